@@ -1,0 +1,1 @@
+export type { FlowNetwork, MinCutResult } from "./optimise/graph/flow-network.ts";
