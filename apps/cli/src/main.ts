@@ -1,1 +1,18 @@
-console.log("calwise: under construction");
+import { Command } from "commander";
+import { registerCatalogCommand } from "./commands/catalog-command.ts";
+import { registerEvaluateCommand } from "./commands/evaluate-command.ts";
+import { registerSchemaCommand } from "./commands/schema-command.ts";
+import { runCommand } from "./run-command.ts";
+
+const program = new Command()
+  .name("calwise")
+  .description(
+    "Which Microsoft server CALs a deployment needs, the cheapest way to buy them, and whether it is compliant.",
+  )
+  .version("0.1.0")
+  .showHelpAfterError();
+registerEvaluateCommand(program);
+registerCatalogCommand(program);
+registerSchemaCommand(program);
+
+await runCommand(() => program.parseAsync(process.argv));

@@ -1,0 +1,36 @@
+import { loadDeploymentFile } from "@calwise/app";
+import { loadCatalog } from "@calwise/catalog";
+import { errorCodes, evaluateDeployment } from "@calwise/core";
+import type { Command } from "commander";
+import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+
+/** `calwise evaluate FILE`: what a deployment needs and what to buy; exit 0 compliant, 1 not, 2 bad input. */
+export function registerEvaluateCommand(program: Command): void {
+  program
+    .command("evaluate")
+    .description(
+      "evaluate a deployment file (YAML or JSON): CALs needed, the cheapest mix and packs, compliance",
+    )
+    .argument("<file>", "deployment file")
+    .option("--json", "print the machine-readable result (docs/evaluation-result.schema.json)")
+    .option(
+      "--prices <file>",
+      "price list file (YAML or JSON), instead of the one the deployment names",
+    )
+    .option("--catalog <file>", "catalog file, instead of the shipped one")
+    .action((file: string, options: { json?: boolean; prices?: string; catalog?: string }) => {
+      const catalog = loadCatalog(options.catalog);
+      const deployment = loadDeploymentFile(
+        file,
+        catalog,
+        options.prices ? { priceListPath: options.prices } : {},
+      );
+      const result = evaluateDeployment(deployment, catalog);
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : renderEvaluationReport(result, catalog),
+      );
+      process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
+    });
+}

@@ -1,0 +1,1 @@
+export { DEFAULT_CATALOG_PATH, loadCatalog, loadCatalogText } from "./load-catalog.ts";

@@ -1,0 +1,190 @@
+import { z } from "zod";
+
+/** An id of a server, user or device. `{1..20}` in an id expands to a range (U{1..3} → U1, U2, U3). */
+const name = z.string().min(1, "a non-empty name");
+const nameOrList = z.union([name, z.array(name).min(1)]);
+const minorUnits = z.number().int("integer minor units (cents), not a decimal").min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const calType = z.enum(["user", "device"]);
+
+const server = z.strictObject({
+  name,
+  product: name.describe("a product id from `calwise catalog`"),
+  processors: z.number().int().min(1).default(1),
+  coresPerProcessor: z.number().int().min(1).optional(),
+  virtualMachines: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe("virtual OSEs this licence must cover"),
+  hypervOnlyHost: z
+    .boolean()
+    .default(false)
+    .describe("the physical OSE only runs Hyper-V and manages the VMs"),
+  runsOn: name.optional().describe("the host whose licence covers this virtual machine"),
+  applications: z.array(name).default([]).describe("server applications such as sql2012-standard"),
+  userAccounts: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("user accounts, when more than the users listed"),
+  deviceCount: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("devices, when more than the devices listed"),
+  description: z.string().optional(),
+});
+
+const user = z.union([
+  name,
+  z.strictObject({
+    id: name,
+    kind: z.enum(["internal", "external"]).default("internal"),
+    description: z.string().optional(),
+  }),
+]);
+
+const device = z.union([
+  name,
+  z.strictObject({
+    id: name,
+    unattended: z
+      .boolean()
+      .default(false)
+      .describe("no person operates it (scanner, sensor): device CALs only"),
+    description: z.string().optional(),
+  }),
+]);
+
+const access = z
+  .strictObject({
+    user: name.optional(),
+    device: name.optional(),
+    server: nameOrList,
+    service: z
+      .string()
+      .optional()
+      .describe("admin, rds, sql, exchange, exchange-enterprise, sharepoint"),
+    via: name
+      .optional()
+      .describe("the front end or pooled connection in between: multiplexing never reduces CALs"),
+    fromServer: name.optional().describe("server-to-server communication: needs no CAL"),
+    note: z.string().optional(),
+  })
+  .refine((a) => a.user !== undefined || a.device !== undefined || a.fromServer !== undefined, {
+    message: "an access needs a user, a device, or fromServer",
+  });
+
+const owned = z
+  .strictObject({
+    family: name.optional(),
+    suite: name.optional(),
+    externalConnector: name.optional(),
+    version: z.string().optional(),
+    type: z.enum(["user", "device", "either"]).optional(),
+    quantity: z.number().int().min(1),
+    server: name.optional().describe("for an External Connector: the server it is assigned to"),
+    assignedTo: z.array(name).optional().describe("users or devices holding these CALs"),
+    source: z.string().optional(),
+  })
+  .refine(
+    (o) => [o.family, o.suite, o.externalConnector].filter((x) => x !== undefined).length === 1,
+    { message: "an entitlement names exactly one of family, suite or externalConnector" },
+  );
+
+const priceItem = z
+  .strictObject({
+    sku: name,
+    family: name.optional(),
+    externalConnector: name.optional(),
+    product: name.optional(),
+    suite: name.optional(),
+    version: z.string().optional(),
+    type: calType.optional(),
+    packSize: z.number().int().min(1).default(1),
+    price: minorUnits,
+    description: z.string().optional(),
+  })
+  .refine(
+    (p) =>
+      [p.family, p.externalConnector, p.product, p.suite].filter((x) => x !== undefined).length ===
+      1,
+    { message: "a price item names exactly one of family, externalConnector, product or suite" },
+  );
+
+/** A price list: SKUs and packs in integer minor units of one currency. Example prices are not Microsoft's. */
+export const priceListSchema = z.strictObject({
+  name: z.string().default("inline"),
+  version: z.string().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as EUR"),
+  items: z.array(priceItem),
+});
+
+const assignment = z.strictObject({
+  licence: name.describe("an id for one licence, e.g. its certificate number"),
+  family: name.optional(),
+  suite: name.optional(),
+  version: z.string().optional(),
+  type: calType,
+  coverage: z
+    .record(z.string(), name)
+    .optional()
+    .describe("for a suite: which holder it is used for, per CAL family"),
+  history: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        to: name,
+        reason: z
+          .enum([
+            "initial",
+            "hardware-failure",
+            "end-of-employment",
+            "temporary-absence",
+            "return-from-temporary",
+            "other",
+          ])
+          .default("other"),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** The deployment file: what is installed, who and what accesses it, what is owned, and prices. */
+export const deploymentSchema = z.strictObject({
+  schemaVersion: z.literal(1).default(1),
+  name: z.string().default("deployment"),
+  description: z.string().optional(),
+  servers: z.array(server).min(1, "at least one server"),
+  users: z.array(user).default([]),
+  devices: z.array(device).default([]),
+  accesses: z.array(access).default([]),
+  anonymous: z
+    .array(
+      z.strictObject({
+        server: name,
+        description: z.string().optional(),
+        visitors: z.number().int().min(0).optional(),
+      }),
+    )
+    .default([]),
+  owned: z.array(owned).default([]),
+  prices: z.union([priceListSchema, z.string().describe("path of a price list file")]).optional(),
+  assignments: z.array(assignment).default([]),
+  assumptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  asOf: isoDate.optional().describe("the date the evaluation is for (assignment checks)"),
+});
+
+export type DeploymentInput = z.input<typeof deploymentSchema>;
+export type Deployment = z.output<typeof deploymentSchema>;
+export type PriceList = z.output<typeof priceListSchema>;
+export type PriceItem = PriceList["items"][number];
+export type ServerSpec = Deployment["servers"][number];
+export type AccessSpec = Deployment["accesses"][number];
+export type OwnedSpec = Deployment["owned"][number];
+export type AssignmentSpec = Deployment["assignments"][number];

@@ -1,0 +1,49 @@
+import type { AssumptionValue, Product } from "../catalog/catalog-schema.ts";
+import type { AssignmentSpec, OwnedSpec, PriceList, ServerSpec } from "./deployment-schema.ts";
+
+/** A server with its catalog products resolved. */
+export interface ResolvedServer {
+  readonly spec: ServerSpec;
+  readonly name: string;
+  readonly product: Product;
+  readonly applications: readonly Product[];
+  /** Guests (servers whose `runsOn` names this one). */
+  readonly guests: readonly string[];
+}
+
+/** One access after range expansion: at most one user, one device and one server. */
+export interface ResolvedAccess {
+  /** Index of the access record in the file, for traces. */
+  readonly source: number;
+  readonly user?: string;
+  readonly device?: string;
+  readonly server: string;
+  readonly service?: string;
+  readonly via?: string;
+  readonly fromServer?: string;
+}
+
+/** A deployment whose references all resolve: the engine's input. */
+export interface ResolvedDeployment {
+  readonly name: string;
+  readonly servers: ReadonlyMap<string, ResolvedServer>;
+  readonly users: ReadonlyMap<
+    string,
+    { readonly id: string; readonly kind: "internal" | "external" }
+  >;
+  readonly devices: ReadonlyMap<string, { readonly id: string; readonly unattended: boolean }>;
+  readonly accesses: readonly ResolvedAccess[];
+  readonly anonymous: readonly {
+    readonly server: string;
+    readonly description?: string;
+    readonly visitors?: number;
+  }[];
+  readonly owned: readonly OwnedSpec[];
+  readonly prices?: PriceList;
+  readonly assignments: readonly AssignmentSpec[];
+  /** Every catalog assumption with the value in force (the file's override or the default). */
+  readonly assumptions: ReadonlyMap<string, AssumptionValue>;
+  /** Assumption ids the file overrode. */
+  readonly overriddenAssumptions: ReadonlySet<string>;
+  readonly asOf?: string;
+}

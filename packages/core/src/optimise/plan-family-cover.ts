@@ -1,0 +1,287 @@
+import type { CalFamily } from "../catalog/catalog-schema.ts";
+import {
+  type Allocation,
+  allocateOwned,
+  type Need,
+  type OwnedPool,
+} from "../compliance/allocate-owned.ts";
+import type { PriceBook } from "../pricing/price-book.ts";
+import { unitPrice } from "../pricing/price-book.ts";
+import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+
+/** An External Connector option for one server in this family: owned (free) or priced. */
+export interface ConnectorOption {
+  readonly server: string;
+  readonly connector: string;
+  readonly version: string;
+  readonly owned: boolean;
+  /** Unit price, or 0 when owned or unpriced. */
+  readonly price: number;
+}
+
+/** The family's cover, how owned CALs meet it, and what is short. */
+export interface FamilyPlan {
+  readonly family: CalFamily;
+  readonly mix: CalMix;
+  readonly allocation: Allocation;
+  readonly pools: readonly OwnedPool[];
+  /** Shortfall in purchase terms: units to buy per version and type (bought at the cheapest version that covers). */
+  readonly toBuy: readonly {
+    readonly version: string;
+    readonly type: "user" | "device";
+    readonly units: number;
+    readonly unitPrice?: number;
+  }[];
+  /** Purchase cost at unit prices (or CAL count when unpriced), plus External Connectors bought. */
+  readonly trueCost: number;
+  /** A proven lower bound on trueCost over every cover; equal to trueCost when the plan is optimal. */
+  readonly lowerBound: number;
+  readonly exactness: "optimal" | "best-found";
+  readonly method: string;
+  readonly connectors: readonly (ConnectorOption & {
+    readonly chosen: boolean;
+    readonly externalUsers: number;
+  })[];
+  /** Items left to CALs (after External Connectors), for traces. */
+  readonly items: readonly DemandItem[];
+  readonly unpricedTiers: readonly string[];
+}
+
+const MAX_CONNECTOR_ENUMERATION = 10;
+
+/**
+ * Plans one CAL family exactly: the cheapest user/device mix given prices and owned CALs, and External
+ * Connectors per server where cheaper. Owned CALs enter as a relaxation (free at their tiers), which bounds the
+ * cost from below; when the relaxation's cover also fits the owned quantities the plan is proven optimal.
+ */
+export function planFamilyCover(
+  family: CalFamily,
+  items: readonly DemandItem[],
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+  prices: PriceBook,
+  connectorOptions: readonly ConnectorOption[],
+): FamilyPlan {
+  const unpriced = new Set<string>();
+  const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
+  const costs = (type: "user" | "device") =>
+    family.versions.map((_, k) => {
+      if (!prices.priced || k > topTier) return 1;
+      const p =
+        cheapestFrom(family, k, type, prices) ??
+        cheapestFrom(family, k, type === "user" ? "device" : "user", prices);
+      if (p === undefined) {
+        unpriced.add(`${family.versions[k]} ${type}`);
+        return 1;
+      }
+      return p.price;
+    });
+  const userCost = costs("user");
+  const deviceCost = costs("device");
+
+  const externalServers = new Set(items.filter((i) => i.external).map((i) => i.server));
+  const options = connectorOptions.filter((o) => externalServers.has(o.server));
+  const subsets =
+    options.length <= MAX_CONNECTOR_ENUMERATION
+      ? enumerate(options.length)
+      : greedySubsets(options.length);
+
+  let best: FamilyPlan | undefined;
+  for (const subset of subsets) {
+    const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
+    const left = items.filter((i) => !(i.external && covered.has(i.server)));
+    const connectorCost = subset.reduce((s, i) => s + (options[i] as ConnectorOption).price, 0);
+    const plan = planWithOwned(
+      family,
+      left,
+      pools,
+      held,
+      prices,
+      userCost,
+      deviceCost,
+      connectorCost,
+    );
+    const connectors = options.map((o, i) => ({
+      ...o,
+      chosen: subset.includes(i),
+      externalUsers: new Set(
+        items
+          .filter((it) => it.external && it.server === o.server)
+          .map((it) => it.user ?? it.device),
+      ).size,
+    }));
+    const candidate: FamilyPlan = {
+      ...plan,
+      family,
+      connectors,
+      items: left,
+      unpricedTiers: [...unpriced],
+      method:
+        options.length > MAX_CONNECTOR_ENUMERATION
+          ? `${plan.method}; External Connectors chosen server by server (more than ${MAX_CONNECTOR_ENUMERATION} servers)`
+          : plan.method,
+      ...(options.length > MAX_CONNECTOR_ENUMERATION ? { exactness: "best-found" as const } : {}),
+    };
+    if (
+      !best ||
+      candidate.trueCost < best.trueCost ||
+      (candidate.trueCost === best.trueCost &&
+        subset.length < best.connectors.filter((c) => c.chosen).length)
+    )
+      best = candidate;
+  }
+  if (options.length > 0 && best)
+    best = { ...best, lowerBound: Math.min(best.lowerBound, best.trueCost) };
+  return best as FamilyPlan;
+}
+
+function planWithOwned(
+  family: CalFamily,
+  items: readonly DemandItem[],
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+  prices: PriceBook,
+  userCost: readonly number[],
+  deviceCost: readonly number[],
+  connectorCost: number,
+) {
+  const edges = collapse(items);
+  const free = (type: "user" | "device", costs: readonly number[]) =>
+    costs.map((c, k) =>
+      pools.some(
+        (p) =>
+          p.quantity - (p.assigned ?? 0) > 0 &&
+          p.tier >= k &&
+          (p.type === type || p.type === "either"),
+      )
+        ? 0
+        : c,
+    );
+  const relaxed = chooseCalMix({
+    edges,
+    userCost: free("user", userCost),
+    deviceCost: free("device", deviceCost),
+    heldTier: held,
+  });
+  const candidates: { mix: CalMix; label: string }[] = [{ mix: relaxed, label: "owned CALs free" }];
+  if (pools.length > 0)
+    candidates.push({
+      mix: chooseCalMix({ edges, userCost, deviceCost, heldTier: held }),
+      label: "purchase prices",
+    });
+
+  let best: ReturnType<typeof evaluate> | undefined;
+  let bestLabel = "";
+  for (const c of candidates) {
+    const e = evaluate(family, c.mix, pools, prices, userCost, deviceCost);
+    if (!best || e.trueCost < best.trueCost) {
+      best = e;
+      bestLabel = c.label;
+    }
+  }
+  const chosen = best as ReturnType<typeof evaluate>;
+  const lowerBound = relaxed.cost + connectorCost;
+  const trueCost = chosen.trueCost + connectorCost;
+  return {
+    ...chosen,
+    trueCost,
+    lowerBound,
+    exactness: trueCost === lowerBound ? ("optimal" as const) : ("best-found" as const),
+    method:
+      pools.length === 0
+        ? "minimum cut (exact)"
+        : trueCost === lowerBound
+          ? `minimum cut with owned CALs free; the cover fits the owned quantities, so the bound is met (exact, ${bestLabel})`
+          : `minimum cut; owned quantities bind (bound ${lowerBound}, best of relaxed and priced covers: ${bestLabel})`,
+  };
+}
+
+function evaluate(
+  family: CalFamily,
+  mix: CalMix,
+  pools: readonly OwnedPool[],
+  prices: PriceBook,
+  userCost: readonly number[],
+  deviceCost: readonly number[],
+) {
+  const counts = new Map<string, Need>();
+  const add = (type: "user" | "device", tier: number) => {
+    const key = `${type}:${tier}`;
+    const n = counts.get(key);
+    counts.set(key, { type, tier, count: (n?.count ?? 0) + 1 });
+  };
+  for (const t of mix.userTier.values()) add("user", t);
+  for (const t of mix.deviceTier.values()) add("device", t);
+  const needs = [...counts.values()].sort((a, b) => a.tier - b.tier || (a.type < b.type ? -1 : 1));
+  const allocation = allocateOwned(needs, pools);
+  const buy = new Map<
+    string,
+    { version: string; type: "user" | "device"; units: number; unitPrice?: number }
+  >();
+  let trueCost = 0;
+  for (const n of allocation.needs) {
+    if (n.shortfall === 0) continue;
+    const sku = prices.priced ? cheapestFrom(family, n.tier, n.type, prices) : undefined;
+    const version = sku?.version ?? (family.versions[family.versions.length - 1] as string);
+    const tierIndex = family.versions.indexOf(version);
+    const price =
+      sku?.price ?? (n.type === "user" ? userCost : deviceCost)[Math.max(n.tier, tierIndex)] ?? 1;
+    trueCost += price * n.shortfall;
+    const key = `${version}:${n.type}`;
+    const line = buy.get(key) ?? {
+      version,
+      type: n.type,
+      units: 0,
+      ...(sku ? { unitPrice: sku.price } : {}),
+    };
+    line.units += n.shortfall;
+    buy.set(key, line);
+  }
+  return { mix, allocation, pools, toBuy: [...buy.values()], trueCost };
+}
+
+/** The cheapest SKU version at tier k or later for a type, by unit price (the oldest on a tie). */
+function cheapestFrom(family: CalFamily, k: number, type: "user" | "device", prices: PriceBook) {
+  let best: { version: string; price: number } | undefined;
+  for (let v = k; v < family.versions.length; v++) {
+    const version = family.versions[v] as string;
+    const price = unitPrice(prices.calPacks(family.id, version, type));
+    if (price !== undefined && (!best || price < best.price)) best = { version, price };
+  }
+  return best;
+}
+
+/** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
+function collapse(items: readonly DemandItem[]): CoverEdge[] {
+  const edges = new Map<string, CoverEdge>();
+  for (const i of items) {
+    const key = `${i.deviceOnly ? "" : (i.user ?? "")}\u0000${i.userOnly ? "" : (i.device ?? "")}`;
+    const prev = edges.get(key);
+    if (!prev || prev.tier < i.tier)
+      edges.set(key, {
+        ...(i.user !== undefined && !i.deviceOnly ? { user: i.user } : {}),
+        ...(i.device !== undefined && !i.userOnly ? { device: i.device } : {}),
+        tier: i.tier,
+        deviceOnly: i.deviceOnly,
+        userOnly: i.userOnly,
+      });
+  }
+  return [...edges.values()];
+}
+
+function enumerate(n: number): number[][] {
+  const out: number[][] = [];
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const s: number[] = [];
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) s.push(i);
+    out.push(s);
+  }
+  return out;
+}
+
+/** Too many servers to enumerate: try none, all, and each single server. */
+function greedySubsets(n: number): number[][] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  return [[], all, ...all.map((i) => [i]), ...all.map((i) => all.filter((j) => j !== i))];
+}

@@ -1,0 +1,71 @@
+import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
+import type { Finding } from "../findings/finding.ts";
+
+const codes = {
+  users: "EDITION_USER_LIMIT",
+  devices: "EDITION_DEVICE_LIMIT",
+  processors: "EDITION_PROCESSOR_LIMIT",
+} as const;
+
+/** Checks each server against its edition's user, device and processor caps; a cap may be a named assumption. */
+export function checkEditionLimits(
+  deployment: ResolvedDeployment,
+  catalog: Catalog,
+  used: Set<string>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const server of deployment.servers.values()) {
+    const limits = server.product.limits;
+    if (!limits) continue;
+    const users = new Set<string>();
+    const devices = new Set<string>();
+    for (const a of deployment.accesses) {
+      if (a.server !== server.name || a.fromServer !== undefined) continue;
+      if (a.user !== undefined) users.add(a.user);
+      if (a.device !== undefined) devices.add(a.device);
+    }
+    const actual = {
+      users: Math.max(server.spec.userAccounts ?? 0, users.size),
+      devices: Math.max(server.spec.deviceCount ?? 0, devices.size),
+      processors: server.spec.processors,
+    };
+    for (const key of ["users", "devices", "processors"] as const) {
+      const limit = limits[key];
+      if (limit === undefined) continue;
+      let cap: number | undefined;
+      if (typeof limit === "number") cap = limit;
+      else {
+        used.add(limit.assumption);
+        const value = deployment.assumptions.get(limit.assumption);
+        cap = typeof value === "number" ? value : undefined;
+      }
+      if (cap === undefined || actual[key] <= cap) continue;
+      const next = server.product.outgrowsTo
+        ? catalog.products.get(server.product.outgrowsTo)
+        : undefined;
+      const userCount = actual.users;
+      findings.push({
+        code: codes[key],
+        severity: "error",
+        message: `${server.name} (${server.product.name}) serves ${actual[key]} ${key}; the edition allows at most ${cap}`,
+        expected: `at most ${cap} ${key}`,
+        received: actual[key],
+        subject: { server: server.name, product: server.product.id },
+        ...(next
+          ? {
+              remedy:
+                key === "processors"
+                  ? `move to ${next.name}`
+                  : `move to ${next.name} with ${userCount} CAL${userCount === 1 ? "" : "s"} (one per user, or per device where cheaper)`,
+            }
+          : {}),
+        rule: "edition-limit",
+        sources: [
+          ...new Set([...ruleSources(catalog, "edition-limit"), ...server.product.sources]),
+        ],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,110 @@
+import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import type { ResolvedDeployment, ResolvedServer } from "../deployment/resolved-deployment.ts";
+
+/** The server licences one server needs, with the arithmetic that produced the figure. */
+export interface ServerLicenceLine {
+  readonly server: string;
+  readonly product: string;
+  readonly productName: string;
+  readonly quantity: number;
+  /** What one unit is: a server licence, a processor licence, a 2-processor licence or a 2-core pack. */
+  readonly unit: "server" | "processor" | "processor-pair" | "core-pack";
+  /** Licensed cores, for core licensing. */
+  readonly cores?: number;
+  readonly explanation: string;
+  readonly rule: string;
+  readonly sources: readonly string[];
+}
+
+/** Counts the server licences of every server. Guests that run on a host are covered by the host's licence. */
+export function countServerLicences(
+  deployment: ResolvedDeployment,
+  catalog: Catalog,
+): ServerLicenceLine[] {
+  const lines: ServerLicenceLine[] = [];
+  for (const server of deployment.servers.values()) {
+    const host = server.spec.runsOn;
+    if (host !== undefined) {
+      lines.push({
+        ...base(server, catalog),
+        quantity: 0,
+        unit: "server",
+        explanation: `virtual machine on ${host}: covered by ${host}'s licence (down-level guests use downgrade rights)`,
+      });
+      continue;
+    }
+    lines.push(countOne(server, catalog));
+  }
+  return lines;
+}
+
+function base(server: ResolvedServer, catalog: Catalog) {
+  return {
+    server: server.name,
+    product: server.product.id,
+    productName: server.product.name,
+    rule: "server-licence-count",
+    sources: [
+      ...new Set([...ruleSources(catalog, "server-licence-count"), ...server.product.sources]),
+    ],
+  };
+}
+
+function countOne(server: ResolvedServer, catalog: Catalog): ServerLicenceLine {
+  const licensing = server.product.licensing;
+  const processors = server.spec.processors;
+  const vms = Math.max(server.spec.virtualMachines, server.guests.length);
+  const vmText = vms > 0 ? `${vms} VM${vms === 1 ? "" : "s"}` : "no VMs";
+  switch (licensing.kind) {
+    case "per-server":
+      return {
+        ...base(server, catalog),
+        quantity: 1,
+        unit: "server",
+        explanation: "one licence per server",
+      };
+    case "per-processor":
+      return {
+        ...base(server, catalog),
+        quantity: processors,
+        unit: "processor",
+        explanation: `one licence per physical processor: ${processors}`,
+      };
+    case "per-processor-pair": {
+      const forProcessors = Math.ceil(processors / 2);
+      const perLicence = licensing.virtualInstancesPerLicence;
+      const forVms = perLicence === "unlimited" ? 0 : Math.ceil(vms / perLicence);
+      const quantity = Math.max(forProcessors, forVms, 1);
+      const vmPart =
+        perLicence === "unlimited"
+          ? "unlimited VMs"
+          : `${vmText} at ${perLicence} per licence → ${forVms}`;
+      return {
+        ...base(server, catalog),
+        quantity,
+        unit: "processor-pair",
+        explanation: `max(ceil(${processors} processors / 2) = ${forProcessors}, ${vmPart}) = ${quantity}`,
+      };
+    }
+    case "per-core": {
+      const perProcessor = Math.max(
+        server.spec.coresPerProcessor ?? licensing.minimumCoresPerProcessor,
+        licensing.minimumCoresPerProcessor,
+      );
+      const licensedCores = Math.max(perProcessor * processors, licensing.minimumCoresPerServer);
+      const perLicence = licensing.virtualInstancesPerLicence;
+      const times = perLicence === "unlimited" ? 1 : Math.max(1, Math.ceil(vms / perLicence));
+      const cores = licensedCores * times;
+      const packs = Math.ceil(cores / licensing.coresPerPack);
+      const vmPart =
+        perLicence === "unlimited" ? "unlimited VMs" : `${vmText}: all cores licensed ${times}×`;
+      return {
+        ...base(server, catalog),
+        quantity: packs,
+        unit: "core-pack",
+        cores,
+        explanation: `max(${processors} × max(${server.spec.coresPerProcessor ?? "?"}, ${licensing.minimumCoresPerProcessor}) cores, ${licensing.minimumCoresPerServer}) = ${licensedCores} cores; ${vmPart} → ${cores} cores = ${packs} ${licensing.coresPerPack}-core packs`,
+      };
+    }
+  }
+}

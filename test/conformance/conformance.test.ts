@@ -1,0 +1,140 @@
+// Runs every conformance fixture (test/conformance/*.yaml): each holds a deployment and the answer
+// ../shared/scenarios/conformance.md gives for it. See test/conformance/README.md for the format.
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { readTextFile, resolveDeploymentData } from "@calwise/app";
+import { loadCatalog } from "@calwise/catalog";
+import {
+  CalwiseError,
+  type EvaluationResult,
+  evaluateDeployment,
+  parseDocumentText,
+} from "@calwise/core";
+import { type Expectation, expectationSchema } from "./expectation-schema.ts";
+
+const dir = fileURLToPath(new URL(".", import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => /^T\d+.*\.yaml$/.test(f))
+  .sort();
+const catalog = loadCatalog();
+
+describe("conformance scenarios", () => {
+  it("has a fixture for every case T1..T30", () => {
+    const cases = new Set(files.map((f) => Number(/^T(\d+)/.exec(f)?.[1])));
+    for (let n = 1; n <= 30; n++) assert.ok(cases.has(n), `no fixture for T${n}`);
+  });
+  for (const file of files) {
+    const parsed = parseDocumentText(readTextFile(join(dir, file)));
+    if ("problems" in parsed) throw new Error(`${file}: ${parsed.problems[0]?.message}`);
+    const fixture = parsed.document.data as { case: string; title: string; variants: unknown[] };
+    describe(`${basename(file, ".yaml")}: ${fixture.title}`, () => {
+      fixture.variants.forEach((variant, i) => {
+        const v = variant as { name?: string; deployment: unknown; expect: unknown };
+        it(v.name ?? `variant ${i + 1}`, () => {
+          const expect = expectationSchema.parse(v.expect);
+          const deployment = resolveDeploymentData(v.deployment, catalog, {
+            file: join(dir, file),
+          });
+          check(evaluateDeployment(deployment, catalog), expect);
+        });
+      });
+    });
+  }
+});
+
+function check(result: EvaluationResult, expect: Expectation): void {
+  const errors = result.findings.filter((f) => f.severity === "error").map((f) => f.code);
+  if (expect.compliant !== undefined)
+    assert.equal(result.compliant, expect.compliant, `compliant; errors: ${errors.join(", ")}`);
+  for (const code of expect.findings ?? [])
+    assert.ok(
+      result.findings.some((f) => f.code === code),
+      `expected finding ${code}; got ${result.findings.map((f) => f.code).join(", ")}`,
+    );
+  for (const code of expect.noFindings ?? [])
+    assert.ok(!result.findings.some((f) => f.code === code), `unexpected finding ${code}`);
+  for (const [server, quantity] of Object.entries(expect.serverLicences ?? {}))
+    assert.equal(
+      result.serverLicences.find((l) => l.server === server)?.quantity,
+      quantity,
+      `server licences of ${server}`,
+    );
+  for (const [family, byType] of Object.entries(expect.cals ?? {})) {
+    const f = result.families.find((x) => x.family === family);
+    for (const type of ["user", "device"] as const) {
+      const expected = byType[type] ?? {};
+      const actual: Record<string, number> = {};
+      for (const h of f?.holders ?? [])
+        if (h.type === type) actual[h.version] = (actual[h.version] ?? 0) + 1;
+      assert.deepEqual(actual, expected, `${family} ${type} CALs by version`);
+    }
+  }
+  for (const [family, holders] of Object.entries(expect.holders ?? {})) {
+    const f = result.families.find((x) => x.family === family);
+    const actual = (f?.holders ?? []).map((h) => `${h.type}:${h.id}@${h.version}`).sort();
+    assert.deepEqual(actual, [...holders].sort(), `${family} holders`);
+  }
+  for (const b of expect.buy ?? []) {
+    const line = result.purchases.find(
+      (p) =>
+        p.family === b.family &&
+        (b.version === undefined || p.version === b.version) &&
+        (b.type === undefined || p.type === b.type) &&
+        p.kind === (b.kind ?? "cal"),
+    );
+    assert.ok(
+      line,
+      `expected a purchase of ${JSON.stringify(b)}; got ${JSON.stringify(result.purchases.map((p) => [p.family, p.version, p.type, p.units]))}`,
+    );
+    if (b.units !== undefined) assert.equal(line.units, b.units, `units of ${b.family} ${b.type}`);
+    if (b.packs !== undefined)
+      assert.deepEqual(Object.fromEntries(line.packs.map((p) => [p.sku, p.count])), b.packs);
+    if (b.cost !== undefined) assert.equal(line.cost, b.cost);
+  }
+  if (expect.buyNothing)
+    assert.deepEqual(
+      result.purchases.filter((p) => p.kind === "cal"),
+      [],
+      "no CAL purchase",
+    );
+  if (expect.purchaseTotal !== undefined)
+    assert.equal(result.purchaseTotal, expect.purchaseTotal, "purchase total");
+  for (const [family, rows] of Object.entries(expect.surplus ?? {})) {
+    const f = result.families.find((x) => x.family === family);
+    for (const [version, surplus] of Object.entries(rows)) {
+      const total = (f?.owned ?? [])
+        .filter((o) => o.version === version)
+        .reduce((s, o) => s + o.surplus, 0);
+      assert.equal(total, surplus, `${family} ${version} surplus`);
+    }
+  }
+  for (const e of expect.exempt ?? []) {
+    const found = result.exemptions.some(
+      (x) =>
+        x.rule === e.rule &&
+        (e.server === undefined || x.server === e.server) &&
+        (e.who === undefined || x.who === e.who),
+    );
+    assert.ok(found, `expected exemption ${JSON.stringify(e)}`);
+  }
+  for (const id of expect.assumptions ?? [])
+    assert.ok(
+      result.assumptions.some((a) => a.id === id),
+      `expected assumption ${id} in the report`,
+    );
+  for (const f of result.families) {
+    assert.ok(
+      f.optimisation.certificate.verified,
+      `${f.family} certificate: ${f.optimisation.certificate.problems.join("; ")}`,
+    );
+    if (expect.exact !== false)
+      assert.equal(f.optimisation.exactness, "optimal", `${f.family} exactness`);
+  }
+  if (expect.inputError !== undefined)
+    assert.fail("inputError expectations run through expectInputError");
+}
+
+export { CalwiseError };
