@@ -8,8 +8,18 @@ import {
   validateCatalog,
 } from "@calwise/core";
 
+// The CLI bundle (scripts/build-cli.mjs) sets this to the data file's path relative to the bundle.
+declare const CALWISE_CATALOG_RELATIVE_URL: string | undefined;
+
 /** Path of the catalog shipped with calwise. */
-export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../data/catalog.yaml", import.meta.url));
+export const DEFAULT_CATALOG_PATH = fileURLToPath(
+  new URL(
+    typeof CALWISE_CATALOG_RELATIVE_URL === "string"
+      ? CALWISE_CATALOG_RELATIVE_URL
+      : "../data/catalog.yaml",
+    import.meta.url,
+  ),
+);
 
 let cached: Catalog | undefined;
 

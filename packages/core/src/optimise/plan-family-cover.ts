@@ -136,6 +136,13 @@ export function planFamilyCover(
   return best as FamilyPlan;
 }
 
+/**
+ * Cheapest cover when owned CALs are limited in number. Lagrangian relaxation of the pool quantities: with a
+ * multiplier μ per pool, a holder at tier k costs min(price(k), μ of any free pool that covers k) and
+ * L(μ) = mincut − Σ μ·free quantity is a lower bound on the true purchase cost (LP duality of assigning holders
+ * to pool units). Every cut's cover is also priced truly (owned CALs allocated, the rest bought), giving an
+ * upper bound. Coordinate ascent on μ stops as soon as the bounds meet, which proves the plan optimal.
+ */
 function planWithOwned(
   family: CalFamily,
   items: readonly DemandItem[],
@@ -147,53 +154,87 @@ function planWithOwned(
   connectorCost: number,
 ) {
   const edges = collapse(items);
-  const free = (type: "user" | "device", costs: readonly number[]) =>
-    costs.map((c, k) =>
-      pools.some(
-        (p) =>
-          p.quantity - (p.assigned ?? 0) > 0 &&
-          p.tier >= k &&
-          (p.type === type || p.type === "either"),
-      )
-        ? 0
-        : c,
-    );
-  const relaxed = chooseCalMix({
-    edges,
-    userCost: free("user", userCost),
-    deviceCost: free("device", deviceCost),
-    heldTier: held,
-  });
-  const candidates: { mix: CalMix; label: string }[] = [{ mix: relaxed, label: "owned CALs free" }];
-  if (pools.length > 0)
-    candidates.push({
-      mix: chooseCalMix({ edges, userCost, deviceCost, heldTier: held }),
-      label: "purchase prices",
+  const free = pools
+    .map((p) => ({ pool: p, free: p.quantity - (p.assigned ?? 0) }))
+    .filter((p) => p.free > 0);
+  const maxPrice = Math.max(1, ...userCost, ...deviceCost);
+  const tierCosts = (type: "user" | "device", base: readonly number[], mu: readonly number[]) =>
+    base.map((c, k) => {
+      let cost = c;
+      free.forEach((p, i) => {
+        if (p.pool.tier >= k && (p.pool.type === type || p.pool.type === "either"))
+          cost = Math.min(cost, mu[i] as number);
+      });
+      return cost;
     });
 
   let best: ReturnType<typeof evaluate> | undefined;
-  let bestLabel = "";
-  for (const c of candidates) {
-    const e = evaluate(family, c.mix, pools, prices, userCost, deviceCost);
-    if (!best || e.trueCost < best.trueCost) {
-      best = e;
-      bestLabel = c.label;
+  let lowerBound = 0;
+  let cuts = 0;
+  const solve = (mu: readonly number[]): number => {
+    cuts++;
+    const mix = chooseCalMix({
+      edges,
+      userCost: tierCosts("user", userCost, mu),
+      deviceCost: tierCosts("device", deviceCost, mu),
+      heldTier: held,
+    });
+    const bound = mix.cost - free.reduce((s, p, i) => s + (mu[i] as number) * p.free, 0);
+    lowerBound = Math.max(lowerBound, Math.ceil(bound));
+    const e = evaluate(family, mix, pools, prices, userCost, deviceCost);
+    if (!best || e.trueCost < best.trueCost) best = e;
+    return bound;
+  };
+  const proven = () => (best as ReturnType<typeof evaluate>).trueCost <= lowerBound;
+
+  // Start where an owned CAL is worth its own tier's price; then with owned CALs free (μ = 0).
+  const mu = free.map((p) =>
+    Math.min(maxPrice, (p.pool.type === "device" ? deviceCost : userCost)[p.pool.tier] ?? maxPrice),
+  );
+  solve(mu);
+  if (free.length > 0 && !proven()) solve(free.map(() => 0));
+  for (let round = 0; round < 2 && free.length > 0 && !proven(); round++) {
+    for (let i = 0; i < free.length && !proven(); i++) {
+      // Ternary search of the concave L along μ_i over the integers [0, maxPrice].
+      let lo = 0;
+      let hi = maxPrice;
+      const at = (v: number) => {
+        const trial = [...mu];
+        trial[i] = v;
+        return solve(trial);
+      };
+      while (hi - lo > 2 && !proven()) {
+        const m1 = lo + Math.floor((hi - lo) / 3);
+        const m2 = hi - Math.floor((hi - lo) / 3);
+        if (at(m1) < at(m2)) lo = m1 + 1;
+        else hi = m2 - 1;
+      }
+      let bestValue = -Infinity;
+      for (let v = lo; v <= hi && !proven(); v++) {
+        const value = at(v);
+        if (value > bestValue) {
+          bestValue = value;
+          mu[i] = v;
+        }
+      }
     }
   }
-  const chosen = best as ReturnType<typeof evaluate>;
-  const lowerBound = relaxed.cost + connectorCost;
+
+  const chosen = best as unknown as ReturnType<typeof evaluate>;
   const trueCost = chosen.trueCost + connectorCost;
+  const bound = Math.min(lowerBound, chosen.trueCost) + connectorCost;
+  const exact = chosen.trueCost <= lowerBound;
   return {
     ...chosen,
     trueCost,
-    lowerBound,
-    exactness: trueCost === lowerBound ? ("optimal" as const) : ("best-found" as const),
+    lowerBound: bound,
+    exactness: exact ? ("optimal" as const) : ("best-found" as const),
     method:
-      pools.length === 0
+      free.length === 0
         ? "minimum cut (exact)"
-        : trueCost === lowerBound
-          ? `minimum cut with owned CALs free; the cover fits the owned quantities, so the bound is met (exact, ${bestLabel})`
-          : `minimum cut; owned quantities bind (bound ${lowerBound}, best of relaxed and priced covers: ${bestLabel})`,
+        : exact
+          ? `minimum cut with Lagrangian prices for owned CALs; the cover meets the lower bound, so it is optimal (${cuts} cut${cuts === 1 ? "" : "s"})`
+          : `minimum cut with Lagrangian prices for owned CALs; owned quantities bind and the best cover found is ${chosen.trueCost - lowerBound} above the proven lower bound (${cuts} cuts)`,
   };
 }
 

@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import type { CalFamily } from "../catalog/catalog-schema.ts";
+import { allocateOwned, type OwnedPool } from "../compliance/allocate-owned.ts";
+import type { PriceList } from "../deployment/deployment-schema.ts";
+import { createPriceBook } from "../pricing/price-book.ts";
+import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import { planFamilyCover } from "./plan-family-cover.ts";
+
+const family: CalFamily = {
+  id: "ws-cal",
+  name: "WS CAL",
+  versions: ["2008", "2012"],
+  types: ["user", "device"],
+  sources: ["R1"],
+};
+
+function priceList(user: number, device: number, user08?: number): PriceList {
+  const items: PriceList["items"] = [
+    { sku: "U12", family: "ws-cal", version: "2012", type: "user", packSize: 1, price: user },
+    { sku: "D12", family: "ws-cal", version: "2012", type: "device", packSize: 1, price: device },
+  ];
+  if (user08 !== undefined)
+    items.push({
+      sku: "U08",
+      family: "ws-cal",
+      version: "2008",
+      type: "user",
+      packSize: 1,
+      price: user08,
+    });
+  return { name: "test", currency: "USD", items };
+}
+
+/** The true minimum purchase cost over every cover: each holder picks no CAL or a tier; owned CALs allocated first. */
+function bruteForce(
+  items: DemandItem[],
+  pools: OwnedPool[],
+  unit: (type: "user" | "device", tier: number) => number,
+): number {
+  const holders = new Map<string, { type: "user" | "device"; id: string; top: number }>();
+  for (const i of items) {
+    if (i.user !== undefined)
+      holders.set(`user:${i.user}`, {
+        type: "user",
+        id: i.user,
+        top: Math.max(holders.get(`user:${i.user}`)?.top ?? -1, i.tier),
+      });
+    if (i.device !== undefined)
+      holders.set(`device:${i.device}`, {
+        type: "device",
+        id: i.device,
+        top: Math.max(holders.get(`device:${i.device}`)?.top ?? -1, i.tier),
+      });
+  }
+  const list = [...holders.values()];
+  const tiers = list.map(() => -1);
+  let best = Number.POSITIVE_INFINITY;
+  const recurse = (k: number) => {
+    if (k === list.length) {
+      const tierOf = (type: string, id?: string) =>
+        id === undefined
+          ? -1
+          : (tiers[list.findIndex((h) => h.type === type && h.id === id)] ?? -1);
+      for (const i of items)
+        if (tierOf("user", i.user) < i.tier && tierOf("device", i.device) < i.tier) return;
+      const needs = list.flatMap((h, j) =>
+        (tiers[j] as number) >= 0 ? [{ type: h.type, tier: tiers[j] as number, count: 1 }] : [],
+      );
+      const a = allocateOwned(needs, pools);
+      const cost = a.needs.reduce((s, n) => s + n.shortfall * unit(n.type, n.tier), 0);
+      best = Math.min(best, cost);
+      return;
+    }
+    for (let t = -1; t <= (list[k] as (typeof list)[number]).top; t++) {
+      tiers[k] = t;
+      recurse(k + 1);
+    }
+  };
+  recurse(0);
+  return best;
+}
+
+const scenario = fc.record({
+  pairs: fc.array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 1 }),
+    ),
+    { minLength: 1, maxLength: 8 },
+  ),
+  pools: fc.array(
+    fc.record({
+      type: fc.constantFrom("user" as const, "device" as const, "either" as const),
+      tier: fc.integer({ min: 0, max: 1 }),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+    { maxLength: 3 },
+  ),
+  user: fc.integer({ min: 1, max: 60 }),
+  device: fc.integer({ min: 1, max: 60 }),
+});
+
+describe("planFamilyCover", () => {
+  it("never claims optimal unless it equals the brute-force minimum, and its bounds bracket it", () => {
+    let proven = 0;
+    fc.assert(
+      fc.property(scenario, ({ pairs, pools: rawPools, user, device }) => {
+        const items: DemandItem[] = pairs.map(([u, d, tier], access) => ({
+          family: "ws-cal",
+          tier,
+          user: `U${u}`,
+          device: `D${d}`,
+          server: "S",
+          deviceOnly: false,
+          userOnly: false,
+          external: false,
+          access,
+          rules: [],
+        }));
+        const pools: OwnedPool[] = rawPools.map((p, i) => ({ ...p, source: `pool ${i}` }));
+        const prices = createPriceBook(priceList(user, device), undefined as never);
+        const plan = planFamilyCover(family, items, pools, new Map(), prices, []);
+        const brute = bruteForce(items, pools, (type) => (type === "user" ? user : device));
+        assert.ok(
+          plan.lowerBound <= brute,
+          `lower bound ${plan.lowerBound} above the optimum ${brute}`,
+        );
+        assert.ok(
+          plan.trueCost >= brute,
+          `cost ${plan.trueCost} below the optimum ${brute}: the cost is wrong`,
+        );
+        if (plan.exactness === "optimal") {
+          proven++;
+          assert.equal(plan.trueCost, brute);
+        }
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+    assert.ok(proven > 250, `only ${proven} of 300 plans were proven optimal`);
+  });
+
+  it("buys the newer version for the users that reach a newer server and keeps the owned older CALs for the rest (T8)", () => {
+    const items: DemandItem[] = [];
+    for (let u = 1; u <= 20; u++)
+      items.push({
+        family: "ws-cal",
+        tier: 0,
+        user: `U${u}`,
+        device: `PC${u}`,
+        server: "S1",
+        deviceOnly: false,
+        userOnly: false,
+        external: false,
+        access: 0,
+        rules: [],
+      });
+    for (let u = 1; u <= 4; u++)
+      items.push({
+        family: "ws-cal",
+        tier: 1,
+        user: `U${u}`,
+        device: `PC${u}`,
+        server: "S2",
+        deviceOnly: false,
+        userOnly: false,
+        external: false,
+        access: 1,
+        rules: [],
+      });
+    const plan = planFamilyCover(
+      family,
+      items,
+      [{ type: "user", tier: 0, quantity: 20, source: "owned" }],
+      new Map(),
+      createPriceBook(priceList(4000, 4000), undefined as never),
+      [],
+    );
+    assert.equal(plan.exactness, "optimal");
+    assert.deepEqual(plan.toBuy, [{ version: "2012", type: "user", units: 4, unitPrice: 4000 }]);
+    assert.equal(plan.allocation.used[0], 16);
+  });
+});

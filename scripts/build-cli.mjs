@@ -1,0 +1,22 @@
+// Bundles the CLI (apps/cli/src/main.ts and the workspace packages it imports) into one ES module,
+// so `calwise` starts in a fraction of a second instead of compiling TypeScript on every run.
+// Runs on `npm install`/`npm ci` (the root `prepare` script) and before the tests.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["apps/cli/src/main.ts"],
+  outfile: "apps/cli/dist/calwise.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: "linked",
+  logLevel: "warning",
+  // The catalog data is read from packages/catalog/data at run time; keep import.meta.url working for it.
+  banner: {
+    js: "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);",
+  },
+  define: {
+    CALWISE_CATALOG_RELATIVE_URL: JSON.stringify("../../../packages/catalog/data/catalog.yaml"),
+  },
+});
