@@ -11,6 +11,7 @@ import {
   CalwiseError,
   type EvaluationResult,
   evaluateDeployment,
+  evaluationResultSchema,
   parseDocumentText,
 } from "@calwise/core";
 import { type Expectation, expectationSchema } from "./expectation-schema.ts";
@@ -38,7 +39,9 @@ describe("conformance scenarios", () => {
           const deployment = resolveDeploymentData(v.deployment, catalog, {
             file: join(dir, file),
           });
-          check(evaluateDeployment(deployment, catalog), expect);
+          const result = evaluateDeployment(deployment, catalog);
+          evaluationResultSchema.parse(JSON.parse(JSON.stringify(result)));
+          check(result, expect);
         });
       });
     });

@@ -5,9 +5,9 @@ import {
   type InputProblem,
   type ParsedDocument,
   parseDocumentText,
-  priceListSchema,
   type ResolvedDeployment,
   resolveDeployment,
+  validatePriceList,
 } from "@calwise/core";
 import { readTextFile } from "./read-text-file.ts";
 
@@ -62,17 +62,8 @@ export function resolveDeploymentData(
 /** Reads and validates a price list file (YAML or JSON). */
 export function loadPriceListData(path: string): unknown {
   const parsed = parseFile(path);
-  const result = priceListSchema.safeParse(parsed.data);
-  if (!result.success)
-    throw invalid(
-      path,
-      result.error.issues.map((i) => ({
-        code: "SCHEMA",
-        path: i.path.map(String).join("."),
-        message: i.message,
-      })),
-      parsed,
-    );
+  const result = validatePriceList(parsed.data);
+  if (!result.success) throw invalid(path, result.problems, parsed);
   return parsed.data;
 }
 

@@ -1,32 +1,51 @@
-export type { FlowNetwork, MinCutResult } from "./optimise/graph/flow-network.ts";
 export type { Catalog } from "./catalog/catalog.ts";
 export { ruleSources, tierOf } from "./catalog/catalog.ts";
-export type { CatalogData, Product, CalFamily, Rule, Assumption } from "./catalog/catalog-schema.ts";
+export type {
+  Assumption,
+  CalFamily,
+  CatalogData,
+  Product,
+  Rule,
+} from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
-export { deploymentSchema, priceListSchema } from "./deployment/deployment-schema.ts";
 export type { Deployment, DeploymentInput, PriceList } from "./deployment/deployment-schema.ts";
+export {
+  deploymentSchema,
+  priceListSchema,
+  validatePriceList,
+} from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";
 export type { ResolvedDeployment } from "./deployment/resolved-deployment.ts";
-export { parseDocumentText } from "./document/parse-document.ts";
+export { jsonSchemas } from "./document/json-schemas.ts";
 export type { ParsedDocument } from "./document/parse-document.ts";
+export { parseDocumentText } from "./document/parse-document.ts";
 export { CalwiseError } from "./errors/calwise-error.ts";
-export { errorCodes } from "./errors/error-codes.ts";
 export type { ErrorCode } from "./errors/error-codes.ts";
+export { errorCodes } from "./errors/error-codes.ts";
 export type { InputProblem, Validated } from "./errors/input-problem.ts";
 export { evaluateDeployment } from "./evaluate/evaluate-deployment.ts";
-export { RESULT_SCHEMA_VERSION } from "./evaluate/evaluation-result.ts";
 export type { EvaluationResult, FamilyResult, PurchaseLine } from "./evaluate/evaluation-result.ts";
+export { RESULT_SCHEMA_VERSION } from "./evaluate/evaluation-result.ts";
+export { evaluationResultSchema } from "./evaluate/evaluation-result-schema.ts";
 export type { Finding } from "./findings/finding.ts";
-export { chooseCalMix } from "./optimise/choose-cal-mix.ts";
+export type { MinorUnits, Money } from "./model/brand.ts";
 export type { CalMix, CalMixProblem, CoverEdge } from "./optimise/choose-cal-mix.ts";
-export type { Money, MinorUnits } from "./model/brand.ts";
+export { chooseCalMix } from "./optimise/choose-cal-mix.ts";
 export type { FlowNetworkBuilder } from "./optimise/graph/build-flow-network.ts";
 export { createFlowNetworkBuilder, isArcCapacity } from "./optimise/graph/build-flow-network.ts";
+export type { FlowNetwork, MinCutResult } from "./optimise/graph/flow-network.ts";
+export type {
+  BipartiteCover,
+  BipartiteCoverInput,
+} from "./optimise/graph/solve-bipartite-cover.ts";
+export { solveMinWeightBipartiteCover } from "./optimise/graph/solve-bipartite-cover.ts";
 export { solveMinCut } from "./optimise/graph/solve-min-cut.ts";
 export type { MinCutVerdict } from "./optimise/graph/verify-min-cut.ts";
 export { verifyMinCut } from "./optimise/graph/verify-min-cut.ts";
-export type { BipartiteCover, BipartiteCoverInput } from "./optimise/graph/solve-bipartite-cover.ts";
-export { solveMinWeightBipartiteCover } from "./optimise/graph/solve-bipartite-cover.ts";
-export type { PackOffer, PackPurchase, PackPurchaseLine } from "./optimise/packs/choose-pack-purchase.ts";
+export type {
+  PackOffer,
+  PackPurchase,
+  PackPurchaseLine,
+} from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";

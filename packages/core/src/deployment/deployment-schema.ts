@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Validated } from "../errors/input-problem.ts";
+import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 
 /** An id of a server, user or device. `{1..20}` in an id expands to a range (U{1..3} → U1, U2, U3). */
 const name = z.string().min(1, "a non-empty name");
@@ -188,3 +190,10 @@ export type ServerSpec = Deployment["servers"][number];
 export type AccessSpec = Deployment["accesses"][number];
 export type OwnedSpec = Deployment["owned"][number];
 export type AssignmentSpec = Deployment["assignments"][number];
+
+/** Validates price list data against its schema, with located problems. */
+export function validatePriceList(input: unknown): Validated<PriceList> {
+  const parsed = priceListSchema.safeParse(input);
+  if (parsed.success) return { success: true, value: parsed.data };
+  return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
+}

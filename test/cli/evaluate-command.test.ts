@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { evaluationResultSchema } from "@calwise/core";
+import { root, runCli } from "./run-cli.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "calwise-cli-"));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe("calwise evaluate", () => {
+  it("prints a readable report of the example and exits 1 when not compliant", () => {
+    const r = runCli(["evaluate", "examples/contoso.yaml"]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /Result: NOT COMPLIANT/);
+    assert.match(r.stdout, /External Connector on PORTAL: yes \(60 external users/);
+    assert.match(r.stdout, /certificate: max flow (\d+) = cut \1 .* verified/);
+    assert.match(r.stdout, /Total: 2,580\.00 USD/);
+    assert.equal(r.stderr, "");
+  });
+
+  it("prints JSON that matches the documented result schema", () => {
+    const r = runCli(["evaluate", "examples/sbs-75-users.yaml", "--json"]);
+    assert.equal(r.code, 1);
+    const result = evaluationResultSchema.parse(JSON.parse(r.stdout));
+    assert.equal(result.schemaVersion, 1);
+    const sbs = result.families.find((f) => f.family === "sbs-2011-standard-cal");
+    assert.equal(sbs?.holders.length, 64, "60 office users + 4 shared terminals");
+    assert.equal(sbs?.optimisation.exactness, "optimal");
+  });
+
+  it("exits 0 on a compliant deployment", () => {
+    const path = write(
+      "ok.yaml",
+      "servers: [{ name: S1, product: ws2012-essentials, processors: 2 }]\naccesses:\n  - { user: A, device: PC1, server: S1 }\n",
+    );
+    const r = runCli(["evaluate", path]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /Result: COMPLIANT/);
+  });
+
+  it("names file, line, column, path, expectation and finding for an unknown product, exit 2", () => {
+    const path = write(
+      "bad-product.yaml",
+      "servers:\n  - name: S1\n    product: ws2012-standrad\n",
+    );
+    const r = runCli(["evaluate", path]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `${path}:3:14: servers\\[0\\]\\.product: unknown product 'ws2012-standrad' \\(expected one of ws2012-standard`,
+      ),
+    );
+    assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
+  });
+
+  it("reports a typo'd user in an access and a decimal price, each located", () => {
+    const prices = write(
+      "p.yaml",
+      "currency: EUR\nitems:\n  - { sku: X, family: ws-cal, version: '2012', type: user, price: 39.99 }\n",
+    );
+    const path = write(
+      "typo.yaml",
+      `prices: ${prices}\nservers: [{ name: S1, product: ws2012-standard }]\nusers: [alice]\naccesses:\n  - { user: alcie, device: PC1, server: S1 }\n`,
+    );
+    const r1 = runCli(["evaluate", path]);
+    assert.equal(r1.code, 2);
+    assert.match(
+      r1.stderr,
+      /p\.yaml:3:\d+: items\[0\]\.price: .*integer minor units.*found 39\.99/,
+    );
+    writeFileSync(prices, "currency: EUR\nitems: []\n");
+    const r2 = runCli(["evaluate", path]);
+    assert.equal(r2.code, 2);
+    assert.match(
+      r2.stderr,
+      /typo\.yaml:5:\d+: accesses\[0\]\.user: unknown user 'alcie' \(expected one of alice, found alcie\)/,
+    );
+  });
+
+  it("reports YAML syntax errors with their line, and a missing file, with exit 2", () => {
+    const path = write("syntax.yaml", "servers:\n  - { name: S1, product: ws2012-standard\n");
+    const r = runCli(["evaluate", path]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /syntax\.yaml:\d+:\d+: .*\(expected valid YAML or JSON/);
+    const missing = runCli(["evaluate", join(dir, "nope.yaml")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.yaml: no such file/);
+  });
+
+  it("runs from another directory (the catalog is found next to the code)", () => {
+    const r = runCli(["evaluate", join(root, "examples/contoso.yaml"), "--json"], dir);
+    assert.equal(r.code, 1, r.stderr);
+  });
+});
+
+describe("calwise catalog", () => {
+  it("lists every product with its sources", () => {
+    const r = runCli(["catalog"]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const id of [
+      "ws2012-standard",
+      "ws2008r2-enterprise-25",
+      "sbs2011-premium-addon",
+      "ws2016-datacenter",
+    ])
+      assert.match(r.stdout, new RegExp(id));
+    assert.match(r.stdout, /R1 +\[MS\] Microsoft Server Client Access License/);
+  });
+});
