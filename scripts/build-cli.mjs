@@ -1,7 +1,11 @@
 // Bundles the CLI (apps/cli/src/main.ts and the workspace packages it imports) into one ES module,
 // so `calwise` starts in a fraction of a second instead of compiling TypeScript on every run.
 // Runs on `npm install`/`npm ci` (the root `prepare` script) and before the tests.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+import { parse } from "yaml";
+
+const catalog = parse(readFileSync("packages/catalog/data/catalog.yaml", "utf8"));
 
 await build({
   entryPoints: ["apps/cli/src/main.ts"],
@@ -16,7 +20,10 @@ await build({
   banner: {
     js: "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);",
   },
+  minify: true,
+  keepNames: true,
   define: {
     CALWISE_CATALOG_RELATIVE_URL: JSON.stringify("../../../packages/catalog/data/catalog.yaml"),
+    CALWISE_CATALOG_DATA: JSON.stringify(catalog),
   },
 });

@@ -18,7 +18,7 @@ import { type Expectation, expectationSchema } from "./expectation-schema.ts";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const files = readdirSync(dir)
-  .filter((f) => /^T\d+.*\.yaml$/.test(f))
+  .filter((f) => /^[TE]\d+.*\.yaml$/.test(f))
   .sort();
 const catalog = loadCatalog();
 
@@ -36,9 +36,19 @@ describe("conformance scenarios", () => {
         const v = variant as { name?: string; deployment: unknown; expect: unknown };
         it(v.name ?? `variant ${i + 1}`, () => {
           const expect = expectationSchema.parse(v.expect);
-          const deployment = resolveDeploymentData(v.deployment, catalog, {
-            file: join(dir, file),
-          });
+          const context = { file: join(dir, file) };
+          if (expect.inputError !== undefined) {
+            const path = expect.inputError;
+            assert.throws(
+              () => resolveDeploymentData(v.deployment, catalog, context),
+              (e: unknown) =>
+                e instanceof CalwiseError &&
+                e.code === "INPUT_INVALID" &&
+                e.problems.some((p) => p.path === path),
+            );
+            return;
+          }
+          const deployment = resolveDeploymentData(v.deployment, catalog, context);
           const result = evaluateDeployment(deployment, catalog);
           evaluationResultSchema.parse(JSON.parse(JSON.stringify(result)));
           check(result, expect);
@@ -59,6 +69,30 @@ function check(result: EvaluationResult, expect: Expectation): void {
     );
   for (const code of expect.noFindings ?? [])
     assert.ok(!result.findings.some((f) => f.code === code), `unexpected finding ${code}`);
+  for (const [code, n] of Object.entries(expect.findingCounts ?? {}))
+    assert.equal(
+      result.findings.filter((f) => f.code === code).length,
+      n,
+      `number of ${code} findings`,
+    );
+  for (const { code, ...subject } of expect.findingSubjects ?? [])
+    assert.ok(
+      result.findings.some(
+        (f) => f.code === code && Object.entries(subject).every(([k, v]) => f.subject?.[k] === v),
+      ),
+      `expected ${code} with ${JSON.stringify(subject)}; got ${JSON.stringify(result.findings.map((f) => [f.code, f.subject]))}`,
+    );
+  for (const [code, pattern] of Object.entries(expect.remedies ?? {}))
+    assert.ok(
+      result.findings.some((f) => f.code === code && new RegExp(pattern).test(f.remedy ?? "")),
+      `expected a ${code} remedy matching /${pattern}/; got ${JSON.stringify(result.findings.map((f) => f.remedy))}`,
+    );
+  for (const [server, cores] of Object.entries(expect.licensedCores ?? {}))
+    assert.equal(
+      result.serverLicences.find((l) => l.server === server)?.cores,
+      cores,
+      `licensed cores of ${server}`,
+    );
   for (const [server, quantity] of Object.entries(expect.serverLicences ?? {}))
     assert.equal(
       result.serverLicences.find((l) => l.server === server)?.quantity,
@@ -86,7 +120,8 @@ function check(result: EvaluationResult, expect: Expectation): void {
         p.family === b.family &&
         (b.version === undefined || p.version === b.version) &&
         (b.type === undefined || p.type === b.type) &&
-        p.kind === (b.kind ?? "cal"),
+        p.kind === (b.kind ?? "cal") &&
+        (b.server === undefined || p.server === b.server),
     );
     assert.ok(
       line,
@@ -139,5 +174,3 @@ function check(result: EvaluationResult, expect: Expectation): void {
   if (expect.inputError !== undefined)
     assert.fail("inputError expectations run through expectInputError");
 }
-
-export { CalwiseError };

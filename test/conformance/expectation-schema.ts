@@ -8,6 +8,14 @@ export const expectationSchema = z.strictObject({
   /** Finding codes that must appear / must not appear. */
   findings: z.array(z.string()).optional(),
   noFindings: z.array(z.string()).optional(),
+  /** Finding code → exactly how many findings of that code. */
+  findingCounts: z.record(z.string(), z.number().int()).optional(),
+  /** Findings that must appear with these subject fields (e.g. { code: REASSIGNMENT_WITHIN_90_DAYS, date: 2026-03-02 }). */
+  findingSubjects: z.array(z.record(z.string(), z.string())).optional(),
+  /** Finding code → a regular expression its remedy must match. */
+  remedies: z.record(z.string(), z.string()).optional(),
+  /** Server name → licensed cores (core licensing). */
+  licensedCores: z.record(z.string(), z.number().int()).optional(),
   /** Server name → number of licences (of the server's licensing unit). */
   serverLicences: z.record(z.string(), z.number().int()).optional(),
   /** Family → { user: { version: count }, device: { version: count } }: the chosen CALs, exactly. */
@@ -20,6 +28,7 @@ export const expectationSchema = z.strictObject({
     .array(
       z.strictObject({
         kind: z.enum(["cal", "external-connector"]).optional(),
+        server: z.string().optional(),
         family: z.string(),
         version: z.string().optional(),
         type: z.enum(["user", "device"]).optional(),
@@ -45,6 +54,7 @@ export const expectationSchema = z.strictObject({
   assumptions: z.array(z.string()).optional(),
   /** false when the case is allowed a best-found (not proven optimal) answer. */
   exact: z.boolean().optional(),
+  /** The deployment is rejected as bad input with a problem at this field path. */
   inputError: z.string().optional(),
 });
 

@@ -8,8 +8,10 @@ import {
   validateCatalog,
 } from "@calwise/core";
 
-// The CLI bundle (scripts/build-cli.mjs) sets this to the data file's path relative to the bundle.
+// The CLI bundle (scripts/build-cli.mjs) sets these: the data file's path relative to the bundle, and the
+// catalog already parsed from YAML at build time (still validated at load; the bundle is rebuilt when it changes).
 declare const CALWISE_CATALOG_RELATIVE_URL: string | undefined;
+declare const CALWISE_CATALOG_DATA: unknown;
 
 /** Path of the catalog shipped with calwise. */
 export const DEFAULT_CATALOG_PATH = fileURLToPath(
@@ -29,7 +31,10 @@ let cached: Catalog | undefined;
  */
 export function loadCatalog(path: string = DEFAULT_CATALOG_PATH): Catalog {
   if (path === DEFAULT_CATALOG_PATH && cached) return cached;
-  const catalog = loadCatalogText(readFileSync(path, "utf8"), path);
+  const embedded = path === DEFAULT_CATALOG_PATH && typeof CALWISE_CATALOG_DATA === "object";
+  const catalog = embedded
+    ? validated(CALWISE_CATALOG_DATA, path)
+    : loadCatalogText(readFileSync(path, "utf8"), path);
   if (path === DEFAULT_CATALOG_PATH) cached = catalog;
   return catalog;
 }
@@ -44,6 +49,12 @@ export function loadCatalogText(text: string, file: string): Catalog {
       file,
       result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
     );
+  return result.value;
+}
+
+function validated(data: unknown, file: string): Catalog {
+  const result = validateCatalog(data);
+  if (!result.success) throw invalid(file, result.problems);
   return result.value;
 }
 
