@@ -114,3 +114,17 @@ describe("calwise catalog", () => {
     assert.match(r.stdout, /R1 +\[MS\] Microsoft Server Client Access License/);
   });
 });
+
+describe("calwise schema", () => {
+  it("prints the deployment JSON Schema, and rejects an unknown name with exit 2", () => {
+    const r = runCli(["schema", "deployment"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).title, "calwise deployment file");
+    const bad = runCli(["schema", "nope"]);
+    assert.equal(bad.code, 2);
+    assert.match(
+      bad.stderr,
+      /unknown schema 'nope'.*expected deployment \| price-list \| evaluation-result/s,
+    );
+  });
+});

@@ -1,23 +1,28 @@
-import { deploymentSchema, priceListSchema } from "@calwise/core";
+import { CalwiseError, jsonSchemas } from "@calwise/core";
 import type { Command } from "commander";
-import { z } from "zod";
 
-/** `calwise schema deployment|price-list`: prints the JSON Schema of an input format. */
+const names = ["deployment", "price-list", "evaluation-result"] as const;
+
+/** `calwise schema NAME`: prints the JSON Schema of an input file or of the `--json` output. */
 export function registerSchemaCommand(program: Command): void {
   program
     .command("schema")
-    .description("print the JSON Schema of the deployment file or the price list")
-    .argument("<which>", "deployment | price-list")
-    .action((which: string) => {
-      const schema =
-        which === "price-list"
-          ? priceListSchema
-          : which === "deployment"
-            ? deploymentSchema
-            : undefined;
-      if (!schema) throw new Error(`unknown schema '${which}': expected deployment or price-list`);
-      process.stdout.write(
-        `${JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2)}\n`,
-      );
+    .description(
+      "print the JSON Schema of the deployment file, the price list or the evaluate --json result",
+    )
+    .argument("<name>", names.join(" | "))
+    .action((name: string) => {
+      const schema = jsonSchemas()[`${name}.schema.json`];
+      if (schema === undefined)
+        throw new CalwiseError("INPUT_INVALID", `unknown schema '${name}'`, [
+          {
+            code: "ARGUMENT",
+            path: "name",
+            message: "no such schema",
+            expected: names.join(" | "),
+            received: name,
+          },
+        ]);
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -46,7 +46,9 @@ export const evaluationResultSchema = z
           z.strictObject({
             id: z.string(),
             type: z.enum(["user", "device"]),
-            version: z.string(),
+            version: z
+              .string()
+              .describe("the oldest CAL version that covers every access of this holder"),
             servers: z.array(z.string()),
             accesses: z.array(count).describe("indexes of the deployment's access records"),
           }),

@@ -9,6 +9,7 @@ export const RESULT_SCHEMA_VERSION = 1;
 export interface HolderLine {
   readonly id: string;
   readonly type: "user" | "device";
+  /** The oldest CAL version that covers every access of this holder (a newer CAL also does). */
   readonly version: string;
   readonly servers: readonly string[];
   readonly accesses: readonly number[];
