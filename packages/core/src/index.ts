@@ -39,7 +39,10 @@ export type {
   BipartiteCover,
   BipartiteCoverInput,
 } from "./optimise/graph/solve-bipartite-cover.ts";
-export { solveMinWeightBipartiteCover } from "./optimise/graph/solve-bipartite-cover.ts";
+export {
+  buildBipartiteCoverNetwork,
+  solveMinWeightBipartiteCover,
+} from "./optimise/graph/solve-bipartite-cover.ts";
 export { solveMinCut } from "./optimise/graph/solve-min-cut.ts";
 export type { MinCutVerdict } from "./optimise/graph/verify-min-cut.ts";
 export { verifyMinCut } from "./optimise/graph/verify-min-cut.ts";

@@ -17,7 +17,7 @@ export interface FlowNetwork {
 export interface MinCutResult {
   /** Value of the maximum flow, equal to the capacity of the minimum cut. */
   readonly value: number;
-  /** flow[i] is the flow on arc i: the certificate. */
+  /** flow[i] is the flow on arc i: the certificate (`verifyMinCut` checks it). Finite on infinite arcs too. */
   readonly flow: Float64Array;
   /** sourceSide[v] = 1 when node v is on the source side of the minimum cut (reachable from the source in the residual network). */
   readonly sourceSide: Uint8Array;

@@ -1,0 +1,91 @@
+import { createFlowNetworkBuilder } from "./build-flow-network.ts";
+import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
+import { solveMinCut } from "./solve-min-cut.ts";
+
+/** A bipartite graph with a cost per node; edge k joins left node edgeLeft[k] to right node edgeRight[k]. */
+export interface BipartiteCoverInput {
+  /** Cost of choosing each left node: a non-negative safe integer (minor units, say). */
+  readonly leftCost: Float64Array;
+  readonly rightCost: Float64Array;
+  readonly edgeLeft: Int32Array;
+  readonly edgeRight: Int32Array;
+}
+
+/** A cheapest set of nodes touching every edge, with the network and cut that prove it cheapest. */
+export interface BipartiteCover {
+  readonly cost: number;
+  /** leftInCover[i] = 1 when left node i is chosen. */
+  readonly leftInCover: Uint8Array;
+  readonly rightInCover: Uint8Array;
+  /**
+   * The network solved, for `verifyMinCut`. Nodes: left i is i, right j is leftCount + j, then the
+   * source and the sink. Arcs: source -> left i is arc i, edge k is arc leftCount + k (capacity
+   * Infinity), right j -> sink is arc leftCount + edgeCount + j.
+   */
+  readonly network: FlowNetwork;
+  readonly cut: MinCutResult;
+}
+
+/**
+ * Chooses a minimum-cost vertex cover of a bipartite graph, exactly, through the classic reduction to
+ * a minimum cut: source -> left (capacity leftCost), left -> right (Infinity, so no edge can be left
+ * uncovered), right -> sink (rightCost). A finite cut cuts, for every edge, its left node's arc
+ * (left not on the source side: chosen) or its right node's arc (right on the source side: chosen).
+ * With equal costs this is König's theorem: cover size = maximum matching size.
+ *
+ * Costs are finite. To force a node into the cover, leave it out of the input together with its edges
+ * (they are covered) and add its cost; to forbid a node, force all its neighbours in instead.
+ */
+export function solveMinWeightBipartiteCover(input: BipartiteCoverInput): BipartiteCover {
+  const network = buildBipartiteCoverNetwork(input);
+  const cut = solveMinCut(network);
+  const leftCount = input.leftCost.length;
+  const leftInCover = new Uint8Array(leftCount);
+  for (let left = 0; left < leftCount; left++) {
+    leftInCover[left] = 1 - (cut.sourceSide[left] as number);
+  }
+  const rightInCover = cut.sourceSide.slice(leftCount, leftCount + input.rightCost.length);
+  return { cost: cut.value, leftInCover, rightInCover, network, cut };
+}
+
+/** The flow network of `solveMinWeightBipartiteCover`, laid out as `BipartiteCover.network` describes. */
+export function buildBipartiteCoverNetwork(input: BipartiteCoverInput): FlowNetwork {
+  const { leftCost, rightCost, edgeLeft, edgeRight } = input;
+  const leftCount = leftCost.length;
+  const rightCount = rightCost.length;
+  const edgeCount = edgeLeft.length;
+  if (edgeRight.length !== edgeCount) {
+    throw new RangeError(`edgeLeft has ${edgeCount} entries but edgeRight has ${edgeRight.length}`);
+  }
+  checkCosts(leftCost, "leftCost");
+  checkCosts(rightCost, "rightCost");
+
+  const builder = createFlowNetworkBuilder(0, leftCount + edgeCount + rightCount);
+  for (let node = 0; node < leftCount + rightCount + 2; node++) builder.addNode();
+  const source = leftCount + rightCount;
+  const sink = source + 1;
+  for (let left = 0; left < leftCount; left++) {
+    builder.addArc(source, left, leftCost[left] as number);
+  }
+  for (let edge = 0; edge < edgeCount; edge++) {
+    const left = edgeLeft[edge] as number;
+    const right = edgeRight[edge] as number;
+    if (left < 0 || left >= leftCount || right < 0 || right >= rightCount) {
+      throw new RangeError(`edge ${edge} joins left ${left} to right ${right}, outside the graph`);
+    }
+    builder.addArc(left, leftCount + right, Number.POSITIVE_INFINITY);
+  }
+  for (let right = 0; right < rightCount; right++) {
+    builder.addArc(leftCount + right, sink, rightCost[right] as number);
+  }
+  return builder.build(source, sink);
+}
+
+function checkCosts(costs: Float64Array, name: string): void {
+  for (let node = 0; node < costs.length; node++) {
+    const cost = costs[node] as number;
+    if (!Number.isSafeInteger(cost) || cost < 0) {
+      throw new RangeError(`${name}[${node}] is ${cost}; costs must be non-negative safe integers`);
+    }
+  }
+}

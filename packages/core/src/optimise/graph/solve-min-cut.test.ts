@@ -1,0 +1,234 @@
+// biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import fc from "fast-check";
+import type { FlowNetwork } from "./flow-network.ts";
+import { solveMinCut } from "./solve-min-cut.ts";
+import { verifyMinCut } from "./verify-min-cut.ts";
+
+const inf = Number.POSITIVE_INFINITY;
+
+function networkOf(
+  nodeCount: number,
+  arcs: readonly (readonly [number, number, number])[],
+  source = 0,
+  sink = nodeCount - 1,
+): FlowNetwork {
+  return {
+    nodeCount,
+    source,
+    sink,
+    arcFrom: Int32Array.from(arcs, (arc) => arc[0]),
+    arcTo: Int32Array.from(arcs, (arc) => arc[1]),
+    arcCapacity: Float64Array.from(arcs, (arc) => arc[2]),
+  };
+}
+
+function sideOf(sourceSide: Uint8Array): number[] {
+  return [...sourceSide.keys()].filter((node) => sourceSide[node] === 1);
+}
+
+/** Minimum cut by trying every source side; also returns all source sides that attain it. */
+function bruteForceMinCut(network: FlowNetwork): { value: number; minimumSides: Uint8Array[] } {
+  const { nodeCount, source, sink, arcFrom, arcTo, arcCapacity } = network;
+  const others = [...Array(nodeCount).keys()].filter((node) => node !== source && node !== sink);
+  let value = inf;
+  let minimumSides: Uint8Array[] = [];
+  for (let mask = 0; mask < 1 << others.length; mask++) {
+    const side = new Uint8Array(nodeCount);
+    side[source] = 1;
+    others.forEach((node, bit) => {
+      if (mask & (1 << bit)) side[node] = 1;
+    });
+    let capacity = 0;
+    for (let arc = 0; arc < arcFrom.length; arc++) {
+      if (side[arcFrom[arc] as number] === 1 && side[arcTo[arc] as number] === 0) {
+        capacity += arcCapacity[arc] as number;
+      }
+    }
+    if (capacity < value) {
+      value = capacity;
+      minimumSides = [side];
+    } else if (capacity === value) minimumSides.push(side);
+  }
+  return { value, minimumSides };
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const smallNetwork = fc
+  .record({
+    nodeCount: fc.integer({ min: 2, max: 12 }),
+    arcs: fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.nat(),
+        fc.oneof(
+          { arbitrary: fc.integer({ min: 0, max: 20 }), weight: 9 },
+          { arbitrary: fc.constant(inf), weight: 1 },
+        ),
+      ),
+      { maxLength: 40 },
+    ),
+  })
+  .map(({ nodeCount, arcs }) =>
+    networkOf(
+      nodeCount,
+      arcs.map(([from, to, capacity]) => [from % nodeCount, to % nodeCount, capacity] as const),
+    ),
+  );
+
+describe("solveMinCut", () => {
+  test("finds the textbook maximum flow of 23 (Cormen et al., figure 26.6)", () => {
+    const network = networkOf(6, [
+      [0, 1, 16],
+      [0, 2, 13],
+      [1, 3, 12],
+      [2, 1, 4],
+      [2, 4, 14],
+      [3, 2, 9],
+      [3, 5, 20],
+      [4, 3, 7],
+      [4, 5, 4],
+    ]);
+    const result = solveMinCut(network);
+    assert.equal(result.value, 23);
+    assert.deepEqual(sideOf(result.sourceSide), [0, 1, 2, 4]);
+    assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  });
+
+  test("routes flow through infinite arcs and reports finite flow on them", () => {
+    const network = networkOf(4, [
+      [0, 1, inf],
+      [1, 3, 5],
+      [0, 2, 3],
+      [2, 3, inf],
+    ]);
+    const result = solveMinCut(network);
+    assert.equal(result.value, 8);
+    assert.deepEqual([...result.flow], [5, 5, 3, 3]);
+    assert.deepEqual(sideOf(result.sourceSide), [0, 1]);
+    assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  });
+
+  test("keeps self-loops, parallel and antiparallel arcs apart", () => {
+    const network = networkOf(3, [
+      [1, 1, 7],
+      [0, 1, 2],
+      [0, 1, 3],
+      [1, 0, 4],
+      [1, 2, 10],
+      [2, 1, 1],
+    ]);
+    const result = solveMinCut(network);
+    assert.equal(result.value, 5);
+    assert.equal(result.flow[0], 0);
+    assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  });
+
+  test("returns value 0 and the reachable part when the sink is cut off", () => {
+    const network = networkOf(4, [
+      [0, 1, 4],
+      [1, 2, 0],
+      [2, 3, 9],
+    ]);
+    const result = solveMinCut(network);
+    assert.equal(result.value, 0);
+    assert.deepEqual(sideOf(result.sourceSide), [0, 1]);
+    assert.deepEqual([...result.flow], [0, 0, 0]);
+  });
+
+  test("works when the source and sink are not the first and last nodes", () => {
+    const network = networkOf(
+      3,
+      [
+        [2, 0, 4],
+        [0, 1, 3],
+        [2, 1, 1],
+      ],
+      2,
+      1,
+    );
+    const result = solveMinCut(network);
+    assert.equal(result.value, 4);
+    assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  });
+
+  test("throws RangeError when infinite arcs join source to sink (the flow is unbounded)", () => {
+    const network = networkOf(3, [
+      [0, 1, inf],
+      [1, 2, inf],
+    ]);
+    assert.throws(() => solveMinCut(network), /unbounded/);
+  });
+
+  test("throws RangeError when the capacity leaving the source exceeds 2^53-1", () => {
+    const half = 2 ** 52;
+    const network = networkOf(3, [
+      [0, 1, half],
+      [0, 2, half],
+      [1, 2, 1],
+    ]);
+    assert.throws(() => solveMinCut(network), RangeError);
+  });
+
+  test("rejects a hand-built network with a bad capacity or endpoint", () => {
+    assert.throws(() => solveMinCut(networkOf(2, [[0, 1, 0.5]])), RangeError);
+    assert.throws(() => solveMinCut(networkOf(2, [[0, 1, Number.NaN]])), RangeError);
+    assert.throws(() => solveMinCut(networkOf(2, [[0, 2, 1]])), RangeError);
+    assert.throws(() => solveMinCut(networkOf(2, [[0, 1, 1]], 1, 1)), RangeError);
+  });
+
+  test("matches brute force on random networks of up to 12 nodes, with the minimal source side", () => {
+    fc.assert(
+      fc.property(smallNetwork, (network) => {
+        const expected = bruteForceMinCut(network);
+        if (expected.value === inf) {
+          assert.throws(() => solveMinCut(network), /unbounded/);
+          return;
+        }
+        const result = solveMinCut(network);
+        assert.equal(result.value, expected.value);
+        assert.deepEqual(verifyMinCut(network, result), { valid: true });
+        // The minimal source side lies inside every minimum source side.
+        for (const side of expected.minimumSides) {
+          for (let node = 0; node < network.nodeCount; node++) {
+            if (result.sourceSide[node] === 1) assert.equal(side[node], 1);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("produces a certificate verifyMinCut accepts on large random networks", () => {
+    const random = mulberry32(20240611);
+    for (const [nodeCount, arcCount] of [
+      [2000, 50000],
+      [20000, 60000],
+    ] as const) {
+      const arcs: [number, number, number][] = [];
+      for (let arc = 0; arc < arcCount; arc++) {
+        const from = Math.floor(random() * nodeCount);
+        // Mostly short hops, so long paths and deep labels occur, not just a tangle.
+        const hop =
+          random() < 0.8 ? 1 + Math.floor(random() * 20) : Math.floor(random() * nodeCount);
+        const capacity = random() < 0.05 ? inf : Math.floor(random() * 100);
+        arcs.push([from, (from + hop) % nodeCount, capacity]);
+      }
+      const network = networkOf(nodeCount, arcs);
+      const result = solveMinCut(network);
+      assert.ok(result.value > 0);
+      assert.deepEqual(verifyMinCut(network, result), { valid: true });
+    }
+  });
+});
