@@ -4,4 +4,9 @@ export {
   loadPriceListData,
   resolveDeploymentData,
 } from "./load-deployment-file.ts";
+export { loadPriceListFile } from "./load-price-list-file.ts";
+export { loadQuoteFile } from "./load-quote-file.ts";
+export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts";
+export { parseCsvText } from "./parse-csv-text.ts";
+export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readTextFile } from "./read-text-file.ts";

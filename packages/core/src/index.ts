@@ -1,3 +1,22 @@
+export { adviseEdition } from "./advise/advise-edition.ts";
+export type {
+  CustomerNeed,
+  CustomerProfile,
+  CustomerProfileInput,
+} from "./advise/customer-profile.ts";
+export {
+  customerNeeds,
+  customerProfileSchema,
+  validateCustomerProfile,
+} from "./advise/customer-profile.ts";
+export type {
+  EditionAdvice,
+  EditionOption,
+  GrowthChange,
+  RuledOutEdition,
+  RuleOutReason,
+} from "./advise/edition-advice.ts";
+export { ADVICE_SCHEMA_VERSION } from "./advise/edition-advice.ts";
 export type { Catalog } from "./catalog/catalog.ts";
 export { ruleSources, tierOf } from "./catalog/catalog.ts";
 export type {
@@ -52,3 +71,33 @@ export type {
   PackPurchaseLine,
 } from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";
+export { allocateProportionally } from "./quote/allocate-proportionally.ts";
+export type {
+  AppliedDiscount,
+  DiscountableLine,
+  DiscountedLines,
+  DiscountRequest,
+  DiscountScope,
+} from "./quote/apply-discounts.ts";
+export { applyDiscounts } from "./quote/apply-discounts.ts";
+export { buildQuote } from "./quote/build-quote.ts";
+export { checkPriceListReferences } from "./quote/check-price-list-references.ts";
+export type { DatedPriceList, PriceListReference } from "./quote/dated-price-list.ts";
+export { datedPriceListSchema, validateDatedPriceList } from "./quote/dated-price-list.ts";
+export { divideRounded } from "./quote/divide-rounded.ts";
+export { currencyDigits, formatMoney } from "./quote/format-money.ts";
+export { isoDateSchema } from "./quote/iso-date.ts";
+export { parseBasisPoints } from "./quote/parse-basis-points.ts";
+export { percentOf } from "./quote/percent-of.ts";
+export type { Quote, QuoteLine, QuoteLineKind, StatedReason } from "./quote/quote.ts";
+export { QUOTE_SCHEMA_VERSION } from "./quote/quote.ts";
+export type {
+  OmittedCalsReason,
+  Party,
+  QuoteRequest,
+  QuoteRequestInput,
+} from "./quote/quote-request-schema.ts";
+export { quoteRequestSchema, validateQuoteRequest } from "./quote/quote-request-schema.ts";
+export type { RoundingMode } from "./quote/rounding-mode.ts";
+export { DEFAULT_ROUNDING, roundingModes } from "./quote/rounding-mode.ts";
+export { isValidOn, selectPriceList } from "./quote/select-price-list.ts";

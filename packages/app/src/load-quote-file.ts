@@ -1,0 +1,112 @@
+import { dirname, resolve } from "node:path";
+import {
+  buildQuote,
+  CalwiseError,
+  type Catalog,
+  type DatedPriceList,
+  type InputProblem,
+  type ParsedDocument,
+  parseDocumentText,
+  type Quote,
+  selectPriceList,
+  validateQuoteRequest,
+} from "@calwise/core";
+import { loadPriceListFile } from "./load-price-list-file.ts";
+import { readTextFile } from "./read-text-file.ts";
+
+/**
+ * Reads a quote file (YAML or JSON, docs/quotes.md), the deployment it names (a file relative to it, or inline)
+ * and the price lists (`priceListPaths` from the command line, then the file's own `priceLists`), picks the list
+ * valid on the quote's date in its currency, and builds the quote. `today` (YYYY-MM-DD) is the date when the
+ * file gives none. Any refusal or problem is one CalwiseError INPUT_INVALID whose problems name the file, line
+ * and column where each was written.
+ */
+export function loadQuoteFile(
+  path: string,
+  catalog: Catalog,
+  options: { readonly priceListPaths?: readonly string[]; readonly today: string },
+): { readonly quote: Quote; readonly priceList: DatedPriceList } {
+  const quoteDoc = parseFile(path);
+  const raw = quoteDoc.data;
+  const data =
+    raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("date" in raw)
+      ? { ...raw, date: options.today }
+      : raw;
+  const validated = validateQuoteRequest(data);
+  if (!validated.success)
+    throw invalid(
+      path,
+      validated.problems.map((p) => locateIn(p, path, quoteDoc)),
+    );
+  const request = validated.value;
+
+  let deploymentFile: string | undefined;
+  let deploymentDoc: ParsedDocument | undefined;
+  let deployment: unknown = request.deployment;
+  if (typeof request.deployment === "string") {
+    deploymentFile = resolve(dirname(path), request.deployment);
+    deploymentDoc = parseFile(deploymentFile);
+    deployment = deploymentDoc.data;
+  }
+
+  const listPaths = [
+    ...(options.priceListPaths ?? []),
+    ...request.priceLists.map((p) => resolve(dirname(path), p)),
+  ];
+  const lists = listPaths.flatMap((p) => loadPriceListFile(p, catalog));
+  const selected = selectPriceList(lists, request.date, request.currency);
+  if (!selected.success)
+    throw invalid(
+      path,
+      selected.problems.map((p) => locateIn(p, path, quoteDoc)),
+    );
+
+  const built = buildQuote({ ...request, deployment }, catalog, selected.value);
+  if (!built.success) {
+    const located = built.problems.map((p) => {
+      if (
+        deploymentFile &&
+        deploymentDoc &&
+        (p.path === "deployment" || p.path.startsWith("deployment."))
+      )
+        return locateIn(
+          { ...p, path: p.path.replace(/^deployment\.?/, "") },
+          deploymentFile,
+          deploymentDoc,
+        );
+      return locateIn(p, path, quoteDoc);
+    });
+    const refusal = located.find((p) => p.code === "CALS_NOT_QUOTED");
+    throw new CalwiseError(
+      "INPUT_INVALID",
+      refusal
+        ? `refused to quote ${path}: ${refusal.message}`
+        : `cannot quote ${path}: ${located.length} problem${located.length === 1 ? "" : "s"}`,
+      located,
+    );
+  }
+  return { quote: built.value, priceList: selected.value };
+}
+
+function parseFile(path: string): ParsedDocument {
+  const parsed = parseDocumentText(readTextFile(path));
+  if ("problems" in parsed)
+    throw new CalwiseError(
+      "INPUT_UNREADABLE",
+      `${path} is not valid YAML or JSON`,
+      parsed.problems.map((p) => ({ ...p, file: path })),
+    );
+  return parsed.document;
+}
+
+function locateIn(problem: InputProblem, file: string, doc: ParsedDocument): InputProblem {
+  return { ...problem, file, ...doc.locate(problem.path) };
+}
+
+function invalid(file: string, problems: readonly InputProblem[]): CalwiseError {
+  return new CalwiseError(
+    "INPUT_INVALID",
+    `${file} has ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
+    problems.map((p) => ({ ...p, file: p.file ?? file })),
+  );
+}

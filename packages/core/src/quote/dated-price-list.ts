@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import { priceListSchema } from "../deployment/deployment-schema.ts";
+import type { Validated } from "../errors/input-problem.ts";
+import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { isoDateSchema } from "./iso-date.ts";
+
+/**
+ * A reseller's price list with the dates it is valid (both optional, both inclusive): the deployment price list
+ * schema plus `validFrom`/`validTo`. A reseller keeps several; a quote takes the one valid on its date.
+ */
+export const datedPriceListSchema = priceListSchema.extend({
+  validFrom: isoDateSchema.optional().describe("first day the prices apply (inclusive)"),
+  validTo: isoDateSchema.optional().describe("last day the prices apply (inclusive)"),
+});
+
+/** A price list with its validity, and the file it came from when an adapter read one. */
+export type DatedPriceList = z.output<typeof datedPriceListSchema> & { readonly source?: string };
+
+/** The list's identity as a quote records it. */
+export interface PriceListReference {
+  readonly name: string;
+  readonly version: string | null;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly source: string | null;
+}
+
+/** How a quote names the price list it used. */
+export function referencePriceList(list: DatedPriceList): PriceListReference {
+  return {
+    name: list.name,
+    version: list.version ?? null,
+    validFrom: list.validFrom ?? null,
+    validTo: list.validTo ?? null,
+    source: list.source ?? null,
+  };
+}
+
+/** The price list in the deployment schema's shape (without validity and source), for the engine. */
+export function toEnginePriceList(list: DatedPriceList): z.output<typeof priceListSchema> {
+  return {
+    name: list.name,
+    ...(list.version !== undefined ? { version: list.version } : {}),
+    currency: list.currency,
+    items: list.items,
+  };
+}
+
+/** Validates a price list file's data (the price list schema plus validity), with located problems. */
+export function validateDatedPriceList(input: unknown): Validated<DatedPriceList> {
+  const parsed = datedPriceListSchema.safeParse(input);
+  if (parsed.success) return { success: true, value: parsed.data };
+  return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
+}
