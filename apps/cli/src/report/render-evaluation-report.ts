@@ -95,7 +95,7 @@ function renderFamily(
     );
   for (const p of f.owned)
     out.push(
-      `  Owned: ${p.quantity} ${p.type} ${p.version} (${p.source}): ${p.used} used, ${p.surplus} spare`,
+      `  Owned: ${p.quantity} ${p.type === "either" ? "user-or-device" : p.type} ${p.version} (${p.source}): ${p.used} used, ${p.surplus} spare`,
     );
   for (const c of f.externalConnectors)
     out.push(
@@ -106,9 +106,9 @@ function renderFamily(
     if (hs.length === 0) return undefined;
     const shown = hs
       .slice(0, 12)
-      .map((h) => `${h.id} (${h.version})`)
+      .map((h) => `${h.id} (${h.version}+)`)
       .join(", ");
-    return `  ${type === "user" ? "User" : "Device"} CALs for ${hs.length}: ${shown}${hs.length > 12 ? `, … ${hs.length - 12} more (see --json)` : ""}`;
+    return `  ${type === "user" ? "User" : "Device"} CALs (version needed, or later) for ${hs.length}: ${shown}${hs.length > 12 ? `, … ${hs.length - 12} more (see --json)` : ""}`;
   };
   for (const line of [list("user"), list("device")]) if (line) out.push(line);
   const cert = o.certificate;
