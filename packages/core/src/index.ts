@@ -89,6 +89,8 @@ export { currencyDigits, formatMoney } from "./quote/format-money.ts";
 export { isoDateSchema } from "./quote/iso-date.ts";
 export { parseBasisPoints } from "./quote/parse-basis-points.ts";
 export { percentOf } from "./quote/percent-of.ts";
+export type { PresentedLine, QuotePresentation } from "./quote/present-quote.ts";
+export { formatDate, presentQuote } from "./quote/present-quote.ts";
 export type { Quote, QuoteLine, QuoteLineKind, StatedReason } from "./quote/quote.ts";
 export { QUOTE_SCHEMA_VERSION } from "./quote/quote.ts";
 export type {

@@ -60,9 +60,11 @@ export function buildQuoteLines(
           (pack, i): DraftLine => ({
             kind,
             sku: pack.id,
-            description: `${line.productName}, ${packName(pack.size, unitName(line, catalog))} (${line.server})`,
+            description: `${line.productName}, ${packName(pack.size, unitName(line, catalog))}`,
             detail:
-              i === 0 ? `${line.quantity} × ${unitName(line, catalog)}: ${line.explanation}` : "",
+              i === 0
+                ? `Server ${line.server}: ${line.quantity} × ${unitName(line, catalog)}, ${line.explanation}`
+                : `Server ${line.server}`,
             quantity: pack.count,
             packSize: pack.size,
             unitPrice: pack.price,

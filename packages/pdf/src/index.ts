@@ -1,0 +1,1 @@
+export { quoteDocument, renderQuotePdf } from "./render-quote-pdf.ts";
