@@ -1,6 +1,6 @@
 import { type Catalog, ruleSources, tierOf } from "../catalog/catalog.ts";
 import type { CalRequirement } from "../catalog/catalog-schema.ts";
-import { ADMIN_SERVICE } from "../deployment/resolve-deployment.ts";
+import { ADMIN_SERVICE } from "../deployment/admin-service.ts";
 import type {
   ResolvedAccess,
   ResolvedDeployment,

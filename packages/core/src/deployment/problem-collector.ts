@@ -1,0 +1,50 @@
+import type { InputProblem } from "../errors/input-problem.ts";
+import { expandRange } from "./expand-range.ts";
+
+/** Collects a deployment's input problems, with the messages every resolver shares. */
+export class ProblemCollector {
+  readonly problems: InputProblem[] = [];
+
+  push(problem: InputProblem): void {
+    this.problems.push(problem);
+  }
+
+  /** A reference to something that does not exist, with up to 12 of the names that do. */
+  unknown(path: string, what: string, value: string, known: Iterable<string>): void {
+    const list = [...known];
+    this.problems.push({
+      code: "UNKNOWN_REFERENCE",
+      path,
+      message: `unknown ${what} '${value}'`,
+      expected:
+        list.length === 0
+          ? `a declared ${what}`
+          : `one of ${list.slice(0, 12).join(", ")}${list.length > 12 ? ", ..." : ""}`,
+      received: value,
+    });
+  }
+
+  duplicate(path: string, what: string, value: string): void {
+    this.problems.push({
+      code: "DUPLICATE_ID",
+      path,
+      message: `${what} '${value}' is declared twice`,
+      expected: "each name once",
+      received: value,
+    });
+  }
+
+  /** The names a range such as U{1..20} stands for; a malformed range is a problem and stands for none. */
+  expand(path: string, value: string): readonly string[] {
+    const names = expandRange(value);
+    if (names) return names;
+    this.problems.push({
+      code: "SCHEMA",
+      path,
+      message: `malformed range in '${value}'`,
+      expected: "a name, or a range such as U{1..20}",
+      received: value,
+    });
+    return [];
+  }
+}

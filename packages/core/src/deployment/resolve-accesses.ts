@@ -1,0 +1,119 @@
+import type { Catalog } from "../catalog/catalog.ts";
+import { ADMIN_SERVICE } from "./admin-service.ts";
+import type { Deployment } from "./deployment-schema.ts";
+import type { ProblemCollector } from "./problem-collector.ts";
+import type { ResolvedAccess, ResolvedServer } from "./resolved-deployment.ts";
+
+/**
+ * Expands accesses (pairwise when user and device are ranges of equal length) and checks their references.
+ * Users and devices named here must be declared, unless the file declares none of that kind: then the
+ * access declares them (as internal users and attended devices).
+ */
+export function resolveAccesses(
+  d: Deployment,
+  catalog: Catalog,
+  servers: ReadonlyMap<string, ResolvedServer>,
+  users: Map<string, { id: string; kind: "internal" | "external" }>,
+  devices: Map<string, { id: string; unattended: boolean }>,
+  out: ProblemCollector,
+): ResolvedAccess[] {
+  const implicitUsers = users.size === 0;
+  const implicitDevices = devices.size === 0;
+  const services = knownServices(catalog);
+  const accesses: ResolvedAccess[] = [];
+  d.accesses.forEach((a, i) => {
+    const at = `accesses[${i}]`;
+    const userNames = a.user === undefined ? [undefined] : out.expand(`${at}.user`, a.user);
+    const deviceNames = a.device === undefined ? [undefined] : out.expand(`${at}.device`, a.device);
+    const serverNames = typeof a.server === "string" ? [a.server] : a.server;
+    if (userNames.length > 1 && deviceNames.length > 1 && userNames.length !== deviceNames.length) {
+      out.push({
+        code: "SCHEMA",
+        path: at,
+        message: "user and device ranges must have the same length to pair up",
+        expected: `${userNames.length} devices`,
+        received: `${deviceNames.length} devices`,
+      });
+      return;
+    }
+    const pairs: [string | undefined, string | undefined][] =
+      userNames.length > 1 && deviceNames.length > 1
+        ? userNames.map((u, k) => [u, deviceNames[k]])
+        : userNames.flatMap((u) =>
+            deviceNames.map((dv): [string | undefined, string | undefined] => [u, dv]),
+          );
+    for (const [k, serverName] of serverNames.entries()) {
+      const serverPath = typeof a.server === "string" ? `${at}.server` : `${at}.server[${k}]`;
+      const server = servers.get(serverName);
+      if (!server) {
+        out.unknown(serverPath, "server", serverName, servers.keys());
+        continue;
+      }
+      if (a.service !== undefined && a.service !== ADMIN_SERVICE) {
+        const offered = [server.product, ...server.applications].some(
+          (p) => p.services?.[a.service as string],
+        );
+        if (!services.has(a.service))
+          out.unknown(`${at}.service`, "service", a.service, [ADMIN_SERVICE, ...services]);
+        else if (!offered)
+          out.push({
+            code: "UNKNOWN_REFERENCE",
+            path: `${at}.service`,
+            message: `server '${serverName}' runs nothing that offers '${a.service}'`,
+            expected: "a service of the server's product or applications",
+            received: a.service,
+          });
+      }
+      for (const [user, device] of pairs)
+        accesses.push(
+          compact({
+            source: i,
+            user,
+            device,
+            server: serverName,
+            service: a.service,
+            via: a.via,
+            fromServer: a.fromServer,
+          }),
+        );
+    }
+    if (a.fromServer !== undefined && !servers.has(a.fromServer))
+      out.unknown(`${at}.fromServer`, "server", a.fromServer, servers.keys());
+    for (const u of userNames)
+      if (u !== undefined && !users.has(u)) {
+        if (implicitUsers) users.set(u, { id: u, kind: "internal" });
+        else out.unknown(`${at}.user`, "user", u, users.keys());
+      }
+    for (const dv of deviceNames)
+      if (dv !== undefined && !devices.has(dv)) {
+        if (implicitDevices) devices.set(dv, { id: dv, unattended: false });
+        else out.unknown(`${at}.device`, "device", dv, devices.keys());
+      }
+  });
+  for (const name of devices.keys())
+    if (users.has(name))
+      out.push({
+        code: "DUPLICATE_ID",
+        path: "devices",
+        message: `'${name}' is both a user and a device`,
+        expected: "distinct names for users and devices",
+        received: name,
+      });
+
+  d.anonymous.forEach((a, i) => {
+    if (!servers.has(a.server))
+      out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
+  });
+  return accesses;
+}
+
+function knownServices(catalog: Catalog): Set<string> {
+  const services = new Set<string>();
+  for (const p of catalog.products.values())
+    for (const s of Object.keys(p.services ?? {})) services.add(s);
+  return services;
+}
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,61 @@
+import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
+import type { Finding } from "../findings/finding.ts";
+import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
+import type { DemandItem } from "../rules/derive-cal-demand.ts";
+
+/** A CAL_SHORTFALL finding for every need that owned CALs do not cover. */
+export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[] {
+  return plan.allocation.needs
+    .filter((n) => n.shortfall > 0)
+    .map((n) => {
+      const version = plan.family.versions[n.tier] as string;
+      return {
+        code: "CAL_SHORTFALL",
+        severity: "error" as const,
+        message: `${n.count} ${n.type}${n.count === 1 ? "" : "s"} need a ${plan.family.name} of version ${version} or later; owned CALs cover ${n.covered}, ${n.shortfall} short`,
+        expected: n.count,
+        received: n.covered,
+        subject: { family: plan.family.id, version, type: n.type },
+        remedy: `buy ${n.shortfall} ${plan.family.name}${n.shortfall === 1 ? "" : "s"} (${n.type}) of version ${version} or later`,
+        rule: "version-or-later",
+        sources: [
+          ...new Set([
+            ...ruleSources(catalog, "cal-per-user-or-device"),
+            ...ruleSources(catalog, "version-or-later"),
+          ]),
+        ],
+      };
+    });
+}
+
+/** An owned External Connector never covers employees or onsite contractors: say so where internal users rely on a server that has one. */
+
+/** An owned External Connector never covers employees or onsite contractors: say so where internal users rely on a server that has one. */
+export function connectorMisuseFindings(
+  deployment: ResolvedDeployment,
+  catalog: Catalog,
+  items: ReadonlyMap<string, readonly DemandItem[]>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const o of deployment.owned) {
+    if (o.externalConnector === undefined || o.server === undefined) continue;
+    const ec = catalog.externalConnectors.get(o.externalConnector);
+    if (!ec) continue;
+    const internal = new Set(
+      (items.get(ec.family) ?? [])
+        .filter((i) => i.server === o.server && !i.external)
+        .map((i) => i.user ?? i.device),
+    );
+    if (internal.size === 0) continue;
+    findings.push({
+      code: "EXTERNAL_CONNECTOR_INTERNAL_USERS",
+      severity: "info",
+      message: `the ${ec.name} on ${o.server} covers external users only; ${internal.size} internal users or devices of ${o.server} still need CALs`,
+      subject: { server: o.server, connector: ec.id },
+      rule: "external-connector",
+      sources: ruleSources(catalog, "external-connector"),
+    });
+  }
+  return findings;
+}
