@@ -1,6 +1,8 @@
 import { Command } from "commander";
+import { registerAdviseCommand } from "./commands/advise-command.ts";
 import { registerCatalogCommand } from "./commands/catalog-command.ts";
 import { registerEvaluateCommand } from "./commands/evaluate-command.ts";
+import { registerQuoteCommand } from "./commands/quote-command.ts";
 import { registerSchemaCommand } from "./commands/schema-command.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -14,5 +16,7 @@ const program = new Command()
 registerEvaluateCommand(program);
 registerCatalogCommand(program);
 registerSchemaCommand(program);
+registerAdviseCommand(program);
+registerQuoteCommand(program);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -10,4 +10,5 @@ export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts"
 export { parseCsvText } from "./parse-csv-text.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readTextFile } from "./read-text-file.ts";
+export { renderEditionAdvice } from "./render-edition-advice.ts";
 export { renderQuoteMarkdown } from "./render-quote-markdown.ts";
