@@ -1,0 +1,11 @@
+import type { EvidenceProblem } from "./evidence-problem.ts";
+
+/** Options every evidence reader takes. */
+export interface EvidenceReadOptions {
+  /** Called with every problem as it is found, in file order. */
+  readonly onProblem?: (problem: EvidenceProblem) => void;
+  /** Called with the number of bytes read from the file since the last call (progress bars). */
+  readonly onBytes?: (bytes: number) => void;
+  /** How many problems the summary keeps (all are counted and passed to onProblem). Default 100. */
+  readonly keepProblems?: number;
+}

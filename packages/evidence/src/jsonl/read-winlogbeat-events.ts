@@ -1,0 +1,65 @@
+import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
+import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
+import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
+import type { WindowsEvent } from "../event/windows-event.ts";
+import { describeReadError } from "../text/describe-read-error.ts";
+import { readLineBlocks } from "../text/read-line-blocks.ts";
+import { winlogbeatEventFromJson } from "./winlogbeat-event-from-json.ts";
+
+/**
+ * Streams every event of a Winlogbeat newline-delimited JSON file (ECS fields), each line parsed
+ * whole: the reader for `calwise events`. The audit uses the faster `scanWinlogbeatLogons`. A line
+ * that is not JSON or lacks the event fields is skipped and reported with its line number.
+ */
+export async function* readWinlogbeatEvents(
+  path: string,
+  options: EvidenceReadOptions = {},
+): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
+  const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
+  const eventIds = new Map<number, number>();
+  let records = 0;
+  let yielded = 0;
+  let skipped = 0;
+  try {
+    for await (const block of readLineBlocks(path, options.onBytes)) {
+      const bytes = block.bytes;
+      let line = block.firstLine;
+      for (let start = 0; start < bytes.length; line++) {
+        let end = bytes.indexOf(10, start);
+        if (end === -1) end = bytes.length;
+        const text = bytes.toString("utf8", start, end).trim();
+        start = end + 1;
+        if (text === "") continue;
+        records++;
+        const location = { file: path, line, record: records };
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (error) {
+          skipped++;
+          log.report({
+            code: "JSON_BAD_LINE",
+            ...location,
+            message: `not JSON: ${(error as Error).message}`,
+            expected: "one JSON object per line",
+            received: text.length > 60 ? `${text.slice(0, 60)}…` : text,
+          });
+          continue;
+        }
+        const parsed = winlogbeatEventFromJson(value, location);
+        if (!parsed.ok) {
+          skipped++;
+          const { ok: _, ...detail } = parsed;
+          log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
+          continue;
+        }
+        eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
+        yielded++;
+        yield parsed.event;
+      }
+    }
+  } catch (error) {
+    log.report({ code: "EVIDENCE_UNREADABLE", file: path, message: describeReadError(error) });
+  }
+  return summariseRead(path, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
+}

@@ -1,0 +1,83 @@
+import type { EvidenceLocation } from "../event/evidence-location.ts";
+import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import type { WindowsEvent } from "../event/windows-event.ts";
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** The result of reading one Winlogbeat document: the event, or what is wrong with it. */
+export type WinlogbeatParse =
+  | { readonly ok: true; readonly event: WindowsEvent }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly expected?: string;
+      readonly received?: string;
+    };
+
+/**
+ * Reads one Winlogbeat (ECS) document: `winlog.event_id` (or `event.code`), `@timestamp`,
+ * `winlog.computer_name` (or `host.name`), `winlog.channel`, `winlog.provider_name` (or
+ * `event.provider`), `winlog.record_id` and `winlog.event_data`. Numbers may be numbers or strings
+ * (Winlogbeat 7 writes numbers, 8 strings).
+ */
+export function winlogbeatEventFromJson(
+  value: unknown,
+  location: EvidenceLocation,
+): WinlogbeatParse {
+  const doc = object(value);
+  if (!doc) return { ok: false, message: "the line is not a JSON object", expected: "{…}" };
+  const winlog = object(doc.winlog);
+  const ecsEvent = object(doc.event);
+  const idText = text(winlog?.event_id) ?? text(ecsEvent?.code);
+  const eventId = Number(idText);
+  if (idText === undefined || idText.trim() === "" || !Number.isInteger(eventId))
+    return {
+      ok: false,
+      message: "no event id",
+      expected: "winlog.event_id or event.code, an integer",
+      received: JSON.stringify(winlog?.event_id ?? ecsEvent?.code ?? null),
+    };
+  const timeText = text(doc["@timestamp"]);
+  const time = timeText === undefined ? undefined : normaliseEventTime(timeText);
+  if (time === undefined)
+    return {
+      ok: false,
+      message: "no usable @timestamp",
+      expected: "an ISO 8601 time",
+      received: JSON.stringify(doc["@timestamp"] ?? null),
+    };
+  const data = Object.create(null) as Record<string, string>;
+  const eventData = object(winlog?.event_data);
+  if (eventData)
+    for (const [key, v] of Object.entries(eventData)) {
+      const t = text(v);
+      if (t !== undefined) data[key] = t;
+    }
+  const recordText = text(winlog?.record_id);
+  const recordId = recordText === undefined ? null : Number(recordText);
+  return {
+    ok: true,
+    event: {
+      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      time,
+      eventId,
+      provider: text(winlog?.provider_name) ?? text(ecsEvent?.provider) ?? "",
+      channel: text(winlog?.channel) ?? "",
+      computer: text(winlog?.computer_name) ?? text(object(doc.host)?.name) ?? "",
+      data,
+      location,
+    },
+  };
+}

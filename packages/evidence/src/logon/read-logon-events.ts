@@ -1,0 +1,28 @@
+import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
+import { type EventFormat, readWindowsEvents } from "../event/read-windows-events.ts";
+import { type ScanLogonOptions, scanWinlogbeatLogons } from "../jsonl/scan-winlogbeat-logons.ts";
+import type { LogonEvent } from "./logon-event.ts";
+import { toLogonEvent } from "./to-logon-event.ts";
+
+/**
+ * Streams the logon events (by default 4624; `eventIds` widens it) of an event file in any event
+ * format; every other event is only counted in the summary's `eventIds`. Winlogbeat files take the
+ * fast byte scanner; the others project their WindowsEvents.
+ */
+export async function* readLogonEvents(
+  path: string,
+  format: EventFormat,
+  options: ScanLogonOptions = {},
+): AsyncGenerator<LogonEvent, EvidenceReadSummary, undefined> {
+  if (format === "winlogbeat-jsonl") return yield* scanWinlogbeatLogons(path, options);
+  const wanted = options.eventIds ?? new Set([4624]);
+  const events = readWindowsEvents(path, format, options);
+  let yielded = 0;
+  for (;;) {
+    const next = await events.next();
+    if (next.done) return { ...next.value, yielded };
+    if (!wanted.has(next.value.eventId)) continue;
+    yielded++;
+    yield toLogonEvent(next.value);
+  }
+}

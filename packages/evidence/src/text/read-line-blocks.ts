@@ -1,0 +1,54 @@
+import { detectTextEncoding } from "./decode-text-stream.ts";
+import { openByteStream } from "./open-byte-stream.ts";
+
+/** A run of whole lines in UTF-8: `bytes` ends after a line break (or at the end of the file). */
+export interface LineBlock {
+  readonly bytes: Buffer;
+  /** 1-based line number of the block's first line. */
+  readonly firstLine: number;
+}
+
+function countNewlines(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Streams a text file as blocks of whole lines, in UTF-8 (a UTF-8 BOM is dropped; UTF-16 input is
+ * transcoded), so line-oriented readers can scan bytes without decoding what they skip. Memory holds
+ * one read piece plus one partial line.
+ */
+export async function* readLineBlocks(
+  path: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<LineBlock> {
+  let carry: Buffer | undefined;
+  let line = 1;
+  let decoder: TextDecoder | undefined;
+  let first = true;
+  for await (let piece of openByteStream(path, onBytes)) {
+    if (first) {
+      first = false;
+      const { encoding, bom } = detectTextEncoding(piece);
+      piece = piece.subarray(bom);
+      if (encoding !== "utf-8") decoder = new TextDecoder(encoding);
+    }
+    if (decoder) piece = Buffer.from(decoder.decode(piece, { stream: true }), "utf8");
+    const data = carry ? Buffer.concat([carry, piece]) : piece;
+    const lastNewline = data.lastIndexOf(10);
+    if (lastNewline === -1) {
+      carry = data;
+      continue;
+    }
+    const bytes = data.subarray(0, lastNewline + 1);
+    carry = lastNewline + 1 < data.length ? Buffer.from(data.subarray(lastNewline + 1)) : undefined;
+    yield { bytes, firstLine: line };
+    line += countNewlines(bytes);
+  }
+  if (decoder) {
+    const rest = Buffer.from(decoder.decode(), "utf8");
+    if (rest.length > 0) carry = carry ? Buffer.concat([carry, rest]) : rest;
+  }
+  if (carry && carry.length > 0) yield { bytes: carry, firstLine: line };
+}

@@ -1,0 +1,95 @@
+/** One `<Event>` element cut out of an XML export, with where it starts. */
+export interface EventXmlPiece {
+  readonly xml: string;
+  /** 1-based line of the `<Event` tag. */
+  readonly line: number;
+  /** 1-based position of the element among the file's events. */
+  readonly record: number;
+}
+
+/** What the splitter could not make into an element (an unterminated or oversized `<Event>`). */
+export interface EventXmlSplitDefect {
+  readonly line: number;
+  readonly record: number;
+  readonly message: string;
+}
+
+const endTag = "</Event>";
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/**
+ * Cuts a stream of XML text into its `<Event>…</Event>` elements while reading, so a file of any size
+ * is held one event at a time. Works for `wevtutil qe … /f:xml` (many root elements, no wrapper) and for
+ * Event Viewer's "Save as XML" (`<Events>` wrapper): everything between events is ignored. An element
+ * longer than `maxEventLength` characters is reported and skipped.
+ */
+export async function* splitEventXml(
+  text: AsyncIterable<string>,
+  onDefect: (defect: EventXmlSplitDefect) => void,
+  maxEventLength = 4 << 20,
+): AsyncGenerator<EventXmlPiece> {
+  const startTag = /<Event[\s>/]/g;
+  let buffer = "";
+  let line = 1; // the line of buffer[0]
+  let record = 0;
+  let skipping = false; // inside an oversized element, looking for its end
+  for await (const piece of text) {
+    buffer += piece;
+    let position = 0; // everything before it is consumed, and `line` is the line of buffer[position]
+    const advance = (to: number) => {
+      line += countLines(buffer, position, to);
+      position = to;
+    };
+    for (;;) {
+      if (skipping) {
+        const end = buffer.indexOf(endTag, position);
+        if (end === -1) {
+          advance(Math.max(position, buffer.length - endTag.length));
+          break;
+        }
+        advance(end + endTag.length);
+        skipping = false;
+      }
+      startTag.lastIndex = position;
+      const start = startTag.exec(buffer);
+      if (start === null) {
+        advance(Math.max(position, buffer.length - 7)); // keep a "<Event" cut at the end
+        break;
+      }
+      advance(start.index);
+      const end = buffer.indexOf(endTag, start.index);
+      if (end === -1) {
+        if (buffer.length - start.index > maxEventLength) {
+          record++;
+          onDefect({
+            line,
+            record,
+            message: `an <Event> element longer than ${maxEventLength} characters was skipped`,
+          });
+          skipping = true;
+          continue;
+        }
+        break; // wait for the rest of this element
+      }
+      record++;
+      const startLine = line;
+      const xml = buffer.slice(start.index, end + endTag.length);
+      advance(end + endTag.length);
+      yield { xml, line: startLine, record };
+    }
+    buffer = buffer.slice(position);
+  }
+  startTag.lastIndex = 0;
+  const start = skipping ? null : startTag.exec(buffer);
+  if (start !== null)
+    onDefect({
+      line: line + countLines(buffer, 0, start.index),
+      record: record + 1,
+      message: "the input ends inside an <Event> element (no </Event>)",
+    });
+}
