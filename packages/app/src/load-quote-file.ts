@@ -76,11 +76,11 @@ export function loadQuoteFile(
         );
       return locateIn(p, path, quoteDoc);
     });
-    const refusal = located.find((p) => p.code === "CALS_NOT_QUOTED");
+    const refusals = located.filter((p) => p.code === "CALS_NOT_QUOTED").length;
     throw new CalwiseError(
       "INPUT_INVALID",
-      refusal
-        ? `refused to quote ${path}: ${refusal.message}`
+      refusals > 0
+        ? `refused to quote ${path}: ${refusals} server${refusals === 1 ? " requires" : "s require"} CALs, but the quote has none for ${refusals === 1 ? "it" : "them"} and records no reason (rule cal-per-user-or-device)`
         : `cannot quote ${path}: ${located.length} problem${located.length === 1 ? "" : "s"}`,
       located,
     );

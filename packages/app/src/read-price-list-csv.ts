@@ -100,6 +100,9 @@ export function readPriceListCsv(
         column: 1,
       });
 
+  if (REQUIRED.some((name) => !columns.has(name)))
+    return { lists: [], problems, locate: () => undefined };
+
   const groups = new Map<string, DatedPriceList & { items: DatedPriceList["items"][number][] }>();
   for (const row of rows) {
     const at = new Map<string, CsvField>();
