@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { registerAdviseCommand } from "./commands/advise-command.ts";
+import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerCatalogCommand } from "./commands/catalog-command.ts";
 import { registerEvaluateCommand } from "./commands/evaluate-command.ts";
+import { registerEventsCommand } from "./commands/events-command.ts";
 import { registerQuoteCommand } from "./commands/quote-command.ts";
 import { registerSchemaCommand } from "./commands/schema-command.ts";
 import { runCommand } from "./run-command.ts";
@@ -16,6 +18,8 @@ const program = new Command()
 registerEvaluateCommand(program);
 registerCatalogCommand(program);
 registerSchemaCommand(program);
+registerEventsCommand(program);
+registerAuditCommand(program);
 registerAdviseCommand(program);
 registerQuoteCommand(program);
 

@@ -1,3 +1,8 @@
+export type { AccessRecord } from "./audit/access-ledger.ts";
+export { auditEvidence } from "./audit/audit-evidence.ts";
+export type { AuditRequest } from "./audit/audit-request.ts";
+export type { AuditFileSummary, AuditResult, HolderEvidence } from "./audit/audit-result.ts";
+export { expandFilePatterns } from "./audit/expand-file-patterns.ts";
 export { formatProblems } from "./format-problems.ts";
 export {
   loadDeploymentFile,

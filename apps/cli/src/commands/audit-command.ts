@@ -1,0 +1,212 @@
+import { type AuditResult, auditEvidence, expandFilePatterns } from "@calwise/app";
+import { loadCatalog } from "@calwise/catalog";
+import { CalwiseError, type Catalog, errorCodes, type InputProblem } from "@calwise/core";
+import { formatEvidenceLocation } from "@calwise/evidence";
+import { SingleBar } from "cli-progress";
+import { type Command, InvalidArgumentError } from "commander";
+import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+  return value;
+}
+
+function parseAlias(value: string, previous: string[]): string[] {
+  if (!/^[^=\s]+=[^=\s]+$/.test(value))
+    throw new InvalidArgumentError("expected NETBIOS=dns.domain, e.g. 3B=threebeesco.com");
+  return [...previous, value];
+}
+
+interface AuditOptions {
+  events: string[];
+  inventory: string[];
+  owned?: string;
+  since?: string;
+  json?: boolean;
+  adminGroup: string[];
+  domainAlias: string[];
+  rdsHost: string[];
+  server?: string;
+  catalog?: string;
+}
+
+/** The evidence part of the audit report: window, what was read, what was not counted, and the trail. */
+function renderEvidence(result: AuditResult): string {
+  const out: string[] = [];
+  const c = result.counts;
+  out.push("Evidence");
+  out.push(
+    `  Window: ${result.window.explanation}${result.window.start ? `; from ${result.window.start}` : ""}`,
+  );
+  out.push(
+    `  Read ${result.files.length} file${result.files.length === 1 ? "" : "s"}: ${c.eventsRead} events, ${c.logonEvents} logons (4624), ${c.ualRecords} UAL records; counted ${c.counted}, duplicates ${c.duplicates}, before --since ${c.eventsBeforeSince}; ${c.distinctAccesses} distinct accesses in the window (${c.accessesBeforeWindow} only before it)`,
+  );
+  for (const f of result.files)
+    out.push(
+      `    ${f.file} (${f.format}): ${f.records} records${f.skipped ? `, ${f.skipped} skipped` : ""}${f.problemCount ? `, ${f.problemCount} problems` : ""}`,
+    );
+  const skipped = Object.entries(c.skipped);
+  if (skipped.length > 0)
+    out.push(`  Logons not counted: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(", ")}`);
+  for (const x of result.computersNotCounted)
+    out.push(`  Not counted on ${x.computer}: ${x.events} logons: ${x.reason}`);
+  for (const a of result.serviceAccounts)
+    out.push(`  Service account, no CAL: ${a.id} (${a.events} logons; ${a.reason})`);
+  for (const a of result.adminOnlyAccounts)
+    out.push(
+      `  Admin-only: ${a.id} (${a.reason}); counted as service: admin (two per server exempt)`,
+    );
+  for (const a of result.disabledAccounts)
+    out.push(`  Disabled in AD but logged on: ${a.id} (${a.events} logons); still counted`);
+  for (const a of result.domainAliases)
+    out.push(
+      `  Domain ${a.alias} = ${a.domain}${a.inferred ? " (inferred: pass --domain-alias to confirm)" : ""}`,
+    );
+  if (result.unresolvedAddresses.length > 0)
+    out.push(
+      `  Addresses not in the AD inventory, counted as devices by address: ${result.unresolvedAddresses.join(", ")}`,
+    );
+  for (const note of result.notes) out.push(`  Note: ${note}`);
+  if (result.problemCount > 0) {
+    out.push(`  Problems: ${result.problemCount} (records skipped and counted)`);
+    for (const p of result.problems.slice(0, 20))
+      out.push(
+        `    ${formatEvidenceLocation(p)}: ${p.code}: ${p.message}${p.expected ? ` (expected ${p.expected}${p.received ? `, found ${p.received}` : ""})` : ""}`,
+      );
+  }
+  out.push("", "Evidence trail (every user and device given a CAL)");
+  if (result.holders.length === 0) out.push("  none");
+  for (const h of result.holders)
+    out.push(
+      `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`,
+    );
+  return `${out.join("\n")}\n`;
+}
+
+function renderAudit(result: AuditResult, catalog: Catalog): string {
+  return `${renderEvaluationReport(result.evaluation, catalog)}\n${renderEvidence(result)}`;
+}
+
+/**
+ * `calwise audit`: reads event logs, UAL and AD exports, counts who accessed which server from which
+ * device, and evaluates compliance against the --owned file; exit 0 compliant, 1 not, 2 bad input.
+ */
+export function registerAuditCommand(program: Command): void {
+  program
+    .command("audit")
+    .description(
+      "audit compliance from Windows logon logs (EVTX, event XML/CSV, Winlogbeat), UAL and AD exports",
+    )
+    .option(
+      "--events <pattern>",
+      "event log or UAL export; repeatable; globs expanded (logs/*.evtx)",
+      collect,
+      [],
+    )
+    .option(
+      "--inventory <pattern>",
+      "Get-ADUser / Get-ADComputer export (CSV); repeatable",
+      collect,
+      [],
+    )
+    .option("--owned <file>", "deployment file with servers, owned CALs and prices (no accesses)")
+    .option(
+      "--since <date>",
+      "count logons from this date (YYYY-MM-DD); default: 90 days before the newest",
+      parseDate,
+    )
+    .option("--json", "print the machine-readable result")
+    .option(
+      "--admin-group <name>",
+      "AD group of admin-only accounts; repeatable (default Domain Admins, Enterprise Admins, Administrators)",
+      collect,
+      [],
+    )
+    .option(
+      "--domain-alias <alias>",
+      "NetBIOS=DNS domain name, e.g. 3B=threebeesco.com; repeatable",
+      parseAlias,
+      [],
+    )
+    .option(
+      "--rds-host <server>",
+      "an RD Session Host: remote-interactive logons there need RDS CALs; repeatable",
+      collect,
+      [],
+    )
+    .option("--server <name>", "the server a UAL export without PSComputerName came from")
+    .option("--catalog <file>", "catalog file, instead of the shipped one")
+    .action(async (options: AuditOptions) => {
+      const events = expandFilePatterns(options.events);
+      const inventory = expandFilePatterns(options.inventory);
+      const unmatched: InputProblem[] = [...events.unmatched, ...inventory.unmatched].map(
+        (pattern) => ({
+          code: "FILE",
+          path: "",
+          file: pattern,
+          message: "no file matches this pattern",
+        }),
+      );
+      if (unmatched.length > 0)
+        throw new CalwiseError("INPUT_UNREADABLE", "a pattern matches no file", unmatched);
+      if (events.files.length === 0)
+        throw new CalwiseError(
+          "INPUT_INVALID",
+          "no evidence: give event logs or UAL exports with --events",
+        );
+      const catalog = loadCatalog(options.catalog);
+      const bar =
+        !options.json && process.stderr.isTTY
+          ? new SingleBar({
+              format: "reading evidence [{bar}] {percentage}% | {value}/{total} MB | {file}",
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: true,
+            })
+          : undefined;
+      let started = false;
+      let lastUpdate = 0;
+      try {
+        const result = await auditEvidence(
+          {
+            evidenceFiles: events.files,
+            inventoryFiles: inventory.files,
+            ...(options.owned ? { ownedFile: options.owned } : {}),
+            ...(options.since ? { since: options.since } : {}),
+            ...(options.adminGroup.length > 0 ? { adminGroups: options.adminGroup } : {}),
+            domainAliases: new Map(
+              options.domainAlias.map((a) => a.split("=") as [string, string]),
+            ),
+            rdsHosts: options.rdsHost,
+            ...(options.server ? { ualServer: options.server } : {}),
+            ...(bar
+              ? {
+                  onProgress: (read: number, total: number, file: string) => {
+                    const now = Date.now();
+                    if (!started) {
+                      bar.start(Math.max(1, Math.round(total / 1e6)), 0, { file });
+                      started = true;
+                    }
+                    if (now - lastUpdate > 100 || read === total) {
+                      lastUpdate = now;
+                      bar.update(Math.round(read / 1e6), { file: file.split("/").pop() });
+                    }
+                  },
+                }
+              : {}),
+          },
+          catalog,
+        );
+        if (started) bar?.stop();
+        process.stdout.write(
+          options.json ? `${JSON.stringify(result, null, 2)}\n` : renderAudit(result, catalog),
+        );
+        process.exitCode = result.evaluation.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
+      } finally {
+        if (started) bar?.stop();
+      }
+    });
+}

@@ -1,0 +1,103 @@
+import { expandFilePatterns } from "@calwise/app";
+import { CalwiseError } from "@calwise/core";
+import {
+  detectEvidenceFormat,
+  type EventFormat,
+  type EvidenceProblem,
+  type EvidenceReadSummary,
+  eventFormats,
+  formatEvidenceLocation,
+  readAdInventory,
+  readUalCsv,
+  readWindowsEvents,
+} from "@calwise/evidence";
+import type { Command } from "commander";
+
+function describeProblem(p: EvidenceProblem): string {
+  const where = formatEvidenceLocation(p);
+  const detail = [
+    p.expected ? `expected ${p.expected}` : "",
+    p.received ? `found ${p.received}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return `${where}: ${p.code}: ${p.message}${detail ? ` (${detail})` : ""}`;
+}
+
+/** Drains a reader, writing each record as one JSON line; returns its summary. */
+async function printAll<T>(
+  reader: AsyncGenerator<T, EvidenceReadSummary, undefined>,
+  toJson: (record: T) => unknown,
+): Promise<EvidenceReadSummary> {
+  for (;;) {
+    const next = await reader.next();
+    if (next.done) return next.value;
+    const line = `${JSON.stringify(toJson(next.value))}\n`;
+    if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+  }
+}
+
+/**
+ * `calwise events FILE…`: prints every record an evidence file holds, one JSON object per line (record
+ * number, time, event id, channel, provider, computer, event data by name), like evtx_dump, for every
+ * format the audit reads. Problems go to standard error; an unreadable file exits 2.
+ */
+export function registerEventsCommand(program: Command): void {
+  program
+    .command("events")
+    .description(
+      "print the records of evidence files (EVTX, event XML/CSV, Winlogbeat JSON lines, UAL, AD exports), one JSON object per line",
+    )
+    .argument("<files...>", "evidence files or patterns (logs/*.evtx)")
+    .option(
+      "--json",
+      "problems on standard error as JSON lines too (records are always JSON lines)",
+    )
+    .action(async (patterns: string[], options: { json?: boolean }) => {
+      const { files, unmatched } = expandFilePatterns(patterns);
+      const refusals = unmatched.map((pattern) => ({
+        code: "FILE",
+        path: "",
+        file: pattern,
+        message: "no file matches this pattern",
+      }));
+      const onProblem = (p: EvidenceProblem) =>
+        process.stderr.write(
+          `${options.json ? JSON.stringify(p) : `calwise: ${describeProblem(p)}`}\n`,
+        );
+      for (const file of files) {
+        const detected = await detectEvidenceFormat(file);
+        if (!detected.ok) {
+          refusals.push({ code: "FILE", path: "", file, message: detected.message });
+          continue;
+        }
+        const format = detected.format;
+        if (eventFormats.has(format))
+          await printAll(readWindowsEvents(file, format as EventFormat, { onProblem }), (e) => ({
+            file,
+            record: e.recordId,
+            ...(e.location.line !== undefined ? { line: e.location.line } : {}),
+            time: e.time,
+            eventId: e.eventId,
+            channel: e.channel,
+            provider: e.provider,
+            computer: e.computer,
+            data: e.data,
+          }));
+        else if (format === "ual-user-csv" || format === "ual-device-csv")
+          await printAll(readUalCsv(file, { onProblem }), (r) => ({ format, ...r }));
+        else
+          await printAll(readAdInventory(file, { onProblem }), (r) => ({
+            format,
+            ...(r.kind === "user" ? r.user : r.computer),
+          }));
+      }
+      if (refusals.length > 0)
+        throw new CalwiseError(
+          "INPUT_UNREADABLE",
+          `${refusals.length} file${refusals.length === 1 ? "" : "s"} could not be read`,
+          refusals,
+        );
+      process.exitCode = 0;
+    });
+}

@@ -1,0 +1,156 @@
+import type { Catalog } from "@calwise/core";
+import type { AccessRecord } from "./access-ledger.ts";
+import type { AuditServer } from "./server-directory.ts";
+
+/** Above this many user × device pairs on one server, UAL users and devices are not cross-paired. */
+export const ualPairLimit = 20_000;
+
+/** A deployment built from evidence, with each access's records for the evidence trail. */
+export interface AuditDeployment {
+  readonly data: Record<string, unknown>;
+  /** For each access of `data.accesses`, the evidence records it stands for. */
+  readonly recordsOfAccess: readonly (readonly AccessRecord[])[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Turns the accesses seen into deployment data for the engine, on top of the --owned file (its
+ * servers, owned CALs, prices and assumptions are kept; its accesses are replaced). Logon accesses are
+ * (user, device, server). UAL does not pair users with devices [R45]: a server's UAL users and
+ * devices not already seen in logons are paired every user with every device (any of them may have
+ * used any), which lets the optimiser choose all-user or all-device CALs as MAP does [R44c]; beyond
+ * `ualPairLimit` pairs, the smaller side alone is required, and a note says so.
+ */
+export function buildAuditDeployment(
+  owned: Record<string, unknown>,
+  records: readonly AccessRecord[],
+  servers: ReadonlyMap<string, AuditServer>,
+  anonymous: ReadonlyMap<string, number>,
+  catalog: Catalog,
+): AuditDeployment {
+  const notes: string[] = [];
+  const accesses: Record<string, unknown>[] = [];
+  const recordsOfAccess: AccessRecord[][] = [];
+  const users = new Set<string>();
+  const devices = new Set<string>();
+  const emit = (access: Record<string, unknown>, of: AccessRecord[]) => {
+    if (typeof access.user === "string") users.add(access.user);
+    if (typeof access.device === "string") devices.add(access.device);
+    accesses.push(access);
+    recordsOfAccess.push(of);
+  };
+  const offersRds = (serverName: string) => {
+    const product = servers.get(serverName)?.product;
+    return product !== undefined && catalog.products.get(product)?.services?.rds !== undefined;
+  };
+
+  const byServer = new Map<string, AccessRecord[]>();
+  for (const r of records) {
+    const list = byServer.get(r.server) ?? [];
+    list.push(r);
+    byServer.set(r.server, list);
+  }
+  for (const [server, list] of [...byServer].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const logonUsers = new Set(list.filter((r) => r.origin === "logon").map((r) => r.user));
+    const logonDevices = new Set(list.filter((r) => r.origin === "logon").map((r) => r.device));
+    const ualUsers: AccessRecord[] = [];
+    const ualDevices: AccessRecord[] = [];
+    for (const r of list) {
+      if (r.origin === "logon") {
+        const service = r.service === "rds" && !offersRds(server) ? undefined : r.service;
+        emit(
+          {
+            user: r.user,
+            ...(r.device !== undefined ? { device: r.device } : {}),
+            server,
+            ...(service ? { service } : {}),
+          },
+          [r],
+        );
+      } else if (r.user !== undefined && !logonUsers.has(r.user)) ualUsers.push(r);
+      else if (r.device !== undefined && !logonDevices.has(r.device)) ualDevices.push(r);
+    }
+    if (ualUsers.length > 0 && ualDevices.length > 0) {
+      if (ualUsers.length * ualDevices.length <= ualPairLimit) {
+        for (const u of ualUsers)
+          for (const d of ualDevices)
+            emit(
+              {
+                user: u.user,
+                device: d.device,
+                server,
+                ...(u.service ? { service: u.service } : {}),
+              },
+              [u, d],
+            );
+        notes.push(
+          `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices without pairing them; each user was paired with each device, so the optimiser covers all users or all devices [R44c][R45]`,
+        );
+        continue;
+      }
+      const usersSide = ualUsers.length <= ualDevices.length;
+      notes.push(
+        `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices (over ${ualPairLimit} pairs); only the ${usersSide ? "users" : "devices"}, the smaller side, are required`,
+      );
+      for (const r of usersSide ? ualUsers : ualDevices)
+        emit(
+          usersSide
+            ? { user: r.user, server, ...(r.service ? { service: r.service } : {}) }
+            : { device: r.device, server },
+          [r],
+        );
+      continue;
+    }
+    for (const r of ualUsers)
+      emit({ user: r.user, server, ...(r.service ? { service: r.service } : {}) }, [r]);
+    for (const r of ualDevices) emit({ device: r.device, server }, [r]);
+  }
+
+  const ownedServers = Array.isArray(owned.servers)
+    ? (owned.servers as Record<string, unknown>[])
+    : [];
+  const ownedNames = new Set(ownedServers.map((s) => String(s.name ?? "").toLowerCase()));
+  const inventoryServers = [...servers.values()]
+    .filter((s) => s.source === "inventory" && !ownedNames.has(s.name.toLowerCase()))
+    .filter((s) => byServer.has(s.name) || anonymous.has(s.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (inventoryServers.length > 0)
+    notes.push(
+      `servers from the AD inventory (product from OperatingSystem; 1 processor assumed for licence counts, name them in --owned to be exact): ${inventoryServers.map((s) => `${s.name} = ${s.product}`).join(", ")}`,
+    );
+  const declaredUsers = Array.isArray(owned.users) ? owned.users : [];
+  const declaredDevices = Array.isArray(owned.devices) ? owned.devices : [];
+  const declaredIds = (list: unknown[]) =>
+    new Set(
+      list.map((x) => (typeof x === "string" ? x : String((x as { id?: unknown }).id ?? ""))),
+    );
+  const knownUsers = declaredIds(declaredUsers);
+  const knownDevices = declaredIds(declaredDevices);
+  const ownedAnonymous = Array.isArray(owned.anonymous) ? owned.anonymous : [];
+  return {
+    data: {
+      ...owned,
+      name: typeof owned.name === "string" ? owned.name : "audit",
+      servers: [
+        ...ownedServers,
+        ...inventoryServers.map((s) => ({
+          name: s.name,
+          product: s.product,
+          description: `from the AD inventory: ${s.operatingSystem}`,
+        })),
+      ],
+      users: [...declaredUsers, ...[...users].filter((u) => !knownUsers.has(u)).sort()],
+      devices: [...declaredDevices, ...[...devices].filter((d) => !knownDevices.has(d)).sort()],
+      accesses,
+      anonymous: [
+        ...ownedAnonymous,
+        ...[...anonymous].map(([server, events]) => ({
+          server,
+          description: `ANONYMOUS LOGON seen ${events} time${events === 1 ? "" : "s"} in the logs`,
+        })),
+      ],
+    },
+    recordsOfAccess,
+    notes,
+  };
+}
