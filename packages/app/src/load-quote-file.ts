@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import {
   buildQuote,
   CalwiseError,
@@ -51,7 +51,8 @@ export function loadQuoteFile(
 
   const listPaths = [
     ...(options.priceListPaths ?? []),
-    ...request.priceLists.map((p) => resolve(dirname(path), p)),
+    // Relative to the working directory, as the quote records the file it used.
+    ...request.priceLists.map((p) => relative(process.cwd(), resolve(dirname(path), p))),
   ];
   const lists = listPaths.flatMap((p) => loadPriceListFile(p, catalog));
   const selected = selectPriceList(lists, request.date, request.currency);

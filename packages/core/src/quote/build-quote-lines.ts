@@ -159,6 +159,31 @@ export function buildQuoteLines(
           sources: ruleSources(catalog, "cal-per-user-or-device"),
         });
   }
+  // Suites and External Connectors the customer owns count too; shown once, after the families.
+  for (const owned of deployment.owned) {
+    const suite = owned.suite ? catalog.suites.get(owned.suite) : undefined;
+    const connector = owned.externalConnector
+      ? catalog.externalConnectors.get(owned.externalConnector)
+      : undefined;
+    if (!suite && !connector) continue;
+    lines.push({
+      ...info(
+        "owned-cals",
+        suite
+          ? `${suite.name} (${owned.type}): already owned by the customer`
+          : `${connector?.name} ${owned.version} for ${owned.server}: already owned by the customer`,
+        `${owned.source ?? "owned"}; counted towards the CALs needed, not quoted again`,
+        owned.quantity,
+        {
+          ...(owned.server ? { server: owned.server } : {}),
+          family: suite ? suite.id : (connector?.family ?? ""),
+          ...(owned.version ? { version: owned.version } : {}),
+        },
+      ),
+      rule: suite ? "suite-single-licence" : "external-connector",
+      sources: ruleSources(catalog, suite ? "suite-single-licence" : "external-connector"),
+    });
+  }
   return { lines, problems };
 }
 
