@@ -5,6 +5,7 @@ import { decodeTextStream } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { dropTypeLine } from "../text/drop-type-line.ts";
 import { openByteStream } from "../text/open-byte-stream.ts";
+import { CsvLineTracker } from "./csv-line-tracker.ts";
 
 /** One CSV record by column name, with the line it starts on and its position. */
 export interface CsvRow {
@@ -50,33 +51,47 @@ export async function* readCsvRows(
     skip_empty_lines: true,
     skip_records_with_error: true,
   });
-  const skips: { lines: number; message: string }[] = [];
-  parser.on("skip", (error: Error & { lines?: number }) => {
-    skips.push({ lines: error.lines ?? 0, message: error.message });
+  const lines = new CsvLineTracker();
+  // Skips are reported while csv-parse reads ahead; they are located and logged in byte order, with
+  // the records, so line lookups never go backwards.
+  const skips: { bytes: number; message: string }[] = [];
+  parser.on("skip", (error: Error & { bytes?: number }) => {
+    skips.push({ bytes: error.bytes ?? 0, message: error.message });
   });
-  const flushSkips = () => {
-    for (const s of skips) {
+  let lastSkipLine = 0;
+  const flushSkips = (before = Number.POSITIVE_INFINITY) => {
+    while (skips.length > 0 && (skips[0] as { bytes: number }).bytes < before) {
+      const s = skips.shift() as { bytes: number; message: string };
+      const line = lines.lineOf(s.bytes) + lineOffset;
+      // csv-parse may report one broken record more than once: keep the first per line.
+      if (line === lastSkipLine) continue;
+      lastSkipLine = line;
       pass.skipped++;
       log.report({
         code: "CSV_BAD_RECORD",
         file: path,
-        line: s.lines + lineOffset,
+        line,
         message: `malformed CSV record skipped: ${s.message}`,
       });
     }
-    skips.length = 0;
   };
-  const input = Readable.from(text);
+  async function* encoded(): AsyncGenerator<Buffer> {
+    for await (const piece of text) {
+      const bytes = Buffer.from(piece, "utf8");
+      lines.feed(bytes);
+      yield bytes;
+    }
+  }
+  const input = Readable.from(encoded());
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
   let headerChecked = false;
-  let lastLine = 1;
   try {
     for await (const item of parser as AsyncIterable<{
       record: Record<string, string>;
-      info: { lines: number; records: number; invalid_field_length: number };
+      info: { bytes: number };
     }>) {
-      flushSkips();
+      flushSkips(item.info.bytes);
       if (!headerChecked) {
         headerChecked = true;
         const refusal = checkHeader(pass.columns);
@@ -94,8 +109,13 @@ export async function* readCsvRows(
           return;
         }
       }
-      const line = lastLine + 1 + lineOffset;
-      lastLine = item.info.lines;
+      // The record's first line: the line after it, less its delimiter and its embedded line breaks.
+      const end = item.info.bytes;
+      let embedded = 0;
+      for (const value of Object.values(item.record))
+        for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) embedded++;
+      const delimited = lines.isBreak(end - 1);
+      const line = lines.lineOf(end) - (delimited ? 1 : 0) - embedded + lineOffset;
       pass.rows++;
       yield { values: item.record, line, record: pass.rows };
     }
@@ -122,7 +142,7 @@ export async function* readCsvRows(
       log.report({
         code: "CSV_BAD_RECORD",
         file: path,
-        line: ((error as { lines?: number }).lines ?? lastLine) + lineOffset,
+        line: lines.lineOf((error as { bytes?: number }).bytes ?? 0) + lineOffset,
         message: `the rest of the file is not valid CSV: ${(error as Error).message}`,
       });
     } else {

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { toLogonEvent } from "../logon/to-logon-event.ts";
+import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { readWinlogbeatEvents } from "./read-winlogbeat-events.ts";
+import { scanWinlogbeatLogons } from "./scan-winlogbeat-logons.ts";
+
+const doc = (eventData: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    "@timestamp": "2026-11-20T08:01:02.123Z",
+    message: 'An account was logged on.\n\t"TargetUserName": "not-me"',
+    winlog: {
+      channel: "Security",
+      computer_name: "SRV1.corp.example",
+      event_data: {
+        LogonType: "3",
+        TargetDomainName: "CORP",
+        WorkstationName: "PC1",
+        ...eventData,
+      },
+      event_id: "4624",
+      provider_name: "Microsoft-Windows-Security-Auditing",
+      record_id: 41,
+      ...extra,
+    },
+  });
+
+async function both(text: string) {
+  const path = writeTempFile(`w${Math.random()}.ndjson`, text);
+  const fast = await drainReader(scanWinlogbeatLogons(path));
+  const whole = await drainReader(readWinlogbeatEvents(path));
+  return {
+    fast,
+    whole: whole.records.filter((e) => e.eventId === 4624).map(toLogonEvent),
+    wholeSummary: whole.summary,
+  };
+}
+
+describe("Winlogbeat JSON lines", () => {
+  it("decodes escaped and non-ASCII values exactly, and ignores keys inside strings", async () => {
+    const { fast, whole } = await both(
+      [
+        doc({ TargetUserName: 'o\\"brien\\\\x' }),
+        doc({ TargetUserName: "Łukasz Müller" }),
+        doc({ TargetUserName: "tab\there \u00e9\u2603" }),
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      fast.records.map((e) => e.targetUserName),
+      ['o\\"brien\\\\x', "Łukasz Müller", "tab\there é☃"],
+    );
+    assert.deepEqual(fast.records, whole);
+    assert.equal(fast.records[0]?.recordId, 41, "a number record_id (Winlogbeat 7) is read");
+  });
+
+  it("falls back to JSON.parse for spaced keys, repeated keys and event.code-only documents", async () => {
+    const spaced = JSON.stringify(JSON.parse(doc({ TargetUserName: "spaced" })), null, 1).replace(
+      /\n/g,
+      " ",
+    );
+    const repeated = doc({ TargetUserName: "first" }).replace(
+      '"TargetDomainName"',
+      '"TargetUserName":"second","TargetDomainName"',
+    );
+    const codeOnly = JSON.stringify({
+      "@timestamp": "2026-11-20T08:01:02Z",
+      event: { code: "4624" },
+      host: { name: "SRV2" },
+      winlog: { event_data: { TargetUserName: "c", LogonType: "2" } },
+    });
+    const { fast, whole } = await both([spaced, repeated, codeOnly].join("\n"));
+    assert.deepEqual(
+      fast.records.map((e) => [e.targetUserName, e.computer]),
+      [
+        ["spaced", "SRV1.corp.example"],
+        ["first", "SRV1.corp.example"], // JSON.parse keeps the last of repeated keys
+        ["c", "SRV2"],
+      ],
+    );
+    assert.deepEqual(fast.records, whole);
+  });
+
+  it("counts other event ids without yielding them", async () => {
+    const { fast } = await both(
+      [doc({}), doc({}, { event_id: "4634" }), doc({}, { event_id: 4672 })].join("\n"),
+    );
+    assert.equal(fast.records.length, 1);
+    assert.deepEqual(fast.summary.eventIds, { "4624": 1, "4634": 1, "4672": 1 });
+  });
+
+  it("skips and locates a truncated line, a non-JSON line and a line without event id or time", async () => {
+    const good = doc({ TargetUserName: "ok" });
+    const text = [
+      good,
+      good.slice(0, good.length - 40), // a crash mid-write
+      "not json at all",
+      JSON.stringify({ "@timestamp": "2026-11-20T08:01:02Z", winlog: { event_data: {} } }),
+      JSON.stringify({ winlog: { event_id: 4624 } }),
+      "",
+      "[1,2]",
+      good,
+    ].join("\r\n");
+    const { fast, wholeSummary } = await both(text);
+    assert.equal(fast.records.length, 2);
+    assert.deepEqual(
+      fast.summary.problems.map((p) => [p.code, p.line]),
+      [
+        ["JSON_BAD_LINE", 2],
+        ["JSON_BAD_LINE", 3],
+        ["JSON_BAD_LINE", 4],
+        ["JSON_BAD_LINE", 5],
+        ["JSON_BAD_LINE", 7],
+      ],
+    );
+    assert.match(fast.summary.problems[2]?.message ?? "", /no event id/);
+    assert.match(fast.summary.problems[3]?.message ?? "", /@timestamp/);
+    assert.equal(fast.records[1]?.location.line, 8);
+    assert.deepEqual(
+      wholeSummary.problems.map((p) => p.line),
+      [2, 3, 4, 5, 7],
+    );
+  });
+
+  it("reads a UTF-16LE file and a file without a final line break", async () => {
+    const text = `${doc({ TargetUserName: "u16" })}\n${doc({ TargetUserName: "last" })}`;
+    const path = writeTempFile(
+      "u16.ndjson",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    );
+    const { records } = await drainReader(scanWinlogbeatLogons(path));
+    assert.deepEqual(
+      records.map((e) => e.targetUserName),
+      ["u16", "last"],
+    );
+  });
+});
