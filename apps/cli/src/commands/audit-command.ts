@@ -3,21 +3,41 @@ import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError, type Catalog, errorCodes, type InputProblem } from "@calwise/core";
 import { formatEvidenceLocation } from "@calwise/evidence";
 import { SingleBar } from "cli-progress";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function parseDate(value: string): string {
+/** --since as YYYY-MM-DD, or bad input (exit 2) naming what was found. */
+function checkDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+    throw new CalwiseError("INPUT_INVALID", "--since is not a date", [
+      {
+        code: "OPTION",
+        path: "--since",
+        message: "not a date",
+        expected: "YYYY-MM-DD",
+        received: value,
+      },
+    ]);
   return value;
 }
 
-function parseAlias(value: string, previous: string[]): string[] {
-  if (!/^[^=\s]+=[^=\s]+$/.test(value))
-    throw new InvalidArgumentError("expected NETBIOS=dns.domain, e.g. 3B=threebeesco.com");
-  return [...previous, value];
+/** --domain-alias values as NETBIOS=dns.domain, or bad input (exit 2). */
+function checkAliases(values: readonly string[]): [string, string][] {
+  return values.map((value) => {
+    if (!/^[^=\s]+=[^=\s]+$/.test(value))
+      throw new CalwiseError("INPUT_INVALID", "--domain-alias is not NETBIOS=dns.domain", [
+        {
+          code: "OPTION",
+          path: "--domain-alias",
+          message: "not an alias",
+          expected: "NETBIOS=dns.domain, e.g. 3B=threebeesco.com",
+          received: value,
+        },
+      ]);
+    return value.split("=") as [string, string];
+  });
 }
 
 interface AuditOptions {
@@ -116,7 +136,6 @@ export function registerAuditCommand(program: Command): void {
     .option(
       "--since <date>",
       "count logons from this date (YYYY-MM-DD); default: 90 days before the newest",
-      parseDate,
     )
     .option("--json", "print the machine-readable result")
     .option(
@@ -128,7 +147,7 @@ export function registerAuditCommand(program: Command): void {
     .option(
       "--domain-alias <alias>",
       "NetBIOS=DNS domain name, e.g. 3B=threebeesco.com; repeatable",
-      parseAlias,
+      collect,
       [],
     )
     .option(
@@ -140,6 +159,8 @@ export function registerAuditCommand(program: Command): void {
     .option("--server <name>", "the server a UAL export without PSComputerName came from")
     .option("--catalog <file>", "catalog file, instead of the shipped one")
     .action(async (options: AuditOptions) => {
+      const since = options.since === undefined ? undefined : checkDate(options.since);
+      const aliases = checkAliases(options.domainAlias);
       const events = expandFilePatterns(options.events);
       const inventory = expandFilePatterns(options.inventory);
       const unmatched: InputProblem[] = [...events.unmatched, ...inventory.unmatched].map(
@@ -175,7 +196,7 @@ export function registerAuditCommand(program: Command): void {
             evidenceFiles: events.files,
             inventoryFiles: inventory.files,
             ...(options.owned ? { ownedFile: options.owned } : {}),
-            ...(options.since ? { since: options.since } : {}),
+            ...(since ? { since } : {}),
             ...(options.adminGroup.length > 0 ? { adminGroups: options.adminGroup } : {}),
             domainAliases: new Map(
               options.domainAlias.map((a) => a.split("=") as [string, string]),

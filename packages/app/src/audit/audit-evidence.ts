@@ -211,6 +211,16 @@ export async function auditEvidence(request: AuditRequest, catalog: Catalog): Pr
     if (!isServerSkip(server)) usedServers.set(server.name, server);
   }
   const built = buildAuditDeployment(owned.data, inWindow, usedServers, tally.anonymous, catalog);
+  if ((built.data.servers as unknown[]).length === 0)
+    throw new CalwiseError("INPUT_INVALID", "no server to audit", [
+      {
+        code: "NO_SERVER",
+        path: "servers",
+        message: `no logon reached a known server${tally.computersNotCounted.size > 0 ? ` (not counted: ${[...tally.computersNotCounted.keys()].slice(0, 5).join(", ")})` : ""}`,
+        expected:
+          "servers in the --owned file, or server computers in an AD computer inventory (--inventory)",
+      },
+    ]);
   const deployment = resolveDeploymentData(built.data, catalog, {
     file: request.ownedFile ?? "<evidence>",
     ...(owned.document ? { document: owned.document } : {}),
