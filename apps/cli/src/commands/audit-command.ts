@@ -198,9 +198,7 @@ export function registerAuditCommand(program: Command): void {
             ...(options.owned ? { ownedFile: options.owned } : {}),
             ...(since ? { since } : {}),
             ...(options.adminGroup.length > 0 ? { adminGroups: options.adminGroup } : {}),
-            domainAliases: new Map(
-              options.domainAlias.map((a) => a.split("=") as [string, string]),
-            ),
+            domainAliases: new Map(aliases),
             rdsHosts: options.rdsHost,
             ...(options.server ? { ualServer: options.server } : {}),
             ...(bar
