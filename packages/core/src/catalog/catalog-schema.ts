@@ -87,6 +87,7 @@ export const catalogSchema = z.strictObject({
           users: limit.optional(),
           devices: limit.optional(),
           processors: limit.optional(),
+          virtualMachines: limit.optional(),
         })
         .optional(),
       outgrowsTo: id.optional(),

@@ -6,6 +6,7 @@ const codes = {
   users: "EDITION_USER_LIMIT",
   devices: "EDITION_DEVICE_LIMIT",
   processors: "EDITION_PROCESSOR_LIMIT",
+  virtualMachines: "EDITION_VM_LIMIT",
 } as const;
 
 /** Checks each server against its edition's user, device and processor caps; a cap may be a named assumption. */
@@ -29,8 +30,9 @@ export function checkEditionLimits(
       users: Math.max(server.spec.userAccounts ?? 0, users.size),
       devices: Math.max(server.spec.deviceCount ?? 0, devices.size),
       processors: server.spec.processors,
+      virtualMachines: Math.max(server.spec.virtualMachines, server.guests.length),
     };
-    for (const key of ["users", "devices", "processors"] as const) {
+    for (const key of ["users", "devices", "processors", "virtualMachines"] as const) {
       const limit = limits[key];
       if (limit === undefined) continue;
       let cap: number | undefined;
@@ -55,7 +57,7 @@ export function checkEditionLimits(
         ...(next
           ? {
               remedy:
-                key === "processors"
+                key === "processors" || key === "virtualMachines"
                   ? `move to ${next.name}`
                   : `move to ${next.name} with ${userCount} CAL${userCount === 1 ? "" : "s"} (one per user, or per device where cheaper)`,
             }

@@ -56,13 +56,23 @@ function countOne(server: ResolvedServer, catalog: Catalog): ServerLicenceLine {
   const vms = Math.max(server.spec.virtualMachines, server.guests.length);
   const vmText = vms > 0 ? `${vms} VM${vms === 1 ? "" : "s"}` : "no VMs";
   switch (licensing.kind) {
-    case "per-server":
+    case "per-server": {
+      // Each licence of a per-server edition covers its stated number of virtual instances [R3][R31].
+      const perLicence = licensing.virtualInstancesPerLicence;
+      const quantity =
+        typeof perLicence === "number" && perLicence > 0
+          ? Math.max(1, Math.ceil(vms / perLicence))
+          : 1;
       return {
         ...base(server, catalog),
-        quantity: 1,
+        quantity,
         unit: "server",
-        explanation: "one licence per server",
+        explanation:
+          quantity > 1
+            ? `${vmText} at ${perLicence} virtual instance${perLicence === 1 ? "" : "s"} per licence → ${quantity} licences`
+            : "one licence per server",
       };
+    }
     case "per-processor":
       return {
         ...base(server, catalog),
