@@ -1,4 +1,4 @@
-import { createFlowNetworkBuilder } from "./graph/build-flow-network.ts";
+import type { FlowNetwork } from "./graph/flow-network.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
 
@@ -50,47 +50,63 @@ export interface CalMix {
 const SAFE = 2 ** 52;
 
 /**
+ * Holders and edges interned to integers, so the rest of the work runs over typed arrays.
+ * Holders are numbered in order of first appearance (the order `CalMix` maps iterate in).
+ */
+interface InternedEdges {
+  readonly userNames: readonly string[];
+  readonly deviceNames: readonly string[];
+  /** Highest tier each holder must be able to reach. */
+  readonly userTop: Int32Array;
+  readonly deviceTop: Int32Array;
+  /** Per edge, the user and device index that can cover it, or -1 when that side cannot. */
+  readonly edgeUser: Int32Array;
+  readonly edgeDevice: Int32Array;
+}
+
+/**
  * Finds the exact minimum-cost user/device CAL cover with version tiers as one minimum cut.
  * Each user and device gets a chain of nodes, one per tier up to the highest it needs; a node on the CAL side
  * means "holds a CAL of this tier or later", chained so a higher tier implies the lower ones, each carrying the
  * price step to its tier. Ties are broken by scaled weights: fewer CALs, then more user CALs, then older versions.
  * The max flow is checked independently (`verifyMinCut`) and the cover is checked against every edge.
+ * Ids are interned once and the network is written straight into typed arrays: millions of edges cost
+ * a few map look-ups each, not objects or closures.
  */
 export function chooseCalMix(problem: CalMixProblem): CalMix {
-  const userTop = new Map<string, number>();
-  const deviceTop = new Map<string, number>();
-  for (const e of problem.edges) {
-    if (e.user !== undefined && !e.deviceOnly)
-      userTop.set(e.user, Math.max(userTop.get(e.user) ?? -1, e.tier));
-    if (e.device !== undefined && !e.userOnly)
-      deviceTop.set(e.device, Math.max(deviceTop.get(e.device) ?? -1, e.tier));
-  }
-  const held = problem.heldTier ?? new Map<string, number>();
-  const stepOf = (costs: TierCosts, holder: string, k: number): number => {
-    const heldTier = held.get(holder) ?? -1;
-    const cost = (t: number): number => (t < 0 ? 0 : t <= heldTier ? 0 : (costs[t] ?? Number.NaN));
-    const step = cost(k) - cost(k - 1);
-    if (!(step >= 0) || !Number.isSafeInteger(step))
-      throw new RangeError(`tier costs must be non-decreasing safe integers; tier ${k}: ${step}`);
-    return step;
-  };
+  const { edges } = problem;
+  const interned = internEdges(edges);
+  const { userNames, deviceNames, userTop, deviceTop, edgeUser, edgeDevice } = interned;
+  const userCount = userNames.length;
+  const deviceCount = deviceNames.length;
+  const held = problem.heldTier;
+  const userHeld = heldTiers(userNames, held);
+  const deviceHeld = heldTiers(deviceNames, held);
+  const userSteps = stepTable(problem.userCost, userTop);
+  const deviceSteps = stepTable(problem.deviceCost, deviceTop);
 
   let totalSteps = 0;
-  for (const t of userTop.values()) totalSteps += t + 1;
-  for (const t of deviceTop.values()) totalSteps += t + 1;
-  const holders = userTop.size + deviceTop.size;
   let maxCostSum = 0;
-  for (const [u, t] of userTop)
-    for (let k = 0; k <= t; k++) maxCostSum += stepOf(problem.userCost, u, k);
-  for (const [d, t] of deviceTop)
-    for (let k = 0; k <= t; k++) maxCostSum += stepOf(problem.deviceCost, d, k);
+  for (let u = 0; u < userCount; u++) {
+    const top = userTop[u] as number;
+    totalSteps += top + 1;
+    for (let k = 0; k <= top; k++)
+      maxCostSum += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
+  }
+  for (let d = 0; d < deviceCount; d++) {
+    const top = deviceTop[d] as number;
+    totalSteps += top + 1;
+    for (let k = 0; k <= top; k++)
+      maxCostSum += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
+  }
+  const holders = userCount + deviceCount;
 
   // Lexicographic tie weights: tier steps (1 each) < a device CAL (B) < any CAL (A); all below one unit of cost.
   const B = totalSteps + 1;
-  const A = B * (deviceTop.size + 1) + totalSteps + 1;
+  const A = B * (deviceCount + 1) + totalSteps + 1;
   const options: { tieBreak: TieBreak; first: number; device: number; step: number }[] = [
     { tieBreak: "count-then-user-then-older-version", first: A, device: B, step: 1 },
-    { tieBreak: "count-then-user", first: deviceTop.size + 1, device: 1, step: 0 },
+    { tieBreak: "count-then-user", first: deviceCount + 1, device: 1, step: 0 },
     { tieBreak: "count", first: 1, device: 0, step: 0 },
     { tieBreak: "none", first: 0, device: 0, step: 0 },
   ];
@@ -106,71 +122,110 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
     }
   }
 
-  const builder = createFlowNetworkBuilder(2 + totalSteps);
-  const source = builder.addNode();
-  const sink = builder.addNode();
-  const userNodes = new Map<string, number>(); // first node id of the chain; tier k at first + k
-  const deviceNodes = new Map<string, number>();
-  for (const [u, top] of userTop) {
-    const first = builder.addNode();
-    for (let k = 1; k <= top; k++) builder.addNode();
-    userNodes.set(u, first);
+  // Nodes: source 0, sink 1, then each user's chain, then each device's chain (tier k at first + k).
+  // Arcs: per holder its priced arcs interleaved with the chain, then one arc per edge.
+  const source = 0;
+  const sink = 1;
+  const userFirst = new Int32Array(userCount);
+  const deviceFirst = new Int32Array(deviceCount);
+  let nodeCount = 2;
+  for (let u = 0; u < userCount; u++) {
+    userFirst[u] = nodeCount;
+    nodeCount += (userTop[u] as number) + 1;
+  }
+  for (let d = 0; d < deviceCount; d++) {
+    deviceFirst[d] = nodeCount;
+    nodeCount += (deviceTop[d] as number) + 1;
+  }
+  const arcCount = 2 * totalSteps - holders + edges.length;
+  const arcFrom = new Int32Array(arcCount);
+  const arcTo = new Int32Array(arcCount);
+  const arcCapacity = new Float64Array(arcCount);
+  let arc = 0;
+  for (let u = 0; u < userCount; u++) {
+    const first = userFirst[u] as number;
+    const top = userTop[u] as number;
     for (let k = 0; k <= top; k++) {
       const tie = (k === 0 ? chosen.first : 0) + (k > 0 ? chosen.step : 0);
-      builder.addArc(source, first + k, stepOf(problem.userCost, u, k) * scale + tie);
-      if (k < top) builder.addArc(first + k, first + k + 1, Number.POSITIVE_INFINITY);
+      arcFrom[arc] = source;
+      arcTo[arc] = first + k;
+      arcCapacity[arc++] =
+        stepOf(problem.userCost, userSteps, userHeld[u] as number, k) * scale + tie;
+      if (k < top) {
+        arcFrom[arc] = first + k;
+        arcTo[arc] = first + k + 1;
+        arcCapacity[arc++] = Number.POSITIVE_INFINITY;
+      }
     }
   }
-  for (const [d, top] of deviceTop) {
-    const first = builder.addNode();
-    for (let k = 1; k <= top; k++) builder.addNode();
-    deviceNodes.set(d, first);
+  for (let d = 0; d < deviceCount; d++) {
+    const first = deviceFirst[d] as number;
+    const top = deviceTop[d] as number;
     for (let k = 0; k <= top; k++) {
       const tie = (k === 0 ? chosen.first + chosen.device : 0) + (k > 0 ? chosen.step : 0);
-      builder.addArc(first + k, sink, stepOf(problem.deviceCost, d, k) * scale + tie);
-      if (k < top) builder.addArc(first + k + 1, first + k, Number.POSITIVE_INFINITY);
+      arcFrom[arc] = first + k;
+      arcTo[arc] = sink;
+      arcCapacity[arc++] =
+        stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k) * scale + tie;
+      if (k < top) {
+        arcFrom[arc] = first + k + 1;
+        arcTo[arc] = first + k;
+        arcCapacity[arc++] = Number.POSITIVE_INFINITY;
+      }
     }
   }
-  for (const e of problem.edges) {
-    const u = e.user !== undefined && !e.deviceOnly ? userNodes.get(e.user) : undefined;
-    const d = e.device !== undefined && !e.userOnly ? deviceNodes.get(e.device) : undefined;
-    if (u !== undefined && d !== undefined)
-      builder.addArc(u + e.tier, d + e.tier, Number.POSITIVE_INFINITY);
-    else if (d !== undefined) builder.addArc(source, d + e.tier, Number.POSITIVE_INFINITY);
-    else if (u !== undefined) builder.addArc(u + e.tier, sink, Number.POSITIVE_INFINITY);
-    else throw new Error("a cover edge needs a user or a device");
+  for (let e = 0; e < edges.length; e++) {
+    const tier = (edges[e] as CoverEdge).tier;
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    arcFrom[arc] = u >= 0 ? (userFirst[u] as number) + tier : source;
+    arcTo[arc] = d >= 0 ? (deviceFirst[d] as number) + tier : sink;
+    arcCapacity[arc++] = Number.POSITIVE_INFINITY;
   }
-  const network = builder.build(source, sink);
+  const network: FlowNetwork = { nodeCount, source, sink, arcFrom, arcTo, arcCapacity };
   const cut = solveMinCut(network);
   const check = verifyMinCut(network, cut);
 
   const userTier = new Map<string, number>();
   const deviceTier = new Map<string, number>();
+  const userChosen = new Int32Array(userCount).fill(-1);
+  const deviceChosen = new Int32Array(deviceCount).fill(-1);
   let cost = 0;
-  for (const [u, first] of userNodes) {
-    const top = userTop.get(u) as number;
+  for (let u = 0; u < userCount; u++) {
+    const first = userFirst[u] as number;
+    const top = userTop[u] as number;
     let tier = -1;
     for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 0) tier = k;
     if (tier >= 0) {
-      userTier.set(u, tier);
-      for (let k = 0; k <= tier; k++) cost += stepOf(problem.userCost, u, k);
+      userChosen[u] = tier;
+      userTier.set(userNames[u] as string, tier);
+      for (let k = 0; k <= tier; k++)
+        cost += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
     }
   }
-  for (const [d, first] of deviceNodes) {
-    const top = deviceTop.get(d) as number;
+  for (let d = 0; d < deviceCount; d++) {
+    const first = deviceFirst[d] as number;
+    const top = deviceTop[d] as number;
     let tier = -1;
     for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 1) tier = k;
     if (tier >= 0) {
-      deviceTier.set(d, tier);
-      for (let k = 0; k <= tier; k++) cost += stepOf(problem.deviceCost, d, k);
+      deviceChosen[d] = tier;
+      deviceTier.set(deviceNames[d] as string, tier);
+      for (let k = 0; k <= tier; k++)
+        cost += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
     }
   }
   const problems = check.valid ? [] : [...check.problems];
-  for (const e of problem.edges) {
-    const ut = e.user !== undefined && !e.deviceOnly ? (userTier.get(e.user) ?? -1) : -1;
-    const dt = e.device !== undefined && !e.userOnly ? (deviceTier.get(e.device) ?? -1) : -1;
-    if (ut < e.tier && dt < e.tier)
-      problems.push(`edge ${e.user ?? "-"}/${e.device ?? "-"} tier ${e.tier} is not covered`);
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as CoverEdge;
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    const ut = u >= 0 ? (userChosen[u] as number) : -1;
+    const dt = d >= 0 ? (deviceChosen[d] as number) : -1;
+    if (ut < edge.tier && dt < edge.tier)
+      problems.push(
+        `edge ${edge.user ?? "-"}/${edge.device ?? "-"} tier ${edge.tier} is not covered`,
+      );
   }
   return {
     userTier,
@@ -187,6 +242,84 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
       problems,
     },
   };
+}
+
+/** Numbers users and devices in order of first appearance and records each holder's highest tier. */
+function internEdges(edges: readonly CoverEdge[]): InternedEdges {
+  const userIndex = new Map<string, number>();
+  const deviceIndex = new Map<string, number>();
+  const userNames: string[] = [];
+  const deviceNames: string[] = [];
+  const userTop: number[] = [];
+  const deviceTop: number[] = [];
+  const edgeUser = new Int32Array(edges.length);
+  const edgeDevice = new Int32Array(edges.length);
+  // Edges usually come grouped by user: comparing with the previous name skips most user look-ups.
+  let lastUserName: string | undefined;
+  let lastUser = -1;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as CoverEdge;
+    let u = -1;
+    let d = -1;
+    if (edge.user !== undefined && !edge.deviceOnly) {
+      u = edge.user === lastUserName ? lastUser : (userIndex.get(edge.user) ?? -1);
+      if (u < 0) {
+        u = userNames.length;
+        userIndex.set(edge.user, u);
+        userNames.push(edge.user);
+        userTop.push(edge.tier);
+      } else if (edge.tier > (userTop[u] as number)) userTop[u] = edge.tier;
+      lastUserName = edge.user;
+      lastUser = u;
+    }
+    if (edge.device !== undefined && !edge.userOnly) {
+      d = deviceIndex.get(edge.device) ?? -1;
+      if (d < 0) {
+        d = deviceNames.length;
+        deviceIndex.set(edge.device, d);
+        deviceNames.push(edge.device);
+        deviceTop.push(edge.tier);
+      } else if (edge.tier > (deviceTop[d] as number)) deviceTop[d] = edge.tier;
+    }
+    if (u < 0 && d < 0) throw new Error("a cover edge needs a user or a device");
+    edgeUser[e] = u;
+    edgeDevice[e] = d;
+  }
+  return {
+    userNames,
+    deviceNames,
+    userTop: Int32Array.from(userTop),
+    deviceTop: Int32Array.from(deviceTop),
+    edgeUser,
+    edgeDevice,
+  };
+}
+
+/** Each holder's already-held tier (-1 when none). */
+function heldTiers(names: readonly string[], held: ReadonlyMap<string, number> | undefined) {
+  const tiers = new Int32Array(names.length).fill(-1);
+  if (held === undefined || held.size === 0) return tiers;
+  for (let i = 0; i < names.length; i++) tiers[i] = held.get(names[i] as string) ?? -1;
+  return tiers;
+}
+
+/** The price step to each tier k (cost(k) - cost(k-1)) for a holder holding nothing, up to the highest top. */
+function stepTable(costs: TierCosts, tops: Int32Array): Float64Array {
+  let highest = -1;
+  for (const top of tops) if (top > highest) highest = top;
+  const steps = new Float64Array(highest + 1);
+  for (let k = 0; k <= highest; k++)
+    steps[k] = (costs[k] ?? Number.NaN) - (k === 0 ? 0 : (costs[k - 1] ?? Number.NaN));
+  return steps;
+}
+
+/** The price step to tier k for a holder that already holds tier `heldTier` (free up to it). */
+function stepOf(costs: TierCosts, steps: Float64Array, heldTier: number, k: number): number {
+  const step =
+    k <= heldTier ? 0 : k === heldTier + 1 ? (costs[k] ?? Number.NaN) : (steps[k] as number);
+  if (!(step >= 0) || !Number.isSafeInteger(step))
+    throw new RangeError(`tier costs must be non-decreasing safe integers; tier ${k}: ${step}`);
+  return step;
 }
 
 function cutCapacity(

@@ -6,14 +6,16 @@ import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
  * Node v owns slots firstSlot[v]..firstSlot[v+1]-1 (compressed sparse rows); a slot names an input
  * arc a and a direction: slotArc = a for the forward direction (v = arcFrom[a], room capacity - flow)
  * or ~a for the reverse one (v = arcTo[a], room flow[a]). The flow lives per arc, so it is also the
- * result, and the paired reverse slot needs no pointer of its own. slotHead repeats the far end of
- * each slot so that scans, which mostly look at labels, read memory in order.
+ * result, and the paired reverse slot needs no pointer of its own. The far end of a slot is read
+ * from the input's arcFrom/arcTo rather than kept in a copy: on large inputs, fresh memory costs
+ * more time than the extra look-up.
  */
 interface ResidualNetwork {
   readonly nodeCount: number;
   readonly firstSlot: Int32Array;
   readonly slotArc: Int32Array;
-  readonly slotHead: Int32Array;
+  readonly arcFrom: Int32Array;
+  readonly arcTo: Int32Array;
   readonly arcCapacity: Float64Array;
   /** Every capacity is read as min(capacity, capacityCap): how Infinity becomes finite (see solveMinCut). */
   readonly capacityCap: number;
@@ -57,18 +59,20 @@ export function solveMinCut(network: FlowNetwork): MinCutResult {
   const { nodeCount, source, sink } = network;
   const state = createPushRelabelState(nodeCount);
   const firstSlot = new Int32Array(nodeCount + 1);
-  const { slotArc, slotHead } = placeSlots(network, firstSlot, state.current);
+  const slotArc = placeSlots(network, firstSlot, state.current);
   rejectInfinitePath(network, firstSlot, slotArc, state.queue);
   const net: ResidualNetwork = {
     nodeCount,
     firstSlot,
     slotArc,
-    slotHead,
+    arcFrom: network.arcFrom,
+    arcTo: network.arcTo,
     arcCapacity: network.arcCapacity,
     capacityCap: chooseCapacityCap(network),
     flow: new Float64Array(network.arcFrom.length),
   };
 
+  pushAlongShortPaths(net, state, source, sink);
   saturateSourceArcs(net, state, source);
   pushTowards(net, state, sink, source);
   const value = state.excess[sink] as number;
@@ -112,11 +116,7 @@ function checkNetwork(network: FlowNetwork): void {
  * Fills firstSlot and the slot arrays; `nextSlot` is scratch space of nodeCount entries.
  * Self-loops get no slots: they can never carry useful flow.
  */
-function placeSlots(
-  network: FlowNetwork,
-  firstSlot: Int32Array,
-  nextSlot: Int32Array,
-): { slotArc: Int32Array; slotHead: Int32Array } {
+function placeSlots(network: FlowNetwork, firstSlot: Int32Array, nextSlot: Int32Array): Int32Array {
   const { nodeCount, arcFrom, arcTo } = network;
   for (let arc = 0; arc < arcFrom.length; arc++) {
     const from = arcFrom[arc] as number;
@@ -129,7 +129,6 @@ function placeSlots(
     firstSlot[v + 1] = (firstSlot[v + 1] as number) + (firstSlot[v] as number);
   }
   const slotArc = new Int32Array(firstSlot[nodeCount] as number);
-  const slotHead = new Int32Array(slotArc.length);
   nextSlot.set(firstSlot.subarray(0, nodeCount));
   for (let arc = 0; arc < arcFrom.length; arc++) {
     const from = arcFrom[arc] as number;
@@ -140,11 +139,9 @@ function placeSlots(
     nextSlot[from] = forward + 1;
     nextSlot[to] = reverse + 1;
     slotArc[forward] = arc;
-    slotHead[forward] = to;
     slotArc[reverse] = ~arc;
-    slotHead[reverse] = from;
   }
-  return { slotArc, slotHead };
+  return slotArc;
 }
 
 /** An all-infinite source-sink path means no finite cut exists; the capacity cap would hide that. */
@@ -238,16 +235,95 @@ function createPushRelabelState(nodeCount: number): PushRelabelState {
   };
 }
 
+/**
+ * A head start: sends flow greedily along every path source -> v -> sink and source -> v -> w -> sink,
+ * one pass in arc order. These complete paths keep the flow conserved, so push-relabel starts from
+ * them; on cover networks (source -> left -> right -> sink) they carry most of the maximum flow, and
+ * push-relabel is left with only the contested part.
+ */
+function pushAlongShortPaths(
+  net: ResidualNetwork,
+  state: PushRelabelState,
+  source: number,
+  sink: number,
+): void {
+  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
+  const { excess } = state;
+  // Per node, its arc into the sink and the room left on it: one array read per step, not three.
+  // They borrow the label and excess arrays, which are still unused (and set again below and by
+  // the first global relabelling).
+  const arcIntoSink = state.label.fill(-1);
+  const roomIntoSink = excess;
+  for (let slot = firstSlot[sink] as number; slot < (firstSlot[sink + 1] as number); slot++) {
+    const arc = slotArc[slot] as number;
+    if (arc >= 0) continue;
+    const v = headOf(slotArc[slot] as number, arcFrom, arcTo);
+    if ((arcIntoSink[v] as number) >= 0) continue;
+    arcIntoSink[v] = ~arc;
+    roomIntoSink[v] = roomOf(~arc, arcCapacity, capacityCap, flow);
+  }
+  let sent = 0;
+  for (
+    let first = firstSlot[source] as number;
+    first < (firstSlot[source + 1] as number);
+    first++
+  ) {
+    const sourceArc = slotArc[first] as number;
+    if (sourceArc < 0) continue;
+    const v = headOf(slotArc[first] as number, arcFrom, arcTo);
+    if (v === sink) continue;
+    const room = roomOf(sourceArc, arcCapacity, capacityCap, flow);
+    let remaining = room;
+    const end = firstSlot[v + 1] as number;
+    for (let slot = firstSlot[v] as number; remaining > 0 && slot < end; slot++) {
+      const middleArc = slotArc[slot] as number;
+      if (middleArc < 0) continue;
+      const w = headOf(slotArc[slot] as number, arcFrom, arcTo);
+      if (w === source) continue;
+      let amount: number;
+      if (middleArc === arcIntoSink[v]) {
+        amount = Math.min(remaining, roomIntoSink[v] as number);
+        if (amount === 0) continue;
+        roomIntoSink[v] = (roomIntoSink[v] as number) - amount;
+        remaining -= amount;
+        continue;
+      }
+      amount = Math.min(remaining, roomOf(middleArc, arcCapacity, capacityCap, flow));
+      if (w === sink) {
+        if (amount === 0) continue;
+      } else {
+        amount = Math.min(amount, roomIntoSink[w] as number);
+        if (amount === 0) continue;
+        roomIntoSink[w] = (roomIntoSink[w] as number) - amount;
+      }
+      flow[middleArc] = (flow[middleArc] as number) + amount;
+      remaining -= amount;
+    }
+    flow[sourceArc] = (flow[sourceArc] as number) + (room - remaining);
+    sent += room - remaining;
+  }
+  for (let v = 0; v < nodeCount; v++) {
+    const arc = arcIntoSink[v] as number;
+    if (arc >= 0) {
+      flow[arc] = Math.min(arcCapacity[arc] as number, capacityCap) - (roomIntoSink[v] as number);
+    }
+  }
+  excess.fill(0);
+  excess[sink] = sent;
+  excess[source] = -sent;
+}
+
 function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, source: number): void {
-  const { firstSlot, slotArc, slotHead, arcCapacity, capacityCap, flow } = net;
+  const { firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const { excess } = state;
   for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
     const arc = slotArc[slot] as number;
     if (arc < 0) continue;
-    const capacity = arcCapacity[arc] as number;
-    const amount = Math.min(capacity, capacityCap);
-    const w = slotHead[slot] as number;
-    flow[arc] = amount;
+    const capacity = Math.min(arcCapacity[arc] as number, capacityCap);
+    // pushAlongShortPaths may have sent some already, through to the sink.
+    const amount = capacity - (flow[arc] as number);
+    const w = headOf(slotArc[slot] as number, arcFrom, arcTo);
+    flow[arc] = capacity;
     excess[w] = (excess[w] as number) + amount;
     excess[source] = (excess[source] as number) - amount;
   }
@@ -265,7 +341,7 @@ function pushTowards(
   target: number,
   blocked: number,
 ): void {
-  const { nodeCount, firstSlot, slotArc, slotHead, arcCapacity, capacityCap, flow } = net;
+  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const { label, excess, current, activeFirst, idleFirst, next, idlePrevious } = state;
   // Cherkassky and Goldberg's budget: relabel globally once relabelling has scanned about 12n + 2m.
   const workBudget = 12 * nodeCount + slotArc.length;
@@ -288,9 +364,9 @@ function pushTowards(
       let remaining = excess[v] as number;
       let slot = current[v] as number;
       for (; slot < end; slot++) {
-        const w = slotHead[slot] as number;
-        if (label[w] !== downhill) continue;
         const signedArc = slotArc[slot] as number;
+        const w = headOf(signedArc, arcFrom, arcTo);
+        if (label[w] !== downhill) continue;
         const room = roomOf(signedArc, arcCapacity, capacityCap, flow);
         if (room === 0) continue;
         const amount = Math.min(remaining, room);
@@ -345,9 +421,10 @@ function pushTowards(
       let lowest = nodeCount;
       let lowestSlot = start;
       for (let s = start; s < end; s++) {
-        const neighbourLabel = label[slotHead[s] as number] as number;
+        const signedArc = slotArc[s] as number;
+        const neighbourLabel = label[headOf(signedArc, arcFrom, arcTo)] as number;
         if (neighbourLabel >= lowest) continue;
-        if (roomOf(slotArc[s] as number, arcCapacity, capacityCap, flow) === 0) continue;
+        if (roomOf(signedArc, arcCapacity, capacityCap, flow) === 0) continue;
         lowest = neighbourLabel;
         lowestSlot = s;
       }
@@ -379,7 +456,7 @@ function relabelGlobally(
   target: number,
   blocked: number,
 ): number {
-  const { nodeCount, firstSlot, slotArc, slotHead, arcCapacity, capacityCap, flow } = net;
+  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const { label, excess, current, activeFirst, idleFirst, next, idlePrevious, queue } = state;
   label.fill(nodeCount);
   activeFirst.fill(-1);
@@ -392,7 +469,7 @@ function relabelGlobally(
     const w = queue[head] as number;
     const uLabel = (label[w] as number) + 1;
     for (let slot = firstSlot[w] as number; slot < (firstSlot[w + 1] as number); slot++) {
-      const u = slotHead[slot] as number;
+      const u = headOf(slotArc[slot] as number, arcFrom, arcTo);
       if (label[u] !== nodeCount || u === blocked) continue;
       // ~slotArc names the same arc in the opposite direction, u -> w.
       if (roomOf(~(slotArc[slot] as number), arcCapacity, capacityCap, flow) === 0) continue;
@@ -417,7 +494,7 @@ function relabelGlobally(
 
 /** The minimal source side: nodes the source still reaches through arcs with residual room. */
 function reachableFromSource(net: ResidualNetwork, queue: Int32Array, source: number): Uint8Array {
-  const { nodeCount, firstSlot, slotArc, slotHead, arcCapacity, capacityCap, flow } = net;
+  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const sourceSide = new Uint8Array(nodeCount);
   sourceSide[source] = 1;
   queue[0] = source;
@@ -425,7 +502,7 @@ function reachableFromSource(net: ResidualNetwork, queue: Int32Array, source: nu
   for (let head = 0; head < tail; head++) {
     const v = queue[head] as number;
     for (let slot = firstSlot[v] as number; slot < (firstSlot[v + 1] as number); slot++) {
-      const w = slotHead[slot] as number;
+      const w = headOf(slotArc[slot] as number, arcFrom, arcTo);
       if (sourceSide[w] === 1) continue;
       if (roomOf(slotArc[slot] as number, arcCapacity, capacityCap, flow) > 0) {
         sourceSide[w] = 1;
@@ -434,6 +511,11 @@ function reachableFromSource(net: ResidualNetwork, queue: Int32Array, source: nu
     }
   }
   return sourceSide;
+}
+
+/** The far end of a slot: the head of a forward arc, the tail of a reversed one. */
+function headOf(signedArc: number, arcFrom: Int32Array, arcTo: Int32Array): number {
+  return signedArc >= 0 ? (arcTo[signedArc] as number) : (arcFrom[~signedArc] as number);
 }
 
 /** Residual room along a slot's direction: capacity - flow forwards (a >= 0), flow backwards (~a). */

@@ -1,0 +1,20 @@
+// Describes the machine a benchmark ran on, for the header of docs/benchmarks.md.
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+
+/** CPU model, cores, memory, load average, Node version and date, as one Markdown paragraph. */
+export function describeMachine(date: Date): string {
+  const model = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ");
+  return [
+    `- CPU: ${model}, ${availableParallelism()} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- load average (1, 5, 15 min) when the run ended: ${load}`,
+    `- Node ${process.version} (${process.platform}/${process.arch}); run on ${date.toISOString()}`,
+  ].join("\n");
+}
+
+/** The 1-minute load average now, to note how busy the machine was while a section ran. */
+export function currentLoad(): number {
+  return loadavg()[0] ?? 0;
+}
