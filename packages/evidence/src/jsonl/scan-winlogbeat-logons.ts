@@ -6,8 +6,8 @@ import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
-import { ByteCursor } from "./byte-cursor.ts";
-import { findStringEnd, isBalancedJsonObject, skipJsonSpace } from "./json-bytes.ts";
+import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
+import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
 import { winlogbeatEventFromJson } from "./winlogbeat-event-from-json.ts";
 
 /** What scanWinlogbeatLogons reads besides the generic options. */
@@ -16,24 +16,17 @@ export interface ScanLogonOptions extends EvidenceReadOptions {
   readonly eventIds?: ReadonlySet<number>;
 }
 
-const fieldKeys = {
-  time: "@timestamp",
-  computer: "computer_name",
-  channel: "channel",
-  provider: "provider_name",
-  recordId: "record_id",
-  logonType: "LogonType",
-  targetUserName: "TargetUserName",
-  targetDomainName: "TargetDomainName",
-  targetUserSid: "TargetUserSid",
-  workstationName: "WorkstationName",
-  ipAddress: "IpAddress",
-  logonProcessName: "LogonProcessName",
-  authenticationPackageName: "AuthenticationPackageName",
-} as const;
-
-type FieldName = keyof typeof fieldKeys;
-const fieldNames = Object.keys(fieldKeys) as FieldName[];
+/** The event data a LogonEvent needs. */
+const wantedData: ReadonlySet<string> = new Set([
+  "LogonType",
+  "TargetUserName",
+  "TargetDomainName",
+  "TargetUserSid",
+  "WorkstationName",
+  "IpAddress",
+  "LogonProcessName",
+  "AuthenticationPackageName",
+]);
 
 /** True when a backslash (an escape) is in bytes[from, to): values are short, so a loop is cheapest. */
 function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
@@ -46,10 +39,11 @@ const fallBack = Symbol("fall back to JSON.parse");
 
 /**
  * Streams the logon events of a Winlogbeat JSON-lines file fast: instead of parsing every line, it
- * finds `"event_id":` with a native byte search, counts lines of other event ids without decoding
- * them, and for wanted lines reads only the fields a LogonEvent needs. Exactness is kept by handing a
- * line to JSON.parse whenever the fast path is unsure: a key missing, found twice in the line, or
- * written with spaces; an escaped string is decoded by JSON.parse; a wanted line must balance.
+ * finds the last `"event_id":` of the line with a native backwards byte search and counts lines of
+ * other event ids without decoding them; a wanted line is walked structurally (walkWinlogbeatLine),
+ * decoding only the fields a LogonEvent needs. Exactness is kept by handing a line to JSON.parse
+ * whenever the fast path is unsure: no `"event_id":`, a walk that disagrees with it, a line that is not
+ * one well-formed object, no time or computer. Escaped strings are decoded by JSON.parse.
  */
 export async function* scanWinlogbeatLogons(
   path: string,
@@ -61,8 +55,7 @@ export async function* scanWinlogbeatLogons(
   let records = 0;
   let yielded = 0;
   let skipped = 0;
-  const eventIdCursor = new ByteCursor(Buffer.from('"event_id":'));
-  const cursors = fieldNames.map((name) => new ByteCursor(Buffer.from(`"${fieldKeys[name]}":`)));
+  const eventIdKey = Buffer.from('"event_id":');
 
   /** The value after a key at `at` (string, number or null) as text; fallBack when unsure. */
   const readValue = (bytes: Buffer, at: number, end: number): string | typeof fallBack => {
@@ -90,20 +83,6 @@ export async function* scanWinlogbeatLogons(
     if (i > v) return bytes.toString("latin1", v, i);
     if (bytes.toString("latin1", v, v + 4) === "null") return "";
     return fallBack;
-  };
-
-  /** The value of the one occurrence of a key in the line; "" when absent; fallBack when repeated. */
-  const readField = (
-    cursor: ByteCursor,
-    bytes: Buffer,
-    start: number,
-    end: number,
-  ): string | typeof fallBack => {
-    const at = cursor.find(bytes, start, end);
-    if (at === -1) return "";
-    const value = readValue(bytes, at + cursor.patternLength, end);
-    if (cursor.find(bytes, at + 1, end) !== -1) return fallBack;
-    return value;
   };
 
   const slowLine = (
@@ -145,7 +124,11 @@ export async function* scanWinlogbeatLogons(
     end: number,
     line: number,
   ): LogonEvent | undefined | typeof fallBack => {
-    const idText = readField(eventIdCursor, bytes, start, end);
+    // winlog.event_id sits near the end of Winlogbeat's lines: search backwards from the line end.
+    // Only the count of an unwanted event could be misread by this; a wanted line is walked exactly.
+    const at = bytes.lastIndexOf(eventIdKey, end);
+    if (at < start) return fallBack;
+    const idText = readValue(bytes, at + eventIdKey.length, end);
     if (idText === fallBack || idText === "") return fallBack;
     const eventId = Number(idText);
     if (!Number.isInteger(eventId)) return fallBack;
@@ -153,32 +136,29 @@ export async function* scanWinlogbeatLogons(
       eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
       return undefined;
     }
-    if (!isBalancedJsonObject(bytes, start, end)) return fallBack;
-    const values = {} as Record<FieldName, string>;
-    for (let k = 0; k < fieldNames.length; k++) {
-      const value = readField(cursors[k] as ByteCursor, bytes, start, end);
-      if (value === fallBack) return fallBack;
-      values[fieldNames[k] as FieldName] = value;
-    }
-    const time = normaliseEventTime(values.time);
-    if (time === undefined || values.computer === "") return fallBack;
+    const f = walkWinlogbeatLine(bytes, start, end, wantedData);
+    if (f === undefined) return fallBack;
+    const time = normaliseEventTime(f.time);
+    const computer = f.computer || f.hostName;
+    if (time === undefined || computer === "" || Number(f.eventId) !== eventId) return fallBack;
     eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
-    const recordId = values.recordId === "" ? null : Number(values.recordId);
+    const d = f.eventData;
+    const recordId = f.recordId === "" ? null : Number(f.recordId);
     return {
       time,
       eventId,
-      computer: values.computer.trim(),
-      channel: values.channel.trim(),
-      provider: values.provider.trim(),
+      computer: computer.trim(),
+      channel: f.channel.trim(),
+      provider: f.provider.trim(),
       recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
-      logonType: parseLogonType(values.logonType),
-      targetUserName: values.targetUserName.trim(),
-      targetDomainName: values.targetDomainName.trim(),
-      targetUserSid: values.targetUserSid.trim(),
-      workstationName: values.workstationName.trim(),
-      ipAddress: values.ipAddress.trim(),
-      logonProcessName: values.logonProcessName.trim(),
-      authenticationPackageName: values.authenticationPackageName.trim(),
+      logonType: parseLogonType(d.LogonType),
+      targetUserName: (d.TargetUserName ?? "").trim(),
+      targetDomainName: (d.TargetDomainName ?? "").trim(),
+      targetUserSid: (d.TargetUserSid ?? "").trim(),
+      workstationName: (d.WorkstationName ?? "").trim(),
+      ipAddress: (d.IpAddress ?? "").trim(),
+      logonProcessName: (d.LogonProcessName ?? "").trim(),
+      authenticationPackageName: (d.AuthenticationPackageName ?? "").trim(),
       location: { file: path, line, record: records },
     };
   };

@@ -35,16 +35,26 @@ export async function* readLineBlocks(
       if (encoding !== "utf-8") decoder = new TextDecoder(encoding);
     }
     if (decoder) piece = Buffer.from(decoder.decode(piece, { stream: true }), "utf8");
-    const data = carry ? Buffer.concat([carry, piece]) : piece;
-    const lastNewline = data.lastIndexOf(10);
+    const lastNewline = piece.lastIndexOf(10);
     if (lastNewline === -1) {
-      carry = data;
+      carry = carry ? Buffer.concat([carry, piece]) : Buffer.from(piece);
       continue;
     }
-    const bytes = data.subarray(0, lastNewline + 1);
-    carry = lastNewline + 1 < data.length ? Buffer.from(data.subarray(lastNewline + 1)) : undefined;
-    yield { bytes, firstLine: line };
-    line += countNewlines(bytes);
+    let from = 0;
+    if (carry) {
+      // Only the line cut at the previous piece's end is copied; the rest is used in place.
+      const firstNewline = piece.indexOf(10);
+      yield { bytes: Buffer.concat([carry, piece.subarray(0, firstNewline + 1)]), firstLine: line };
+      line++;
+      from = firstNewline + 1;
+      carry = undefined;
+    }
+    if (from <= lastNewline) {
+      const bytes = piece.subarray(from, lastNewline + 1);
+      yield { bytes, firstLine: line };
+      line += countNewlines(bytes);
+    }
+    if (lastNewline + 1 < piece.length) carry = Buffer.from(piece.subarray(lastNewline + 1));
   }
   if (decoder) {
     const rest = Buffer.from(decoder.decode(), "utf8");
