@@ -26,27 +26,3 @@ export function findStringEnd(bytes: Buffer, open: number, end: number): number 
   }
   return -1;
 }
-
-/**
- * True when bytes[start, end) hold one JSON object whose braces and brackets balance outside strings:
- * catches a line cut short (a crash mid-write) without parsing it. Strings are skipped natively.
- */
-export function isBalancedJsonObject(bytes: Buffer, start: number, end: number): boolean {
-  const first = skipJsonSpace(bytes, start, end);
-  if (bytes[first] !== 0x7b) return false;
-  let depth = 0;
-  for (let i = first; i < end; i++) {
-    const b = bytes[i];
-    if (b === quote) {
-      const close = findStringEnd(bytes, i, end);
-      if (close === -1) return false;
-      i = close;
-    } else if (b === 0x7b || b === 0x5b) depth++;
-    else if (b === 0x7d || b === 0x5d) {
-      depth--;
-      if (depth === 0) return skipJsonSpace(bytes, i + 1, end) === end;
-      if (depth < 0) return false;
-    }
-  }
-  return false;
-}
