@@ -24,17 +24,25 @@ function describeProblem(p: EvidenceProblem): string {
   return `${where}: ${p.code}: ${p.message}${detail ? ` (${detail})` : ""}`;
 }
 
-/** Drains a reader, writing each record as one JSON line; returns its summary. */
+/** Set when standard output is closed early (`calwise events x.evtx | head`): stop reading. */
+let outputClosed = false;
+
+/** Drains a reader, writing each record as one JSON line, until the output closes. */
 async function printAll<T>(
   reader: AsyncGenerator<T, EvidenceReadSummary, undefined>,
   toJson: (record: T) => unknown,
-): Promise<EvidenceReadSummary> {
-  for (;;) {
+): Promise<void> {
+  while (!outputClosed) {
     const next = await reader.next();
-    if (next.done) return next.value;
+    if (next.done) return;
     const line = `${JSON.stringify(toJson(next.value))}\n`;
-    if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+    if (!process.stdout.write(line))
+      await new Promise((r) => {
+        process.stdout.once("drain", r);
+        process.stdout.once("close", r);
+      });
   }
+  await reader.return(undefined as never);
 }
 
 /**
@@ -54,6 +62,10 @@ export function registerEventsCommand(program: Command): void {
       "problems on standard error as JSON lines too (records are always JSON lines)",
     )
     .action(async (patterns: string[], options: { json?: boolean }) => {
+      process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EPIPE") throw error;
+        outputClosed = true;
+      });
       const { files, unmatched } = expandFilePatterns(patterns);
       const refusals = unmatched.map((pattern) => ({
         code: "FILE",
@@ -66,6 +78,7 @@ export function registerEventsCommand(program: Command): void {
           `${options.json ? JSON.stringify(p) : `calwise: ${describeProblem(p)}`}\n`,
         );
       for (const file of files) {
+        if (outputClosed) break;
         const detected = await detectEvidenceFormat(file);
         if (!detected.ok) {
           refusals.push({ code: "FILE", path: "", file, message: detected.message });
