@@ -77,8 +77,11 @@ export function planFamilyCover(
       }
       return p.price;
     });
-  const userCost = costs("user");
-  const deviceCost = costs("device");
+  // A tier's cost never falls below an older tier's: an unpriced (or unused) newer tier is weighed like the
+  // newest priced one before it, so the chain of price steps stays non-negative.
+  const monotone = (values: number[]) => values.map((_, k) => Math.max(...values.slice(0, k + 1)));
+  const userCost = monotone(costs("user"));
+  const deviceCost = monotone(costs("device"));
 
   const externalServers = new Set(items.filter((i) => i.external).map((i) => i.server));
   const options = connectorOptions.filter((o) => externalServers.has(o.server));
