@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 roots=("${@:-packages apps test}")
 mapfile -t files < <(find ${roots[@]} -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 if [ ${#files[@]} -eq 0 ]; then echo "no test files under: ${roots[*]}" >&2; exit 1; fi
-exec node --import tsx --test --test-concurrency=2 "${files[@]}"
+exec node --import tsx --import ./test/fast-check-setup.ts --test --test-concurrency=2 "${files[@]}"

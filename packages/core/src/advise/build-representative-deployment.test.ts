@@ -90,8 +90,16 @@ describe("buildRepresentativeDeployment", () => {
         ).length;
         assert.ok(several >= p.usersWithSeveralDevices);
       }),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
+  });
+
+  it("gives both shared devices two users when one user owns the only personal devices (a case fast-check found)", () => {
+    const { byDevice } = shape(
+      build({ users: 2, devices: 4, sharedDevices: 2, usersWithSeveralDevices: 1 }),
+    );
+    assert.equal(byDevice.get("SHARED1")?.size, 2);
+    assert.equal(byDevice.get("SHARED2")?.size, 2);
   });
 
   it("refuses a profile whose users have no device to work on", () => {

@@ -56,13 +56,16 @@ export function buildRepresentativeDeployment(
   shift.forEach((u, i) => {
     sharedUsers.get(shared[i % shared.length] as string)?.push(u);
   });
+  // Every shared device gets at least two users (when there are two): owners first, then shift workers.
+  const pool = [...owners, ...shift];
   let k = 0;
-  for (const d of shared)
-    while ((sharedUsers.get(d)?.length ?? 0) < Math.min(2, users.length)) {
-      const candidate = owners[k++ % Math.max(owners.length, 1)];
-      if (candidate === undefined || sharedUsers.get(d)?.includes(candidate)) break;
-      sharedUsers.get(d)?.push(candidate);
+  for (const d of shared) {
+    const list = sharedUsers.get(d) as string[];
+    for (let tried = 0; list.length < Math.min(2, users.length) && tried < pool.length; tried++) {
+      const candidate = pool[k++ % pool.length] as string;
+      if (!list.includes(candidate)) list.push(candidate);
     }
+  }
 
   const pairs: [string, string][] = [];
   for (const [u, list] of personalOf) for (const d of list) pairs.push([u, d]);
