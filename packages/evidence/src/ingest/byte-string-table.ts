@@ -6,8 +6,8 @@ export interface ExportedByteStrings {
 }
 
 /**
- * Interns byte strings: each distinct one gets the next id (0, 1, 2, …). Keys are copied into 1 MiB
- * chunks that are never moved, with an open-addressing index beside them, so memory grows with the
+ * Interns byte strings: each distinct one gets the next id (0, 1, 2, …). Keys are copied into chunks
+ * (16 KiB doubling up to 1 MiB) that are never moved, with an open-addressing index beside them, so memory grows with the
  * distinct keys only, each byte is written once, and adding a key already seen allocates nothing.
  * Keys are compared byte for byte: exact, whatever the hash.
  */
@@ -15,18 +15,15 @@ export class ByteStringTable {
   private chunks: Uint8Array[] = [];
   private chunk: Uint8Array = new Uint8Array(0);
   private chunkUsed = 0;
-  /** Per id: where its bytes start (chunk index * chunkBytes + offset), its length and its hash. */
-  private keyStart: Int32Array = new Int32Array(1 << 10);
-  private keyLength: Int32Array = new Int32Array(1 << 10);
-  private keyHash: Int32Array = new Int32Array(1 << 10);
+  /** Per id: where its bytes start (chunk index * chunkBytes + offset) and its length. */
+  private keyStart: Int32Array = new Int32Array(1 << 8);
+  private keyLength: Int32Array = new Int32Array(1 << 8);
   private count = 0;
   /**
-   * Open addressing, linear probing, kept at most half full: slot s is (hash, id + 1, start, length)
-   * at 4s..4s+3, id + 1 = 0 for an empty slot. Everything a probe needs sits in one cache line, so a
-   * look-up costs two cache misses (the slot, the key's bytes), which on millions of events is most
-   * of its cost.
+   * Open addressing, linear probing, kept at most half full: slot s is the pair (hash, id + 1) at
+   * 2s and 2s+1, id + 1 = 0 for an empty slot. The hash beside the id spares most key comparisons.
    */
-  private slots: Int32Array = new Int32Array(4 << 10);
+  private slots: Int32Array = new Int32Array(2 << 8);
 
   /** The number of distinct keys. */
   get size(): number {
@@ -40,23 +37,23 @@ export class ByteStringTable {
 
   /** As intern, with hashBytes(bytes, start, end) already known (computed while the key was built). */
   internHashed(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const { slots, chunks } = this;
-    const mask = (slots.length >> 2) - 1;
+    const { slots, chunks, keyStart, keyLength } = this;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const base = 4 * slot;
-      const entry = slots[base + 1] as number;
+      const entry = slots[2 * slot + 1] as number;
       if (entry === 0) break;
-      if (slots[base] !== hash || slots[base + 3] !== length) continue;
+      if (slots[2 * slot] !== hash) continue;
       const id = entry - 1;
-      const at = slots[base + 2] as number;
+      if (keyLength[id] !== length) continue;
+      const at = keyStart[id] as number;
       const chunk = chunks[at >>> chunkBits] as Uint8Array;
       const from = at & chunkMask;
       let offset = 0;
       while (offset < length && chunk[from + offset] === bytes[start + offset]) offset++;
       if (offset === length) return id;
     }
-    return this.add(bytes, start, end, hash);
+    return this.addNew(bytes, start, end, hash);
   }
 
   /** The bytes of key `id` (a view: do not modify). */
@@ -75,7 +72,7 @@ export class ByteStringTable {
     const { arena, keyStart, keyHash } = exported;
     for (let id = 0; id < keyStart.length; id++) {
       const end = id + 1 < keyStart.length ? (keyStart[id + 1] as number) : arena.length;
-      table.add(arena, keyStart[id] as number, end, keyHash[id] as number);
+      table.addNew(arena, keyStart[id] as number, end, keyHash[id] as number);
     }
     return table;
   }
@@ -92,17 +89,25 @@ export class ByteStringTable {
       arena.set(this.bytesOf(id), at);
       at += this.keyLength[id] as number;
     }
-    return { arena, keyStart, keyHash: this.keyHash.slice(0, this.count) };
+    const keyHash = new Int32Array(this.count);
+    for (let slot = 0; 2 * slot < this.slots.length; slot++) {
+      const entry = this.slots[2 * slot + 1] as number;
+      if (entry !== 0) keyHash[entry - 1] = this.slots[2 * slot] as number;
+    }
+    return { arena, keyStart, keyHash };
   }
 
-  private add(bytes: Uint8Array, start: number, end: number, hash: number): number {
+  private addNew(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     if (this.chunks.length === 0 || this.chunkUsed + length > this.chunk.length) {
       if (this.chunks.length === maxChunks) {
         throw new RangeError("ByteStringTable holds at most 2 GiB of keys");
       }
       if (length > chunkBytes) throw new RangeError(`a key of ${length} bytes exceeds 1 MiB`);
-      this.chunk = new Uint8Array(chunkBytes);
+      // Chunks start small and double up to 1 MiB, so many small tables stay small.
+      this.chunk = new Uint8Array(
+        Math.min(chunkBytes, Math.max(firstChunkBytes, 2 * this.chunk.length)),
+      );
       this.chunks.push(this.chunk);
       this.chunkUsed = 0;
     }
@@ -115,38 +120,39 @@ export class ByteStringTable {
     if (id === this.keyStart.length) {
       this.keyStart = grow(this.keyStart);
       this.keyLength = grow(this.keyLength);
-      this.keyHash = grow(this.keyHash);
     }
     this.keyStart[id] = ((this.chunks.length - 1) << chunkBits) | to;
     this.keyLength[id] = length;
-    this.keyHash[id] = hash;
     this.chunkUsed += length;
-    if (8 * this.count > this.slots.length) this.rehash();
-    else this.place(id);
+    if (4 * this.count > this.slots.length) this.rehash();
+    this.place(this.slots, hash, id);
     return id;
   }
 
-  private place(id: number): void {
-    const slots = this.slots;
-    const mask = (slots.length >> 2) - 1;
-    const hash = this.keyHash[id] as number;
+  private place(slots: Int32Array, hash: number, id: number): void {
+    const mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
-    while (slots[4 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[4 * slot] = hash;
-    slots[4 * slot + 1] = id + 1;
-    slots[4 * slot + 2] = this.keyStart[id] as number;
-    slots[4 * slot + 3] = this.keyLength[id] as number;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id + 1;
   }
 
+  /** Doubles the index, moving each (hash, id) pair over: no key is read again. */
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let id = 0; id < this.count; id++) this.place(id);
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let slot = 0; 2 * slot < old.length; slot++) {
+      const entry = old[2 * slot + 1] as number;
+      if (entry !== 0) this.place(slots, old[2 * slot] as number, entry - 1);
+    }
+    this.slots = slots;
   }
 }
 
 const chunkBits = 20;
 const chunkBytes = 1 << chunkBits;
 const chunkMask = chunkBytes - 1;
+const firstChunkBytes = 1 << 14;
 /** keyStart is an Int32: 2^31 / 2^20 chunks. */
 const maxChunks = 2048;
 

@@ -71,7 +71,7 @@ export async function reduceWinlogbeatAccesses(
   if (participants === 1) {
     const reduction = reduceWinlogbeatRange(path);
     return withNames
-      ? decode(reduction.counts, [reduction.keys])
+      ? decode(reduction.counts, reduction.keys.keys())
       : countOnly(reduction.counts, reduction.keys.size);
   }
   const script = options.workerScript ?? new URL("./reduce-winlogbeat-worker.ts", import.meta.url);
@@ -121,11 +121,15 @@ export async function reduceWinlogbeatAccesses(
     distinct += result.distinct;
   }
   if (!withNames) return countOnly(counts, distinct);
-  const tables = [
-    reduction.keys,
-    ...results.map((result) => ByteStringTable.fromExport(result.keys as ExportedByteStrings)),
-  ];
-  return decode(counts, tables);
+  const keys = reduction.keys.keys();
+  for (const result of results) {
+    const { arena, keyStart } = result.keys as ExportedByteStrings;
+    for (let id = 0; id < keyStart.length; id++) {
+      const end = id + 1 < keyStart.length ? (keyStart[id + 1] as number) : arena.length;
+      keys.push(arena.subarray(keyStart[id] as number, end));
+    }
+  }
+  return decode(counts, keys);
 }
 
 function runWorker(
@@ -151,15 +155,12 @@ function countOnly(counts: AccessCounts, distinct: number): DistinctAccesses {
   return { counts, distinct, users: [], devices: [], servers: [], accesses: new Int32Array(0) };
 }
 
-/** Splits the keys (of disjoint tables) into users, devices and servers, each interned, and triples. */
-function decode(counts: AccessCounts, tables: readonly ByteStringTable[]): DistinctAccesses {
+/** Splits the (distinct) keys into users, devices and servers, each interned, and triples. */
+function decode(counts: AccessCounts, keys: readonly Uint8Array[]): DistinctAccesses {
   const decoder = new TextDecoder();
   const users = new ByteStringTable();
   const devices = new ByteStringTable();
   const servers = new ByteStringTable();
-  const keys = tables.flatMap((table) =>
-    Array.from({ length: table.size }, (_, id) => table.bytesOf(id)),
-  );
   const accesses = new Int32Array(3 * keys.length);
   let userKey = new Uint8Array(64);
   for (let id = 0; id < keys.length; id++) {
