@@ -2,7 +2,6 @@
 // file `runs` times; the child reports every run's seconds, what it found and its peak memory.
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { listEvtxCorpus } from "../packages/evidence/src/evtx/testing/evtx-corpus.ts";
 import { readEvtx, readLogonEvents, scanWinlogbeatLogons } from "../packages/evidence/src/index.ts";
 import { reduceWinlogbeatAccesses } from "../packages/evidence/src/ingest/reduce-winlogbeat-accesses.ts";
 import { readChildArgs, reportChildResult } from "./bench-child-io.ts";
@@ -29,7 +28,8 @@ export interface IngestChildArgs {
   readonly threads: number;
   /** The bundled worker script of the reducer. */
   readonly workerScript?: string;
-  /** For the EVTX methods: passes over the corpus per run. */
+  /** For the EVTX methods: the corpus files (listed by the parent: a bundle cannot find them) and passes per run. */
+  readonly evtxFiles: readonly string[];
   readonly repeats: number;
 }
 
@@ -44,7 +44,7 @@ export interface IngestChildResult {
 }
 
 const args = readChildArgs<IngestChildArgs>();
-const evtxFiles = args.method.startsWith("evtx") ? listEvtxCorpus() : [];
+const evtxFiles = args.evtxFiles;
 const bytesPerRun = args.method.startsWith("evtx")
   ? evtxFiles.reduce((sum, file) => sum + statSync(file).size, 0) * args.repeats
   : statSync(args.path).size;
