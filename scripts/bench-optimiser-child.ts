@@ -1,9 +1,23 @@
 // One optimiser measurement in a fresh process (see bench-child-process.ts): generates the seeded graph,
 // then times the exact cover `runs` times and reports medians and the process's peak memory.
+
+import { checkOwnedCounts } from "../packages/core/src/optimise/check-owned-counts.ts";
 import { type CoverEdge, chooseCalMix } from "../packages/core/src/optimise/choose-cal-mix.ts";
-import { buildBipartiteCoverNetwork } from "../packages/core/src/optimise/graph/solve-bipartite-cover.ts";
+import {
+  type CoverReductionStats,
+  reduceBipartiteCover,
+} from "../packages/core/src/optimise/graph/reduce-bipartite-cover.ts";
+import {
+  type BipartiteCoverInput,
+  buildBipartiteCoverNetwork,
+  solveMinWeightBipartiteCover,
+} from "../packages/core/src/optimise/graph/solve-bipartite-cover.ts";
 import { solveMinCut } from "../packages/core/src/optimise/graph/solve-min-cut.ts";
 import { verifyMinCut } from "../packages/core/src/optimise/graph/verify-min-cut.ts";
+import {
+  coverWithWeights,
+  traceCoverFrontier,
+} from "../packages/core/src/optimise/trace-cover-frontier.ts";
 import {
   type AccessGraph,
   type AccessGraphShape,
@@ -14,13 +28,16 @@ import { collectGarbage, median, now, peakRssMb } from "./bench-statistics.ts";
 
 /** What to measure. */
 export interface OptimiserChildArgs {
-  readonly task: "cover" | "cal-mix";
+  readonly task: "cover" | "cal-mix" | "reduce" | "owned-counts";
   readonly shape: AccessGraphShape;
   readonly pairs: number;
   readonly seed: number;
   readonly userPrice: number;
   readonly devicePrice: number;
   readonly runs: number;
+  /** For "owned-counts": the branch-and-bound budget, and whether to trace the whole frontier. */
+  readonly maxNodes?: number;
+  readonly traceFrontier?: boolean;
 }
 
 /** What one child reports; times in milliseconds, memory in MB. */
@@ -40,9 +57,144 @@ export interface OptimiserChildResult {
   readonly peakRssMb: number;
 }
 
+/** What the "reduce" task reports. */
+export interface ReduceChildResult {
+  readonly stats: CoverReductionStats;
+  readonly reduceMs: number;
+  readonly reducedSolveMs: number;
+  readonly liftMs: number;
+  readonly fullSolveMs: number;
+  readonly sameCost: boolean;
+  readonly peakRssMb: number;
+}
+
+/** What the "owned-counts" task reports: one line per question asked. */
+export interface OwnedCountsChildResult {
+  readonly frontierVertices: number | undefined;
+  readonly frontierMs: number | undefined;
+  readonly questions: readonly {
+    readonly users: number;
+    readonly devices: number;
+    readonly answer: string;
+    readonly method: string;
+    readonly ms: number;
+  }[];
+}
+
 const args = readChildArgs<OptimiserChildArgs>();
 const graph = generateAccessGraph(args.shape, args.pairs, args.seed);
-reportChildResult(args.task === "cover" ? measureCover(graph) : measureCalMix(graph));
+reportChildResult(
+  args.task === "cover"
+    ? measureCover(graph)
+    : args.task === "cal-mix"
+      ? measureCalMix(graph)
+      : args.task === "reduce"
+        ? measureReduction(graph)
+        : measureOwnedCounts(graph),
+);
+
+function coverInputOf(graph: AccessGraph): BipartiteCoverInput {
+  return {
+    leftCost: new Float64Array(graph.userCount).fill(args.userPrice),
+    rightCost: new Float64Array(graph.deviceCount).fill(args.devicePrice),
+    edgeLeft: graph.pairUser,
+    edgeRight: graph.pairDevice,
+  };
+}
+
+/** Reductions, then the cut on what is left, against the cut on the whole graph (same process). */
+function measureReduction(graph: AccessGraph): ReduceChildResult {
+  const input = coverInputOf(graph);
+  const reduce: number[] = [];
+  const solve: number[] = [];
+  const lift: number[] = [];
+  const full: number[] = [];
+  let sameCost = true;
+  let stats: CoverReductionStats | undefined;
+  for (let run = 0; run < args.runs; run++) {
+    collectGarbage();
+    const start = now();
+    const reduction = reduceBipartiteCover(input);
+    const reduced = now();
+    const cover = solveMinWeightBipartiteCover(reduction.reduced);
+    const solved = now();
+    const lifted = reduction.lift(cover.leftInCover, cover.rightInCover);
+    const done = now();
+    collectGarbage();
+    const fullStart = now();
+    const whole = solveMinWeightBipartiteCover(input);
+    full.push(now() - fullStart);
+    let liftedCost = 0;
+    lifted.leftInCover.forEach((taken) => {
+      liftedCost += taken * args.userPrice;
+    });
+    lifted.rightInCover.forEach((taken) => {
+      liftedCost += taken * args.devicePrice;
+    });
+    sameCost &&= liftedCost === whole.cost && cover.cost + reduction.fixedCost === whole.cost;
+    reduce.push(reduced - start);
+    solve.push(solved - reduced);
+    lift.push(done - solved);
+    stats = reduction.stats;
+  }
+  return {
+    stats: stats as CoverReductionStats,
+    reduceMs: median(reduce),
+    reducedSolveMs: median(solve),
+    liftMs: median(lift),
+    fullSolveMs: median(full),
+    sameCost,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+/**
+ * Owned counts on the generated graph: the whole frontier (when asked), then questions
+ * at, below and between its vertices, each answered by checkOwnedCounts.
+ */
+function measureOwnedCounts(graph: AccessGraph): OwnedCountsChildResult {
+  const userDevice = {
+    userCount: graph.userCount,
+    deviceCount: graph.deviceCount,
+    pairUser: graph.pairUser,
+    pairDevice: graph.pairDevice,
+  };
+  let frontierVertices: number | undefined;
+  let frontierMs: number | undefined;
+  if (args.traceFrontier) {
+    const start = now();
+    frontierVertices = traceCoverFrontier(userDevice).length;
+    frontierMs = now() - start;
+  }
+  // The fewest CALs (equal prices): a frontier vertex.
+  const fewest = coverWithWeights(userDevice, 1, 1);
+  const questions: { users: number; devices: number }[] = [
+    { users: fewest.users, devices: fewest.devices },
+    { users: fewest.users, devices: fewest.devices - 1 },
+    { users: fewest.users + 50, devices: fewest.devices - 40 },
+    { users: Math.round(fewest.users * 0.9), devices: Math.round(fewest.devices * 1.3) },
+  ];
+  return {
+    frontierVertices,
+    frontierMs,
+    questions: questions.map((question) => {
+      const start = now();
+      const answer = checkOwnedCounts(userDevice, question, { maxNodes: args.maxNodes ?? 200 });
+      const detail =
+        answer.kind === "undecided"
+          ? ` after ${answer.nodes} branches; on or above the frontier edge (${answer.between[0].users}, ${answer.between[0].devices})–(${answer.between[1].users}, ${answer.between[1].devices})`
+          : answer.method === "branch-and-bound"
+            ? ` (${answer.nodes} branches)`
+            : "";
+      return {
+        ...question,
+        answer: `${answer.kind}${detail}`,
+        method: answer.method,
+        ms: now() - start,
+      };
+    }),
+  };
+}
 
 function measureCover(graph: AccessGraph): OptimiserChildResult {
   const input = {

@@ -36,18 +36,35 @@ export type OwnedCountsAnswer =
       readonly nodes: number;
     }
   | { readonly kind: "infeasible"; readonly method: "branch-and-bound"; readonly nodes: number }
-  | { readonly kind: "undecided"; readonly method: "bound"; readonly nodes: number };
+  | {
+      readonly kind: "undecided";
+      readonly method: "bound";
+      readonly nodes: number;
+      /** The frontier vertices on either side of the owned counts: the point lies on or above their edge. */
+      readonly between: readonly [FrontierPoint, FrontierPoint];
+    };
+
+/** Counts of a frontier cover. */
+export interface FrontierPoint {
+  readonly users: number;
+  readonly devices: number;
+}
 
 type FrontierVerdict =
   | { readonly kind: "feasible"; readonly cover: FrontierCover }
+  | {
+      readonly kind: "undecided";
+      readonly between: readonly [FrontierPoint, FrontierPoint];
+      /** The frontier cover on the fewer-users side, where a repair starts. */
+      readonly start: FrontierCover;
+    }
   | {
       readonly kind: "infeasible";
       readonly userWeight: number;
       readonly deviceWeight: number;
       readonly minimumCost: number;
       readonly ownedCost: number;
-    }
-  | { readonly kind: "undecided" };
+    };
 
 /**
  * "We own U user CALs and D device CALs: can they cover every pair?" A cover with at most U users and
@@ -55,7 +72,8 @@ type FrontierVerdict =
  * in stages and says which one decided. First the cost frontier, walked towards U by parametric minimum
  * cuts (decideByFrontier); then, only when the point lies on or above the frontier with no frontier cover
  * under it, a branch and bound over users (taken: one user CAL; left out: all its devices need CALs),
- * each branch again decided by its own frontier, up to `maxNodes` branches (default 2,000).
+ * each branch decided by its own frontier or by a greedy repair of it (repairCover), up to `maxNodes`
+ * branches (default 2,000).
  */
 export function checkOwnedCounts(
   graph: UserDeviceGraph,
@@ -86,6 +104,8 @@ export function checkOwnedCounts(
     if (verdict.kind === "feasible")
       return liftCover(graph, userState, deviceForced, residual, verdict.cover);
     if (verdict.kind === "infeasible") return undefined;
+    const repaired = repairCover(residual.graph, verdict.start, usersLeft, devicesLeft);
+    if (repaired) return liftCover(graph, userState, deviceForced, residual, repaired);
     // Branch on the free user with the most pairs still to cover.
     let branchUser = -1;
     let mostPairs = 0;
@@ -120,7 +140,7 @@ export function checkOwnedCounts(
 
   const found = search(owned.users, owned.devices);
   if (found) return { kind: "feasible", method: "branch-and-bound", cover: found, nodes };
-  if (stopped) return { kind: "undecided", method: "bound", nodes };
+  if (stopped) return { kind: "undecided", method: "bound", nodes, between: root.between };
   return { kind: "infeasible", method: "branch-and-bound", nodes };
 }
 
@@ -145,7 +165,8 @@ export function decideByFrontier(
     for (const end of [a, b]) {
       if (end.users <= users && end.devices <= devices) return { kind: "feasible", cover: end };
     }
-    if (b.users <= a.users) return { kind: "undecided" }; // a single point: fits or not, above
+    const between = [pointOf(a), pointOf(b)] as const;
+    if (b.users <= a.users) return { kind: "undecided", between, start: a }; // cannot happen: a.users <= users < b.users
     const userWeight = a.devices - b.devices;
     const deviceWeight = b.users - a.users;
     const minimumOnLine = userWeight * a.users + deviceWeight * a.devices;
@@ -166,8 +187,63 @@ export function decideByFrontier(
         ownedCost,
       };
     }
-    return { kind: "undecided" };
+    return { kind: "undecided", between, start: a };
   }
+}
+
+/**
+ * A greedy try at a witness: from a frontier cover with few enough users but too many devices, take
+ * users in order of how many devices they alone still need, dropping each device no uncovered pair
+ * needs any more, until the devices fit (a witness) or the user CALs run out (no answer, nothing proven).
+ */
+export function repairCover(
+  graph: UserDeviceGraph,
+  start: FrontierCover,
+  users: number,
+  devices: number,
+): FrontierCover | undefined {
+  const userInCover = start.userInCover.slice();
+  const deviceInCover = start.deviceInCover.slice();
+  // need[d]: pairs of device d whose user is not taken (they need d).
+  const need = new Int32Array(graph.deviceCount);
+  for (let pair = 0; pair < graph.pairUser.length; pair++) {
+    if (userInCover[graph.pairUser[pair] as number] === 0) {
+      const device = graph.pairDevice[pair] as number;
+      need[device] = (need[device] as number) + 1;
+    }
+  }
+  const gain = new Int32Array(graph.userCount);
+  for (let pair = 0; pair < graph.pairUser.length; pair++) {
+    const user = graph.pairUser[pair] as number;
+    const device = graph.pairDevice[pair] as number;
+    if (userInCover[user] === 0 && deviceInCover[device] === 1 && need[device] === 1) {
+      gain[user] = (gain[user] as number) + 1;
+    }
+  }
+  const order = Array.from({ length: graph.userCount }, (_, user) => user)
+    .filter((user) => userInCover[user] === 0 && (gain[user] as number) > 0)
+    .sort((x, y) => (gain[y] as number) - (gain[x] as number));
+  const devicesOf = adjacency(graph);
+  let userTotal = start.users;
+  let deviceTotal = start.devices;
+  for (const user of order) {
+    if (deviceTotal <= devices || userTotal >= users) break;
+    userInCover[user] = 1;
+    userTotal++;
+    for (const device of devicesOf[user] as number[]) {
+      need[device] = (need[device] as number) - 1;
+      if (need[device] === 0 && deviceInCover[device] === 1) {
+        deviceInCover[device] = 0;
+        deviceTotal--;
+      }
+    }
+  }
+  if (userTotal > users || deviceTotal > devices) return undefined;
+  return { users: userTotal, devices: deviceTotal, userInCover, deviceInCover };
+}
+
+function pointOf(cover: FrontierCover): FrontierPoint {
+  return { users: cover.users, devices: cover.devices };
 }
 
 function everyDevice(graph: UserDeviceGraph): FrontierCover {

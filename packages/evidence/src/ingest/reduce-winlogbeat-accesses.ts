@@ -138,7 +138,9 @@ function runWorker(
   transfer: MessagePort[],
 ): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job, transferList: transfer });
+    // No inherited flags: a loader or preload the parent runs with (tsx, a test setup file in TypeScript)
+    // does not carry into worker threads on Node 20 and would only make the worker fail to start.
+    const worker = new Worker(script, { workerData: job, transferList: transfer, execArgv: [] });
     let answered = false;
     worker.once("message", (result: RangeResult) => {
       answered = true;
