@@ -75,7 +75,7 @@ interface InternedEdges {
  */
 export function chooseCalMix(problem: CalMixProblem): CalMix {
   const { edges } = problem;
-  const interned = internEdges(edges);
+  const interned = internedEdges(edges);
   const { userNames, deviceNames, userTop, deviceTop, edgeUser, edgeDevice } = interned;
   const userCount = userNames.length;
   const deviceCount = deviceNames.length;
@@ -242,6 +242,18 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
       problems,
     },
   };
+}
+
+// The Lagrangian search in plan-family-cover solves the same edges many times with other prices: intern once.
+const internCache = new WeakMap<readonly CoverEdge[], InternedEdges>();
+
+function internedEdges(edges: readonly CoverEdge[]): InternedEdges {
+  let interned = internCache.get(edges);
+  if (!interned) {
+    interned = internEdges(edges);
+    internCache.set(edges, interned);
+  }
+  return interned;
 }
 
 /** Numbers users and devices in order of first appearance and records each holder's highest tier. */

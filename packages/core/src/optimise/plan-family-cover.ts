@@ -9,6 +9,7 @@ import type { PriceBook } from "../pricing/price-book.ts";
 import { unitPrice } from "../pricing/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import { repairCoverWithOwned } from "./repair-cover-with-owned.ts";
 
 /** An External Connector option for one server in this family: owned (free) or priced. */
 export interface ConnectorOption {
@@ -143,8 +144,11 @@ export function planFamilyCover(
  * Cheapest cover when owned CALs are limited in number. Lagrangian relaxation of the pool quantities: with a
  * multiplier μ per pool, a holder at tier k costs min(price(k), μ of any free pool that covers k) and
  * L(μ) = mincut − Σ μ·free quantity is a lower bound on the true purchase cost (LP duality of assigning holders
- * to pool units). Every cut's cover is also priced truly (owned CALs allocated, the rest bought), giving an
- * upper bound. Coordinate ascent on μ stops as soon as the bounds meet, which proves the plan optimal.
+ * to pool units). Every cut's cover is also priced truly (owned CALs allocated, the rest bought), and repaired
+ * greedily where owned CALs are left unused (`repairCoverWithOwned`), giving an upper bound. Each pool's μ is
+ * found by bisection on its subgradient (holders priced at μ against its free quantity); the search stops as
+ * soon as the bounds meet, which proves the plan optimal. Otherwise the plan is `best-found` with its bound:
+ * the problem with bounded quantities is NP-hard in general.
  */
 function planWithOwned(
   family: CalFamily,
@@ -161,72 +165,100 @@ function planWithOwned(
     .map((p) => ({ pool: p, free: p.quantity - (p.assigned ?? 0) }))
     .filter((p) => p.free > 0);
   const maxPrice = Math.max(1, ...userCost, ...deviceCost);
-  const tierCosts = (type: "user" | "device", base: readonly number[], mu: readonly number[]) =>
+  // For a type and tier: the cost under μ, and which pool (if any) sets it.
+  const priced = (type: "user" | "device", base: readonly number[], mu: readonly number[]) =>
     base.map((c, k) => {
       let cost = c;
+      let by = -1;
       free.forEach((p, i) => {
-        if (p.pool.tier >= k && (p.pool.type === type || p.pool.type === "either"))
-          cost = Math.min(cost, mu[i] as number);
+        const m = mu[i] as number;
+        if (p.pool.tier >= k && (p.pool.type === type || p.pool.type === "either") && m < cost) {
+          cost = m;
+          by = i;
+        }
       });
-      return cost;
+      return { cost, by };
     });
 
   let best: ReturnType<typeof evaluate> | undefined;
   let lowerBound = 0;
   let cuts = 0;
-  const solve = (mu: readonly number[]): number => {
+  let repaired = false;
+  const consider = (mix: CalMix, isRepair: boolean) => {
+    const e = evaluate(family, mix, pools, prices, userCost, deviceCost);
+    if (!best || e.trueCost < best.trueCost) {
+      best = e;
+      repaired = isRepair;
+    }
+    return e;
+  };
+  // The cheapest covers the cuts gave while the bounds had not met: repaired at the end (each repair is O(edges)).
+  const candidates: { mix: CalMix; cost: number }[] = [];
+  /** Solves the cut at μ; returns, per pool, holders priced at its μ minus its free quantity (a subgradient). */
+  const solve = (mu: readonly number[]): number[] => {
     cuts++;
+    const user = priced("user", userCost, mu);
+    const device = priced("device", deviceCost, mu);
     const mix = chooseCalMix({
       edges,
-      userCost: tierCosts("user", userCost, mu),
-      deviceCost: tierCosts("device", deviceCost, mu),
+      userCost: user.map((x) => x.cost),
+      deviceCost: device.map((x) => x.cost),
       heldTier: held,
     });
     const bound = mix.cost - free.reduce((s, p, i) => s + (mu[i] as number) * p.free, 0);
     lowerBound = Math.max(lowerBound, Math.ceil(bound));
-    const e = evaluate(family, mix, pools, prices, userCost, deviceCost);
-    if (!best || e.trueCost < best.trueCost) best = e;
-    return bound;
+    const e = consider(mix, false);
+    if (!proven()) {
+      candidates.push({ mix, cost: e.trueCost });
+      candidates.sort((a, b) => a.cost - b.cost);
+      candidates.length = Math.min(candidates.length, 3);
+    }
+    const usage = free.map((p) => -p.free);
+    for (const t of mix.userTier.values()) {
+      const by = user[t]?.by ?? -1;
+      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+    }
+    for (const t of mix.deviceTier.values()) {
+      const by = device[t]?.by ?? -1;
+      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+    }
+    return usage;
   };
-  const proven = () => (best as ReturnType<typeof evaluate>).trueCost <= lowerBound;
+  const proven = () => best !== undefined && best.trueCost <= lowerBound;
 
   // Start where an owned CAL is worth its own tier's price; then with owned CALs free (μ = 0).
-  const mu = free.map((p) =>
+  const natural = free.map((p) =>
     Math.min(maxPrice, (p.pool.type === "device" ? deviceCost : userCost)[p.pool.tier] ?? maxPrice),
   );
+  const mu = [...natural];
   solve(mu);
   if (free.length > 0 && !proven()) solve(free.map(() => 0));
-  for (let round = 0; round < 2 && free.length > 0 && !proven(); round++) {
+  // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
+  for (let round = 0; round < (free.length > 1 ? 2 : 1) && !proven(); round++) {
     for (let i = 0; i < free.length && !proven(); i++) {
-      // Ternary search of the concave L along μ_i over the integers [0, maxPrice].
+      // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
       let lo = 0;
-      let hi = maxPrice;
-      const at = (v: number) => {
+      let hi = natural[i] as number;
+      while (hi - lo > 1 && !proven()) {
+        const mid = Math.floor((lo + hi) / 2);
         const trial = [...mu];
-        trial[i] = v;
-        return solve(trial);
-      };
-      while (hi - lo > 2 && !proven()) {
-        const m1 = lo + Math.floor((hi - lo) / 3);
-        const m2 = hi - Math.floor((hi - lo) / 3);
-        if (at(m1) < at(m2)) lo = m1 + 1;
-        else hi = m2 - 1;
+        trial[i] = mid;
+        if ((solve(trial)[i] as number) > 0) lo = mid;
+        else hi = mid;
       }
-      let bestValue = -Infinity;
-      for (let v = lo; v <= hi && !proven(); v++) {
-        const value = at(v);
-        if (value > bestValue) {
-          bestValue = value;
-          mu[i] = v;
-        }
-      }
+      mu[i] = hi;
     }
   }
 
+  for (const c of proven() ? [] : candidates) {
+    const fixed = repairCoverWithOwned(edges, c.mix, pools, held);
+    if (fixed) consider(fixed, true);
+  }
   const chosen = best as unknown as ReturnType<typeof evaluate>;
   const trueCost = chosen.trueCost + connectorCost;
   const bound = Math.min(lowerBound, chosen.trueCost) + connectorCost;
   const exact = chosen.trueCost <= lowerBound;
+  const how = `${cuts} cut${cuts === 1 ? "" : "s"}${repaired ? ", cover repaired to use owned CALs" : ""}`;
   return {
     ...chosen,
     trueCost,
@@ -236,8 +268,8 @@ function planWithOwned(
       free.length === 0
         ? "minimum cut (exact)"
         : exact
-          ? `minimum cut with Lagrangian prices for owned CALs; the cover meets the lower bound, so it is optimal (${cuts} cut${cuts === 1 ? "" : "s"})`
-          : `minimum cut with Lagrangian prices for owned CALs; owned quantities bind and the best cover found is ${chosen.trueCost - lowerBound} above the proven lower bound (${cuts} cuts)`,
+          ? `minimum cut with Lagrangian prices for owned CALs; the cover meets the lower bound, so it is optimal (${how})`
+          : `minimum cut with Lagrangian prices for owned CALs; owned quantities bind and the best cover found is ${chosen.trueCost - lowerBound} above the proven lower bound (${how})`,
   };
 }
 
