@@ -245,15 +245,20 @@ function render(rows: readonly Row[], loads: readonly number[]): string {
       ours ? formatCount(ours.pairs) : "—",
       ours ? `${formatCount(ours.users)} / ${formatCount(ours.devices)}` : "—",
       formatMs(ours?.buildMs),
-      formatMs(ours?.solveMs),
+      `${formatMs(ours?.solveMs)} / ${formatMs(ours?.solveCpuMs)}`,
       formatMs(ours?.verifyMs),
-      formatMs(ours?.endToEndMs),
+      `${formatMs(ours?.endToEndMs)} / ${formatMs(ours?.endToEndCpuMs)}`,
       formatMs(ours?.firstEndToEndMs),
       formatMb(ours?.peakRssMb),
-      highsCell(row.highs, (result) => formatMs(result.solveMs)),
+      highsCell(
+        row.highs,
+        (result) => `${formatMs(result.solveMs)} / ${formatMs(result.solveCpuMs)}`,
+      ),
       highsCell(row.highs, (result) => formatMs(result.endToEndMs)),
       highsCell(row.highs, (result) => formatMb(result.peakRssMb)),
-      ours && highs ? formatRatio(highs.solveMs / ours.solveMs) : "—",
+      ours && highs
+        ? `${formatRatio(highs.solveMs / ours.solveMs)} / ${formatRatio(highs.solveCpuMs / ours.solveCpuMs)}`
+        : "—",
       ours && highs ? formatRatio(highs.endToEndMs / ours.endToEndMs) : "—",
       agrees,
     ];
@@ -266,11 +271,11 @@ function render(rows: readonly Row[], loads: readonly number[]): string {
       row.prices.label,
       mix ? formatCount(mix.pairs) : "—",
       mix ? `${formatCount(mix.nodes)} / ${formatCount(mix.arcs)}` : "—",
-      mix ? formatMs(mix.endToEndMs) : statusOf(row.calMix),
+      mix ? `${formatMs(mix.endToEndMs)} / ${formatMs(mix.endToEndCpuMs)}` : statusOf(row.calMix),
       formatMs(mix?.firstEndToEndMs),
       formatMb(mix?.rssAfterInputMb),
       formatMb(mix?.peakRssMb),
-      mix && ours ? formatRatio(mix.endToEndMs / ours.endToEndMs) : "—",
+      mix && ours ? formatRatio(mix.endToEndCpuMs / ours.endToEndCpuMs) : "—",
     ];
   });
   const maxLoad = Math.max(...loads);
@@ -282,6 +287,10 @@ function render(rows: readonly Row[], loads: readonly number[]): string {
     "(80% of them also to one of three busy nurse-station workstations), and one roaming administrator per",
     "100k pairs touching 2,000–8,000 devices anywhere. The hospital graph has mostly clinical staff on 30-device",
     "wards: four users per device.",
+    "",
+    "Wall and CPU: the machine is shared, and other processes' load stretches wall time; CPU time (user +",
+    "system of the measuring process) is what a dedicated machine's wall time would be for this",
+    "single-threaded work, so the targets are judged on it, with the wall time shown beside it.",
     "",
     `Ours: median of ${ourRuns} runs in one fresh process (garbage collected between runs); *build* = the flow`,
     "network from the pair arrays, *solve* = `solveMinCut` (push-relabel), *check* = `verifyMinCut` (flow",
@@ -299,15 +308,15 @@ function render(rows: readonly Row[], loads: readonly number[]): string {
         "pairs",
         "users / devices",
         "build ms",
-        "solve ms",
+        "solve ms (wall / CPU)",
         "check ms",
-        "end to end ms",
+        "end to end ms (wall / CPU)",
         "first ms",
         "peak MB",
-        "HiGHS solve ms",
+        "HiGHS solve ms (wall / CPU)",
         "HiGHS end to end ms",
         "HiGHS peak MB",
-        "solve speed-up",
+        "solve speed-up (wall / CPU)",
         "end-to-end speed-up",
         "agrees",
       ],
@@ -328,7 +337,7 @@ function render(rows: readonly Row[], loads: readonly number[]): string {
         "prices",
         "pairs",
         "nodes / arcs",
-        "end to end ms",
+        "end to end ms (wall / CPU)",
         "first ms",
         "input MB",
         "peak MB",
@@ -369,8 +378,16 @@ function judgeTargets(rows: readonly Row[]): string[][] {
     if (big) {
       const name = `estate 2M (${prices.label})`;
       targets.push(
-        [`${name}: solve ≤ 500 ms`, formatMs(big.solveMs), big.solveMs <= 500],
-        [`${name}: end to end ≤ 1,000 ms`, formatMs(big.endToEndMs), big.endToEndMs <= 1_000],
+        [
+          `${name}: solve ≤ 500 ms (CPU)`,
+          `${formatMs(big.solveCpuMs)} (wall ${formatMs(big.solveMs)})`,
+          big.solveCpuMs <= 500,
+        ],
+        [
+          `${name}: end to end ≤ 1,000 ms (CPU)`,
+          `${formatMs(big.endToEndCpuMs)} (wall ${formatMs(big.endToEndMs)})`,
+          big.endToEndCpuMs <= 1_000,
+        ],
         [`${name}: peak ≤ 250 MB`, formatMb(big.peakRssMb), big.peakRssMb <= 250],
       );
     }
@@ -381,19 +398,16 @@ function judgeTargets(rows: readonly Row[]): string[][] {
       const row = find(label, prices);
       const ours = row?.ours.result;
       const highs = row?.highs?.result;
+      const name = `${label} (${prices.label}): solve ≥ ${factor}× faster than HiGHS (CPU)`;
       if (ours && highs) {
-        const ratio = highs.solveMs / ours.solveMs;
+        const ratio = highs.solveCpuMs / ours.solveCpuMs;
         targets.push([
-          `${label} (${prices.label}): solve ≥ ${factor}× faster than HiGHS`,
-          formatRatio(ratio),
+          name,
+          `${formatRatio(ratio)} (wall ${formatRatio(highs.solveMs / ours.solveMs)})`,
           ratio >= factor,
         ]);
       } else if (row?.highs) {
-        targets.push([
-          `${label} (${prices.label}): solve ≥ ${factor}× faster than HiGHS`,
-          `HiGHS ${statusOf(row.highs)}`,
-          row.highs.status !== "failed",
-        ]);
+        targets.push([name, `HiGHS ${statusOf(row.highs)}`, row.highs.status !== "failed"]);
       }
     }
   }

@@ -4,7 +4,12 @@ import fc from "fast-check";
 import { type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 
 /** Brute force over every tier choice (none, 0..top) of every holder: the minimum cost and, at it, the fewest CALs. */
-function bruteForce(edges: readonly CoverEdge[], userCost: number[], deviceCost: number[]) {
+function bruteForce(
+  edges: readonly CoverEdge[],
+  userCost: number[],
+  deviceCost: number[],
+  held: ReadonlyMap<string, number> = new Map(),
+) {
   const holders: { id: string; type: "user" | "device"; top: number }[] = [];
   const seen = new Map<string, number>();
   for (const e of edges) {
@@ -34,7 +39,9 @@ function bruteForce(edges: readonly CoverEdge[], userCost: number[], deviceCost:
       holders.forEach((h, j) => {
         const t = tiers[j] as number;
         if (t >= 0) {
-          cost += (h.type === "user" ? userCost : deviceCost)[t] as number;
+          // A holder already holding tier `held` pays nothing up to it (assigned entitlements).
+          if (t > (held.get(h.id) ?? -1))
+            cost += (h.type === "user" ? userCost : deviceCost)[t] as number;
           count++;
         }
       });
@@ -95,6 +102,35 @@ describe("chooseCalMix", () => {
         assert.equal(mix.certificate.maxFlow, mix.certificate.cutCapacity);
       }),
       { numRuns: 400, seed: 20261127 },
+    );
+  });
+
+  it("matches brute force with holders that already hold a tier (free up to it)", () => {
+    fc.assert(
+      fc.property(
+        graph,
+        fc.dictionary(
+          fc.constantFrom("U0", "U1", "U2", "U3", "D0", "D1", "D2", "D3"),
+          fc.integer({ min: 0, max: 2 }),
+        ),
+        ({ edges: raw, userCost, deviceCost }, heldObject) => {
+          const edges: CoverEdge[] = raw.map((e) => {
+            const userOnly = e.user !== undefined && e.userOnly;
+            return {
+              ...(e.user !== undefined ? { user: e.user } : {}),
+              ...(userOnly ? {} : { device: e.device }),
+              tier: e.tier,
+              deviceOnly: e.user === undefined,
+              userOnly,
+            };
+          });
+          const heldTier = new Map(Object.entries(heldObject));
+          const mix = chooseCalMix({ edges, userCost, deviceCost, heldTier });
+          assert.equal(mix.cost, bruteForce(edges, userCost, deviceCost, heldTier).cost);
+          assert.ok(mix.certificate.verified, mix.certificate.problems.join("; "));
+        },
+      ),
+      { numRuns: 300, seed: 20261128 },
     );
   });
 

@@ -216,18 +216,25 @@ function mergeTwins(
   queue: number[],
 ): number {
   const nodeCount = alive.length;
-  const groups = new Map<string, number>();
+  // Nodes by a hash of (side, alive neighbours); equal hashes are compared list against list.
+  const firstWithHash = new Map<number, number>();
+  const nextWithHash = new Int32Array(nodeCount).fill(-1);
   let merged = 0;
   for (let node = 0; node < nodeCount; node++) {
     if (alive[node] === 0) continue;
-    let signature = node < leftCount ? "L" : "R";
+    let hash = node < leftCount ? 0x9e3779b1 : 0x7f4a7c15;
     for (let slot = first[node] as number; slot < (first[node + 1] as number); slot++) {
       const other = neighbour[slot] as number;
-      if (alive[other] === 1) signature += `,${other}`;
+      if (alive[other] === 1) hash = Math.imul(hash ^ other, 0x01000193) ^ (hash >>> 13);
     }
-    const representative = groups.get(signature);
-    if (representative === undefined) {
-      groups.set(signature, node);
+    let representative = firstWithHash.get(hash) ?? -1;
+    while (representative >= 0 && !sameNeighbours(first, neighbour, alive, representative, node)) {
+      representative = nextWithHash[representative] as number;
+    }
+    if (representative < 0) {
+      const head = firstWithHash.get(hash);
+      if (head !== undefined) nextWithHash[node] = head;
+      firstWithHash.set(hash, node);
       continue;
     }
     cost[representative] = (cost[representative] as number) + (cost[node] as number);
@@ -242,6 +249,28 @@ function mergeTwins(
     }
   }
   return merged;
+}
+
+/** True when nodes a and b (same side) have the same alive neighbours (lists are sorted). */
+function sameNeighbours(
+  first: Int32Array,
+  neighbour: Int32Array,
+  alive: Uint8Array,
+  a: number,
+  b: number,
+): boolean {
+  let slotA = first[a] as number;
+  let slotB = first[b] as number;
+  const endA = first[a + 1] as number;
+  const endB = first[b + 1] as number;
+  for (;;) {
+    while (slotA < endA && alive[neighbour[slotA] as number] === 0) slotA++;
+    while (slotB < endB && alive[neighbour[slotB] as number] === 0) slotB++;
+    if (slotA === endA || slotB === endB) return slotA === endA && slotB === endB;
+    if (neighbour[slotA] !== neighbour[slotB]) return false;
+    slotA++;
+    slotB++;
+  }
 }
 
 /** The alive nodes and the edges between them, renumbered: left first, then right. */
