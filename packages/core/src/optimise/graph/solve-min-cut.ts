@@ -76,7 +76,7 @@ export function solveMinCut(network: FlowNetwork): MinCutResult {
   saturateSourceArcs(net, state, source);
   pushTowards(net, state, sink, source);
   const value = state.excess[sink] as number;
-  pushTowards(net, state, source, sink);
+  if (returnExcessDirectly(net, state, source, sink)) pushTowards(net, state, source, sink);
   for (let v = 0; v < nodeCount; v++) {
     if (v !== source && v !== sink && state.excess[v] !== 0) {
       throw new Error(`solveMinCut invariant broken: node ${v} kept excess ${state.excess[v]}`);
@@ -104,7 +104,12 @@ function checkNetwork(network: FlowNetwork): void {
         `arc ${arc} (${from} -> ${to}) has an endpoint outside 0..${nodeCount - 1}`,
       );
     }
-    if (!isArcCapacity(arcCapacity[arc] as number)) {
+    const capacity = arcCapacity[arc] as number;
+    // isArcCapacity, inlined: this loop runs once per arc of networks with millions of them.
+    const valid =
+      capacity === Number.POSITIVE_INFINITY ||
+      (capacity >= 0 && capacity <= Number.MAX_SAFE_INTEGER && Math.floor(capacity) === capacity);
+    if (!valid) {
       throw new RangeError(
         `arc ${arc} has capacity ${arcCapacity[arc]}; use a non-negative safe integer or Infinity`,
       );
@@ -327,6 +332,36 @@ function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, sourc
     excess[w] = (excess[w] as number) + amount;
     excess[source] = (excess[source] as number) - amount;
   }
+}
+
+/**
+ * Phase 2's head start: excess stranded at a node that the source feeds directly goes straight back
+ * along that arc (its reverse has room equal to its flow). On cover networks that settles nearly all
+ * of it without a global relabelling. Returns whether any excess is left for phase 2 proper.
+ */
+function returnExcessDirectly(
+  net: ResidualNetwork,
+  state: PushRelabelState,
+  source: number,
+  sink: number,
+): boolean {
+  const { nodeCount, firstSlot, slotArc, arcTo, flow } = net;
+  const { excess } = state;
+  for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
+    const arc = slotArc[slot] as number;
+    if (arc < 0) continue;
+    const v = arcTo[arc] as number;
+    const stranded = excess[v] as number;
+    if (v === sink || stranded <= 0) continue;
+    const amount = Math.min(stranded, flow[arc] as number);
+    flow[arc] = (flow[arc] as number) - amount;
+    excess[v] = stranded - amount;
+    excess[source] = (excess[source] as number) + amount;
+  }
+  for (let v = 0; v < nodeCount; v++) {
+    if (v !== source && v !== sink && (excess[v] as number) > 0) return true;
+  }
+  return false;
 }
 
 /**
