@@ -1,4 +1,3 @@
-import { isArcCapacity } from "./build-flow-network.ts";
 import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
 
 /**
