@@ -73,9 +73,9 @@ export class PartitionedKeySet {
   }
 
   private flush(): void {
-    this.pending.forEach((pending, partition) =>
-      pending.drainInto(this.tables[partition] as ByteStringTable),
-    );
+    this.pending.forEach((pending, partition) => {
+      pending.drainInto(this.tables[partition] as ByteStringTable);
+    });
   }
 }
 
