@@ -13,6 +13,7 @@ export { loadPriceListFile } from "./load-price-list-file.ts";
 export { loadQuoteFile } from "./load-quote-file.ts";
 export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts";
 export { parseCsvText } from "./parse-csv-text.ts";
+export { readDocumentFile } from "./read-document-file.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readTextFile } from "./read-text-file.ts";
 export { renderEditionAdvice } from "./render-edition-advice.ts";

@@ -4,12 +4,11 @@ import {
   type Catalog,
   type InputProblem,
   type ParsedDocument,
-  parseDocumentText,
   type ResolvedDeployment,
   resolveDeployment,
   validatePriceList,
 } from "@calwise/core";
-import { readTextFile } from "./read-text-file.ts";
+import { readDocumentFile } from "./read-document-file.ts";
 
 /**
  * Reads a deployment file (YAML or JSON), loads the price list it names by path (relative to the file), and
@@ -21,7 +20,7 @@ export function loadDeploymentFile(
   catalog: Catalog,
   options: { priceListPath?: string } = {},
 ): ResolvedDeployment {
-  const parsed = parseFile(path);
+  const parsed = readDocumentFile(path);
   return resolveDeploymentData(parsed.data, catalog, { file: path, document: parsed, ...options });
 }
 
@@ -61,21 +60,10 @@ export function resolveDeploymentData(
 
 /** Reads and validates a price list file (YAML or JSON). */
 export function loadPriceListData(path: string): unknown {
-  const parsed = parseFile(path);
+  const parsed = readDocumentFile(path);
   const result = validatePriceList(parsed.data);
   if (!result.success) throw invalid(path, result.problems, parsed);
   return parsed.data;
-}
-
-function parseFile(path: string): ParsedDocument {
-  const parsed = parseDocumentText(readTextFile(path));
-  if ("problems" in parsed)
-    throw new CalwiseError(
-      "INPUT_UNREADABLE",
-      `${path} is not valid YAML or JSON`,
-      parsed.problems.map((p) => ({ ...p, file: path })),
-    );
-  return parsed.document;
 }
 
 function invalid(

@@ -6,13 +6,12 @@ import {
   type DatedPriceList,
   type InputProblem,
   type ParsedDocument,
-  parseDocumentText,
   type Quote,
   selectPriceList,
   validateQuoteRequest,
 } from "@calwise/core";
 import { loadPriceListFile } from "./load-price-list-file.ts";
-import { readTextFile } from "./read-text-file.ts";
+import { readDocumentFile } from "./read-document-file.ts";
 
 /**
  * Reads a quote file (YAML or JSON, docs/quotes.md), the deployment it names (a file relative to it, or inline)
@@ -26,7 +25,7 @@ export function loadQuoteFile(
   catalog: Catalog,
   options: { readonly priceListPaths?: readonly string[]; readonly today: string },
 ): { readonly quote: Quote; readonly priceList: DatedPriceList } {
-  const quoteDoc = parseFile(path);
+  const quoteDoc = readDocumentFile(path);
   const raw = quoteDoc.data;
   const data =
     raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("date" in raw)
@@ -45,7 +44,7 @@ export function loadQuoteFile(
   let deployment: unknown = request.deployment;
   if (typeof request.deployment === "string") {
     deploymentFile = resolve(dirname(path), request.deployment);
-    deploymentDoc = parseFile(deploymentFile);
+    deploymentDoc = readDocumentFile(deploymentFile);
     deployment = deploymentDoc.data;
   }
 
@@ -87,17 +86,6 @@ export function loadQuoteFile(
     );
   }
   return { quote: built.value, priceList: selected.value };
-}
-
-function parseFile(path: string): ParsedDocument {
-  const parsed = parseDocumentText(readTextFile(path));
-  if ("problems" in parsed)
-    throw new CalwiseError(
-      "INPUT_UNREADABLE",
-      `${path} is not valid YAML or JSON`,
-      parsed.problems.map((p) => ({ ...p, file: path })),
-    );
-  return parsed.document;
 }
 
 function locateIn(problem: InputProblem, file: string, doc: ParsedDocument): InputProblem {

@@ -5,7 +5,6 @@ import {
   evaluateDeployment,
   type InputProblem,
   type ParsedDocument,
-  parseDocumentText,
 } from "@calwise/core";
 import {
   chooseAuditWindow,
@@ -22,7 +21,7 @@ import {
   recognisedEventIds,
 } from "@calwise/evidence";
 import { resolveDeploymentData } from "../load-deployment-file.ts";
-import { readTextFile } from "../read-text-file.ts";
+import { readDocumentFile } from "../read-document-file.ts";
 import { AccessLedger } from "./access-ledger.ts";
 import type { AuditRequest } from "./audit-request.ts";
 import type { AuditFileSummary, AuditResult } from "./audit-result.ts";
@@ -41,14 +40,8 @@ function readOwnedFile(path: string | undefined): {
   document?: ParsedDocument;
 } {
   if (path === undefined) return { data: {} };
-  const parsed = parseDocumentText(readTextFile(path));
-  if ("problems" in parsed)
-    throw new CalwiseError(
-      "INPUT_UNREADABLE",
-      `${path} is not valid YAML or JSON`,
-      parsed.problems.map((p) => ({ ...p, file: path })),
-    );
-  const data = parsed.document.data;
+  const document = readDocumentFile(path);
+  const data = document.data;
   if (data === null || typeof data !== "object" || Array.isArray(data))
     throw new CalwiseError("INPUT_INVALID", `${path} is not a deployment file`, [
       {
@@ -61,7 +54,7 @@ function readOwnedFile(path: string | undefined): {
       },
     ]);
   const { accesses: _, ...rest } = data as Record<string, unknown>;
-  return { data: rest, document: parsed.document };
+  return { data: rest, document };
 }
 
 /**

@@ -7,7 +7,7 @@ import { planFamilyCover } from "../optimise/plan-family-cover.ts";
 import { createPriceBook } from "../pricing/price-book.ts";
 import { checkEditionLimits } from "../rules/check-edition-limits.ts";
 import { countServerLicences } from "../rules/count-server-licences.ts";
-import { type DemandItem, deriveCalDemand } from "../rules/derive-cal-demand.ts";
+import { deriveCalDemand } from "../rules/derive-cal-demand.ts";
 import { buildFamilyResult } from "./build-family-result.ts";
 import { buildPurchaseLines } from "./build-purchase-lines.ts";
 import { collectOwnedPools } from "./collect-owned-pools.ts";
@@ -108,32 +108,4 @@ export function evaluateDeployment(
 
 function order(catalog: Catalog, familyId: string): number {
   return [...catalog.families.keys()].indexOf(familyId);
-}
-
-function _connectorMisuse(
-  deployment: ResolvedDeployment,
-  catalog: Catalog,
-  items: ReadonlyMap<string, readonly DemandItem[]>,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const o of deployment.owned) {
-    if (o.externalConnector === undefined || o.server === undefined) continue;
-    const ec = catalog.externalConnectors.get(o.externalConnector);
-    if (!ec) continue;
-    const internal = new Set(
-      (items.get(ec.family) ?? [])
-        .filter((i) => i.server === o.server && !i.external)
-        .map((i) => i.user ?? i.device),
-    );
-    if (internal.size === 0) continue;
-    findings.push({
-      code: "EXTERNAL_CONNECTOR_INTERNAL_USERS",
-      severity: "info",
-      message: `the ${ec.name} on ${o.server} covers external users only; ${internal.size} internal users or devices of ${o.server} still need CALs`,
-      subject: { server: o.server, connector: ec.id },
-      rule: "external-connector",
-      sources: ruleSources(catalog, "external-connector"),
-    });
-  }
-  return findings;
 }
