@@ -1,4 +1,5 @@
 import type { Finding } from "../findings/finding.ts";
+import type { CalMix } from "../optimise/choose-cal-mix.ts";
 import type { ServerLicenceLine } from "../rules/count-server-licences.ts";
 import type { Exemption } from "../rules/derive-cal-demand.ts";
 
@@ -52,15 +53,8 @@ export interface FamilyResult {
     readonly cost: number;
     readonly lowerBound: number;
     readonly tieBreak: string;
-    readonly certificate: {
-      readonly nodes: number;
-      readonly arcs: number;
-      readonly maxFlow: number;
-      readonly cutCapacity: number;
-      readonly scale: number;
-      readonly verified: boolean;
-      readonly problems: readonly string[];
-    };
+    /** The minimum cut's certificate (see `CalMix`). */
+    readonly certificate: CalMix["certificate"];
   };
   readonly rules: readonly string[];
   readonly sources: readonly string[];
