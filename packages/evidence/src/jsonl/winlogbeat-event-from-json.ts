@@ -1,6 +1,6 @@
+import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
-import type { WindowsEvent } from "../event/windows-event.ts";
 
 type Json = Record<string, unknown>;
 
@@ -17,14 +17,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The result of reading one Winlogbeat document: the event, or what is wrong with it. */
-export type WinlogbeatParse =
-  | { readonly ok: true; readonly event: WindowsEvent }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      readonly expected?: string;
-      readonly received?: string;
-    };
+export type WinlogbeatParse = EventParse;
 
 /**
  * Reads one Winlogbeat (ECS) document: `winlog.event_id` (or `event.code`), `@timestamp`,

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
-import type { WindowsEvent } from "../event/windows-event.ts";
 
 // parseTagValue false: LogonType "3" stays a string and SIDs or ids are never coerced.
 // trimValues false: data such as LogonProcessName "NtLmSsp " keeps its trailing space, as in EVTX.
@@ -68,14 +68,7 @@ function readData(event: Node): Record<string, string> {
 }
 
 /** The result of parsing one `<Event>` element: the event, or what is wrong with it. */
-export type ParsedEventXml =
-  | { readonly ok: true; readonly event: WindowsEvent }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      readonly expected?: string;
-      readonly received?: string;
-    };
+export type ParsedEventXml = EventParse;
 
 /**
  * Parses one `<Event>` element as Windows writes it (wevtutil, Event Viewer) into a WindowsEvent.
