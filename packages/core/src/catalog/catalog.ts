@@ -31,3 +31,8 @@ export function ruleSources(catalog: Catalog, ruleId: string): readonly string[]
   if (!rule) throw new Error(`engine refers to rule '${ruleId}', which the catalog lacks`);
   return rule.sources;
 }
+
+/** Merges source lists into one, without repeats, in reference order (R1, R2, …, R10). */
+export function mergeSources(...lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+}

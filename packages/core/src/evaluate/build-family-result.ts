@@ -1,4 +1,4 @@
-import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result.ts";
@@ -75,6 +75,6 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
       certificate: plan.mix.certificate,
     },
     rules: [...rules],
-    sources: [...sources].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+    sources: mergeSources([...sources]),
   };
 }

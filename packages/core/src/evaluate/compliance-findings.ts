@@ -1,4 +1,4 @@
-import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
@@ -19,12 +19,10 @@ export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[]
         subject: { family: plan.family.id, version, type: n.type },
         remedy: `buy ${n.shortfall} ${plan.family.name}${n.shortfall === 1 ? "" : "s"} (${n.type}) of version ${version} or later`,
         rule: "version-or-later",
-        sources: [
-          ...new Set([
-            ...ruleSources(catalog, "cal-per-user-or-device"),
-            ...ruleSources(catalog, "version-or-later"),
-          ]),
-        ],
+        sources: mergeSources(
+          ruleSources(catalog, "cal-per-user-or-device"),
+          ruleSources(catalog, "version-or-later"),
+        ),
       };
     });
 }

@@ -1,4 +1,4 @@
-import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
 
@@ -63,9 +63,7 @@ export function checkEditionLimits(
             }
           : {}),
         rule: "edition-limit",
-        sources: [
-          ...new Set([...ruleSources(catalog, "edition-limit"), ...server.product.sources]),
-        ],
+        sources: mergeSources(ruleSources(catalog, "edition-limit"), server.product.sources),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment, ResolvedServer } from "../deployment/resolved-deployment.ts";
 
 /** The server licences one server needs, with the arithmetic that produced the figure. */
@@ -44,9 +44,7 @@ function base(server: ResolvedServer, catalog: Catalog) {
     product: server.product.id,
     productName: server.product.name,
     rule: "server-licence-count",
-    sources: [
-      ...new Set([...ruleSources(catalog, "server-licence-count"), ...server.product.sources]),
-    ],
+    sources: mergeSources(ruleSources(catalog, "server-licence-count"), server.product.sources),
   };
 }
 
