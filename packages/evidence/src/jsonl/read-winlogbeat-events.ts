@@ -4,7 +4,7 @@ import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
-import { winlogbeatEventFromJson } from "./winlogbeat-event-from-json.ts";
+import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
 
 /**
  * Streams every event of a Winlogbeat newline-delimited JSON file (ECS fields), each line parsed
@@ -32,21 +32,7 @@ export async function* readWinlogbeatEvents(
         if (text === "") continue;
         records++;
         const location = { file: path, line, record: records };
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (error) {
-          skipped++;
-          log.report({
-            code: "JSON_BAD_LINE",
-            ...location,
-            message: `not JSON: ${(error as Error).message}`,
-            expected: "one JSON object per line",
-            received: text.length > 60 ? `${text.slice(0, 60)}…` : text,
-          });
-          continue;
-        }
-        const parsed = winlogbeatEventFromJson(value, location);
+        const parsed = winlogbeatEventFromLine(text, location);
         if (!parsed.ok) {
           skipped++;
           const { ok: _, ...detail } = parsed;

@@ -8,7 +8,7 @@ import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
 import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
 import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
-import { winlogbeatEventFromJson } from "./winlogbeat-event-from-json.ts";
+import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
 
 /** What scanWinlogbeatLogons reads besides the generic options. */
 export interface ScanLogonOptions extends EvidenceReadOptions {
@@ -92,22 +92,7 @@ export async function* scanWinlogbeatLogons(
     line: number,
   ): LogonEvent | undefined => {
     const location = { file: path, line, record: records };
-    let value: unknown;
-    const text = bytes.toString("utf8", start, end);
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      skipped++;
-      log.report({
-        code: "JSON_BAD_LINE",
-        ...location,
-        message: `not JSON: ${(error as Error).message}`,
-        expected: "one JSON object per line",
-        received: text.length > 60 ? `${text.slice(0, 60)}…` : text,
-      });
-      return undefined;
-    }
-    const parsed = winlogbeatEventFromJson(value, location);
+    const parsed = winlogbeatEventFromLine(bytes.toString("utf8", start, end), location);
     if (!parsed.ok) {
       skipped++;
       const { ok: _, ...detail } = parsed;

@@ -74,3 +74,19 @@ export function winlogbeatEventFromJson(
     },
   };
 }
+
+/** Reads one line of a Winlogbeat file: JSON, then the document; a line that is not JSON says so. */
+export function winlogbeatEventFromLine(line: string, location: EvidenceLocation): WinlogbeatParse {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return {
+      ok: false,
+      message: `not JSON: ${(error as Error).message}`,
+      expected: "one JSON object per line",
+      received: line.length > 60 ? `${line.slice(0, 60)}…` : line,
+    };
+  }
+  return winlogbeatEventFromJson(value, location);
+}
