@@ -75,6 +75,21 @@ export async function* readCsvRows(
       });
     }
   };
+  /** Checks the header; a refused header makes the file unreadable and is reported on its line. */
+  const refuseHeader = (): boolean => {
+    const refusal = checkHeader(pass.columns);
+    if (!refusal) return false;
+    pass.readable = false;
+    log.report({
+      code: "CSV_MISSING_COLUMN",
+      file: path,
+      line: 1 + lineOffset,
+      message: refusal.message,
+      expected: refusal.expected,
+      received: pass.columns.join(", "),
+    });
+    return true;
+  };
   async function* encoded(): AsyncGenerator<Buffer> {
     for await (const piece of text) {
       const bytes = Buffer.from(piece, "utf8");
@@ -94,17 +109,7 @@ export async function* readCsvRows(
       flushSkips(item.info.bytes);
       if (!headerChecked) {
         headerChecked = true;
-        const refusal = checkHeader(pass.columns);
-        if (refusal) {
-          log.report({
-            code: "CSV_MISSING_COLUMN",
-            file: path,
-            line: 1 + lineOffset,
-            message: refusal.message,
-            expected: refusal.expected,
-            received: pass.columns.join(", "),
-          });
-          pass.readable = false;
+        if (refuseHeader()) {
           input.destroy();
           return;
         }
@@ -121,18 +126,7 @@ export async function* readCsvRows(
     }
     flushSkips();
     if (!headerChecked && pass.columns.length > 0) {
-      const refusal = checkHeader(pass.columns);
-      if (refusal) {
-        pass.readable = false;
-        log.report({
-          code: "CSV_MISSING_COLUMN",
-          file: path,
-          line: 1 + lineOffset,
-          message: refusal.message,
-          expected: refusal.expected,
-          received: pass.columns.join(", "),
-        });
-      }
+      refuseHeader();
     }
   } catch (error) {
     flushSkips();
