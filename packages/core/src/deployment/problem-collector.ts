@@ -4,13 +4,26 @@ import { expandRange } from "./expand-range.ts";
 /** Collects a deployment's input problems, with the messages every resolver shares. */
 export class ProblemCollector {
   readonly problems: InputProblem[] = [];
+  /** Names declared in the document that could not be resolved (a server of an unknown product), by kind. */
+  readonly #unresolved = new Map<string, Set<string>>();
 
   push(problem: InputProblem): void {
     this.problems.push(problem);
   }
 
+  /**
+   * Marks a declared name whose own declaration has a problem, so references to it are not reported again:
+   * the cause is reported once and what follows from it is suppressed.
+   */
+  markUnresolved(what: string, name: string): void {
+    const names = this.#unresolved.get(what) ?? new Set<string>();
+    names.add(name);
+    this.#unresolved.set(what, names);
+  }
+
   /** A reference to something that does not exist, with up to 12 of the names that do. */
   unknown(path: string, what: string, value: string, known: Iterable<string>): void {
+    if (this.#unresolved.get(what)?.has(value)) return;
     const list = [...known];
     this.problems.push({
       code: "UNKNOWN_REFERENCE",
