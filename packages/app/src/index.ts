@@ -3,7 +3,8 @@ export { auditEvidence } from "./audit/audit-evidence.ts";
 export type { AuditRequest } from "./audit/audit-request.ts";
 export type { AuditFileSummary, AuditResult, HolderEvidence } from "./audit/audit-result.ts";
 export { expandFilePatterns } from "./audit/expand-file-patterns.ts";
-export { formatProblems } from "./format-problems.ts";
+export { formatProblems, problemsShown } from "./format-problems.ts";
+export { quoteForTerminal } from "./quote-for-terminal.ts";
 export {
   loadDeploymentFile,
   loadPriceListData,
