@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { dropTypeLine } from "../text/drop-type-line.ts";
-import { openByteStream } from "../text/open-byte-stream.ts";
 import { CsvLineTracker } from "./csv-line-tracker.ts";
 
 /** One CSV record by column name, with the line it starts on and its position. */
@@ -24,20 +25,20 @@ export interface CsvPass {
 }
 
 /**
- * Streams the records of a CSV file as PowerShell's `Export-Csv` writes it: an optional `#TYPE` line,
+ * Streams the records of a CSV source as PowerShell's `Export-Csv` writes it: an optional `#TYPE` line,
  * a header, quoted fields with embedded CRLF, UTF-8 with or without BOM or UTF-16. A malformed record
  * is skipped and reported (CSV_BAD_RECORD) with its line; `checkHeader` may refuse the file (a
  * missing column) by returning the problem's message.
  */
 export async function* readCsvRows(
-  path: string,
+  source: ByteSource,
   log: EvidenceProblemLog,
   pass: CsvPass,
   checkHeader: (columns: readonly string[]) => { message: string; expected: string } | undefined,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<CsvRow> {
   let lineOffset = 0;
-  const text = dropTypeLine(decodeTextStream(openByteStream(path, onBytes)), () => {
+  const text = dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes)), () => {
     lineOffset = 1;
   });
   const parser = parse({
@@ -69,7 +70,7 @@ export async function* readCsvRows(
       pass.skipped++;
       log.report({
         code: "CSV_BAD_RECORD",
-        file: path,
+        file: source.name,
         line,
         message: `malformed CSV record skipped: ${s.message}`,
       });
@@ -82,7 +83,7 @@ export async function* readCsvRows(
     pass.readable = false;
     log.report({
       code: "CSV_MISSING_COLUMN",
-      file: path,
+      file: source.name,
       line: 1 + lineOffset,
       message: refusal.message,
       expected: refusal.expected,
@@ -135,13 +136,17 @@ export async function* readCsvRows(
       pass.skipped++;
       log.report({
         code: "CSV_BAD_RECORD",
-        file: path,
+        file: source.name,
         line: lines.lineOf((error as { bytes?: number }).bytes ?? 0) + lineOffset,
         message: `the rest of the file is not valid CSV: ${(error as Error).message}`,
       });
     } else {
       pass.readable = false;
-      log.report({ code: "EVIDENCE_UNREADABLE", file: path, message: describeReadError(error) });
+      log.report({
+        code: "EVIDENCE_UNREADABLE",
+        file: source.name,
+        message: describeReadError(error),
+      });
     }
   }
 }
