@@ -20,8 +20,6 @@ export {
 export { loadPriceListFile } from "./load-price-list-file.ts";
 export { loadQuoteFile } from "./load-quote-file.ts";
 export type { NamedDocument } from "./named-document.ts";
-export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts";
-export { parseCsvText } from "./parse-csv-text.ts";
 export { readDocumentFile } from "./read-document-file.ts";
 export { type EvidenceRecordsEnd, readEvidenceRecords } from "./read-evidence-records.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
