@@ -1,11 +1,12 @@
 // One ingestion measurement in a fresh process (see bench-child-process.ts): a method reads the same
 // file `runs` times; the child reports every run's seconds, what it found and its peak memory.
 import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { openFileByteSource } from "@calwise/node-files";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readEvtx, readLogonEvents, scanWinlogbeatLogons } from "../packages/evidence/src/index.ts";
-import { reduceWinlogbeatAccesses } from "../packages/evidence/src/ingest/reduce-winlogbeat-accesses.ts";
 import { readChildArgs, reportChildResult } from "./bench-child-io.ts";
 import { collectGarbage, now, peakRssMb } from "./bench-statistics.ts";
+import { reduceWinlogbeatAccesses } from "./ingest/reduce-winlogbeat-accesses.ts";
 
 /** The ways to read the file that the section compares. */
 export type IngestMethod =
@@ -84,7 +85,7 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
       // The evidence package's Winlogbeat reader, each 4624 turned into the same access key.
       const accesses = new Set<string>();
       let events = 0;
-      for await (const logon of scanWinlogbeatLogons(args.path)) {
+      for await (const logon of scanWinlogbeatLogons(openFileByteSource(args.path))) {
         events++;
         accesses.add(
           `${logon.targetDomainName}\u0000${logon.targetUserName}\u0000${logon.workstationName}\u0000${logon.computer}`,
@@ -103,7 +104,8 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
     case "evtx-reader": {
       let events = 0;
       for (let pass = 0; pass < args.repeats; pass++) {
-        for (const file of evtxFiles) for await (const _record of readEvtx(file)) events++;
+        for (const file of evtxFiles)
+          for await (const _record of readEvtx(openFileByteSource(file))) events++;
       }
       return { events, distinct: 0 };
     }
@@ -112,7 +114,7 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
       let events = 0;
       for (let pass = 0; pass < args.repeats; pass++) {
         for (const file of evtxFiles) {
-          for await (const logon of readLogonEvents(file, "evtx")) {
+          for await (const logon of readLogonEvents(openFileByteSource(file), "evtx")) {
             events++;
             accesses.add(
               `${logon.targetDomainName}\u0000${logon.targetUserName}\u0000${logon.workstationName}\u0000${logon.computer}`,

@@ -34,7 +34,7 @@ export async function runIngestBenchmarks(full: boolean): Promise<IngestFindings
   log(`ingest: generating about ${targetBytes / 1e6} MB of logon events (reused when present)`);
   const file = generateLogonFile(targetBytes, 7);
   const childBundle = bundleEntry("scripts/bench-ingest-child.ts");
-  const workerScript = bundleEntry("packages/evidence/src/ingest/reduce-winlogbeat-worker.ts");
+  const workerScript = bundleEntry("scripts/ingest/reduce-winlogbeat-worker.ts");
   const slowRuns = full ? 1 : 3;
   const jsonlCases: MethodCase[] = [
     { label: "read only (readSync, 4 MiB buffer)", method: "read-only", threads: 1, runs: 3 },
@@ -148,7 +148,7 @@ export async function runIngestBenchmarks(full: boolean): Promise<IngestFindings
     "The task: the number of distinct (domain\\user, workstation, server) of the 4624 events. One user's name",
     "is written with a JSON escape in half of its lines, so only a reader that decodes strings gets the exact count.",
     "",
-    "- *calwise reducer*: `reduceWinlogbeatAccesses` (`packages/evidence/src/ingest/`): a byte scanner that",
+    "- *calwise reducer*: `reduceWinlogbeatAccesses` (`scripts/ingest/`): a byte scanner that",
     "  follows the JSON grammar and keeps only the offsets of the wanted fields at their paths, JSON.parse as the",
     "  judge when unsure, access keys interned in a radix-partitioned hash set; with 2 threads the file is split",
     "  at line boundaries and each key belongs to one thread by its hash (no merge). Counting only (`names: false`),",

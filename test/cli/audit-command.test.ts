@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { AuditResult } from "@calwise/app";
 import { readEvtx } from "@calwise/evidence";
+import { openFileByteSource } from "@calwise/node-files";
 import { root, runCli } from "./run-cli.ts";
 
 const corpus = join(root, "../shared/corpus/evtx");
@@ -50,7 +51,7 @@ describe("calwise audit", () => {
       // Open the sample event where the trail says it is and check it is this user's logon.
       const account = id.split("\\")[1] as string;
       let found = false;
-      for await (const record of readEvtx(trail.sample.file))
+      for await (const record of readEvtx(openFileByteSource(trail.sample.file)))
         if (record.recordId === trail.sample.record) {
           found = true;
           assert.equal(record.eventId, 4624);

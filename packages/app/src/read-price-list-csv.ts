@@ -1,6 +1,11 @@
 import { basename, extname } from "node:path";
-import type { DatedPriceList, InputProblem } from "@calwise/core";
-import { type CsvField, type CsvRecord, parseCsvText } from "./parse-csv-text.ts";
+import {
+  type CsvField,
+  type CsvRecord,
+  type DatedPriceList,
+  type InputProblem,
+  parseCsvText,
+} from "@calwise/core";
 
 /** The columns a price list CSV may have; `sku`, `price` and `currency` are required. */
 export const PRICE_LIST_CSV_COLUMNS = [

@@ -36,8 +36,17 @@ export {
 } from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";
 export type { ResolvedDeployment } from "./deployment/resolved-deployment.ts";
+export type {
+  CsvField,
+  CsvParserOptions,
+  CsvParseStep,
+  CsvRecord,
+  CsvSyntaxProblem,
+} from "./document/csv-parser.ts";
+export { CsvParser } from "./document/csv-parser.ts";
 export { documentLimits } from "./document/document-limits.ts";
 export { jsonSchemas } from "./document/json-schemas.ts";
+export { parseCsvText } from "./document/parse-csv-text.ts";
 export type { ParsedDocument } from "./document/parse-document.ts";
 export { parseDocumentText } from "./document/parse-document.ts";
 export { CalwiseError } from "./errors/calwise-error.ts";

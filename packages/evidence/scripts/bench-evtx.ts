@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { readEvtx } from "../src/index.ts";
+import { fileSource } from "../src/testing/file-source.ts";
 
 const repeats = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? "20");
 const includeXml = process.argv.includes("--xml");
@@ -29,7 +30,8 @@ async function byteLoop(): Promise<number> {
 async function parseAll(): Promise<number> {
   let records = 0;
   for (const file of files) {
-    for await (const record of readEvtx(file, { includeXml })) if (record.recordId >= 0) records++;
+    for await (const record of readEvtx(fileSource(file), { includeXml }))
+      if (record.recordId >= 0) records++;
   }
   return records;
 }

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { readLogonEvents, readWinlogbeatEvents, scanWinlogbeatLogons } from "../src/index.ts";
+import { fileSource } from "../src/testing/file-source.ts";
 
 const [megabytes = 400, repeats = 20] = process.argv.slice(2).map(Number);
 const fixture = fileURLToPath(
@@ -81,7 +82,7 @@ await measure(
   "scanWinlogbeatLogons (4624s)",
   jsonlBytes,
   async () => {
-    const reader = scanWinlogbeatLogons(jsonl);
+    const reader = scanWinlogbeatLogons(fileSource(jsonl));
     for (;;) {
       const next = await reader.next();
       if (next.done) return next.value.records;
@@ -94,7 +95,7 @@ await measure(
   jsonlBytes,
   async () => {
     let n = 0;
-    for await (const _ of readWinlogbeatEvents(jsonl)) n++;
+    for await (const _ of readWinlogbeatEvents(fileSource(jsonl))) n++;
     return n;
   },
   "events",
@@ -114,7 +115,7 @@ await measure(
   async () => {
     let n = 0;
     for (const file of repeated) {
-      const reader = readLogonEvents(file, "evtx");
+      const reader = readLogonEvents(fileSource(file), "evtx");
       for (;;) {
         const next = await reader.next();
         if (next.done) {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evtxCorpusDirectory, listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { type EvtxRecord, readEvtx } from "../src/index.ts";
+import { fileSource } from "../src/testing/file-source.ts";
 
 const out = fileURLToPath(new URL("../fixtures/events/", import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -18,7 +19,7 @@ const kept = new Set([4624, 4625, 4634]); // Security-channel events only
 
 const records: EvtxRecord[] = [];
 for (const file of listEvtxCorpus())
-  for await (const r of readEvtx(file, { includeXml: true }))
+  for await (const r of readEvtx(fileSource(file), { includeXml: true }))
     if (kept.has(r.eventId) && r.channel === "Security") records.push(r);
 if (records.length === 0) throw new Error(`no corpus at ${evtxCorpusDirectory}`);
 

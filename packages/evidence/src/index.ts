@@ -6,6 +6,7 @@ export { eventFormats, evidenceFormats } from "./event/evidence-format.ts";
 export type { EvidenceLocation } from "./event/evidence-location.ts";
 export { formatEvidenceLocation } from "./event/evidence-location.ts";
 export type { EvidenceProblem, EvidenceProblemCode } from "./event/evidence-problem.ts";
+export { evidenceProblemCodes } from "./event/evidence-problem.ts";
 export type { EvidenceReadOptions } from "./event/evidence-read-options.ts";
 export type { EvidenceReadSummary } from "./event/evidence-read-summary.ts";
 export { normaliseEventTime } from "./event/normalise-event-time.ts";
@@ -13,6 +14,7 @@ export type { EventFormat } from "./event/read-windows-events.ts";
 export { readWindowsEvents } from "./event/read-windows-events.ts";
 export type { WindowsEvent } from "./event/windows-event.ts";
 export type { EvtxProblem, EvtxProblemCode } from "./evtx/evtx-problem.ts";
+export { evtxProblemCodes } from "./evtx/evtx-problem.ts";
 export type { EvtxReadSummary } from "./evtx/evtx-read-summary.ts";
 export type { EvtxRecord, EvtxRecordLocation } from "./evtx/evtx-record.ts";
 export { type ReadEvtxOptions, readEvtx } from "./evtx/read-evtx.ts";
@@ -33,6 +35,7 @@ export {
   classifyLogon,
   countedLogonTypes,
   ignoredLogonTypes,
+  logonSkipReasons,
   recognisedEventIds,
   successfulLogonEventId,
 } from "./logon/classify-logon.ts";
@@ -40,6 +43,7 @@ export { EventDeduplicator } from "./logon/event-deduplicator.ts";
 export type { LogonEvent } from "./logon/logon-event.ts";
 export { readLogonEvents } from "./logon/read-logon-events.ts";
 export { toLogonEvent } from "./logon/to-logon-event.ts";
+export { type ByteSource, bytesSource } from "./source/byte-source.ts";
 export { type ReadUalOptions, readUalCsv } from "./ual/read-ual-csv.ts";
 export type { UalAccess } from "./ual/ual-access.ts";
 export { readEventXml } from "./xml/read-event-xml.ts";

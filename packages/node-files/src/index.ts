@@ -1,2 +1,3 @@
 // File adapters at the edge (ARCHITECTURE.md): only the CLI and the server's upload handling import this package.
-export {};
+export { expandFilePatterns } from "./expand-file-patterns.ts";
+export { openFileByteSource } from "./open-file-byte-source.ts";

@@ -1,7 +1,15 @@
-import { type AuditResult, auditEvidence, expandFilePatterns } from "@calwise/app";
+import { dirname, resolve } from "node:path";
+import {
+  type AuditResult,
+  auditEvidence,
+  loadPriceListData,
+  type NamedDocument,
+  readDocumentFile,
+} from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError, type Catalog, errorCodes, type InputProblem } from "@calwise/core";
 import { formatEvidenceLocation } from "@calwise/evidence";
+import { expandFilePatterns, openFileByteSource } from "@calwise/node-files";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
@@ -38,6 +46,25 @@ function checkAliases(values: readonly string[]): [string, string][] {
       ]);
     return value.split("=") as [string, string];
   });
+}
+
+/**
+ * The --owned file as data for the audit. A `prices:` path in it names a price list relative to the
+ * file: it is read here and given inline, so the use case reads no file.
+ */
+function readOwnedFile(path: string): NamedDocument {
+  const document = readDocumentFile(path);
+  const locate = (field: string) => document.locate(field);
+  const data = document.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    return { name: path, data, locate };
+  const { prices } = data as { prices?: unknown };
+  if (typeof prices !== "string") return { name: path, data, locate };
+  return {
+    name: path,
+    data: { ...data, prices: loadPriceListData(resolve(dirname(path), prices)) },
+    locate,
+  };
 }
 
 interface AuditOptions {
@@ -193,9 +220,9 @@ export function registerAuditCommand(program: Command): void {
       try {
         const result = await auditEvidence(
           {
-            evidenceFiles: events.files,
-            inventoryFiles: inventory.files,
-            ...(options.owned ? { ownedFile: options.owned } : {}),
+            evidence: events.files.map(openFileByteSource),
+            inventory: inventory.files.map(openFileByteSource),
+            ...(options.owned ? { owned: readOwnedFile(options.owned) } : {}),
             ...(since ? { since } : {}),
             ...(options.adminGroup.length > 0 ? { adminGroups: options.adminGroup } : {}),
             domainAliases: new Map(aliases),

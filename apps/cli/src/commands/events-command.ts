@@ -1,16 +1,7 @@
-import { expandFilePatterns } from "@calwise/app";
+import { type EvidenceRecordsEnd, readEvidenceRecords } from "@calwise/app";
 import { CalwiseError } from "@calwise/core";
-import {
-  detectEvidenceFormat,
-  type EventFormat,
-  type EvidenceProblem,
-  type EvidenceReadSummary,
-  eventFormats,
-  formatEvidenceLocation,
-  readAdInventory,
-  readUalCsv,
-  readWindowsEvents,
-} from "@calwise/evidence";
+import { type EvidenceProblem, formatEvidenceLocation } from "@calwise/evidence";
+import { expandFilePatterns, openFileByteSource } from "@calwise/node-files";
 import type { Command } from "commander";
 
 function describeProblem(p: EvidenceProblem): string {
@@ -27,22 +18,22 @@ function describeProblem(p: EvidenceProblem): string {
 /** Set when standard output is closed early (`calwise events x.evtx | head`): stop reading. */
 let outputClosed = false;
 
-/** Drains a reader, writing each record as one JSON line, until the output closes. */
-async function printAll<T>(
-  reader: AsyncGenerator<T, EvidenceReadSummary, undefined>,
-  toJson: (record: T) => unknown,
-): Promise<void> {
+/** Drains the records of one source, writing each as one JSON line, until the output closes. */
+async function printAll(
+  records: AsyncGenerator<unknown, EvidenceRecordsEnd, undefined>,
+): Promise<EvidenceRecordsEnd | undefined> {
   while (!outputClosed) {
-    const next = await reader.next();
-    if (next.done) return;
-    const line = `${JSON.stringify(toJson(next.value))}\n`;
+    const next = await records.next();
+    if (next.done) return next.value;
+    const line = `${JSON.stringify(next.value)}\n`;
     if (!process.stdout.write(line))
       await new Promise((r) => {
         process.stdout.once("drain", r);
         process.stdout.once("close", r);
       });
   }
-  await reader.return(undefined as never);
+  await records.return(undefined as never);
+  return undefined;
 }
 
 /**
@@ -79,31 +70,9 @@ export function registerEventsCommand(program: Command): void {
         );
       for (const file of files) {
         if (outputClosed) break;
-        const detected = await detectEvidenceFormat(file);
-        if (!detected.ok) {
-          refusals.push({ code: "FILE", path: "", file, message: detected.message });
-          continue;
-        }
-        const format = detected.format;
-        if (eventFormats.has(format))
-          await printAll(readWindowsEvents(file, format as EventFormat, { onProblem }), (e) => ({
-            file,
-            record: e.recordId,
-            ...(e.location.line !== undefined ? { line: e.location.line } : {}),
-            time: e.time,
-            eventId: e.eventId,
-            channel: e.channel,
-            provider: e.provider,
-            computer: e.computer,
-            data: e.data,
-          }));
-        else if (format === "ual-user-csv" || format === "ual-device-csv")
-          await printAll(readUalCsv(file, { onProblem }), (r) => ({ format, ...r }));
-        else
-          await printAll(readAdInventory(file, { onProblem }), (r) => ({
-            format,
-            ...(r.kind === "user" ? r.user : r.computer),
-          }));
+        const end = await printAll(readEvidenceRecords(openFileByteSource(file), { onProblem }));
+        if (end?.read === false)
+          refusals.push({ code: "FILE", path: "", file, message: end.message });
       }
       if (refusals.length > 0)
         throw new CalwiseError(

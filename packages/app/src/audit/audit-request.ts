@@ -1,11 +1,17 @@
+import type { ByteSource } from "@calwise/evidence";
+import type { NamedDocument } from "../named-document.ts";
+
 /** What `calwise audit` is asked: the evidence, the inventories, what is owned, and the rules' settings. */
 export interface AuditRequest {
-  /** Event files (EVTX, event XML/CSV, Winlogbeat JSON lines) and UAL exports, already expanded. */
-  readonly evidenceFiles: readonly string[];
+  /** Event logs (EVTX, event XML/CSV, Winlogbeat JSON lines) and UAL exports. */
+  readonly evidence: readonly ByteSource[];
   /** AD user and computer exports. */
-  readonly inventoryFiles: readonly string[];
-  /** A deployment file without accesses: servers, owned CALs, prices, assumptions (docs/audit.md). */
-  readonly ownedFile?: string;
+  readonly inventory: readonly ByteSource[];
+  /**
+   * A deployment without accesses: servers, owned CALs, prices (inline), assumptions (docs/audit.md).
+   * Its accesses, if any, are ignored.
+   */
+  readonly owned?: NamedDocument;
   /** YYYY-MM-DD: count logons from this day on; default: the 90 days before the newest event. */
   readonly since?: string;
   /** Groups whose members are admin-only accounts (default Domain Admins, Enterprise Admins, Administrators). */
@@ -16,6 +22,6 @@ export interface AuditRequest {
   readonly rdsHosts?: readonly string[];
   /** The server a UAL export without a PSComputerName column came from. */
   readonly ualServer?: string;
-  /** Called with bytes read so far and the total, while files are read (progress bars). */
-  readonly onProgress?: (bytesRead: number, bytesTotal: number, file: string) => void;
+  /** Called with bytes read so far and the total, while sources are read (progress bars). */
+  readonly onProgress?: (bytesRead: number, bytesTotal: number, name: string) => void;
 }

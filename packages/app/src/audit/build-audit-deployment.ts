@@ -1,5 +1,8 @@
-import type { Catalog } from "@calwise/core";
+import { CalwiseError, type Catalog, type DeploymentInput } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
+import type { WindowedAccesses } from "./apply-audit-window.ts";
+import type { OwnedDeployment } from "./check-owned-deployment.ts";
+import type { LogonTally } from "./record-logon-access.ts";
 import type { AuditServer } from "./server-directory.ts";
 
 /** Above this many user × device pairs on one server, UAL users and devices are not cross-paired. */
@@ -7,33 +10,39 @@ export const ualPairLimit = 20_000;
 
 /** A deployment built from evidence, with each access's records for the evidence trail. */
 export interface AuditDeployment {
-  readonly data: Record<string, unknown>;
+  readonly data: DeploymentInput;
   /** For each access of `data.accesses`, the evidence records it stands for. */
   readonly recordsOfAccess: readonly (readonly AccessRecord[])[];
   readonly notes: readonly string[];
 }
 
+type AccessInput = NonNullable<DeploymentInput["accesses"]>[number];
+
 /**
- * Turns the accesses seen into deployment data for the engine, on top of the --owned file (its
+ * The deployment step: turns the accesses seen into deployment data for the engine, on top of the
+ * owned deployment (its
  * servers, owned CALs, prices and assumptions are kept; its accesses are replaced). Logon accesses are
  * (user, device, server). UAL does not pair users with devices [R45]: a server's UAL users and
  * devices not already seen in logons are paired every user with every device (any of them may have
  * used any), which lets the optimiser choose all-user or all-device CALs as MAP does [R44c]; beyond
- * `ualPairLimit` pairs, the smaller side alone is required, and a note says so.
+ * `ualPairLimit` pairs, the smaller side alone is required, and a note says so. No server reached
+ * at all is bad input (NO_SERVER), naming the computers that were not counted.
  */
 export function buildAuditDeployment(
-  owned: Record<string, unknown>,
-  records: readonly AccessRecord[],
-  servers: ReadonlyMap<string, AuditServer>,
-  anonymous: ReadonlyMap<string, number>,
+  ownedDeployment: OwnedDeployment,
+  windowed: WindowedAccesses,
+  tally: LogonTally,
   catalog: Catalog,
 ): AuditDeployment {
+  const owned = ownedDeployment.data;
+  const { inWindow: records, usedServers: servers } = windowed;
+  const anonymous = tally.anonymous;
   const notes: string[] = [];
-  const accesses: Record<string, unknown>[] = [];
+  const accesses: AccessInput[] = [];
   const recordsOfAccess: AccessRecord[][] = [];
   const users = new Set<string>();
   const devices = new Set<string>();
-  const emit = (access: Record<string, unknown>, of: AccessRecord[]) => {
+  const emit = (access: AccessInput, of: AccessRecord[]) => {
     if (typeof access.user === "string") users.add(access.user);
     if (typeof access.device === "string") devices.add(access.device);
     accesses.push(access);
@@ -106,12 +115,15 @@ export function buildAuditDeployment(
     for (const r of ualDevices) emit({ device: r.device, server }, [r]);
   }
 
-  const ownedServers = Array.isArray(owned.servers)
-    ? (owned.servers as Record<string, unknown>[])
-    : [];
+  const ownedServers = Array.isArray(owned.servers) ? owned.servers : [];
   const ownedNames = new Set(ownedServers.map((s) => String(s.name ?? "").toLowerCase()));
   const inventoryServers = [...servers.values()]
-    .filter((s) => s.source === "inventory" && !ownedNames.has(s.name.toLowerCase()))
+    .filter(
+      (s): s is AuditServer & { product: string } =>
+        s.source === "inventory" &&
+        s.product !== undefined &&
+        !ownedNames.has(s.name.toLowerCase()),
+    )
     .filter((s) => byServer.has(s.name) || anonymous.has(s.name))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (inventoryServers.length > 0)
@@ -127,6 +139,16 @@ export function buildAuditDeployment(
   const knownUsers = declaredIds(declaredUsers);
   const knownDevices = declaredIds(declaredDevices);
   const ownedAnonymous = Array.isArray(owned.anonymous) ? owned.anonymous : [];
+  if (ownedServers.length + inventoryServers.length === 0)
+    throw new CalwiseError("INPUT_INVALID", "no server to audit", [
+      {
+        code: "NO_SERVER",
+        path: "servers",
+        message: `no logon reached a known server${tally.computersNotCounted.size > 0 ? ` (not counted: ${[...tally.computersNotCounted.keys()].slice(0, 5).join(", ")})` : ""}`,
+        expected:
+          "servers in the --owned file, or server computers in an AD computer inventory (--inventory)",
+      },
+    ]);
   return {
     data: {
       ...owned,

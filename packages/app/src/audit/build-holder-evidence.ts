@@ -1,6 +1,6 @@
 import type { EvaluationResult } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
-import type { HolderEvidence } from "./audit-result.ts";
+import type { HolderEvidence } from "./audit-result-schema.ts";
 
 /**
  * The evidence trail of every user and device that holds a CAL in the evaluation: first and last

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
 import { parseEventMessage } from "./parse-event-message.ts";
 import { parseEventProperties } from "./parse-event-properties.ts";
 import { readEventCsv } from "./read-event-csv.ts";
@@ -44,7 +45,7 @@ describe("Get-WinEvent CSV", () => {
 
   it("reads #TYPE, BOM, quotes with CRLF inside, and en-US times; lines stay true to the file", async () => {
     const text = `\uFEFF#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\r\n${header}\r\n${row("4624", "11/20/2026 4:55:02 PM")}\r\n${row("4634", "2026-11-20T17:00:00Z", "11")}\r\n`;
-    const { records, summary } = await drainReader(readEventCsv(writeTempFile("e.csv", text)));
+    const { records, summary } = await drainReader(readEventCsv(bytesSource("e.csv", text)));
     assert.equal(records.length, 2);
     assert.equal(records[0]?.time, "2026-11-20T16:55:02Z");
     assert.equal(records[0]?.location.line, 3);
@@ -56,7 +57,7 @@ describe("Get-WinEvent CSV", () => {
   it("reads UTF-16LE (Windows PowerShell's Out-File) the same", async () => {
     const text = `#TYPE x\r\n${header}\r\n${row("4624", "11/20/2026 4:55:02 PM")}\r\n`;
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
-    const { records } = await drainReader(readEventCsv(writeTempFile("e16.csv", bytes)));
+    const { records } = await drainReader(readEventCsv(bytesSource("e16.csv", bytes)));
     assert.equal(records[0]?.data.IpAddress, "10.1.2.3");
   });
 
@@ -68,7 +69,7 @@ describe("Get-WinEvent CSV", () => {
       '"broken,"4624",oops"x',
       row("4624", "11/20/2026 4:55:03 PM", "12"),
     ].join("\r\n");
-    const { records, summary } = await drainReader(readEventCsv(writeTempFile("bad.csv", text)));
+    const { records, summary } = await drainReader(readEventCsv(bytesSource("bad.csv", text)));
     assert.deepEqual(
       records.map((r) => r.recordId),
       [12],
@@ -83,7 +84,7 @@ describe("Get-WinEvent CSV", () => {
 
   it("refuses a CSV without the event columns, naming what is missing", async () => {
     const { records, summary } = await drainReader(
-      readEventCsv(writeTempFile("other.csv", '"Name","Size"\r\n"a","1"\r\n')),
+      readEventCsv(bytesSource("other.csv", '"Name","Size"\r\n"a","1"\r\n')),
     );
     assert.equal(records.length, 0);
     assert.equal(summary.problems[0]?.code, "CSV_MISSING_COLUMN");

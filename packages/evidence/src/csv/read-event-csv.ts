@@ -3,6 +3,7 @@ import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import { parseEventMessage } from "./parse-event-message.ts";
 import { parseEventProperties } from "./parse-event-properties.ts";
 import { type CsvPass, readCsvRows } from "./read-csv-rows.ts";
@@ -16,15 +17,16 @@ export const eventCsvColumns = ["Id", "TimeCreated", "MachineName"] as const;
  * Properties column that holds values). A row without a usable Id or time is skipped and reported.
  */
 export async function* readEventCsv(
-  path: string,
+  source: ByteSource,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const pass: CsvPass = { columns: [], rows: 0, skipped: 0, readable: true };
   const eventIds = new Map<number, number>();
   let yielded = 0;
   const rows = readCsvRows(
-    path,
+    source,
     log,
     pass,
     (columns) => {
@@ -40,7 +42,7 @@ export async function* readEventCsv(
   );
   for await (const row of rows) {
     const v = row.values;
-    const location = { file: path, line: row.line, record: row.record };
+    const location = { file, line: row.line, record: row.record };
     const idText = (v.Id ?? "").trim();
     const eventId = Number(idText);
     if (idText === "" || !Number.isInteger(eventId)) {
@@ -86,7 +88,7 @@ export async function* readEventCsv(
     };
   }
   return summariseRead(
-    path,
+    file,
     "event-csv",
     { records: pass.rows, yielded, skipped: pass.skipped, eventIds },
     log,

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import type { ByteSource } from "../source/byte-source.ts";
 import { detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import type { EvidenceFormat } from "./evidence-format.ts";
@@ -8,6 +8,21 @@ export type DetectedFormat =
   | { readonly ok: true; readonly format: EvidenceFormat }
   | { readonly ok: false; readonly unreadable: boolean; readonly message: string };
 
+/** How much of the input format detection looks at. */
+const headSize = 65536;
+
+/** The first `size` bytes of a source (fewer when it is shorter); stops reading there. */
+async function readHead(source: ByteSource, size: number): Promise<Buffer> {
+  const pieces: Uint8Array[] = [];
+  let length = 0;
+  for await (const piece of source.open()) {
+    pieces.push(piece);
+    length += piece.length;
+    if (length >= size) break;
+  }
+  return Buffer.concat(pieces).subarray(0, size);
+}
+
 function headerColumns(text: string): Set<string> {
   const lines = text.split(/\r?\n/);
   const header = lines.find((l) => l.trim() !== "" && !l.startsWith("#")) ?? "";
@@ -15,21 +30,14 @@ function headerColumns(text: string): Set<string> {
 }
 
 /**
- * Tells an evidence file's format from its first bytes: the EVTX signature, XML, JSON lines, or the
+ * Tells an evidence source's format from its first bytes: the EVTX signature, XML, JSON lines, or the
  * header of a PowerShell CSV export (Get-WinEvent, Get-UalUserAccess, Get-UalDeviceAccess,
- * Get-ADUser, Get-ADComputer). The file name is not trusted.
+ * Get-ADUser, Get-ADComputer). The name is not trusted.
  */
-export async function detectEvidenceFormat(path: string): Promise<DetectedFormat> {
+export async function detectEvidenceFormat(source: ByteSource): Promise<DetectedFormat> {
   let head: Buffer;
   try {
-    const file = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(65536);
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await file.close();
-    }
+    head = await readHead(source, headSize);
   } catch (error) {
     return { ok: false, unreadable: true, message: describeReadError(error) };
   }

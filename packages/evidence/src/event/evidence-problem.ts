@@ -1,24 +1,28 @@
-import type { EvtxProblemCode } from "../evtx/evtx-problem.ts";
+import { evtxProblemCodes } from "../evtx/evtx-problem.ts";
 
 /** Stable codes for the ways part of an evidence file can be unusable; callers may switch on them. */
-export type EvidenceProblemCode =
-  | EvtxProblemCode
+export const evidenceProblemCodes = [
+  ...evtxProblemCodes,
   /** The file could not be opened or read (missing, a directory, permissions). */
-  | "EVIDENCE_UNREADABLE"
+  "EVIDENCE_UNREADABLE",
   /** The file is not in a format this reader (or any reader) knows. */
-  | "EVIDENCE_UNKNOWN_FORMAT"
+  "EVIDENCE_UNKNOWN_FORMAT",
   /** A required column is missing from a CSV header: nothing of the file was read. */
-  | "CSV_MISSING_COLUMN"
+  "CSV_MISSING_COLUMN",
   /** A CSV record is malformed (quotes, field count) and was skipped. */
-  | "CSV_BAD_RECORD"
+  "CSV_BAD_RECORD",
   /** One <Event> element of an XML export is not well-formed or lacks System fields; skipped. */
-  | "XML_BAD_EVENT"
+  "XML_BAD_EVENT",
   /** One line of a JSON-lines file is not a JSON object or lacks the event fields; skipped. */
-  | "JSON_BAD_LINE"
+  "JSON_BAD_LINE",
   /** A column holds a .NET type name (`…ADPropertyValueCollection`) instead of its values. */
-  | "CSV_TYPE_NAME_VALUE"
+  "CSV_TYPE_NAME_VALUE",
   /** A record lacks a field the reader needs (event id, time, computer…) or holds an unusable value. */
-  | "EVENT_BAD_FIELD";
+  "EVENT_BAD_FIELD",
+] as const;
+
+/** One of `evidenceProblemCodes`. */
+export type EvidenceProblemCode = (typeof evidenceProblemCodes)[number];
 
 /** One part of an evidence file that was skipped, located precisely: reported as data, never thrown. */
 export interface EvidenceProblem {

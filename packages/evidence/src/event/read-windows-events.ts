@@ -1,6 +1,7 @@
 import { readEventCsv } from "../csv/read-event-csv.ts";
 import { readEvtxEvents } from "../evtx/read-evtx-events.ts";
 import { readWinlogbeatEvents } from "../jsonl/read-winlogbeat-events.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import { readEventXml } from "../xml/read-event-xml.ts";
 import type { EvidenceFormat } from "./evidence-format.ts";
 import type { EvidenceReadOptions } from "./evidence-read-options.ts";
@@ -13,20 +14,20 @@ export type EventFormat = Extract<
   "evtx" | "event-xml" | "event-csv" | "winlogbeat-jsonl"
 >;
 
-/** Streams every event of an event file in the given format (EVTX, event XML, event CSV, Winlogbeat). */
+/** Streams every event of an event source in the given format (EVTX, event XML, event CSV, Winlogbeat). */
 export function readWindowsEvents(
-  path: string,
+  source: ByteSource,
   format: EventFormat,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
   switch (format) {
     case "evtx":
-      return readEvtxEvents(path, options);
+      return readEvtxEvents(source, options);
     case "event-xml":
-      return readEventXml(path, options);
+      return readEventXml(source, options);
     case "event-csv":
-      return readEventCsv(path, options);
+      return readEventCsv(source, options);
     case "winlogbeat-jsonl":
-      return readWinlogbeatEvents(path, options);
+      return readWinlogbeatEvents(source, options);
   }
 }

@@ -1,17 +1,21 @@
 /** Stable codes for the ways part of an EVTX input can be unusable; callers may switch on them. */
-export type EvtxProblemCode =
+export const evtxProblemCodes = [
   /** The input does not start with the EVTX file signature: nothing was read. */
-  | "EVTX_NOT_EVTX"
+  "EVTX_NOT_EVTX",
   /** The input could not be opened or read at all (missing file, permissions, stream error). */
-  | "EVTX_UNREADABLE"
+  "EVTX_UNREADABLE",
   /** The file header is damaged (checksum, version, sizes); chunks are still read. */
-  | "EVTX_BAD_FILE_HEADER"
+  "EVTX_BAD_FILE_HEADER",
   /** A chunk failed its signature, checksums or offsets and was skipped whole. */
-  | "EVTX_BAD_CHUNK"
+  "EVTX_BAD_CHUNK",
   /** One event record could not be read and was skipped; its neighbours were kept. */
-  | "EVTX_BAD_RECORD"
+  "EVTX_BAD_RECORD",
   /** The input ends inside the file header or a chunk. */
-  | "EVTX_TRUNCATED";
+  "EVTX_TRUNCATED",
+] as const;
+
+/** One of `evtxProblemCodes`. */
+export type EvtxProblemCode = (typeof evtxProblemCodes)[number];
 
 /** One part of an EVTX input that was skipped, located precisely: reported as data, never thrown. */
 export interface EvtxProblem {

@@ -2,7 +2,8 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
-import { openByteStream } from "../text/open-byte-stream.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { readEvtx } from "./read-evtx.ts";
 
 /**
@@ -10,15 +11,17 @@ import { readEvtx } from "./read-evtx.ts";
  * (bad chunks and records, truncation, not EVTX) are passed on, located by byte offset.
  */
 export async function* readEvtxEvents(
-  path: string,
+  source: ByteSource,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const eventIds = new Map<number, number>();
   let records = 0;
-  const source = options.onBytes ? openByteStream(path, options.onBytes) : path;
-  const reader = readEvtx(source, {
-    fileLabel: path,
+  const counted: ByteSource = options.onBytes
+    ? { name: file, open: () => readSourceBytes(source, options.onBytes) }
+    : source;
+  const reader = readEvtx(counted, {
     keepProblems: 0,
     onProblem: (p) =>
       log.report({
@@ -41,9 +44,9 @@ export async function* readEvtxEvents(
       channel: r.channel,
       computer: r.computer,
       data: r.data,
-      location: { file: path, record: r.recordId, offset: r.location.offset },
+      location: { file, record: r.recordId, offset: r.location.offset },
     };
   }
   const skipped = (log.counts.EVTX_BAD_RECORD ?? 0) + (log.counts.EVTX_BAD_CHUNK ?? 0);
-  return summariseRead(path, "evtx", { records, yielded: records, skipped, eventIds }, log);
+  return summariseRead(file, "evtx", { records, yielded: records, skipped, eventIds }, log);
 }

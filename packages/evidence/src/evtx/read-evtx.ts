@@ -1,16 +1,13 @@
+import type { ByteSource } from "../source/byte-source.ts";
 import type { BlockSource } from "./block-source.ts";
 import { evtxLayout } from "./evtx-layout.ts";
 import type { EvtxProblem } from "./evtx-problem.ts";
 import { EvtxProblemLog } from "./evtx-problem-log.ts";
 import type { EvtxReadSummary } from "./evtx-read-summary.ts";
 import type { EvtxRecord } from "./evtx-record.ts";
-import { openFileBlockSource } from "./file-block-source.ts";
 import { iterableBlockSource } from "./iterable-block-source.ts";
 import { readChunk } from "./read-chunk.ts";
 import { readEvtxFileHeader } from "./read-evtx-file-header.ts";
-
-/** Sixteen chunks per file read: few enough system calls, little enough memory. */
-const readSize = 16 * evtxLayout.chunkSize;
 
 /** How readEvtx reports problems and what it renders. */
 export interface ReadEvtxOptions {
@@ -18,22 +15,20 @@ export interface ReadEvtxOptions {
   readonly onProblem?: (problem: EvtxProblem) => void;
   /** Also render each event as XML (slower; off by default). */
   readonly includeXml?: boolean;
-  /** The name problems and locations use for a stream source; a path names itself. */
-  readonly fileLabel?: string;
   /** How many problems the summary keeps (all are counted and passed to onProblem). Default 100. */
   readonly keepProblems?: number;
 }
 
 /**
- * Streams the events of an EVTX file, from a path or an async iterable of bytes, one 64 KiB
- * chunk in memory at a time. Damaged parts are skipped and reported through `onProblem` and the
+ * Streams the events of an EVTX input (a ByteSource: a file, an upload, a buffer), one 64 KiB
+ * chunk in memory at a time; problems and locations name it by the source's name. Damaged parts are skipped and reported through `onProblem` and the
  * summary the generator returns; nothing about the input's content makes it throw.
  */
 export async function* readEvtx(
-  source: string | AsyncIterable<Uint8Array>,
+  source: ByteSource,
   options: ReadEvtxOptions = {},
 ): AsyncGenerator<EvtxRecord, EvtxReadSummary, undefined> {
-  const file = typeof source === "string" ? source : (options.fileLabel ?? "<stream>");
+  const file = source.name;
   const log = new EvtxProblemLog(options.onProblem, options.keepProblems ?? 100);
   const includeXml = options.includeXml ?? false;
   let records = 0;
@@ -57,10 +52,7 @@ export async function* readEvtx(
 
   let blocks: BlockSource;
   try {
-    blocks =
-      typeof source === "string"
-        ? await openFileBlockSource(source, readSize)
-        : iterableBlockSource(source, evtxLayout.chunkSize);
+    blocks = iterableBlockSource(source.open(), evtxLayout.chunkSize);
   } catch (error) {
     unreadable(error, 0);
     return summary();

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
+import { fileSource } from "../testing/file-source.ts";
 import type { AdComputer } from "./ad-computer.ts";
 import type { AdUser } from "./ad-user.ts";
 import { classifyAdUser } from "./classify-ad-user.ts";
@@ -13,7 +15,9 @@ const example = (name: string) =>
 
 describe("Active Directory exports", () => {
   it("reads Get-ADUser: domain from the DN, groups by CN, SPNs, enabled", async () => {
-    const { records, summary } = await drainReader(readAdInventory(example("ad-users.csv")));
+    const { records, summary } = await drainReader(
+      readAdInventory(fileSource(example("ad-users.csv"))),
+    );
     assert.equal(summary.format, "ad-user-csv");
     const users = records.map((r) => (r.kind === "user" ? r.user : undefined)) as AdUser[];
     const admin = users.find(
@@ -32,7 +36,9 @@ describe("Active Directory exports", () => {
   });
 
   it("reads Get-ADComputer and maps OperatingSystem to catalog products", async () => {
-    const { records, summary } = await drainReader(readAdInventory(example("ad-computers.csv")));
+    const { records, summary } = await drainReader(
+      readAdInventory(fileSource(example("ad-computers.csv"))),
+    );
     assert.equal(summary.format, "ad-computer-csv");
     const computers = records.map((r) =>
       r.kind === "computer" ? r.computer : undefined,
@@ -89,7 +95,7 @@ describe("Active Directory exports", () => {
   it("reports a MemberOf column that holds the .NET type name once, and skips a row without SamAccountName", async () => {
     const text = `"SamAccountName","Enabled","DistinguishedName","MemberOf"\r\n"a","True","CN=a,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n"","True","",""\r\n"b","True","CN=b,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n`;
     const { records, summary } = await drainReader(
-      readAdInventory(writeTempFile("ad-typename.csv", text)),
+      readAdInventory(bytesSource("ad-typename.csv", text)),
     );
     assert.equal(records.length, 2);
     assert.deepEqual(
@@ -104,7 +110,7 @@ describe("Active Directory exports", () => {
 
   it("refuses a CSV that is neither export", async () => {
     const { summary } = await drainReader(
-      readAdInventory(writeTempFile("ad-other.csv", '"Foo"\r\n"1"\r\n')),
+      readAdInventory(bytesSource("ad-other.csv", '"Foo"\r\n"1"\r\n')),
     );
     assert.equal(summary.problems[0]?.code, "CSV_MISSING_COLUMN");
   });

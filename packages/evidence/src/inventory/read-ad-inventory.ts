@@ -2,6 +2,7 @@ import { type CsvPass, readCsvRows } from "../csv/read-csv-rows.ts";
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import type { AdComputer } from "./ad-computer.ts";
 import type { AdUser } from "./ad-user.ts";
 import { commonNameOf, domainOfDistinguishedName } from "./read-distinguished-name.ts";
@@ -29,16 +30,17 @@ const multiValued = ["MemberOf", "ServicePrincipalName", "servicePrincipalName"]
  * only the .NET type name is reported once (CSV_TYPE_NAME_VALUE).
  */
 export async function* readAdInventory(
-  path: string,
+  source: ByteSource,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<AdEntry, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const pass: CsvPass = { columns: [], rows: 0, skipped: 0, readable: true };
   let kind: "user" | "computer" = "user";
   let yielded = 0;
   const typeNameReported = new Set<string>();
   const rows = readCsvRows(
-    path,
+    source,
     log,
     pass,
     (columns) => {
@@ -63,7 +65,7 @@ export async function* readAdInventory(
   );
   for await (const row of rows) {
     const v = row.values;
-    const location = { file: path, line: row.line, record: row.record };
+    const location = { file, line: row.line, record: row.record };
     for (const column of multiValued) {
       const value = (v[column] ?? "").trim();
       if (typeNamePattern.test(value) && !typeNameReported.has(column)) {
@@ -140,7 +142,7 @@ export async function* readAdInventory(
     }
   }
   return summariseRead(
-    path,
+    file,
     kind === "user" ? "ad-user-csv" : "ad-computer-csv",
     { records: pass.rows, yielded, skipped: pass.skipped },
     log,

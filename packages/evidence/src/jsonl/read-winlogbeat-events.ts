@@ -2,6 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
 import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
@@ -12,16 +13,17 @@ import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
  * that is not JSON or lacks the event fields is skipped and reported with its line number.
  */
 export async function* readWinlogbeatEvents(
-  path: string,
+  source: ByteSource,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const eventIds = new Map<number, number>();
   let records = 0;
   let yielded = 0;
   let skipped = 0;
   try {
-    for await (const block of readLineBlocks(path, options.onBytes)) {
+    for await (const block of readLineBlocks(source, options.onBytes)) {
       const bytes = block.bytes;
       let line = block.firstLine;
       for (let start = 0; start < bytes.length; line++) {
@@ -31,7 +33,7 @@ export async function* readWinlogbeatEvents(
         start = end + 1;
         if (text === "") continue;
         records++;
-        const location = { file: path, line, record: records };
+        const location = { file, line, record: records };
         const parsed = winlogbeatEventFromLine(text, location);
         if (!parsed.ok) {
           skipped++;
@@ -45,7 +47,7 @@ export async function* readWinlogbeatEvents(
       }
     }
   } catch (error) {
-    log.report({ code: "EVIDENCE_UNREADABLE", file: path, message: describeReadError(error) });
+    log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
   }
-  return summariseRead(path, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
+  return summariseRead(file, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
 }

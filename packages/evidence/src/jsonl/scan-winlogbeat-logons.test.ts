@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toLogonEvent } from "../logon/to-logon-event.ts";
-import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
 import { readWinlogbeatEvents } from "./read-winlogbeat-events.ts";
 import { scanWinlogbeatLogons } from "./scan-winlogbeat-logons.ts";
 
@@ -26,9 +27,9 @@ const doc = (eventData: Record<string, unknown>, extra: Record<string, unknown> 
   });
 
 async function both(text: string) {
-  const path = writeTempFile(`w${Math.random()}.ndjson`, text);
-  const fast = await drainReader(scanWinlogbeatLogons(path));
-  const whole = await drainReader(readWinlogbeatEvents(path));
+  const source = bytesSource(`w${Math.random()}.ndjson`, text);
+  const fast = await drainReader(scanWinlogbeatLogons(source));
+  const whole = await drainReader(readWinlogbeatEvents(source));
   return {
     fast,
     whole: whole.records.filter((e) => e.eventId === 4624).map(toLogonEvent),
@@ -123,11 +124,11 @@ describe("Winlogbeat JSON lines", () => {
 
   it("reads a UTF-16LE file and a file without a final line break", async () => {
     const text = `${doc({ TargetUserName: "u16" })}\n${doc({ TargetUserName: "last" })}`;
-    const path = writeTempFile(
+    const source = bytesSource(
       "u16.ndjson",
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
     );
-    const { records } = await drainReader(scanWinlogbeatLogons(path));
+    const { records } = await drainReader(scanWinlogbeatLogons(source));
     assert.deepEqual(
       records.map((e) => e.targetUserName),
       ["u16", "last"],

@@ -4,6 +4,7 @@ import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
 import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
@@ -34,7 +35,7 @@ function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
   return false;
 }
 
-/** Why the fast path gave a line to JSON.parse. */
+/** Why the fast file gave a line to JSON.parse. */
 const fallBack = Symbol("fall back to JSON.parse");
 
 /**
@@ -42,13 +43,14 @@ const fallBack = Symbol("fall back to JSON.parse");
  * finds the last `"event_id":` of the line with a native backwards byte search and counts lines of
  * other event ids without decoding them; a wanted line is walked structurally (walkWinlogbeatLine),
  * decoding only the fields a LogonEvent needs. Exactness is kept by handing a line to JSON.parse
- * whenever the fast path is unsure: no `"event_id":`, a walk that disagrees with it, a line that is not
+ * whenever the fast file is unsure: no `"event_id":`, a walk that disagrees with it, a line that is not
  * one well-formed object, no time or computer. Escaped strings are decoded by JSON.parse.
  */
 export async function* scanWinlogbeatLogons(
-  path: string,
+  source: ByteSource,
   options: ScanLogonOptions = {},
 ): AsyncGenerator<LogonEvent, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const wanted = options.eventIds ?? new Set([4624]);
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const eventIds = new Map<number, number>();
@@ -91,7 +93,7 @@ export async function* scanWinlogbeatLogons(
     end: number,
     line: number,
   ): LogonEvent | undefined => {
-    const location = { file: path, line, record: records };
+    const location = { file, line, record: records };
     const parsed = winlogbeatEventFromLine(bytes.toString("utf8", start, end), location);
     if (!parsed.ok) {
       skipped++;
@@ -144,12 +146,12 @@ export async function* scanWinlogbeatLogons(
       ipAddress: (d.IpAddress ?? "").trim(),
       logonProcessName: (d.LogonProcessName ?? "").trim(),
       authenticationPackageName: (d.AuthenticationPackageName ?? "").trim(),
-      location: { file: path, line, record: records },
+      location: { file, line, record: records },
     };
   };
 
   try {
-    for await (const block of readLineBlocks(path, options.onBytes)) {
+    for await (const block of readLineBlocks(source, options.onBytes)) {
       const bytes = block.bytes;
       let line = block.firstLine;
       for (let start = 0; start < bytes.length; line++) {
@@ -167,7 +169,7 @@ export async function* scanWinlogbeatLogons(
       }
     }
   } catch (error) {
-    log.report({ code: "EVIDENCE_UNREADABLE", file: path, message: describeReadError(error) });
+    log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
   }
-  return summariseRead(path, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
+  return summariseRead(file, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
 }

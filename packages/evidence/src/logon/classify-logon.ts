@@ -53,14 +53,18 @@ const systemSids = new Set(["S-1-5-18", "S-1-5-19", "S-1-5-20"]);
 const anonymousAccounts = new Set(["anonymous logon", "iusr"]);
 
 /** Why a logon event is not counted as access. */
-export type LogonSkipReason =
-  | "not-a-successful-logon"
-  | "logon-type-not-counted"
-  | "no-logon-type"
-  | "no-account"
-  | "system-account"
-  | "machine-account"
-  | "anonymous";
+export const logonSkipReasons = [
+  "not-a-successful-logon",
+  "logon-type-not-counted",
+  "no-logon-type",
+  "no-account",
+  "system-account",
+  "machine-account",
+  "anonymous",
+] as const;
+
+/** One of `logonSkipReasons`. */
+export type LogonSkipReason = (typeof logonSkipReasons)[number];
 
 /** The verdict on one event: counted as a user's access, or skipped with a reason. */
 export type LogonVerdict =

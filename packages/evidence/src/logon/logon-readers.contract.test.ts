@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readWindowsEvents } from "../event/read-windows-events.ts";
 import { listEvtxCorpus } from "../evtx/testing/evtx-corpus.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { fileSource } from "../testing/file-source.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import { readLogonEvents } from "./read-logon-events.ts";
 import { toLogonEvent } from "./to-logon-event.ts";
@@ -15,13 +17,13 @@ const fixture = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/events/${name}`, import.meta.url));
 const eventIds = new Set([4624, 4625, 4634]);
 
-async function drain(path: string, format: EventFormat): Promise<LogonEvent[]> {
+async function drain(source: ByteSource, format: EventFormat): Promise<LogonEvent[]> {
   const events: LogonEvent[] = [];
-  const reader = readLogonEvents(path, format, { eventIds });
+  const reader = readLogonEvents(source, format, { eventIds });
   for (;;) {
     const next = await reader.next();
     if (next.done) {
-      assert.deepEqual(next.value.problems, [], `${path} reads without problems`);
+      assert.deepEqual(next.value.problems, [], `${source.name} reads without problems`);
       return events;
     }
     events.push(next.value);
@@ -39,7 +41,8 @@ const key = (e: LogonEvent) => `${e.computer}#${e.recordId}`;
 async function evtxTruth(): Promise<Map<string, LogonEvent>> {
   const truth = new Map<string, LogonEvent>();
   for (const file of listEvtxCorpus())
-    for (const e of await drain(file, "evtx")) if (e.channel === "Security") truth.set(key(e), e);
+    for (const e of await drain(fileSource(file), "evtx"))
+      if (e.channel === "Security") truth.set(key(e), e);
   return truth;
 }
 
@@ -78,7 +81,7 @@ describe("event readers: one contract", () => {
   for (const c of cases)
     it(`${c.name} yields the same logon events as the EVTX files`, async () => {
       const truth = await evtxTruth();
-      const events = await drain(fixture(c.file), c.format);
+      const events = await drain(fileSource(fixture(c.file)), c.format);
       assert.equal(events.length, truth.size, "one event per corpus record");
       for (const e of events) {
         const expected = truth.get(key(e));
@@ -89,10 +92,10 @@ describe("event readers: one contract", () => {
     });
 
   it("Winlogbeat: the fast scanner agrees with parsing every line whole", async () => {
-    const path = fixture("logons.winlogbeat.ndjson");
-    const fast = await drain(path, "winlogbeat-jsonl");
+    const source = fileSource(fixture("logons.winlogbeat.ndjson"));
+    const fast = await drain(source, "winlogbeat-jsonl");
     const whole: LogonEvent[] = [];
-    for await (const e of readWindowsEvents(path, "winlogbeat-jsonl"))
+    for await (const e of readWindowsEvents(source, "winlogbeat-jsonl"))
       if (eventIds.has(e.eventId)) whole.push(toLogonEvent(e));
     assert.deepEqual(fast, whole);
   });

@@ -1,5 +1,6 @@
+import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { detectTextEncoding } from "./decode-text-stream.ts";
-import { openByteStream } from "./open-byte-stream.ts";
 
 /** A run of whole lines in UTF-8: `bytes` ends after a line break (or at the end of the file). */
 export interface LineBlock {
@@ -15,19 +16,19 @@ function countNewlines(bytes: Buffer): number {
 }
 
 /**
- * Streams a text file as blocks of whole lines, in UTF-8 (a UTF-8 BOM is dropped; UTF-16 input is
+ * Streams a text source as blocks of whole lines, in UTF-8 (a UTF-8 BOM is dropped; UTF-16 input is
  * transcoded), so line-oriented readers can scan bytes without decoding what they skip. Memory holds
  * one read piece plus one partial line.
  */
 export async function* readLineBlocks(
-  path: string,
+  source: ByteSource,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<LineBlock> {
   let carry: Buffer | undefined;
   let line = 1;
   let decoder: TextDecoder | undefined;
   let first = true;
-  for await (let piece of openByteStream(path, onBytes)) {
+  for await (let piece of readSourceBytes(source, onBytes)) {
     if (first) {
       first = false;
       const { encoding, bom } = detectTextEncoding(piece);

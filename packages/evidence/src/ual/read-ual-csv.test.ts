@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
+import { fileSource } from "../testing/file-source.ts";
 import { readUalCsv } from "./read-ual-csv.ts";
 
 const fixture = (name: string) =>
@@ -9,7 +11,9 @@ const fixture = (name: string) =>
 
 describe("User Access Logging exports", () => {
   it("reads Get-UalUserAccess: user, role, server from PSComputerName, times as UTC", async () => {
-    const { records, summary } = await drainReader(readUalCsv(fixture("ual-users.csv")));
+    const { records, summary } = await drainReader(
+      readUalCsv(fileSource(fixture("ual-users.csv"))),
+    );
     assert.equal(summary.format, "ual-user-csv");
     assert.equal(records.length, 3);
     assert.deepEqual(
@@ -31,7 +35,9 @@ describe("User Access Logging exports", () => {
   });
 
   it("reads Get-UalDeviceAccess by address", async () => {
-    const { records, summary } = await drainReader(readUalCsv(fixture("ual-devices.csv")));
+    const { records, summary } = await drainReader(
+      readUalCsv(fileSource(fixture("ual-devices.csv"))),
+    );
     assert.equal(summary.format, "ual-device-csv");
     assert.deepEqual(
       records.map((r) => r.ipAddress),
@@ -42,19 +48,19 @@ describe("User Access Logging exports", () => {
   it("needs a server: PSComputerName or the server option", async () => {
     const text =
       '"UserName","RoleName","FirstSeen","LastSeen","ActivityCount"\r\n"CORP\\a","File Server","1/2/2026 1:00:00 AM","1/3/2026 1:00:00 AM","2"\r\n';
-    const path = writeTempFile("ual-noserver.csv", text);
-    const refused = await drainReader(readUalCsv(path));
+    const source = bytesSource("ual-noserver.csv", text);
+    const refused = await drainReader(readUalCsv(source));
     assert.equal(refused.records.length, 0);
     assert.equal(refused.summary.problems[0]?.code, "CSV_MISSING_COLUMN");
     assert.match(refused.summary.problems[0]?.message ?? "", /PSComputerName/);
-    const given = await drainReader(readUalCsv(path, { server: "FS1" }));
+    const given = await drainReader(readUalCsv(source, { server: "FS1" }));
     assert.equal(given.records[0]?.server, "FS1");
   });
 
   it("skips a row with an empty user or an unreadable LastSeen, located", async () => {
     const text =
       '"UserName","RoleName","LastSeen","PSComputerName"\r\n"","File Server","1/3/2026 1:00:00 AM","FS1"\r\n"CORP\\b","File Server","soon","FS1"\r\n"CORP\\c","File Server","1/3/2026 1:00:00 AM","FS1"\r\n';
-    const { records, summary } = await drainReader(readUalCsv(writeTempFile("ual-bad.csv", text)));
+    const { records, summary } = await drainReader(readUalCsv(bytesSource("ual-bad.csv", text)));
     assert.deepEqual(
       records.map((r) => r.userName),
       ["CORP\\c"],

@@ -3,6 +3,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import type { ByteSource } from "../source/byte-source.ts";
 import type { UalAccess } from "./ual-access.ts";
 
 /** What readUalCsv needs besides the generic options. */
@@ -18,15 +19,16 @@ export interface ReadUalOptions extends EvidenceReadOptions {
  * follows from the header (UserName or IPAddress).
  */
 export async function* readUalCsv(
-  path: string,
+  source: ByteSource,
   options: ReadUalOptions = {},
 ): AsyncGenerator<UalAccess, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const pass: CsvPass = { columns: [], rows: 0, skipped: 0, readable: true };
   let kind: "user" | "device" = "user";
   let yielded = 0;
   const rows = readCsvRows(
-    path,
+    source,
     log,
     pass,
     (columns) => {
@@ -49,7 +51,7 @@ export async function* readUalCsv(
   );
   for await (const row of rows) {
     const v = row.values;
-    const location = { file: path, line: row.line, record: row.record };
+    const location = { file, line: row.line, record: row.record };
     const principal = (kind === "user" ? v.UserName : v.IPAddress)?.trim() ?? "";
     const server = (v.PSComputerName ?? "").trim() || options.server || "";
     const lastSeen = normaliseEventTime(v.LastSeen ?? "");
@@ -94,7 +96,7 @@ export async function* readUalCsv(
     };
   }
   return summariseRead(
-    path,
+    file,
     kind === "user" ? "ual-user-csv" : "ual-device-csv",
     { records: pass.rows, yielded, skipped: pass.skipped },
     log,

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { drainReader, writeTempFile } from "../testing/write-temp-file.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
+import { fileSource } from "../testing/file-source.ts";
 import { readEventXml } from "./read-event-xml.ts";
 import { splitEventXml } from "./split-event-xml.ts";
 
@@ -30,8 +32,8 @@ describe("event XML", () => {
   });
 
   it("reads wevtutil output (roots back to back) with entities decoded and the time normalised", async () => {
-    const path = writeTempFile("w.xml", event(4624, 7, "o&apos;brien &amp; co") + event(4625, 8));
-    const { records, summary } = await drainReader(readEventXml(path));
+    const source = bytesSource("w.xml", event(4624, 7, "o&apos;brien &amp; co") + event(4625, 8));
+    const { records, summary } = await drainReader(readEventXml(source));
     assert.equal(records.length, 2);
     assert.equal(records[0]?.data.TargetUserName, "o'brien & co");
     assert.equal(records[0]?.time, "2026-11-20T08:01:02.1234567Z");
@@ -48,8 +50,8 @@ describe("event XML", () => {
       event(4624, 3),
       "<Event><System>",
     ].join("\n");
-    const path = writeTempFile("bad.xml", text);
-    const { records, summary } = await drainReader(readEventXml(path));
+    const source = bytesSource("bad.xml", text);
+    const { records, summary } = await drainReader(readEventXml(source));
     assert.deepEqual(
       records.map((r) => r.recordId),
       [1, 3],
@@ -70,7 +72,7 @@ describe("event XML", () => {
   });
 
   it("reports a missing file as unreadable instead of throwing", async () => {
-    const { records, summary } = await drainReader(readEventXml("/nonexistent/x.xml"));
+    const { records, summary } = await drainReader(readEventXml(fileSource("/nonexistent/x.xml")));
     assert.equal(records.length, 0);
     assert.equal(summary.problems[0]?.code, "EVIDENCE_UNREADABLE");
     assert.match(summary.problems[0]?.message ?? "", /no such file/);

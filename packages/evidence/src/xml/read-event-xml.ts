@@ -2,9 +2,10 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
-import { openByteStream } from "../text/open-byte-stream.ts";
 import { parseEventXml } from "./parse-event-xml.ts";
 import { splitEventXml } from "./split-event-xml.ts";
 
@@ -14,19 +15,20 @@ import { splitEventXml } from "./split-event-xml.ts";
  * element is skipped and reported with its line and event number.
  */
 export async function* readEventXml(
-  path: string,
+  source: ByteSource,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
+  const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const eventIds = new Map<number, number>();
   let records = 0;
   let yielded = 0;
   let skipped = 0;
-  const pieces = splitEventXml(decodeTextStream(openByteStream(path, options.onBytes)), (d) => {
+  const pieces = splitEventXml(decodeTextStream(readSourceBytes(source, options.onBytes)), (d) => {
     skipped++;
     log.report({
       code: "XML_BAD_EVENT",
-      file: path,
+      file,
       line: d.line,
       record: d.record,
       message: d.message,
@@ -35,7 +37,7 @@ export async function* readEventXml(
   try {
     for await (const piece of pieces) {
       records++;
-      const location = { file: path, line: piece.line, record: piece.record };
+      const location = { file, line: piece.line, record: piece.record };
       const parsed = parseEventXml(piece.xml, location);
       if (!parsed.ok) {
         skipped++;
@@ -48,7 +50,7 @@ export async function* readEventXml(
       yield parsed.event;
     }
   } catch (error) {
-    log.report({ code: "EVIDENCE_UNREADABLE", file: path, message: describeReadError(error) });
+    log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
   }
-  return summariseRead(path, "event-xml", { records, yielded, skipped, eventIds }, log);
+  return summariseRead(file, "event-xml", { records, yielded, skipped, eventIds }, log);
 }

@@ -1,3 +1,5 @@
+import type { ByteSource } from "../../source/byte-source.ts";
+import { fileSource } from "../../testing/file-source.ts";
 import type { EvtxProblem } from "../evtx-problem.ts";
 import type { EvtxReadSummary } from "../evtx-read-summary.ts";
 import type { EvtxRecord } from "../evtx-record.ts";
@@ -10,11 +12,18 @@ export interface DrainedEvtx {
   readonly summary: EvtxReadSummary;
 }
 
-/** Reads a whole input, keeping records, every reported problem and the returned summary. */
+/**
+ * Reads a whole input (a path, or a stream named `fileLabel`), keeping records, every reported problem
+ * and the returned summary.
+ */
 export async function drainEvtx(
-  source: string | AsyncIterable<Uint8Array>,
-  options: Omit<ReadEvtxOptions, "onProblem"> = {},
+  input: string | AsyncIterable<Uint8Array>,
+  { fileLabel, ...options }: Omit<ReadEvtxOptions, "onProblem"> & { fileLabel?: string } = {},
 ): Promise<DrainedEvtx> {
+  const source: ByteSource =
+    typeof input === "string"
+      ? fileSource(input)
+      : { name: fileLabel ?? "<stream>", open: () => input };
   const problems: EvtxProblem[] = [];
   const records: EvtxRecord[] = [];
   const iterator = readEvtx(source, { ...options, onProblem: (problem) => problems.push(problem) });

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadCatalog } from "@calwise/catalog";
+import type { CalwiseError } from "@calwise/core";
+import { applyAuditWindow } from "./apply-audit-window.ts";
+import { buildAuditDeployment } from "./build-audit-deployment.ts";
+import { checkOwnedDeployment } from "./check-owned-deployment.ts";
+import { createAuditLedger } from "./create-audit-ledger.ts";
+import { evaluateAuditDeployment } from "./evaluate-audit-deployment.ts";
+import { InventoryIndex } from "./inventory-index.ts";
+import { logonEvent } from "./testing/logon-event.ts";
+
+const catalog = loadCatalog();
+
+/** The steps from the ledger to the deployment, over the given logons and owned deployment. */
+function build(owned: unknown, logons: Parameters<typeof logonEvent>[0][]) {
+  const ownedDeployment = checkOwnedDeployment({
+    name: "owned.yaml",
+    data: owned,
+    locate: (path) => (path.startsWith("servers") ? { line: 2, column: 3 } : undefined),
+  });
+  const ledger = createAuditLedger(ownedDeployment.servers, new InventoryIndex(), {});
+  for (const l of logons) ledger.recordLogon(logonEvent(l));
+  const windowed = applyAuditWindow(undefined, ledger);
+  return {
+    ownedDeployment,
+    built: buildAuditDeployment(ownedDeployment, windowed, ledger.tally, catalog),
+  };
+}
+
+test("deployment: the owned deployment's servers and CALs, with the accesses seen (its own dropped)", () => {
+  const { built } = build(
+    {
+      name: "fs",
+      servers: [{ name: "FS1", product: "ws2016-standard" }],
+      owned: [{ family: "ws-cal", version: "2016", type: "user", quantity: 1 }],
+      accesses: [{ user: "nobody", server: "FS1" }],
+    },
+    [
+      { recordId: 1, computer: "FS1" },
+      { recordId: 2, computer: "FS1", targetUserName: "bob", workstationName: "PC02" },
+    ],
+  );
+  assert.equal(built.data.name, "fs");
+  assert.deepEqual(built.data.accesses, [
+    { user: "EXAMPLE\\ann", device: "PC01", server: "FS1" },
+    { user: "EXAMPLE\\bob", device: "PC02", server: "FS1" },
+  ]);
+  assert.deepEqual(built.data.users, ["EXAMPLE\\ann", "EXAMPLE\\bob"]);
+  assert.deepEqual(built.data.devices, ["PC01", "PC02"]);
+  assert.equal(built.data.owned?.length, 1);
+  assert.deepEqual(
+    built.recordsOfAccess.map((records) => records.map((r) => r.sample.record)),
+    [[1], [2]],
+  );
+});
+
+test("deployment: no server reached is bad input naming the computers not counted", () => {
+  assert.throws(
+    () => build({}, [{ recordId: 1, computer: "WS9" }]),
+    (error: CalwiseError) => {
+      assert.equal(error.code, "INPUT_INVALID");
+      assert.equal(error.problems[0]?.code, "NO_SERVER");
+      assert.match(error.problems[0]?.message ?? "", /not counted: WS9/);
+      return true;
+    },
+  );
+});
+
+test("deployment: an owned deployment that is not a mapping is refused at its first line", () => {
+  assert.throws(
+    () => checkOwnedDeployment({ name: "owned.yaml", data: ["FS1"] }),
+    (error: CalwiseError) => {
+      assert.equal(error.message, "owned.yaml is not a deployment file");
+      assert.deepEqual([error.problems[0]?.line, error.problems[0]?.column], [1, 1]);
+      return true;
+    },
+  );
+});
+
+test("evaluate: the engine's answer for the accesses; a problem is located in the owned document", () => {
+  const { built, ownedDeployment } = build(
+    {
+      servers: [{ name: "FS1", product: "ws2016-standard" }],
+      owned: [{ family: "ws-cal", version: "2016", type: "user", quantity: 1 }],
+    },
+    [{ recordId: 1, computer: "FS1" }],
+  );
+  const evaluation = evaluateAuditDeployment(built, ownedDeployment, catalog);
+  assert.equal(evaluation.compliant, true);
+  const bad = build({ servers: [{ name: "FS1", product: "ws1999-imaginary" }] }, [
+    { recordId: 1, computer: "FS1" },
+  ]);
+  assert.throws(
+    () => evaluateAuditDeployment(bad.built, bad.ownedDeployment, catalog),
+    (error: CalwiseError) => {
+      assert.equal(error.code, "INPUT_INVALID");
+      assert.match(error.message, /^owned\.yaml has \d+ problems?$/);
+      const problem = error.problems.find((p) => p.path.startsWith("servers"));
+      assert.deepEqual([problem?.file, problem?.line, problem?.column], ["owned.yaml", 2, 3]);
+      return true;
+    },
+  );
+});
