@@ -1,8 +1,8 @@
 // Writes docs/*.schema.json from the zod schemas (test/json-schemas.test.ts fails when they are stale).
 import { writeFileSync } from "node:fs";
-import { jsonSchemas } from "@calwise/core";
+import { fileJsonSchemas } from "@calwise/node-files";
 
-for (const [name, schema] of Object.entries(jsonSchemas()))
+for (const [name, schema] of Object.entries(fileJsonSchemas()))
   writeFileSync(
     new URL(`../docs/${name}`, import.meta.url),
     `${JSON.stringify(schema, null, 2)}\n`,

@@ -1,20 +1,25 @@
+// The application layer (ARCHITECTURE.md): use cases over data, shared by the CLI and later the server and the
+// browser. Nothing here reads a file, the clock, `process` or the environment (biome.json enforces the imports).
+
+export { type AdviseCustomerInput, adviseCustomer } from "./advise-customer.ts";
 export type { AccessRecord } from "./audit/access-ledger.ts";
 export { auditEvidence } from "./audit/audit-evidence.ts";
 export type { AuditRequest } from "./audit/audit-request.ts";
 export type { AuditFileSummary, AuditResult, HolderEvidence } from "./audit/audit-result.ts";
 export { expandFilePatterns } from "./audit/expand-file-patterns.ts";
-export { formatProblems } from "./format-problems.ts";
+export { choosePriceList } from "./choose-price-list.ts";
 export {
-  loadDeploymentFile,
-  loadPriceListData,
-  resolveDeploymentData,
-} from "./load-deployment-file.ts";
-export { loadPriceListFile } from "./load-price-list-file.ts";
-export { loadQuoteFile } from "./load-quote-file.ts";
+  type EvaluateDeploymentInput,
+  evaluateDeploymentDocument,
+} from "./evaluate-deployment-document.ts";
+export { formatProblems } from "./format-problems.ts";
+export { type CatalogListing, listCatalog } from "./list-catalog.ts";
+export { locateProblems } from "./locate-problems.ts";
+export type { NamedDocument } from "./named-document.ts";
 export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts";
 export { parseCsvText } from "./parse-csv-text.ts";
-export { readDocumentFile } from "./read-document-file.ts";
+export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
+export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
-export { readTextFile } from "./read-text-file.ts";
-export { renderEditionAdvice } from "./render-edition-advice.ts";
-export { renderQuoteMarkdown } from "./render-quote-markdown.ts";
+export { readPriceListText } from "./read-price-list-text.ts";
+export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";

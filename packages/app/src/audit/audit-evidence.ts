@@ -1,11 +1,5 @@
 import { stat } from "node:fs/promises";
-import {
-  CalwiseError,
-  type Catalog,
-  evaluateDeployment,
-  type InputProblem,
-  type ParsedDocument,
-} from "@calwise/core";
+import { CalwiseError, type Catalog, evaluateDeployment, type InputProblem } from "@calwise/core";
 import {
   chooseAuditWindow,
   detectEvidenceFormat,
@@ -20,8 +14,10 @@ import {
   readUalCsv,
   recognisedEventIds,
 } from "@calwise/evidence";
-import { resolveDeploymentData } from "../load-deployment-file.ts";
-import { readDocumentFile } from "../read-document-file.ts";
+// Until the audit takes the owned CALs as data (issue 8, the audit pipeline), it reads the --owned file here.
+import { loadDeploymentFile } from "@calwise/node-files";
+import type { NamedDocument } from "../named-document.ts";
+import { resolveDeploymentDocument } from "../resolve-deployment-document.ts";
 import { AccessLedger } from "./access-ledger.ts";
 import type { AuditRequest } from "./audit-request.ts";
 import type { AuditFileSummary, AuditResult } from "./audit-result.ts";
@@ -37,11 +33,11 @@ const problemsKept = 200;
 /** Reads the --owned file: a deployment file whose accesses are ignored (servers are optional). */
 function readOwnedFile(path: string | undefined): {
   data: Record<string, unknown>;
-  document?: ParsedDocument;
+  document?: NamedDocument;
 } {
   if (path === undefined) return { data: {} };
-  const document = readDocumentFile(path);
-  const data = document.data;
+  const { deployment: document, prices } = loadDeploymentFile(path);
+  const data = prices ? { ...(document.data as object), prices } : document.data;
   if (data === null || typeof data !== "object" || Array.isArray(data))
     throw new CalwiseError("INPUT_INVALID", `${path} is not a deployment file`, [
       {
@@ -214,10 +210,10 @@ export async function auditEvidence(request: AuditRequest, catalog: Catalog): Pr
           "servers in the --owned file, or server computers in an AD computer inventory (--inventory)",
       },
     ]);
-  const deployment = resolveDeploymentData(built.data, catalog, {
-    file: request.ownedFile ?? "<evidence>",
-    ...(owned.document ? { document: owned.document } : {}),
-  });
+  const deployment = resolveDeploymentDocument(
+    { ...owned.document, name: request.ownedFile ?? "<evidence>", data: built.data },
+    catalog,
+  );
   const evaluation = evaluateDeployment(deployment, catalog);
 
   const flagsOf = (id: string) => [
