@@ -1,4 +1,4 @@
-import { formatProblems } from "@calwise/app";
+import { formatProblems, quoteForTerminal } from "@calwise/app";
 import { CalwiseError, errorCodes } from "@calwise/core";
 import { CommanderError } from "commander";
 
@@ -12,7 +12,7 @@ export async function runCommand(run: () => Promise<unknown>): Promise<void> {
     await run();
   } catch (error) {
     if (error instanceof CalwiseError) {
-      process.stderr.write(`calwise: ${error.message}\n`);
+      process.stderr.write(`calwise: ${quoteForTerminal(error.message, 400)}\n`);
       if (error.problems.length > 0) process.stderr.write(`${formatProblems(error.problems)}\n`);
       process.exitCode = errorCodes[error.code].exitCode;
       return;
@@ -22,7 +22,7 @@ export async function runCommand(run: () => Promise<unknown>): Promise<void> {
       return;
     }
     process.stderr.write(
-      `calwise: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      `calwise: internal error: ${quoteForTerminal(error instanceof Error ? error.message : String(error), 400)}\n`,
     );
     if (process.env.CALWISE_DEBUG)
       process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);

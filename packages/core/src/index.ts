@@ -36,6 +36,7 @@ export {
 } from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";
 export type { ResolvedDeployment } from "./deployment/resolved-deployment.ts";
+export { documentLimits } from "./document/document-limits.ts";
 export { jsonSchemas } from "./document/json-schemas.ts";
 export type { ParsedDocument } from "./document/parse-document.ts";
 export { parseDocumentText } from "./document/parse-document.ts";

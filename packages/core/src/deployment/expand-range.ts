@@ -1,3 +1,5 @@
+import { deploymentLimits } from "./deployment-limits.ts";
+
 /**
  * Expands `{a..b}` in a name into the names it stands for: `U{1..3}` → U1, U2, U3; `PC-{08..10}` keeps the
  * zero padding (PC-08, PC-09, PC-10). A name without braces is itself. Returns undefined for a malformed range.
@@ -8,7 +10,7 @@ export function expandRange(name: string): readonly string[] | undefined {
   const [, prefix = "", fromText = "", toText = "", suffix = ""] = match;
   const from = Number(fromText);
   const to = Number(toText);
-  if (to < from || to - from > 1_000_000) return undefined;
+  if (to < from || to - from >= deploymentLimits.maxRangeNames) return undefined;
   const width = fromText.length > 1 && fromText.startsWith("0") ? fromText.length : 0;
   const names: string[] = [];
   for (let i = from; i <= to; i++)

@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import { ADMIN_SERVICE } from "./admin-service.ts";
+import { deploymentLimits } from "./deployment-limits.ts";
 import type { Deployment } from "./deployment-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import type { ResolvedAccess, ResolvedServer } from "./resolved-deployment.ts";
@@ -42,6 +43,16 @@ export function resolveAccesses(
         : userNames.flatMap((u) =>
             deviceNames.map((dv): [string | undefined, string | undefined] => [u, dv]),
           );
+    if (
+      accesses.length + pairs.length * serverNames.length >
+      deploymentLimits.maxExpandedAccesses
+    ) {
+      out.tooLarge(
+        at,
+        `more than ${deploymentLimits.maxExpandedAccesses.toLocaleString("en-US")} accesses`,
+      );
+      return;
+    }
     for (const [k, serverName] of serverNames.entries()) {
       const serverPath = typeof a.server === "string" ? `${at}.server` : `${at}.server[${k}]`;
       const server = servers.get(serverName);

@@ -1,5 +1,8 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { InputProblem } from "../errors/input-problem.ts";
+import { documentLimits } from "./document-limits.ts";
+import { findBinaryContent } from "./find-binary-content.ts";
+import { findDuplicateJsonKey } from "./find-duplicate-json-key.ts";
 
 /** Parsed YAML or JSON text, with a way back from a field path to its line and column. */
 export interface ParsedDocument {
@@ -15,16 +18,59 @@ export interface ParsedDocument {
 export function parseDocumentText(
   text: string,
 ): { document: ParsedDocument } | { problems: InputProblem[] } {
+  if (text.length > documentLimits.maxTextBytes)
+    return refuse(
+      "DOCUMENT_TOO_LARGE",
+      `the document is larger than ${mebibytes(documentLimits.maxTextBytes)}`,
+      {
+        expected: `at most ${mebibytes(documentLimits.maxTextBytes)} of text`,
+        received: mebibytes(text.length),
+      },
+    );
+  const binary = findBinaryContent(text);
+  if (binary !== undefined)
+    return refuse("NOT_TEXT", "not a text file", {
+      expected: "YAML or JSON text",
+      received: `control character U+${text.charCodeAt(binary).toString(16).toUpperCase().padStart(4, "0")}`,
+      ...position(text, binary),
+    });
   // JSON (most machine-written deployments) parses far faster and smaller with JSON.parse; YAML positions are
   // only computed when a problem has to be located, so a large file's syntax tree is not kept in memory.
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    let data: unknown;
+    let parsed = false;
     try {
-      return { document: { data: JSON.parse(text) as unknown, locate: lazyLocator(text) } };
+      data = JSON.parse(text) as unknown;
+      parsed = true;
     } catch {
       // Not valid JSON: YAML (a superset) either reads it or reports where it breaks.
     }
+    if (parsed) {
+      // JSON.parse keeps the last of two equal keys; YAML refuses them: refuse both the same way.
+      const duplicate = findDuplicateJsonKey(text);
+      if (duplicate !== undefined)
+        return refuse(
+          "DUPLICATE_KEY",
+          `the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
+          {
+            expected: "each key once per object",
+            received: duplicate.key,
+            ...position(text, duplicate.offset),
+          },
+        );
+      return { document: { data, locate: lazyLocator(text) } };
+    }
   }
+  if (text.length > documentLimits.maxYamlBytes)
+    return refuse(
+      "DOCUMENT_TOO_LARGE",
+      `YAML larger than ${mebibytes(documentLimits.maxYamlBytes)} is not read: write it as JSON`,
+      {
+        expected: `YAML of at most ${mebibytes(documentLimits.maxYamlBytes)}, or JSON of up to ${mebibytes(documentLimits.maxTextBytes)}`,
+        received: mebibytes(text.length),
+      },
+    );
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -32,7 +78,7 @@ export function parseDocumentText(
       problems: doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
         return {
-          code: "YAML_SYNTAX",
+          code: e.code === "DUPLICATE_KEY" ? "DUPLICATE_KEY" : "YAML_SYNTAX",
           path: "",
           message: e.message.split("\n")[0] ?? e.message,
           expected: "valid YAML or JSON",
@@ -43,8 +89,47 @@ export function parseDocumentText(
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
-  return { document: { data, locate: lazyLocator(text) } };
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: documentLimits.maxAliasCount });
+    return { document: { data, locate: lazyLocator(text) } };
+  } catch (error) {
+    // The yaml package throws a ReferenceError when aliases would expand past the count ("billion laughs").
+    const alias = firstAliasOffset(text);
+    return refuse("YAML_ALIAS_LIMIT", "YAML aliases expand too far (an alias bomb?)", {
+      expected: `aliases that expand to at most ${documentLimits.maxAliasCount} copies`,
+      received: error instanceof Error ? error.message : "too many aliases",
+      ...(alias !== undefined ? position(text, alias) : {}),
+    });
+  }
+}
+
+function refuse(
+  code: string,
+  message: string,
+  detail: Pick<InputProblem, "expected" | "received" | "line" | "column">,
+): { problems: InputProblem[] } {
+  return { problems: [{ code, path: "", message, line: 1, column: 1, ...detail }] };
+}
+
+function mebibytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+}
+
+/** 1-based line and column of an offset in the text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The offset of the first YAML alias (`*name`) after a space, a comma or a bracket, if any. */
+function firstAliasOffset(text: string): number | undefined {
+  const m = /(^|[\s,[{:-])\*[^\s,\]}]+/m.exec(text);
+  return m ? m.index + (m[1]?.length ?? 0) : undefined;
 }
 
 /** A locator that parses the text with positions on its first use, and keeps that tree only from then on. */
