@@ -46,12 +46,13 @@ export function quoteCustomer(input: QuoteCustomerInput): {
           ...(deploymentDoc ? { deployment: deploymentDoc.data } : {}),
         }
       : raw;
-  const locate = (problems: readonly InputProblem[]) =>
-    problems.map((p) =>
+  // A problem under `deployment` is located in the deployment's own document when it has one.
+  const locate = (problems: readonly InputProblem[]): InputProblem[] =>
+    problems.flatMap((p) =>
       deploymentDoc && (p.path === "deployment" || p.path.startsWith("deployment."))
-        ? locateProblems([{ ...p, path: p.path.replace(/^deployment\.?/, "") }], deploymentDoc)[0]
-        : locateProblems([p], requestDoc)[0],
-    ) as InputProblem[];
+        ? locateProblems([{ ...p, path: p.path.replace(/^deployment\.?/, "") }], deploymentDoc)
+        : locateProblems([p], requestDoc),
+    );
 
   const validated = validateQuoteRequest(data);
   if (!validated.success) throw invalid(name, locate(validated.problems));
