@@ -12,14 +12,12 @@ export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
-export { formatProblems, problemsShown } from "./format-problems.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";
 export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export type { CsvField, CsvRecord, CsvSyntaxProblem } from "./parse-csv-text.ts";
 export { parseCsvText } from "./parse-csv-text.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
-export { quoteForTerminal } from "./quote-for-terminal.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readPriceListText } from "./read-price-list-text.ts";
