@@ -4,9 +4,9 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { loadPriceListFile, readTextFile } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { adviseEdition, parseDocumentText, validateCustomerProfile } from "@calwise/core";
+import { loadPriceListFile, readTextFile } from "@calwise/node-files";
 import { z } from "zod";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));

@@ -2,16 +2,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import {
-  auditEvidence,
-  auditResultSchema,
-  type NamedDocument,
-  readDocumentFile,
-} from "@calwise/app";
+import { auditEvidence, auditResultSchema, type NamedDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import type { CalwiseError } from "@calwise/core";
 import { bytesSource } from "@calwise/evidence";
-import { openFileByteSource } from "@calwise/node-files";
+import { openFileByteSource, readDocumentFile } from "@calwise/node-files";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixtures = join(root, "packages/evidence/fixtures");

@@ -84,6 +84,29 @@ describe("calwise evaluate", () => {
     );
   });
 
+  it("refuses a price list the file names outside its folder, located, exit 2; --prices may be anywhere", () => {
+    const path = write(
+      "escape.yaml",
+      "servers: [{ name: S1, product: ws2012-standard }]\nprices: ../../etc/passwd\n",
+    );
+    const r = runCli(["evaluate", path]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `${path}:2:9: prices: a file may name only files in its own folder or below \\(expected a path inside .*, found ../../etc/passwd\\)`,
+      ),
+    );
+    assert.doesNotMatch(r.stderr, /root:/, "nothing of the file is read");
+    const given = runCli([
+      "evaluate",
+      path,
+      "--prices",
+      join(root, "examples/prices-example.yaml"),
+    ]);
+    assert.equal(given.code, 0, given.stderr);
+  });
+
   it("reports YAML syntax errors with their line, and a missing file, with exit 2", () => {
     const path = write("syntax.yaml", "servers:\n  - { name: S1, product: ws2012-standard\n");
     const r = runCli(["evaluate", path]);

@@ -16,8 +16,8 @@ const write = (name: string, content: string | Buffer) => {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: checking that none reaches the terminal
 const rawControl = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-function refuse(path: string, message: RegExp) {
-  const r = runCli(["evaluate", path]);
+function refuse(path: string, message: RegExp, options: readonly string[] = []) {
+  const r = runCli(["evaluate", path, ...options]);
   assert.equal(r.code, 2, `exit ${r.code}: ${r.stderr}`);
   assert.match(r.stderr, message);
   assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
@@ -36,12 +36,14 @@ test("a YAML alias bomb: exit 2 with the file and the line of the first alias", 
   refuse(path, new RegExp(`${path}:2:\\d+: YAML aliases expand too far`));
 });
 
-test("a device is not a document: prices: /dev/zero is refused before anything is read", () => {
+test("a device is not a document: /dev/zero is refused before anything is read", () => {
   const path = write(
     "zero.yaml",
     "prices: /dev/zero\nservers: [{ name: S1, product: ws2012-standard }]\naccesses: []\n",
   );
-  refuse(path, /\/dev\/zero: not a regular file/);
+  // Named in the file, it is outside the file's folder; given on the command line, it is not a regular file.
+  refuse(path, new RegExp(`${path}:1:9: prices: a file may name only files in its own folder`));
+  refuse(path, /\/dev\/zero: not a regular file/, ["--prices", "/dev/zero"]);
 });
 
 test("a binary file is 'not a text file', quoted short and escaped", () => {

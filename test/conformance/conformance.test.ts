@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { readTextFile, resolveDeploymentData } from "@calwise/app";
+import { resolveDeploymentDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import {
   CalwiseError,
@@ -14,6 +14,7 @@ import {
   evaluationResultSchema,
   parseDocumentText,
 } from "@calwise/core";
+import { loadDeploymentDocument, readTextFile } from "@calwise/node-files";
 import { type Expectation, expectationSchema } from "./expectation-schema.ts";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
@@ -36,11 +37,15 @@ describe("conformance scenarios", () => {
         const v = variant as { name?: string; deployment: unknown; expect: unknown };
         it(v.name ?? `variant ${i + 1}`, () => {
           const expect = expectationSchema.parse(v.expect);
-          const context = { file: join(dir, file) };
+          // A fixture's deployment is written in the file form: `prices` names a file beside the fixture.
+          const resolve = () => {
+            const read = loadDeploymentDocument({ name: join(dir, file), data: v.deployment });
+            return resolveDeploymentDocument(read.deployment, catalog, read.prices);
+          };
           if (expect.inputError !== undefined) {
             const path = expect.inputError;
             assert.throws(
-              () => resolveDeploymentData(v.deployment, catalog, context),
+              resolve,
               (e: unknown) =>
                 e instanceof CalwiseError &&
                 e.code === "INPUT_INVALID" &&
@@ -48,7 +53,7 @@ describe("conformance scenarios", () => {
             );
             return;
           }
-          const deployment = resolveDeploymentData(v.deployment, catalog, context);
+          const deployment = resolve();
           const result = evaluateDeployment(deployment, catalog);
           evaluationResultSchema.parse(JSON.parse(JSON.stringify(result)));
           check(result, expect);

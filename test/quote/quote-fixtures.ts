@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { loadPriceListFile } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { type QuoteRequest, validateQuoteRequest } from "@calwise/core";
+import { loadPriceListFile } from "@calwise/node-files";
 
 /** The repository root. */
 export const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,6 +1,7 @@
-import { formatProblems, quoteForTerminal } from "@calwise/app";
 import { CalwiseError, errorCodes } from "@calwise/core";
 import { CommanderError } from "commander";
+import { formatProblems } from "./report/format-problems.ts";
+import { quoteForTerminal } from "./report/quote-for-terminal.ts";
 
 /**
  * Runs the CLI and maps every failure to the one error-code table: a CalwiseError prints its located problems

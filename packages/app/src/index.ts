@@ -1,3 +1,7 @@
+// The application layer (ARCHITECTURE.md): use cases over data, shared by the CLI and later the server and the
+// browser. Nothing here reads a file, the clock, `process` or the environment (biome.json enforces the imports).
+
+export { type AdviseCustomerInput, adviseCustomer } from "./advise-customer.ts";
 export { appJsonSchemas } from "./app-json-schemas.ts";
 export type { AccessRecord } from "./audit/access-ledger.ts";
 export { auditEvidence } from "./audit/audit-evidence.ts";
@@ -9,21 +13,19 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { choosePriceList } from "./choose-price-list.ts";
+export {
+  type EvaluateDeploymentInput,
+  evaluateDeploymentDocument,
+} from "./evaluate-deployment-document.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
-export { formatProblems, problemsShown } from "./format-problems.ts";
-export {
-  loadDeploymentFile,
-  loadPriceListData,
-  resolveDeploymentData,
-} from "./load-deployment-file.ts";
-export { loadPriceListFile } from "./load-price-list-file.ts";
-export { loadQuoteFile } from "./load-quote-file.ts";
+export { type CatalogListing, listCatalog } from "./list-catalog.ts";
+export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
-export { quoteForTerminal } from "./quote-for-terminal.ts";
-export { readDocumentFile } from "./read-document-file.ts";
+export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
+export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
 export { type EvidenceRecordsEnd, readEvidenceRecords } from "./read-evidence-records.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
-export { readTextFile } from "./read-text-file.ts";
-export { renderEditionAdvice } from "./render-edition-advice.ts";
-export { renderQuoteMarkdown } from "./render-quote-markdown.ts";
+export { readPriceListText } from "./read-price-list-text.ts";
+export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";

@@ -1,12 +1,11 @@
 import type { ParsedDocument } from "@calwise/core";
 
 /**
- * A parsed YAML or JSON document as a use case takes it: its data, the name problems give it (a
- * file's path, an upload's name) and, when the text is at hand, the way back from a field path to
- * its line and column.
+ * A parsed document as a use case takes it: its data, the name problems give it (a file path, an upload's
+ * name, "the request body") and, when it was parsed from text, where each field was written.
  */
 export interface NamedDocument {
   readonly name: string;
-  readonly data: ParsedDocument["data"];
+  readonly data: unknown;
   readonly locate?: ParsedDocument["locate"];
 }

@@ -1,4 +1,3 @@
-import { basename, extname } from "node:path";
 import {
   type CsvField,
   type CsvRecord,
@@ -193,7 +192,7 @@ export function readPriceListCsv(
       );
     if (problems.length > problemsBefore || !sku || !price || !currency) continue;
 
-    const list = cell("list")?.value ?? basename(file, extname(file));
+    const list = cell("list")?.value ?? nameWithoutExtension(file);
     const listVersion = cell("listVersion")?.value;
     const key = JSON.stringify([list, listVersion, currency.value, dates[0], dates[1]]);
     const group = groups.get(key) ?? {
@@ -243,4 +242,11 @@ function isDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** `prices/2026h2.csv` → `2026h2`: the last path segment without its extension (a name, not a file read). */
+function nameWithoutExtension(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(0, dot) : base;
 }

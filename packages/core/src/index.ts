@@ -53,6 +53,7 @@ export { CalwiseError } from "./errors/calwise-error.ts";
 export type { ErrorCode } from "./errors/error-codes.ts";
 export { errorCodes } from "./errors/error-codes.ts";
 export type { InputProblem, Validated } from "./errors/input-problem.ts";
+export { validateWithSchema } from "./errors/validate-with-schema.ts";
 export { evaluateDeployment } from "./evaluate/evaluate-deployment.ts";
 export type { EvaluationResult, FamilyResult, PurchaseLine } from "./evaluate/evaluation-result.ts";
 export { RESULT_SCHEMA_VERSION } from "./evaluate/evaluation-result.ts";

@@ -1,16 +1,9 @@
-import { loadPriceListFile, renderEditionAdvice } from "@calwise/app";
+import { adviseCustomer } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
-import {
-  adviseEdition,
-  CalwiseError,
-  customerNeeds,
-  type DatedPriceList,
-  errorCodes,
-  isValidOn,
-  selectPriceList,
-  validateCustomerProfile,
-} from "@calwise/core";
+import { customerNeeds, errorCodes } from "@calwise/core";
+import { loadPriceListFile } from "@calwise/node-files";
 import type { Command } from "commander";
+import { renderEditionAdvice } from "../report/render-edition-advice.ts";
 
 interface AdviseOptions {
   users?: string;
@@ -42,6 +35,8 @@ const OPTION_OF: Record<string, string> = {
   coresPerProcessor: "--cores-per-processor",
   virtualMachines: "--vms",
   growth: "--growth",
+  currency: "--currency",
+  priceLists: "--price-list",
 };
 
 /** `calwise advise --users N ...`: which edition serves a customer, cheapest first; exit 1 when none can. */
@@ -94,23 +89,14 @@ export function registerAdviseCommand(program: Command): void {
           growth: number(options.growth),
         }).filter(([, v]) => v !== undefined),
       );
-      const profile = validateCustomerProfile(input);
-      if (!profile.success)
-        throw new CalwiseError(
-          "INPUT_INVALID",
-          "the customer profile is not valid",
-          profile.problems.map((p) => {
-            const [field, ...rest] = p.path.split(/(?=[.[])/);
-            return { ...p, path: `${OPTION_OF[field ?? ""] ?? field ?? ""}${rest.join("")}` };
-          }),
-        );
-      const date = options.date ?? new Date().toISOString().slice(0, 10);
-      const priceList = choosePriceList(
-        (options.priceList ?? []).flatMap((file) => loadPriceListFile(file, catalog)),
-        date,
-        options.currency,
-      );
-      const advice = adviseEdition(profile.value, catalog, priceList);
+      const advice = adviseCustomer({
+        profile: input,
+        priceLists: (options.priceList ?? []).flatMap((file) => loadPriceListFile(file, catalog)),
+        ...(options.currency !== undefined ? { currency: options.currency } : {}),
+        date: options.date ?? new Date().toISOString().slice(0, 10),
+        catalog,
+        fieldNames: OPTION_OF,
+      });
       process.stdout.write(
         options.json ? `${JSON.stringify(advice, null, 2)}\n` : renderEditionAdvice(advice),
       );
@@ -120,40 +106,4 @@ export function registerAdviseCommand(program: Command): void {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** The list valid on the date (the one that started last); `--currency` decides when several currencies are valid. */
-function choosePriceList(
-  lists: readonly DatedPriceList[],
-  date: string,
-  currency: string | undefined,
-): DatedPriceList | undefined {
-  if (lists.length === 0) return undefined;
-  const currencies = [...new Set(lists.filter((l) => isValidOn(l, date)).map((l) => l.currency))];
-  if (currency === undefined && currencies.length > 1)
-    throw new CalwiseError(
-      "INPUT_INVALID",
-      `price lists in ${currencies.join(" and ")} are valid on ${date}`,
-      [
-        {
-          code: "AMBIGUOUS_PRICE_LIST",
-          path: "--currency",
-          message: "say which currency to advise in",
-          expected: `--currency ${currencies.join(" | ")}`,
-          received: "no --currency",
-        },
-      ],
-    );
-  const selected = selectPriceList(
-    lists,
-    date,
-    currency ?? currencies[0] ?? (lists[0] as DatedPriceList).currency,
-  );
-  if (!selected.success)
-    throw new CalwiseError(
-      "INPUT_INVALID",
-      `cannot choose a price list for ${date}`,
-      selected.problems.map((p) => ({ ...p, path: "--price-list" })),
-    );
-  return selected.value;
 }

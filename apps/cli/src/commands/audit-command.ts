@@ -1,15 +1,8 @@
-import { dirname, resolve } from "node:path";
-import {
-  type AuditResult,
-  auditEvidence,
-  loadPriceListData,
-  type NamedDocument,
-  readDocumentFile,
-} from "@calwise/app";
+import { type AuditResult, auditEvidence, type NamedDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError, type Catalog, errorCodes, type InputProblem } from "@calwise/core";
 import { formatEvidenceLocation } from "@calwise/evidence";
-import { expandFilePatterns, openFileByteSource } from "@calwise/node-files";
+import { expandFilePatterns, loadDeploymentFile, openFileByteSource } from "@calwise/node-files";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
@@ -50,21 +43,12 @@ function checkAliases(values: readonly string[]): [string, string][] {
 
 /**
  * The --owned file as data for the audit. A `prices:` path in it names a price list relative to the
- * file: it is read here and given inline, so the use case reads no file.
+ * file (and inside its folder): it is read here and given inline, so the use case reads no file.
  */
 function readOwnedFile(path: string): NamedDocument {
-  const document = readDocumentFile(path);
-  const locate = (field: string) => document.locate(field);
-  const data = document.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    return { name: path, data, locate };
-  const { prices } = data as { prices?: unknown };
-  if (typeof prices !== "string") return { name: path, data, locate };
-  return {
-    name: path,
-    data: { ...data, prices: loadPriceListData(resolve(dirname(path), prices)) },
-    locate,
-  };
+  const { deployment, prices } = loadDeploymentFile(path);
+  if (prices === undefined) return deployment;
+  return { ...deployment, data: { ...(deployment.data as object), prices } };
 }
 
 interface AuditOptions {

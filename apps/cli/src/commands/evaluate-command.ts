@@ -1,6 +1,7 @@
-import { loadDeploymentFile } from "@calwise/app";
+import { evaluateDeploymentDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
-import { errorCodes, evaluateDeployment } from "@calwise/core";
+import { errorCodes } from "@calwise/core";
+import { loadDeploymentFile } from "@calwise/node-files";
 import type { Command } from "commander";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 
@@ -22,10 +23,9 @@ export function registerEvaluateCommand(program: Command): void {
       const catalog = loadCatalog(options.catalog);
       const deployment = loadDeploymentFile(
         file,
-        catalog,
         options.prices ? { priceListPath: options.prices } : {},
       );
-      const result = evaluateDeployment(deployment, catalog);
+      const result = evaluateDeploymentDocument({ ...deployment, catalog });
       process.stdout.write(
         options.json
           ? `${JSON.stringify(result, null, 2)}\n`

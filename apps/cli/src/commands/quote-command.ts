@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { loadQuoteFile, renderQuoteMarkdown } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError, formatMoney } from "@calwise/core";
-import { renderQuotePdf } from "@calwise/pdf";
+import { renderQuoteMarkdown, renderQuotePdf } from "@calwise/documents";
+import { loadQuoteFile } from "@calwise/node-files";
 import type { Command } from "commander";
 
 interface QuoteOptions {

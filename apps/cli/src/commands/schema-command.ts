@@ -1,4 +1,5 @@
-import { CalwiseError, jsonSchemas } from "@calwise/core";
+import { CalwiseError } from "@calwise/core";
+import { fileJsonSchemas } from "@calwise/node-files";
 import type { Command } from "commander";
 
 const names = ["deployment", "price-list", "evaluation-result"] as const;
@@ -12,7 +13,7 @@ export function registerSchemaCommand(program: Command): void {
     )
     .argument("<name>", names.join(" | "))
     .action((name: string) => {
-      const schema = jsonSchemas()[`${name}.schema.json`];
+      const schema = fileJsonSchemas()[`${name}.schema.json`];
       if (schema === undefined)
         throw new CalwiseError("INPUT_INVALID", `unknown schema '${name}'`, [
           {

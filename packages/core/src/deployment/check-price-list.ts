@@ -2,22 +2,14 @@ import type { Catalog } from "../catalog/catalog.ts";
 import type { Deployment, PriceList } from "./deployment-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/** The deployment's price list with every item's reference checked; a path left unloaded is a problem. */
+/** The deployment's price list with every item's reference checked against the catalog. */
 export function checkPriceList(
   d: Deployment,
   catalog: Catalog,
   out: ProblemCollector,
 ): PriceList | undefined {
   let prices: PriceList | undefined;
-  if (typeof d.prices === "string") {
-    out.push({
-      code: "SCHEMA",
-      path: "prices",
-      message: "the price list file was not loaded",
-      expected: "a price list",
-      received: d.prices,
-    });
-  } else if (d.prices) {
+  if (d.prices) {
     prices = d.prices;
     d.prices.items.forEach((p, i) => {
       const at = `prices.items[${i}]`;

@@ -157,7 +157,18 @@ const assignment = z.strictObject({
     .optional(),
 });
 
-/** The deployment file: what is installed, who and what accesses it, what is owned, and prices. */
+/**
+ * The price list as deployment data carries it: inline. Data (an HTTP body, a fixture) must never make calwise
+ * read a file, so a path here is refused; the CLI's file form (node-files) resolves a path before this schema.
+ */
+export const inlinePriceListSchema = z.strictObject(priceListSchema.shape, {
+  error: (issue) =>
+    typeof issue.input === "string"
+      ? "a price list inline: deployment data cannot name a file"
+      : undefined,
+});
+
+/** The deployment as data: what is installed, who and what accesses it, what is owned, and prices. */
 export const deploymentSchema = z.strictObject({
   schemaVersion: z.literal(1).default(1),
   name: z.string().default("deployment"),
@@ -176,7 +187,7 @@ export const deploymentSchema = z.strictObject({
     )
     .default([]),
   owned: z.array(owned).default([]),
-  prices: z.union([priceListSchema, z.string().describe("path of a price list file")]).optional(),
+  prices: inlinePriceListSchema.optional(),
   assignments: z.array(assignment).default([]),
   assumptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   asOf: isoDate.optional().describe("the date the evaluation is for (assignment checks)"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { datedPriceListSchema } from "./dated-price-list.ts";
 import { isoDateSchema } from "./iso-date.ts";
 import { roundingModes } from "./rounding-mode.ts";
 
@@ -53,7 +54,7 @@ export const omittedCalsReasonSchema = z.discriminatedUnion("reason", [
   anonymousOnly,
 ]);
 
-/** The quote file: who it is for, what is quoted (a deployment), how it is priced and why CALs are left out. */
+/** The quote request as data: who it is for, what is quoted (a deployment), how it is priced and why CALs are left out. */
 export const quoteRequestSchema = z.strictObject({
   schemaVersion: z.literal(1).default(1),
   number: z.string().optional().describe("the quote number"),
@@ -66,10 +67,27 @@ export const quoteRequestSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as EUR"),
   seller: party.optional(),
   customer: party,
+  // Inline only: a quote given as data (an HTTP body) must never make calwise read a file. The CLI's file form
+  // (node-files) resolves a deployment or price list path before this schema sees the request.
   deployment: z
-    .union([z.string(), z.record(z.string(), z.unknown())])
-    .describe("a deployment file (relative to the quote file) or the deployment inline"),
-  priceLists: z.array(z.string()).default([]).describe("price list files (CSV, YAML or JSON)"),
+    .record(z.string(), z.unknown(), {
+      error: (issue) =>
+        typeof issue.input === "string"
+          ? "the deployment inline: a quote given as data cannot name a file"
+          : undefined,
+    })
+    .describe("the deployment inline"),
+  priceLists: z
+    .array(
+      z.strictObject(datedPriceListSchema.shape, {
+        error: (issue) =>
+          typeof issue.input === "string"
+            ? "a price list inline: a quote given as data cannot name a file"
+            : undefined,
+      }),
+    )
+    .default([])
+    .describe("price lists inline (the price list schema plus validFrom/validTo)"),
   rounding: z.enum(roundingModes).default("half-even"),
   discounts: z.array(discount).default([]),
   omittedCals: z.array(omittedCalsReasonSchema).default([]),

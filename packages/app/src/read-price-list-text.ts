@@ -1,4 +1,3 @@
-import { extname } from "node:path";
 import {
   CalwiseError,
   type Catalog,
@@ -9,44 +8,42 @@ import {
   validateDatedPriceList,
 } from "@calwise/core";
 import { readPriceListCsv } from "./read-price-list-csv.ts";
-import { readTextFile } from "./read-text-file.ts";
 
 /**
- * Reads a reseller price list file: CSV (`.csv`, one row per SKU, see docs/quotes.md) or YAML/JSON (the price
- * list schema plus validFrom/validTo). Checks every item against the catalog. Returns the lists it holds (a CSV
- * may hold several periods or currencies); any problem is a CalwiseError INPUT_INVALID whose problems name the
- * file, line and column, what was expected and what was found.
+ * Reads a reseller price list from its text: CSV when `name` ends in `.csv` (one row per SKU, see
+ * docs/quotes.md), otherwise YAML/JSON (the price list schema plus validFrom/validTo). Checks every item against
+ * the catalog. Returns the lists it holds (a CSV may hold several periods or currencies); any problem is a
+ * CalwiseError INPUT_INVALID whose problems name `name`, the line and column, what was expected and found.
  */
-export function loadPriceListFile(path: string, catalog: Catalog): DatedPriceList[] {
-  const text = readTextFile(path);
-  if (extname(path).toLowerCase() === ".csv") {
-    const read = readPriceListCsv(text, path);
+export function readPriceListText(name: string, text: string, catalog: Catalog): DatedPriceList[] {
+  if (name.toLowerCase().endsWith(".csv")) {
+    const read = readPriceListCsv(text, name);
     const problems: InputProblem[] = [...read.problems];
     for (const list of read.lists)
       for (const p of checkPriceListReferences(list, catalog))
         problems.push({ ...p, path: "", ...read.locate(list, p.path) });
-    if (problems.length > 0) throw invalid(path, problems);
+    if (problems.length > 0) throw invalid(name, problems);
     return read.lists;
   }
   const parsed = parseDocumentText(text);
   if ("problems" in parsed)
     throw new CalwiseError(
       "INPUT_UNREADABLE",
-      `${path} is not valid YAML or JSON`,
-      parsed.problems.map((p) => ({ ...p, file: path })),
+      `${name} is not valid YAML or JSON`,
+      parsed.problems.map((p) => ({ ...p, file: name })),
     );
   const result = validateDatedPriceList(parsed.document.data);
   if (!result.success)
     throw invalid(
-      path,
+      name,
       result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
     );
-  const list: DatedPriceList = { ...result.value, source: path };
+  const list: DatedPriceList = { ...result.value, source: name };
   const problems = checkPriceListReferences(list, catalog).map((p) => ({
     ...p,
     ...parsed.document.locate(p.path),
   }));
-  if (problems.length > 0) throw invalid(path, problems);
+  if (problems.length > 0) throw invalid(name, problems);
   return [list];
 }
 

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { CalwiseError } from "@calwise/core";
+import { loadDeploymentFile } from "./load-deployment-file.ts";
+
+const root = mkdtempSync(join(tmpdir(), "calwise-deployment-file-"));
+const project = join(root, "project");
+mkdirSync(project);
+const prices =
+  "currency: EUR\nitems:\n  - { sku: X, family: ws-cal, version: '2012', type: user, price: 3999 }\n";
+writeFileSync(join(root, "shared-prices.yaml"), prices);
+writeFileSync(join(project, "prices.yaml"), prices);
+const write = (name: string, text: string) => {
+  const path = join(project, name);
+  writeFileSync(path, text);
+  return path;
+};
+const servers = "servers: [{ name: S1, product: ws2012-standard }]\n";
+
+test("reads the price list a deployment file names beside it", () => {
+  const read = loadDeploymentFile(write("beside.yaml", `prices: prices.yaml\n${servers}`));
+  assert.equal(read.prices?.items[0]?.price, 3999);
+  assert.equal(read.deployment.name, join(project, "beside.yaml"));
+});
+
+test("refuses a deployment file naming ../../etc/passwd, at the file, line and column", () => {
+  const path = write("escape.yaml", `name: escape\n${servers}prices: ../../etc/passwd\n`);
+  assert.throws(
+    () => loadDeploymentFile(path),
+    (e: unknown) =>
+      e instanceof CalwiseError &&
+      e.code === "INPUT_INVALID" &&
+      e.problems.length === 1 &&
+      e.problems[0]?.file === path &&
+      e.problems[0]?.line === 3 &&
+      e.problems[0]?.column === 9 &&
+      e.problems[0]?.path === "prices",
+  );
+});
+
+test("a price list given on the command line is the user's choice, wherever it is", () => {
+  const path = write("escape2.yaml", `${servers}prices: ../shared-prices.yaml\n`);
+  assert.throws(() => loadDeploymentFile(path), CalwiseError);
+  const read = loadDeploymentFile(path, { priceListPath: join(root, "shared-prices.yaml") });
+  assert.equal(read.prices?.items[0]?.sku, "X");
+});
+
+test("a bad price list is located in its own file", () => {
+  writeFileSync(join(project, "bad.yaml"), "currency: euro\nitems: []\n");
+  const path = write("bad-prices.yaml", `${servers}prices: bad.yaml\n`);
+  assert.throws(
+    () => loadDeploymentFile(path),
+    (e: unknown) =>
+      e instanceof CalwiseError &&
+      e.problems.some(
+        (p) => p.file === join(project, "bad.yaml") && p.path === "currency" && p.line === 1,
+      ),
+  );
+});

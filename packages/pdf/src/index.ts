@@ -1,1 +1,0 @@
-export { quoteDocument, renderQuotePdf } from "./render-quote-pdf.ts";
