@@ -28,12 +28,8 @@ export type {
 } from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
-export type { Deployment, DeploymentInput, PriceList } from "./deployment/deployment-schema.ts";
-export {
-  deploymentSchema,
-  priceListSchema,
-  validatePriceList,
-} from "./deployment/deployment-schema.ts";
+export type { Deployment, DeploymentInput } from "./deployment/deployment-schema.ts";
+export { deploymentSchema } from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";
 export type { ResolvedDeployment } from "./deployment/resolved-deployment.ts";
 export { jsonSchemas } from "./document/json-schemas.ts";
@@ -49,6 +45,8 @@ export { RESULT_SCHEMA_VERSION } from "./evaluate/evaluation-result.ts";
 export { evaluationResultSchema } from "./evaluate/evaluation-result-schema.ts";
 export type { Finding } from "./findings/finding.ts";
 export type { MinorUnits, Money } from "./model/brand.ts";
+export { currencyDigits, formatMoney } from "./model/format-money.ts";
+export { isoDateSchema } from "./model/iso-date.ts";
 export type { CalMix, CalMixProblem, CoverEdge } from "./optimise/choose-cal-mix.ts";
 export { chooseCalMix } from "./optimise/choose-cal-mix.ts";
 export type { FlowNetworkBuilder } from "./optimise/graph/build-flow-network.ts";
@@ -71,6 +69,12 @@ export type {
   PackPurchaseLine,
 } from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";
+export { checkPriceListReferences } from "./price-list/check-price-list-references.ts";
+export type { DatedPriceList, PriceListReference } from "./price-list/dated-price-list.ts";
+export { datedPriceListSchema, validateDatedPriceList } from "./price-list/dated-price-list.ts";
+export type { PriceItem, PriceList } from "./price-list/price-list-schema.ts";
+export { priceListSchema, validatePriceList } from "./price-list/price-list-schema.ts";
+export { isValidOn, selectPriceList } from "./price-list/select-price-list.ts";
 export { allocateProportionally } from "./quote/allocate-proportionally.ts";
 export type {
   AppliedDiscount,
@@ -81,12 +85,7 @@ export type {
 } from "./quote/apply-discounts.ts";
 export { applyDiscounts } from "./quote/apply-discounts.ts";
 export { buildQuote } from "./quote/build-quote.ts";
-export { checkPriceListReferences } from "./quote/check-price-list-references.ts";
-export type { DatedPriceList, PriceListReference } from "./quote/dated-price-list.ts";
-export { datedPriceListSchema, validateDatedPriceList } from "./quote/dated-price-list.ts";
 export { divideRounded } from "./quote/divide-rounded.ts";
-export { currencyDigits, formatMoney } from "./quote/format-money.ts";
-export { isoDateSchema } from "./quote/iso-date.ts";
 export { parseBasisPoints } from "./quote/parse-basis-points.ts";
 export { percentOf } from "./quote/percent-of.ts";
 export type { PresentedLine, QuotePresentation } from "./quote/present-quote.ts";
@@ -102,4 +101,3 @@ export type {
 export { quoteRequestSchema, validateQuoteRequest } from "./quote/quote-request-schema.ts";
 export type { RoundingMode } from "./quote/rounding-mode.ts";
 export { DEFAULT_ROUNDING, roundingModes } from "./quote/rounding-mode.ts";
-export { isValidOn, selectPriceList } from "./quote/select-price-list.ts";

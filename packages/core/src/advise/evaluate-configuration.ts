@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
 import type { EvaluationResult } from "../evaluate/evaluation-result.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import { countApplicationLicences } from "../quote/count-application-licences.ts";
 import { priceLicences } from "../quote/price-licences.ts";
 import {

@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { checkPriceList } from "../price-list/check-price-list.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
-import { checkPriceList } from "./check-price-list.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { deploymentSchema, priceListSchema } from "../deployment/deployment-schema.ts";
+import { deploymentSchema } from "../deployment/deployment-schema.ts";
 import { evaluationResultSchema } from "../evaluate/evaluation-result-schema.ts";
+import { priceListSchema } from "../price-list/price-list-schema.ts";
 
 /** The JSON Schemas of calwise's files and outputs, by file name under docs/. */
 export function jsonSchemas(): Record<string, unknown> {

@@ -3,8 +3,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import { allocateOwned, type OwnedPool } from "../compliance/allocate-owned.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
-import { createPriceBook } from "../pricing/price-book.ts";
+import { createPriceBook } from "../price-list/price-book.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { planFamilyCover } from "./plan-family-cover.ts";
 

@@ -1,4 +1,4 @@
-import { formatMoney } from "./format-money.ts";
+import { formatMoney } from "../model/format-money.ts";
 import type { Quote } from "./quote.ts";
 
 /** A row of the line-item table, every figure already written for people. */

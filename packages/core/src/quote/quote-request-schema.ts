@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
-import { isoDateSchema } from "./iso-date.ts";
+import { isoDateSchema } from "../model/iso-date.ts";
 import { roundingModes } from "./rounding-mode.ts";
 
 const name = z.string().min(1, "a non-empty name");

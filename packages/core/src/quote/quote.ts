@@ -1,5 +1,5 @@
+import type { PriceListReference } from "../price-list/dated-price-list.ts";
 import type { AppliedDiscount } from "./apply-discounts.ts";
-import type { PriceListReference } from "./dated-price-list.ts";
 import type { OmittedCalsReason, Party } from "./quote-request-schema.ts";
 import type { RoundingMode } from "./rounding-mode.ts";
 

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { priceListSchema } from "../deployment/deployment-schema.ts";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
-import { isoDateSchema } from "./iso-date.ts";
+import { isoDateSchema } from "../model/iso-date.ts";
+import { priceListSchema } from "./price-list-schema.ts";
 
 /**
  * A reseller's price list with the dates it is valid (both optional, both inclusive): the deployment price list

@@ -1,6 +1,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { Deployment, PriceList } from "./deployment-schema.ts";
-import type { ProblemCollector } from "./problem-collector.ts";
+import type { Deployment } from "../deployment/deployment-schema.ts";
+import type { ProblemCollector } from "../deployment/problem-collector.ts";
+import type { PriceList } from "./price-list-schema.ts";
 
 /** The deployment's price list with every item's reference checked; a path left unloaded is a problem. */
 export function checkPriceList(
