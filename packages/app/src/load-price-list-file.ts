@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import {
   CalwiseError,
   type Catalog,
-  checkPriceListReferences,
+  checkPriceList,
   type DatedPriceList,
   type InputProblem,
   parseDocumentText,
@@ -23,7 +23,7 @@ export function loadPriceListFile(path: string, catalog: Catalog): DatedPriceLis
     const read = readPriceListCsv(text, path);
     const problems: InputProblem[] = [...read.problems];
     for (const list of read.lists)
-      for (const p of checkPriceListReferences(list, catalog))
+      for (const p of checkPriceList(list, catalog))
         problems.push({ ...p, path: "", ...read.locate(list, p.path) });
     if (problems.length > 0) throw invalid(path, problems);
     return read.lists;
@@ -42,7 +42,7 @@ export function loadPriceListFile(path: string, catalog: Catalog): DatedPriceLis
       result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
     );
   const list: DatedPriceList = { ...result.value, source: path };
-  const problems = checkPriceListReferences(list, catalog).map((p) => ({
+  const problems = checkPriceList(list, catalog).map((p) => ({
     ...p,
     ...parsed.document.locate(p.path),
   }));

@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path";
-import type { DatedPriceList, InputProblem } from "@calwise/core";
+import { type DatedPriceList, type InputProblem, isIsoDate } from "@calwise/core";
 import { type CsvField, type CsvRecord, parseCsvText } from "./parse-csv-text.ts";
 
 /** The columns a price list CSV may have; `sku`, `price` and `currency` are required. */
@@ -170,7 +170,7 @@ export function readPriceListCsv(
       bad(type, "not a CAL type", "user | device");
     const dates = (["validFrom", "validTo"] as const).map((name) => {
       const field = cell(name);
-      if (field && !isDate(field.value)) bad(field, `not a date`, "a date as YYYY-MM-DD");
+      if (field && !isIsoDate(field.value)) bad(field, `not a date`, "a date as YYYY-MM-DD");
       return field?.value;
     });
     const what = WHAT.map((name) => [name, cell(name)] as const).filter(([, f]) => f !== undefined);
@@ -232,10 +232,4 @@ export function readPriceListCsv(
       return field ? { line: field.line, column: field.column } : undefined;
     },
   };
-}
-
-function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }

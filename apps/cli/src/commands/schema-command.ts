@@ -1,18 +1,16 @@
-import { CalwiseError, jsonSchemas } from "@calwise/core";
+import { CalwiseError, jsonSchemaOf, jsonSchemaNames as names } from "@calwise/core";
 import type { Command } from "commander";
 
-const names = ["deployment", "price-list", "evaluation-result"] as const;
-
-/** `calwise schema NAME`: prints the JSON Schema of an input file or of the `--json` output. */
+/** `calwise schema NAME`: prints the JSON Schema of an input file or of a `--json` output. */
 export function registerSchemaCommand(program: Command): void {
   program
     .command("schema")
     .description(
-      "print the JSON Schema of the deployment file, the price list or the evaluate --json result",
+      "print the JSON Schema of an input file (deployment, price list) or of a --json output (evaluate, quote, advise, catalog)",
     )
     .argument("<name>", names.join(" | "))
     .action((name: string) => {
-      const schema = jsonSchemas()[`${name}.schema.json`];
+      const schema = jsonSchemaOf(name);
       if (schema === undefined)
         throw new CalwiseError("INPUT_INVALID", `unknown schema '${name}'`, [
           {

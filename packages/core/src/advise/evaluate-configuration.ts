@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
-import type { EvaluationResult } from "../evaluate/evaluation-result.ts";
+import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import { countApplicationLicences } from "../quote/count-application-licences.ts";
 import { priceLicences } from "../quote/price-licences.ts";
@@ -10,7 +10,7 @@ import {
   type EditionConfiguration,
 } from "./build-representative-deployment.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import type { EditionOption, RuleOutReason } from "./edition-advice.ts";
+import type { EditionOption, RuleOutReason } from "./edition-advice-schema.ts";
 
 const UNIT_NAMES = {
   server: "server licence",

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { isoDateSchema } from "../model/iso-date.ts";
 import { priceListSchema } from "../price-list/price-list-schema.ts";
 
 /** An id of a server, user or device. `{1..20}` in an id expands to a range (U{1..3} → U1, U2, U3). */
 const name = z.string().min(1, "a non-empty name");
 const nameOrList = z.union([name, z.array(name).min(1)]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const calType = z.enum(["user", "device"]);
 
 const server = z.strictObject({
@@ -109,7 +109,7 @@ const assignment = z.strictObject({
   history: z
     .array(
       z.strictObject({
-        date: isoDate,
+        date: isoDateSchema,
         to: name,
         reason: z
           .enum([
@@ -149,7 +149,7 @@ export const deploymentSchema = z.strictObject({
   prices: z.union([priceListSchema, z.string().describe("path of a price list file")]).optional(),
   assignments: z.array(assignment).default([]),
   assumptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-  asOf: isoDate.optional().describe("the date the evaluation is for (assignment checks)"),
+  asOf: isoDateSchema.optional().describe("the date the evaluation is for (assignment checks)"),
 });
 
 export type DeploymentInput = z.input<typeof deploymentSchema>;

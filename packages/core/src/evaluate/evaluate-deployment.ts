@@ -17,7 +17,7 @@ import {
   type FamilyResult,
   type PurchaseLine,
   RESULT_SCHEMA_VERSION,
-} from "./evaluation-result.ts";
+} from "./evaluation-result-schema.ts";
 import { listConnectorOptions } from "./list-connector-options.ts";
 
 /**

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { minorUnitsSchema } from "../model/minor-units.ts";
 
 const name = z.string().min(1, "a non-empty name");
-const minorUnits = z.number().int("integer minor units (cents), not a decimal").min(0);
+const minorUnits = minorUnitsSchema.min(0);
 const calType = z.enum(["user", "device"]);
 
 const priceItem = z

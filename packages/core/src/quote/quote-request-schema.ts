@@ -2,18 +2,13 @@ import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import { isoDateSchema } from "../model/iso-date.ts";
+import { minorUnitsSchema } from "../model/minor-units.ts";
+import { discountScopeSchema } from "./applied-discount.ts";
+import { partySchema } from "./party.ts";
 import { roundingModes } from "./rounding-mode.ts";
 
 const name = z.string().min(1, "a non-empty name");
-const minorUnits = z.number().int("integer minor units (cents), not a decimal").min(0);
-
-const party = z.strictObject({
-  name,
-  contact: z.string().optional(),
-  address: z.array(z.string()).default([]).describe("address lines, printed as given"),
-  email: z.string().optional(),
-  taxId: z.string().optional(),
-});
+const minorUnits = minorUnitsSchema.min(0);
 
 const discount = z
   .strictObject({
@@ -23,7 +18,7 @@ const discount = z
       .optional()
       .describe("a percentage with at most two decimals, e.g. 7.5"),
     amount: minorUnits.optional().describe("a fixed amount in minor units"),
-    appliesTo: z.enum(["all", "server-licences", "cals"]).default("all"),
+    appliesTo: discountScopeSchema.default("all"),
   })
   .refine((d) => (d.percent === undefined) !== (d.amount === undefined), {
     message: "a discount has either percent or amount",
@@ -64,8 +59,8 @@ export const quoteRequestSchema = z.strictObject({
   validForDays: z.number().int().min(1).max(366).default(30).describe("when validUntil is absent"),
   locale: z.string().default("en-GB").describe("how amounts are written, e.g. pl-PL, de-DE"),
   currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as EUR"),
-  seller: party.optional(),
-  customer: party,
+  seller: partySchema.optional(),
+  customer: partySchema,
   deployment: z
     .union([z.string(), z.record(z.string(), z.unknown())])
     .describe("a deployment file (relative to the quote file) or the deployment inline"),
@@ -82,7 +77,6 @@ export type QuoteRequest = Omit<z.output<typeof quoteRequestSchema>, "deployment
   readonly deployment: unknown;
 };
 export type OmittedCalsReason = z.output<typeof omittedCalsReasonSchema>;
-export type Party = z.output<typeof party>;
 
 /** Validates quote request data against the schema, with located problems. */
 export function validateQuoteRequest(
