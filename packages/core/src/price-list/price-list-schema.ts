@@ -36,6 +36,8 @@ export const priceListSchema = z.strictObject({
 });
 
 export type PriceList = z.output<typeof priceListSchema>;
+/** A price list as written (defaults such as packSize may be left out). */
+export type PriceListInput = z.input<typeof priceListSchema>;
 export type PriceItem = PriceList["items"][number];
 
 /** Validates price list data against its schema, with located problems. */
