@@ -45,7 +45,7 @@ export const optionLicenceSchema = z.strictObject({
   product: z.string(),
   productName: z.string(),
   quantity: count,
-  unit: z.string(),
+  unit: z.string().describe('what one licence is, in words: "2-processor licence", "2-core pack"'),
   explanation: z.string(),
   skus,
   cost,
@@ -56,7 +56,9 @@ export const optionCalsSchema = z.strictObject({
   family: z.string(),
   name: z.string(),
   version: z.string(),
-  type: z.string(),
+  type: z
+    .enum(["user", "device", "connector"])
+    .describe("the CAL type, or `connector` for an External Connector"),
   units: count,
   skus,
   cost,

@@ -84,7 +84,7 @@ export function evaluateConfiguration(
         ? (catalog.externalConnectors.get(p.connector ?? "")?.name ?? "External Connector")
         : (catalog.families.get(p.family)?.name ?? p.family),
     version: p.version,
-    type: p.type ?? "connector",
+    type: p.type ?? ("connector" as const),
     units: p.units,
     skus: p.packs.map((k) => ({ sku: k.sku, count: k.count, price: k.price })),
     cost: p.cost,

@@ -62,7 +62,10 @@ export const quoteLineSchema = z.strictObject({
     product: z.string().optional(),
     family: z.string().optional(),
     version: z.string().optional(),
-    type: z.string().optional(),
+    type: z
+      .enum(["user", "device", "either"])
+      .optional()
+      .describe("the CAL type; `either` for owned CALs of either type"),
   }),
   rule: z.string(),
   sources,
