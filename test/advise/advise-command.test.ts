@@ -1,44 +1,47 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import type { EditionAdvice } from "@calwise/core";
 import { runCli } from "../cli/run-cli.ts";
 
 const prices = ["--price-list", "examples/prices-reseller-2026h2.csv", "--date", "2026-11-28"];
 
-describe("calwise advise", () => {
-  it("ranks the editions for the issue's customer, names what rules the others out, and traces growth", () => {
-    const r = runCli([
-      "advise",
-      "--users",
-      "32",
-      "--devices",
-      "40",
-      "--shared-devices",
-      "6",
-      "--needs",
-      "sql,remote-desktop",
-      "--growth",
-      "5",
-      ...prices,
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(
-      r.stdout,
-      /prices: Example Reseller GmbH price list \(hypothetical, not Microsoft prices\) 2026-H2 \(EUR\)/,
-    );
-    assert.match(
-      r.stdout,
-      /1\. Windows Small Business Server 2011 Standard, with Windows Small Business Server 2011 Premium Add-on on a second server: €9,339\.00/,
-    );
-    assert.match(
-      r.stdout,
-      /Windows Server 2012 Essentials: EDITION_LACKS_REMOTE_DESKTOP: .* \[R1, R21, R25\]/,
-    );
-    assert.match(r.stdout, /Growth from 32 to 37 users/);
-    assert.equal(r.stderr, "");
-  });
+test("calwise advise", async (t) => {
+  await t.test(
+    "ranks the editions for the issue's customer, names what rules the others out, and traces growth",
+    () => {
+      const r = runCli([
+        "advise",
+        "--users",
+        "32",
+        "--devices",
+        "40",
+        "--shared-devices",
+        "6",
+        "--needs",
+        "sql,remote-desktop",
+        "--growth",
+        "5",
+        ...prices,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(
+        r.stdout,
+        /prices: Example Reseller GmbH price list \(hypothetical, not Microsoft prices\) 2026-H2 \(EUR\)/,
+      );
+      assert.match(
+        r.stdout,
+        /1\. Windows Small Business Server 2011 Standard, with Windows Small Business Server 2011 Premium Add-on on a second server: €9,339\.00/,
+      );
+      assert.match(
+        r.stdout,
+        /Windows Server 2012 Essentials: EDITION_LACKS_REMOTE_DESKTOP: .* \[R1, R21, R25\]/,
+      );
+      assert.match(r.stdout, /Growth from 32 to 37 users/);
+      assert.equal(r.stderr, "");
+    },
+  );
 
-  it("prints JSON, ranked by total", () => {
+  await t.test("prints JSON, ranked by total", () => {
     const r = runCli(["advise", "--users", "26", ...prices, "--json"]);
     assert.equal(r.code, 0, r.stderr);
     const advice = JSON.parse(r.stdout) as EditionAdvice;
@@ -51,14 +54,14 @@ describe("calwise advise", () => {
     );
   });
 
-  it("ranks by CALs to buy without a price list", () => {
+  await t.test("ranks by CALs to buy without a price list", () => {
     const r = runCli(["advise", "--users", "10"]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /no price list: ranked by CALs to buy/);
     assert.match(r.stdout, /1\. Windows Server 2012 Foundation: 0 CALs to buy/);
   });
 
-  it("rejects an impossible profile with the option names, exit 2", () => {
+  await t.test("rejects an impossible profile with the option names, exit 2", () => {
     const r = runCli([
       "advise",
       "--users",
@@ -80,7 +83,7 @@ describe("calwise advise", () => {
     );
   });
 
-  it("says when no price list is valid on the date", () => {
+  await t.test("says when no price list is valid on the date", () => {
     const r = runCli([
       "advise",
       "--users",

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadCatalog } from "@calwise/catalog";
 import { adviseEdition, parseDocumentText, validateCustomerProfile } from "@calwise/core";
@@ -42,9 +42,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
   const parsed = parseDocumentText(readTextFile(join(dir, file)));
   if ("problems" in parsed) throw new Error(`${file}: ${parsed.problems[0]?.message}`);
   const { title, cases } = fixture.parse(parsed.document.data);
-  describe(title, () => {
+  test(title, async (t) => {
     for (const c of cases)
-      it(c.name, () => {
+      await t.test(c.name, () => {
         const profile = validateCustomerProfile(c.profile);
         assert.ok(profile.success, JSON.stringify(!profile.success && profile.problems));
         const advice = adviseEdition(profile.value, catalog, c.priced ? prices : undefined);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { evaluationResultSchema } from "@calwise/core";
 import { root, runCli } from "./run-cli.ts";
 
@@ -13,8 +13,8 @@ const write = (name: string, text: string) => {
   return path;
 };
 
-describe("calwise evaluate", () => {
-  it("prints a readable report of the example and exits 1 when not compliant", () => {
+test("calwise evaluate", async (t) => {
+  await t.test("prints a readable report of the example and exits 1 when not compliant", () => {
     const r = runCli(["evaluate", "examples/contoso.yaml"]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /Result: NOT COMPLIANT/);
@@ -24,7 +24,7 @@ describe("calwise evaluate", () => {
     assert.equal(r.stderr, "");
   });
 
-  it("prints JSON that matches the documented result schema", () => {
+  await t.test("prints JSON that matches the documented result schema", () => {
     const r = runCli(["evaluate", "examples/sbs-75-users.yaml", "--json"]);
     assert.equal(r.code, 1);
     const result = evaluationResultSchema.parse(JSON.parse(r.stdout));
@@ -34,7 +34,7 @@ describe("calwise evaluate", () => {
     assert.equal(sbs?.optimisation.exactness, "optimal");
   });
 
-  it("exits 0 on a compliant deployment", () => {
+  await t.test("exits 0 on a compliant deployment", () => {
     const path = write(
       "ok.yaml",
       "servers: [{ name: S1, product: ws2012-essentials, processors: 2 }]\naccesses:\n  - { user: A, device: PC1, server: S1 }\n",
@@ -44,23 +44,26 @@ describe("calwise evaluate", () => {
     assert.match(r.stdout, /Result: COMPLIANT/);
   });
 
-  it("names file, line, column, path, expectation and finding for an unknown product, exit 2", () => {
-    const path = write(
-      "bad-product.yaml",
-      "servers:\n  - name: S1\n    product: ws2012-standrad\n",
-    );
-    const r = runCli(["evaluate", path]);
-    assert.equal(r.code, 2);
-    assert.match(
-      r.stderr,
-      new RegExp(
-        `${path}:3:14: servers\\[0\\]\\.product: unknown product 'ws2012-standrad' \\(expected one of ws2012-standard`,
-      ),
-    );
-    assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
-  });
+  await t.test(
+    "names file, line, column, path, expectation and finding for an unknown product, exit 2",
+    () => {
+      const path = write(
+        "bad-product.yaml",
+        "servers:\n  - name: S1\n    product: ws2012-standrad\n",
+      );
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `${path}:3:14: servers\\[0\\]\\.product: unknown product 'ws2012-standrad' \\(expected one of ws2012-standard`,
+        ),
+      );
+      assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
+    },
+  );
 
-  it("reports a typo'd user in an access and a decimal price, each located", () => {
+  await t.test("reports a typo'd user in an access and a decimal price, each located", () => {
     const prices = write(
       "p.yaml",
       "currency: EUR\nitems:\n  - { sku: X, family: ws-cal, version: '2012', type: user, price: 39.99 }\n",
@@ -84,47 +87,53 @@ describe("calwise evaluate", () => {
     );
   });
 
-  it("refuses a price list the file names outside its folder, located, exit 2; --prices may be anywhere", () => {
-    const path = write(
-      "escape.yaml",
-      "servers: [{ name: S1, product: ws2012-standard }]\nprices: ../../etc/passwd\n",
-    );
-    const r = runCli(["evaluate", path]);
-    assert.equal(r.code, 2);
-    assert.match(
-      r.stderr,
-      new RegExp(
-        `${path}:2:9: prices: a file may name only files in its own folder or below \\(expected a path inside .*, found ../../etc/passwd\\)`,
-      ),
-    );
-    assert.doesNotMatch(r.stderr, /root:/, "nothing of the file is read");
-    const given = runCli([
-      "evaluate",
-      path,
-      "--prices",
-      join(root, "examples/prices-example.yaml"),
-    ]);
-    assert.equal(given.code, 0, given.stderr);
-  });
+  await t.test(
+    "refuses a price list the file names outside its folder, located, exit 2; --prices may be anywhere",
+    () => {
+      const path = write(
+        "escape.yaml",
+        "servers: [{ name: S1, product: ws2012-standard }]\nprices: ../../etc/passwd\n",
+      );
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `${path}:2:9: prices: a file may name only files in its own folder or below \\(expected a path inside .*, found ../../etc/passwd\\)`,
+        ),
+      );
+      assert.doesNotMatch(r.stderr, /root:/, "nothing of the file is read");
+      const given = runCli([
+        "evaluate",
+        path,
+        "--prices",
+        join(root, "examples/prices-example.yaml"),
+      ]);
+      assert.equal(given.code, 0, given.stderr);
+    },
+  );
 
-  it("reports YAML syntax errors with their line, and a missing file, with exit 2", () => {
-    const path = write("syntax.yaml", "servers:\n  - { name: S1, product: ws2012-standard\n");
-    const r = runCli(["evaluate", path]);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /syntax\.yaml:\d+:\d+: .*\(expected valid YAML or JSON/);
-    const missing = runCli(["evaluate", join(dir, "nope.yaml")]);
-    assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read .*nope\.yaml: no such file/);
-  });
+  await t.test(
+    "reports YAML syntax errors with their line, and a missing file, with exit 2",
+    () => {
+      const path = write("syntax.yaml", "servers:\n  - { name: S1, product: ws2012-standard\n");
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /syntax\.yaml:\d+:\d+: .*\(expected valid YAML or JSON/);
+      const missing = runCli(["evaluate", join(dir, "nope.yaml")]);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /cannot read .*nope\.yaml: no such file/);
+    },
+  );
 
-  it("runs from another directory (the catalog is found next to the code)", () => {
+  await t.test("runs from another directory (the catalog is found next to the code)", () => {
     const r = runCli(["evaluate", join(root, "examples/contoso.yaml"), "--json"], dir);
     assert.equal(r.code, 1, r.stderr);
   });
 });
 
-describe("calwise catalog", () => {
-  it("lists every product with its sources", () => {
+test("calwise catalog", async (t) => {
+  await t.test("lists every product with its sources", () => {
     const r = runCli(["catalog"]);
     assert.equal(r.code, 0, r.stderr);
     for (const id of [
@@ -138,8 +147,8 @@ describe("calwise catalog", () => {
   });
 });
 
-describe("calwise schema", () => {
-  it("prints the deployment JSON Schema, and rejects an unknown name with exit 2", () => {
+test("calwise schema", async (t) => {
+  await t.test("prints the deployment JSON Schema, and rejects an unknown name with exit 2", () => {
     const r = runCli(["schema", "deployment"]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).title, "calwise deployment file");

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { resolveDeploymentDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
@@ -23,8 +23,8 @@ const files = readdirSync(dir)
   .sort();
 const catalog = loadCatalog();
 
-describe("conformance scenarios", () => {
-  it("has a fixture for every case T1..T30", () => {
+test("conformance scenarios", async (t) => {
+  await t.test("has a fixture for every case T1..T30", () => {
     const cases = new Set(files.map((f) => Number(/^T(\d+)/.exec(f)?.[1])));
     for (let n = 1; n <= 30; n++) assert.ok(cases.has(n), `no fixture for T${n}`);
   });
@@ -32,10 +32,10 @@ describe("conformance scenarios", () => {
     const parsed = parseDocumentText(readTextFile(join(dir, file)));
     if ("problems" in parsed) throw new Error(`${file}: ${parsed.problems[0]?.message}`);
     const fixture = parsed.document.data as { case: string; title: string; variants: unknown[] };
-    describe(`${basename(file, ".yaml")}: ${fixture.title}`, () => {
-      fixture.variants.forEach((variant, i) => {
+    await t.test(`${basename(file, ".yaml")}: ${fixture.title}`, async (t) => {
+      for (const [i, variant] of fixture.variants.entries()) {
         const v = variant as { name?: string; deployment: unknown; expect: unknown };
-        it(v.name ?? `variant ${i + 1}`, () => {
+        await t.test(v.name ?? `variant ${i + 1}`, () => {
           const expect = expectationSchema.parse(v.expect);
           // A fixture's deployment is written in the file form: `prices` names a file beside the fixture.
           const resolve = () => {
@@ -58,7 +58,7 @@ describe("conformance scenarios", () => {
           evaluationResultSchema.parse(JSON.parse(JSON.stringify(result)));
           check(result, expect);
         });
-      });
+      }
     });
   }
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { buildQuote, type Quote } from "@calwise/core";
 import fc from "fast-check";
 import { catalog, prices2026, quoteRequest } from "./quote-fixtures.ts";
@@ -27,24 +27,27 @@ function assertAddsUp(q: Quote): void {
   }
 }
 
-describe("buildQuote", () => {
-  it("refuses a CAL-requiring server without CALs or a recorded reason, naming the server and the rule", () => {
-    const r = buildQuote(quoteRequest(serverOnly), catalog, prices2026);
-    assert.equal(r.success, false);
-    if (r.success) return;
-    const refusal = r.problems.find((p) => p.code === "CALS_NOT_QUOTED");
-    assert.ok(refusal, JSON.stringify(r.problems));
-    assert.equal(refusal.path, "deployment.servers[0]");
-    assert.match(
-      refusal.message,
-      /cannot quote server DC1 \(Windows Server 2012 R2 Standard\) without CALs/,
-    );
-    assert.match(refusal.message, /rule cal-per-user-or-device/);
-    assert.match(refusal.message, /Windows Server CAL 2012 or later/);
-    assert.match(refusal.message, /already-owned .* or anonymous-only/);
-  });
+test("buildQuote", async (t) => {
+  await t.test(
+    "refuses a CAL-requiring server without CALs or a recorded reason, naming the server and the rule",
+    () => {
+      const r = buildQuote(quoteRequest(serverOnly), catalog, prices2026);
+      assert.equal(r.success, false);
+      if (r.success) return;
+      const refusal = r.problems.find((p) => p.code === "CALS_NOT_QUOTED");
+      assert.ok(refusal, JSON.stringify(r.problems));
+      assert.equal(refusal.path, "deployment.servers[0]");
+      assert.match(
+        refusal.message,
+        /cannot quote server DC1 \(Windows Server 2012 R2 Standard\) without CALs/,
+      );
+      assert.match(refusal.message, /rule cal-per-user-or-device/);
+      assert.match(refusal.message, /Windows Server CAL 2012 or later/);
+      assert.match(refusal.message, /already-owned .* or anonymous-only/);
+    },
+  );
 
-  it("also refuses when the only accesses are exempt (admin-only)", () => {
+  await t.test("also refuses when the only accesses are exempt (admin-only)", () => {
     const r = buildQuote(
       quoteRequest({
         ...serverOnly,
@@ -61,36 +64,39 @@ describe("buildQuote", () => {
       );
   });
 
-  it("quotes the server alone when the customer already owns recent enough CALs, and says so", () => {
-    const r = buildQuote(
-      quoteRequest(serverOnly, {
-        omittedCals: [
-          {
-            reason: "already-owned",
-            family: "ws-cal",
-            version: "2012",
-            type: "user",
-            quantity: 25,
-            note: "Open Licence 4711",
-          },
-        ],
-      }),
-      catalog,
-      prices2026,
-    );
-    assert.ok(r.success, JSON.stringify(!r.success && r.problems));
-    assert.deepEqual(
-      r.value.lines.filter((l) => !l.informational).map((l) => l.sku),
-      ["WS12R2-STD-2P"],
-    );
-    assert.match(
-      r.value.omittedCals[0]?.statement ?? "",
-      /already owns 25 Windows Server CALs 2012 \(user\): Open Licence 4711/,
-    );
-    assert.ok(r.value.lines.some((l) => l.kind === "owned-cals" && l.quantity === 25));
-  });
+  await t.test(
+    "quotes the server alone when the customer already owns recent enough CALs, and says so",
+    () => {
+      const r = buildQuote(
+        quoteRequest(serverOnly, {
+          omittedCals: [
+            {
+              reason: "already-owned",
+              family: "ws-cal",
+              version: "2012",
+              type: "user",
+              quantity: 25,
+              note: "Open Licence 4711",
+            },
+          ],
+        }),
+        catalog,
+        prices2026,
+      );
+      assert.ok(r.success, JSON.stringify(!r.success && r.problems));
+      assert.deepEqual(
+        r.value.lines.filter((l) => !l.informational).map((l) => l.sku),
+        ["WS12R2-STD-2P"],
+      );
+      assert.match(
+        r.value.omittedCals[0]?.statement ?? "",
+        /already owns 25 Windows Server CALs 2012 \(user\): Open Licence 4711/,
+      );
+      assert.ok(r.value.lines.some((l) => l.kind === "owned-cals" && l.quantity === 25));
+    },
+  );
 
-  it("refuses owned CALs older than the server (version-or-later)", () => {
+  await t.test("refuses owned CALs older than the server (version-or-later)", () => {
     const r = buildQuote(
       quoteRequest(serverOnly, {
         omittedCals: [
@@ -114,7 +120,7 @@ describe("buildQuote", () => {
       );
   });
 
-  it("counts recorded owned CALs in the evaluation: only the rest is bought", () => {
+  await t.test("counts recorded owned CALs in the evaluation: only the rest is bought", () => {
     const r = buildQuote(
       quoteRequest(office("ws2012-standard", 12), {
         omittedCals: [
@@ -137,43 +143,49 @@ describe("buildQuote", () => {
     assert.equal(bought, 2);
   });
 
-  it("accepts anonymous-only servers and rejects the reason when users authenticate", () => {
-    const web = { name: "web", servers: [{ name: "WEB", product: "ws2012-standard" }] };
-    const ok = buildQuote(
-      quoteRequest(web, {
-        omittedCals: [{ reason: "anonymous-only", server: "WEB", note: "public site" }],
-      }),
-      catalog,
-      prices2026,
-    );
-    assert.ok(ok.success);
-    assert.match(
-      ok.value.omittedCals[0]?.statement ?? "",
-      /No CALs for WEB: it is reached only anonymously .*\(public site\)/,
-    );
-    assert.equal(ok.value.omittedCals[0]?.rule, "anonymous-internet");
-    const bad = buildQuote(
-      quoteRequest(
-        { ...web, accesses: [{ user: "U1", device: "PC1", server: "WEB" }] },
-        { omittedCals: [{ reason: "anonymous-only", server: "WEB" }] },
-      ),
-      catalog,
-      prices2026,
-    );
-    assert.equal(bad.success, false);
-    if (!bad.success) assert.equal(bad.problems[0]?.code, "REASON_CONTRADICTS_DEPLOYMENT");
-  });
+  await t.test(
+    "accepts anonymous-only servers and rejects the reason when users authenticate",
+    () => {
+      const web = { name: "web", servers: [{ name: "WEB", product: "ws2012-standard" }] };
+      const ok = buildQuote(
+        quoteRequest(web, {
+          omittedCals: [{ reason: "anonymous-only", server: "WEB", note: "public site" }],
+        }),
+        catalog,
+        prices2026,
+      );
+      assert.ok(ok.success);
+      assert.match(
+        ok.value.omittedCals[0]?.statement ?? "",
+        /No CALs for WEB: it is reached only anonymously .*\(public site\)/,
+      );
+      assert.equal(ok.value.omittedCals[0]?.rule, "anonymous-internet");
+      const bad = buildQuote(
+        quoteRequest(
+          { ...web, accesses: [{ user: "U1", device: "PC1", server: "WEB" }] },
+          { omittedCals: [{ reason: "anonymous-only", server: "WEB" }] },
+        ),
+        catalog,
+        prices2026,
+      );
+      assert.equal(bad.success, false);
+      if (!bad.success) assert.equal(bad.problems[0]?.code, "REASON_CONTRADICTS_DEPLOYMENT");
+    },
+  );
 
-  it("refuses a deployment that breaks an edition limit, with the finding and its rule", () => {
-    const r = buildQuote(quoteRequest(office("ws2012-foundation", 16)), catalog, prices2026);
-    assert.equal(r.success, false);
-    if (!r.success) {
-      assert.equal(r.problems[0]?.code, "EDITION_USER_LIMIT");
-      assert.match(r.problems[0]?.message ?? "", /rule edition-limit/);
-    }
-  });
+  await t.test(
+    "refuses a deployment that breaks an edition limit, with the finding and its rule",
+    () => {
+      const r = buildQuote(quoteRequest(office("ws2012-foundation", 16)), catalog, prices2026);
+      assert.equal(r.success, false);
+      if (!r.success) {
+        assert.equal(r.problems[0]?.code, "EDITION_USER_LIMIT");
+        assert.match(r.problems[0]?.message ?? "", /rule edition-limit/);
+      }
+    },
+  );
 
-  it("refuses what the price list does not price, and a currency it is not in", () => {
+  await t.test("refuses what the price list does not price, and a currency it is not in", () => {
     const noProducts = {
       ...prices2026,
       items: prices2026.items.filter((i) => i.product === undefined),
@@ -190,30 +202,33 @@ describe("buildQuote", () => {
     if (!usd.success) assert.equal(usd.problems[0]?.code, "CURRENCY_MISMATCH");
   });
 
-  it("applies discounts with the named rounding and keeps the totals equal to the sum of the lines", () => {
-    const r = buildQuote(
-      quoteRequest(office("ws2012-standard", 7), {
-        rounding: "half-up",
-        discounts: [
-          { label: "partner", percent: "7.5", appliesTo: "cals" },
-          { label: "loyalty", amount: 1001 },
-        ],
-      }),
-      catalog,
-      prices2026,
-    );
-    assert.ok(r.success);
-    const q = r.value;
-    // 7 user CALs: 5-pack 185.00 + 2 × 39.00 = 263.00; 7.5 % = 19.725 → 19.73 half-up
-    assert.equal(q.discounts[0]?.base, 26_300);
-    assert.equal(q.discounts[0]?.amount, 1973);
-    assert.equal(q.discounts[1]?.amount, 1001);
-    assert.equal(q.subtotal, 79_000 + 26_300);
-    assert.equal(q.total, 79_000 + 26_300 - 1973 - 1001);
-    assertAddsUp(q);
-  });
+  await t.test(
+    "applies discounts with the named rounding and keeps the totals equal to the sum of the lines",
+    () => {
+      const r = buildQuote(
+        quoteRequest(office("ws2012-standard", 7), {
+          rounding: "half-up",
+          discounts: [
+            { label: "partner", percent: "7.5", appliesTo: "cals" },
+            { label: "loyalty", amount: 1001 },
+          ],
+        }),
+        catalog,
+        prices2026,
+      );
+      assert.ok(r.success);
+      const q = r.value;
+      // 7 user CALs: 5-pack 185.00 + 2 × 39.00 = 263.00; 7.5 % = 19.725 → 19.73 half-up
+      assert.equal(q.discounts[0]?.base, 26_300);
+      assert.equal(q.discounts[0]?.amount, 1973);
+      assert.equal(q.discounts[1]?.amount, 1001);
+      assert.equal(q.subtotal, 79_000 + 26_300);
+      assert.equal(q.total, 79_000 + 26_300 - 1973 - 1001);
+      assertAddsUp(q);
+    },
+  );
 
-  it("adds up for any office size, discount and rounding rule", () => {
+  await t.test("adds up for any office size, discount and rounding rule", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),

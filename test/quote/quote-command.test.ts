@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import type { Quote } from "@calwise/core";
 import { root, runCli } from "../cli/run-cli.ts";
 
@@ -19,8 +19,8 @@ const quoteFile = (deployment: string, extra = "") =>
     `date: 2026-11-28\ncurrency: EUR\ncustomer: { name: "Müller Sp. z o.o.", address: ["90-926 Łódź"] }\n${extra}deployment:\n${deployment}`,
   );
 
-describe("calwise quote", () => {
-  it("prints the example quote as Markdown for an e-mail", () => {
+test("calwise quote", async (t) => {
+  await t.test("prints the example quote as Markdown for an e-mail", () => {
     const r = runCli(["quote", "examples/quote-muller-lodz.yaml"]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^# Quotation Q-2026-0117/);
@@ -47,7 +47,7 @@ describe("calwise quote", () => {
     );
   });
 
-  it("prints JSON that records the price list and adds up", () => {
+  await t.test("prints JSON that records the price list and adds up", () => {
     const r = runCli(["quote", "examples/quote-muller-lodz.yaml", "--json"]);
     assert.equal(r.code, 0, r.stderr);
     const q = JSON.parse(r.stdout) as Quote;
@@ -62,7 +62,7 @@ describe("calwise quote", () => {
     assert.equal(q.total, 763_865);
   });
 
-  it("takes the list valid on the quote's date: 2027 prices from the YAML list", () => {
+  await t.test("takes the list valid on the quote's date: 2027 prices from the YAML list", () => {
     const text = `date: 2027-02-01\ncurrency: EUR\ncustomer: { name: X }\ndeployment: { servers: [{ name: S1, product: ws2012-standard }], accesses: [{ user: U1, device: PC1, server: S1 }] }\n`;
     const later = write("q2027.yaml", text);
     const r = runCli([
@@ -78,25 +78,28 @@ describe("calwise quote", () => {
     assert.equal((JSON.parse(r.stdout) as Quote).priceList.version, "2027-H1");
   });
 
-  it("refuses a server without CALs and without a recorded reason: exit 2, naming the server and the rule", () => {
-    const path = quoteFile("  servers:\n    - { name: DC1, product: ws2012r2-standard }\n");
-    const r = runCli(["quote", path, "--price-list", prices]);
-    assert.equal(r.code, 2, r.stdout);
-    assert.match(
-      r.stderr,
-      /^calwise: refused to quote .*: 1 server requires CALs, but the quote has none for it and records no reason \(rule cal-per-user-or-device\)\n/,
-    );
-    assert.match(
-      r.stderr,
-      new RegExp(
-        `${path.replaceAll(".", "\\.")}:6:7: deployment\\.servers\\[0\\]: cannot quote server DC1`,
-      ),
-    );
-    assert.equal(r.stdout, "");
-    assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
-  });
+  await t.test(
+    "refuses a server without CALs and without a recorded reason: exit 2, naming the server and the rule",
+    () => {
+      const path = quoteFile("  servers:\n    - { name: DC1, product: ws2012r2-standard }\n");
+      const r = runCli(["quote", path, "--price-list", prices]);
+      assert.equal(r.code, 2, r.stdout);
+      assert.match(
+        r.stderr,
+        /^calwise: refused to quote .*: 1 server requires CALs, but the quote has none for it and records no reason \(rule cal-per-user-or-device\)\n/,
+      );
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `${path.replaceAll(".", "\\.")}:6:7: deployment\\.servers\\[0\\]: cannot quote server DC1`,
+        ),
+      );
+      assert.equal(r.stdout, "");
+      assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
+    },
+  );
 
-  it("locates problems in a deployment file the quote names", () => {
+  await t.test("locates problems in a deployment file the quote names", () => {
     const deployment = write(
       "dep.yaml",
       'servers:\n  - { name: DC1, product: ws2012r2-standard }\n  - { name: F1, product: ws2012-foundation }\naccesses:\n  - { user: "U{1..16}", device: "PC{1..16}", server: F1 }\n',
@@ -121,7 +124,7 @@ describe("calwise quote", () => {
     );
   });
 
-  it("names the cell of a price written as a decimal in a CSV price list", () => {
+  await t.test("names the cell of a price written as a decimal in a CSV price list", () => {
     const bad = write(
       "bad.csv",
       "sku,product,packSize,price,currency\nWS12-STD,ws2012-standard,1,790.00,EUR\nX,ws2012-standrad,1,100,EUR\n",
@@ -141,7 +144,7 @@ describe("calwise quote", () => {
     );
   });
 
-  it("says when no price list is valid on the quote's date", () => {
+  await t.test("says when no price list is valid on the quote's date", () => {
     const text = `date: 2025-01-01\ncurrency: EUR\ncustomer: { name: X }\ndeployment: { servers: [{ name: S1, product: ws2012-standard }] }\n`;
     const early = write("early.yaml", text);
     const r = runCli(["quote", early, "--price-list", prices]);

@@ -1,17 +1,17 @@
 // A quote for every operating-system edition of the catalog (the seed editions), from the example price list.
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { buildQuote } from "@calwise/core";
 import { catalog, prices2026, quoteRequest } from "./quote-fixtures.ts";
 
 const editions = [...catalog.products.values()].filter((p) => p.kind === "operating-system");
 
-describe("a quote for each seed edition", () => {
-  it("covers every operating-system edition of the catalog", () => {
+test("a quote for each seed edition", async (t) => {
+  await t.test("covers every operating-system edition of the catalog", () => {
     assert.ok(editions.length >= 17, `${editions.length} editions`);
   });
   for (const edition of editions) {
-    it(edition.name, () => {
+    await t.test(edition.name, () => {
       const r = buildQuote(
         quoteRequest({
           name: `${edition.id} office`,

@@ -4,17 +4,17 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { root, runCli } from "../cli/run-cli.ts";
 import { darkestRow, inkShare, pdfText, pngSize, renderFirstPage } from "./render-pages.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "calwise-quote-pdf-"));
 const pdf = join(dir, "quote.pdf");
 
-describe("calwise quote --pdf", () => {
+test("calwise quote --pdf", async (t) => {
   const run = runCli(["quote", "examples/quote-muller-lodz.yaml", "--pdf", pdf], root);
 
-  it("writes the PDF and says so", () => {
+  await t.test("writes the PDF and says so", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stdout,
@@ -22,7 +22,7 @@ describe("calwise quote --pdf", () => {
     );
   });
 
-  it("prints the customer, non-ASCII names, € amounts, line items and the total", () => {
+  await t.test("prints the customer, non-ASCII names, € amounts, line items and the total", () => {
     const text = pdfText(pdf);
     for (const expected of [
       "Müller Sp. z o.o.",
@@ -60,18 +60,24 @@ describe("calwise quote --pdf", () => {
     );
   });
 
-  it("renders page 1 to a PNG of an A4 page with ink in the header, the parties and the table", () => {
-    const page = renderFirstPage(pdf, dir);
-    const size = pngSize(page.png);
-    assert.deepEqual(size, { width: 414, height: 585 }, "A4 at 50 dpi");
-    assert.ok(
-      page.png.length > 10_000,
-      `a PNG of ${page.png.length} bytes is too plain for a quote`,
-    );
-    const all = inkShare(page.grey);
-    assert.ok(all > 0.02 && all < 0.4, `ink covers ${(all * 100).toFixed(1)} % of the page`);
-    assert.ok(inkShare(page.grey, 0.04, 0.12) > 0.01, "the header (seller, QUOTATION) is printed");
-    assert.ok(darkestRow(page.grey, 0.2, 0.5) > 0.6, "the table header is a filled bar");
-    assert.ok(inkShare(page.grey, 0.35, 0.9) > 0.02, "line items are printed");
-  });
+  await t.test(
+    "renders page 1 to a PNG of an A4 page with ink in the header, the parties and the table",
+    () => {
+      const page = renderFirstPage(pdf, dir);
+      const size = pngSize(page.png);
+      assert.deepEqual(size, { width: 414, height: 585 }, "A4 at 50 dpi");
+      assert.ok(
+        page.png.length > 10_000,
+        `a PNG of ${page.png.length} bytes is too plain for a quote`,
+      );
+      const all = inkShare(page.grey);
+      assert.ok(all > 0.02 && all < 0.4, `ink covers ${(all * 100).toFixed(1)} % of the page`);
+      assert.ok(
+        inkShare(page.grey, 0.04, 0.12) > 0.01,
+        "the header (seller, QUOTATION) is printed",
+      );
+      assert.ok(darkestRow(page.grey, 0.2, 0.5) > 0.6, "the table header is a filled bar");
+      assert.ok(inkShare(page.grey, 0.35, 0.9) > 0.02, "line items are printed");
+    },
+  );
 });

@@ -3,6 +3,7 @@ import {
   type CsvRecord,
   type DatedPriceList,
   type InputProblem,
+  isIsoDate,
   parseCsvText,
 } from "@calwise/core";
 
@@ -174,7 +175,7 @@ export function readPriceListCsv(
       bad(type, "not a CAL type", "user | device");
     const dates = (["validFrom", "validTo"] as const).map((name) => {
       const field = cell(name);
-      if (field && !isDate(field.value)) bad(field, `not a date`, "a date as YYYY-MM-DD");
+      if (field && !isIsoDate(field.value)) bad(field, `not a date`, "a date as YYYY-MM-DD");
       return field?.value;
     });
     const what = WHAT.map((name) => [name, cell(name)] as const).filter(([, f]) => f !== undefined);
@@ -236,12 +237,6 @@ export function readPriceListCsv(
       return field ? { line: field.line, column: field.column } : undefined;
     },
   };
-}
-
-function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 /** `prices/2026h2.csv` → `2026h2`: the last path segment without its extension (a name, not a file read). */

@@ -1,7 +1,7 @@
 import {
   CalwiseError,
   type Catalog,
-  checkPriceListReferences,
+  checkPriceList,
   type DatedPriceList,
   type InputProblem,
   parseDocumentText,
@@ -20,7 +20,7 @@ export function readPriceListText(name: string, text: string, catalog: Catalog):
     const read = readPriceListCsv(text, name);
     const problems: InputProblem[] = [...read.problems];
     for (const list of read.lists)
-      for (const p of checkPriceListReferences(list, catalog))
+      for (const p of checkPriceList(list, catalog))
         problems.push({ ...p, path: "", ...read.locate(list, p.path) });
     if (problems.length > 0) throw invalid(name, problems);
     return read.lists;
@@ -39,7 +39,7 @@ export function readPriceListText(name: string, text: string, catalog: Catalog):
       result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
     );
   const list: DatedPriceList = { ...result.value, source: name };
-  const problems = checkPriceListReferences(list, catalog).map((p) => ({
+  const problems = checkPriceList(list, catalog).map((p) => ({
     ...p,
     ...parsed.document.locate(p.path),
   }));

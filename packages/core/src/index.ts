@@ -13,12 +13,20 @@ export type {
   EditionAdvice,
   EditionOption,
   GrowthChange,
+  OptionCals,
+  OptionLicence,
   RuledOutEdition,
   RuleOutReason,
-} from "./advise/edition-advice.ts";
-export { ADVICE_SCHEMA_VERSION } from "./advise/edition-advice.ts";
+} from "./advise/edition-advice-schema.ts";
+export {
+  ADVICE_SCHEMA_VERSION,
+  editionAdviceSchema,
+  ruleOutCodeSchema,
+} from "./advise/edition-advice-schema.ts";
 export type { Catalog } from "./catalog/catalog.ts";
 export { ruleSources, tierOf } from "./catalog/catalog.ts";
+export type { CatalogListing } from "./catalog/catalog-listing.ts";
+export { catalogListingSchema, listCatalog } from "./catalog/catalog-listing.ts";
 export type {
   Assumption,
   CalFamily,
@@ -28,12 +36,8 @@ export type {
 } from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
-export type { Deployment, DeploymentInput, PriceList } from "./deployment/deployment-schema.ts";
-export {
-  deploymentSchema,
-  priceListSchema,
-  validatePriceList,
-} from "./deployment/deployment-schema.ts";
+export type { Deployment, DeploymentInput } from "./deployment/deployment-schema.ts";
+export { deploymentSchema } from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";
 export type { ResolvedDeployment } from "./deployment/resolved-deployment.ts";
 export type {
@@ -45,7 +49,7 @@ export type {
 } from "./document/csv-parser.ts";
 export { CsvParser } from "./document/csv-parser.ts";
 export { documentLimits } from "./document/document-limits.ts";
-export { jsonSchemas } from "./document/json-schemas.ts";
+export { jsonSchemaNames, jsonSchemaOf, jsonSchemas } from "./document/json-schemas.ts";
 export { parseCsvText } from "./document/parse-csv-text.ts";
 export type { ParsedDocument } from "./document/parse-document.ts";
 export { parseDocumentText } from "./document/parse-document.ts";
@@ -53,13 +57,28 @@ export { CalwiseError } from "./errors/calwise-error.ts";
 export type { ErrorCode } from "./errors/error-codes.ts";
 export { errorCodes } from "./errors/error-codes.ts";
 export type { InputProblem, Validated } from "./errors/input-problem.ts";
+export { inputProblemSchema } from "./errors/input-problem.ts";
+export type { ProblemCode } from "./errors/problem-code.ts";
+export { problemCodeSchema } from "./errors/problem-code.ts";
 export { validateWithSchema } from "./errors/validate-with-schema.ts";
 export { evaluateDeployment } from "./evaluate/evaluate-deployment.ts";
-export type { EvaluationResult, FamilyResult, PurchaseLine } from "./evaluate/evaluation-result.ts";
-export { RESULT_SCHEMA_VERSION } from "./evaluate/evaluation-result.ts";
-export { evaluationResultSchema } from "./evaluate/evaluation-result-schema.ts";
+export type {
+  EvaluationResult,
+  FamilyResult,
+  HolderLine,
+  PurchaseLine,
+} from "./evaluate/evaluation-result-schema.ts";
+export {
+  evaluationResultSchema,
+  RESULT_SCHEMA_VERSION,
+} from "./evaluate/evaluation-result-schema.ts";
 export type { Finding } from "./findings/finding.ts";
-export type { MinorUnits, Money } from "./model/brand.ts";
+export { findingSchema } from "./findings/finding.ts";
+export type { FindingCode } from "./findings/finding-code.ts";
+export { findingCodeSchema } from "./findings/finding-code.ts";
+export type { MoneyDisplay } from "./model/format-money.ts";
+export { currencyDigits, formatMoney } from "./model/format-money.ts";
+export { isIsoDate, isoDateSchema } from "./model/iso-date.ts";
 export type { CalMix, CalMixProblem, CoverEdge } from "./optimise/choose-cal-mix.ts";
 export { chooseCalMix } from "./optimise/choose-cal-mix.ts";
 export type { FlowNetworkBuilder } from "./optimise/graph/build-flow-network.ts";
@@ -82,35 +101,34 @@ export type {
   PackPurchaseLine,
 } from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";
+export { checkPriceList } from "./price-list/check-price-list.ts";
+export type { DatedPriceList, PriceListReference } from "./price-list/dated-price-list.ts";
+export { datedPriceListSchema, validateDatedPriceList } from "./price-list/dated-price-list.ts";
+export type { PriceItem, PriceList } from "./price-list/price-list-schema.ts";
+export { priceListSchema, validatePriceList } from "./price-list/price-list-schema.ts";
+export { isValidOn, selectPriceList } from "./price-list/select-price-list.ts";
 export { allocateProportionally } from "./quote/allocate-proportionally.ts";
+export type { AppliedDiscount, DiscountScope } from "./quote/applied-discount.ts";
 export type {
-  AppliedDiscount,
   DiscountableLine,
   DiscountedLines,
   DiscountRequest,
-  DiscountScope,
 } from "./quote/apply-discounts.ts";
 export { applyDiscounts } from "./quote/apply-discounts.ts";
 export { buildQuote } from "./quote/build-quote.ts";
-export { checkPriceListReferences } from "./quote/check-price-list-references.ts";
-export type { DatedPriceList, PriceListReference } from "./quote/dated-price-list.ts";
-export { datedPriceListSchema, validateDatedPriceList } from "./quote/dated-price-list.ts";
 export { divideRounded } from "./quote/divide-rounded.ts";
-export { currencyDigits, formatMoney } from "./quote/format-money.ts";
-export { isoDateSchema } from "./quote/iso-date.ts";
 export { parseBasisPoints } from "./quote/parse-basis-points.ts";
+export type { Party } from "./quote/party.ts";
 export { percentOf } from "./quote/percent-of.ts";
 export type { PresentedLine, QuotePresentation } from "./quote/present-quote.ts";
 export { formatDate, presentQuote } from "./quote/present-quote.ts";
-export type { Quote, QuoteLine, QuoteLineKind, StatedReason } from "./quote/quote.ts";
-export { QUOTE_SCHEMA_VERSION } from "./quote/quote.ts";
 export type {
   OmittedCalsReason,
-  Party,
   QuoteRequest,
   QuoteRequestInput,
 } from "./quote/quote-request-schema.ts";
 export { quoteRequestSchema, validateQuoteRequest } from "./quote/quote-request-schema.ts";
+export type { Quote, QuoteLine, QuoteLineKind, StatedReason } from "./quote/quote-schema.ts";
+export { QUOTE_SCHEMA_VERSION, quoteSchema } from "./quote/quote-schema.ts";
 export type { RoundingMode } from "./quote/rounding-mode.ts";
 export { DEFAULT_ROUNDING, roundingModes } from "./quote/rounding-mode.ts";
-export { isValidOn, selectPriceList } from "./quote/select-price-list.ts";

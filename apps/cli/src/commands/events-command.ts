@@ -59,7 +59,7 @@ export function registerEventsCommand(program: Command): void {
       });
       const { files, unmatched } = expandFilePatterns(patterns);
       const refusals = unmatched.map((pattern) => ({
-        code: "FILE",
+        code: "FILE" as const,
         path: "",
         file: pattern,
         message: "no file matches this pattern",

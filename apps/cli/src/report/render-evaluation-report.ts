@@ -1,5 +1,4 @@
-import type { Catalog, EvaluationResult, FamilyResult } from "@calwise/core";
-import { formatMoney } from "./format-money.ts";
+import { type Catalog, type EvaluationResult, type FamilyResult, formatMoney } from "@calwise/core";
 
 const unitText = {
   server: "server licence",
@@ -12,7 +11,9 @@ const unitText = {
 export function renderEvaluationReport(result: EvaluationResult, catalog: Catalog): string {
   const out: string[] = [];
   const money = (m: number | null) =>
-    m === null || result.currency === null ? "not priced" : formatMoney(m, result.currency);
+    m === null || result.currency === null
+      ? "not priced"
+      : formatMoney(m, result.currency, "en", "code");
   const cite = (sources: readonly string[]) =>
     sources.length > 0 ? ` [${sources.join(", ")}]` : "";
   const errors = result.findings.filter((f) => f.severity === "error").length;

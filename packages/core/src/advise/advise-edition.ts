@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
-import { toEnginePriceList } from "../quote/dated-price-list.ts";
+import { toEnginePriceList } from "../price-list/dated-price-list.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import { ADVICE_SCHEMA_VERSION, type EditionAdvice } from "./edition-advice.ts";
+import { ADVICE_SCHEMA_VERSION, type EditionAdvice } from "./edition-advice-schema.ts";
 import { rankEditions } from "./rank-editions.ts";
 import { traceGrowth } from "./trace-growth.ts";
 

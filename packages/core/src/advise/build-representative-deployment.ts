@@ -1,4 +1,5 @@
-import type { DeploymentInput, PriceList } from "../deployment/deployment-schema.ts";
+import type { DeploymentInput } from "../deployment/deployment-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
-import type { EvaluationResult } from "../evaluate/evaluation-result.ts";
+import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import { countApplicationLicences } from "../quote/count-application-licences.ts";
 import { priceLicences } from "../quote/price-licences.ts";
 import {
@@ -10,7 +10,7 @@ import {
   type EditionConfiguration,
 } from "./build-representative-deployment.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import type { EditionOption, RuleOutReason } from "./edition-advice.ts";
+import type { EditionOption, RuleOutReason } from "./edition-advice-schema.ts";
 
 const UNIT_NAMES = {
   server: "server licence",
@@ -84,7 +84,7 @@ export function evaluateConfiguration(
         ? (catalog.externalConnectors.get(p.connector ?? "")?.name ?? "External Connector")
         : (catalog.families.get(p.family)?.name ?? p.family),
     version: p.version,
-    type: p.type ?? "connector",
+    type: p.type ?? ("connector" as const),
     units: p.units,
     skus: p.packs.map((k) => ({ sku: k.sku, count: k.count, price: k.price })),
     cost: p.cost,

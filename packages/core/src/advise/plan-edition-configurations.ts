@@ -3,7 +3,7 @@ import type { Product } from "../catalog/catalog-schema.ts";
 import type { EditionConfiguration } from "./build-representative-deployment.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
 import { editionAddOns } from "./edition-add-ons.ts";
-import type { RuleOutReason } from "./edition-advice.ts";
+import type { RuleOutReason } from "./edition-advice-schema.ts";
 import { specialPurposeEditions } from "./special-purpose-editions.ts";
 
 /** An operating-system edition the advisor considers: the ways it can be set up, or why it cannot. */

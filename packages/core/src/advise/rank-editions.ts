@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
-import type { EvaluationResult } from "../evaluate/evaluation-result.ts";
+import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import type { EditionOption, RuledOutEdition, RuleOutReason } from "./edition-advice.ts";
+import type { EditionOption, RuledOutEdition, RuleOutReason } from "./edition-advice-schema.ts";
 import { evaluateConfiguration } from "./evaluate-configuration.ts";
 import { planEditionConfigurations } from "./plan-edition-configurations.ts";
 

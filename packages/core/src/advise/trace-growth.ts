@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import type { EditionAdvice, GrowthChange } from "./edition-advice.ts";
+import type { EditionAdvice, GrowthChange } from "./edition-advice-schema.ts";
 import { type EditionRanking, rankEditions } from "./rank-editions.ts";
 
 /**

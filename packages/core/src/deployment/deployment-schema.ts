@@ -1,12 +1,10 @@
 import { z } from "zod";
-import type { Validated } from "../errors/input-problem.ts";
-import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { isoDateSchema } from "../model/iso-date.ts";
+import { priceListSchema } from "../price-list/price-list-schema.ts";
 
 /** An id of a server, user or device. `{1..20}` in an id expands to a range (U{1..3} → U1, U2, U3). */
 const name = z.string().min(1, "a non-empty name");
 const nameOrList = z.union([name, z.array(name).min(1)]);
-const minorUnits = z.number().int("integer minor units (cents), not a decimal").min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const calType = z.enum(["user", "device"]);
 
 const server = z.strictObject({
@@ -98,34 +96,6 @@ const owned = z
     { message: "an entitlement names exactly one of family, suite or externalConnector" },
   );
 
-const priceItem = z
-  .strictObject({
-    sku: name,
-    family: name.optional(),
-    externalConnector: name.optional(),
-    product: name.optional(),
-    suite: name.optional(),
-    version: z.string().optional(),
-    type: calType.optional(),
-    packSize: z.number().int().min(1).default(1),
-    price: minorUnits,
-    description: z.string().optional(),
-  })
-  .refine(
-    (p) =>
-      [p.family, p.externalConnector, p.product, p.suite].filter((x) => x !== undefined).length ===
-      1,
-    { message: "a price item names exactly one of family, externalConnector, product or suite" },
-  );
-
-/** A price list: SKUs and packs in integer minor units of one currency. Example prices are not Microsoft's. */
-export const priceListSchema = z.strictObject({
-  name: z.string().default("inline"),
-  version: z.string().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as EUR"),
-  items: z.array(priceItem),
-});
-
 const assignment = z.strictObject({
   licence: name.describe("an id for one licence, e.g. its certificate number"),
   family: name.optional(),
@@ -139,7 +109,7 @@ const assignment = z.strictObject({
   history: z
     .array(
       z.strictObject({
-        date: isoDate,
+        date: isoDateSchema,
         to: name,
         reason: z
           .enum([
@@ -190,21 +160,12 @@ export const deploymentSchema = z.strictObject({
   prices: inlinePriceListSchema.optional(),
   assignments: z.array(assignment).default([]),
   assumptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-  asOf: isoDate.optional().describe("the date the evaluation is for (assignment checks)"),
+  asOf: isoDateSchema.optional().describe("the date the evaluation is for (assignment checks)"),
 });
 
 export type DeploymentInput = z.input<typeof deploymentSchema>;
 export type Deployment = z.output<typeof deploymentSchema>;
-export type PriceList = z.output<typeof priceListSchema>;
-export type PriceItem = PriceList["items"][number];
 export type ServerSpec = Deployment["servers"][number];
 export type AccessSpec = Deployment["accesses"][number];
 export type OwnedSpec = Deployment["owned"][number];
 export type AssignmentSpec = Deployment["assignments"][number];
-
-/** Validates price list data against its schema, with located problems. */
-export function validatePriceList(input: unknown): Validated<PriceList> {
-  const parsed = priceListSchema.safeParse(input);
-  if (parsed.success) return { success: true, value: parsed.data };
-  return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
-}

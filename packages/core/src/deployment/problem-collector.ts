@@ -1,4 +1,5 @@
 import type { InputProblem } from "../errors/input-problem.ts";
+import { unknownReference } from "../errors/unknown-reference.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import { expandRange } from "./expand-range.ts";
 
@@ -27,17 +28,7 @@ export class ProblemCollector {
   /** A reference to something that does not exist, with up to 12 of the names that do. */
   unknown(path: string, what: string, value: string, known: Iterable<string>): void {
     if (this.#unresolved.get(what)?.has(value)) return;
-    const list = [...known];
-    this.problems.push({
-      code: "UNKNOWN_REFERENCE",
-      path,
-      message: `unknown ${what} '${value}'`,
-      expected:
-        list.length === 0
-          ? `a declared ${what}`
-          : `one of ${list.slice(0, 12).join(", ")}${list.length > 12 ? ", ..." : ""}`,
-      received: value,
-    });
+    this.problems.push(unknownReference(path, what, value, known));
   }
 
   duplicate(path: string, what: string, value: string): void {

@@ -1,8 +1,8 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
+import { checkPriceList } from "../price-list/check-price-list.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
-import { checkPriceList } from "./check-price-list.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";
@@ -26,7 +26,17 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
   const { users, devices } = resolvePrincipals(d, out);
   const accesses = resolveAccesses(d, catalog, servers, users, devices, out);
   checkEntitlements(d, catalog, servers, users, devices, out);
-  const prices = checkPriceList(d, catalog, out);
+  // A price list given as a path must have been replaced by its content by the adapter that read the file.
+  if (typeof d.prices === "string")
+    out.push({
+      code: "SCHEMA",
+      path: "prices",
+      message: "the price list file was not loaded",
+      expected: "a price list",
+      received: d.prices,
+    });
+  const prices = typeof d.prices === "string" ? undefined : d.prices;
+  if (prices) for (const p of checkPriceList(prices, catalog, "prices.")) out.push(p);
   const { assumptions, overridden } = resolveAssumptions(d, catalog, out);
 
   if (out.problems.length > 0) return { success: false, problems: out.problems };

@@ -1,5 +1,6 @@
 import type { AssumptionValue, Product } from "../catalog/catalog-schema.ts";
-import type { AssignmentSpec, OwnedSpec, PriceList, ServerSpec } from "./deployment-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
+import type { AssignmentSpec, OwnedSpec, ServerSpec } from "./deployment-schema.ts";
 
 /** A server with its catalog products resolved. */
 export interface ResolvedServer {

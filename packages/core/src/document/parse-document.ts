@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { InputProblem } from "../errors/input-problem.ts";
+import type { ProblemCode } from "../errors/problem-code.ts";
 import { documentLimits } from "./document-limits.ts";
 import { findBinaryContent } from "./find-binary-content.ts";
 import { findDuplicateJsonKey } from "./find-duplicate-json-key.ts";
@@ -78,7 +79,7 @@ export function parseDocumentText(
       problems: doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
         return {
-          code: e.code === "DUPLICATE_KEY" ? "DUPLICATE_KEY" : "YAML_SYNTAX",
+          code: e.code === "DUPLICATE_KEY" ? ("DUPLICATE_KEY" as const) : ("YAML_SYNTAX" as const),
           path: "",
           message: e.message.split("\n")[0] ?? e.message,
           expected: "valid YAML or JSON",
@@ -104,7 +105,7 @@ export function parseDocumentText(
 }
 
 function refuse(
-  code: string,
+  code: ProblemCode,
   message: string,
   detail: Pick<InputProblem, "expected" | "received" | "line" | "column">,
 ): { problems: InputProblem[] } {

@@ -1,17 +1,24 @@
+import { z } from "zod";
+import { problemCodeSchema } from "./problem-code.ts";
+
 /** One thing wrong with an input (a deployment, a catalog, a price list), located precisely. */
-export interface InputProblem {
-  /** Stable code, e.g. `SCHEMA`, `UNKNOWN_REFERENCE`, `DUPLICATE_ID`, `YAML_SYNTAX`. */
-  readonly code: string;
-  /** Field path in the document, e.g. `servers[2].product`; empty for the whole document. */
-  readonly path: string;
-  readonly message: string;
-  readonly expected?: string;
-  readonly received?: string;
-  /** Filled in by the adapter that read the text: file name, 1-based line and column. */
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+export const inputProblemSchema = z.strictObject({
+  code: problemCodeSchema,
+  path: z
+    .string()
+    .describe(
+      "field path in the document, e.g. `servers[2].product`; empty for the whole document",
+    ),
+  message: z.string(),
+  expected: z.string().optional(),
+  received: z.string().optional(),
+  file: z.string().optional().describe("the file, filled in by the adapter that read the text"),
+  line: z.number().int().min(1).optional().describe("1-based line"),
+  column: z.number().int().min(1).optional().describe("1-based column"),
+});
+
+/** One thing wrong with an input (see `inputProblemSchema`). */
+export type InputProblem = Readonly<z.output<typeof inputProblemSchema>>;
 
 /** The result of validating input: the value, or every problem found (not just the first). */
 export type Validated<T> =

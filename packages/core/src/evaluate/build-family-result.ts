@@ -1,7 +1,7 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
-import type { FamilyResult, HolderLine } from "./evaluation-result.ts";
+import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
 
 /** One family's answer for the report: holders with their accesses, needs, owned pools, connectors, proof. */
 export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyResult {

@@ -1,8 +1,8 @@
 import { type Catalog, ruleSources } from "../catalog/catalog.ts";
 import { choosePackPurchase } from "../optimise/packs/choose-pack-purchase.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
-import type { PriceBook } from "../pricing/price-book.ts";
-import type { PurchaseLine } from "./evaluation-result.ts";
+import type { PriceBook } from "../price-list/price-book.ts";
+import type { PurchaseLine } from "./evaluation-result-schema.ts";
 
 /** Purchase lines of a family plan: the cheapest packs for each shortfall, and External Connectors chosen. */
 export function buildPurchaseLines(

@@ -4,7 +4,7 @@ import { checkSuiteAssignments } from "../compliance/check-suite-assignments.ts"
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
 import { planFamilyCover } from "../optimise/plan-family-cover.ts";
-import { createPriceBook } from "../pricing/price-book.ts";
+import { createPriceBook } from "../price-list/price-book.ts";
 import { checkEditionLimits } from "../rules/check-edition-limits.ts";
 import { countServerLicences } from "../rules/count-server-licences.ts";
 import { deriveCalDemand } from "../rules/derive-cal-demand.ts";
@@ -17,7 +17,7 @@ import {
   type FamilyResult,
   type PurchaseLine,
   RESULT_SCHEMA_VERSION,
-} from "./evaluation-result.ts";
+} from "./evaluation-result-schema.ts";
 import { listConnectorOptions } from "./list-connector-options.ts";
 
 /**

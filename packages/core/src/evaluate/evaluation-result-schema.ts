@@ -1,161 +1,131 @@
 import { z } from "zod";
-import type { EvaluationResult } from "./evaluation-result.ts";
+import { statedAssumptionSchema } from "../catalog/stated-assumption.ts";
+import { findingSchema } from "../findings/finding.ts";
+import type { Frozen } from "../model/frozen.ts";
+import { coverCertificateSchema } from "../optimise/cover-certificate.ts";
+import { exemptionSchema } from "../rules/exemption.ts";
+import { serverLicenceLineSchema } from "../rules/server-licence-line.ts";
+
+/** Version of the `--json` result; bumped on any incompatible change (see docs/evaluation-result.schema.json). */
+export const RESULT_SCHEMA_VERSION = 1;
 
 const sources = z.array(z.string());
 const count = z.number().int().min(0);
-const finding = z.strictObject({
-  code: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
-  message: z.string(),
-  expected: z.union([z.string(), z.number()]).optional(),
-  received: z.union([z.string(), z.number()]).optional(),
-  subject: z.record(z.string(), z.string()).optional(),
-  remedy: z.string().optional(),
+const calType = z.enum(["user", "device"]);
+
+/** A user or device given a CAL, with the accesses that made it necessary. */
+export const holderLineSchema = z.strictObject({
+  id: z.string(),
+  type: calType,
+  version: z
+    .string()
+    .describe(
+      "the oldest CAL version that covers every access of this holder (a newer CAL also does)",
+    ),
+  servers: z.array(z.string()),
+  accesses: z.array(count).describe("indexes of the deployment's access records"),
+});
+
+/** One CAL family's answer: who gets which CAL, how owned CALs cover it, what is short, and the proof. */
+export const familyResultSchema = z.strictObject({
+  family: z.string(),
+  name: z.string(),
+  additiveTo: z.string().optional(),
+  holders: z.array(holderLineSchema),
+  required: z.array(
+    z.strictObject({
+      version: z.string(),
+      type: calType,
+      count,
+      coveredByOwned: count,
+      shortfall: count,
+    }),
+  ),
+  owned: z.array(
+    z.strictObject({
+      version: z.string(),
+      type: z.enum(["user", "device", "either"]),
+      quantity: count,
+      used: count,
+      surplus: count,
+      source: z.string(),
+    }),
+  ),
+  externalConnectors: z.array(
+    z.strictObject({
+      server: z.string(),
+      connector: z.string(),
+      version: z.string(),
+      owned: z.boolean(),
+      chosen: z.boolean(),
+      price: count,
+      externalUsers: count,
+    }),
+  ),
+  optimisation: z.strictObject({
+    exactness: z.enum(["optimal", "best-found"]),
+    method: z.string(),
+    cost: count.describe(
+      "purchase cost in minor units at unit prices, or CALs to buy when unpriced",
+    ),
+    lowerBound: count,
+    tieBreak: z.string(),
+    certificate: coverCertificateSchema,
+  }),
+  rules: z.array(z.string()),
+  sources,
+});
+
+/** A purchase line: packs of one SKU to close a shortfall, or an External Connector. */
+export const purchaseLineSchema = z.strictObject({
+  kind: z.enum(["cal", "external-connector"]),
+  family: z.string(),
+  version: z.string(),
+  type: calType.optional(),
+  connector: z.string().optional(),
+  server: z.string().optional(),
+  units: count,
+  packs: z.array(z.strictObject({ sku: z.string(), size: count, count, price: count })),
+  cost: count
+    .nullable()
+    .describe("total in minor units of `currency`, or null when the price list does not price it"),
+  overbuy: count,
+  reason: z.string(),
   rule: z.string(),
   sources,
 });
 
-/** JSON Schema source of `calwise evaluate --json` (docs/evaluation-result.schema.json is generated from it). */
+/** The full answer of `evaluateDeployment` (`calwise evaluate --json`); docs/evaluation-result.schema.json. */
 export const evaluationResultSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
     catalogVersion: z.string(),
     deployment: z.string(),
     compliant: z.boolean().describe("false when any finding has severity error"),
     currency: z.string().nullable(),
     priceList: z.strictObject({ name: z.string(), version: z.string().nullable() }).nullable(),
-    serverLicences: z.array(
-      z.strictObject({
-        server: z.string(),
-        product: z.string(),
-        productName: z.string(),
-        quantity: count,
-        unit: z.enum(["server", "processor", "processor-pair", "core-pack"]),
-        cores: count.optional(),
-        explanation: z.string(),
-        rule: z.string(),
-        sources,
-      }),
-    ),
-    families: z.array(
-      z.strictObject({
-        family: z.string(),
-        name: z.string(),
-        additiveTo: z.string().optional(),
-        holders: z.array(
-          z.strictObject({
-            id: z.string(),
-            type: z.enum(["user", "device"]),
-            version: z
-              .string()
-              .describe("the oldest CAL version that covers every access of this holder"),
-            servers: z.array(z.string()),
-            accesses: z.array(count).describe("indexes of the deployment's access records"),
-          }),
-        ),
-        required: z.array(
-          z.strictObject({
-            version: z.string(),
-            type: z.enum(["user", "device"]),
-            count,
-            coveredByOwned: count,
-            shortfall: count,
-          }),
-        ),
-        owned: z.array(
-          z.strictObject({
-            version: z.string(),
-            type: z.enum(["user", "device", "either"]),
-            quantity: count,
-            used: count,
-            surplus: count,
-            source: z.string(),
-          }),
-        ),
-        externalConnectors: z.array(
-          z.strictObject({
-            server: z.string(),
-            connector: z.string(),
-            version: z.string(),
-            owned: z.boolean(),
-            chosen: z.boolean(),
-            price: count,
-            externalUsers: count,
-          }),
-        ),
-        optimisation: z.strictObject({
-          exactness: z.enum(["optimal", "best-found"]),
-          method: z.string(),
-          cost: count.describe(
-            "purchase cost in minor units at unit prices, or CALs to buy when unpriced",
-          ),
-          lowerBound: count,
-          tieBreak: z.string(),
-          certificate: z.strictObject({
-            nodes: count,
-            arcs: count,
-            maxFlow: z.number(),
-            cutCapacity: z.number(),
-            scale: z.number(),
-            verified: z.boolean(),
-            problems: z.array(z.string()),
-          }),
-        }),
-        rules: z.array(z.string()),
-        sources,
-      }),
-    ),
-    purchases: z.array(
-      z.strictObject({
-        kind: z.enum(["cal", "external-connector"]),
-        family: z.string(),
-        version: z.string(),
-        type: z.enum(["user", "device"]).optional(),
-        connector: z.string().optional(),
-        server: z.string().optional(),
-        units: count,
-        packs: z.array(z.strictObject({ sku: z.string(), size: count, count, price: count })),
-        cost: count.nullable().describe("minor units of `currency`"),
-        overbuy: count,
-        reason: z.string(),
-        rule: z.string(),
-        sources,
-      }),
-    ),
-    purchaseTotal: count.nullable(),
-    exemptions: z.array(
-      z.strictObject({
-        rule: z.string(),
-        sources,
-        server: z.string(),
-        who: z.string().optional(),
-        accesses: z.array(count),
-        explanation: z.string(),
-      }),
-    ),
-    findings: z.array(finding),
+    serverLicences: z.array(serverLicenceLineSchema),
+    families: z.array(familyResultSchema),
+    purchases: z.array(purchaseLineSchema),
+    purchaseTotal: count
+      .nullable()
+      .describe("sum of the purchase lines in minor units, or null when unpriced"),
+    exemptions: z.array(exemptionSchema),
+    findings: z.array(findingSchema),
     assumptions: z.array(
-      z.strictObject({
-        id: z.string(),
-        value: z.union([z.string(), z.number(), z.boolean()]),
-        default: z.union([z.string(), z.number(), z.boolean()]),
+      statedAssumptionSchema.extend({
+        default: statedAssumptionSchema.shape.value,
         overridden: z.boolean(),
-        text: z.string(),
-        sources,
       }),
     ),
   })
   .describe("calwise evaluate --json");
 
-// Compile-time check that the schema and the TypeScript result type describe the same shape.
-type Frozen<T> = T extends readonly (infer E)[]
-  ? readonly Frozen<E>[]
-  : T extends object
-    ? { readonly [K in keyof T]: Frozen<T[K]> }
-    : T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameShape: Same<
-  Frozen<z.output<typeof evaluationResultSchema>>,
-  Frozen<EvaluationResult>
-> = true;
-void sameShape;
+/** A user or device given a CAL (see `holderLineSchema`). */
+export type HolderLine = Frozen<z.output<typeof holderLineSchema>>;
+/** One CAL family's answer (see `familyResultSchema`). */
+export type FamilyResult = Frozen<z.output<typeof familyResultSchema>>;
+/** A purchase line (see `purchaseLineSchema`). */
+export type PurchaseLine = Frozen<z.output<typeof purchaseLineSchema>>;
+/** The full answer of `evaluateDeployment` (see `evaluationResultSchema`). */
+export type EvaluationResult = Frozen<z.output<typeof evaluationResultSchema>>;

@@ -1,7 +1,7 @@
 import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { ConnectorOption } from "../optimise/plan-family-cover.ts";
-import { type PriceBook, unitPrice } from "../pricing/price-book.ts";
+import { type PriceBook, unitPrice } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 
 /** External Connector options per server with external users in this family: owned ones free, else priced. */

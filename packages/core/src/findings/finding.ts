@@ -1,16 +1,24 @@
+import { z } from "zod";
+import type { Frozen } from "../model/frozen.ts";
+import { findingCodeSchema } from "./finding-code.ts";
+
 /** A compliance finding: data with a stable code, the figures, and the rule and sources behind it. */
-export interface Finding {
-  /** Stable code, e.g. EDITION_USER_LIMIT, CAL_SHORTFALL, SUITE_SPLIT, REASSIGNMENT_WITHIN_90_DAYS. */
-  readonly code: string;
-  /** `error` makes the deployment non-compliant; `warning` and `info` do not. */
-  readonly severity: "error" | "warning" | "info";
-  readonly message: string;
-  readonly expected?: string | number;
-  readonly received?: string | number;
-  /** What the finding is about: a server, a family, a licence. */
-  readonly subject?: Readonly<Record<string, string>>;
-  /** What would close it. */
-  readonly remedy?: string;
-  readonly rule: string;
-  readonly sources: readonly string[];
-}
+export const findingSchema = z.strictObject({
+  code: findingCodeSchema,
+  severity: z
+    .enum(["error", "warning", "info"])
+    .describe("`error` makes the deployment non-compliant; `warning` and `info` do not"),
+  message: z.string(),
+  expected: z.union([z.string(), z.number()]).optional(),
+  received: z.union([z.string(), z.number()]).optional(),
+  subject: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("what the finding is about: a server, a family, a licence"),
+  remedy: z.string().optional().describe("what would close it"),
+  rule: z.string(),
+  sources: z.array(z.string()),
+});
+
+/** A compliance finding (see `findingSchema`). */
+export type Finding = Frozen<z.output<typeof findingSchema>>;

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import { checkOwnedCounts } from "./check-owned-counts.ts";
 import { traceCoverFrontier, type UserDeviceGraph } from "./trace-cover-frontier.ts";
@@ -55,46 +55,52 @@ function assertCovers(graph: UserDeviceGraph, userInCover: Uint8Array, deviceInC
   }
 }
 
-describe("traceCoverFrontier", () => {
-  test("finds exactly the vertices of the lower convex hull of all covers' (users, devices)", () => {
-    fc.assert(
-      fc.property(smallGraph, (graph) => {
-        const frontier = traceCoverFrontier(graph);
-        for (const cover of frontier) assertCovers(graph, cover.userInCover, cover.deviceInCover);
-        // Lower hull of the achievable points (Andrew's monotone chain on the best devices per user count).
-        const best = new Map<number, number>();
-        for (const [users, devices] of achievable(graph)) {
-          best.set(users, Math.min(best.get(users) ?? Number.POSITIVE_INFINITY, devices));
-        }
-        const points = [...best].sort((a, b) => a[0] - b[0]);
-        const hull: [number, number][] = [];
-        for (const point of points) {
-          while (hull.length >= 2) {
-            const [o, a] = [
-              hull[hull.length - 2] as [number, number],
-              hull[hull.length - 1] as [number, number],
-            ];
-            const cross = (a[0] - o[0]) * (point[1] - o[1]) - (a[1] - o[1]) * (point[0] - o[0]);
-            if (cross <= 0) hull.pop();
-            else break;
+test("traceCoverFrontier", async (t) => {
+  await t.test(
+    "finds exactly the vertices of the lower convex hull of all covers' (users, devices)",
+    () => {
+      fc.assert(
+        fc.property(smallGraph, (graph) => {
+          const frontier = traceCoverFrontier(graph);
+          for (const cover of frontier) assertCovers(graph, cover.userInCover, cover.deviceInCover);
+          // Lower hull of the achievable points (Andrew's monotone chain on the best devices per user count).
+          const best = new Map<number, number>();
+          for (const [users, devices] of achievable(graph)) {
+            best.set(users, Math.min(best.get(users) ?? Number.POSITIVE_INFINITY, devices));
           }
-          hull.push(point);
-        }
-        // Only the decreasing part: past the fewest devices the hull rises, and no cover wants that.
-        const minimumDevices = Math.min(...hull.map((point) => point[1]));
-        const lowerLeft = hull.slice(0, hull.findIndex((point) => point[1] === minimumDevices) + 1);
-        assert.deepEqual(
-          frontier.map((cover) => [cover.users, cover.devices]),
-          lowerLeft,
-        );
-      }),
-      { numRuns: 300, seed: 5 },
-    );
-  });
+          const points = [...best].sort((a, b) => a[0] - b[0]);
+          const hull: [number, number][] = [];
+          for (const point of points) {
+            while (hull.length >= 2) {
+              const [o, a] = [
+                hull[hull.length - 2] as [number, number],
+                hull[hull.length - 1] as [number, number],
+              ];
+              const cross = (a[0] - o[0]) * (point[1] - o[1]) - (a[1] - o[1]) * (point[0] - o[0]);
+              if (cross <= 0) hull.pop();
+              else break;
+            }
+            hull.push(point);
+          }
+          // Only the decreasing part: past the fewest devices the hull rises, and no cover wants that.
+          const minimumDevices = Math.min(...hull.map((point) => point[1]));
+          const lowerLeft = hull.slice(
+            0,
+            hull.findIndex((point) => point[1] === minimumDevices) + 1,
+          );
+          assert.deepEqual(
+            frontier.map((cover) => [cover.users, cover.devices]),
+            lowerLeft,
+          );
+        }),
+        { numRuns: 300, seed: 5 },
+      );
+    },
+  );
 });
 
-describe("checkOwnedCounts", () => {
-  test("agrees with brute force, and every answer carries a valid witness or proof", () => {
+test("checkOwnedCounts", async (t) => {
+  await t.test("agrees with brute force, and every answer carries a valid witness or proof", () => {
     fc.assert(
       fc.property(
         smallGraph,
@@ -123,7 +129,7 @@ describe("checkOwnedCounts", () => {
     );
   });
 
-  test("needs the branch and bound where the frontier cannot decide, and says so", () => {
+  await t.test("needs the branch and bound where the frontier cannot decide, and says so", () => {
     // A 6-cycle (user i to devices i and i+1): the frontier is the edge from (0 users, 3 devices) to
     // (3, 0), and (2, 1) lies on it, but the covers are (0,3), (2,2), (3,0) and worse: no (2, 1).
     const cycle: UserDeviceGraph = {
@@ -140,7 +146,7 @@ describe("checkOwnedCounts", () => {
     assert.equal(fits.method, "parametric-cut");
   });
 
-  test("reports undecided, not a guess, when the search budget runs out", () => {
+  await t.test("reports undecided, not a guess, when the search budget runs out", () => {
     const cycle: UserDeviceGraph = {
       userCount: 3,
       deviceCount: 3,

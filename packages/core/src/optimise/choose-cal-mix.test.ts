@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import { type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 
@@ -80,32 +80,35 @@ const graph = fc.record({
   deviceCost: monotone(3),
 });
 
-describe("chooseCalMix", () => {
-  it("matches a brute-force minimum on random tiered access graphs, with fewest CALs among equal costs", () => {
-    fc.assert(
-      fc.property(graph, ({ edges: raw, userCost, deviceCost }) => {
-        const edges: CoverEdge[] = raw.map((e) => {
-          const userOnly = e.user !== undefined && e.userOnly;
-          return {
-            ...(e.user !== undefined ? { user: e.user } : {}),
-            ...(userOnly ? {} : { device: e.device }),
-            tier: e.tier,
-            deviceOnly: e.user === undefined,
-            userOnly,
-          };
-        });
-        const mix = chooseCalMix({ edges, userCost, deviceCost });
-        const brute = bruteForce(edges, userCost, deviceCost);
-        assert.equal(mix.cost, brute.cost);
-        assert.equal(mix.userTier.size + mix.deviceTier.size, brute.count);
-        assert.ok(mix.certificate.verified, mix.certificate.problems.join("; "));
-        assert.equal(mix.certificate.maxFlow, mix.certificate.cutCapacity);
-      }),
-      { numRuns: 400, seed: 20261127 },
-    );
-  });
+test("chooseCalMix", async (t) => {
+  await t.test(
+    "matches a brute-force minimum on random tiered access graphs, with fewest CALs among equal costs",
+    () => {
+      fc.assert(
+        fc.property(graph, ({ edges: raw, userCost, deviceCost }) => {
+          const edges: CoverEdge[] = raw.map((e) => {
+            const userOnly = e.user !== undefined && e.userOnly;
+            return {
+              ...(e.user !== undefined ? { user: e.user } : {}),
+              ...(userOnly ? {} : { device: e.device }),
+              tier: e.tier,
+              deviceOnly: e.user === undefined,
+              userOnly,
+            };
+          });
+          const mix = chooseCalMix({ edges, userCost, deviceCost });
+          const brute = bruteForce(edges, userCost, deviceCost);
+          assert.equal(mix.cost, brute.cost);
+          assert.equal(mix.userTier.size + mix.deviceTier.size, brute.count);
+          assert.ok(mix.certificate.verified, mix.certificate.problems.join("; "));
+          assert.equal(mix.certificate.maxFlow, mix.certificate.cutCapacity);
+        }),
+        { numRuns: 400, seed: 20261127 },
+      );
+    },
+  );
 
-  it("matches brute force with holders that already hold a tier (free up to it)", () => {
+  await t.test("matches brute force with holders that already hold a tier (free up to it)", () => {
     fc.assert(
       fc.property(
         graph,
@@ -134,27 +137,33 @@ describe("chooseCalMix", () => {
     );
   });
 
-  it("prefers user CALs on a tie and older versions when newer cost the same (T1)", () => {
-    const mix = chooseCalMix({
-      edges: [{ user: "A", device: "PC-A", tier: 0, deviceOnly: false, userOnly: false }],
-      userCost: [40, 40],
-      deviceCost: [40, 40],
-    });
-    assert.deepEqual([...mix.userTier], [["A", 0]]);
-    assert.equal(mix.deviceTier.size, 0);
-    assert.equal(mix.tieBreak, "count-then-user-then-older-version");
-  });
+  await t.test(
+    "prefers user CALs on a tie and older versions when newer cost the same (T1)",
+    () => {
+      const mix = chooseCalMix({
+        edges: [{ user: "A", device: "PC-A", tier: 0, deviceOnly: false, userOnly: false }],
+        userCost: [40, 40],
+        deviceCost: [40, 40],
+      });
+      assert.deepEqual([...mix.userTier], [["A", 0]]);
+      assert.equal(mix.deviceTier.size, 0);
+      assert.equal(mix.tieBreak, "count-then-user-then-older-version");
+    },
+  );
 
-  it("gives a chained user the newer CAL once for both servers (T7: one 2012 CAL covers 2008 R2 too)", () => {
-    const mix = chooseCalMix({
-      edges: [
-        { user: "U1", device: "PC1", tier: 0, deviceOnly: false, userOnly: false },
-        { user: "U1", device: "PC1", tier: 1, deviceOnly: false, userOnly: false },
-      ],
-      userCost: [40, 40],
-      deviceCost: [40, 40],
-    });
-    assert.deepEqual([...mix.userTier], [["U1", 1]]);
-    assert.equal(mix.cost, 40);
-  });
+  await t.test(
+    "gives a chained user the newer CAL once for both servers (T7: one 2012 CAL covers 2008 R2 too)",
+    () => {
+      const mix = chooseCalMix({
+        edges: [
+          { user: "U1", device: "PC1", tier: 0, deviceOnly: false, userOnly: false },
+          { user: "U1", device: "PC1", tier: 1, deviceOnly: false, userOnly: false },
+        ],
+        userCost: [40, 40],
+        deviceCost: [40, 40],
+      });
+      assert.deepEqual([...mix.userTier], [["U1", 1]]);
+      assert.equal(mix.cost, 40);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import type { CoverCertificate } from "./cover-certificate.ts";
 import type { FlowNetwork } from "./graph/flow-network.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
@@ -35,16 +36,7 @@ export interface CalMix {
   /** Sum of tier costs of the chosen CALs (without tie-break weights). */
   readonly cost: number;
   readonly tieBreak: TieBreak;
-  readonly certificate: {
-    readonly nodes: number;
-    readonly arcs: number;
-    /** Max-flow value in scaled weights = capacity of the cut; equal means the cover is minimal. */
-    readonly maxFlow: number;
-    readonly cutCapacity: number;
-    readonly scale: number;
-    readonly verified: boolean;
-    readonly problems: readonly string[];
-  };
+  readonly certificate: CoverCertificate;
 }
 
 const SAFE = 2 ** 52;

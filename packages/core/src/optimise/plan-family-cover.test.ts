@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import { allocateOwned, type OwnedPool } from "../compliance/allocate-owned.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
-import { createPriceBook } from "../pricing/price-book.ts";
+import { createPriceBook } from "../price-list/price-book.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { planFamilyCover } from "./plan-family-cover.ts";
 
@@ -103,83 +103,89 @@ const scenario = fc.record({
   device: fc.integer({ min: 1, max: 60 }),
 });
 
-describe("planFamilyCover", () => {
-  it("never claims optimal unless it equals the brute-force minimum, and its bounds bracket it", () => {
-    let proven = 0;
-    fc.assert(
-      fc.property(scenario, ({ pairs, pools: rawPools, user, device }) => {
-        const items: DemandItem[] = pairs.map(([u, d, tier], access) => ({
+test("planFamilyCover", async (t) => {
+  await t.test(
+    "never claims optimal unless it equals the brute-force minimum, and its bounds bracket it",
+    () => {
+      let proven = 0;
+      fc.assert(
+        fc.property(scenario, ({ pairs, pools: rawPools, user, device }) => {
+          const items: DemandItem[] = pairs.map(([u, d, tier], access) => ({
+            family: "ws-cal",
+            tier,
+            user: `U${u}`,
+            device: `D${d}`,
+            server: "S",
+            deviceOnly: false,
+            userOnly: false,
+            external: false,
+            access,
+            rules: [],
+          }));
+          const pools: OwnedPool[] = rawPools.map((p, i) => ({ ...p, source: `pool ${i}` }));
+          const prices = createPriceBook(priceList(user, device), undefined as never);
+          const plan = planFamilyCover(family, items, pools, new Map(), prices, []);
+          const brute = bruteForce(items, pools, (type) => (type === "user" ? user : device));
+          assert.ok(
+            plan.lowerBound <= brute,
+            `lower bound ${plan.lowerBound} above the optimum ${brute}`,
+          );
+          assert.ok(
+            plan.trueCost >= brute,
+            `cost ${plan.trueCost} below the optimum ${brute}: the cost is wrong`,
+          );
+          if (plan.exactness === "optimal") {
+            proven++;
+            assert.equal(plan.trueCost, brute);
+          }
+        }),
+        { numRuns: 300, seed: 42 },
+      );
+      assert.ok(proven > 250, `only ${proven} of 300 plans were proven optimal`);
+    },
+  );
+
+  await t.test(
+    "buys the newer version for the users that reach a newer server and keeps the owned older CALs for the rest (T8)",
+    () => {
+      const items: DemandItem[] = [];
+      for (let u = 1; u <= 20; u++)
+        items.push({
           family: "ws-cal",
-          tier,
+          tier: 0,
           user: `U${u}`,
-          device: `D${d}`,
-          server: "S",
+          device: `PC${u}`,
+          server: "S1",
           deviceOnly: false,
           userOnly: false,
           external: false,
-          access,
+          access: 0,
           rules: [],
-        }));
-        const pools: OwnedPool[] = rawPools.map((p, i) => ({ ...p, source: `pool ${i}` }));
-        const prices = createPriceBook(priceList(user, device), undefined as never);
-        const plan = planFamilyCover(family, items, pools, new Map(), prices, []);
-        const brute = bruteForce(items, pools, (type) => (type === "user" ? user : device));
-        assert.ok(
-          plan.lowerBound <= brute,
-          `lower bound ${plan.lowerBound} above the optimum ${brute}`,
-        );
-        assert.ok(
-          plan.trueCost >= brute,
-          `cost ${plan.trueCost} below the optimum ${brute}: the cost is wrong`,
-        );
-        if (plan.exactness === "optimal") {
-          proven++;
-          assert.equal(plan.trueCost, brute);
-        }
-      }),
-      { numRuns: 300, seed: 42 },
-    );
-    assert.ok(proven > 250, `only ${proven} of 300 plans were proven optimal`);
-  });
-
-  it("buys the newer version for the users that reach a newer server and keeps the owned older CALs for the rest (T8)", () => {
-    const items: DemandItem[] = [];
-    for (let u = 1; u <= 20; u++)
-      items.push({
-        family: "ws-cal",
-        tier: 0,
-        user: `U${u}`,
-        device: `PC${u}`,
-        server: "S1",
-        deviceOnly: false,
-        userOnly: false,
-        external: false,
-        access: 0,
-        rules: [],
-      });
-    for (let u = 1; u <= 4; u++)
-      items.push({
-        family: "ws-cal",
-        tier: 1,
-        user: `U${u}`,
-        device: `PC${u}`,
-        server: "S2",
-        deviceOnly: false,
-        userOnly: false,
-        external: false,
-        access: 1,
-        rules: [],
-      });
-    const plan = planFamilyCover(
-      family,
-      items,
-      [{ type: "user", tier: 0, quantity: 20, source: "owned" }],
-      new Map(),
-      createPriceBook(priceList(4000, 4000), undefined as never),
-      [],
-    );
-    assert.equal(plan.exactness, "optimal");
-    assert.deepEqual(plan.toBuy, [{ version: "2012", type: "user", units: 4, unitPrice: 4000 }]);
-    assert.equal(plan.allocation.used[0], 16);
-  });
+        });
+      for (let u = 1; u <= 4; u++)
+        items.push({
+          family: "ws-cal",
+          tier: 1,
+          user: `U${u}`,
+          device: `PC${u}`,
+          server: "S2",
+          deviceOnly: false,
+          userOnly: false,
+          external: false,
+          access: 1,
+          rules: [],
+        });
+      const plan = planFamilyCover(
+        family,
+        items,
+        [{ type: "user", tier: 0, quantity: 20, source: "owned" }],
+        new Map(),
+        createPriceBook(priceList(4000, 4000), undefined as never),
+        [],
+      );
+      assert.equal(plan.exactness, "optimal");
+      assert.deepEqual(plan.toBuy, [{ version: "2012", type: "user", units: 4, unitPrice: 4000 }]);
+      assert.equal(plan.allocation.used[0], 16);
+    },
+  );
 });

@@ -5,8 +5,8 @@ import {
   type Need,
   type OwnedPool,
 } from "../compliance/allocate-owned.ts";
-import type { PriceBook } from "../pricing/price-book.ts";
-import { unitPrice } from "../pricing/price-book.ts";
+import type { PriceBook } from "../price-list/price-book.ts";
+import { unitPrice } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { repairCoverWithOwned } from "./repair-cover-with-owned.ts";

@@ -1,10 +1,8 @@
 import type { InputProblem } from "../errors/input-problem.ts";
 import { allocateProportionally } from "./allocate-proportionally.ts";
+import type { AppliedDiscount, DiscountScope } from "./applied-discount.ts";
 import { percentOf } from "./percent-of.ts";
 import type { RoundingMode } from "./rounding-mode.ts";
-
-/** What a discount applies to: every priced line, the server licence lines, or the CAL and connector lines. */
-export type DiscountScope = "all" | "server-licences" | "cals";
 
 /** A discount as requested: a percentage in basis points or a fixed amount in minor units. */
 export type DiscountRequest =
@@ -15,20 +13,6 @@ export type DiscountRequest =
 export interface DiscountableLine {
   readonly amount: number;
   readonly scope: Exclude<DiscountScope, "all">;
-}
-
-/** One applied discount: what it was taken of, how much, and how much of it each line carries. */
-export interface AppliedDiscount {
-  readonly label: string;
-  readonly appliesTo: DiscountScope;
-  readonly basisPoints?: number;
-  /** The in-scope net it was taken of (after the discounts before it). */
-  readonly base: number;
-  /** The discount in minor units (positive; subtracted from the subtotal). */
-  readonly amount: number;
-  /** Per line, in line order: the share of this discount it carries (0 for lines out of scope). */
-  readonly allocation: readonly number[];
-  readonly rounding: RoundingMode;
 }
 
 /** Discounts applied to lines: per-line net, and totals that always add up. */

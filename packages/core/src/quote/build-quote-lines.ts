@@ -1,13 +1,13 @@
 import { type Catalog, ruleSources } from "../catalog/catalog.ts";
 import type { Licensing } from "../catalog/catalog-schema.ts";
-import type { PriceList } from "../deployment/deployment-schema.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { InputProblem } from "../errors/input-problem.ts";
-import type { EvaluationResult, PurchaseLine } from "../evaluate/evaluation-result.ts";
-import type { ServerLicenceLine } from "../rules/count-server-licences.ts";
+import type { EvaluationResult, PurchaseLine } from "../evaluate/evaluation-result-schema.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
+import type { ServerLicenceLine } from "../rules/server-licence-line.ts";
 import { countApplicationLicences } from "./count-application-licences.ts";
 import { priceLicences } from "./price-licences.ts";
-import type { QuoteLine } from "./quote.ts";
+import type { QuoteLine } from "./quote-schema.ts";
 
 /** A quote line before numbering and discounts. */
 export type DraftLine = Omit<QuoteLine, "position" | "discount" | "net">;

@@ -2,17 +2,21 @@ import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import type { InputProblem, Validated } from "../errors/input-problem.ts";
 import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
+import { addDays } from "../model/iso-date.ts";
+import { checkPriceList } from "../price-list/check-price-list.ts";
+import {
+  type DatedPriceList,
+  referencePriceList,
+  toEnginePriceList,
+} from "../price-list/dated-price-list.ts";
+import { isValidOn } from "../price-list/select-price-list.ts";
 import { applyDiscounts, type DiscountRequest } from "./apply-discounts.ts";
 import { buildQuoteLines } from "./build-quote-lines.ts";
 import { checkCalsQuoted } from "./check-cals-quoted.ts";
-import { checkPriceListReferences } from "./check-price-list-references.ts";
-import { type DatedPriceList, referencePriceList, toEnginePriceList } from "./dated-price-list.ts";
-import { addDays } from "./iso-date.ts";
 import { parseBasisPoints } from "./parse-basis-points.ts";
 import { prepareQuoteDeployment } from "./prepare-quote-deployment.ts";
-import { QUOTE_SCHEMA_VERSION, type Quote, type QuoteLine } from "./quote.ts";
 import type { QuoteRequest } from "./quote-request-schema.ts";
-import { isValidOn } from "./select-price-list.ts";
+import { QUOTE_SCHEMA_VERSION, type Quote, type QuoteLine } from "./quote-schema.ts";
 
 /**
  * Builds a quote for a deployment from a price list: the engine's evaluation (server licences, the exact
@@ -51,8 +55,7 @@ export function buildQuote(
       expected: `a date on or after ${request.date}`,
       received: validUntil,
     });
-  for (const p of checkPriceListReferences(priceList, catalog))
-    problems.push({ ...p, path: `priceList.${p.path}` });
+  for (const p of checkPriceList(priceList, catalog, "priceList.")) problems.push(p);
   problems.push(...checkReasons(request, catalog));
   const discounts = parseDiscounts(request, problems);
 

@@ -1,9 +1,9 @@
 import { type Catalog, ruleSources, tierOf } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { InputProblem } from "../errors/input-problem.ts";
-import type { EvaluationResult } from "../evaluate/evaluation-result.ts";
-import type { StatedReason } from "./quote.ts";
+import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
 import type { OmittedCalsReason } from "./quote-request-schema.ts";
+import type { StatedReason } from "./quote-schema.ts";
 
 /**
  * The rule that makes calwise quotes never forget the CALs (the source page: offer CALs whenever a server is

@@ -1,6 +1,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { ResolvedDeployment, ResolvedServer } from "../deployment/resolved-deployment.ts";
-import { countServerLicences, type ServerLicenceLine } from "../rules/count-server-licences.ts";
+import { countServerLicences } from "../rules/count-server-licences.ts";
+import type { ServerLicenceLine } from "../rules/server-licence-line.ts";
 
 /**
  * The licences of the server applications (SQL Server, Exchange, SharePoint) installed on each server, counted

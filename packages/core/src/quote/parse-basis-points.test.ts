@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { parseBasisPoints } from "./parse-basis-points.ts";
 
-describe("parseBasisPoints", () => {
-  it("reads decimals exactly, without binary floating point", () => {
+test("parseBasisPoints", async (t) => {
+  await t.test("reads decimals exactly, without binary floating point", () => {
     const ok = (v: number | string) => {
       const r = parseBasisPoints(v);
       assert.ok(r.success, JSON.stringify(r));
@@ -16,7 +16,7 @@ describe("parseBasisPoints", () => {
     assert.equal(ok("0"), 0);
   });
 
-  it("says what it expected for too many decimals, negatives and more than 100 %", () => {
+  await t.test("says what it expected for too many decimals, negatives and more than 100 %", () => {
     for (const bad of [7.125, "-5", 101, "ten", Number.NaN]) {
       const r = parseBasisPoints(bad);
       assert.equal(r.success, false, String(bad));

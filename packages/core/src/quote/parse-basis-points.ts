@@ -12,7 +12,7 @@ export function parseBasisPoints(value: number | string): Validated<number> {
     success: false as const,
     problems: [
       {
-        code: "SCHEMA",
+        code: "SCHEMA" as const,
         path: "",
         message,
         expected: "a percentage from 0 to 100 with at most two decimals, e.g. 7.5",

@@ -1,5 +1,5 @@
 import type { InputProblem } from "../errors/input-problem.ts";
-import { type DatedPriceList, toEnginePriceList } from "./dated-price-list.ts";
+import { type DatedPriceList, toEnginePriceList } from "../price-list/dated-price-list.ts";
 import type { OmittedCalsReason } from "./quote-request-schema.ts";
 
 /**

@@ -1,5 +1,5 @@
-import { formatMoney } from "./format-money.ts";
-import type { Quote } from "./quote.ts";
+import { formatMoney } from "../model/format-money.ts";
+import type { Quote } from "./quote-schema.ts";
 
 /** A row of the line-item table, every figure already written for people. */
 export interface PresentedLine {

@@ -1,6 +1,6 @@
-import type { PriceList } from "../deployment/deployment-schema.ts";
 import { choosePackPurchase, type PackPurchase } from "../optimise/packs/choose-pack-purchase.ts";
-import type { ServerLicenceLine } from "../rules/count-server-licences.ts";
+import type { PriceList } from "../price-list/price-list-schema.ts";
+import type { ServerLicenceLine } from "../rules/server-licence-line.ts";
 
 /** A server or application licence line with its cheapest purchase, or null when the list does not price it. */
 export interface PricedLicenceLine {

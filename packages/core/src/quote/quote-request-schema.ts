@@ -1,20 +1,15 @@
 import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
-import { datedPriceListSchema } from "./dated-price-list.ts";
-import { isoDateSchema } from "./iso-date.ts";
+import { isoDateSchema } from "../model/iso-date.ts";
+import { minorUnitsSchema } from "../model/minor-units.ts";
+import { datedPriceListSchema } from "../price-list/dated-price-list.ts";
+import { discountScopeSchema } from "./applied-discount.ts";
+import { partySchema } from "./party.ts";
 import { roundingModes } from "./rounding-mode.ts";
 
 const name = z.string().min(1, "a non-empty name");
-const minorUnits = z.number().int("integer minor units (cents), not a decimal").min(0);
-
-const party = z.strictObject({
-  name,
-  contact: z.string().optional(),
-  address: z.array(z.string()).default([]).describe("address lines, printed as given"),
-  email: z.string().optional(),
-  taxId: z.string().optional(),
-});
+const minorUnits = minorUnitsSchema.min(0);
 
 const discount = z
   .strictObject({
@@ -24,7 +19,7 @@ const discount = z
       .optional()
       .describe("a percentage with at most two decimals, e.g. 7.5"),
     amount: minorUnits.optional().describe("a fixed amount in minor units"),
-    appliesTo: z.enum(["all", "server-licences", "cals"]).default("all"),
+    appliesTo: discountScopeSchema.default("all"),
   })
   .refine((d) => (d.percent === undefined) !== (d.amount === undefined), {
     message: "a discount has either percent or amount",
@@ -65,8 +60,8 @@ export const quoteRequestSchema = z.strictObject({
   validForDays: z.number().int().min(1).max(366).default(30).describe("when validUntil is absent"),
   locale: z.string().default("en-GB").describe("how amounts are written, e.g. pl-PL, de-DE"),
   currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as EUR"),
-  seller: party.optional(),
-  customer: party,
+  seller: partySchema.optional(),
+  customer: partySchema,
   // Inline only: a quote given as data (an HTTP body) must never make calwise read a file. The CLI's file form
   // (node-files) resolves a deployment or price list path before this schema sees the request.
   deployment: z
@@ -100,7 +95,6 @@ export type QuoteRequest = Omit<z.output<typeof quoteRequestSchema>, "deployment
   readonly deployment: unknown;
 };
 export type OmittedCalsReason = z.output<typeof omittedCalsReasonSchema>;
-export type Party = z.output<typeof party>;
 
 /** Validates quote request data against the schema, with located problems. */
 export function validateQuoteRequest(

@@ -1,20 +1,6 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment, ResolvedServer } from "../deployment/resolved-deployment.ts";
-
-/** The server licences one server needs, with the arithmetic that produced the figure. */
-export interface ServerLicenceLine {
-  readonly server: string;
-  readonly product: string;
-  readonly productName: string;
-  readonly quantity: number;
-  /** What one unit is: a server licence, a processor licence, a 2-processor licence or a 2-core pack. */
-  readonly unit: "server" | "processor" | "processor-pair" | "core-pack";
-  /** Licensed cores, for core licensing. */
-  readonly cores?: number;
-  readonly explanation: string;
-  readonly rule: string;
-  readonly sources: readonly string[];
-}
+import type { ServerLicenceLine } from "./server-licence-line.ts";
 
 /** Counts the server licences of every server. Guests that run on a host are covered by the host's licence. */
 export function countServerLicences(

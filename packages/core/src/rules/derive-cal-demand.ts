@@ -6,6 +6,7 @@ import type {
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
+import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
 export interface DemandItem {
@@ -23,16 +24,6 @@ export interface DemandItem {
   /** Index of the access record in the deployment file. */
   readonly access: number;
   readonly rules: readonly string[];
-}
-
-/** An access (or a group of them) that needs no CAL, and why. */
-export interface Exemption {
-  readonly rule: string;
-  readonly sources: readonly string[];
-  readonly server: string;
-  readonly who?: string;
-  readonly accesses: readonly number[];
-  readonly explanation: string;
 }
 
 /** CAL demand of a deployment: items per family, and the exemptions applied. */

@@ -1,24 +1,27 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import { createFlowNetworkBuilder } from "./build-flow-network.ts";
 
-describe("createFlowNetworkBuilder", () => {
-  test("numbers nodes and arcs in order and packs them into exact-length typed arrays", () => {
-    const builder = createFlowNetworkBuilder();
-    assert.deepEqual([builder.addNode(), builder.addNode(), builder.addNode()], [0, 1, 2]);
-    assert.equal(builder.addArc(0, 1, 5), 0);
-    assert.equal(builder.addArc(1, 2, Number.POSITIVE_INFINITY), 1);
-    const network = builder.build(0, 2);
-    assert.equal(network.nodeCount, 3);
-    assert.equal(network.source, 0);
-    assert.equal(network.sink, 2);
-    assert.deepEqual(network.arcFrom, Int32Array.of(0, 1));
-    assert.deepEqual(network.arcTo, Int32Array.of(1, 2));
-    assert.deepEqual(network.arcCapacity, Float64Array.of(5, Number.POSITIVE_INFINITY));
-  });
+test("createFlowNetworkBuilder", async (t) => {
+  await t.test(
+    "numbers nodes and arcs in order and packs them into exact-length typed arrays",
+    () => {
+      const builder = createFlowNetworkBuilder();
+      assert.deepEqual([builder.addNode(), builder.addNode(), builder.addNode()], [0, 1, 2]);
+      assert.equal(builder.addArc(0, 1, 5), 0);
+      assert.equal(builder.addArc(1, 2, Number.POSITIVE_INFINITY), 1);
+      const network = builder.build(0, 2);
+      assert.equal(network.nodeCount, 3);
+      assert.equal(network.source, 0);
+      assert.equal(network.sink, 2);
+      assert.deepEqual(network.arcFrom, Int32Array.of(0, 1));
+      assert.deepEqual(network.arcTo, Int32Array.of(1, 2));
+      assert.deepEqual(network.arcCapacity, Float64Array.of(5, Number.POSITIVE_INFINITY));
+    },
+  );
 
-  test("grows past its first allocation without losing arcs", () => {
+  await t.test("grows past its first allocation without losing arcs", () => {
     const builder = createFlowNetworkBuilder(1);
     for (let node = 0; node < 1000; node++) builder.addNode();
     for (let arc = 0; arc < 5000; arc++) builder.addArc(arc % 1000, (arc * 7 + 1) % 1000, arc);
@@ -31,7 +34,7 @@ describe("createFlowNetworkBuilder", () => {
     }
   });
 
-  test("build is a snapshot: arcs added later do not change an earlier network", () => {
+  await t.test("build is a snapshot: arcs added later do not change an earlier network", () => {
     const builder = createFlowNetworkBuilder();
     builder.addNode();
     builder.addNode();
@@ -42,7 +45,7 @@ describe("createFlowNetworkBuilder", () => {
     assert.equal(builder.build(0, 1).arcFrom.length, 2);
   });
 
-  test("rejects capacities that are negative, fractional, unsafe or NaN", () => {
+  await t.test("rejects capacities that are negative, fractional, unsafe or NaN", () => {
     const builder = createFlowNetworkBuilder();
     builder.addNode();
     builder.addNode();
@@ -51,7 +54,7 @@ describe("createFlowNetworkBuilder", () => {
     }
   });
 
-  test("rejects arcs to unknown nodes and a source equal to the sink", () => {
+  await t.test("rejects arcs to unknown nodes and a source equal to the sink", () => {
     const builder = createFlowNetworkBuilder();
     builder.addNode();
     builder.addNode();

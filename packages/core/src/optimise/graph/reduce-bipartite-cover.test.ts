@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import { reduceBipartiteCover } from "./reduce-bipartite-cover.ts";
 import { type BipartiteCoverInput, solveMinWeightBipartiteCover } from "./solve-bipartite-cover.ts";
@@ -80,20 +80,23 @@ function solveReducedAndLift(input: BipartiteCoverInput) {
   return { reduction, reducedCover, lifted };
 }
 
-describe("reduceBipartiteCover", () => {
-  test("the reduced optimum plus the fixed cost is the brute-force optimum, and the lifted cover attains it", () => {
-    fc.assert(
-      fc.property(coverInput(7, 7, 16, 6), (input) => {
-        const { reduction, reducedCover, lifted } = solveReducedAndLift(input);
-        const optimum = bruteForceCost(input);
-        assert.equal(reducedCover.cost + reduction.fixedCost, optimum);
-        assert.equal(coverCost(input, lifted.leftInCover, lifted.rightInCover), optimum);
-      }),
-      { numRuns: 1_000, seed: 42 },
-    );
-  });
+test("reduceBipartiteCover", async (t) => {
+  await t.test(
+    "the reduced optimum plus the fixed cost is the brute-force optimum, and the lifted cover attains it",
+    () => {
+      fc.assert(
+        fc.property(coverInput(7, 7, 16, 6), (input) => {
+          const { reduction, reducedCover, lifted } = solveReducedAndLift(input);
+          const optimum = bruteForceCost(input);
+          assert.equal(reducedCover.cost + reduction.fixedCost, optimum);
+          assert.equal(coverCost(input, lifted.leftInCover, lifted.rightInCover), optimum);
+        }),
+        { numRuns: 1_000, seed: 42 },
+      );
+    },
+  );
 
-  test("keeps the optimum on larger random graphs (many pendants and twins)", () => {
+  await t.test("keeps the optimum on larger random graphs (many pendants and twins)", () => {
     fc.assert(
       fc.property(coverInput(60, 60, 150, 3), (input) => {
         const { reduction, reducedCover, lifted } = solveReducedAndLift(input);
@@ -106,21 +109,24 @@ describe("reduceBipartiteCover", () => {
     );
   });
 
-  test("folds a pendant cheaper than its neighbour and takes a neighbour no dearer than its pendant", () => {
-    // Left 0 (cost 5) – right 0 (cost 3): fold right 0 into left 0. Left 1 (2) – right 1 (9): take left 1.
-    const input: BipartiteCoverInput = {
-      leftCost: Float64Array.from([5, 2]),
-      rightCost: Float64Array.from([3, 9]),
-      edgeLeft: Int32Array.from([0, 1]),
-      edgeRight: Int32Array.from([0, 1]),
-    };
-    const { reduction, lifted } = solveReducedAndLift(input);
-    assert.equal(reduction.fixedCost, 5);
-    assert.equal(reduction.stats.edgesAfter, 0);
-    assert.deepEqual([...lifted.leftInCover, ...lifted.rightInCover], [0, 1, 1, 0]);
-  });
+  await t.test(
+    "folds a pendant cheaper than its neighbour and takes a neighbour no dearer than its pendant",
+    () => {
+      // Left 0 (cost 5) – right 0 (cost 3): fold right 0 into left 0. Left 1 (2) – right 1 (9): take left 1.
+      const input: BipartiteCoverInput = {
+        leftCost: Float64Array.from([5, 2]),
+        rightCost: Float64Array.from([3, 9]),
+        edgeLeft: Int32Array.from([0, 1]),
+        edgeRight: Int32Array.from([0, 1]),
+      };
+      const { reduction, lifted } = solveReducedAndLift(input);
+      assert.equal(reduction.fixedCost, 5);
+      assert.equal(reduction.stats.edgesAfter, 0);
+      assert.deepEqual([...lifted.leftInCover, ...lifted.rightInCover], [0, 1, 1, 0]);
+    },
+  );
 
-  test("merges twins with their summed cost", () => {
+  await t.test("merges twins with their summed cost", () => {
     // Users 0 and 1 both use devices 0 and 1: one merged user of cost 8 against devices of cost 3 each.
     const input: BipartiteCoverInput = {
       leftCost: Float64Array.from([4, 4]),

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import {
   type BipartiteCoverInput,
@@ -103,8 +103,8 @@ const smallGraph = fc
     ),
   );
 
-describe("solveMinWeightBipartiteCover", () => {
-  test("prefers two cheap left nodes to three right nodes", () => {
+test("solveMinWeightBipartiteCover", async (t) => {
+  await t.test("prefers two cheap left nodes to three right nodes", () => {
     const input = inputOf(
       [3, 1],
       [2, 2, 5],
@@ -122,7 +122,7 @@ describe("solveMinWeightBipartiteCover", () => {
     assertIsCheapestCover(input, cover);
   });
 
-  test("picks the single shared node of a star", () => {
+  await t.test("picks the single shared node of a star", () => {
     // One admin (left 0) touches five devices: cheaper to cover the admin than the devices.
     const edges = [0, 1, 2, 3, 4].map((right) => [0, right] as const);
     const cover = solveMinWeightBipartiteCover(inputOf([10], [3, 3, 3, 3, 3], edges));
@@ -130,23 +130,26 @@ describe("solveMinWeightBipartiteCover", () => {
     assert.deepEqual([...cover.leftInCover], [1]);
   });
 
-  test("lays out the network as documented: left, right, source, sink; source arcs, edges, sink arcs", () => {
-    const network = buildBipartiteCoverNetwork(inputOf([5, 6], [7], [[1, 0]]));
-    assert.equal(network.nodeCount, 5);
-    assert.equal(network.source, 3);
-    assert.equal(network.sink, 4);
-    assert.deepEqual([...network.arcFrom], [3, 3, 1, 2]);
-    assert.deepEqual([...network.arcTo], [0, 1, 2, 4]);
-    assert.deepEqual([...network.arcCapacity], [5, 6, Number.POSITIVE_INFINITY, 7]);
-  });
+  await t.test(
+    "lays out the network as documented: left, right, source, sink; source arcs, edges, sink arcs",
+    () => {
+      const network = buildBipartiteCoverNetwork(inputOf([5, 6], [7], [[1, 0]]));
+      assert.equal(network.nodeCount, 5);
+      assert.equal(network.source, 3);
+      assert.equal(network.sink, 4);
+      assert.deepEqual([...network.arcFrom], [3, 3, 1, 2]);
+      assert.deepEqual([...network.arcTo], [0, 1, 2, 4]);
+      assert.deepEqual([...network.arcCapacity], [5, 6, Number.POSITIVE_INFINITY, 7]);
+    },
+  );
 
-  test("chooses nothing when there are no edges", () => {
+  await t.test("chooses nothing when there are no edges", () => {
     const cover = solveMinWeightBipartiteCover(inputOf([5, 6], [7], []));
     assert.equal(cover.cost, 0);
     assert.deepEqual([...cover.leftInCover, ...cover.rightInCover], [0, 0, 0]);
   });
 
-  test("König: with unit costs the cover is as large as a maximum matching", () => {
+  await t.test("König: with unit costs the cover is as large as a maximum matching", () => {
     // K(3,2) plus a pendant edge: matching 3 (left 3 to right 2).
     const edges = [
       [0, 0],
@@ -162,7 +165,7 @@ describe("solveMinWeightBipartiteCover", () => {
     assert.equal(solveMinWeightBipartiteCover(input).cost, 3);
   });
 
-  test("König holds on random graphs with unit costs", () => {
+  await t.test("König holds on random graphs with unit costs", () => {
     fc.assert(
       fc.property(smallGraph, (graph) => {
         const input = {
@@ -175,18 +178,21 @@ describe("solveMinWeightBipartiteCover", () => {
     );
   });
 
-  test("equals the brute-force cheapest cover on random graphs, with a valid certificate", () => {
-    fc.assert(
-      fc.property(smallGraph, (input) => {
-        const cover = solveMinWeightBipartiteCover(input);
-        assert.equal(cover.cost, bruteForceCoverCost(input));
-        assertIsCheapestCover(input, cover);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  await t.test(
+    "equals the brute-force cheapest cover on random graphs, with a valid certificate",
+    () => {
+      fc.assert(
+        fc.property(smallGraph, (input) => {
+          const cover = solveMinWeightBipartiteCover(input);
+          assert.equal(cover.cost, bruteForceCoverCost(input));
+          assertIsCheapestCover(input, cover);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
-  test("covers a large random graph with a certificate verifyMinCut accepts", () => {
+  await t.test("covers a large random graph with a certificate verifyMinCut accepts", () => {
     let seed = 7;
     const random = () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -206,7 +212,7 @@ describe("solveMinWeightBipartiteCover", () => {
     assertIsCheapestCover(input, solveMinWeightBipartiteCover(input));
   });
 
-  test("rejects infinite, negative or fractional costs and edges outside the graph", () => {
+  await t.test("rejects infinite, negative or fractional costs and edges outside the graph", () => {
     assert.throws(
       () => solveMinWeightBipartiteCover(inputOf([Number.POSITIVE_INFINITY], [1], [[0, 0]])),
       RangeError,

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import type { FlowNetwork } from "./flow-network.ts";
 import { solveMinCut } from "./solve-min-cut.ts";
@@ -87,8 +87,8 @@ const smallNetwork = fc
     ),
   );
 
-describe("solveMinCut", () => {
-  test("finds the textbook maximum flow of 23 (Cormen et al., figure 26.6)", () => {
+test("solveMinCut", async (t) => {
+  await t.test("finds the textbook maximum flow of 23 (Cormen et al., figure 26.6)", () => {
     const network = networkOf(6, [
       [0, 1, 16],
       [0, 2, 13],
@@ -106,7 +106,7 @@ describe("solveMinCut", () => {
     assert.deepEqual(verifyMinCut(network, result), { valid: true });
   });
 
-  test("routes flow through infinite arcs and reports finite flow on them", () => {
+  await t.test("routes flow through infinite arcs and reports finite flow on them", () => {
     const network = networkOf(4, [
       [0, 1, inf],
       [1, 3, 5],
@@ -120,7 +120,7 @@ describe("solveMinCut", () => {
     assert.deepEqual(verifyMinCut(network, result), { valid: true });
   });
 
-  test("keeps self-loops, parallel and antiparallel arcs apart", () => {
+  await t.test("keeps self-loops, parallel and antiparallel arcs apart", () => {
     const network = networkOf(3, [
       [1, 1, 7],
       [0, 1, 2],
@@ -135,7 +135,7 @@ describe("solveMinCut", () => {
     assert.deepEqual(verifyMinCut(network, result), { valid: true });
   });
 
-  test("returns value 0 and the reachable part when the sink is cut off", () => {
+  await t.test("returns value 0 and the reachable part when the sink is cut off", () => {
     const network = networkOf(4, [
       [0, 1, 4],
       [1, 2, 0],
@@ -147,7 +147,7 @@ describe("solveMinCut", () => {
     assert.deepEqual([...result.flow], [0, 0, 0]);
   });
 
-  test("works when the source and sink are not the first and last nodes", () => {
+  await t.test("works when the source and sink are not the first and last nodes", () => {
     const network = networkOf(
       3,
       [
@@ -163,15 +163,18 @@ describe("solveMinCut", () => {
     assert.deepEqual(verifyMinCut(network, result), { valid: true });
   });
 
-  test("throws RangeError when infinite arcs join source to sink (the flow is unbounded)", () => {
-    const network = networkOf(3, [
-      [0, 1, inf],
-      [1, 2, inf],
-    ]);
-    assert.throws(() => solveMinCut(network), /unbounded/);
-  });
+  await t.test(
+    "throws RangeError when infinite arcs join source to sink (the flow is unbounded)",
+    () => {
+      const network = networkOf(3, [
+        [0, 1, inf],
+        [1, 2, inf],
+      ]);
+      assert.throws(() => solveMinCut(network), /unbounded/);
+    },
+  );
 
-  test("throws RangeError when the capacity leaving the source exceeds 2^53-1", () => {
+  await t.test("throws RangeError when the capacity leaving the source exceeds 2^53-1", () => {
     const half = 2 ** 52;
     const network = networkOf(3, [
       [0, 1, half],
@@ -181,36 +184,39 @@ describe("solveMinCut", () => {
     assert.throws(() => solveMinCut(network), RangeError);
   });
 
-  test("rejects a hand-built network with a bad capacity or endpoint", () => {
+  await t.test("rejects a hand-built network with a bad capacity or endpoint", () => {
     assert.throws(() => solveMinCut(networkOf(2, [[0, 1, 0.5]])), RangeError);
     assert.throws(() => solveMinCut(networkOf(2, [[0, 1, Number.NaN]])), RangeError);
     assert.throws(() => solveMinCut(networkOf(2, [[0, 2, 1]])), RangeError);
     assert.throws(() => solveMinCut(networkOf(2, [[0, 1, 1]], 1, 1)), RangeError);
   });
 
-  test("matches brute force on random networks of up to 12 nodes, with the minimal source side", () => {
-    fc.assert(
-      fc.property(smallNetwork, (network) => {
-        const expected = bruteForceMinCut(network);
-        if (expected.value === inf) {
-          assert.throws(() => solveMinCut(network), /unbounded/);
-          return;
-        }
-        const result = solveMinCut(network);
-        assert.equal(result.value, expected.value);
-        assert.deepEqual(verifyMinCut(network, result), { valid: true });
-        // The minimal source side lies inside every minimum source side.
-        for (const side of expected.minimumSides) {
-          for (let node = 0; node < network.nodeCount; node++) {
-            if (result.sourceSide[node] === 1) assert.equal(side[node], 1);
+  await t.test(
+    "matches brute force on random networks of up to 12 nodes, with the minimal source side",
+    () => {
+      fc.assert(
+        fc.property(smallNetwork, (network) => {
+          const expected = bruteForceMinCut(network);
+          if (expected.value === inf) {
+            assert.throws(() => solveMinCut(network), /unbounded/);
+            return;
           }
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+          const result = solveMinCut(network);
+          assert.equal(result.value, expected.value);
+          assert.deepEqual(verifyMinCut(network, result), { valid: true });
+          // The minimal source side lies inside every minimum source side.
+          for (const side of expected.minimumSides) {
+            for (let node = 0; node < network.nodeCount; node++) {
+              if (result.sourceSide[node] === 1) assert.equal(side[node], 1);
+            }
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
-  test("produces a certificate verifyMinCut accepts on large random networks", () => {
+  await t.test("produces a certificate verifyMinCut accepts on large random networks", () => {
     const random = mulberry32(20240611);
     for (const [nodeCount, arcCount] of [
       [2000, 50000],

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
 import { solveMinCut } from "./solve-min-cut.ts";
@@ -55,50 +55,100 @@ function cutCapacity(network: FlowNetwork, side: Uint8Array): number {
   return capacity;
 }
 
-describe("verifyMinCut", () => {
-  test("accepts an optimal flow with a minimum cut", () => {
+test("verifyMinCut", async (t) => {
+  await t.test("accepts an optimal flow with a minimum cut", () => {
     assert.deepEqual(verifyMinCut(diamond, diamondCut), { valid: true });
   });
 
-  test("rejects a flow that is not conserved at a node", () => {
-    const problems = problemsOf(diamond, tampered({ flow: Float64Array.of(3, 2, 4, 4), value: 7 }));
-    assert.ok(problems.some((problem) => problem.includes("node 1 is not conserved")));
+  // Each rejection names its reasons: the verdict lists exactly what is wrong with the certificate.
+  await t.test("rejects a flow that is not conserved at a node", () => {
+    assert.deepEqual(
+      problemsOf(diamond, tampered({ flow: Float64Array.of(3, 2, 4, 4), value: 7 })),
+      [
+        "node 1 is not conserved: net outflow -1",
+        "the cut has capacity 6, but the value claimed is 7",
+      ],
+    );
   });
 
-  test("rejects a flow above an arc's capacity or below zero", () => {
-    problemsOf(diamond, tampered({ flow: Float64Array.of(3, 3, 4, 4), value: 7 }));
-    problemsOf(diamond, tampered({ flow: Float64Array.of(-1, -1, 4, 4), value: 3 }));
-    problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 4.5, 4.5), value: 6.5 }));
+  await t.test("rejects a flow above an arc's capacity, below zero or fractional", () => {
+    assert.deepEqual(
+      problemsOf(diamond, tampered({ flow: Float64Array.of(3, 3, 4, 4), value: 7 })),
+      ["arc 1 carries 3, outside 0..2", "the cut has capacity 6, but the value claimed is 7"],
+    );
+    assert.deepEqual(
+      problemsOf(diamond, tampered({ flow: Float64Array.of(-1, -1, 4, 4), value: 3 })),
+      [
+        "arc 0 carries -1, outside 0..3",
+        "arc 1 carries -1, outside 0..2",
+        "the cut has capacity 6, but the value claimed is 3",
+      ],
+    );
+    assert.deepEqual(
+      problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 4.5, 4.5), value: 6.5 })),
+      [
+        "arc 2 carries 4.5, outside 0..4",
+        "arc 3 carries 4.5, outside 0..Infinity",
+        "the cut has capacity 6, but the value claimed is 6.5",
+      ],
+    );
   });
 
-  test("rejects a cut that is not minimum", () => {
+  await t.test("rejects a cut that is not minimum", () => {
     // {s} alone is a cut of capacity 7 > 6.
-    const problems = problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 0, 0) }));
-    assert.ok(problems.some((problem) => problem.includes("capacity 7")));
+    assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 0, 0) })), [
+      "the cut has capacity 7, but the value claimed is 6",
+    ]);
   });
 
-  test("rejects a feasible but smaller flow, even with a matching claimed value", () => {
-    problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 3, 3), value: 5 }));
+  await t.test("rejects a feasible but smaller flow, even with a matching claimed value", () => {
+    // The flow is conserved and sends the 5 it claims, but no cut has capacity 5: weak duality fails.
+    assert.deepEqual(
+      problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 3, 3), value: 5 })),
+      ["the cut has capacity 6, but the value claimed is 5"],
+    );
   });
 
-  test("rejects a value that the flow does not send", () => {
-    problemsOf(diamond, tampered({ value: 5 }));
+  await t.test("rejects a value that the flow does not send", () => {
+    assert.deepEqual(problemsOf(diamond, tampered({ value: 5 })), [
+      "the source sends out 6, but the value claimed is 5",
+      "the cut has capacity 6, but the value claimed is 5",
+    ]);
   });
 
-  test("rejects a cut crossed forwards by an infinite arc", () => {
-    const problems = problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 1, 1, 0) }));
-    assert.ok(problems.some((problem) => problem.includes("infinite arc 3")));
+  await t.test("rejects a cut crossed forwards by an infinite arc", () => {
+    assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 1, 1, 0) })), [
+      "infinite arc 3 crosses the cut forwards",
+      "the cut has capacity Infinity, but the value claimed is 6",
+    ]);
   });
 
-  test("rejects a side that misplaces the source or the sink, or holds values other than 0 and 1", () => {
-    problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(0, 0, 1, 0) }));
-    problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 1, 1) }));
-    problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 2, 0, 0) }));
-  });
+  await t.test(
+    "rejects a side that misplaces the source or the sink, or holds values other than 0 and 1",
+    () => {
+      assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(0, 0, 1, 0) })), [
+        "the source is not on the source side",
+        "infinite arc 3 crosses the cut forwards",
+        "the cut has capacity Infinity, but the value claimed is 6",
+      ]);
+      assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 1, 1) })), [
+        "the sink is on the source side",
+        "the cut has capacity 3, but the value claimed is 6",
+      ]);
+      assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 2, 0, 0) })), [
+        "sourceSide[1] is 2, not 0 or 1",
+        "the cut has capacity 7, but the value claimed is 6",
+      ]);
+    },
+  );
 
-  test("rejects arrays of the wrong length", () => {
-    problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 4) }));
-    problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 1) }));
+  await t.test("rejects arrays of the wrong length", () => {
+    assert.deepEqual(problemsOf(diamond, tampered({ flow: Float64Array.of(2, 2, 4) })), [
+      "flow has 3 entries for 4 arcs",
+    ]);
+    assert.deepEqual(problemsOf(diamond, tampered({ sourceSide: Uint8Array.of(1, 0, 1) })), [
+      "sourceSide has 3 entries for 4 nodes",
+    ]);
   });
 
   const solvedNetwork = fc
@@ -121,7 +171,7 @@ describe("verifyMinCut", () => {
       return { network, result: solveMinCut(network) };
     });
 
-  test("rejects any change to a single arc's flow of a solved random network", () => {
+  await t.test("rejects any change to a single arc's flow of a solved random network", () => {
     fc.assert(
       fc.property(
         solvedNetwork,
@@ -133,28 +183,45 @@ describe("verifyMinCut", () => {
           const flow = result.flow.slice();
           const arc = pick % flow.length;
           flow[arc] = (flow[arc] as number) + (up ? size : -size);
-          problemsOf(network, { ...result, flow });
+          // The changed arc shows: it leaves its bounds, unbalances an end that is not the source or sink,
+          // or changes what the source sends.
+          const from = network.arcFrom[arc] as number;
+          const to = network.arcTo[arc] as number;
+          const named = [
+            `arc ${arc} carries `,
+            `node ${from} is not conserved`,
+            `node ${to} is not conserved`,
+            "the source sends out",
+          ];
+          const problems = problemsOf(network, { ...result, flow });
+          assert.ok(
+            problems.some((p) => named.some((n) => p.startsWith(n))),
+            `no problem names arc ${arc}: ${problems.join("; ")}`,
+          );
         },
       ),
     );
   });
 
-  test("accepts a maximum flow with an arbitrary side exactly when that side is a minimum cut", () => {
-    fc.assert(
-      fc.property(
-        solvedNetwork,
-        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
-        (solved, bits) => {
-          const { network, result } = solved;
-          const side = Uint8Array.from({ length: network.nodeCount }, (_, node) =>
-            bits[node] ? 1 : 0,
-          );
-          side[network.source] = 1;
-          side[network.sink] = 0;
-          const verdict = verifyMinCut(network, { ...result, sourceSide: side });
-          assert.equal(verdict.valid, cutCapacity(network, side) === result.value);
-        },
-      ),
-    );
-  });
+  await t.test(
+    "accepts a maximum flow with an arbitrary side exactly when that side is a minimum cut",
+    () => {
+      fc.assert(
+        fc.property(
+          solvedNetwork,
+          fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+          (solved, bits) => {
+            const { network, result } = solved;
+            const side = Uint8Array.from({ length: network.nodeCount }, (_, node) =>
+              bits[node] ? 1 : 0,
+            );
+            side[network.source] = 1;
+            side[network.sink] = 0;
+            const verdict = verifyMinCut(network, { ...result, sourceSide: side });
+            assert.equal(verdict.valid, cutCapacity(network, side) === result.value);
+          },
+        ),
+      );
+    },
+  );
 });

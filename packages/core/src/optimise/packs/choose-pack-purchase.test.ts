@@ -1,6 +1,6 @@
 // biome-ignore-all lint/style/noRestrictedImports: tests run on Node's own runner; the rule guards shipped core code.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import { choosePackPurchase, type PackOffer, type PackPurchase } from "./choose-pack-purchase.ts";
 
@@ -81,8 +81,8 @@ const packList = fc
   )
   .map((offers) => offers.map((offer, index) => ({ id: `pack-${index}`, ...offer })));
 
-describe("choosePackPurchase", () => {
-  test("over-buys one 50-pack for a need of 48 because it is cheaper", () => {
+test("choosePackPurchase", async (t) => {
+  await t.test("over-buys one 50-pack for a need of 48 because it is cheaper", () => {
     assert.deepEqual(choosePackPurchase(48, volumePacks), {
       packs: [{ id: "50-pack", size: 50, price: 1750, count: 1 }],
       units: 50,
@@ -90,7 +90,7 @@ describe("choosePackPurchase", () => {
     });
   });
 
-  test("buys two 10-packs and three singles for a need of 23", () => {
+  await t.test("buys two 10-packs and three singles for a need of 23", () => {
     assert.deepEqual(choosePackPurchase(23, volumePacks), {
       packs: [
         { id: "1-pack", size: 1, price: 40, count: 3 },
@@ -101,11 +101,11 @@ describe("choosePackPurchase", () => {
     });
   });
 
-  test("buys nothing for a need of 0", () => {
+  await t.test("buys nothing for a need of 0", () => {
     assert.deepEqual(choosePackPurchase(0, volumePacks), { packs: [], units: 0, cost: 0 });
   });
 
-  test("on equal cost takes fewer units, then fewer packs", () => {
+  await t.test("on equal cost takes fewer units, then fewer packs", () => {
     const sameCost = [
       { id: "three", size: 3, price: 10 },
       { id: "two", size: 2, price: 10 },
@@ -120,7 +120,7 @@ describe("choosePackPurchase", () => {
     ]);
   });
 
-  test("handles a need of 200,000 and agrees with the plain dynamic programme", () => {
+  await t.test("handles a need of 200,000 and agrees with the plain dynamic programme", () => {
     const purchase = choosePackPurchase(200_000, volumePacks);
     assert.deepEqual(purchase.packs, [{ id: "50-pack", size: 50, price: 1750, count: 4000 }]);
     const awkward = [
@@ -135,7 +135,7 @@ describe("choosePackPurchase", () => {
     assert.deepEqual(scoreOf(result), referenceScore(need, awkward));
   });
 
-  test("rejects an empty pack list, bad sizes, bad prices and a bad need", () => {
+  await t.test("rejects an empty pack list, bad sizes, bad prices and a bad need", () => {
     assert.throws(() => choosePackPurchase(3, []), RangeError);
     assert.throws(() => choosePackPurchase(0, []), RangeError);
     assert.throws(() => choosePackPurchase(3, [{ id: "x", size: 0, price: 1 }]), RangeError);
@@ -146,14 +146,14 @@ describe("choosePackPurchase", () => {
     assert.throws(() => choosePackPurchase(2.5, volumePacks), RangeError);
   });
 
-  test("throws RangeError when the total price would leave the safe-integer range", () => {
+  await t.test("throws RangeError when the total price would leave the safe-integer range", () => {
     assert.throws(
       () => choosePackPurchase(1000, [{ id: "x", size: 1, price: 2 ** 50 }]),
       RangeError,
     );
   });
 
-  test("matches brute force for needs up to 60 on random pack lists", () => {
+  await t.test("matches brute force for needs up to 60 on random pack lists", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), packList, (need, packs) => {
         const purchase = choosePackPurchase(need, packs);
@@ -164,14 +164,17 @@ describe("choosePackPurchase", () => {
     );
   });
 
-  test("the anchor reduction agrees with the plain dynamic programme for larger needs", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), packList, (need, packs) => {
-        const purchase = choosePackPurchase(need, packs);
-        assertConsistent(need, packs, purchase);
-        assert.deepEqual(scoreOf(purchase), referenceScore(need, packs));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  await t.test(
+    "the anchor reduction agrees with the plain dynamic programme for larger needs",
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 3000 }), packList, (need, packs) => {
+          const purchase = choosePackPurchase(need, packs);
+          assertConsistent(need, packs, purchase);
+          assert.deepEqual(scoreOf(purchase), referenceScore(need, packs));
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });

@@ -4,7 +4,12 @@ import { z } from "zod";
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine((text) => toDayNumber(text) !== undefined, "a calendar date that exists");
+  .refine(isIsoDate, "a calendar date that exists");
+
+/** Whether text is a YYYY-MM-DD calendar date that exists (2024-02-29 is, 2025-02-29 and 2026-02-30 are not). */
+export function isIsoDate(text: string): boolean {
+  return toDayNumber(text) !== undefined;
+}
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date, or undefined when it is not a real date. Pure: reads no clock. */
 export function toDayNumber(text: string): number | undefined {

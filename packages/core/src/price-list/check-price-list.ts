@@ -1,24 +1,16 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { InputProblem } from "../errors/input-problem.ts";
-import type { DatedPriceList } from "./dated-price-list.ts";
+import { unknownReference } from "../errors/unknown-reference.ts";
+import type { PriceList } from "./price-list-schema.ts";
 
 /**
  * Checks every item of a price list against the catalog: the family, External Connector, product or suite it
  * prices exists, CAL and connector prices name a version the catalog knows, CAL prices name a type, and no SKU
- * appears twice. Problems carry the item's path (`items[3].version`) for the reader to locate.
+ * appears twice. Problems carry the item's path after `at` (`prices.` + `items[3].version`) for the reader to
+ * locate. The one check for a price list, whether it came inline in a deployment or from a reseller's file.
  */
-export function checkPriceListReferences(list: DatedPriceList, catalog: Catalog): InputProblem[] {
+export function checkPriceList(list: PriceList, catalog: Catalog, at = ""): InputProblem[] {
   const problems: InputProblem[] = [];
-  const unknown = (path: string, what: string, value: string, known: Iterable<string>) => {
-    const names = [...known];
-    problems.push({
-      code: "UNKNOWN_REFERENCE",
-      path,
-      message: `unknown ${what} '${value}'`,
-      expected: `one of ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}`,
-      received: value,
-    });
-  };
   const versionProblem = (path: string, what: string, versions: readonly string[], got?: string) =>
     problems.push({
       code: "SCHEMA",
@@ -29,12 +21,12 @@ export function checkPriceListReferences(list: DatedPriceList, catalog: Catalog)
     });
   const skus = new Map<string, number>();
   list.items.forEach((item, i) => {
-    const at = `items[${i}]`;
+    const path = `${at}items[${i}]`;
     const first = skus.get(item.sku);
     if (first !== undefined)
       problems.push({
         code: "DUPLICATE_ID",
-        path: `${at}.sku`,
+        path: `${path}.sku`,
         message: `SKU '${item.sku}' is priced twice in ${list.name}`,
         expected: "each SKU once per list",
         received: `${item.sku} (also item ${first + 1})`,
@@ -42,13 +34,16 @@ export function checkPriceListReferences(list: DatedPriceList, catalog: Catalog)
     else skus.set(item.sku, i);
     if (item.family !== undefined) {
       const family = catalog.families.get(item.family);
-      if (!family) unknown(`${at}.family`, "CAL family", item.family, catalog.families.keys());
+      if (!family)
+        problems.push(
+          unknownReference(`${path}.family`, "CAL family", item.family, catalog.families.keys()),
+        );
       else if (item.version === undefined || !family.versions.includes(item.version))
-        versionProblem(`${at}.version`, item.family, family.versions, item.version);
+        versionProblem(`${path}.version`, item.family, family.versions, item.version);
       if (item.type === undefined)
         problems.push({
           code: "SCHEMA",
-          path: `${at}.type`,
+          path: `${path}.type`,
           message: "a CAL price needs its type",
           expected: "user | device",
           received: "nothing",
@@ -57,19 +52,23 @@ export function checkPriceListReferences(list: DatedPriceList, catalog: Catalog)
     if (item.externalConnector !== undefined) {
       const ec = catalog.externalConnectors.get(item.externalConnector);
       if (!ec)
-        unknown(
-          `${at}.externalConnector`,
-          "External Connector",
-          item.externalConnector,
-          catalog.externalConnectors.keys(),
+        problems.push(
+          unknownReference(
+            `${path}.externalConnector`,
+            "External Connector",
+            item.externalConnector,
+            catalog.externalConnectors.keys(),
+          ),
         );
       else if (item.version === undefined || !ec.versions.includes(item.version))
-        versionProblem(`${at}.version`, ec.id, ec.versions, item.version);
+        versionProblem(`${path}.version`, ec.id, ec.versions, item.version);
     }
     if (item.product !== undefined && !catalog.products.has(item.product))
-      unknown(`${at}.product`, "product", item.product, catalog.products.keys());
+      problems.push(
+        unknownReference(`${path}.product`, "product", item.product, catalog.products.keys()),
+      );
     if (item.suite !== undefined && !catalog.suites.has(item.suite))
-      unknown(`${at}.suite`, "suite", item.suite, catalog.suites.keys());
+      problems.push(unknownReference(`${path}.suite`, "suite", item.suite, catalog.suites.keys()));
   });
   return problems;
 }

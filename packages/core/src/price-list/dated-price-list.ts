@@ -1,8 +1,8 @@
-import type { z } from "zod";
-import { priceListSchema } from "../deployment/deployment-schema.ts";
+import { z } from "zod";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
-import { isoDateSchema } from "./iso-date.ts";
+import { isoDateSchema } from "../model/iso-date.ts";
+import { priceListSchema } from "./price-list-schema.ts";
 
 /**
  * A reseller's price list with the dates it is valid (both optional, both inclusive): the deployment price list
@@ -17,13 +17,16 @@ export const datedPriceListSchema = priceListSchema.extend({
 export type DatedPriceList = z.output<typeof datedPriceListSchema> & { readonly source?: string };
 
 /** The list's identity as a quote records it. */
-export interface PriceListReference {
-  readonly name: string;
-  readonly version: string | null;
-  readonly validFrom: string | null;
-  readonly validTo: string | null;
-  readonly source: string | null;
-}
+export const priceListReferenceSchema = z.strictObject({
+  name: z.string(),
+  version: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  source: z.string().nullable().describe("the file it was read from, when an adapter read one"),
+});
+
+/** The list's identity as a quote records it (see `priceListReferenceSchema`). */
+export type PriceListReference = z.output<typeof priceListReferenceSchema>;
 
 /** How a quote names the price list it used. */
 export function referencePriceList(list: DatedPriceList): PriceListReference {

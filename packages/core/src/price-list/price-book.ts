@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog/catalog.ts";
-import type { PriceItem, PriceList } from "../deployment/deployment-schema.ts";
+import type { PriceItem, PriceList } from "./price-list-schema.ts";
 
 /** A pack that can be bought: SKU, units in the pack, price in minor units. */
 export interface Pack {
