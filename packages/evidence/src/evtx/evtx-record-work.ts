@@ -48,7 +48,7 @@ export class EvtxRecordWork {
     if (this.depth > evtxLimits.maxDepth) {
       throw new EvtxLimitError(
         "EVTX_RECORD_TOO_DEEP",
-        `BinXML nests more than ${evtxLimits.maxDepth} levels deep (elements, templates and nested values; real events nest fewer than 10); record skipped`,
+        "BinXML nests deeper than the limit (elements, templates and nested values; real events nest fewer than 10 levels); record skipped",
         `at most ${evtxLimits.maxDepth} levels`,
         `more than ${evtxLimits.maxDepth} levels`,
       );
@@ -76,10 +76,10 @@ export class EvtxRecordWork {
           ];
     throw new EvtxLimitError(
       "EVTX_RECORD_TOO_COMPLEX",
-      `template expansion needs more than ${limit} ${what} (${perByte} per byte of this ` +
-        `${this.recordSize}-byte record, never more than ${cap}); record skipped`,
+      `template expansion exceeds the record's budget of ${perByte} ${what} per byte of its ` +
+        `${this.recordSize} bytes (never more than ${cap}); record skipped`,
       `at most ${limit} ${what}`,
-      `more than ${limit} ${what}`,
+      `more than ${limit}`,
     );
   }
 }

@@ -123,7 +123,12 @@ function addData(fields: FieldsInProgress, key: string, value: string): void {
     return;
   }
   let n = fields.nextSuffix.get(key) ?? 2;
-  while (data[`${key}#${n}`] !== undefined) n++;
+  // Each key tried is charged to the budget, so a quadratic search here could not pass unseen.
+  fields.work.spendNodes(1);
+  while (data[`${key}#${n}`] !== undefined) {
+    fields.work.spendNodes(1);
+    n++;
+  }
   data[`${key}#${n}`] = value;
   fields.nextSuffix.set(key, n + 1);
 }
