@@ -30,16 +30,16 @@ export class EvtxRecordWork {
     );
   }
 
-  /** Charges `count` nodes parsed or visited; throws EVTX_RECORD_TOO_COMPLEX past the limit. */
+  /** Charges `count` nodes about to be parsed or visited; throws EVTX_RECORD_TOO_COMPLEX instead of passing the limit. */
   spendNodes(count: number): void {
+    if (this.nodes + count > this.nodeLimit) this.exceed("nodes");
     this.nodes += count;
-    if (this.nodes > this.nodeLimit) this.exceed("nodes");
   }
 
-  /** Charges `count` characters rendered; throws EVTX_RECORD_TOO_COMPLEX past the limit. */
+  /** Charges `count` characters about to be rendered; throws EVTX_RECORD_TOO_COMPLEX instead of passing the limit. */
   spendCharacters(count: number): void {
+    if (this.characters + count > this.characterLimit) this.exceed("characters");
     this.characters += count;
-    if (this.characters > this.characterLimit) this.exceed("characters");
   }
 
   /** One level deeper: into an element's content, a template instance or a nested BinXML value. */
