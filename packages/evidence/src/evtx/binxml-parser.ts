@@ -242,6 +242,7 @@ export class BinXmlParser {
     const length = this.bytes.readUInt16LE(offset + 6);
     const start = offset + nameHeaderSize;
     if (start + 2 * length > this.bytes.length) this.fail(`name at ${offset} runs past the chunk`);
+    this.work.spendCharacters(length);
     return this.bytes.toString("utf16le", start, start + 2 * length);
   }
 
@@ -259,6 +260,7 @@ export class BinXmlParser {
     const length = this.bytes.readUInt16LE(this.pos);
     this.pos += 2;
     this.need(2 * length);
+    this.work.spendCharacters(length);
     const text = this.bytes.toString("utf16le", this.pos, this.pos + 2 * length);
     this.pos += 2 * length;
     return text;

@@ -69,7 +69,7 @@ export class EvtxRecordWork {
             evtxLimits.maxNodesPerRecord,
           ]
         : [
-            "rendered characters",
+            "characters",
             this.characterLimit,
             evtxLimits.charactersPerRecordByte,
             evtxLimits.maxCharactersPerRecord,

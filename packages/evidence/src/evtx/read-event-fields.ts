@@ -39,7 +39,7 @@ function attributeText(
   values: SubstitutionValues | undefined,
   name: string,
 ): string | undefined {
-  const value = findAttribute(element, name);
+  const value = findAttribute(fields.work, element, name);
   return value === undefined ? undefined : textOf(fields.work, value, values);
 }
 
@@ -60,7 +60,7 @@ function readSystemTime(
   element: BinXmlElement,
   values: SubstitutionValues | undefined,
 ): string {
-  const value = findAttribute(element, "SystemTime");
+  const value = findAttribute(work, element, "SystemTime");
   if (value === undefined) return "";
   const only = value.length === 1 ? (value[0] as BinXmlNode) : undefined;
   if (
@@ -118,15 +118,18 @@ const visitSystemField: ElementVisitor<FieldsInProgress> = (fields, element, val
 function addData(fields: FieldsInProgress, key: string, value: string): void {
   const data = fields.data;
   fields.strings.push(value);
+  fields.work.spendCharacters(key.length);
   if (data[key] === undefined) {
     data[key] = value;
     return;
   }
   let n = fields.nextSuffix.get(key) ?? 2;
-  // Each key tried is charged to the budget, so a quadratic search here could not pass unseen.
-  fields.work.spendNodes(1);
+  // Each key tried is built and hashed, and a name can be long: charge its characters, so neither
+  // a quadratic search nor a long name repeated by an array can pass the budget unseen.
+  const keyCost = key.length + 8;
+  fields.work.spendCharacters(keyCost);
   while (data[`${key}#${n}`] !== undefined) {
-    fields.work.spendNodes(1);
+    fields.work.spendCharacters(keyCost);
     n++;
   }
   data[`${key}#${n}`] = value;

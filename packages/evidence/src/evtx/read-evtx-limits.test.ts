@@ -13,6 +13,7 @@ import {
   buildDeepElements,
   buildDeepTemplates,
   buildExpansionBomb,
+  buildLongNameArray,
   buildManyData,
   buildTextBomb,
 } from "./testing/hostile-evtx.ts";
@@ -85,10 +86,21 @@ test("a text repeated exponentially (half a billion characters) stops at the cha
   const file = buildTextBomb();
   for (const includeXml of [false, true]) {
     const result = await read(file, includeXml);
-    assertSkippedAs(result, "EVTX_RECORD_TOO_COMPLEX", /rendered characters/);
+    assertSkippedAs(result, "EVTX_RECORD_TOO_COMPLEX", /budget of 64 characters per byte/);
     assertNeighboursRead(result);
     assertWithinEvtxBudget(result, file.length);
     assert.ok(result.summary.work.maxRecordCharacters <= 64 * recordSize(file, 1));
+  }
+});
+
+test("a 16,000-character name repeated by a 30,000-item array stops at the character budget", async () => {
+  // Each copy would carry the name as its data key (#2, #3…): 480 million characters, 47 s.
+  const file = buildLongNameArray();
+  for (const includeXml of [false, true]) {
+    const result = await read(file, includeXml);
+    assertSkippedAs(result, "EVTX_RECORD_TOO_COMPLEX", /budget of 64 characters per byte/);
+    assertNeighboursRead(result);
+    assertWithinEvtxBudget(result, file.length);
   }
 });
 
@@ -142,12 +154,15 @@ test("32k unnamed Data elements are named Data, Data#2 … Data#32768 with linea
   assert.equal(keys.at(-1), `Data#${count}`);
   assert.ok(keys.slice(2).every((key, i) => key === `Data#${i + 2}`));
   assert.equal(record.strings.length, count + 1);
-  // Every key tried is counted: naming n repeats one by one after another would take n²/2.
-  const nodes = result.summary.work.maxRecordNodes;
+  // Every key tried is counted (its characters): naming n repeats by trying Data#2, Data#3…
+  // afresh for each would count n²/2 keys, half a billion here.
+  const { maxRecordNodes: nodes, maxRecordCharacters: characters } = result.summary.work;
   assert.ok(nodes < 5 * count, `${nodes} nodes for ${count} elements`);
-  const quarter = await read(buildManyData(count / 4));
-  const ratio = nodes / quarter.summary.work.maxRecordNodes;
-  assert.ok(ratio > 3.5 && ratio < 4.5, `4 times the elements, ${ratio} times the work`);
+  assert.ok(characters < 24 * count, `${characters} characters for ${count} elements`);
+  const quarter = (await read(buildManyData(count / 4))).summary.work;
+  for (const ratio of [nodes / quarter.maxRecordNodes, characters / quarter.maxRecordCharacters]) {
+    assert.ok(ratio > 3.5 && ratio < 4.5, `4 times the elements, ${ratio} times the work`);
+  }
 });
 
 test("a repeated name skips suffixes already taken by a Data element of that name", async () => {

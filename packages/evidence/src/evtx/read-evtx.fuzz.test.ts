@@ -18,6 +18,7 @@ import {
   buildDeepElements,
   buildDeepTemplates,
   buildExpansionBomb,
+  buildLongNameArray,
   buildManyData,
   buildTextBomb,
 } from "./testing/hostile-evtx.ts";
@@ -53,7 +54,8 @@ type Base =
     }
   | { readonly kind: "deepElements"; readonly levels: number }
   | { readonly kind: "deepTemplates"; readonly levels: number }
-  | { readonly kind: "manyData"; readonly count: number };
+  | { readonly kind: "manyData"; readonly count: number }
+  | { readonly kind: "longName"; readonly nameLength: number; readonly count: number };
 
 const baseArbitrary: fc.Arbitrary<Base> = fc.oneof(
   {
@@ -85,6 +87,11 @@ const baseArbitrary: fc.Arbitrary<Base> = fc.oneof(
     levels: fc.integer({ min: 1, max: 2300 }),
   }),
   fc.record({ kind: fc.constant("manyData" as const), count: fc.nat({ max: 30000 }) }),
+  fc.record({
+    kind: fc.constant("longName" as const),
+    nameLength: fc.integer({ min: 1, max: 16000 }),
+    count: fc.nat({ max: 30000 }),
+  }),
 );
 
 /** The header block and one or two whole chunks of a corpus file, or a crafted file. */
@@ -114,6 +121,8 @@ function buildBase(base: Base): Buffer {
       return buildDeepTemplates(base.levels);
     case "manyData":
       return buildManyData(base.count);
+    case "longName":
+      return buildLongNameArray(base.nameLength, base.count);
   }
 }
 

@@ -84,9 +84,9 @@ function renderElement(
 ): void {
   const { element, values, item } = scoped;
   work.enter();
-  work.spendNodes(element.attributes.length);
   let start = `${indent}<${element.name}`;
   for (const attribute of element.attributes) {
+    work.spendNodes(1 + attribute.value.length);
     if (attribute.value.every((node) => isVanished(node, values))) continue;
     start += ` ${attribute.name}="${escapeAttribute(textOf(work, attribute.value, values))}"`;
   }

@@ -192,9 +192,11 @@ export function textOf(
 
 /** The value nodes of the attribute `name`, or undefined when the element has none. */
 export function findAttribute(
+  work: EvtxRecordWork,
   element: BinXmlElement,
   name: string,
 ): readonly BinXmlNode[] | undefined {
+  work.spendNodes(element.attributes.length);
   for (const attribute of element.attributes) {
     if (attribute.name === name) return attribute.value;
   }

@@ -130,3 +130,20 @@ export function buildManyData(count = 32768): Buffer {
     values: [{ type: type.uint8 | type.arrayFlag, bytes: Buffer.alloc(count, 7) }],
   });
 }
+
+/**
+ * An element with a `nameLength`-character name holding an array of `count` bytes: each of the
+ * `count` copies carries the long name (as its data key, and in XML twice), about 480 million
+ * characters for the defaults from a 64 KB chunk.
+ */
+export function buildLongNameArray(nameLength = 16000, count = 30000): Buffer {
+  return withValidNeighbours({
+    eventData: (t) =>
+      t
+        .open("N".repeat(nameLength))
+        .closeStart()
+        .substitution(firstContentIndex, type.uint8 | type.arrayFlag)
+        .end(),
+    values: [{ type: type.uint8 | type.arrayFlag, bytes: Buffer.alloc(count, 1) }],
+  });
+}
