@@ -6,6 +6,7 @@ import type {
   BinXmlTemplate,
 } from "./binxml-node.ts";
 import { binXmlToken } from "./binxml-token.ts";
+import { describeName } from "./describe-name.ts";
 import { EvtxFormatError } from "./evtx-format-error.ts";
 import type { EvtxRecordWork } from "./evtx-record-work.ts";
 import { SubstitutionValues } from "./substitution-values.ts";
@@ -165,7 +166,7 @@ export class BinXmlParser {
       this.work.leave();
     } else {
       this.pos--;
-      this.fail(`element <${name}> is closed by token 0x${close.toString(16)}`);
+      this.fail(`element <${describeName(name)}> is closed by token 0x${close.toString(16)}`);
     }
     let substitutions: BinXmlSubstitution[] | undefined;
     for (const child of children) {

@@ -1,4 +1,5 @@
 import type { BinXmlElement, BinXmlNode } from "./binxml-node.ts";
+import { describeName } from "./describe-name.ts";
 import { EvtxFormatError } from "./evtx-format-error.ts";
 import type { EvtxRecordWork } from "./evtx-record-work.ts";
 import { evtxValueType } from "./evtx-value-type.ts";
@@ -226,6 +227,7 @@ export function readEventFields(
   };
   forEachElement(nodes, undefined, visitRoot, fields);
   if (fields.root === undefined) throw new EvtxFormatError("record holds no element");
-  if (!fields.sawSystem) throw new EvtxFormatError(`<${fields.root}> has no System element`);
+  if (!fields.sawSystem)
+    throw new EvtxFormatError(`<${describeName(fields.root)}> has no System element`);
   return fields;
 }
