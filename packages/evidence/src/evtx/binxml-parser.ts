@@ -6,14 +6,14 @@ import type {
   BinXmlTemplate,
 } from "./binxml-node.ts";
 import { binXmlToken } from "./binxml-token.ts";
+import { describeName } from "./describe-name.ts";
 import { EvtxFormatError } from "./evtx-format-error.ts";
+import type { EvtxRecordWork } from "./evtx-record-work.ts";
 import { SubstitutionValues } from "./substitution-values.ts";
 
 const noNodes: readonly BinXmlNode[] = [];
 const noAttributes: readonly BinXmlAttribute[] = [];
 const noSubstitutions: readonly BinXmlSubstitution[] = [];
-/** Deeper nesting than this is a loop in corrupt data, not a real event. */
-const maxDepth = 64;
 /** Template definition header: next-definition offset, GUID, data size. */
 const templateHeaderSize = 24;
 /** Name string header: next-name offset, hash, character count. */
@@ -24,26 +24,30 @@ const flagless = ~binXmlToken.flagMask;
 /**
  * Parses the BinXML of one chunk. Names and template definitions are addressed by their offset
  * in the chunk and shared by many records, so each is decoded once and cached here; a parser
- * lives exactly as long as its chunk's bytes.
+ * lives exactly as long as its chunk's bytes. Every token read and every level entered is
+ * charged to `work`, the budget of the record being read.
  */
 export class BinXmlParser {
   private readonly names = new Map<number, string>();
   private readonly templates = new Map<number, BinXmlTemplate>();
+  /** Template definitions being parsed: one met again inside itself is a loop, not a template. */
+  private readonly templatesInProgress = new Set<number>();
   private pos = 0;
   private end = 0;
-  private depth = 0;
 
-  constructor(readonly bytes: Buffer) {}
+  constructor(
+    readonly bytes: Buffer,
+    readonly work: EvtxRecordWork,
+  ) {}
 
   /** Parses the fragment in [start, end) of the chunk: a record's event or a nested BinXml value. */
   parseFragment(start: number, end: number): readonly BinXmlNode[] {
     if (start < 0 || end > this.bytes.length || start > end) {
       throw new EvtxFormatError(`BinXML range ${start}..${end} lies outside the chunk`);
     }
-    if (this.depth >= maxDepth) throw new EvtxFormatError("BinXML nesting is too deep");
     const savedPos = this.pos;
     const savedEnd = this.end;
-    this.depth++;
+    this.work.enter();
     this.pos = start;
     this.end = end;
     try {
@@ -51,7 +55,7 @@ export class BinXmlParser {
     } finally {
       this.pos = savedPos;
       this.end = savedEnd;
-      this.depth--;
+      this.work.leave();
     }
   }
 
@@ -67,7 +71,9 @@ export class BinXmlParser {
   private readNodes(insideElement: boolean): readonly BinXmlNode[] {
     let nodes: BinXmlNode[] | undefined;
     const bytes = this.bytes;
+    const work = this.work;
     for (;;) {
+      work.spendNodes(1);
       if (this.pos >= this.end) {
         if (insideElement) this.fail("BinXML ends inside an element");
         return nodes ?? noNodes;
@@ -143,6 +149,7 @@ export class BinXmlParser {
     ) {
       this.need(5);
       this.pos++;
+      this.work.spendNodes(1);
       const attributeName = this.readName();
       const attribute: BinXmlAttribute = { name: attributeName, value: this.readAttributeValue() };
       if (attributes === undefined) attributes = [attribute];
@@ -153,10 +160,13 @@ export class BinXmlParser {
     this.pos++;
     let children: readonly BinXmlNode[];
     if (close === binXmlToken.closeEmptyElement) children = noNodes;
-    else if (close === binXmlToken.closeStartElement) children = this.readNodes(true);
-    else {
+    else if (close === binXmlToken.closeStartElement) {
+      this.work.enter();
+      children = this.readNodes(true);
+      this.work.leave();
+    } else {
       this.pos--;
-      this.fail(`element <${name}> is closed by token 0x${close.toString(16)}`);
+      this.fail(`element <${describeName(name)}> is closed by token 0x${close.toString(16)}`);
     }
     let substitutions: BinXmlSubstitution[] | undefined;
     for (const child of children) {
@@ -177,6 +187,7 @@ export class BinXmlParser {
   private readAttributeValue(): readonly BinXmlNode[] {
     let value: BinXmlNode[] | undefined;
     for (;;) {
+      this.work.spendNodes(1);
       if (this.pos >= this.end) this.fail("BinXML ends inside an attribute");
       const token = this.bytes[this.pos] as number;
       let node: BinXmlNode;
@@ -232,6 +243,7 @@ export class BinXmlParser {
     const length = this.bytes.readUInt16LE(offset + 6);
     const start = offset + nameHeaderSize;
     if (start + 2 * length > this.bytes.length) this.fail(`name at ${offset} runs past the chunk`);
+    this.work.spendCharacters(length);
     return this.bytes.toString("utf16le", start, start + 2 * length);
   }
 
@@ -249,6 +261,7 @@ export class BinXmlParser {
     const length = this.bytes.readUInt16LE(this.pos);
     this.pos += 2;
     this.need(2 * length);
+    this.work.spendCharacters(length);
     const text = this.bytes.toString("utf16le", this.pos, this.pos + 2 * length);
     this.pos += 2 * length;
     return text;
@@ -323,9 +336,19 @@ export class BinXmlParser {
     if (offset + templateHeaderSize > this.bytes.length) {
       this.fail(`template offset ${offset} lies outside the chunk`);
     }
+    if (this.templatesInProgress.has(offset)) {
+      this.fail(`template defined at chunk offset ${offset} contains an instance of itself`);
+    }
     const dataSize = this.bytes.readUInt32LE(offset + 20);
     const start = offset + templateHeaderSize;
-    const template: BinXmlTemplate = { offset, nodes: this.parseFragment(start, start + dataSize) };
+    this.templatesInProgress.add(offset);
+    let nodes: readonly BinXmlNode[];
+    try {
+      nodes = this.parseFragment(start, start + dataSize);
+    } finally {
+      this.templatesInProgress.delete(offset);
+    }
+    const template: BinXmlTemplate = { offset, nodes };
     this.templates.set(offset, template);
     return template;
   }

@@ -10,6 +10,10 @@ export const evtxProblemCodes = [
   "EVTX_BAD_CHUNK",
   /** One event record could not be read and was skipped; its neighbours were kept. */
   "EVTX_BAD_RECORD",
+  /** One record's templates expand past its work budget (docs/limits.md); skipped, its neighbours kept. */
+  "EVTX_RECORD_TOO_COMPLEX",
+  /** One record's BinXML nests deeper than the depth limit (docs/limits.md); skipped, its neighbours kept. */
+  "EVTX_RECORD_TOO_DEEP",
   /** The input ends inside the file header or a chunk. */
   "EVTX_TRUNCATED",
 ] as const;

@@ -1,4 +1,5 @@
 import type { EvtxProblem, EvtxProblemCode } from "./evtx-problem.ts";
+import type { EvtxWorkTotals } from "./evtx-work-totals.ts";
 
 /** What one readEvtx pass saw: the generator's return value. */
 export interface EvtxReadSummary {
@@ -11,4 +12,6 @@ export interface EvtxReadSummary {
   readonly problems: readonly EvtxProblem[];
   /** How many problems were counted but not kept in `problems`. */
   readonly problemsNotKept: number;
+  /** The BinXML work the pass did; each record's share is bounded by docs/limits.md. */
+  readonly work: Readonly<EvtxWorkTotals>;
 }

@@ -1,8 +1,11 @@
 import { BinXmlParser } from "./binxml-parser.ts";
 import { EvtxFormatError } from "./evtx-format-error.ts";
 import { evtxLayout } from "./evtx-layout.ts";
+import { EvtxLimitError } from "./evtx-limit-error.ts";
 import type { EvtxProblem } from "./evtx-problem.ts";
 import type { EvtxRecord } from "./evtx-record.ts";
+import { EvtxRecordWork } from "./evtx-record-work.ts";
+import type { EvtxWorkTotals } from "./evtx-work-totals.ts";
 import { formatFiletime } from "./format-filetime.ts";
 import { readEventFields } from "./read-event-fields.ts";
 import type { EvtxChunkHeader } from "./read-evtx-chunk-header.ts";
@@ -16,6 +19,8 @@ export interface ChunkRecordsContext {
   readonly chunkOffset: number;
   readonly includeXml: boolean;
   readonly report: (problem: EvtxProblem) => void;
+  /** Where the work of every record (read or skipped) is added up for the read summary. */
+  readonly work: EvtxWorkTotals;
 }
 
 const recordSignature = Buffer.from("**\0\0", "latin1");
@@ -43,12 +48,6 @@ function findNextRecord(bytes: Buffer, from: number, end: number): number {
   return end;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof EvtxFormatError) return error.message;
-  if (error instanceof RangeError) return `a value runs outside the chunk (${error.message})`;
-  throw error;
-}
-
 /**
  * Reads the event records of one verified chunk, in file order. A record that cannot be read is
  * reported and skipped; reading resumes at the next plausible record boundary. `bytes` may be a
@@ -60,7 +59,8 @@ export function readChunkRecords(
   context: ChunkRecordsContext,
 ): EvtxRecord[] {
   const records: EvtxRecord[] = [];
-  const parser = new BinXmlParser(bytes);
+  const work = new EvtxRecordWork();
+  const parser = new BinXmlParser(bytes, work);
   const end = Math.min(header.freeSpaceOffset, bytes.length);
   const bad = (offset: number, message: string, expected?: string, received?: string) =>
     context.report({
@@ -109,9 +109,10 @@ export function readChunkRecords(
       continue;
     }
     const recordId = idHigh * 4294967296 + bytes.readUInt32LE(offset + 8);
+    work.startRecord(size);
     try {
       const nodes = parser.parseFragment(offset + evtxLayout.recordHeaderSize, offset + size - 4);
-      const fields = readEventFields(nodes);
+      const fields = readEventFields(nodes, work);
       // Every record gets the same property order and set, so V8 gives them one shape.
       const record: EvtxRecord = {
         recordId,
@@ -128,7 +129,7 @@ export function readChunkRecords(
         userSid: fields.userSid,
         data: fields.data,
         strings: fields.strings,
-        xml: context.includeXml ? renderEventXml(nodes) : undefined,
+        xml: context.includeXml ? renderEventXml(nodes, work) : undefined,
         location: {
           file: context.file,
           chunk: context.chunkIndex,
@@ -137,8 +138,25 @@ export function readChunkRecords(
       };
       records.push(record);
     } catch (error) {
-      bad(offset, `record ${recordId}: ${describeError(error)}`);
+      // Anything else is a bug in this reader, not a property of the input: let it surface.
+      if (error instanceof EvtxLimitError) {
+        context.report({
+          code: error.code,
+          file: context.file,
+          offset: context.chunkOffset + offset,
+          chunk: context.chunkIndex,
+          message: `record ${recordId}: ${error.message}`,
+          expected: error.expected,
+          received: error.received,
+        });
+      } else if (error instanceof EvtxFormatError)
+        bad(offset, `record ${recordId}: ${error.message}`);
+      else throw error;
     }
+    context.work.nodes += work.nodes;
+    context.work.characters += work.characters;
+    context.work.maxRecordNodes = Math.max(context.work.maxRecordNodes, work.nodes);
+    context.work.maxRecordCharacters = Math.max(context.work.maxRecordCharacters, work.characters);
     offset += size;
   }
   return records;

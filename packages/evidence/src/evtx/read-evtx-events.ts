@@ -47,6 +47,10 @@ export async function* readEvtxEvents(
       location: { file, record: r.recordId, offset: r.location.offset },
     };
   }
-  const skipped = (log.counts.EVTX_BAD_RECORD ?? 0) + (log.counts.EVTX_BAD_CHUNK ?? 0);
+  const skipped =
+    (log.counts.EVTX_BAD_RECORD ?? 0) +
+    (log.counts.EVTX_RECORD_TOO_COMPLEX ?? 0) +
+    (log.counts.EVTX_RECORD_TOO_DEEP ?? 0) +
+    (log.counts.EVTX_BAD_CHUNK ?? 0);
   return summariseRead(file, "evtx", { records, yielded: records, skipped, eventIds }, log);
 }

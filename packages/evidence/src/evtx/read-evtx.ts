@@ -5,6 +5,7 @@ import type { EvtxProblem } from "./evtx-problem.ts";
 import { EvtxProblemLog } from "./evtx-problem-log.ts";
 import type { EvtxReadSummary } from "./evtx-read-summary.ts";
 import type { EvtxRecord } from "./evtx-record.ts";
+import type { EvtxWorkTotals } from "./evtx-work-totals.ts";
 import { iterableBlockSource } from "./iterable-block-source.ts";
 import { readChunk } from "./read-chunk.ts";
 import { readEvtxFileHeader } from "./read-evtx-file-header.ts";
@@ -33,6 +34,12 @@ export async function* readEvtx(
   const includeXml = options.includeXml ?? false;
   let records = 0;
   let chunks = 0;
+  const work: EvtxWorkTotals = {
+    nodes: 0,
+    characters: 0,
+    maxRecordNodes: 0,
+    maxRecordCharacters: 0,
+  };
   const summary = (): EvtxReadSummary => ({
     file,
     records,
@@ -40,6 +47,7 @@ export async function* readEvtx(
     problemCounts: { ...log.counts },
     problems: [...log.kept],
     problemsNotKept: log.notKept,
+    work: { ...work },
   });
   const unreadable = (error: unknown, offset: number) =>
     log.report({
@@ -112,6 +120,7 @@ export async function* readEvtx(
         chunkOffset,
         includeXml,
         report: log.report,
+        work,
         declaredChunkCount: header.chunkCount,
       });
       if (chunkRecords === undefined) continue;

@@ -1,10 +1,11 @@
 import type { BinXmlNode } from "./binxml-node.ts";
-import { EvtxFormatError } from "./evtx-format-error.ts";
+import type { EvtxRecordWork } from "./evtx-record-work.ts";
 import type { SubstitutionValues } from "./substitution-values.ts";
 import {
   isVanished,
   pushScopedElement,
   type ScopedElement,
+  type ScopedElementList,
   substitutionText,
   textOf,
 } from "./walk-binxml.ts";
@@ -12,7 +13,10 @@ import {
 /** Element content once templates are expanded: child elements and ready-to-write markup. */
 type Content = ScopedElement | string;
 
-const maxDepth = 64;
+/** Where flatten writes, and the record budget it charges. */
+interface ContentList extends ScopedElementList {
+  readonly out: Content[];
+}
 
 function escapeText(text: string): string {
   return /[&<>]/.test(text)
@@ -24,78 +28,99 @@ function escapeAttribute(text: string): string {
   return /[&<>"]/.test(text) ? escapeText(text).replace(/"/g, "&quot;") : text;
 }
 
+function pushMarkup(list: ContentList, markup: string): void {
+  list.work.spendCharacters(markup.length);
+  list.out.push(markup);
+}
+
+/** Appends the content of `nodes` to `list`, looking through templates and nested BinXML (one level deeper each). */
 function flatten(
   nodes: readonly BinXmlNode[],
   values: SubstitutionValues | undefined,
   item: number,
-  out: Content[],
-  depth: number,
-): Content[] {
-  if (depth > maxDepth) throw new EvtxFormatError("templates nest too deeply");
+  list: ContentList,
+): void {
+  const work = list.work;
+  work.spendNodes(nodes.length);
   for (const node of nodes) {
     switch (node.kind) {
       case "element":
-        pushScopedElement(node, values, out);
+        pushScopedElement(node, values, list);
         break;
       case "text":
-        out.push(node.cdata ? `<![CDATA[${node.text}]]>` : escapeText(node.text));
+        pushMarkup(list, node.cdata ? `<![CDATA[${node.text}]]>` : escapeText(node.text));
         break;
       case "charReference":
-        out.push(`&#${node.codePoint};`);
+        pushMarkup(list, `&#${node.codePoint};`);
         break;
       case "entityReference":
-        out.push(`&${node.name};`);
+        pushMarkup(list, `&${node.name};`);
         break;
       case "processingInstruction":
-        out.push(`<?${node.target} ${node.data}?>`);
+        pushMarkup(list, `<?${node.target} ${node.data}?>`);
         break;
       case "templateInstance":
-        flatten(node.template.nodes, node.values, -1, out, depth + 1);
+        work.enter();
+        flatten(node.template.nodes, node.values, -1, list);
+        work.leave();
         break;
       case "substitution":
         if (values === undefined || isVanished(node, values)) break;
-        if (values.isBinXml(node.index))
-          flatten(values.nested(node.index), undefined, -1, out, depth + 1);
-        else out.push(escapeText(substitutionText(values, node.index, item)));
+        if (values.isBinXml(node.index)) {
+          work.enter();
+          flatten(values.nested(node.index), undefined, -1, list);
+          work.leave();
+        } else pushMarkup(list, escapeText(substitutionText(values, node.index, item)));
         break;
     }
   }
-  return out;
 }
 
 function renderElement(
+  work: EvtxRecordWork,
   scoped: ScopedElement,
   indent: string,
-  depth: number,
   lines: string[],
 ): void {
   const { element, values, item } = scoped;
+  work.enter();
   let start = `${indent}<${element.name}`;
   for (const attribute of element.attributes) {
+    work.spendNodes(1 + attribute.value.length);
     if (attribute.value.every((node) => isVanished(node, values))) continue;
-    start += ` ${attribute.name}="${escapeAttribute(textOf(attribute.value, values))}"`;
+    start += ` ${attribute.name}="${escapeAttribute(textOf(work, attribute.value, values))}"`;
   }
-  const content = flatten(element.children, values, item, [], depth);
+  work.spendCharacters(start.length + element.name.length + 3);
+  const content: Content[] = [];
+  flatten(element.children, values, item, { work, out: content });
   if (content.every((child) => typeof child === "string")) {
     const text = content.join("");
     lines.push(text === "" ? `${start}/>` : `${start}>${text}</${element.name}>`);
-    return;
+  } else {
+    lines.push(`${start}>`);
+    const inner = `${indent}  `;
+    for (const child of content) {
+      if (typeof child === "string") lines.push(`${inner}${child}`);
+      else renderElement(work, child, inner, lines);
+    }
+    lines.push(`${indent}</${element.name}>`);
   }
-  lines.push(`${start}>`);
-  const inner = `${indent}  `;
-  for (const child of content) {
-    if (typeof child === "string") lines.push(`${inner}${child}`);
-    else renderElement(child, inner, depth + 1, lines);
-  }
-  lines.push(`${indent}</${element.name}>`);
+  work.leave();
 }
 
-/** Renders a record's BinXML as indented XML, laid out as evtxexport -f xml and Event Viewer show it. */
-export function renderEventXml(nodes: readonly BinXmlNode[]): string {
+/**
+ * Renders a record's BinXML as indented XML, laid out as evtxexport -f xml and Event Viewer show
+ * it; every node and character is charged to `work`.
+ */
+export function renderEventXml(nodes: readonly BinXmlNode[], work: EvtxRecordWork): string {
   const lines: string[] = [];
-  for (const content of flatten(nodes, undefined, -1, [], 0)) {
-    if (typeof content === "string") lines.push(content);
-    else renderElement(content, "", 0, lines);
+  const content: Content[] = [];
+  work.enter();
+  flatten(nodes, undefined, -1, { work, out: content });
+  for (const child of content) {
+    if (typeof child === "string") lines.push(child);
+    else renderElement(work, child, "", lines);
   }
+  work.leave();
   return lines.join("\n");
 }

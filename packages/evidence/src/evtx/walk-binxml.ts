@@ -1,5 +1,5 @@
 import type { BinXmlElement, BinXmlNode } from "./binxml-node.ts";
-import { EvtxFormatError } from "./evtx-format-error.ts";
+import type { EvtxRecordWork } from "./evtx-record-work.ts";
 import type { SubstitutionValues } from "./substitution-values.ts";
 
 /**
@@ -13,15 +13,16 @@ export interface ScopedElement {
   readonly item: number;
 }
 
-/** Called for each element as it appears once templates are expanded; `state` avoids closures on the hot path. */
-export type ElementVisitor<State> = (
+/**
+ * Called for each element as it appears once templates are expanded; `state` avoids closures on
+ * the hot path and carries the record's work budget.
+ */
+export type ElementVisitor<State extends { readonly work: EvtxRecordWork }> = (
   state: State,
   element: BinXmlElement,
   values: SubstitutionValues | undefined,
   item: number,
 ) => void;
-
-const maxDepth = 32;
 
 const predefinedEntities: Readonly<Record<string, string>> = {
   amp: "&",
@@ -57,58 +58,69 @@ function arrayIndexOrPresence(
   return result;
 }
 
-function visitElement<State>(
+function visitElement<State extends { readonly work: EvtxRecordWork }>(
   element: BinXmlElement,
   values: SubstitutionValues | undefined,
   visit: ElementVisitor<State>,
   state: State,
 ): void {
-  const shape = element.substitutions.length === 0 ? -1 : arrayIndexOrPresence(element, values);
+  let shape = -1;
+  if (element.substitutions.length !== 0) {
+    state.work.spendNodes(element.substitutions.length);
+    shape = arrayIndexOrPresence(element, values);
+  }
   if (shape === -1) visit(state, element, values, -1);
   else if (shape < -1 && values !== undefined) {
     const count = values.arrayItems(-shape - 2).length;
-    for (let item = 0; item < count; item++) visit(state, element, values, item);
+    for (let item = 0; item < count; item++) {
+      state.work.spendNodes(1);
+      visit(state, element, values, item);
+    }
   }
 }
 
 /**
  * Visits the elements among `nodes` in document order, looking through template instances and
- * substitutions of nested BinXml as if the templates had been expanded.
+ * substitutions of nested BinXml as if the templates had been expanded. `nodes` are one level
+ * deeper than the caller: the content of a record, element, template or nested value.
  */
-export function forEachElement<State>(
+export function forEachElement<State extends { readonly work: EvtxRecordWork }>(
   nodes: readonly BinXmlNode[],
   values: SubstitutionValues | undefined,
   visit: ElementVisitor<State>,
   state: State,
-  depth = 0,
 ): void {
-  if (depth > maxDepth) throw new EvtxFormatError("templates nest too deeply");
+  const work = state.work;
+  work.enter();
+  work.spendNodes(nodes.length);
   for (const node of nodes) {
     if (node.kind === "element") visitElement(node, values, visit, state);
     else if (node.kind === "templateInstance") {
-      forEachElement(node.template.nodes, node.values, visit, state, depth + 1);
+      forEachElement(node.template.nodes, node.values, visit, state);
     } else if (node.kind === "substitution" && values?.isBinXml(node.index)) {
-      forEachElement(values.nested(node.index), undefined, visit, state, depth + 1);
+      forEachElement(values.nested(node.index), undefined, visit, state);
     }
   }
+  work.leave();
 }
 
-const pushVisitor: ElementVisitor<{ push(element: ScopedElement): number }> = (
-  out,
-  element,
-  values,
-  item,
-) => {
-  out.push({ element, values, item });
+/** Where pushScopedElement appends, and the budget each copy is charged to. */
+export interface ScopedElementList {
+  readonly work: EvtxRecordWork;
+  readonly out: { push(element: ScopedElement): number };
+}
+
+const pushVisitor: ElementVisitor<ScopedElementList> = (list, element, values, item) => {
+  list.out.push({ element, values, item });
 };
 
-/** Appends `element` to `out` as it appears once its substitutions are filled (0, 1 or n copies). */
+/** Appends `element` to `list.out` as it appears once its substitutions are filled (0, 1 or n copies). */
 export function pushScopedElement(
   element: BinXmlElement,
   values: SubstitutionValues | undefined,
-  out: { push(element: ScopedElement): number },
+  list: ScopedElementList,
 ): void {
-  visitElement(element, values, pushVisitor, out);
+  visitElement(element, values, pushVisitor, list);
 }
 
 /** A substitution's text; for an array value, the item this element copy shows. */
@@ -119,59 +131,72 @@ export function substitutionText(values: SubstitutionValues, index: number, item
 
 /**
  * The character data of `nodes` with references resolved and substitutions rendered; nested
- * elements contribute their own text, as in XPath's string value.
+ * elements contribute their own text, as in XPath's string value. Every node and character is
+ * charged to `work`, so a text that templates repeat exponentially stops at the budget.
  */
 export function textOf(
+  work: EvtxRecordWork,
   nodes: readonly BinXmlNode[],
   values: SubstitutionValues | undefined,
   item = -1,
-  depth = 0,
 ): string {
-  if (depth > maxDepth) throw new EvtxFormatError("templates nest too deeply");
+  work.spendNodes(nodes.length);
   // The common cases, a lone substitution or a lone text, need no concatenation.
   if (nodes.length === 1) {
     const only = nodes[0] as BinXmlNode;
+    let text: string | undefined;
     if (only.kind === "substitution" && values !== undefined && !values.isBinXml(only.index)) {
-      return substitutionText(values, only.index, item);
+      text = substitutionText(values, only.index, item);
+    } else if (only.kind === "text") text = only.text;
+    if (text !== undefined) {
+      work.spendCharacters(text.length);
+      return text;
     }
-    if (only.kind === "text") return only.text;
   }
+  work.enter();
   let text = "";
   for (const node of nodes) {
+    let piece = "";
     switch (node.kind) {
       case "text":
-        text += node.text;
+        piece = node.text;
         break;
       case "charReference":
-        text += String.fromCodePoint(node.codePoint);
+        piece = String.fromCodePoint(node.codePoint);
         break;
       case "entityReference":
-        text += predefinedEntities[node.name] ?? `&${node.name};`;
+        piece = predefinedEntities[node.name] ?? `&${node.name};`;
         break;
       case "substitution":
         if (values === undefined) break;
-        if (values.isBinXml(node.index))
-          text += textOf(values.nested(node.index), undefined, -1, depth + 1);
-        else text += substitutionText(values, node.index, item);
+        if (values.isBinXml(node.index)) text += textOf(work, values.nested(node.index), undefined);
+        else piece = substitutionText(values, node.index, item);
         break;
       case "templateInstance":
-        text += textOf(node.template.nodes, node.values, -1, depth + 1);
+        text += textOf(work, node.template.nodes, node.values);
         break;
       case "element":
-        text += textOf(node.children, values, -1, depth + 1);
+        text += textOf(work, node.children, values);
         break;
       case "processingInstruction":
         break;
     }
+    if (piece !== "") {
+      work.spendCharacters(piece.length);
+      text += piece;
+    }
   }
+  work.leave();
   return text;
 }
 
 /** The value nodes of the attribute `name`, or undefined when the element has none. */
 export function findAttribute(
+  work: EvtxRecordWork,
   element: BinXmlElement,
   name: string,
 ): readonly BinXmlNode[] | undefined {
+  work.spendNodes(element.attributes.length);
   for (const attribute of element.attributes) {
     if (attribute.name === name) return attribute.value;
   }

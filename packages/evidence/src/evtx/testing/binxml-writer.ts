@@ -1,9 +1,30 @@
 import { binXmlToken } from "../binxml-token.ts";
+import { evtxValueType } from "../evtx-value-type.ts";
 
-/** A substitution value for a template instance: its type code and bytes. */
-export interface WrittenValue {
-  readonly type: number;
-  readonly bytes: Buffer;
+/**
+ * A substitution value for a template instance: its type code and bytes, or (for nested BinXML)
+ * a writer called with the chunk offset where the value lands, since names and template
+ * definitions written inline record their own offsets.
+ */
+export type WrittenValue =
+  | { readonly type: number; readonly bytes: Buffer }
+  | { readonly type: number; readonly write: (offset: number) => Buffer };
+
+/** A nested BinXML value (type 0x21) written in place by `write`, e.g. a further template instance. */
+export function binXmlValue(write: (writer: BinXmlWriter) => void): WrittenValue {
+  return {
+    type: evtxValueType.binXml,
+    write: (offset) => {
+      const writer = new BinXmlWriter(offset);
+      write(writer);
+      return writer.bytes();
+    },
+  };
+}
+
+/** The bytes of a value written at `offset`; a nested value's size never depends on where it lands. */
+function valueBytes(value: WrittenValue, offset: number): Buffer {
+  return "bytes" in value ? value.bytes : value.write(offset);
 }
 
 /**
@@ -70,6 +91,11 @@ export class BinXmlWriter {
     );
     this.u16(0xffff).u32(0).name(name);
     return hasAttributes ? this.u32(0) : this;
+  }
+
+  /** A start element whose name was defined earlier in the chunk, at `nameOffset`. */
+  openAt(nameOffset: number): this {
+    return this.u8(binXmlToken.openStartElement).u16(0xffff).u32(0).nameAt(nameOffset);
   }
 
   attribute(name: string): this {
@@ -146,8 +172,14 @@ export class BinXmlWriter {
 
   private values(values: readonly WrittenValue[]): this {
     this.u32(values.length);
-    for (const value of values) this.u16(value.bytes.length).u8(value.type).u8(0);
-    for (const value of values) this.raw(value.bytes);
+    const sizes = values.map((value) => valueBytes(value, 0).length);
+    values.forEach((value, i) => {
+      const size = sizes[i] as number;
+      if (size > 0xffff)
+        throw new RangeError(`a substitution value holds at most 65535 bytes, not ${size}`);
+      this.u16(size).u8(value.type).u8(0);
+    });
+    for (const value of values) this.raw(valueBytes(value, this.offset));
     return this;
   }
 }
