@@ -87,6 +87,8 @@ export const catalogSchema = z.strictObject({
           users: limit.optional(),
           devices: limit.optional(),
           processors: limit.optional(),
+          /** Physical cores of the server (processors × cores per processor), e.g. Essentials' 10. */
+          cores: limit.optional(),
           virtualMachines: limit.optional(),
         })
         .optional(),

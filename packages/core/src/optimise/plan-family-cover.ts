@@ -299,7 +299,8 @@ function evaluate(
   for (const n of allocation.needs) {
     if (n.shortfall === 0) continue;
     const sku = prices.priced ? cheapestFrom(family, n.tier, n.type, prices) : undefined;
-    const version = sku?.version ?? (family.versions[family.versions.length - 1] as string);
+    // Unpriced, buy the tier needed: a newer version in the catalog must not change the advice (issue 9).
+    const version = sku?.version ?? (family.versions[n.tier] as string);
     const tierIndex = family.versions.indexOf(version);
     const price =
       sku?.price ?? (n.type === "user" ? userCost : deviceCost)[Math.max(n.tier, tierIndex)] ?? 1;

@@ -44,20 +44,17 @@ describe("Active Directory exports", () => {
       r.kind === "computer" ? r.computer : undefined,
     ) as AdComputer[];
     assert.equal(computers[0]?.dnsHostName, "01566s-win16-ir.threebeesco.com");
-    assert.deepEqual(inferServerProduct("Windows Server 2012 R2 Standard"), {
-      kind: "server",
-      product: "ws2012r2-standard",
-    });
-    assert.deepEqual(inferServerProduct("Windows Server® 2008 R2 Datacenter"), {
-      kind: "server",
-      product: "ws2008r2-datacenter",
-    });
-    assert.deepEqual(inferServerProduct("Windows Server 2016 Standard Evaluation"), {
-      kind: "server",
-      product: "ws2016-standard",
-    });
+    for (const [os, product] of [
+      ["Windows Server 2012 R2 Standard", "ws2012r2-standard"],
+      ["Windows Server® 2008 R2 Datacenter", "ws2008r2-datacenter"],
+      ["Windows Server 2016 Standard Evaluation", "ws2016-standard"],
+      ["Windows Server 2019 Standard", "ws2019-standard"],
+      ["Windows Server 2022 Datacenter", "ws2022-datacenter"],
+      ["Windows Server 2025 Essentials", "ws2025-essentials"],
+    ] as const)
+      assert.deepEqual(inferServerProduct(os), { kind: "server", product }, os);
     assert.equal(inferServerProduct("Windows Server 2008 R2 Enterprise").kind, "server-unmapped");
-    assert.equal(inferServerProduct("Windows Server 2022 Datacenter").kind, "server-unmapped");
+    assert.equal(inferServerProduct("Windows Server 2003 Standard").kind, "server-unmapped");
     assert.equal(inferServerProduct("Windows 10 Enterprise").kind, "client");
   });
 
