@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
 import { createTestOrganisation } from "../contract/contract-harness.ts";
@@ -122,4 +123,35 @@ test("a superuser connection is refused: it would bypass row-level security", as
     openStore({ location: cluster.superuserUrl }),
     /bypasses row-level security/,
   );
+});
+
+test("pg_dump as the superuser and pg_restore give back the rows, the policies and the schema version", async () => {
+  if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+  const org = await createTestOrganisation(openedStore(), "dump");
+  const customer = await openedStore().customers.create(org.id, { name: "Contoso" });
+  const dump = join(cluster.dir, "calwise.dump");
+  await cluster.runProgram("pg_dump", ["-Fc", "-f", dump, cluster.superuserUrl]);
+  const admin = new pg.Client({ connectionString: cluster.superuserUrl });
+  await admin.connect();
+  await admin.query("create database restored owner calwise").finally(() => admin.end());
+  const restoredAs = (url: string) => url.replace(/\/calwise$/, "/restored");
+  await cluster.runProgram("pg_restore", [
+    "--exit-on-error",
+    "-d",
+    restoredAs(cluster.superuserUrl),
+    dump,
+  ]);
+  const restored = await openStore({ location: restoredAs(cluster.url) });
+  try {
+    assert.deepEqual(await restored.customers.get(org.id, customer.id), customer);
+    assert.equal(await restored.readSchemaVersion(), await openedStore().readSchemaVersion());
+  } finally {
+    await restored.close();
+  }
+  const app = new pg.Client({ connectionString: restoredAs(cluster.url) });
+  await app.connect();
+  const visible = await app
+    .query("select count(*)::int as n from customers")
+    .finally(() => app.end());
+  assert.equal(visible.rows[0]?.n, 0);
 });

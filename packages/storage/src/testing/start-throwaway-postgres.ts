@@ -13,6 +13,10 @@ export interface ThrowawayPostgres {
   readonly url: string;
   /** The cluster superuser's URL, for tests that look behind the application role. */
   readonly superuserUrl: string;
+  /** The cluster's temporary directory (owned by the user the server runs as). */
+  readonly dir: string;
+  /** Runs one of PostgreSQL's programs (pg_dump, pg_restore, …) as the user the server runs as. */
+  runProgram(program: string, args: string[]): Promise<string>;
   /** Stops the cluster and removes its directory. */
   stop(): Promise<void>;
 }
@@ -70,6 +74,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     return {
       url: `postgres://calwise@127.0.0.1:${port}/calwise`,
       superuserUrl: `postgres://postgres@127.0.0.1:${port}/calwise`,
+      dir,
+      runProgram: (program, args) => runCommand(...asPostgres(program, args)),
       stop: async () => {
         process.removeListener("exit", stopNow);
         stopNow();
