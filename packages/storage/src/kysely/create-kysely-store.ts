@@ -10,25 +10,23 @@ import type { RepositoryContext } from "./repository-context.ts";
 export interface KyselyStoreParts {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
-  /** Sets the organisation for row-level security at the start of a transaction (no-op on SQLite). */
-  readonly enterTenant: (trx: Kysely<Database>, orgId: string) => Promise<void>;
+  /** Runs `work` in a transaction of its own for organisation `orgId` (setting row-level security where there is any). */
+  readonly inTransaction: <T>(
+    orgId: string,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ) => Promise<T>;
   readonly readClock: () => Date;
   readonly close: () => Promise<void>;
 }
 
 /** The store over Kysely, shared by both dialects: one transaction per call, or `transact`'s. */
 export function createKyselyStore(parts: KyselyStoreParts): Store {
-  const { db, dialect, enterTenant, readClock } = parts;
+  const { db, dialect, inTransaction: inOwnTransaction, readClock } = parts;
   const base = {
     dialect,
     now: () => readClock().toISOString(),
     newId: createIdGenerator(() => readClock().getTime()),
   };
-  const inOwnTransaction = <T>(orgId: string, work: (trx: Kysely<Database>) => Promise<T>) =>
-    db.transaction().execute(async (trx) => {
-      await enterTenant(trx, orgId);
-      return work(trx);
-    });
   const context: RepositoryContext = { ...base, inTenant: inOwnTransaction };
   return {
     ...createTenantRepositories(context),

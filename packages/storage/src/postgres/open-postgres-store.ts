@@ -36,9 +36,12 @@ export async function openPostgresStore(config: {
   return createKyselyStore({
     db,
     dialect: "postgres",
-    enterTenant: async (trx, orgId) => {
-      await sql`select set_config('calwise.org_id', ${orgId}, true)`.execute(trx);
-    },
+    // The organisation is a transaction-local setting, so a pooled connection never carries it over.
+    inTransaction: (orgId, work) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select set_config('calwise.org_id', ${orgId}, true)`.execute(trx);
+        return work(trx);
+      }),
     readClock: config.readClock ?? (() => new Date()),
     close: () => db.destroy(),
   });

@@ -4,6 +4,7 @@ import { createKyselyStore } from "../kysely/create-kysely-store.ts";
 import type { Database } from "../kysely/database.ts";
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import type { Store } from "../store.ts";
+import { runImmediateTransaction } from "./run-immediate-transaction.ts";
 
 /** The embedded store: one SQLite file, and the connection that `backupSqlite` copies from. */
 export interface SqliteStore extends Store {
@@ -39,7 +40,7 @@ export async function openSqliteStore(config: {
   const store = createKyselyStore({
     db,
     dialect: "sqlite",
-    enterTenant: async () => {},
+    inTransaction: (_orgId, work) => runImmediateTransaction(db, work),
     readClock: config.readClock ?? (() => new Date()),
     close: () => db.destroy(),
   });
