@@ -2,6 +2,7 @@ import type { AuditResultRepository } from "../port/audit-result-repository.ts";
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 const toAuditResult = (row: Database["auditResults"]) => ({
   ...row,
@@ -32,12 +33,7 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
       ),
     get: (orgId, id) =>
       inTenant(orgId, async (db) => {
-        const row = await db
-          .selectFrom("auditResults")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const row = await selectTenantRow(db, "auditResults", orgId, id);
         return row && toAuditResult(row);
       }),
     findOfJob: (orgId, jobId) =>

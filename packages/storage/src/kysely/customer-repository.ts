@@ -1,6 +1,6 @@
 import type { CustomerRepository } from "../port/customer-repository.ts";
-import { countAffected } from "./count-affected.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { deleteTenantRow, selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Customers over Kysely. */
 export function createCustomerRepository(context: RepositoryContext): CustomerRepository {
@@ -22,15 +22,7 @@ export function createCustomerRepository(context: RepositoryContext): CustomerRe
           .returningAll()
           .executeTakeFirstOrThrow();
       }),
-    get: (orgId, id) =>
-      inTenant(orgId, (db) =>
-        db
-          .selectFrom("customers")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst(),
-      ),
+    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "customers", orgId, id)),
     list: (orgId) =>
       inTenant(orgId, (db) =>
         db.selectFrom("customers").selectAll().where("orgId", "=", orgId).orderBy("name").execute(),
@@ -45,14 +37,6 @@ export function createCustomerRepository(context: RepositoryContext): CustomerRe
           .returningAll()
           .executeTakeFirst(),
       ),
-    delete: (orgId, id) =>
-      inTenant(orgId, async (db) => {
-        const result = await db
-          .deleteFrom("customers")
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        return countAffected(result) > 0;
-      }),
+    delete: (orgId, id) => inTenant(orgId, (db) => deleteTenantRow(db, "customers", orgId, id)),
   };
 }

@@ -3,6 +3,7 @@ import type { DeploymentRepository, DeploymentRevision } from "../port/deploymen
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Versioned deployments over Kysely: a head row with the latest number, and immutable revisions. */
 export function createDeploymentRepository(context: RepositoryContext): DeploymentRepository {
@@ -45,15 +46,7 @@ export function createDeploymentRepository(context: RepositoryContext): Deployme
         });
         return { deployment, revision };
       }),
-    get: (orgId, id) =>
-      inTenant(orgId, (db) =>
-        db
-          .selectFrom("deployments")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst(),
-      ),
+    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "deployments", orgId, id)),
     list: (orgId, filter = {}) =>
       inTenant(orgId, (db) => {
         let query = db.selectFrom("deployments").selectAll().where("orgId", "=", orgId);

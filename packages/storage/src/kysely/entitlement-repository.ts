@@ -1,8 +1,8 @@
 import type { EntitlementRepository } from "../port/entitlement-repository.ts";
-import { countAffected } from "./count-affected.ts";
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { deleteTenantRow, selectTenantRow } from "./tenant-row-queries.ts";
 
 const toEntitlement = (row: Database["entitlements"]) => ({
   ...row,
@@ -38,12 +38,7 @@ export function createEntitlementRepository(context: RepositoryContext): Entitle
       ),
     get: (orgId, id) =>
       inTenant(orgId, async (db) => {
-        const row = await db
-          .selectFrom("entitlements")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const row = await selectTenantRow(db, "entitlements", orgId, id);
         return row && toEntitlement(row);
       }),
     list: (orgId, filter = {}) =>
@@ -53,14 +48,6 @@ export function createEntitlementRepository(context: RepositoryContext): Entitle
           query = query.where("customerId", "=", filter.customerId);
         return (await query.orderBy("id").execute()).map(toEntitlement);
       }),
-    delete: (orgId, id) =>
-      inTenant(orgId, async (db) => {
-        const result = await db
-          .deleteFrom("entitlements")
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        return countAffected(result) > 0;
-      }),
+    delete: (orgId, id) => inTenant(orgId, (db) => deleteTenantRow(db, "entitlements", orgId, id)),
   };
 }

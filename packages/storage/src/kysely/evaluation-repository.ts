@@ -2,6 +2,7 @@ import type { EvaluationRepository } from "../port/evaluation-repository.ts";
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 const toEvaluation = (row: Database["evaluations"]) => ({
   ...row,
@@ -32,12 +33,7 @@ export function createEvaluationRepository(context: RepositoryContext): Evaluati
       ),
     get: (orgId, id) =>
       inTenant(orgId, async (db) => {
-        const row = await db
-          .selectFrom("evaluations")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const row = await selectTenantRow(db, "evaluations", orgId, id);
         return row && toEvaluation(row);
       }),
     listOfDeployment: (orgId, deploymentId) =>

@@ -1,5 +1,6 @@
 import type { EvidenceUploadRepository } from "../port/evidence-upload-repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Evidence uploads over Kysely; one row per content hash. */
 export function createEvidenceUploadRepository(
@@ -34,15 +35,7 @@ export function createEvidenceUploadRepository(
           .executeTakeFirstOrThrow();
         return { upload: existing, created: false };
       }),
-    get: (orgId, id) =>
-      inTenant(orgId, (db) =>
-        db
-          .selectFrom("evidenceUploads")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst(),
-      ),
+    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "evidenceUploads", orgId, id)),
     list: (orgId) =>
       inTenant(orgId, (db) =>
         db

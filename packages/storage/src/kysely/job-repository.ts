@@ -4,6 +4,7 @@ import { countAffected } from "./count-affected.ts";
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 const toJob = (row: Database["jobs"]): Job => ({
   ...row,
@@ -61,12 +62,7 @@ export function createJobRepository(context: RepositoryContext): JobRepository {
       }),
     get: (orgId, id) =>
       inTenant(orgId, async (db) => {
-        const row = await db
-          .selectFrom("jobs")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const row = await selectTenantRow(db, "jobs", orgId, id);
         return row && toJob(row);
       }),
     list: (orgId, filter = {}) =>

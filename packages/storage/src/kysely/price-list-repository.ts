@@ -1,8 +1,8 @@
 import type { PriceListRepository } from "../port/price-list-repository.ts";
-import { countAffected } from "./count-affected.ts";
 import type { Database } from "./database.ts";
 import { parseJsonText, toJsonText } from "./json-text.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { deleteTenantRow, selectTenantRow } from "./tenant-row-queries.ts";
 
 const toPriceList = (row: Database["priceLists"]) => ({
   ...row,
@@ -34,12 +34,7 @@ export function createPriceListRepository(context: RepositoryContext): PriceList
       ),
     get: (orgId, id) =>
       inTenant(orgId, async (db) => {
-        const row = await db
-          .selectFrom("priceLists")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const row = await selectTenantRow(db, "priceLists", orgId, id);
         return row && toPriceList(row);
       }),
     list: (orgId) =>
@@ -68,14 +63,6 @@ export function createPriceListRepository(context: RepositoryContext): PriceList
             .execute()
         ).map(toPriceList),
       ),
-    delete: (orgId, id) =>
-      inTenant(orgId, async (db) => {
-        const result = await db
-          .deleteFrom("priceLists")
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        return countAffected(result) > 0;
-      }),
+    delete: (orgId, id) => inTenant(orgId, (db) => deleteTenantRow(db, "priceLists", orgId, id)),
   };
 }

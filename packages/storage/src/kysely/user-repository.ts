@@ -1,6 +1,7 @@
 import type { UserRepository } from "../port/user-repository.ts";
 import { countAffected } from "./count-affected.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Users over Kysely; emails are compared lower-cased. */
 export function createUserRepository(context: RepositoryContext): UserRepository {
@@ -24,15 +25,7 @@ export function createUserRepository(context: RepositoryContext): UserRepository
           .returningAll()
           .executeTakeFirstOrThrow(),
       ),
-    get: (orgId, id) =>
-      inTenant(orgId, (db) =>
-        db
-          .selectFrom("users")
-          .selectAll()
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .executeTakeFirst(),
-      ),
+    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "users", orgId, id)),
     findByEmail: (orgId, email) =>
       inTenant(orgId, (db) =>
         db
