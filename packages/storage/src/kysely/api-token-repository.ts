@@ -1,6 +1,6 @@
 import type { ApiTokenRepository } from "../port/api-token-repository.ts";
-import { countAffected } from "./count-affected.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { revokeTenantRow } from "./tenant-row-queries.ts";
 
 /** API tokens over Kysely. */
 export function createApiTokenRepository(context: RepositoryContext): ApiTokenRepository {
@@ -45,15 +45,6 @@ export function createApiTokenRepository(context: RepositoryContext): ApiTokenRe
           .execute(),
       ),
     revoke: (orgId, id) =>
-      inTenant(orgId, async (db) => {
-        const result = await db
-          .updateTable("apiTokens")
-          .set({ revokedAt: context.now() })
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .where("revokedAt", "is", null)
-          .executeTakeFirst();
-        return countAffected(result) > 0;
-      }),
+      inTenant(orgId, (db) => revokeTenantRow(db, "apiTokens", orgId, id, context.now())),
   };
 }

@@ -1,6 +1,7 @@
 import type { SessionRepository } from "../port/session-repository.ts";
 import { countAffected } from "./count-affected.ts";
 import type { RepositoryContext } from "./repository-context.ts";
+import { revokeTenantRow } from "./tenant-row-queries.ts";
 
 /** Server-side sessions over Kysely. */
 export function createSessionRepository(context: RepositoryContext): SessionRepository {
@@ -36,16 +37,7 @@ export function createSessionRepository(context: RepositoryContext): SessionRepo
           .executeTakeFirst(),
       ),
     revoke: (orgId, id) =>
-      inTenant(orgId, async (db) => {
-        const result = await db
-          .updateTable("sessions")
-          .set({ revokedAt: context.now() })
-          .where("orgId", "=", orgId)
-          .where("id", "=", id)
-          .where("revokedAt", "is", null)
-          .executeTakeFirst();
-        return countAffected(result) > 0;
-      }),
+      inTenant(orgId, (db) => revokeTenantRow(db, "sessions", orgId, id, context.now())),
     revokeAllOfUser: (orgId, userId) =>
       inTenant(orgId, async (db) => {
         const result = await db

@@ -36,3 +36,21 @@ export async function deleteTenantRow(
     .executeTakeFirst();
   return countAffected(result) > 0;
 }
+
+/** Marks the row `(orgId, id)` of a revocable table revoked at `now`; false if it was already revoked or is missing. */
+export async function revokeTenantRow(
+  db: Kysely<Database>,
+  table: "sessions" | "apiTokens",
+  orgId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable(table)
+    .set({ revokedAt: now })
+    .where("orgId", "=", orgId)
+    .where("id", "=", id)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return countAffected(result) > 0;
+}
