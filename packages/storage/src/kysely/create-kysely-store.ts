@@ -21,19 +21,19 @@ export interface KyselyStoreParts {
 
 /** The store over Kysely, shared by both dialects: one transaction per call, or `transact`'s. */
 export function createKyselyStore(parts: KyselyStoreParts): Store {
-  const { db, dialect, inTransaction: inOwnTransaction, readClock } = parts;
+  const { db, dialect, inTransaction, readClock } = parts;
   const base = {
     dialect,
     now: () => readClock().toISOString(),
     newId: createIdGenerator(() => readClock().getTime()),
   };
-  const context: RepositoryContext = { ...base, inTenant: inOwnTransaction };
+  const context: RepositoryContext = { ...base, inTenant: inTransaction };
   return {
     ...createTenantRepositories(context),
     dialect,
     organisations: createOrganisationRepository(db, context),
     transact: (orgId, work) =>
-      inOwnTransaction(orgId, (trx) =>
+      inTransaction(orgId, (trx) =>
         work(
           createTenantRepositories({
             ...base,

@@ -17,6 +17,8 @@ export interface SqliteStore extends Store {
  * Opens (creating if needed) a SQLite store and migrates it. WAL lets readers and the online backup
  * run beside the writer; foreign keys are off by default in SQLite and must be switched on per
  * connection; the busy timeout makes a second process (a backup, the CLI) wait instead of failing.
+ * synchronous=NORMAL with WAL keeps every commit through a killed process; only an operating-system
+ * crash or power loss may lose the last commits (never consistency).
  */
 export async function openSqliteStore(config: {
   readonly file: string;
