@@ -3,6 +3,7 @@ import { defineCommerceCases } from "./contract/commerce-cases.ts";
 import type { ContractHarness } from "./contract/contract-harness.ts";
 import { defineDeploymentCases } from "./contract/deployment-cases.ts";
 import { defineEvidenceCases } from "./contract/evidence-cases.ts";
+import { defineKillCases } from "./contract/kill-cases.ts";
 import { defineTenantIsolationCases } from "./contract/tenant-isolation-cases.ts";
 import { defineTransactionCases } from "./contract/transaction-cases.ts";
 
@@ -17,4 +18,5 @@ export function defineStoreContract(harness: ContractHarness): void {
   defineEvidenceCases(harness);
   defineTenantIsolationCases(harness);
   defineTransactionCases(harness);
+  defineKillCases(harness);
 }

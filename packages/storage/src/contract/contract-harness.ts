@@ -5,6 +5,8 @@ import type { Store } from "../store.ts";
 export interface ContractHarness {
   /** The store under test (opened in the test file's `before`). */
   store(): Store;
+  /** The location the store was opened from (a file or a URL), for other processes to open it too. */
+  location(): string;
   /**
    * Runs one raw SQL statement as the application would, in a transaction of organisation `orgId`
    * (with row-level security set on PostgreSQL): it checks what the database refuses on its own.

@@ -54,6 +54,10 @@ const openedStore = () => {
 
 defineStoreContract({
   store: openedStore,
+  location: () => {
+    if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+    return cluster.url;
+  },
   executeRaw: async (orgId, statement) => {
     await queryAsApp(orgId, statement);
   },

@@ -23,6 +23,7 @@ defineStoreContract({
     if (store === undefined) throw new Error("the SQLite store did not open");
     return store;
   },
+  location: () => dir,
   executeRaw: async (_orgId, statement) => {
     store?.connection.prepare(statement).run();
   },
