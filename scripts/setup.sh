@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything calwise and its tests need on a fresh Debian machine with Node 20:
-# Debian's libevtx-utils (evtxexport, the reference EVTX parser the tests compare against) and poppler-utils,
-# then the npm packages from the lock file.
+# Debian's libevtx-utils (evtxexport, the reference EVTX parser the tests compare against), poppler-utils and
+# postgresql (its server programs: the storage tests start a throwaway cluster of their own; the system cluster
+# is not used), then the npm packages from the lock file. better-sqlite3 is compiled from source by npm ci
+# (no prebuilt binary for Node 20 can be fetched; about 90 s, with python3, make and g++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-apt_packages=(libevtx-utils poppler-utils)
+apt_packages=(libevtx-utils poppler-utils postgresql python3 make g++)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { type ContractHarness, createTestOrganisation } from "./contract-harness.ts";
+
+const upload = {
+  fileName: "Security.evtx",
+  storedPath: "uploads/ab/abcdef.evtx",
+  sizeBytes: 5_000_000_000,
+  contentHash: "abcdef",
+  format: "evtx",
+};
+const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
+
+/** Evidence uploads, durable jobs with leases, and stored audit results. */
+export function defineEvidenceCases(harness: ContractHarness): void {
+  test("evidence uploads: the same content twice is one upload", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "uploads");
+    const first = await store.evidenceUploads.record(org.id, upload);
+    const again = await store.evidenceUploads.record(org.id, { ...upload, fileName: "copy.evtx" });
+    assert.equal(first.created, true);
+    assert.equal(again.created, false);
+    assert.deepEqual(again.upload, first.upload);
+    assert.equal(first.upload.sizeBytes, 5_000_000_000);
+    assert.deepEqual(await store.evidenceUploads.list(org.id), [first.upload]);
+    assert.deepEqual(await store.evidenceUploads.get(org.id, first.upload.id), first.upload);
+  });
+
+  test("jobs: claimed once, progress by heartbeat, completed by the lease holder only", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "jobs");
+    const job = await store.jobs.enqueue(org.id, {
+      kind: "audit-evidence",
+      input: { uploadId: "u1" },
+    });
+    assert.equal(job.state, "queued");
+    const lease = { workerId: "worker-a", now: at(0), leaseMs: 30_000 };
+    const claimed = await store.jobs.claim(org.id, lease);
+    assert.equal(claimed?.id, job.id);
+    assert.equal(claimed?.attempts, 1);
+    assert.equal(claimed?.leaseExpiresAt, at(30));
+    assert.equal(
+      await store.jobs.claim(org.id, { ...lease, workerId: "worker-b", now: at(10) }),
+      undefined,
+    );
+    assert.ok(
+      await store.jobs.heartbeat(
+        org.id,
+        job.id,
+        { ...lease, now: at(20) },
+        { done: 40, total: 100 },
+      ),
+    );
+    const running = await store.jobs.get(org.id, job.id);
+    assert.deepEqual(
+      [running?.progressDone, running?.progressTotal, running?.leaseExpiresAt],
+      [40, 100, at(50)],
+    );
+    assert.equal(
+      await store.jobs.complete(org.id, job.id, { ...lease, workerId: "worker-b" }, {}),
+      false,
+    );
+    assert.ok(await store.jobs.complete(org.id, job.id, lease, { auditResultId: "r1" }));
+    const done = await store.jobs.get(org.id, job.id);
+    assert.deepEqual(
+      [done?.state, done?.result, done?.leaseOwner],
+      ["succeeded", { auditResultId: "r1" }, null],
+    );
+    assert.deepEqual(await store.jobs.list(org.id, { state: "succeeded" }), [done]);
+  });
+
+  test("jobs: a lease that expires (worker killed) is resumed by another worker; the old one is shut out", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "jobs-resume");
+    const job = await store.jobs.enqueue(org.id, { kind: "audit-evidence", input: {} });
+    const dead = { workerId: "killed", now: at(0), leaseMs: 10_000 };
+    await store.jobs.claim(org.id, dead);
+    await store.jobs.heartbeat(org.id, job.id, dead, { done: 7 });
+    assert.equal(
+      await store.jobs.claim(org.id, { workerId: "next", now: at(10), leaseMs: 10_000 }),
+      undefined,
+    );
+    const resumed = await store.jobs.claim(org.id, {
+      workerId: "next",
+      now: at(11),
+      leaseMs: 10_000,
+    });
+    assert.deepEqual([resumed?.id, resumed?.attempts, resumed?.progressDone], [job.id, 2, 7]);
+    assert.equal(
+      await store.jobs.heartbeat(org.id, job.id, { ...dead, now: at(12) }, { done: 8 }),
+      false,
+    );
+    assert.equal(await store.jobs.fail(org.id, job.id, dead, { code: "late" }), false);
+    assert.ok(
+      await store.jobs.fail(
+        org.id,
+        job.id,
+        { workerId: "next", now: at(12), leaseMs: 0 },
+        { code: "x" },
+      ),
+    );
+    assert.deepEqual((await store.jobs.get(org.id, job.id))?.error, { code: "x" });
+  });
+
+  test("jobs: attempts are bounded; a job that keeps losing its lease ends failed", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "jobs-attempts");
+    const job = await store.jobs.enqueue(org.id, {
+      kind: "audit-evidence",
+      input: {},
+      maxAttempts: 2,
+    });
+    await store.jobs.claim(org.id, { workerId: "w1", now: at(0), leaseMs: 1_000 });
+    await store.jobs.claim(org.id, { workerId: "w2", now: at(2), leaseMs: 1_000 });
+    assert.equal(
+      await store.jobs.claim(org.id, { workerId: "w3", now: at(4), leaseMs: 1_000 }),
+      undefined,
+    );
+    const failed = await store.jobs.get(org.id, job.id);
+    assert.deepEqual(
+      [failed?.state, failed?.attempts, failed?.error],
+      ["failed", 2, { code: "attempts-exhausted", attempts: 2 }],
+    );
+  });
+
+  test("jobs: concurrent workers never claim the same job", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "jobs-race");
+    for (let i = 0; i < 5; i++) await store.jobs.enqueue(org.id, { kind: "k", input: { i } });
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.jobs.claim(org.id, { workerId: `w${i}`, now: at(0), leaseMs: 60_000 }),
+      ),
+    );
+    const ids = claims.flatMap((job) => (job === undefined ? [] : [job.id]));
+    assert.equal(ids.length, 5);
+    assert.equal(new Set(ids).size, 5);
+  });
+
+  test("audit results: one per job, found by job", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "audit-results");
+    const job = await store.jobs.enqueue(org.id, { kind: "audit-evidence", input: {} });
+    const result = await store.auditResults.create(org.id, {
+      jobId: job.id,
+      catalogVersion: "2026.1",
+      result: { holders: 75, findings: [] },
+    });
+    assert.deepEqual(await store.auditResults.findOfJob(org.id, job.id), result);
+    assert.deepEqual(await store.auditResults.get(org.id, result.id), result);
+    assert.deepEqual(await store.auditResults.list(org.id), [result]);
+    await assert.rejects(
+      store.auditResults.create(org.id, { jobId: job.id, catalogVersion: "x", result: {} }),
+    );
+  });
+}

@@ -1,0 +1,61 @@
+import type { AuditResultRepository } from "../port/audit-result-repository.ts";
+import type { Database } from "./database.ts";
+import { parseJsonText, toJsonText } from "./json-text.ts";
+import type { RepositoryContext } from "./repository-context.ts";
+import { selectTenantRow } from "./tenant-row-queries.ts";
+
+const toAuditResult = (row: Database["auditResults"]) => ({
+  ...row,
+  result: parseJsonText(row.result),
+});
+
+/** Stored audit results over Kysely. */
+export function createAuditResultRepository(context: RepositoryContext): AuditResultRepository {
+  const { inTenant } = context;
+  return {
+    create: (orgId, input) =>
+      inTenant(orgId, async (db) =>
+        toAuditResult(
+          await db
+            .insertInto("auditResults")
+            .values({
+              orgId,
+              id: context.newId(),
+              jobId: input.jobId ?? null,
+              customerId: input.customerId ?? null,
+              catalogVersion: input.catalogVersion,
+              result: toJsonText(input.result),
+              createdAt: context.now(),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        ),
+      ),
+    get: (orgId, id) =>
+      inTenant(orgId, async (db) => {
+        const row = await selectTenantRow(db, "auditResults", orgId, id);
+        return row && toAuditResult(row);
+      }),
+    findOfJob: (orgId, jobId) =>
+      inTenant(orgId, async (db) => {
+        const row = await db
+          .selectFrom("auditResults")
+          .selectAll()
+          .where("orgId", "=", orgId)
+          .where("jobId", "=", jobId)
+          .executeTakeFirst();
+        return row && toAuditResult(row);
+      }),
+    list: (orgId) =>
+      inTenant(orgId, async (db) =>
+        (
+          await db
+            .selectFrom("auditResults")
+            .selectAll()
+            .where("orgId", "=", orgId)
+            .orderBy("id", "desc")
+            .execute()
+        ).map(toAuditResult),
+      ),
+  };
+}

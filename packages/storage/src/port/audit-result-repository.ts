@@ -1,0 +1,26 @@
+/** A stored audit of uploaded evidence: the result with its evidence trail. */
+export interface AuditResult {
+  readonly orgId: string;
+  readonly id: string;
+  readonly jobId: string | null;
+  readonly customerId: string | null;
+  readonly catalogVersion: string;
+  readonly result: unknown;
+  readonly createdAt: string;
+}
+
+/** Audit results of an organisation. */
+export interface AuditResultRepository {
+  create(
+    orgId: string,
+    input: {
+      readonly jobId?: string | null;
+      readonly customerId?: string | null;
+      readonly catalogVersion: string;
+      readonly result: unknown;
+    },
+  ): Promise<AuditResult>;
+  get(orgId: string, id: string): Promise<AuditResult | undefined>;
+  findOfJob(orgId: string, jobId: string): Promise<AuditResult | undefined>;
+  list(orgId: string): Promise<readonly AuditResult[]>;
+}
