@@ -49,9 +49,14 @@ export interface FamilyResult {
   readonly optimisation: {
     readonly exactness: "optimal" | "best-found";
     readonly method: string;
-    /** Purchase cost in minor units at unit prices (or CALs to buy, when unpriced). */
+    /** Money paid for this family's CALs and External Connectors in minor units (CALs to buy, when unpriced). */
     readonly cost: number;
+    /** Proven: no cover and purchase costs less. Equal to `cost` when `exactness` is optimal. */
     readonly lowerBound: number;
+    /** cost − lowerBound: the most that a better answer could save. */
+    readonly gap: number;
+    /** The gap as a percentage of cost, to two decimals. */
+    readonly gapPercent: number;
     readonly tieBreak: string;
     /** The minimum cut's certificate (see `CalMix`). */
     readonly certificate: CalMix["certificate"];
