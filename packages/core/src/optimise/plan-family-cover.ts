@@ -222,9 +222,30 @@ function planWithOwned(
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
-  const free = pools
-    .map((p) => ({ pool: p, free: p.quantity - (p.assigned ?? 0) }))
-    .filter((p) => p.free > 0);
+  // Pools of one type and tier are one pool to the relaxation: by symmetry (and concavity of the dual) their
+  // multipliers are equal at an optimum, so 60 servers' included CALs cost one multiplier, not 60.
+  const classes = new Map<
+    string,
+    { pool: { type: OwnedPool["type"]; tier: number }; free: number }
+  >();
+  for (const p of pools) {
+    const left = p.quantity - (p.assigned ?? 0);
+    if (left <= 0) continue;
+    const key = `${p.type}:${p.tier}`;
+    const c = classes.get(key) ?? { pool: { type: p.type, tier: p.tier }, free: 0 };
+    c.free += left;
+    classes.set(key, c);
+  }
+  const free = [...classes.values()];
+  const tops = holderTops(edges, market.tiers);
+  // A pool with at least as many CALs as holders that could ever use it never binds: its multiplier is 0.
+  const slack = free.map((p) => {
+    let holders = 0;
+    for (const type of ["user", "device"] as const)
+      if (p.pool.type === type || p.pool.type === "either")
+        holders += tops[type].reduce((s, n) => s + n, 0);
+    return holders <= p.free;
+  });
   // For a type and tier: the cost under μ, and which pool (if any) sets it (on a tie with the price, the pool).
   const priced = (type: "user" | "device", base: readonly number[], mu: readonly number[]) =>
     base.map((c, k) => {
@@ -300,11 +321,13 @@ function planWithOwned(
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
 
   // μ's cap: above the dearest holder a pool could serve, μ changes nothing.
-  const natural = free.map((p) =>
-    Math.max(
-      p.pool.type === "device" ? 0 : (userCost[p.pool.tier] as number),
-      p.pool.type === "user" ? 0 : (deviceCost[p.pool.tier] as number),
-    ),
+  const natural = free.map((p, i) =>
+    slack[i]
+      ? 0
+      : Math.max(
+          p.pool.type === "device" ? 0 : (userCost[p.pool.tier] as number),
+          p.pool.type === "user" ? 0 : (deviceCost[p.pool.tier] as number),
+        ),
   );
   let counted = "";
   let flatAdded = false;
@@ -322,7 +345,6 @@ function planWithOwned(
       inequalities.push({ userWeight: flat, deviceWeight: flat, least: fewest.cost });
     }
     countedWith = inequalities.length;
-    const tops = holderTops(edges, market.tiers);
     const counts = boundByCounts(inequalities, tops.user, tops.device, pools, market, COUNT_POINTS);
     if (counts.kind === "bound" && counts.bound > lowerBound) {
       lowerBound = counts.bound;
@@ -332,7 +354,8 @@ function planWithOwned(
 
   const mu = [...natural];
   const first = solve(mu);
-  const saturated = first.every((g) => g >= 0);
+  // Every multiplier at the edge of its box with the subgradient pointing out: the dual is at its optimum.
+  const saturated = first.every((g, i) => slack[i] || g >= 0);
   if (free.length > 0 && !proven() && !saturated) solve(free.map(() => 0));
   // Whole packs: the bound over counts often closes what prices per unit leave open.
   boundCounts();
@@ -340,6 +363,7 @@ function planWithOwned(
     // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
     for (let round = 0; round < (free.length > 1 ? 2 : 1) && !proven(); round++) {
       for (let i = 0; i < free.length && !proven(); i++) {
+        if (slack[i]) continue;
         // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
         let lo = 0;
         let hi = natural[i] as number;
@@ -460,20 +484,44 @@ function countHolders(edges: readonly CoverEdge[]): number {
 
 /** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
 function collapse(items: readonly DemandItem[]): CoverEdge[] {
-  const edges = new Map<string, CoverEdge>();
+  // Two levels of maps (user, then device) instead of one concatenated key: no string built per item.
+  const byUser = new Map<string, Map<string, number>>();
+  const edges: {
+    user?: string;
+    device?: string;
+    tier: number;
+    deviceOnly: boolean;
+    userOnly: boolean;
+  }[] = [];
   for (const i of items) {
-    const key = `${i.deviceOnly ? "" : (i.user ?? "")}\u0000${i.userOnly ? "" : (i.device ?? "")}`;
-    const prev = edges.get(key);
-    if (!prev || prev.tier < i.tier)
-      edges.set(key, {
-        ...(i.user !== undefined && !i.deviceOnly ? { user: i.user } : {}),
-        ...(i.device !== undefined && !i.userOnly ? { device: i.device } : {}),
+    const user = i.deviceOnly ? undefined : i.user;
+    const device = i.userOnly ? undefined : i.device;
+    let devices = byUser.get(user ?? "\u0000");
+    if (!devices) {
+      devices = new Map();
+      byUser.set(user ?? "\u0000", devices);
+    }
+    const at = devices.get(device ?? "\u0000");
+    if (at === undefined) {
+      devices.set(device ?? "\u0000", edges.length);
+      const edge: (typeof edges)[number] = {
         tier: i.tier,
         deviceOnly: i.deviceOnly,
         userOnly: i.userOnly,
-      });
+      };
+      if (user !== undefined) edge.user = user;
+      if (device !== undefined) edge.device = device;
+      edges.push(edge);
+    } else {
+      const edge = edges[at] as (typeof edges)[number];
+      if (edge.tier < i.tier) {
+        edge.tier = i.tier;
+        edge.deviceOnly = i.deviceOnly;
+        edge.userOnly = i.userOnly;
+      }
+    }
   }
-  return [...edges.values()];
+  return edges;
 }
 
 function enumerate(n: number): number[][] {
