@@ -243,7 +243,7 @@ function planWithOwned(
     let holders = 0;
     for (const type of ["user", "device"] as const)
       if (p.pool.type === type || p.pool.type === "either")
-        holders += tops[type].reduce((s, n) => s + n, 0);
+        for (let k = 0; k <= p.pool.tier; k++) holders += tops[type][k] as number;
     return holders <= p.free;
   });
   // For a type and tier: the cost under μ, and which pool (if any) sets it (on a tie with the price, the pool).
@@ -308,16 +308,23 @@ function planWithOwned(
       candidates.length = Math.min(candidates.length, 3);
     }
     const usage = free.map((p) => -p.free);
-    for (const t of mix.userTier.values()) {
+    const takers = free.map(() => [] as [string, number][]);
+    for (const [h, t] of mix.userTier) {
       const by = user[t]?.by ?? -1;
-      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+      if (by < 0) continue;
+      usage[by] = (usage[by] as number) + 1;
+      takers[by]?.push([h, t]);
     }
-    for (const t of mix.deviceTier.values()) {
+    for (const [h, t] of mix.deviceTier) {
       const by = device[t]?.by ?? -1;
-      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+      if (by < 0) continue;
+      usage[by] = (usage[by] as number) + 1;
+      takers[by]?.push([h, t]);
     }
+    lastTakers = takers;
     return usage;
   };
+  let lastTakers: [string, number][][] = [];
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
 
   // μ's cap: above the dearest holder a pool could serve, μ changes nothing.
@@ -352,6 +359,34 @@ function planWithOwned(
     }
   };
 
+  // Lagrangian heuristic: the pool's CALs go to the holders the multipliers chose (those taking it when it is
+  // dear first, then those taking it when it is cheap, most pairs first), fixed as held; one cut at the real
+  // prices then covers the rest around them.
+  let degree: Map<string, number> | undefined;
+  const fixTakers = (i: number, under: [string, number][], over: [string, number][]) => {
+    if (held.size > 0 || over.length === 0) return;
+    if (!degree) {
+      degree = new Map();
+      for (const e of edges) {
+        if (e.user !== undefined) degree.set(e.user, (degree.get(e.user) ?? 0) + 1);
+        if (e.device !== undefined) degree.set(e.device, (degree.get(e.device) ?? 0) + 1);
+      }
+    }
+    const pool = (free[i] as (typeof free)[number]).pool;
+    const chosen = new Map<string, number>();
+    for (const [h] of under) chosen.set(h, pool.tier);
+    const rest = over
+      .filter(([h]) => !chosen.has(h))
+      .sort((a, b) => (degree?.get(b[0]) ?? 0) - (degree?.get(a[0]) ?? 0));
+    for (const [h] of rest) {
+      if (chosen.size >= (free[i] as (typeof free)[number]).free) break;
+      chosen.set(h, pool.tier);
+    }
+    cuts++;
+    const mix = chooseCalMix({ edges, userCost, deviceCost, heldTier: chosen });
+    consider(mix, "minimum cut around the owned CALs' Lagrangian holders");
+  };
+
   const mu = [...natural];
   const first = solve(mu);
   // Every multiplier at the edge of its box with the subgradient pointing out: the dual is at its optimum.
@@ -361,20 +396,31 @@ function planWithOwned(
   boundCounts();
   if (free.length > 0 && !proven() && !saturated) {
     // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
-    for (let round = 0; round < (free.length > 1 ? 2 : 1) && !proven(); round++) {
+    const bisected = slack.filter((x) => !x).length;
+    for (let round = 0; round < (bisected > 1 ? 2 : 1) && !proven(); round++) {
       for (let i = 0; i < free.length && !proven(); i++) {
         if (slack[i]) continue;
         // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
         let lo = 0;
         let hi = natural[i] as number;
-        while (hi - lo > 1 && !proven()) {
+        // To 1/256 of the multiplier's range: the bound then misses at most that times the pool's size.
+        const step = Math.max(1, Math.floor((natural[i] as number) / 256));
+        const over: [string, number][] = [];
+        const under: [string, number][] = [];
+        while (hi - lo > step && !proven()) {
           const mid = Math.floor((lo + hi) / 2);
           const trial = [...mu];
           trial[i] = mid;
-          if ((solve(trial)[i] as number) > 0) lo = mid;
-          else hi = mid;
+          if ((solve(trial)[i] as number) > 0) {
+            lo = mid;
+            over.splice(0, over.length, ...(lastTakers[i] ?? []));
+          } else {
+            hi = mid;
+            under.splice(0, under.length, ...(lastTakers[i] ?? []));
+          }
         }
         mu[i] = hi;
+        if (!proven()) fixTakers(i, under, over);
       }
     }
   }
