@@ -73,6 +73,8 @@ export function planFamilyCover(
   held: ReadonlyMap<string, number>,
   prices: PriceBook,
   connectorOptions: readonly ConnectorOption[],
+  /** Families of at most this many holders get the exhaustive search (tests set 0 to check the bounds alone). */
+  exhaustiveSearchHolders = EXACT_SEARCH_HOLDERS,
 ): FamilyPlan {
   const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
   const market = createCalMarket(family, prices, topTier);
@@ -90,7 +92,15 @@ export function planFamilyCover(
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
     const connectorCost = subset.reduce((s, i) => s + (options[i] as ConnectorOption).price, 0);
-    const plan = planWithOwned(family, left, pools, held, market, connectorCost);
+    const plan = planWithOwned(
+      family,
+      left,
+      pools,
+      held,
+      market,
+      connectorCost,
+      exhaustiveSearchHolders,
+    );
     lowest = Math.min(lowest, plan.lowerBound);
     const connectors = options.map((o, i) => ({
       ...o,
@@ -219,6 +229,7 @@ function planWithOwned(
   held: ReadonlyMap<string, number>,
   market: FamilyMarket,
   connectorCost: number,
+  exhaustiveSearchHolders: number,
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
@@ -437,8 +448,8 @@ function planWithOwned(
   if (
     !proven() &&
     edges.length > 0 &&
-    holderCount <= EXACT_SEARCH_HOLDERS &&
-    countHolders(edges) <= EXACT_SEARCH_HOLDERS
+    holderCount <= exhaustiveSearchHolders &&
+    countHolders(edges) <= exhaustiveSearchHolders
   ) {
     const ub = (best as unknown as Priced).pricing.cost;
     const search = searchCoverExactly(edges, pools, market, ub, EXACT_SEARCH_NODES);
