@@ -56,7 +56,7 @@ export interface FamilyPlan {
 const MAX_CONNECTOR_ENUMERATION = 10;
 /** Families this small get the exhaustive search when the bounds do not meet (holders). */
 const EXACT_SEARCH_HOLDERS = 40;
-const EXACT_SEARCH_NODES = 50_000;
+const EXACT_SEARCH_NODES = 20_000;
 /** Count vectors the real-money bound may enumerate. */
 const COUNT_POINTS = 20_000;
 

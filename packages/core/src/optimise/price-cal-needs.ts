@@ -89,7 +89,7 @@ export function priceCalNeeds(
   let best:
     | { cost: number; exact: boolean; split: number[]; sides: Record<CalType, Side> }
     | undefined;
-  const sideCache = new Map<string, Side>();
+  const sideCache = sidesOf(market);
   for (const split of splits) {
     const side = (t: CalType): Side => {
       const supply = owned[t].map(
@@ -99,7 +99,7 @@ export function priceCalNeeds(
             ? (split[k] as number)
             : (owned.either[k] as number) - (split[k] as number)),
       );
-      const key = `${t}:${supply.join(",")}`;
+      const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
       let s = sideCache.get(key);
       if (!s) {
         s = serveSide(t, demand[t], supply, market);
@@ -159,6 +159,18 @@ export function priceCalNeeds(
   };
 }
 
+// Each side's service is remembered per market: the searches ask for the same ones again and again.
+const sides = new WeakMap<CalMarket, Map<string, Side>>();
+
+function sidesOf(market: CalMarket): Map<string, Side> {
+  let memo = sides.get(market);
+  if (!memo) {
+    memo = new Map();
+    sides.set(market, memo);
+  }
+  return memo;
+}
+
 interface Side {
   readonly cost: number;
   readonly exact: boolean;
@@ -191,8 +203,26 @@ function serveSide(
     leftover[k] = want;
   }
   const poolUse = supply.map((q, k) => q - (remaining[k] as number));
-  const bought = buyNeeds(type, leftover, market);
+  const bought = buyNeedsOnce(type, leftover, market);
   return { ...bought, covered, poolUse };
+}
+
+// The searches price the same leftovers again and again: remember each market's answers.
+const bought = new WeakMap<CalMarket, Map<string, ReturnType<typeof buyNeeds>>>();
+
+function buyNeedsOnce(type: CalType, leftover: readonly number[], market: CalMarket) {
+  let memo = bought.get(market);
+  if (!memo) {
+    memo = new Map();
+    bought.set(market, memo);
+  }
+  const key = `${type}:${leftover.join(",")}`;
+  let answer = memo.get(key);
+  if (!answer) {
+    answer = buyNeeds(type, leftover, market);
+    memo.set(key, answer);
+  }
+  return answer;
 }
 
 /**
