@@ -34,19 +34,10 @@ const priceList = {
 };
 const prices = createPriceBook(priceList, catalog);
 
+const pair = { family: "ws-cal", server: "S", deviceOnly: false, userOnly: false, external: false };
+
 function item(user: string, device: string, tier: number, access: number): DemandItem {
-  return {
-    family: "ws-cal",
-    tier,
-    user,
-    device,
-    server: "S",
-    deviceOnly: false,
-    userOnly: false,
-    external: false,
-    access,
-    rules: [],
-  };
+  return { ...pair, tier, user, device, access, rules: [] };
 }
 
 function report(label: string, items: readonly DemandItem[], pools: OwnedPool[]): void {
