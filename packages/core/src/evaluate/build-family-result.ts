@@ -71,6 +71,11 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
       method: plan.method,
       cost: plan.trueCost,
       lowerBound: plan.lowerBound,
+      gap: plan.trueCost - plan.lowerBound,
+      gapPercent:
+        plan.trueCost === 0
+          ? 0
+          : Math.round(((plan.trueCost - plan.lowerBound) / plan.trueCost) * 10_000) / 100,
       tieBreak: plan.mix.tieBreak,
       certificate: plan.mix.certificate,
     },

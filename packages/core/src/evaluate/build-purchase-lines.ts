@@ -13,9 +13,9 @@ export function buildPurchaseLines(
   const lines: PurchaseLine[] = [];
   const sources = ruleSources(catalog, "pack-purchase");
   for (const b of plan.toBuy) {
-    const packs = prices.calPacks(plan.family.id, b.version, b.type);
     const shortText = `shortfall of ${b.units} ${plan.family.name} ${b.type} CAL${b.units === 1 ? "" : "s"} (version ${b.version} or later)`;
-    if (packs.length === 0) {
+    const choice = b.purchase;
+    if (choice === undefined || choice.packs.length === 0) {
       lines.push({
         kind: "cal",
         family: plan.family.id,
@@ -31,7 +31,6 @@ export function buildPurchaseLines(
       });
       continue;
     }
-    const choice = choosePackPurchase(b.units, packs);
     lines.push({
       kind: "cal",
       family: plan.family.id,

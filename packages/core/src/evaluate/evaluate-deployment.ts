@@ -56,6 +56,7 @@ export function evaluateDeployment(
       prices,
       connectors,
     );
+    for (const a of plan.assumptions) used.add(a);
     families.push(buildFamilyResult(plan, catalog));
     purchases.push(...buildPurchaseLines(plan, prices, catalog));
     findings.push(...shortfallFindings(plan, catalog));

@@ -66,9 +66,11 @@ export const familyResultSchema = z.strictObject({
     exactness: z.enum(["optimal", "best-found"]),
     method: z.string(),
     cost: count.describe(
-      "purchase cost in minor units at unit prices, or CALs to buy when unpriced",
+      "money paid for this family's CAL packs and External Connectors in minor units, or CALs to buy when unpriced",
     ),
-    lowerBound: count,
+    lowerBound: count.describe("proven: no cover and purchase costs less"),
+    gap: count.describe("cost − lowerBound: the most a better answer could save"),
+    gapPercent: z.number().min(0).describe("the gap as a percentage of cost, two decimals"),
     tieBreak: z.string(),
     certificate: coverCertificateSchema,
   }),

@@ -1,15 +1,13 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
-import {
-  type Allocation,
-  allocateOwned,
-  type Need,
-  type OwnedPool,
-} from "../compliance/allocate-owned.ts";
+import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
-import { unitPrice } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import { boundByCounts, type CoverInequality } from "./bound-by-counts.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
+import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
 import { repairCoverWithOwned } from "./repair-cover-with-owned.ts";
+import { searchCoverExactly } from "./search-cover-exactly.ts";
 
 /** An External Connector option for one server in this family: owned (free) or priced. */
 export interface ConnectorOption {
@@ -21,22 +19,26 @@ export interface ConnectorOption {
   readonly price: number;
 }
 
-/** The family's cover, how owned CALs meet it, and what is short. */
+/** One purchase of the plan: units of a type and version that serve needs, and the packs bought. */
+export interface PlannedPurchase {
+  readonly version: string;
+  readonly type: "user" | "device";
+  /** Needs these units serve (the packs may hold more: `purchase.units`). */
+  readonly units: number;
+  /** The packs, or undefined when no pack sells this type at or above the version needed. */
+  readonly purchase?: PackPurchase;
+}
+
+/** The family's cover, how owned CALs meet it, and what is bought. */
 export interface FamilyPlan {
   readonly family: CalFamily;
   readonly mix: CalMix;
   readonly allocation: Allocation;
   readonly pools: readonly OwnedPool[];
-  /** Shortfall in purchase terms: units to buy per version and type (bought at the cheapest version that covers). */
-  readonly toBuy: readonly {
-    readonly version: string;
-    readonly type: "user" | "device";
-    readonly units: number;
-    readonly unitPrice?: number;
-  }[];
-  /** Purchase cost at unit prices (or CAL count when unpriced), plus External Connectors bought. */
+  readonly toBuy: readonly PlannedPurchase[];
+  /** Money paid for CAL packs and External Connectors (CALs to buy when unpriced): the objective. */
   readonly trueCost: number;
-  /** A proven lower bound on trueCost over every cover; equal to trueCost when the plan is optimal. */
+  /** A proven lower bound on trueCost over every cover and purchase; equal to trueCost when optimal. */
   readonly lowerBound: number;
   readonly exactness: "optimal" | "best-found";
   readonly method: string;
@@ -47,14 +49,22 @@ export interface FamilyPlan {
   /** Items left to CALs (after External Connectors), for traces. */
   readonly items: readonly DemandItem[];
   readonly unpricedTiers: readonly string[];
+  /** Catalog assumptions that shaped the answer (ids). */
+  readonly assumptions: readonly string[];
 }
 
 const MAX_CONNECTOR_ENUMERATION = 10;
+/** Families this small get the exhaustive search when the bounds do not meet (holders). */
+const EXACT_SEARCH_HOLDERS = 40;
+const EXACT_SEARCH_NODES = 20_000;
+/** Count vectors the real-money bound may enumerate. */
+const COUNT_POINTS = 20_000;
 
 /**
- * Plans one CAL family exactly: the cheapest user/device mix given prices and owned CALs, and External
- * Connectors per server where cheaper. Owned CALs enter as a relaxation (free at their tiers), which bounds the
- * cost from below; when the relaxation's cover also fits the owned quantities the plan is proven optimal.
+ * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
+ * and External Connectors per server where cheaper. The minimum cut at each CAL's lowest price per unit, with
+ * Lagrangian prices for owned CALs, bounds the money from below; each cut's cover is priced truly
+ * (`priceCalNeeds`) for an upper bound; small families close any gap by an exhaustive search.
  */
 export function planFamilyCover(
   family: CalFamily,
@@ -63,26 +73,11 @@ export function planFamilyCover(
   held: ReadonlyMap<string, number>,
   prices: PriceBook,
   connectorOptions: readonly ConnectorOption[],
+  /** Families of at most this many holders get the exhaustive search (tests set 0 to check the bounds alone). */
+  exhaustiveSearchHolders = EXACT_SEARCH_HOLDERS,
 ): FamilyPlan {
-  const unpriced = new Set<string>();
   const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
-  const costs = (type: "user" | "device") =>
-    family.versions.map((_, k) => {
-      if (!prices.priced || k > topTier) return 1;
-      const p =
-        cheapestFrom(family, k, type, prices) ??
-        cheapestFrom(family, k, type === "user" ? "device" : "user", prices);
-      if (p === undefined) {
-        unpriced.add(`${family.versions[k]} ${type}`);
-        return 1;
-      }
-      return p.price;
-    });
-  // A tier's cost never falls below an older tier's: an unpriced (or unused) newer tier is weighed like the
-  // newest priced one before it, so the chain of price steps stays non-negative.
-  const monotone = (values: number[]) => values.map((_, k) => Math.max(...values.slice(0, k + 1)));
-  const userCost = monotone(costs("user"));
-  const deviceCost = monotone(costs("device"));
+  const market = createCalMarket(family, prices, topTier);
 
   const externalServers = new Set(items.filter((i) => i.external).map((i) => i.server));
   const options = connectorOptions.filter((o) => externalServers.has(o.server));
@@ -92,6 +87,7 @@ export function planFamilyCover(
       : greedySubsets(options.length);
 
   let best: FamilyPlan | undefined;
+  let lowest = Number.POSITIVE_INFINITY;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
@@ -101,11 +97,11 @@ export function planFamilyCover(
       left,
       pools,
       held,
-      prices,
-      userCost,
-      deviceCost,
+      market,
       connectorCost,
+      exhaustiveSearchHolders,
     );
+    lowest = Math.min(lowest, plan.lowerBound);
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
@@ -120,12 +116,12 @@ export function planFamilyCover(
       family,
       connectors,
       items: left,
-      unpricedTiers: [...unpriced],
+      unpricedTiers: [...market.unpriced],
+      assumptions: market.packsInMix ? ["pack-price-in-mix"] : [],
       method:
         options.length > MAX_CONNECTOR_ENUMERATION
           ? `${plan.method}; External Connectors chosen server by server (more than ${MAX_CONNECTOR_ENUMERATION} servers)`
           : plan.method,
-      ...(options.length > MAX_CONNECTOR_ENUMERATION ? { exactness: "best-found" as const } : {}),
     };
     if (
       !best ||
@@ -135,44 +131,144 @@ export function planFamilyCover(
     )
       best = candidate;
   }
-  if (options.length > 0 && best)
-    best = { ...best, lowerBound: Math.min(best.lowerBound, best.trueCost) };
-  return best as FamilyPlan;
+  const chosen = best as FamilyPlan;
+  // Over every connector choice tried: the bound is the least of their bounds. Choices not tried (too many
+  // servers) leave no proof.
+  const bound = Math.min(lowest, chosen.trueCost);
+  const proven = options.length <= MAX_CONNECTOR_ENUMERATION && chosen.trueCost <= bound;
+  return { ...chosen, lowerBound: bound, exactness: proven ? "optimal" : "best-found" };
+}
+
+/** The market of one family plus the integer weights the cuts use: lowest price per unit, scaled. */
+interface FamilyMarket extends CalMarket {
+  /** Per tier, the weight of a user (device) CAL of that tier or later in the cut: `scale` × price per unit. */
+  readonly userCost: readonly number[];
+  readonly deviceCost: readonly number[];
+  /** Weights are money × scale (a common multiple of the pack sizes, so prices per unit are whole). */
+  readonly scale: number;
+  readonly unpriced: ReadonlySet<string>;
+  /** A pack of more than one CAL is on sale for this family: the answer depends on buying whole packs. */
+  readonly packsInMix: boolean;
+}
+
+const MAX_SCALE = 1_000;
+
+/**
+ * Prices per tier for the cut: a CAL of tier k costs at least the lowest price per unit of any pack of version k
+ * or later (whole packs can only cost more), so the cut at these weights bounds the money from below.
+ */
+function createCalMarket(family: CalFamily, prices: PriceBook, topTier: number): FamilyMarket {
+  const tiers = family.versions.length;
+  const packs = (type: "user" | "device", tier: number) =>
+    prices.priced ? prices.calPacks(family.id, family.versions[tier] as string, type) : [];
+  const sizes = new Set<number>();
+  for (let k = 0; k < tiers; k++)
+    for (const type of ["user", "device"] as const)
+      for (const p of packs(type, k)) sizes.add(p.size);
+  let scale = 1;
+  for (const size of sizes) scale = lcm(scale, size);
+  if (scale > MAX_SCALE) scale = 1;
+  const lowestRate = (type: "user" | "device", k: number) => {
+    let best: number | undefined;
+    for (let v = k; v < tiers; v++)
+      for (const p of packs(type, v)) {
+        const rate = Math.floor((p.price * scale) / p.size);
+        if (best === undefined || rate < best) best = rate;
+      }
+    return best;
+  };
+  const unpriced = new Set<string>();
+  const costs = (type: "user" | "device") =>
+    family.versions.map((_, k) => {
+      if (!prices.priced || k > topTier) return scale;
+      const rate = lowestRate(type, k) ?? lowestRate(type === "user" ? "device" : "user", k);
+      if (lowestRate(type, k) === undefined) unpriced.add(`${family.versions[k]} ${type}`);
+      return rate ?? scale;
+    });
+  // A tier's cost never falls below an older tier's: an unpriced (or unused) newer tier is weighed like the
+  // newest priced one before it, so the chain of price steps stays non-negative.
+  const monotone = (values: number[]) => values.map((_, k) => Math.max(...values.slice(0, k + 1)));
+  const userCost = monotone(costs("user"));
+  const deviceCost = monotone(costs("device"));
+  return {
+    priced: prices.priced,
+    tiers,
+    packs,
+    unpricedWeight: (type, tier) =>
+      Math.ceil(((type === "user" ? userCost : deviceCost)[tier] as number) / scale),
+    userCost,
+    deviceCost,
+    scale,
+    unpriced,
+    packsInMix: [...sizes].some((s) => s > 1),
+  };
+}
+
+function lcm(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
 }
 
 /**
- * Cheapest cover when owned CALs are limited in number. Lagrangian relaxation of the pool quantities: with a
- * multiplier μ per pool, a holder at tier k costs min(price(k), μ of any free pool that covers k) and
- * L(μ) = mincut − Σ μ·free quantity is a lower bound on the true purchase cost (LP duality of assigning holders
- * to pool units). Every cut's cover is also priced truly (owned CALs allocated, the rest bought), and repaired
- * greedily where owned CALs are left unused (`repairCoverWithOwned`), giving an upper bound. Each pool's μ is
- * found by bisection on its subgradient (holders priced at μ against its free quantity); the search stops as
- * soon as the bounds meet, which proves the plan optimal. Otherwise the plan is `best-found` with its bound:
- * the problem with bounded quantities is NP-hard in general.
+ * The cheapest cover and purchase when owned CALs are limited in number. Lagrangian relaxation of the pool
+ * quantities: with a multiplier μ per pool, a holder at tier k costs min(price per unit(k), μ of any free pool
+ * that covers k), and L(μ) = mincut − Σ μ·free quantity is a lower bound on the money paid (LP duality of
+ * assigning holders to pool units; packs only cost more than their price per unit). Each cut's cover is priced
+ * truly (`priceCalNeeds`: owned CALs by value, then packs), giving an upper bound. The search starts with every
+ * μ at its cap (an owned CAL worth the most it could save); when every pool is then used to the full, that μ
+ * maximises L over the box (the subgradient points out of it), so no other multiplier can raise the bound and
+ * the search skips straight on (the common case: CALs included with a server). Otherwise each μ is bisected on
+ * its subgradient. Small families whose bounds still differ get the exhaustive search (`searchCoverExactly`).
  */
 function planWithOwned(
   family: CalFamily,
   items: readonly DemandItem[],
   pools: readonly OwnedPool[],
   held: ReadonlyMap<string, number>,
-  prices: PriceBook,
-  userCost: readonly number[],
-  deviceCost: readonly number[],
+  market: FamilyMarket,
   connectorCost: number,
+  exhaustiveSearchHolders: number,
 ) {
   const edges = collapse(items);
-  const free = pools
-    .map((p) => ({ pool: p, free: p.quantity - (p.assigned ?? 0) }))
-    .filter((p) => p.free > 0);
-  const maxPrice = Math.max(1, ...userCost, ...deviceCost);
-  // For a type and tier: the cost under μ, and which pool (if any) sets it.
+  const { userCost, deviceCost, scale } = market;
+  // Pools of one type and tier are one pool to the relaxation: by symmetry (and concavity of the dual) their
+  // multipliers are equal at an optimum, so 60 servers' included CALs cost one multiplier, not 60.
+  const classes = new Map<
+    string,
+    { pool: { type: OwnedPool["type"]; tier: number }; free: number }
+  >();
+  for (const p of pools) {
+    const left = p.quantity - (p.assigned ?? 0);
+    if (left <= 0) continue;
+    const key = `${p.type}:${p.tier}`;
+    const c = classes.get(key) ?? { pool: { type: p.type, tier: p.tier }, free: 0 };
+    c.free += left;
+    classes.set(key, c);
+  }
+  const free = [...classes.values()];
+  const tops = holderTops(edges, market.tiers);
+  // A pool with at least as many CALs as holders that could ever use it never binds: its multiplier is 0.
+  const slack = free.map((p) => {
+    let holders = 0;
+    for (const type of ["user", "device"] as const)
+      if (p.pool.type === type || p.pool.type === "either")
+        for (let k = 0; k <= p.pool.tier; k++) holders += tops[type][k] as number;
+    return holders <= p.free;
+  });
+  // For a type and tier: the cost under μ, and which pool (if any) sets it (on a tie with the price, the pool).
   const priced = (type: "user" | "device", base: readonly number[], mu: readonly number[]) =>
     base.map((c, k) => {
       let cost = c;
       let by = -1;
       free.forEach((p, i) => {
         const m = mu[i] as number;
-        if (p.pool.tier >= k && (p.pool.type === type || p.pool.type === "either") && m < cost) {
+        if (
+          p.pool.tier >= k &&
+          (p.pool.type === type || p.pool.type === "either") &&
+          (m < cost || (m === cost && by < 0))
+        ) {
           cost = m;
           by = i;
         }
@@ -180,18 +276,21 @@ function planWithOwned(
       return { cost, by };
     });
 
-  let best: ReturnType<typeof evaluate> | undefined;
+  let best: Priced | undefined;
   let lowerBound = 0;
   let cuts = 0;
-  let repaired = false;
-  const consider = (mix: CalMix, isRepair: boolean) => {
-    const e = evaluate(family, mix, pools, prices, userCost, deviceCost);
-    if (!best || e.trueCost < best.trueCost) {
+  let how = "";
+  const consider = (mix: CalMix, source: string) => {
+    const e = priceMix(mix, pools, market);
+    if (!best || e.pricing.cost < best.pricing.cost) {
       best = e;
-      repaired = isRepair;
+      how = source;
     }
     return e;
   };
+  // What each cut proves about the counts of every cover (only when no holder is already assigned a CAL, since
+  // an assigned holder's weights differ from its type's).
+  const inequalities: CoverInequality[] = [];
   // The cheapest covers the cuts gave while the bounds had not met: repaired at the end (each repair is O(edges)).
   const candidates: { mix: CalMix; cost: number }[] = [];
   /** Solves the cut at μ; returns, per pool, holders priced at its μ minus its free quantity (a subgradient). */
@@ -205,82 +304,199 @@ function planWithOwned(
       deviceCost: device.map((x) => x.cost),
       heldTier: held,
     });
+    if (held.size === 0)
+      inequalities.push({
+        userWeight: user.map((x) => x.cost),
+        deviceWeight: device.map((x) => x.cost),
+        least: mix.cost,
+      });
     const bound = mix.cost - free.reduce((s, p, i) => s + (mu[i] as number) * p.free, 0);
-    lowerBound = Math.max(lowerBound, Math.ceil(bound));
-    const e = consider(mix, false);
+    lowerBound = Math.max(lowerBound, Math.ceil(bound / scale));
+    const e = consider(mix, "minimum cut");
     if (!proven()) {
-      candidates.push({ mix, cost: e.trueCost });
+      candidates.push({ mix, cost: e.pricing.cost });
       candidates.sort((a, b) => a.cost - b.cost);
       candidates.length = Math.min(candidates.length, 3);
     }
     const usage = free.map((p) => -p.free);
-    for (const t of mix.userTier.values()) {
+    const takers = free.map(() => [] as [string, number][]);
+    for (const [h, t] of mix.userTier) {
       const by = user[t]?.by ?? -1;
-      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+      if (by < 0) continue;
+      usage[by] = (usage[by] as number) + 1;
+      takers[by]?.push([h, t]);
     }
-    for (const t of mix.deviceTier.values()) {
+    for (const [h, t] of mix.deviceTier) {
       const by = device[t]?.by ?? -1;
-      if (by >= 0) usage[by] = (usage[by] as number) + 1;
+      if (by < 0) continue;
+      usage[by] = (usage[by] as number) + 1;
+      takers[by]?.push([h, t]);
     }
+    lastTakers = takers;
     return usage;
   };
-  const proven = () => best !== undefined && best.trueCost <= lowerBound;
+  let lastTakers: [string, number][][] = [];
+  const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
 
-  // Start where an owned CAL is worth its own tier's price; then with owned CALs free (μ = 0).
-  const natural = free.map((p) =>
-    Math.min(maxPrice, (p.pool.type === "device" ? deviceCost : userCost)[p.pool.tier] ?? maxPrice),
+  // μ's cap: above the dearest holder a pool could serve, μ changes nothing.
+  const natural = free.map((p, i) =>
+    slack[i]
+      ? 0
+      : Math.max(
+          p.pool.type === "device" ? 0 : (userCost[p.pool.tier] as number),
+          p.pool.type === "user" ? 0 : (deviceCost[p.pool.tier] as number),
+        ),
   );
-  const mu = [...natural];
-  solve(mu);
-  if (free.length > 0 && !proven()) solve(free.map(() => 0));
-  // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
-  for (let round = 0; round < (free.length > 1 ? 2 : 1) && !proven(); round++) {
-    for (let i = 0; i < free.length && !proven(); i++) {
-      // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
-      let lo = 0;
-      let hi = natural[i] as number;
-      while (hi - lo > 1 && !proven()) {
-        const mid = Math.floor((lo + hi) / 2);
-        const trial = [...mu];
-        trial[i] = mid;
-        if ((solve(trial)[i] as number) > 0) lo = mid;
-        else hi = mid;
+  let counted = "";
+  let flatAdded = false;
+  let countedWith = 0;
+  /** The real-money bound over counts, from every cut so far (plus the fewest-holders cut, once). */
+  const boundCounts = () => {
+    if (proven() || held.size > 0 || inequalities.length === countedWith) return;
+    if (!flatAdded) {
+      // The fewest holders any cover needs, as one more inequality (and its cover as one more candidate).
+      flatAdded = true;
+      const flat = new Array<number>(market.tiers).fill(1);
+      const fewest = chooseCalMix({ edges, userCost: flat, deviceCost: flat });
+      cuts++;
+      consider(fewest, "minimum cut");
+      inequalities.push({ userWeight: flat, deviceWeight: flat, least: fewest.cost });
+    }
+    countedWith = inequalities.length;
+    const counts = boundByCounts(inequalities, tops.user, tops.device, pools, market, COUNT_POINTS);
+    if (counts.kind === "bound" && counts.bound > lowerBound) {
+      lowerBound = counts.bound;
+      counted = `; bound over ${counts.points} count vectors in real money`;
+    }
+  };
+
+  // Lagrangian heuristic: the pool's CALs go to the holders the multipliers chose (those taking it when it is
+  // dear first, then those taking it when it is cheap, most pairs first), fixed as held; one cut at the real
+  // prices then covers the rest around them.
+  let degree: Map<string, number> | undefined;
+  const fixTakers = (i: number, under: [string, number][], over: [string, number][]) => {
+    if (held.size > 0 || over.length === 0) return;
+    if (!degree) {
+      degree = new Map();
+      for (const e of edges) {
+        if (e.user !== undefined) degree.set(e.user, (degree.get(e.user) ?? 0) + 1);
+        if (e.device !== undefined) degree.set(e.device, (degree.get(e.device) ?? 0) + 1);
       }
-      mu[i] = hi;
+    }
+    const pool = (free[i] as (typeof free)[number]).pool;
+    const chosen = new Map<string, number>();
+    for (const [h] of under) chosen.set(h, pool.tier);
+    const rest = over
+      .filter(([h]) => !chosen.has(h))
+      .sort((a, b) => (degree?.get(b[0]) ?? 0) - (degree?.get(a[0]) ?? 0));
+    for (const [h] of rest) {
+      if (chosen.size >= (free[i] as (typeof free)[number]).free) break;
+      chosen.set(h, pool.tier);
+    }
+    cuts++;
+    const mix = chooseCalMix({ edges, userCost, deviceCost, heldTier: chosen });
+    consider(mix, "minimum cut around the owned CALs' Lagrangian holders");
+  };
+
+  const mu = [...natural];
+  const first = solve(mu);
+  // Every multiplier at the edge of its box with the subgradient pointing out: the dual is at its optimum.
+  const saturated = first.every((g, i) => slack[i] || g >= 0);
+  if (free.length > 0 && !proven() && !saturated) solve(free.map(() => 0));
+  // Whole packs: the bound over counts often closes what prices per unit leave open.
+  boundCounts();
+  if (free.length > 0 && !proven() && !saturated) {
+    // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
+    const bisected = slack.filter((x) => !x).length;
+    for (let round = 0; round < (bisected > 1 ? 2 : 1) && !proven(); round++) {
+      for (let i = 0; i < free.length && !proven(); i++) {
+        if (slack[i]) continue;
+        // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
+        let lo = 0;
+        let hi = natural[i] as number;
+        // To 1/256 of the multiplier's range: the bound then misses at most that times the pool's size.
+        const step = Math.max(1, Math.floor((natural[i] as number) / 256));
+        const over: [string, number][] = [];
+        const under: [string, number][] = [];
+        while (hi - lo > step && !proven()) {
+          const mid = Math.floor((lo + hi) / 2);
+          const trial = [...mu];
+          trial[i] = mid;
+          if ((solve(trial)[i] as number) > 0) {
+            lo = mid;
+            over.splice(0, over.length, ...(lastTakers[i] ?? []));
+          } else {
+            hi = mid;
+            under.splice(0, under.length, ...(lastTakers[i] ?? []));
+          }
+        }
+        mu[i] = hi;
+        if (!proven()) fixTakers(i, under, over);
+      }
     }
   }
 
   for (const c of proven() ? [] : candidates) {
     const fixed = repairCoverWithOwned(edges, c.mix, pools, held);
-    if (fixed) consider(fixed, true);
+    if (fixed) consider(fixed, "minimum cut, cover repaired to use owned CALs");
   }
-  const chosen = best as unknown as ReturnType<typeof evaluate>;
-  const trueCost = chosen.trueCost + connectorCost;
-  const bound = Math.min(lowerBound, chosen.trueCost) + connectorCost;
-  const exact = chosen.trueCost <= lowerBound;
-  const how = `${cuts} cut${cuts === 1 ? "" : "s"}${repaired ? ", cover repaired to use owned CALs" : ""}`;
+  boundCounts();
+
+  let searched = "";
+  const chosenMix = (best as unknown as Priced).mix;
+  const holderCount = chosenMix.userTier.size + chosenMix.deviceTier.size;
+  if (
+    !proven() &&
+    edges.length > 0 &&
+    holderCount <= exhaustiveSearchHolders &&
+    countHolders(edges) <= exhaustiveSearchHolders
+  ) {
+    const ub = (best as unknown as Priced).pricing.cost;
+    const search = searchCoverExactly(edges, pools, market, ub, EXACT_SEARCH_NODES);
+    if (search.found) {
+      best = {
+        mix: { ...chosenMix, userTier: search.found.userTier, deviceTier: search.found.deviceTier },
+        pricing: search.found.pricing,
+      };
+      how = "exhaustive search";
+    }
+    if (search.complete)
+      lowerBound = Math.max(lowerBound, (best as unknown as Priced).pricing.cost);
+    searched = `; exhaustive search over covers, ${search.nodes} branch${search.nodes === 1 ? "" : "es"}${search.complete ? ", complete" : ", stopped at its limit"}`;
+  }
+
+  const chosen = best as unknown as Priced;
+  const money = chosen.pricing.cost;
+  const exact = money <= lowerBound;
+  const trueCost = money + connectorCost;
+  const bound = Math.min(lowerBound, money) + connectorCost;
+  const cutText = `${cuts} cut${cuts === 1 ? "" : "s"}${saturated && free.length > 0 ? ", owned CALs all used at their full value" : ""}${counted}`;
   return {
-    ...chosen,
+    mix: chosen.mix,
+    allocation: { needs: chosen.pricing.needs, used: chosen.pricing.used },
+    pools,
+    toBuy: chosen.pricing.purchases.map((p) => ({
+      version: family.versions[p.tier] as string,
+      type: p.type,
+      units: p.units,
+      ...(p.purchase ? { purchase: p.purchase } : {}),
+    })),
     trueCost,
     lowerBound: bound,
     exactness: exact ? ("optimal" as const) : ("best-found" as const),
-    method:
-      free.length === 0
-        ? "minimum cut (exact)"
-        : exact
-          ? `minimum cut with Lagrangian prices for owned CALs; the cover meets the lower bound, so it is optimal (${how})`
-          : `minimum cut with Lagrangian prices for owned CALs; owned quantities bind and the best cover found is ${chosen.trueCost - lowerBound} above the proven lower bound (${how})`,
+    method: exact
+      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched})`
+      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched})`,
   };
 }
 
-function evaluate(
-  family: CalFamily,
-  mix: CalMix,
-  pools: readonly OwnedPool[],
-  prices: PriceBook,
-  userCost: readonly number[],
-  deviceCost: readonly number[],
-) {
+interface Priced {
+  readonly mix: CalMix;
+  readonly pricing: NeedsPricing;
+}
+
+/** A cover's needs per type and tier, priced in real money. */
+function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): Priced {
   const counts = new Map<string, Need>();
   const add = (type: "user" | "device", tier: number) => {
     const key = `${type}:${tier}`;
@@ -290,61 +506,79 @@ function evaluate(
   for (const t of mix.userTier.values()) add("user", t);
   for (const t of mix.deviceTier.values()) add("device", t);
   const needs = [...counts.values()].sort((a, b) => a.tier - b.tier || (a.type < b.type ? -1 : 1));
-  const allocation = allocateOwned(needs, pools);
-  const buy = new Map<
-    string,
-    { version: string; type: "user" | "device"; units: number; unitPrice?: number }
-  >();
-  let trueCost = 0;
-  for (const n of allocation.needs) {
-    if (n.shortfall === 0) continue;
-    const sku = prices.priced ? cheapestFrom(family, n.tier, n.type, prices) : undefined;
-    // Unpriced, buy the tier needed: a newer version in the catalog must not change the advice (issue 9).
-    const version = sku?.version ?? (family.versions[n.tier] as string);
-    const tierIndex = family.versions.indexOf(version);
-    const price =
-      sku?.price ?? (n.type === "user" ? userCost : deviceCost)[Math.max(n.tier, tierIndex)] ?? 1;
-    trueCost += price * n.shortfall;
-    const key = `${version}:${n.type}`;
-    const line = buy.get(key) ?? {
-      version,
-      type: n.type,
-      units: 0,
-      ...(sku ? { unitPrice: sku.price } : {}),
-    };
-    line.units += n.shortfall;
-    buy.set(key, line);
-  }
-  return { mix, allocation, pools, toBuy: [...buy.values()], trueCost };
+  return { mix, pricing: priceCalNeeds(needs, pools, market) };
 }
 
-/** The cheapest SKU version at tier k or later for a type, by unit price (the oldest on a tie). */
-function cheapestFrom(family: CalFamily, k: number, type: "user" | "device", prices: PriceBook) {
-  let best: { version: string; price: number } | undefined;
-  for (let v = k; v < family.versions.length; v++) {
-    const version = family.versions[v] as string;
-    const price = unitPrice(prices.calPacks(family.id, version, type));
-    if (price !== undefined && (!best || price < best.price)) best = { version, price };
+/**
+ * Per tier, how many users (devices) a cover could give a CAL of exactly that tier: those with a pair at that
+ * tier (a cheapest cover never gives a holder a tier none of its pairs needs).
+ */
+function holderTops(edges: readonly CoverEdge[], tiers: number) {
+  const at = { user: new Set<string>(), device: new Set<string>() };
+  for (const e of edges) {
+    if (e.user !== undefined && !e.deviceOnly) at.user.add(`${e.tier}\u0000${e.user}`);
+    if (e.device !== undefined && !e.userOnly) at.device.add(`${e.tier}\u0000${e.device}`);
   }
-  return best;
+  const perTier = (keys: Set<string>) => {
+    const out = new Array<number>(tiers).fill(0);
+    for (const key of keys) {
+      const tier = Number(key.slice(0, key.indexOf("\u0000")));
+      out[tier] = (out[tier] as number) + 1;
+    }
+    return out;
+  };
+  return { user: perTier(at.user), device: perTier(at.device) };
+}
+
+function countHolders(edges: readonly CoverEdge[]): number {
+  const seen = new Set<string>();
+  for (const e of edges) {
+    if (e.user !== undefined && !e.deviceOnly) seen.add(`u:${e.user}`);
+    if (e.device !== undefined && !e.userOnly) seen.add(`d:${e.device}`);
+  }
+  return seen.size;
 }
 
 /** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
 function collapse(items: readonly DemandItem[]): CoverEdge[] {
-  const edges = new Map<string, CoverEdge>();
+  // Two levels of maps (user, then device) instead of one concatenated key: no string built per item.
+  const byUser = new Map<string, Map<string, number>>();
+  const edges: {
+    user?: string;
+    device?: string;
+    tier: number;
+    deviceOnly: boolean;
+    userOnly: boolean;
+  }[] = [];
   for (const i of items) {
-    const key = `${i.deviceOnly ? "" : (i.user ?? "")}\u0000${i.userOnly ? "" : (i.device ?? "")}`;
-    const prev = edges.get(key);
-    if (!prev || prev.tier < i.tier)
-      edges.set(key, {
-        ...(i.user !== undefined && !i.deviceOnly ? { user: i.user } : {}),
-        ...(i.device !== undefined && !i.userOnly ? { device: i.device } : {}),
+    const user = i.deviceOnly ? undefined : i.user;
+    const device = i.userOnly ? undefined : i.device;
+    let devices = byUser.get(user ?? "\u0000");
+    if (!devices) {
+      devices = new Map();
+      byUser.set(user ?? "\u0000", devices);
+    }
+    const at = devices.get(device ?? "\u0000");
+    if (at === undefined) {
+      devices.set(device ?? "\u0000", edges.length);
+      const edge: (typeof edges)[number] = {
         tier: i.tier,
         deviceOnly: i.deviceOnly,
         userOnly: i.userOnly,
-      });
+      };
+      if (user !== undefined) edge.user = user;
+      if (device !== undefined) edge.device = device;
+      edges.push(edge);
+    } else {
+      const edge = edges[at] as (typeof edges)[number];
+      if (edge.tier < i.tier) {
+        edge.tier = i.tier;
+        edge.deviceOnly = i.deviceOnly;
+        edge.userOnly = i.userOnly;
+      }
+    }
   }
-  return [...edges.values()];
+  return edges;
 }
 
 function enumerate(n: number): number[][] {

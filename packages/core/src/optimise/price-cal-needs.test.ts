@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Pack } from "../price-list/price-book.ts";
+import { type CalMarket, priceCalNeeds } from "./price-cal-needs.ts";
+
+/** A market over three tiers from packs keyed "type:tier". */
+function market(packs: Record<string, Pack[]>): CalMarket {
+  return {
+    priced: true,
+    tiers: 3,
+    packs: (type, tier) => packs[`${type}:${tier}`] ?? [],
+    unpricedWeight: () => 1,
+  };
+}
+
+test("needs at one tier are bought from the packs of every version at or above it together", () => {
+  // Three 2008 needs: a 2012 5-pack (100) beats three 2008 1-packs (3 × 40 = 120).
+  const p = priceCalNeeds(
+    [{ type: "user", tier: 0, count: 3 }],
+    [],
+    market({
+      "user:0": [{ id: "U08", size: 1, price: 40 }],
+      "user:1": [{ id: "U12-5", size: 5, price: 100 }],
+    }),
+  );
+  assert.equal(p.cost, 100);
+  assert.deepEqual(
+    p.purchases.map((b) => [b.tier, b.units, b.purchase?.units]),
+    [[1, 3, 5]],
+  );
+  assert.ok(p.exact);
+});
+
+test("an owned either CAL serves the side whose CALs cost more", () => {
+  const p = priceCalNeeds(
+    [
+      { type: "user", tier: 1, count: 1 },
+      { type: "device", tier: 1, count: 1 },
+    ],
+    [{ type: "either", tier: 1, quantity: 1, source: "owned" }],
+    market({
+      "user:1": [{ id: "U", size: 1, price: 80 }],
+      "device:1": [{ id: "D", size: 1, price: 50 }],
+    }),
+  );
+  assert.equal(p.cost, 50);
+  assert.deepEqual(
+    p.needs.map((n) => [n.type, n.covered]),
+    [
+      ["user", 1],
+      ["device", 0],
+    ],
+  );
+  assert.deepEqual(p.used, [1]);
+});
+
+test("needs at two tiers: newer packs may serve older needs when that costs less (exact DP)", () => {
+  // Two 2016 needs and four 2008 needs: one 2016 10-pack (300) beats 2 × 2016 (2 × 100) + 4 × 2008 (4 × 40).
+  const p = priceCalNeeds(
+    [
+      { type: "device", tier: 2, count: 2 },
+      { type: "device", tier: 0, count: 4 },
+    ],
+    [],
+    market({
+      "device:0": [{ id: "D08", size: 1, price: 40 }],
+      "device:2": [
+        { id: "D16", size: 1, price: 100 },
+        { id: "D16-10", size: 10, price: 300 },
+      ],
+    }),
+  );
+  assert.equal(p.cost, 300);
+  assert.ok(p.exact);
+});
+
+test("without a price list every CAL weighs 1 and is bought at the version it needs", () => {
+  const p = priceCalNeeds(
+    [{ type: "user", tier: 1, count: 2 }],
+    [{ type: "user", tier: 0, quantity: 5, source: "owned" }],
+    { priced: false, tiers: 3, packs: () => [], unpricedWeight: () => 1 },
+  );
+  assert.equal(p.cost, 2);
+  assert.deepEqual(
+    p.purchases.map((b) => [b.tier, b.units]),
+    [[1, 2]],
+  );
+});

@@ -1,0 +1,424 @@
+import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
+import type { Pack } from "../price-list/price-book.ts";
+import { choosePackPurchase, type PackPurchase } from "./packs/choose-pack-purchase.ts";
+
+type CalType = "user" | "device";
+
+/** What CALs of one family cost: packs per type and tier, and the weight of a CAL no pack sells. */
+export interface CalMarket {
+  /** False without a price list: every CAL weighs 1 and is bought at the version it needs. */
+  readonly priced: boolean;
+  readonly tiers: number;
+  /** Packs of this type and exactly this version tier (empty when not sold). */
+  packs(type: CalType, tier: number): readonly Pack[];
+  /** Weight in the objective of one CAL of this type and tier that no pack at or above the tier sells. */
+  unpricedWeight(type: CalType, tier: number): number;
+}
+
+/** Units bought of one type and version: how many needs they serve, and the packs (none when unpriced). */
+export interface NeedsPurchase {
+  readonly type: CalType;
+  readonly tier: number;
+  readonly units: number;
+  readonly purchase?: PackPurchase;
+  /** Money of the packs, or the weight of unpriced units. */
+  readonly cost: number;
+}
+
+/** The cheapest service of a cover's needs: owned CALs allocated, the rest bought. */
+export interface NeedsPricing {
+  readonly cost: number;
+  /** False when a heuristic stood in for the exact search (very large multi-version purchases). */
+  readonly exact: boolean;
+  readonly needs: readonly (Need & { readonly covered: number; readonly shortfall: number })[];
+  readonly used: readonly number[];
+  readonly purchases: readonly NeedsPurchase[];
+}
+
+const EITHER_SPLITS = 4_096;
+const DP_UNITS = 600;
+
+/**
+ * Prices the needs of one cover in real money: owned CALs first (using every owned CAL that can serve never
+ * costs more, since the CALs it leaves to buy are a subset), each type's remaining needs bought as the cheapest
+ * packs of any version at or above the need, over-buying allowed. Which holders an owned "either" CAL serves
+ * is decided by value: every split of the either pools between users and devices is priced (up to a bound, past
+ * which a few splits are tried and the answer says it is not exact). Within one type, serving the newest needs
+ * first from the oldest pool that covers them leaves the oldest (cheapest) needs to buy, for every tier at once.
+ */
+export function priceCalNeeds(
+  needs: readonly Need[],
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+): NeedsPricing {
+  const tiers = market.tiers;
+  const demand: Record<CalType, number[]> = {
+    user: new Array(tiers).fill(0),
+    device: new Array(tiers).fill(0),
+  };
+  for (const n of needs) demand[n.type][n.tier] = (demand[n.type][n.tier] as number) + n.count;
+  const total = (t: CalType) => demand[t].reduce((s, x) => s + x, 0);
+  const owned: Record<CalType | "either", number[]> = {
+    user: new Array(tiers).fill(0),
+    device: new Array(tiers).fill(0),
+    either: new Array(tiers).fill(0),
+  };
+  for (const p of pools) owned[p.type][p.tier] = (owned[p.type][p.tier] as number) + p.quantity;
+
+  // Either units given to users per tier: each tier ranges over what users and devices could use at all.
+  const ranges = owned.either.map((q) => {
+    const lo = Math.max(0, q - total("device"));
+    const hi = Math.min(q, total("user"));
+    return { lo, hi: Math.max(lo, hi) };
+  });
+  const combinations = ranges.reduce((s, r) => s * (r.hi - r.lo + 1), 1);
+  const splits: number[][] = [];
+  if (combinations <= EITHER_SPLITS) {
+    const walk = (k: number, acc: number[]) => {
+      if (k === tiers) splits.push([...acc]);
+      else
+        for (let x = (ranges[k] as { lo: number }).lo; x <= (ranges[k] as { hi: number }).hi; x++)
+          walk(k + 1, [...acc, x]);
+    };
+    walk(0, []);
+  } else {
+    splits.push(ranges.map((r) => r.hi));
+    splits.push(ranges.map((r) => r.lo));
+  }
+
+  let best:
+    | { cost: number; exact: boolean; split: number[]; sides: Record<CalType, Side> }
+    | undefined;
+  const sideCache = sidesOf(market);
+  for (const split of splits) {
+    const side = (t: CalType): Side => {
+      const supply = owned[t].map(
+        (q, k) =>
+          q +
+          (t === "user"
+            ? (split[k] as number)
+            : (owned.either[k] as number) - (split[k] as number)),
+      );
+      const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
+      let s = sideCache.get(key);
+      if (!s) {
+        s = serveSide(t, demand[t], supply, market);
+        sideCache.set(key, s);
+      }
+      return s;
+    };
+    const user = side("user");
+    const device = side("device");
+    const cost = user.cost + device.cost;
+    if (!best || cost < best.cost)
+      best = {
+        cost,
+        exact: user.exact && device.exact && combinations <= EITHER_SPLITS,
+        split,
+        sides: { user, device },
+      };
+  }
+  const chosen = best as NonNullable<typeof best>;
+
+  // Per need: how many owned CALs served it. Per pool: how many of its CALs were used (pools of one class
+  // share their class's use in order).
+  const coveredOf = (type: CalType, tier: number) => chosen.sides[type].covered[tier] as number;
+  const left = new Map<string, number>();
+  for (const t of ["user", "device"] as const)
+    for (let k = 0; k < tiers; k++) left.set(`${t}:${k}`, coveredOf(t, k));
+  const outNeeds = needs.map((n) => {
+    const key = `${n.type}:${n.tier}`;
+    const available = left.get(key) as number;
+    const covered = Math.min(n.count, available);
+    left.set(key, available - covered);
+    return { ...n, covered, shortfall: n.count - covered };
+  });
+  const classUse = new Map<string, number>();
+  for (const t of ["user", "device"] as const)
+    chosen.sides[t].poolUse.forEach((used, k) => {
+      const ownPart = Math.min(used, owned[t][k] as number);
+      classUse.set(`${t}:${k}`, (classUse.get(`${t}:${k}`) ?? 0) + ownPart);
+      classUse.set(`either:${k}`, (classUse.get(`either:${k}`) ?? 0) + used - ownPart);
+    });
+  const used = pools.map((p) => {
+    const key = `${p.type}:${p.tier}`;
+    const available = classUse.get(key) ?? 0;
+    const take = Math.min(p.quantity, available);
+    classUse.set(key, available - take);
+    return take;
+  });
+  return {
+    cost: chosen.cost,
+    exact: chosen.exact,
+    needs: outNeeds,
+    used,
+    // Oldest version first, devices before users at a version (the order purchase lines are read in).
+    purchases: [...chosen.sides.user.purchases, ...chosen.sides.device.purchases].sort(
+      (a, b) => a.tier - b.tier || (a.type < b.type ? -1 : 1),
+    ),
+  };
+}
+
+// Each side's service is remembered per market: the searches ask for the same ones again and again.
+const sides = new WeakMap<CalMarket, Map<string, Side>>();
+
+function sidesOf(market: CalMarket): Map<string, Side> {
+  let memo = sides.get(market);
+  if (!memo) {
+    memo = new Map();
+    sides.set(market, memo);
+  }
+  return memo;
+}
+
+interface Side {
+  readonly cost: number;
+  readonly exact: boolean;
+  /** Needs per tier served by owned CALs. */
+  readonly covered: readonly number[];
+  /** Owned CALs used per pool tier (own type first, then either). */
+  readonly poolUse: readonly number[];
+  readonly purchases: readonly NeedsPurchase[];
+}
+
+/** One type: owned supply per tier serves the newest needs first, the rest is bought. */
+function serveSide(
+  type: CalType,
+  demand: readonly number[],
+  supply: readonly number[],
+  market: CalMarket,
+): Side {
+  const tiers = demand.length;
+  const remaining = [...supply];
+  const covered = new Array<number>(tiers).fill(0);
+  const leftover = new Array<number>(tiers).fill(0);
+  for (let k = tiers - 1; k >= 0; k--) {
+    let want = demand[k] as number;
+    for (let p = k; p < tiers && want > 0; p++) {
+      const take = Math.min(want, remaining[p] as number);
+      remaining[p] = (remaining[p] as number) - take;
+      want -= take;
+    }
+    covered[k] = (demand[k] as number) - want;
+    leftover[k] = want;
+  }
+  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
+  const bought = buyNeedsOnce(type, leftover, market);
+  return { ...bought, covered, poolUse };
+}
+
+// The searches price the same leftovers again and again: remember each market's answers.
+const bought = new WeakMap<CalMarket, Map<string, ReturnType<typeof buyNeeds>>>();
+
+function buyNeedsOnce(type: CalType, leftover: readonly number[], market: CalMarket) {
+  let memo = bought.get(market);
+  if (!memo) {
+    memo = new Map();
+    bought.set(market, memo);
+  }
+  const key = `${type}:${leftover.join(",")}`;
+  let answer = memo.get(key);
+  if (!answer) {
+    answer = buyNeeds(type, leftover, market);
+    memo.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * The cheapest packs for needs per tier of one type: a unit of version v serves any need at tier ≤ v.
+ * Needs at a single tier: one exact knapsack over the packs of every version at or above it. Several tiers:
+ * an exact dynamic programme over the units bought at each version from the newest down, while the units are
+ * few; beyond that the best of three assignments of tiers to versions (not claimed exact).
+ */
+function buyNeeds(
+  type: CalType,
+  leftover: readonly number[],
+  market: CalMarket,
+): { cost: number; exact: boolean; purchases: NeedsPurchase[] } {
+  const tiers = leftover.length;
+  const purchases: NeedsPurchase[] = [];
+  if (!market.priced) {
+    leftover.forEach((units, tier) => {
+      if (units > 0) purchases.push({ type, tier, units, cost: units });
+    });
+    return { cost: purchases.reduce((s, p) => s + p.cost, 0), exact: true, purchases };
+  }
+  // Tiers at or above `sold` have no pack at or above them: those needs stay unpriced, weighed.
+  let sold = 0;
+  while (sold < tiers && offeredFrom(type, sold, market)) sold++;
+  let cost = 0;
+  for (let k = sold; k < tiers; k++) {
+    const units = leftover[k] as number;
+    if (units === 0) continue;
+    const weight = market.unpricedWeight(type, k) * units;
+    purchases.push({ type, tier: k, units, cost: weight });
+    cost += weight;
+  }
+  const needed = leftover.slice(0, sold);
+  const active = needed.flatMap((u, k) => (u > 0 ? [k] : []));
+  if (active.length === 0) return { cost, exact: true, purchases };
+  if (active.length === 1) {
+    const k = active[0] as number;
+    const p = buyAtOrAbove(type, k, needed[k] as number, market);
+    return { cost: cost + p.cost, exact: true, purchases: [...purchases, ...p.purchases] };
+  }
+  const totalUnits = needed.reduce((s, u) => s + u, 0);
+  const p =
+    totalUnits <= DP_UNITS ? buyByVersions(type, needed, market) : buyByRules(type, needed, market);
+  return {
+    cost: cost + p.cost,
+    exact: totalUnits <= DP_UNITS,
+    purchases: [...purchases, ...p.purchases],
+  };
+}
+
+function offeredFrom(type: CalType, tier: number, market: CalMarket): boolean {
+  for (let v = tier; v < market.tiers; v++) if (market.packs(type, v).length > 0) return true;
+  return false;
+}
+
+/** `units` needs at tier k: the cheapest packs of any version ≥ k together (one knapsack, exact). */
+function buyAtOrAbove(type: CalType, k: number, units: number, market: CalMarket) {
+  const offers: { id: string; size: number; price: number; tier: number }[] = [];
+  for (let v = k; v < market.tiers; v++)
+    for (const [i, p] of market.packs(type, v).entries())
+      offers.push({ id: `${v}:${i}`, size: p.size, price: p.price, tier: v });
+  const choice = choosePackPurchase(units, offers);
+  // Group the chosen packs by version; the needs served go to the newest versions first.
+  const byTier = new Map<
+    number,
+    { lines: PackPurchase["packs"][number][]; units: number; cost: number }
+  >();
+  for (const line of choice.packs) {
+    const [tierText, indexText] = line.id.split(":") as [string, string];
+    const tier = Number(tierText);
+    const pack = market.packs(type, tier)[Number(indexText)] as Pack;
+    const group = byTier.get(tier) ?? { lines: [], units: 0, cost: 0 };
+    group.lines.push({ ...pack, count: line.count });
+    group.units += line.count * line.size;
+    group.cost += line.count * line.price;
+    byTier.set(tier, group);
+  }
+  let toServe = units;
+  const purchases: NeedsPurchase[] = [...byTier.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([tier, g]) => {
+      const served = Math.min(g.units, toServe);
+      toServe -= served;
+      return {
+        type,
+        tier,
+        units: served,
+        purchase: { packs: g.lines, units: g.units, cost: g.cost },
+        cost: g.cost,
+      };
+    });
+  return { cost: choice.cost, purchases };
+}
+
+/** Cheapest cost of at least n units of one version's packs, for every n up to `max` (Infinity when unsold). */
+function coverTable(packs: readonly Pack[], max: number): Float64Array {
+  const cost = new Float64Array(max + 1).fill(Number.POSITIVE_INFINITY);
+  cost[0] = 0;
+  for (let n = 1; n <= max; n++)
+    for (const p of packs) {
+      const c = p.price + (cost[Math.max(0, n - p.size)] as number);
+      if (c < (cost[n] as number)) cost[n] = c;
+    }
+  return cost;
+}
+
+/**
+ * Exact: versions from the newest down, the state is the units bought so far (at versions ≥ v); at each tier
+ * the units bought at or above it must reach the needs at or above it. O(tiers · units²).
+ */
+function buyByVersions(type: CalType, needed: readonly number[], market: CalMarket) {
+  const tiers = needed.length;
+  const total = needed.reduce((s, u) => s + u, 0);
+  const atOrAbove = needed.map((_, k) => needed.slice(k).reduce((s, u) => s + u, 0));
+  let best = new Float64Array(total + 1).fill(Number.POSITIVE_INFINITY);
+  best[0] = 0;
+  const choices: Int32Array[] = [];
+  for (let v = tiers - 1; v >= 0; v--) {
+    const table = coverTable(market.packs(type, v), total);
+    const next = new Float64Array(total + 1).fill(Number.POSITIVE_INFINITY);
+    const from = new Int32Array(total + 1).fill(-1);
+    for (let s = atOrAbove[v] as number; s <= total; s++)
+      for (let prev = 0; prev <= s; prev++) {
+        const c = (best[prev] as number) + (table[s - prev] as number);
+        if (c < (next[s] as number)) {
+          next[s] = c;
+          from[s] = prev;
+        }
+      }
+    choices[v] = from;
+    best = next;
+  }
+  let s = total;
+  const units = new Array<number>(tiers).fill(0);
+  for (let v = 0; v < tiers; v++) {
+    const prev = (choices[v] as Int32Array)[s] as number;
+    units[v] = s - prev;
+    s = prev;
+  }
+  return priceUnitsByVersion(type, units, needed, market);
+}
+
+/** Large multi-tier needs: the cheapest of (each tier at its own version's knapsack, all at one version). */
+function buyByRules(type: CalType, needed: readonly number[], market: CalMarket) {
+  const tiers = needed.length;
+  const candidates: number[][] = [];
+  // Each tier's needs at the version with the lowest price per unit at or above it.
+  candidates.push(
+    (() => {
+      const units = new Array<number>(tiers).fill(0);
+      needed.forEach((u, k) => {
+        let bestV = -1;
+        let bestRate = Number.POSITIVE_INFINITY;
+        for (let v = k; v < tiers; v++)
+          for (const p of market.packs(type, v))
+            if (p.price / p.size < bestRate) {
+              bestRate = p.price / p.size;
+              bestV = v;
+            }
+        if (bestV >= 0) units[bestV] = (units[bestV] as number) + u;
+      });
+      return units;
+    })(),
+  );
+  for (let v = 0; v < tiers; v++) {
+    if (market.packs(type, v).length === 0 || needed.slice(v + 1).some((u) => u > 0)) continue;
+    const units = new Array<number>(tiers).fill(0);
+    units[v] = needed.slice(0, v + 1).reduce((s, u) => s + u, 0);
+    candidates.push(units);
+  }
+  let best: ReturnType<typeof priceUnitsByVersion> | undefined;
+  for (const c of candidates) {
+    const p = priceUnitsByVersion(type, c, needed, market);
+    if (!best || p.cost < best.cost) best = p;
+  }
+  return best as NonNullable<typeof best>;
+}
+
+/** Packs for a given number of units per version; the needs served go to the newest versions first. */
+function priceUnitsByVersion(
+  type: CalType,
+  units: readonly number[],
+  needed: readonly number[],
+  market: CalMarket,
+) {
+  let toServe = needed.reduce((s, u) => s + u, 0);
+  const purchases: NeedsPurchase[] = [];
+  let cost = 0;
+  for (let v = units.length - 1; v >= 0; v--) {
+    const n = units[v] as number;
+    if (n === 0) continue;
+    const purchase = choosePackPurchase(n, market.packs(type, v));
+    const served = Math.min(n, toServe);
+    toServe -= served;
+    purchases.push({ type, tier: v, units: served, purchase, cost: purchase.cost });
+    cost += purchase.cost;
+  }
+  return { cost, purchases };
+}
