@@ -1,0 +1,56 @@
+import { CalwiseError } from "@calwise/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiEnv } from "./api-env.ts";
+import { problemDetails, problemDetailsOf } from "./problem-details.ts";
+import { requestContext } from "./request-context.ts";
+import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerHealthRoutes } from "./routes/health-routes.ts";
+import type { ServerDependencies } from "./server-dependencies.ts";
+
+/**
+ * The calwise HTTP API as a Hono app: request ids and logs, RFC 9457 errors for everything (validation
+ * problems carry their field paths; a bug never shows its stack), the routes, and the OpenAPI document they
+ * generate. It computes nothing itself: every answer comes from a use case of `@calwise/app`.
+ */
+export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const problems = result.error.issues.map((issue) => ({
+        code: "SCHEMA",
+        path: issue.path.map(String).join("."),
+        message: issue.message,
+      }));
+      const body = problemDetails(
+        "INPUT_INVALID",
+        `the request has ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
+        problems,
+        c.get("requestId"),
+      );
+      return c.json(body, 400, { "content-type": "application/problem+json" });
+    },
+  });
+  app.use(requestContext(deps.logger));
+  app.onError((error, c) => {
+    const body = problemDetailsOf(error, c.get("requestId"));
+    if (!(error instanceof CalwiseError)) c.get("logger")?.error({ err: error }, "internal error");
+    return c.json(body, body.status as 400, { "content-type": "application/problem+json" });
+  });
+  app.notFound((c) =>
+    c.json(
+      problemDetails(
+        "NOT_FOUND",
+        `no route for ${c.req.method} ${c.req.path}`,
+        [],
+        c.get("requestId"),
+      ),
+      404,
+      {
+        "content-type": "application/problem+json",
+      },
+    ),
+  );
+  registerHealthRoutes(app, deps);
+  registerApiReferenceRoutes(app);
+  return app;
+}

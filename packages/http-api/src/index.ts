@@ -1,0 +1,5 @@
+export type { ApiEnv } from "./api-env.ts";
+export { createApi } from "./create-api.ts";
+export type { ProblemDetails } from "./problem-details.ts";
+export { problemDetails, problemDetailsSchema } from "./problem-details.ts";
+export type { ServerDependencies } from "./server-dependencies.ts";
