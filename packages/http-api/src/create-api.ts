@@ -17,7 +17,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
     defaultHook: (result, c) => {
       if (result.success) return;
       const problems = result.error.issues.map((issue) => ({
-        code: "SCHEMA",
+        code: "SCHEMA" as const,
         path: issue.path.map(String).join("."),
         message: issue.message,
       }));
