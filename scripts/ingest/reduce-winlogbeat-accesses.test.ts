@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { after, test } from "node:test";
 import { buildSync } from "esbuild";
 import fc from "fast-check";
 import { readAccessByParsing } from "./read-access-by-parsing.ts";
@@ -118,26 +118,30 @@ const trickyLines = [
   "   ",
 ];
 
-describe("reduceWinlogbeatAccesses", () => {
-  test("reads tricky lines exactly as JSON.parse does, in one thread and in three", async () => {
-    const path = writeLines(trickyLines);
-    const expected = referenceAccesses(trickyLines);
-    assert.ok(expected.has("CORP\\ren\u00e9|WS-1|srv-1"));
-    assert.ok(expected.has("last||srv-7"));
-    for (const workers of [1, 3]) assert.deepEqual(await reducedAccesses(path, workers), expected);
-    const reduced = await reduceWinlogbeatAccesses(path, { workers: 1 });
-    assert.equal(reduced.counts.malformed, 6);
-    assert.equal(reduced.counts.lines, trickyLines.length - 2);
-  });
+test("reduceWinlogbeatAccesses", async (t) => {
+  await t.test(
+    "reads tricky lines exactly as JSON.parse does, in one thread and in three",
+    async () => {
+      const path = writeLines(trickyLines);
+      const expected = referenceAccesses(trickyLines);
+      assert.ok(expected.has("CORP\\ren\u00e9|WS-1|srv-1"));
+      assert.ok(expected.has("last||srv-7"));
+      for (const workers of [1, 3])
+        assert.deepEqual(await reducedAccesses(path, workers), expected);
+      const reduced = await reduceWinlogbeatAccesses(path, { workers: 1 });
+      assert.equal(reduced.counts.malformed, 6);
+      assert.equal(reduced.counts.lines, trickyLines.length - 2);
+    },
+  );
 
-  test("reads a last line without a newline", async () => {
+  await t.test("reads a last line without a newline", async () => {
     const lines = [logon({ user: "a" }), logon({ user: "b" })];
     const path = writeLines(lines, false);
     assert.deepEqual(await reducedAccesses(path, 1), referenceAccesses(lines));
     assert.deepEqual(await reducedAccesses(path, 2), referenceAccesses(lines));
   });
 
-  test("counts only, without names, gives the same number", async () => {
+  await t.test("counts only, without names, gives the same number", async () => {
     const path = writeLines(trickyLines);
     const reduced = await reduceWinlogbeatAccesses(path, {
       workers: 2,
@@ -148,54 +152,57 @@ describe("reduceWinlogbeatAccesses", () => {
     assert.equal(reduced.users.length, 0);
   });
 
-  test("matches JSON.parse on random Winlogbeat-like lines, whatever the thread count", async () => {
-    const text = fc.oneof(
-      fc.constantFrom("alice", "bob", "ren\u00e9", "CORP", "", "a\\b", 'q"t', "\u00e9\u4e2d"),
-      fc.string({ maxLength: 6 }),
-    );
-    const record = fc.record({
-      user: fc.oneof(text, fc.constant(undefined), fc.integer()),
-      domain: fc.oneof(text, fc.constant(undefined)),
-      device: text,
-      server: fc.oneof(fc.constantFrom("srv-1", "srv-2"), text),
-      eventId: fc.constantFrom("4624", "4624", "4634", 4624, "4672"),
-      escapeUser: fc.boolean(),
-      extra: fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), {
-        maxKeys: 2,
-      }),
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(record, { minLength: 1, maxLength: 40 }),
-        fc.integer({ min: 1, max: 3 }),
-        async (records, workers) => {
-          const lines = records.map((r) => {
-            let line = JSON.stringify({
-              ...r.extra,
-              winlog: {
-                event_id: r.eventId,
-                event_data: {
-                  ...(r.user === undefined ? {} : { TargetUserName: r.user }),
-                  ...(r.domain === undefined ? {} : { TargetDomainName: r.domain }),
-                  WorkstationName: r.device,
+  await t.test(
+    "matches JSON.parse on random Winlogbeat-like lines, whatever the thread count",
+    async () => {
+      const text = fc.oneof(
+        fc.constantFrom("alice", "bob", "ren\u00e9", "CORP", "", "a\\b", 'q"t', "\u00e9\u4e2d"),
+        fc.string({ maxLength: 6 }),
+      );
+      const record = fc.record({
+        user: fc.oneof(text, fc.constant(undefined), fc.integer()),
+        domain: fc.oneof(text, fc.constant(undefined)),
+        device: text,
+        server: fc.oneof(fc.constantFrom("srv-1", "srv-2"), text),
+        eventId: fc.constantFrom("4624", "4624", "4634", 4624, "4672"),
+        escapeUser: fc.boolean(),
+        extra: fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), {
+          maxKeys: 2,
+        }),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(record, { minLength: 1, maxLength: 40 }),
+          fc.integer({ min: 1, max: 3 }),
+          async (records, workers) => {
+            const lines = records.map((r) => {
+              let line = JSON.stringify({
+                ...r.extra,
+                winlog: {
+                  event_id: r.eventId,
+                  event_data: {
+                    ...(r.user === undefined ? {} : { TargetUserName: r.user }),
+                    ...(r.domain === undefined ? {} : { TargetDomainName: r.domain }),
+                    WorkstationName: r.device,
+                  },
+                  computer_name: r.server,
                 },
-                computer_name: r.server,
-              },
+              });
+              // The same name spelt with \u escapes for its non-ASCII characters.
+              if (r.escapeUser) {
+                line = line.replace(
+                  /[\u0080-\uffff]/g,
+                  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+                );
+              }
+              return line;
             });
-            // The same name spelt with \u escapes for its non-ASCII characters.
-            if (r.escapeUser) {
-              line = line.replace(
-                /[\u0080-\uffff]/g,
-                (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-              );
-            }
-            return line;
-          });
-          const path = writeLines(lines);
-          assert.deepEqual(await reducedAccesses(path, workers), referenceAccesses(lines));
-        },
-      ),
-      { numRuns: 60, seed: 20261128 },
-    );
-  });
+            const path = writeLines(lines);
+            assert.deepEqual(await reducedAccesses(path, workers), referenceAccesses(lines));
+          },
+        ),
+        { numRuns: 60, seed: 20261128 },
+      );
+    },
+  );
 });

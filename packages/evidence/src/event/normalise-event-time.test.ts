@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { test } from "node:test";
 import { normaliseEventTime } from "./normalise-event-time.ts";
 
-it("normalises event times to ISO UTC with at most 7 fraction digits", () => {
+test("normalises event times to ISO UTC with at most 7 fraction digits", () => {
   assert.equal(
     normaliseEventTime("2019-03-19T23:34:25.465223400Z"),
     "2019-03-19T23:34:25.4652234Z",
