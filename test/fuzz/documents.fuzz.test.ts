@@ -17,7 +17,8 @@ import {
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { root } from "../cli/run-cli.ts";
-import { fuzzRuns, mutateText, textMutations } from "./mutate-text.ts";
+import { fuzzRuns } from "./fuzz-runs.ts";
+import { mutateText, textMutations } from "./mutate-text.ts";
 
 // Seeded fuzzing of every input document the engine reads (deployment, price list in YAML and CSV, quote
 // request): mutated text goes through the same steps as a user's file, and the only acceptable outcomes are

@@ -1,4 +1,4 @@
-// A seeded generator of small deployments for the differential suite (differential.test.ts): a few users and
+// A seeded generator of small deployments for the differential suite (differential.fuzz.test.ts): a few users and
 // devices, servers of three CAL versions (2008 R2 Standard brings 5 included CALs), owned CALs of every type,
 // and a price list of 1/5/10/50-packs in which any SKU may be sold only as a pack. Written from the deployment
 // format, not from the engine.

@@ -1,7 +1,7 @@
 // The differential suite (issue 10): small seeded deployments, the engine's answer against an exhaustive
 // reference written independently (exhaustive-reference.ts). Every answer the engine calls `optimal` must pay
 // what the reference pays, every lower bound must be at most that, and the cost the optimiser reports must be
-// what the purchase lines add up to. FC_SEED=random explores new seeds; FC_RUNS sets how many.
+// what the purchase lines add up to. FC_SEED=random explores new seeds; FUZZ_RUNS sets how many (`npm run fuzz` runs a longer campaign).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
@@ -12,6 +12,7 @@ import { collectOwnedPools } from "../../packages/core/src/evaluate/collect-owne
 import { planFamilyCover } from "../../packages/core/src/optimise/plan-family-cover.ts";
 import { createPriceBook } from "../../packages/core/src/price-list/price-book.ts";
 import { deriveCalDemand } from "../../packages/core/src/rules/derive-cal-demand.ts";
+import { fuzzRuns } from "../fuzz/fuzz-runs.ts";
 import { referenceCost } from "./exhaustive-reference.ts";
 import { generateSmallDeployment } from "./small-deployment.ts";
 
@@ -42,7 +43,7 @@ function checkAgainstReference(data: Record<string, unknown>) {
 }
 
 test("differential: every optimal answer pays the exhaustive optimum, every bound is below it", () => {
-  const runs = Number(process.env.FC_RUNS ?? 150);
+  const runs = fuzzRuns(150);
   fc.assert(
     fc.property(fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })), (seed) => {
       checkAgainstReference(generateSmallDeployment(seed));
@@ -52,7 +53,7 @@ test("differential: every optimal answer pays the exhaustive optimum, every boun
 });
 
 test("differential, bounds alone (no exhaustive search): optimal means cheapest, every bound is below the optimum", () => {
-  const runs = Number(process.env.FC_RUNS ?? 150);
+  const runs = fuzzRuns(150);
   let optimal = 0;
   fc.assert(
     fc.property(fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })), (seed) => {
