@@ -1,10 +1,10 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { Product } from "../catalog/catalog-schema.ts";
+import { editionAddOns } from "../catalog/edition-add-ons.ts";
+import { specialPurposeEditions } from "../catalog/special-purpose-editions.ts";
 import type { EditionConfiguration } from "./build-representative-deployment.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import { editionAddOns } from "./edition-add-ons.ts";
 import type { RuleOutReason } from "./edition-advice-schema.ts";
-import { specialPurposeEditions } from "./special-purpose-editions.ts";
 
 /** An operating-system edition the advisor considers: the ways it can be set up, or why it cannot. */
 export type EditionPlan =
