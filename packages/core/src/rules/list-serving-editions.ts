@@ -5,6 +5,7 @@ import { specialPurposeEditions } from "../catalog/special-purpose-editions.ts";
 import type { ResolvedDeployment, ResolvedServer } from "../deployment/resolved-deployment.ts";
 import { findExceededLimits } from "./find-exceeded-limits.ts";
 import type { ServerLoad } from "./measure-server-load.ts";
+import { virtualCapacity } from "./virtual-capacity.ts";
 
 /** An edition that can serve a server's load, with the rule and sources that say so. */
 export interface ServingEdition {
@@ -17,8 +18,8 @@ export interface ServingEdition {
 /**
  * The operating-system editions that can take over a server its edition cannot serve: every edition of the
  * catalog, of the same version or later, whose caps the server's load stays within [R1, R21, R26] and which
- * offers every service the server is accessed for (unless an application on it provides the service), in
- * catalog order. Add-ons and special-purpose editions are not general-purpose servers and are left out. The
+ * offers every service the server is accessed for (unless an application on it provides the service) and
+ * whose licence covers its virtual machines without stacking (as the advisor requires), in catalog order. Add-ons and special-purpose editions are not general-purpose servers and are left out. The
  * assumptions a listed edition's caps rest on are reported to `onAssumption`.
  */
 export function listServingEditions(
@@ -40,6 +41,7 @@ export function listServingEditions(
     if (editionAddOns.has(product.id) || specialPurposeEditions.has(product.id)) continue;
     if (versionYear(product) < since) continue;
     if ([...services].some((s) => product.services?.[s] === undefined)) continue;
+    if (load.virtualMachines > virtualCapacity(product)) continue;
     const consulted: string[] = [];
     if (
       findExceededLimits(product, load, deployment.assumptions, (id) => consulted.push(id)).length >
