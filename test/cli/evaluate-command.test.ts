@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -123,6 +123,45 @@ test("calwise evaluate", async (t) => {
       const missing = runCli(["evaluate", join(dir, "nope.yaml")]);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /cannot read .*nope\.yaml: no such file/);
+    },
+  );
+
+  await t.test(
+    "80 users on SBS 2011 Standard: says the edition cannot serve them, names the editions that can, buys no SBS CALs",
+    () => {
+      // The SBS example with 5 more office users: 80 users, past the edition's cap of 75 [R1][R30].
+      const example = readFileSync(join(root, "examples/sbs-75-users.yaml"), "utf8")
+        .replaceAll("office{01..60}", "office{01..65}")
+        .replaceAll("pc{01..60}", "pc{01..65}")
+        .replace("prices: prices-example.yaml", "");
+      const path = write("sbs-80.yaml", example);
+      const prices = join(root, "examples/prices-example.yaml");
+      const text = runCli(["evaluate", path, "--prices", prices]);
+      assert.equal(text.code, 1, text.stderr);
+      assert.match(
+        text.stdout,
+        /ERROR EDITION_USER_LIMIT: Windows Small Business Server 2011 Standard serves at most 75 users; SBS has 80\. Editions that can serve it: Windows Server 2012 Standard, .*Windows Server 2025 Datacenter\n/,
+      );
+      const toBuy = text.stdout.slice(
+        text.stdout.indexOf("\nTo buy\n"),
+        text.stdout.indexOf("\nFindings\n"),
+      );
+      assert.match(toBuy, /no CALs for SBS: .*would leave the deployment non-compliant/);
+      assert.doesNotMatch(toBuy, /Small Business Server 2011 (Standard|Premium Add-on) CAL 2011/);
+      assert.doesNotMatch(toBuy, /Total:/);
+
+      const json = runCli(["evaluate", path, "--prices", prices, "--json"]);
+      const result = evaluationResultSchema.parse(JSON.parse(json.stdout));
+      assert.deepEqual(result.purchases, []);
+      const cap = result.findings.find((f) => f.code === "EDITION_USER_LIMIT");
+      assert.deepEqual(cap?.remedyEditions?.[0], {
+        product: "ws2012-standard",
+        name: "Windows Server 2012 Standard",
+        rule: "edition-limit",
+        sources: ["R1", "R21", "R23", "R26"],
+      });
+      for (const f of result.findings.filter((x) => x.code === "CAL_SHORTFALL"))
+        assert.match(f.remedy ?? "", /^no CAL purchase closes this: SBS runs/);
     },
   );
 

@@ -92,6 +92,30 @@ function check(result: EvaluationResult, expect: Expectation): void {
       result.findings.some((f) => f.code === code && new RegExp(pattern).test(f.remedy ?? "")),
       `expected a ${code} remedy matching /${pattern}/; got ${JSON.stringify(result.findings.map((f) => f.remedy))}`,
     );
+  for (const [code, products] of Object.entries(expect.remedyEditions ?? {})) {
+    const finding = result.findings.find((f) => f.code === code);
+    assert.deepEqual(
+      finding?.remedyEditions?.map((e) => e.product),
+      products,
+      `editions that can serve, named by the ${code} remedy`,
+    );
+    for (const e of finding?.remedyEditions ?? []) {
+      assert.equal(e.rule, "edition-limit", `${e.product}: rule`);
+      assert.ok(e.sources.length > 0, `${e.product}: sources`);
+    }
+  }
+  // A purchase never leaves a server over its edition's cap: no CALs are bought for the families it requires.
+  for (const f of result.findings.filter((x) => x.remedyEditions !== undefined)) {
+    const product = catalog.products.get(f.subject?.product ?? "");
+    const families = new Set([
+      ...(product?.cals ?? []).map((c) => c.family),
+      ...(product?.includedCals ?? []).map((c) => c.family),
+    ]);
+    assert.ok(
+      !result.purchases.some((p) => families.has(p.family)),
+      `${f.code}: a purchase for ${[...families].join(", ")} would leave ${f.subject?.server} non-compliant`,
+    );
+  }
   for (const [server, cores] of Object.entries(expect.licensedCores ?? {}))
     assert.equal(
       result.serverLicences.find((l) => l.server === server)?.cores,

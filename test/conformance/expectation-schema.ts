@@ -14,6 +14,8 @@ export const expectationSchema = z.strictObject({
   findingSubjects: z.array(z.record(z.string(), z.string())).optional(),
   /** Finding code → a regular expression its remedy must match. */
   remedies: z.record(z.string(), z.string()).optional(),
+  /** Finding code → the product ids its structured remedy names (`remedyEditions`), exactly and in order. */
+  remedyEditions: z.record(z.string(), z.array(z.string())).optional(),
   /** Server name → licensed cores (core licensing). */
   licensedCores: z.record(z.string(), z.number().int()).optional(),
   /** Server name → number of licences (of the server's licensing unit). */

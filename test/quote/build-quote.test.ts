@@ -181,6 +181,11 @@ test("buildQuote", async (t) => {
       if (!r.success) {
         assert.equal(r.problems[0]?.code, "EDITION_USER_LIMIT");
         assert.match(r.problems[0]?.message ?? "", /rule edition-limit/);
+        // The refusal names the editions that can serve 16 users, computed by the engine, not hard-coded.
+        assert.match(
+          r.problems[0]?.message ?? "",
+          /\. Editions that can serve it: Windows Server 2012 Standard, Windows Server 2012 Datacenter, Windows Server 2012 Essentials, .*Windows Server 2025 Essentials: rule edition-limit \[/,
+        );
       }
     },
   );

@@ -72,6 +72,7 @@ export {
   evaluationResultSchema,
   RESULT_SCHEMA_VERSION,
 } from "./evaluate/evaluation-result-schema.ts";
+export { describeServingEditions } from "./findings/describe-serving-editions.ts";
 export type { Finding } from "./findings/finding.ts";
 export { findingSchema } from "./findings/finding.ts";
 export type { FindingCode } from "./findings/finding-code.ts";

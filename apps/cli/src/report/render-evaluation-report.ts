@@ -1,4 +1,10 @@
-import { type Catalog, type EvaluationResult, type FamilyResult, formatMoney } from "@calwise/core";
+import {
+  type Catalog,
+  describeServingEditions,
+  type EvaluationResult,
+  type FamilyResult,
+  formatMoney,
+} from "@calwise/core";
 
 const unitText = {
   server: "server licence",
@@ -37,7 +43,12 @@ export function renderEvaluationReport(result: EvaluationResult, catalog: Catalo
   if (result.families.length === 0) out.push("", "CALs: none needed");
 
   out.push("", "To buy");
-  if (result.purchases.length === 0) out.push("  nothing");
+  const capped = result.findings.filter((f) => f.remedyEditions !== undefined);
+  if (result.purchases.length === 0 && capped.length === 0) out.push("  nothing");
+  for (const f of capped)
+    out.push(
+      `  no CALs for ${f.subject?.server}: ${f.message}; CALs bought for it would leave the deployment non-compliant, so none are advised until it runs an edition that can serve it (see Findings)`,
+    );
   for (const p of result.purchases) {
     const what =
       p.kind === "external-connector"
@@ -64,7 +75,7 @@ export function renderEvaluationReport(result: EvaluationResult, catalog: Catalo
   if (result.findings.length > 0) {
     out.push("", "Findings");
     for (const f of result.findings) {
-      out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.message}`);
+      out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.message}${servingText(f)}`);
       out.push(`      rule ${f.rule}${cite(f.sources)}${f.remedy ? `; remedy: ${f.remedy}` : ""}`);
     }
   }
@@ -76,6 +87,11 @@ export function renderEvaluationReport(result: EvaluationResult, catalog: Catalo
       );
   }
   return `${out.join("\n")}\n`;
+}
+
+function servingText(f: EvaluationResult["findings"][number]): string {
+  const text = describeServingEditions(f);
+  return text === undefined ? "" : `. ${text}`;
 }
 
 function renderFamily(

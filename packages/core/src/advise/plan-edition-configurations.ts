@@ -1,10 +1,11 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { Product } from "../catalog/catalog-schema.ts";
+import { editionAddOns } from "../catalog/edition-add-ons.ts";
+import { specialPurposeEditions } from "../catalog/special-purpose-editions.ts";
+import { virtualCapacity } from "../rules/virtual-capacity.ts";
 import type { EditionConfiguration } from "./build-representative-deployment.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
-import { editionAddOns } from "./edition-add-ons.ts";
 import type { RuleOutReason } from "./edition-advice-schema.ts";
-import { specialPurposeEditions } from "./special-purpose-editions.ts";
 
 /** An operating-system edition the advisor considers: the ways it can be set up, or why it cannot. */
 export type EditionPlan =
@@ -120,13 +121,4 @@ function canMeet(product: Product, need: string, catalog: Catalog): boolean {
   return [...editionAddOns].some(
     ([addOn, base]) => base === product.id && catalog.products.get(addOn)?.services?.[service],
   );
-}
-
-/** Virtual machines one licence covers when the engine cannot stack licences (per server, per processor). */
-function virtualCapacity(product: Product): number {
-  const licensing = product.licensing;
-  if (licensing.kind === "per-processor-pair" || licensing.kind === "per-core")
-    return Number.POSITIVE_INFINITY;
-  const perLicence = licensing.virtualInstancesPerLicence;
-  return perLicence === "unlimited" ? Number.POSITIVE_INFINITY : (perLicence ?? 0);
 }

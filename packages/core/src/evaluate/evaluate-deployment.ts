@@ -18,12 +18,14 @@ import {
   type PurchaseLine,
   RESULT_SCHEMA_VERSION,
 } from "./evaluation-result-schema.ts";
+import { listCappedFamilies } from "./list-capped-families.ts";
 import { listConnectorOptions } from "./list-connector-options.ts";
 
 /**
  * Evaluates a resolved deployment against the catalog: server licences, edition limits, the exact cheapest CAL
  * cover per family (with owned CALs and External Connectors), the compliance position, and the cheapest packs
- * to close every shortfall. Pure: no I/O, no clock.
+ * to close every shortfall that CALs can close (none for the families of a server over its edition's cap, whose
+ * finding names the editions that can serve it instead). Pure: no I/O, no clock.
  */
 export function evaluateDeployment(
   deployment: ResolvedDeployment,
@@ -33,7 +35,10 @@ export function evaluateDeployment(
   const prices = createPriceBook(deployment.prices, catalog);
   const findings: Finding[] = [];
   const serverLicences = countServerLicences(deployment, catalog);
-  findings.push(...checkEditionLimits(deployment, catalog, used));
+  const editionFindings = checkEditionLimits(deployment, catalog, used);
+  findings.push(...editionFindings);
+  // CALs for a server over its edition's cap are no remedy: the edition must change first.
+  const capped = listCappedFamilies(editionFindings, deployment);
 
   const demand = deriveCalDemand(deployment, catalog, used);
   const owned = collectOwnedPools(deployment, catalog, demand.items, used);
@@ -58,8 +63,13 @@ export function evaluateDeployment(
     );
     for (const a of plan.assumptions) used.add(a);
     families.push(buildFamilyResult(plan, catalog));
-    purchases.push(...buildPurchaseLines(plan, prices, catalog));
-    findings.push(...shortfallFindings(plan, catalog));
+    const reason = capped.get(familyId);
+    if (reason === undefined) purchases.push(...buildPurchaseLines(plan, prices, catalog));
+    findings.push(
+      ...shortfallFindings(plan, catalog).map((f) =>
+        reason === undefined ? f : { ...f, remedy: reason },
+      ),
+    );
     if (plan.unpricedTiers.length > 0 && prices.priced)
       findings.push({
         code: "PRICE_MISSING",

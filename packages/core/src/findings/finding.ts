@@ -16,6 +16,19 @@ export const findingSchema = z.strictObject({
     .optional()
     .describe("what the finding is about: a server, a family, a licence"),
   remedy: z.string().optional().describe("what would close it"),
+  remedyEditions: z
+    .array(
+      z.strictObject({
+        product: z.string(),
+        name: z.string(),
+        rule: z.string(),
+        sources: z.array(z.string()),
+      }),
+    )
+    .optional()
+    .describe(
+      "for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can",
+    ),
   rule: z.string(),
   sources: z.array(z.string()),
 });

@@ -2,6 +2,8 @@ import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import type { InputProblem, Validated } from "../errors/input-problem.ts";
 import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
+import { describeServingEditions } from "../findings/describe-serving-editions.ts";
+import type { Finding } from "../findings/finding.ts";
 import { addDays } from "../model/iso-date.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
 import {
@@ -92,7 +94,7 @@ export function buildQuote(
       problems.push({
         code: f.code,
         path: f.subject?.server ? serverPath(f.subject.server) : "deployment",
-        message: `${f.message}: rule ${f.rule} [${f.sources.join(", ")}]${f.remedy ? `; ${f.remedy}` : ""}`,
+        message: refusalMessage(f),
         ...(f.expected !== undefined ? { expected: String(f.expected) } : {}),
         ...(f.received !== undefined ? { received: String(f.received) } : {}),
       });
@@ -196,4 +198,15 @@ function checkReasons(request: QuoteRequest, catalog: Catalog): InputProblem[] {
       });
   });
   return problems;
+}
+
+/**
+ * Why a finding refuses the quote: over an edition's cap, the editions that can serve come first (a terminal
+ * may cut a long line), then the rule; otherwise the message, the rule and the remedy.
+ */
+function refusalMessage(f: Finding): string {
+  const rule = `rule ${f.rule} [${f.sources.join(", ")}]`;
+  const serving = describeServingEditions(f);
+  if (serving !== undefined) return `${f.message}. ${serving}: ${rule}`;
+  return `${f.message}: ${rule}${f.remedy ? `; ${f.remedy}` : ""}`;
 }

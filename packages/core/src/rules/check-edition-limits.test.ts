@@ -73,3 +73,35 @@ test("server-to-server traffic does not count towards an edition's user cap", ()
     [],
   );
 });
+
+test("a server over its edition's cap names, as data, the editions of its version or later that serve the same load [R1, R21]", () => {
+  const serving = (input: DeploymentInput) => {
+    const resolved = resolveDeployment(input, catalog);
+    assert.ok(resolved.success);
+    return checkEditionLimits(resolved.value, catalog, new Set()).map((f) => [
+      f.code,
+      f.message,
+      f.remedyEditions?.map((e) => `${e.product} ${e.rule} ${e.sources.length > 0}`),
+    ]);
+  };
+  const foundation = { name: "F", product: "ws2012-foundation" };
+  assert.deepEqual(serving({ servers: [foundation], ...users(16, "F") }), [
+    [
+      "EDITION_USER_LIMIT",
+      "Windows Server 2012 Foundation serves at most 15 users; F has 16",
+      [
+        "ws2012-standard edition-limit true",
+        "ws2012-datacenter edition-limit true",
+        "ws2012-essentials edition-limit true",
+        "ws2016-standard edition-limit true",
+      ],
+    ],
+  ]);
+  // 26 users are past Essentials' cap too, so it is no longer named; no 2008 edition is ever named.
+  const over = serving({ servers: [foundation], ...users(26, "F") });
+  assert.deepEqual(over[0]?.[2], [
+    "ws2012-standard edition-limit true",
+    "ws2012-datacenter edition-limit true",
+    "ws2016-standard edition-limit true",
+  ]);
+});

@@ -1,6 +1,9 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
+import { findExceededLimits } from "./find-exceeded-limits.ts";
+import { listServingEditions } from "./list-serving-editions.ts";
+import { measureServerLoad } from "./measure-server-load.ts";
 
 const codes = {
   users: "EDITION_USER_LIMIT",
@@ -10,9 +13,19 @@ const codes = {
   virtualMachines: "EDITION_VM_LIMIT",
 } as const;
 
+const nouns = {
+  users: "users",
+  devices: "devices",
+  processors: "processors",
+  cores: "cores",
+  virtualMachines: "virtual machines",
+} as const;
+
 /**
  * Checks each server against its edition's user, device, processor, core and VM caps; a cap may be a named
- * assumption. Cores are checked only when the deployment gives the cores per processor.
+ * assumption. Cores are checked only when the deployment gives the cores per processor. A server over a cap
+ * cannot be made compliant by buying CALs, so each finding names, as data, the editions that can serve the
+ * same load [R1, R21, R26].
  */
 export function checkEditionLimits(
   deployment: ResolvedDeployment,
@@ -21,45 +34,21 @@ export function checkEditionLimits(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const server of deployment.servers.values()) {
-    const limits = server.product.limits;
-    if (!limits) continue;
-    const users = new Set<string>();
-    const devices = new Set<string>();
-    for (const a of deployment.accesses) {
-      if (a.server !== server.name || a.fromServer !== undefined) continue;
-      if (a.user !== undefined) users.add(a.user);
-      if (a.device !== undefined) devices.add(a.device);
-    }
-    const actual = {
-      users: Math.max(server.spec.userAccounts ?? 0, users.size),
-      devices: Math.max(server.spec.deviceCount ?? 0, devices.size),
-      processors: server.spec.processors,
-      cores:
-        server.spec.coresPerProcessor === undefined
-          ? undefined
-          : server.spec.processors * server.spec.coresPerProcessor,
-      virtualMachines: Math.max(server.spec.virtualMachines, server.guests.length),
-    };
-    for (const key of ["users", "devices", "processors", "cores", "virtualMachines"] as const) {
-      const limit = limits[key];
-      const value = actual[key];
-      if (limit === undefined || value === undefined) continue;
-      let cap: number | undefined;
-      if (typeof limit === "number") cap = limit;
-      else {
-        used.add(limit.assumption);
-        const assumed = deployment.assumptions.get(limit.assumption);
-        cap = typeof assumed === "number" ? assumed : undefined;
-      }
-      if (cap === undefined || value <= cap) continue;
-      const next = server.product.outgrowsTo
-        ? catalog.products.get(server.product.outgrowsTo)
-        : undefined;
-      const userCount = actual.users;
+    if (!server.product.limits) continue;
+    const load = measureServerLoad(server, deployment);
+    const exceeded = findExceededLimits(server.product, load, deployment.assumptions, (id) =>
+      used.add(id),
+    );
+    if (exceeded.length === 0) continue;
+    const serving = listServingEditions(server, load, deployment, catalog, (id) => used.add(id));
+    const next = server.product.outgrowsTo
+      ? catalog.products.get(server.product.outgrowsTo)
+      : undefined;
+    for (const { key, cap, value } of exceeded) {
       findings.push({
         code: codes[key],
         severity: "error",
-        message: `${server.name} (${server.product.name}) serves ${value} ${key}; the edition allows at most ${cap}`,
+        message: `${server.product.name} serves at most ${cap} ${nouns[key]}; ${server.name} has ${value}`,
         expected: `at most ${cap} ${key}`,
         received: value,
         subject: { server: server.name, product: server.product.id },
@@ -68,9 +57,10 @@ export function checkEditionLimits(
               remedy:
                 key === "processors" || key === "cores" || key === "virtualMachines"
                   ? `move to ${next.name}`
-                  : `move to ${next.name} with ${userCount} CAL${userCount === 1 ? "" : "s"} (one per user, or per device where cheaper)`,
+                  : `move to ${next.name} with ${load.users} CAL${load.users === 1 ? "" : "s"} (one per user, or per device where cheaper)`,
             }
           : {}),
+        remedyEditions: serving,
         rule: "edition-limit",
         sources: mergeSources(ruleSources(catalog, "edition-limit"), server.product.sources),
       });
