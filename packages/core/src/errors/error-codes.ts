@@ -39,7 +39,11 @@ export const errorCodes = {
   },
   UNAUTHENTICATED: { httpStatus: 401, exitCode: 77, summary: "Sign in or send an API token." },
   FORBIDDEN: { httpStatus: 403, exitCode: 77, summary: "Your role does not allow this." },
-  RATE_LIMITED: { httpStatus: 429, exitCode: 75, summary: "Too many attempts: wait and try again." },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    exitCode: 75,
+    summary: "Too many attempts: wait and try again.",
+  },
   NOT_COMPLIANT: { httpStatus: 200, exitCode: 1, summary: "The deployment is not compliant." },
   INTERNAL: { httpStatus: 500, exitCode: 70, summary: "A bug in calwise: please report it." },
 } as const;
