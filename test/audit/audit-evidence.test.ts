@@ -20,6 +20,15 @@ const ownedExample = (): NamedDocument => {
   return { name: path, data: document.data, locate: (field) => document.locate(field) };
 };
 
+/** A 2016 Windows Server CAL price of 44.00 USD, of type user or device. */
+const price = (sku: string, type: string) => ({
+  sku,
+  family: "ws-cal",
+  version: "2016",
+  type,
+  price: 4400,
+});
+
 const holdersOf = (r: Awaited<ReturnType<typeof auditEvidence>>) =>
   r.holders.map((h) => `${h.type} ${h.id} ${h.servers.join(",")} ${h.events}`);
 
@@ -53,13 +62,6 @@ test("gives the same position from the XML, CSV and Winlogbeat exports as from t
 });
 
 test("pairs UAL users and devices the logs did not show, and lets the optimiser pick the cheaper side", async () => {
-  const price = (sku: string, type: string) => ({
-    sku,
-    family: "ws-cal",
-    version: "2016",
-    type,
-    price: 4400,
-  });
   const owned = {
     name: "owned.yaml",
     data: {
@@ -186,4 +188,79 @@ test("gives a user CAL for RDS to a single user, and names the source that canno
       return true;
     },
   );
+});
+
+/** A Winlogbeat line: a network logon (type 3) on FS1 by `user` from PC02 at `time`. */
+const shareLogon = (user: string, record: number, time: string) =>
+  JSON.stringify({
+    "@timestamp": time,
+    winlog: {
+      channel: "Security",
+      computer_name: "FS1.example.corp",
+      event_id: 4624,
+      record_id: record,
+      event_data: {
+        TargetUserName: user,
+        TargetDomainName: "EXAMPLE",
+        LogonType: "3",
+        WorkstationName: "PC02",
+        IpAddress: "10.0.2.18",
+      },
+    },
+  });
+
+test("names every counted user and device with its accesses when device CALs are the cheaper cover (in memory)", async () => {
+  const lines = [
+    shareLogon("ann", 1, "2026-11-20T08:00:00.000Z"),
+    shareLogon("ann", 2, "2026-11-21T09:30:00.000Z"),
+    shareLogon("bob", 3, "2026-11-20T10:00:00.000Z"),
+    shareLogon("cat", 4, "2026-11-22T11:00:00.000Z"),
+  ];
+  const result = await auditEvidence(
+    {
+      evidence: [bytesSource("fs1.ndjson", `${lines.join("\n")}\n`)],
+      inventory: [],
+      owned: {
+        name: "owned.yaml",
+        data: {
+          servers: [{ name: "FS1", product: "ws2016-standard" }],
+          prices: { currency: "USD", items: [price("U", "user"), price("D", "device")] },
+        },
+      },
+    },
+    catalog,
+  );
+  const json = JSON.parse(JSON.stringify(result));
+  auditResultSchema.parse(json);
+  // One device CAL for PC02 is cheaper than three user CALs: the CAL holders are the device only…
+  assert.deepEqual(holdersOf(result), ["device PC02 FS1 4"]);
+  // …and the report still names the three users behind it, each with its accesses.
+  assert.deepEqual(
+    json.countedUsers.map(
+      (u: { id: string; cal: boolean; events: number }) => `${u.id} ${u.cal} ${u.events}`,
+    ),
+    ["EXAMPLE\\ann false 2", "EXAMPLE\\bob false 1", "EXAMPLE\\cat false 1"],
+  );
+  assert.deepEqual(json.countedUsers[0].accesses, [
+    {
+      server: "FS1",
+      events: 2,
+      firstSeen: "2026-11-20T08:00:00.000Z",
+      lastSeen: "2026-11-21T09:30:00.000Z",
+      with: ["PC02"],
+    },
+  ]);
+  assert.equal(json.countedUsers[0].firstSeen, "2026-11-20T08:00:00.000Z");
+  assert.equal(json.countedUsers[0].lastSeen, "2026-11-21T09:30:00.000Z");
+  assert.deepEqual(
+    json.countedDevices.map(
+      (d: { id: string; cal: boolean; events: number }) => `${d.id} ${d.cal} ${d.events}`,
+    ),
+    ["PC02 true 4"],
+  );
+  assert.deepEqual(json.countedDevices[0].accesses[0].with, [
+    "EXAMPLE\\ann",
+    "EXAMPLE\\bob",
+    "EXAMPLE\\cat",
+  ]);
 });

@@ -83,7 +83,12 @@ describe("calwise audit", () => {
       result.disabledAccounts.map((a) => a.id),
       ["THREEBEESCO.COM\\lgrove"],
     );
-    assert.ok(result.evaluation.exemptions.some((e) => e.rule === "anonymous-internet"));
+    // The corpus's ANONYMOUS LOGONs come from the server itself and an internal address: not the
+    // engine's anonymous Internet access, but logons not counted under the anonymous-logon rule.
+    assert.ok(!result.evaluation.exemptions.some((e) => e.rule === "anonymous-internet"));
+    const anonymous = result.notCounted.find((x) => x.rule === "anonymous-logon");
+    assert.equal(anonymous?.account, "NT AUTHORITY\\ANONYMOUS LOGON");
+    assert.match(anonymous?.description ?? "", /unauthenticated session/);
     assert.ok(
       result.computersNotCounted.some(
         (c) => c.computer === "PC01.example.corp" && /not a server/.test(c.reason),
@@ -98,6 +103,10 @@ describe("calwise audit", () => {
     assert.match(r.stdout, /Result: NOT COMPLIANT/);
     assert.match(r.stdout, /Windows Server CAL 2016 user: 2 units/);
     assert.match(r.stdout, /Evidence trail/);
+    assert.match(r.stdout, /Counted users \(5;/);
+    assert.match(r.stdout, /Counted devices \(4;/);
+    assert.match(r.stdout, /NT AUTHORITY\\SYSTEM: 2 logons on .*; rule local-system/);
+    assert.match(r.stdout, /Logon rules named above\n {2}person-logon: /);
     assert.match(r.stdout, /user THREEBEESCO\.COM\\samir: 2 events on 01566S-WIN16-IR/);
     assert.match(r.stdout, /Disabled in AD but logged on: THREEBEESCO\.COM\\lgrove/);
   });

@@ -33,6 +33,7 @@ export { chooseAuditWindow, defaultWindowDays } from "./logon/choose-audit-windo
 export type { LogonSkipReason, LogonVerdict } from "./logon/classify-logon.ts";
 export {
   classifyLogon,
+  classifyLogonAccount,
   countedLogonTypes,
   ignoredLogonTypes,
   logonSkipReasons,
@@ -41,6 +42,8 @@ export {
 } from "./logon/classify-logon.ts";
 export { EventDeduplicator } from "./logon/event-deduplicator.ts";
 export type { LogonEvent } from "./logon/logon-event.ts";
+export type { LogonRule, LogonRuleId, LogonRuleSource } from "./logon/logon-rules.ts";
+export { logonRuleIds, logonRuleSources, logonRules } from "./logon/logon-rules.ts";
 export { readLogonEvents } from "./logon/read-logon-events.ts";
 export { toLogonEvent } from "./logon/to-logon-event.ts";
 export { type ByteSource, bytesSource } from "./source/byte-source.ts";

@@ -82,6 +82,14 @@ function renderEvidence(result: AuditResult): string {
   const skipped = Object.entries(c.skipped);
   if (skipped.length > 0)
     out.push(`  Logons not counted: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(", ")}`);
+  for (const x of result.notCounted)
+    out.push(
+      `    ${x.account}: ${plural(x.events, "logon")} on ${x.servers.join(", ")}${x.from.length > 0 ? ` from ${x.from.join(", ")}${x.fromMore > 0 ? ` and ${x.fromMore} more` : ""}` : ""}; rule ${x.rule}${x.rule === "anonymous-logon" ? `: ${x.description}` : ""}`,
+    );
+  for (const a of result.atServer)
+    out.push(
+      `  At the server itself (console or loopback): ${a.user} on ${a.server} (${plural(a.events, "logon")}): the user is counted, the server is no device needing a CAL; rule ${a.rule}`,
+    );
   for (const x of result.computersNotCounted)
     out.push(`  Not counted on ${x.computer}: ${x.events} logons: ${x.reason}`);
   for (const a of result.serviceAccounts)
@@ -108,13 +116,61 @@ function renderEvidence(result: AuditResult): string {
         `    ${formatEvidenceLocation(p)}: ${p.code}: ${p.message}${p.expected ? ` (expected ${p.expected}${p.received ? `, found ${p.received}` : ""})` : ""}`,
       );
   }
+  out.push(...renderCounted(result));
   out.push("", "Evidence trail (every user and device given a CAL)");
   if (result.holders.length === 0) out.push("  none");
   for (const h of result.holders)
     out.push(
       `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`,
     );
+  out.push(...renderRules(result));
   return `${out.join("\n")}\n`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Every counted user and device with its accesses: both lists, whichever CAL type was chosen. */
+function renderCounted(result: AuditResult): string[] {
+  const out: string[] = [];
+  for (const [title, list, other] of [
+    ["Counted users", result.countedUsers, "from"],
+    ["Counted devices", result.countedDevices, "used by"],
+  ] as const) {
+    out.push(
+      "",
+      `${title} (${list.length}; every one seen in the window, whichever CAL covers it)`,
+    );
+    if (list.length === 0) out.push("  none");
+    for (const h of list) {
+      out.push(
+        `  ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${plural(h.events, "event")}, first ${h.firstSeen}, last ${h.lastSeen}; ${h.cal ? `given a ${h.type} CAL` : `no ${h.type} CAL of its own (covered by ${h.type === "user" ? "device" : "user"} CALs, or exempt)`}`,
+      );
+      for (const a of h.accesses)
+        out.push(
+          `      ${a.server}: ${plural(a.events, "event")}, first ${a.firstSeen}, last ${a.lastSeen}${a.with.length > 0 ? `; ${other} ${a.with.join(", ")}` : ""}`,
+        );
+    }
+  }
+  return out;
+}
+
+/** The logon rules the report names, with their sources (W: docs/audit.md; R: licensing-rules). */
+function renderRules(result: AuditResult): string[] {
+  if (result.rules.length === 0) return [];
+  const out = ["", "Logon rules named above"];
+  const sources = new Map<string, string>();
+  for (const r of result.rules) {
+    out.push(`  ${r.id}: ${r.summary} [${r.sources.map((x) => x.label).join(", ")}]`);
+    for (const x of r.sources)
+      if (x.url !== undefined)
+        sources.set(
+          x.label,
+          `${x.label} ${x.by === "microsoft" ? "" : "(third party) "}${x.title}: ${x.url}`,
+        );
+  }
+  const labels = [...sources.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  for (const label of labels) out.push(`    ${sources.get(label)}`);
+  return out;
 }
 
 function renderAudit(result: AuditResult, catalog: Catalog): string {

@@ -1,7 +1,8 @@
 import type { EvidenceLocation } from "@calwise/evidence";
+import { widenSeen } from "./widen-seen.ts";
 
 /** Where a device name came from (docs/audit.md, "device"). */
-export type DeviceSource = "workstation" | "address-resolved" | "address" | "local" | "ual-address";
+export type DeviceSource = "workstation" | "address-resolved" | "address" | "ual-address";
 
 /** One distinct (user, device, server, service) access with the evidence behind it. */
 export interface AccessRecord {
@@ -66,14 +67,7 @@ export class AccessLedger {
       });
       return;
     }
-    if (first.ms < r.firstMs) {
-      r.firstMs = first.ms;
-      r.firstSeen = first.time;
-    }
-    if (last.ms > r.lastMs) {
-      r.lastMs = last.ms;
-      r.lastSeen = last.time;
-    }
+    widenSeen(r, first, last);
     r.events += events;
     r.files.add(file);
   }

@@ -1,5 +1,5 @@
 import { evaluationResultSchema } from "@calwise/core";
-import { logonSkipReasons } from "@calwise/evidence";
+import { logonRuleIds, logonSkipReasons } from "@calwise/evidence";
 import { z } from "zod";
 import type { Frozen } from "../frozen.ts";
 import {
@@ -38,6 +38,59 @@ const holderEvidence = z
   })
   .describe("the evidence behind one user or device that holds a CAL");
 
+const ruleId = z.enum(logonRuleIds);
+
+const countedHolder = z
+  .strictObject({
+    id: z.string(),
+    type: z.enum(["user", "device"]),
+    events: count.describe("logons (and UAL activity) behind its accesses"),
+    firstSeen: isoTime,
+    lastSeen: isoTime,
+    cal: z.boolean().describe("whether the evaluation gave it a CAL of its type"),
+    flags: z.array(z.string()).describe("for users: disabled in AD, admin-only"),
+    accesses: z.array(
+      z.strictObject({
+        server: z.string(),
+        events: count,
+        firstSeen: isoTime,
+        lastSeen: isoTime,
+        with: z
+          .array(z.string())
+          .describe("for a user, the devices it came from; for a device, the users who used it"),
+      }),
+    ),
+  })
+  .describe("a user or device counted in the window, with its accesses per server");
+
+const notCountedAccount = z
+  .strictObject({
+    account: z.string().describe("DOMAIN\\name as logged, or the SID when no name"),
+    rule: ruleId,
+    reason: z.enum(logonSkipReasons),
+    events: count,
+    servers: z.array(z.string()).describe("the computers that logged them"),
+    from: z.array(z.string()).describe("workstations and addresses they came from (the first 10)"),
+    fromMore: count.describe("further workstations or addresses not listed"),
+    description: z.string(),
+  })
+  .describe("the logons of one account that one rule did not count");
+
+const logonRuleEntry = z
+  .strictObject({
+    id: ruleId,
+    summary: z.string(),
+    sources: z.array(
+      z.strictObject({
+        label: z.string(),
+        by: z.enum(["microsoft", "third-party", "licensing-rules"]),
+        title: z.string().optional(),
+        url: z.string().optional(),
+      }),
+    ),
+  })
+  .describe("a logon rule the report uses, with its sources");
+
 /** JSON Schema source of `calwise audit --json` (docs/audit-result.schema.json is generated from it). */
 export const auditResultSchema = z
   .strictObject({
@@ -74,6 +127,22 @@ export const auditResultSchema = z
       z.strictObject({ alias: z.string(), domain: z.string(), inferred: z.boolean() }),
     ),
     holders: z.array(holderEvidence),
+    countedUsers: z.array(countedHolder).describe("every user counted in the window"),
+    countedDevices: z.array(countedHolder).describe("every device counted in the window"),
+    notCounted: z
+      .array(notCountedAccount)
+      .describe("logons not counted, by account and the rule that decided"),
+    atServer: z
+      .array(
+        z.strictObject({
+          server: z.string(),
+          user: z.string(),
+          events: count,
+          rule: z.literal("server-own-console"),
+        }),
+      )
+      .describe("counted logons at the server itself: the user counted, no device"),
+    rules: z.array(logonRuleEntry).describe("the logon rules named in this result"),
     notes: z.array(z.string()),
     problems: z.array(evidenceProblemSchema).describe("the first problems, in reading order"),
     problemCount: count,
@@ -88,3 +157,7 @@ export type AuditFileSummary = AuditResult["files"][number];
 export type HolderEvidence = AuditResult["holders"][number];
 /** An account not counted, or counted with a flag, and why. */
 export type AccountNote = AuditResult["serviceAccounts"][number];
+/** A user or device counted in the window, with its accesses. */
+export type CountedHolder = AuditResult["countedUsers"][number];
+/** The logons of one account that one rule did not count. */
+export type NotCountedEntry = AuditResult["notCounted"][number];

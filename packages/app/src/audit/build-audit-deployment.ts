@@ -164,13 +164,10 @@ export function buildAuditDeployment(
       users: [...declaredUsers, ...[...users].filter((u) => !knownUsers.has(u)).sort()],
       devices: [...declaredDevices, ...[...devices].filter((d) => !knownDevices.has(d)).sort()],
       accesses,
-      anonymous: [
-        ...ownedAnonymous,
-        ...[...anonymous].map(([server, events]) => ({
-          server,
-          description: `ANONYMOUS LOGON seen ${events} time${events === 1 ? "" : "s"} in the logs`,
-        })),
-      ],
+      // Anonymous logons in the logs are not the engine's "anonymous Internet access" exemption: an
+      // ANONYMOUS LOGON is mostly an unauthenticated session from an internal device. The evidence
+      // part of the result lists them per account and rule (buildAuditTrail) instead.
+      anonymous: ownedAnonymous,
     },
     recordsOfAccess,
     notes,

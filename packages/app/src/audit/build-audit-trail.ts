@@ -4,7 +4,9 @@ import type { WindowedAccesses } from "./apply-audit-window.ts";
 import type { AuditReading } from "./audit-reading.ts";
 import type { AuditResult } from "./audit-result-schema.ts";
 import type { AuditDeployment } from "./build-audit-deployment.ts";
+import { buildCountedHolders } from "./build-counted-holders.ts";
 import { buildHolderEvidence } from "./build-holder-evidence.ts";
+import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
 import type { AuditLedger } from "./create-audit-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 
@@ -26,8 +28,9 @@ const toNotes = (m: ReadonlyMap<string, { reason: string; events: number }>) =>
 
 /**
  * The trail step: the audit result. The evaluation, what each source gave, the counts, the accounts
- * and computers not counted and why, the notes, and the evidence behind every CAL holder (first and
- * last seen, servers, events, files and a sample event to look at).
+ * and computers not counted and why (per account and rule), the notes, every counted user and device
+ * with its accesses, and the evidence behind every CAL holder (first and last seen, servers, events,
+ * files and a sample event to look at).
  */
 export function buildAuditTrail(parts: {
   readonly reading: AuditReading;
@@ -52,6 +55,13 @@ export function buildAuditTrail(parts: {
     notes.push(
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
+  const holders = buildHolderEvidence(
+    evaluation,
+    built.recordsOfAccess,
+    ledger.ledger.files,
+    flagsOf,
+  );
+  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf);
   return {
     schemaVersion: 1,
     window: windowed.window,
@@ -87,7 +97,10 @@ export function buildAuditTrail(parts: {
         inferred: true,
       })),
     ],
-    holders: buildHolderEvidence(evaluation, built.recordsOfAccess, ledger.ledger.files, flagsOf),
+    holders,
+    countedUsers: counted.users,
+    countedDevices: counted.devices,
+    ...buildLogonBreakdown(tally, tally.counted > 0),
     notes,
     problems: reading.problems,
     problemCount: reading.problemCount,

@@ -1,4 +1,9 @@
-import { classifyLogon, type LogonEvent, type LogonSkipReason } from "@calwise/evidence";
+import {
+  classifyLogon,
+  type LogonEvent,
+  type LogonRuleId,
+  type LogonSkipReason,
+} from "@calwise/evidence";
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
@@ -17,9 +22,32 @@ export interface LogonTally {
   readonly adminOnly: Map<string, { reason: string; events: number }>;
   readonly disabled: Map<string, { reason: string; events: number }>;
   readonly unresolvedAddresses: Set<string>;
-  /** Anonymous logons per server: the anonymous exemption. */
+  /** Anonymous logons per server. */
   readonly anonymous: Map<string, number>;
+  /** Logons not counted, per account and deciding rule. */
+  readonly notCounted: Map<string, NotCountedAccount>;
+  /** Counted logons made at the server itself (console or loopback): per server and user, no device. */
+  readonly atServer: Map<string, { server: string; user: string; events: number }>;
 }
+
+/** Where a logon not counted came from: the server itself, an internal device, or elsewhere. */
+export type LogonOrigin = "server-itself" | "internal" | "public-address" | "unknown";
+
+/** The logons of one account that one rule did not count, with where they were and came from. */
+export interface NotCountedAccount {
+  readonly account: string;
+  readonly rule: LogonRuleId;
+  readonly reason: LogonSkipReason;
+  events: number;
+  readonly servers: Set<string>;
+  /** Workstations or addresses they came from: the first `fromLimit`, then only counted. */
+  readonly from: Set<string>;
+  fromMore: number;
+  readonly origins: Set<LogonOrigin>;
+}
+
+/** How many distinct workstations or addresses a not-counted account lists before only counting. */
+export const fromLimit = 10;
 
 export function createLogonTally(): LogonTally {
   return {
@@ -36,6 +64,8 @@ export function createLogonTally(): LogonTally {
     disabled: new Map(),
     unresolvedAddresses: new Set(),
     anonymous: new Map(),
+    notCounted: new Map(),
+    atServer: new Map(),
   };
 }
 
@@ -50,20 +80,46 @@ function bump(map: Map<string, { reason: string; events: number }>, id: string, 
   else map.set(id, { reason, events: 1 });
 }
 
+/** Interactive logon types (2, 7, 11, 13): at the keyboard and screen of the computer that logs them. */
+const interactive = new Set([2, 7, 11, 13]);
+/** Private, link-local and unique-local address ranges: a device inside the network. */
+const internalAddress =
+  /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|f[cd][0-9a-f]{2}:|fe80:)/i;
+
+const firstLabel = (name: string) => name.split(".")[0]?.toUpperCase() ?? "";
+
+/** The event's client: address without the IPv4-mapped prefix, workstation's first label. */
+function clientOf(event: LogonEvent): { address: string; workstation: string } {
+  const address = event.ipAddress.replace(/^::ffff:/i, "");
+  return {
+    address: empty(address) ? "" : address,
+    workstation: empty(event.workstationName) ? "" : firstLabel(event.workstationName),
+  };
+}
+
+/**
+ * Whether a logon was made at the server itself (rule server-own-console): an interactive logon
+ * type, a loopback address, or the server's own name as workstation (Microsoft's 4624 sample logs
+ * a console logon so [W11]); for remote interactive logons the workstation is always the server's
+ * name, so only the address tells.
+ */
+function isAtServer(event: LogonEvent, serverName: string): boolean {
+  const { address, workstation } = clientOf(event);
+  if (loopback.has(address)) return true;
+  if (event.logonType !== null && remoteInteractive.has(event.logonType)) return false;
+  if (event.logonType !== null && interactive.has(event.logonType)) return true;
+  return workstation !== "" && workstation === firstLabel(serverName);
+}
+
 /** The device a logon came from: workstation name, else the address resolved through AD, else the address. */
 function deviceOf(
   event: LogonEvent,
-  serverName: string,
   inventory: InventoryIndex,
   tally: LogonTally,
 ): { device?: string; source?: DeviceSource } {
-  const address = event.ipAddress.replace(/^::ffff:/i, "");
-  const workstation = empty(event.workstationName)
-    ? ""
-    : (event.workstationName.split(".")[0]?.toUpperCase() ?? "");
+  const { address, workstation } = clientOf(event);
   const byAddress = (): { device?: string; source?: DeviceSource } | undefined => {
-    if (empty(address)) return undefined;
-    if (loopback.has(address)) return { device: serverName.toUpperCase(), source: "local" };
+    if (address === "") return undefined;
     const ad = inventory.findByAddress(address);
     if (ad) return { device: ad.name.toUpperCase(), source: "address-resolved" };
     tally.unresolvedAddresses.add(address);
@@ -71,16 +127,66 @@ function deviceOf(
   };
   if (event.logonType !== null && remoteInteractive.has(event.logonType)) {
     const remote = byAddress();
-    if (remote && remote.source !== "local") return remote;
+    if (remote) return remote;
   }
   if (workstation !== "") return { device: workstation, source: "workstation" };
   return byAddress() ?? {};
 }
 
+/** The account as logged: DOMAIN\name, the name, or the SID when it has no name. */
+function accountOf(event: LogonEvent): string {
+  const name = event.targetUserName.trim();
+  const domain = event.targetDomainName.trim();
+  if (empty(name)) return event.targetUserSid.trim() || "-";
+  return empty(domain) ? name : `${domain}\\${name}`;
+}
+
+/** Records a logon the rules did not count, under its account and rule, with where it came from. */
+function recordNotCounted(
+  event: LogonEvent,
+  verdict: { readonly reason: LogonSkipReason; readonly rule: LogonRuleId },
+  tally: LogonTally,
+): void {
+  const account = accountOf(event);
+  const key = `${verdict.rule}\u0000${account.toLowerCase()}`;
+  let entry = tally.notCounted.get(key);
+  if (entry === undefined) {
+    entry = {
+      account,
+      rule: verdict.rule,
+      reason: verdict.reason,
+      events: 0,
+      servers: new Set(),
+      from: new Set(),
+      fromMore: 0,
+      origins: new Set(),
+    };
+    tally.notCounted.set(key, entry);
+  }
+  entry.events++;
+  entry.servers.add(event.computer);
+  const { address, workstation } = clientOf(event);
+  const from = [workstation, address].filter((x) => x !== "").join(" ");
+  if (from !== "" && !entry.from.has(from)) {
+    if (entry.from.size < fromLimit) entry.from.add(from);
+    else entry.fromMore++;
+  }
+  entry.origins.add(
+    isAtServer(event, event.computer)
+      ? "server-itself"
+      : workstation !== "" || internalAddress.test(address)
+        ? "internal"
+        : address !== ""
+          ? "public-address"
+          : "unknown",
+  );
+}
+
 /**
  * Applies the logon rules to one event and records the access it shows in the ledger: server = the
  * logging computer (if a server), user = DOMAIN\account normalised through the AD inventory, device =
- * workstation or resolved address. Service accounts are not counted; admin-only accounts are counted
+ * workstation or resolved address, none for a logon at the server itself (rule server-own-console).
+ * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only accounts are counted
  * as `service: admin`; disabled accounts are counted and flagged.
  */
 export function recordLogonAccess(
@@ -98,6 +204,7 @@ export function recordLogonAccess(
   const verdict = classifyLogon(event);
   if (!verdict.counts) {
     tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + 1;
+    recordNotCounted(event, verdict, tally);
     if (verdict.reason === "anonymous") {
       const server = context.servers.resolve(event.computer);
       if (!isServerSkip(server))
@@ -143,7 +250,14 @@ export function recordLogonAccess(
       user.id,
       accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
     );
-  const { device, source } = deviceOf(event, server.name, context.inventory, tally);
+  const atServer = isAtServer(event, server.name);
+  const { device, source } = atServer ? {} : deviceOf(event, context.inventory, tally);
+  if (atServer) {
+    const key = `${server.name}\u0000${user.id}`;
+    const entry = tally.atServer.get(key);
+    if (entry) entry.events++;
+    else tally.atServer.set(key, { server: server.name, user: user.id, events: 1 });
+  }
   const rds =
     !admin &&
     event.logonType !== null &&

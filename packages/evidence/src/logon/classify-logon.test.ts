@@ -28,7 +28,11 @@ const logon = (over: Partial<LogonEvent>): LogonEvent => ({
 describe("logon rules", () => {
   it("counts interactive, network, unlock, cleartext, remote and cached logons", () => {
     for (const logonType of [2, 3, 7, 8, 10, 11, 12, 13])
-      assert.deepEqual(classifyLogon(logon({ logonType })), { counts: true, logonType });
+      assert.deepEqual(classifyLogon(logon({ logonType })), {
+        counts: true,
+        logonType,
+        rule: "person-logon",
+      });
   });
 
   it("does not count system, batch, service and new-credentials logons", () => {
@@ -36,10 +40,12 @@ describe("logon rules", () => {
       assert.deepEqual(classifyLogon(logon({ logonType })), {
         counts: false,
         reason: "logon-type-not-counted",
+        rule: "logon-type-not-counted",
       });
     assert.deepEqual(classifyLogon(logon({ logonType: null })), {
       counts: false,
       reason: "no-logon-type",
+      rule: "no-logon-type",
     });
   });
 
@@ -68,11 +74,75 @@ describe("logon rules", () => {
     );
   });
 
+  it("names the rule of every well-known account class, by name, domain or SID, whatever the logon type", () => {
+    const cases: [Partial<LogonEvent>, string, string][] = [
+      [
+        { targetUserName: "SYSTEM", targetDomainName: "NT AUTHORITY" },
+        "local-system",
+        "system-account",
+      ],
+      [{ targetUserName: "SYSTEEM", targetUserSid: "S-1-5-18" }, "local-system", "system-account"],
+      [{ targetUserName: "LOCAL SERVICE" }, "local-service", "system-account"],
+      [
+        { targetUserName: "LOKALER DIENST", targetUserSid: "S-1-5-19" },
+        "local-service",
+        "system-account",
+      ],
+      [{ targetUserName: "NETWORK SERVICE", logonType: 5 }, "network-service", "system-account"],
+      [{ targetUserName: "x", targetUserSid: "s-1-5-20" }, "network-service", "system-account"],
+      [
+        { targetUserName: "DWM-3", targetDomainName: "Window Manager", logonType: 2 },
+        "window-manager",
+        "system-account",
+      ],
+      [{ targetUserName: "DWM-12" }, "window-manager", "system-account"],
+      [
+        { targetUserName: "UMFD-0", targetDomainName: "Font Driver Host", logonType: 2 },
+        "font-driver-host",
+        "system-account",
+      ],
+      [{ targetUserName: "defaultuser0" }, "oobe-setup-account", "system-account"],
+      [{ targetUserName: "defaultuser1", logonType: 2 }, "oobe-setup-account", "system-account"],
+      [{ targetUserName: "WDAGUtilityAccount" }, "wdag-utility-account", "system-account"],
+      [
+        { targetUserName: "DefaultAppPool", targetDomainName: "IIS APPPOOL" },
+        "iis-app-pool",
+        "system-account",
+      ],
+      [
+        { targetUserName: "IUSR", targetDomainName: "NT AUTHORITY", logonType: 8 },
+        "iis-anonymous-user",
+        "anonymous",
+      ],
+      [{ targetUserName: "IUSR_WEB1" }, "iis-anonymous-user", "anonymous"],
+      [{ targetUserName: "PC7$" }, "machine-account", "machine-account"],
+      [
+        { targetUserName: "ANONYMOUS LOGON", targetUserSid: "S-1-5-7" },
+        "anonymous-logon",
+        "anonymous",
+      ],
+      [
+        { targetUserName: "ANONYMOUS-ANMELDUNG", targetUserSid: "S-1-5-7" },
+        "anonymous-logon",
+        "anonymous",
+      ],
+    ];
+    for (const [over, rule, reason] of cases)
+      assert.deepEqual(
+        classifyLogon(logon(over)),
+        { counts: false, reason, rule },
+        JSON.stringify(over),
+      );
+    for (const targetUserName of ["defaultuser", "dwm", "umfd-x", "iusrx", "systemd", "alice"])
+      assert.equal(classifyLogon(logon({ targetUserName })).counts, true, targetUserName);
+  });
+
   it("recognises other events and does not count them", () => {
     for (const eventId of [4625, 4634, 4648, 4672])
       assert.deepEqual(classifyLogon(logon({ eventId })), {
         counts: false,
         reason: "not-a-successful-logon",
+        rule: "not-a-successful-logon",
       });
   });
 

@@ -1,4 +1,5 @@
 import type { LogonEvent } from "./logon-event.ts";
+import type { LogonRuleId } from "./logon-rules.ts";
 
 /** The Security event that records a successful logon: the only one that counts as access. */
 export const successfulLogonEventId = 4624;
@@ -39,18 +40,36 @@ export const ignoredLogonTypes: ReadonlyMap<number, string> = new Map([
   [9, "new credentials (RunAs /netonly: a local process's outbound identity, no inbound access)"],
 ]);
 
-/** Built-in identities of the server itself, not users: never counted. */
-const systemAccounts = new Set([
-  "system",
-  "local service",
-  "network service",
-  "localservice",
-  "networkservice",
+/** Built-in identities by SID (S-1-5-18/19/20 [W1][W2]; S-1-5-7 ANONYMOUS LOGON [W1][W2]). */
+const ruleBySid: ReadonlyMap<string, LogonRuleId> = new Map([
+  ["S-1-5-18", "local-system"],
+  ["S-1-5-19", "local-service"],
+  ["S-1-5-20", "network-service"],
+  ["S-1-5-7", "anonymous-logon"],
 ]);
-const systemAccountPattern = /^(?:dwm|umfd)-\d+$/i;
-const systemSids = new Set(["S-1-5-18", "S-1-5-19", "S-1-5-20"]);
-/** ANONYMOUS LOGON (S-1-5-7) and IIS's anonymous identity IUSR: the anonymous exemption [R1][R2]. */
-const anonymousAccounts = new Set(["anonymous logon", "iusr"]);
+/** Built-in identities by name, as Windows logs them in English (localised names are caught by SID). */
+const ruleByName: ReadonlyMap<string, LogonRuleId> = new Map([
+  ["system", "local-system"],
+  ["local service", "local-service"],
+  ["localservice", "local-service"],
+  ["network service", "network-service"],
+  ["networkservice", "network-service"],
+  ["anonymous logon", "anonymous-logon"],
+  ["iusr", "iis-anonymous-user"],
+  ["wdagutilityaccount", "wdag-utility-account"],
+]);
+/** Domains that name a class of virtual accounts [W3][W4][W10]. */
+const ruleByDomain: ReadonlyMap<string, LogonRuleId> = new Map([
+  ["window manager", "window-manager"],
+  ["font driver host", "font-driver-host"],
+  ["iis apppool", "iis-app-pool"],
+]);
+const namePatterns: readonly (readonly [RegExp, LogonRuleId])[] = [
+  [/^dwm-\d+$/i, "window-manager"],
+  [/^umfd-\d+$/i, "font-driver-host"],
+  [/^defaultuser\d+$/i, "oobe-setup-account"],
+  [/^iusr_/i, "iis-anonymous-user"],
+];
 
 /** Why a logon event is not counted as access. */
 export const logonSkipReasons = [
@@ -66,34 +85,51 @@ export const logonSkipReasons = [
 /** One of `logonSkipReasons`. */
 export type LogonSkipReason = (typeof logonSkipReasons)[number];
 
-/** The verdict on one event: counted as a user's access, or skipped with a reason. */
+/** The verdict on one event: counted as a user's access, or skipped with a reason; and the rule. */
 export type LogonVerdict =
-  | { readonly counts: true; readonly logonType: number }
-  | { readonly counts: false; readonly reason: LogonSkipReason };
+  | { readonly counts: true; readonly logonType: number; readonly rule: "person-logon" }
+  | { readonly counts: false; readonly reason: LogonSkipReason; readonly rule: LogonRuleId };
+
+/** The well-known account class an event's account belongs to, or undefined for any other account. */
+export function classifyLogonAccount(event: LogonEvent): LogonRuleId | undefined {
+  const bySid = ruleBySid.get(event.targetUserSid.trim().toUpperCase());
+  if (bySid !== undefined) return bySid;
+  const account = event.targetUserName.trim();
+  const lower = account.toLowerCase();
+  const byName = ruleByName.get(lower);
+  if (byName !== undefined) return byName;
+  const byDomain = ruleByDomain.get(event.targetDomainName.trim().toLowerCase());
+  if (byDomain !== undefined) return byDomain;
+  for (const [pattern, id] of namePatterns) if (pattern.test(account)) return id;
+  if (account.endsWith("$")) return "machine-account";
+  return undefined;
+}
+
+const skip = (reason: LogonSkipReason, rule: LogonRuleId): LogonVerdict => ({
+  counts: false,
+  reason,
+  rule,
+});
 
 /**
- * Decides whether an event is a person's access to the server that logged it (docs/audit.md gives
- * every rule and its source): only 4624, only logon types in `countedLogonTypes`, and not the
- * server's own identities (SYSTEM, LOCAL/NETWORK SERVICE, DWM-n, UMFD-n), machine accounts (`…$`) or
- * ANONYMOUS LOGON (the anonymous exemption).
+ * Decides whether an event is a person's access to the server that logged it, and names the rule
+ * that decided (`logonRules` gives each rule's reason and sources): only 4624; never a well-known
+ * identity (SYSTEM, LOCAL/NETWORK SERVICE, DWM-n, UMFD-n, defaultuserN, WDAGUtilityAccount, IIS
+ * application pools, machine accounts), nor ANONYMOUS LOGON or IUSR (no user identified), whatever
+ * the logon type; then only the logon types in `countedLogonTypes`.
  */
 export function classifyLogon(event: LogonEvent): LogonVerdict {
   if (event.eventId !== successfulLogonEventId)
-    return { counts: false, reason: "not-a-successful-logon" };
-  const account = event.targetUserName.trim();
-  const lower = account.toLowerCase();
-  if (anonymousAccounts.has(lower) || event.targetUserSid === "S-1-5-7")
-    return { counts: false, reason: "anonymous" };
-  if (event.logonType === null) return { counts: false, reason: "no-logon-type" };
+    return skip("not-a-successful-logon", "not-a-successful-logon");
+  const accountRule = classifyLogonAccount(event);
+  if (accountRule === "anonymous-logon" || accountRule === "iis-anonymous-user")
+    return skip("anonymous", accountRule);
+  if (accountRule === "machine-account") return skip("machine-account", accountRule);
+  if (accountRule !== undefined) return skip("system-account", accountRule);
+  if (event.logonType === null) return skip("no-logon-type", "no-logon-type");
   if (!countedLogonTypes.has(event.logonType))
-    return { counts: false, reason: "logon-type-not-counted" };
-  if (account === "" || account === "-") return { counts: false, reason: "no-account" };
-  if (
-    systemAccounts.has(lower) ||
-    systemAccountPattern.test(account) ||
-    systemSids.has(event.targetUserSid)
-  )
-    return { counts: false, reason: "system-account" };
-  if (account.endsWith("$")) return { counts: false, reason: "machine-account" };
-  return { counts: true, logonType: event.logonType };
+    return skip("logon-type-not-counted", "logon-type-not-counted");
+  const account = event.targetUserName.trim();
+  if (account === "" || account === "-") return skip("no-account", "no-account");
+  return { counts: true, logonType: event.logonType, rule: "person-logon" };
 }
