@@ -1,0 +1,32 @@
+import { CalwiseError } from "@calwise/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiEnv } from "../api-env.ts";
+import { authorise } from "../auth/authorise.ts";
+import type { ServerDependencies } from "../server-dependencies.ts";
+import { customerIdParams, customerSchema, showCustomer } from "./customer-schemas.ts";
+import { problemResponses } from "./problem-responses.ts";
+import { staffRoles } from "./route-roles.ts";
+
+/** `GET /v1/customers/{id}`: one customer of the organisation (another organisation's is NOT_FOUND). */
+export function registerGetCustomerRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
+  const route = createRoute({
+    method: "get",
+    path: "/v1/customers/{id}",
+    tags: ["customers"],
+    summary: "Read a customer",
+    request: { params: customerIdParams },
+    responses: {
+      200: {
+        description: "the customer",
+        content: { "application/json": { schema: customerSchema } },
+      },
+      ...problemResponses(401, 403, 404),
+    },
+  });
+  app.openapi(route, async (c) => {
+    const principal = authorise(c, staffRoles);
+    const customer = await deps.store.customers.get(principal.orgId, c.req.valid("param").id);
+    if (customer === undefined) throw new CalwiseError("NOT_FOUND", "no such customer");
+    return c.json(showCustomer(customer), 200);
+  });
+}
