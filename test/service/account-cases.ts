@@ -127,6 +127,14 @@ export function defineAccountCases(harness: ServiceHarness): void {
     assert.equal(none.status, 403);
     assert.match(((await none.json()) as { detail: string }).detail, /CSRF/);
     assert.equal((await write({ "x-csrf-token": "forged" })).status, 403);
+    const planted = {
+      cookie: `${session.cookie.replace(/calwise_csrf=[^;]*/, "calwise_csrf=planted")}`,
+    };
+    assert.equal(
+      (await write({ ...planted, "x-csrf-token": "planted" })).status,
+      403,
+      "a planted cookie",
+    );
     assert.equal((await write({ "x-csrf-token": session.csrf })).status, 201);
 
     const created = await app.request(

@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "./api-env.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
+import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
@@ -44,6 +45,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
     },
   });
   app.use(requestContext(deps.logger));
+  app.use("/v1/*", requestBodyLimit());
   app.onError((error, c) => {
     const body = problemDetailsOf(error, c.get("requestId"));
     if (!(error instanceof CalwiseError)) c.get("logger")?.error({ err: error }, "internal error");

@@ -4,9 +4,9 @@ import type { Store } from "@calwise/storage";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ApiEnv } from "../api-env.ts";
-import { csrfCookie, csrfHeader, sessionCookie } from "./cookie-names.ts";
+import { csrfHeader, sessionCookie } from "./cookie-names.ts";
 import type { Principal } from "./principal.ts";
-import { hashToken, readTokenOrgId } from "./secret-token.ts";
+import { deriveCsrfToken, hashToken, readTokenOrgId } from "./secret-token.ts";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -39,29 +39,25 @@ async function findPrincipal(
 
 /**
  * Who is asking: an `Authorization: Bearer` API token, or the session cookie. A cookie-authenticated write
- * must also pass the double-submit CSRF check (the `X-CSRF-Token` header equals the CSRF cookie, which a page
- * of another site can neither read nor set); a bearer token is never sent by a browser on its own, so it
- * needs none. No principal is UNAUTHENTICATED (401).
+ * must also pass the CSRF check (signed double submit: the `X-CSRF-Token` header equals the token derived
+ * from the session, which sign-in returned and put in a readable cookie; a page of another site can read
+ * neither); a bearer token is never sent by a browser on its own, so it needs none. No principal is
+ * UNAUTHENTICATED (401).
  */
 export function authenticate(store: Store, now: () => Date): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
     const bearer = authorization?.match(/^Bearer (\S+)$/i)?.[1];
-    const principal = await findPrincipal(
-      store,
-      bearer,
-      bearer === undefined ? getCookie(c, sessionCookie) : undefined,
-      now().toISOString(),
-    );
+    const session = bearer === undefined ? getCookie(c, sessionCookie) : undefined;
+    const principal = await findPrincipal(store, bearer, session, now().toISOString());
     if (principal === undefined)
       throw new CalwiseError("UNAUTHENTICATED", "sign in (POST /v1/sign-in) or send an API token");
-    if (principal.via === "session" && !safeMethods.has(c.req.method)) {
-      const cookie = getCookie(c, csrfCookie);
+    if (session !== undefined && !safeMethods.has(c.req.method)) {
       const header = c.req.header(csrfHeader);
-      if (cookie === undefined || header === undefined || !sameText(cookie, header))
+      if (header === undefined || !sameText(deriveCsrfToken(session), header))
         throw new CalwiseError(
           "FORBIDDEN",
-          `a signed-in write needs the ${csrfHeader} header equal to the ${csrfCookie} cookie (CSRF)`,
+          `a signed-in write needs the ${csrfHeader} header sign-in returned (CSRF protection)`,
         );
     }
     c.set("principal", principal);

@@ -1,6 +1,6 @@
 /** The session cookie (HttpOnly: scripts never read it). */
 export const sessionCookie = "calwise_session";
-/** The CSRF cookie of the double-submit check (readable by the page, which echoes it in `X-CSRF-Token`). */
+/** The session's CSRF token as a cookie the page can read and echo in `X-CSRF-Token` (checked against the session). */
 export const csrfCookie = "calwise_csrf";
-/** The header a cookie-authenticated write must carry, equal to the CSRF cookie. */
+/** The header a cookie-authenticated write must carry: the CSRF token derived from its session. */
 export const csrfHeader = "x-csrf-token";

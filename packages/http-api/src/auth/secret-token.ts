@@ -18,3 +18,11 @@ export function readTokenOrgId(token: string): string | undefined {
   const match = /^([0-9a-f-]{36})\.[A-Za-z0-9_-]{43}$/.exec(token);
   return match?.[1];
 }
+
+/**
+ * The CSRF token of a session: derived from the session token, so a cookie planted by a neighbouring site
+ * (which could set a plain double-submit cookie) cannot produce it without knowing the session itself.
+ */
+export function deriveCsrfToken(sessionToken: string): string {
+  return createHash("sha256").update(`calwise csrf\0${sessionToken}`).digest("base64url");
+}

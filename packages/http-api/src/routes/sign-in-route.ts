@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { setCookie } from "hono/cookie";
@@ -6,7 +5,7 @@ import type { ApiEnv } from "../api-env.ts";
 import { csrfCookie, sessionCookie } from "../auth/cookie-names.ts";
 import { hashPassword, verifyPassword } from "../auth/hash-password.ts";
 import { readClientAddress } from "../auth/read-client-address.ts";
-import { createSecretToken, hashToken } from "../auth/secret-token.ts";
+import { createSecretToken, deriveCsrfToken, hashToken } from "../auth/secret-token.ts";
 import {
   maxFailuresPerAccount,
   maxFailuresPerAddress,
@@ -103,7 +102,7 @@ export function registerSignInRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepend
       address,
       userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
     });
-    const csrfToken = randomBytes(32).toString("base64url");
+    const csrfToken = deriveCsrfToken(token);
     const cookie = {
       path: "/",
       sameSite: "Lax",
