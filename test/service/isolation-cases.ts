@@ -63,4 +63,46 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     assert.deepEqual(list.customers, []);
     assert.equal((await store.customers.get(first.org.id, customer.id))?.name, "Mine", "unchanged");
   });
+
+  test("a customer user reads its own customer and evaluations, and gets 404 for another customer's", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const owner = await createAccount(store, "owner", "reseller");
+    const o = await signIn(app, owner.org.slug, owner.user.email);
+    const post = async (path: string, body: unknown) =>
+      (await (await app.request(path, asSession(o, "POST", body))).json()) as { id: string };
+    const own = await post("/v1/customers", { name: "Own" });
+    const other = await post("/v1/customers", { name: "Other" });
+    const ownEvaluation = await post("/v1/evaluations", {
+      deployment: readExampleDeployment(),
+      customerId: own.id,
+    });
+    const otherEvaluation = await post("/v1/evaluations", {
+      deployment: readExampleDeployment(),
+      customerId: other.id,
+    });
+    const user = await store.users.create(owner.org.id, {
+      email: "buyer@example.com",
+      displayName: "buyer",
+      role: "customer",
+      customerId: own.id,
+      passwordHash: owner.user.passwordHash,
+    });
+    const c = await signIn(app, owner.org.slug, user.email);
+    assert.equal((await app.request(`/v1/customers/${own.id}`, asSession(c))).status, 200);
+    assert.equal(
+      (await app.request(`/v1/evaluations/${ownEvaluation.id}`, asSession(c))).status,
+      200,
+    );
+    assert.equal((await app.request(`/v1/customers/${other.id}`, asSession(c))).status, 404);
+    assert.equal(
+      (await app.request(`/v1/evaluations/${otherEvaluation.id}`, asSession(c))).status,
+      404,
+    );
+    assert.equal(
+      (await app.request("/v1/customers", asSession(c))).status,
+      403,
+      "no list of others",
+    );
+  });
 }

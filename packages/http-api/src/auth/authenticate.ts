@@ -32,9 +32,10 @@ async function findPrincipal(
   if (found === undefined) return undefined;
   const user = await store.users.get(orgId, found.userId);
   if (user === undefined || user.disabledAt !== null) return undefined;
+  const who = { orgId, userId: user.id, role: user.role, customerId: user.customerId };
   return bearer !== undefined
-    ? { orgId, userId: user.id, role: user.role, via: "api-token" }
-    : { orgId, userId: user.id, role: user.role, via: "session", sessionId: found.id };
+    ? { ...who, via: "api-token" }
+    : { ...who, via: "session", sessionId: found.id };
 }
 
 /**

@@ -2,12 +2,13 @@ import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { canSeeCustomer } from "../auth/principal.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { customerIdParams, customerSchema, showCustomer } from "./customer-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
-import { staffRoles } from "./route-roles.ts";
+import { allRoles } from "./route-roles.ts";
 
-/** `GET /v1/customers/{id}`: one customer of the organisation (another organisation's is NOT_FOUND). */
+/** `GET /v1/customers/{id}`: one customer (another organisation's, or for a customer user another customer's, is NOT_FOUND). */
 export function registerGetCustomerRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
   const route = createRoute({
     method: "get",
@@ -24,9 +25,10 @@ export function registerGetCustomerRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     },
   });
   app.openapi(route, async (c) => {
-    const principal = authorise(c, staffRoles);
+    const principal = authorise(c, allRoles);
     const customer = await deps.store.customers.get(principal.orgId, c.req.valid("param").id);
-    if (customer === undefined) throw new CalwiseError("NOT_FOUND", "no such customer");
+    if (customer === undefined || !canSeeCustomer(principal, customer.id))
+      throw new CalwiseError("NOT_FOUND", "no such customer");
     return c.json(showCustomer(customer), 200);
   });
 }

@@ -2,12 +2,13 @@ import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { canSeeCustomer } from "../auth/principal.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { evaluationIdParams, evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
-import { staffRoles } from "./route-roles.ts";
+import { allRoles } from "./route-roles.ts";
 
-/** `GET /v1/evaluations/{id}`: a stored evaluation, as computed then (another organisation's is NOT_FOUND). */
+/** `GET /v1/evaluations/{id}`: a stored evaluation, as computed then (another organisation's, or another customer's for a customer user, is NOT_FOUND). */
 export function registerGetEvaluationRoute(
   app: OpenAPIHono<ApiEnv>,
   deps: ServerDependencies,
@@ -27,9 +28,18 @@ export function registerGetEvaluationRoute(
     },
   });
   app.openapi(route, async (c) => {
-    const principal = authorise(c, staffRoles);
+    const principal = authorise(c, allRoles);
     const evaluation = await deps.store.evaluations.get(principal.orgId, c.req.valid("param").id);
-    if (evaluation === undefined) throw new CalwiseError("NOT_FOUND", "no such evaluation");
+    const deployment =
+      evaluation === undefined
+        ? undefined
+        : await deps.store.deployments.get(principal.orgId, evaluation.deploymentId);
+    if (
+      evaluation === undefined ||
+      deployment === undefined ||
+      !canSeeCustomer(principal, deployment.customerId)
+    )
+      throw new CalwiseError("NOT_FOUND", "no such evaluation");
     return c.json(showEvaluation(evaluation), 200);
   });
 }
