@@ -20,6 +20,8 @@ await build({
   banner: {
     js: "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);",
   },
+  // Native and file-reading packages of `calwise serve` stay outside the bundle, resolved from node_modules.
+  external: ["better-sqlite3", "pg", "pino", "swagger-ui-dist"],
   minify: true,
   keepNames: true,
   define: {

@@ -6,6 +6,8 @@ import { registerEvaluateCommand } from "./commands/evaluate-command.ts";
 import { registerEventsCommand } from "./commands/events-command.ts";
 import { registerQuoteCommand } from "./commands/quote-command.ts";
 import { registerSchemaCommand } from "./commands/schema-command.ts";
+import { registerServeCommand } from "./commands/serve-command.ts";
+import { registerUserAddCommand } from "./commands/user-add-command.ts";
 import { runCommand } from "./run-command.ts";
 
 const program = new Command()
@@ -22,5 +24,7 @@ registerEventsCommand(program);
 registerAuditCommand(program);
 registerAdviseCommand(program);
 registerQuoteCommand(program);
+registerServeCommand(program);
+registerUserAddCommand(program);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
+import { openStore } from "@calwise/storage";
 import pino from "pino";
 import { createApi } from "./create-api.ts";
 
@@ -17,11 +21,15 @@ function logged() {
   return { lines, logger: pino({ level: "info" }, stream) };
 }
 
+const store = await openStore({ location: mkdtempSync(join(tmpdir(), "calwise-api-")) });
+after(() => store.close());
+
 function api(ready = true) {
   const log = logged();
   const app = createApi({
     catalog: loadCatalog(),
     logger: log.logger,
+    store,
     ready: async () => ready,
     now: () => new Date("2026-12-06T12:00:00Z"),
   });
@@ -38,7 +46,7 @@ test("healthz answers; readyz says whether the store answers", async () => {
 });
 
 test("an unknown route is an RFC 9457 problem with the error table's code", async () => {
-  const r = await api().app.request("/v1/nothing-here", { headers: { "x-request-id": "abc-123" } });
+  const r = await api().app.request("/nothing-here", { headers: { "x-request-id": "abc-123" } });
   assert.equal(r.status, 404);
   assert.equal(r.headers.get("content-type"), "application/problem+json");
   assert.equal(r.headers.get("x-request-id"), "abc-123");

@@ -1,10 +1,24 @@
 import { CalwiseError } from "@calwise/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "./api-env.ts";
+import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
+import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
+import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
+import { registerCreateEvaluationRoute } from "./routes/create-evaluation-route.ts";
+import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
+import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
+import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
+import { registerGetEvaluationRoute } from "./routes/get-evaluation-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
+import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
+import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
+import { registerSignInRoute } from "./routes/sign-in-route.ts";
+import { registerSignOutRoute } from "./routes/sign-out-route.ts";
+import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -31,6 +45,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
     },
   });
   app.use(requestContext(deps.logger));
+  app.use("/v1/*", requestBodyLimit());
   app.onError((error, c) => {
     const body = problemDetailsOf(error, c.get("requestId"));
     if (!(error instanceof CalwiseError)) c.get("logger")?.error({ err: error }, "internal error");
@@ -52,5 +67,19 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   );
   registerHealthRoutes(app, deps);
   registerApiReferenceRoutes(app);
+  registerSignInRoute(app, deps);
+  // Everything under /v1 registered after this line needs a session or an API token.
+  app.use("/v1/*", authenticate(deps.store, deps.now));
+  registerSignOutRoute(app, deps);
+  registerCreateApiTokenRoute(app, deps);
+  registerRevokeApiTokenRoute(app, deps);
+  registerListCustomersRoute(app, deps);
+  registerCreateCustomerRoute(app, deps);
+  registerGetCustomerRoute(app, deps);
+  registerUpdateCustomerRoute(app, deps);
+  registerDeleteCustomerRoute(app, deps);
+  registerCreateEvaluationRoute(app, deps);
+  registerGetEvaluationRoute(app, deps);
+  registerGetCatalogRoute(app, deps);
   return app;
 }

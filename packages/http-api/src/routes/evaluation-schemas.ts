@@ -1,0 +1,25 @@
+import type { Evaluation } from "@calwise/storage";
+import { z } from "@hono/zod-openapi";
+
+/** A stored evaluation: the use case's EvaluationResult with the deployment revision and catalog version. */
+export const evaluationSchema = z
+  .object({
+    id: z.string(),
+    deploymentId: z.string(),
+    revision: z.number().int(),
+    catalogVersion: z.string(),
+    createdAt: z.string(),
+    result: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "the EvaluationResult (docs/evaluation-result.schema.json)" }),
+  })
+  .openapi("Evaluation");
+
+/** The `{id}` path parameter of an evaluation route. */
+export const evaluationIdParams = z.object({ id: z.string().min(1).max(100) });
+
+/** The stored evaluation without its organisation id (the caller's own). */
+export function showEvaluation(evaluation: Evaluation): z.output<typeof evaluationSchema> {
+  const { orgId: _orgId, result, ...shown } = evaluation;
+  return { ...shown, result: result as Record<string, unknown> };
+}

@@ -1,0 +1,34 @@
+import { CalwiseError } from "@calwise/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiEnv } from "../api-env.ts";
+import { authorise } from "../auth/authorise.ts";
+import { canSeeCustomer } from "../auth/principal.ts";
+import type { ServerDependencies } from "../server-dependencies.ts";
+import { customerIdParams, customerSchema, showCustomer } from "./customer-schemas.ts";
+import { problemResponses } from "./problem-responses.ts";
+import { allRoles } from "./route-roles.ts";
+
+/** `GET /v1/customers/{id}`: one customer (another organisation's, or for a customer user another customer's, is NOT_FOUND). */
+export function registerGetCustomerRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
+  const route = createRoute({
+    method: "get",
+    path: "/v1/customers/{id}",
+    tags: ["customers"],
+    summary: "Read a customer",
+    request: { params: customerIdParams },
+    responses: {
+      200: {
+        description: "the customer",
+        content: { "application/json": { schema: customerSchema } },
+      },
+      ...problemResponses(401, 403, 404),
+    },
+  });
+  app.openapi(route, async (c) => {
+    const principal = authorise(c, allRoles);
+    const customer = await deps.store.customers.get(principal.orgId, c.req.valid("param").id);
+    if (customer === undefined || !canSeeCustomer(principal, customer.id))
+      throw new CalwiseError("NOT_FOUND", "no such customer");
+    return c.json(showCustomer(customer), 200);
+  });
+}

@@ -1,0 +1,124 @@
+import { CalwiseError } from "@calwise/core";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { setCookie } from "hono/cookie";
+import type { ApiEnv } from "../api-env.ts";
+import { csrfCookie, sessionCookie } from "../auth/cookie-names.ts";
+import { hashPassword, verifyPassword } from "../auth/hash-password.ts";
+import { readClientAddress } from "../auth/read-client-address.ts";
+import { createSecretToken, deriveCsrfToken, hashToken } from "../auth/secret-token.ts";
+import {
+  maxFailuresPerAccount,
+  maxFailuresPerAddress,
+  sessionHours,
+  signInWindowMinutes,
+} from "../auth/sign-in-limits.ts";
+import type { ServerDependencies } from "../server-dependencies.ts";
+import { problemResponses } from "./problem-responses.ts";
+
+const signInSchema = z
+  .object({
+    organisation: z.string().min(1).max(200).openapi({ example: "example-reseller" }),
+    email: z.string().min(3).max(320),
+    password: z.string().min(1).max(1024),
+  })
+  .openapi("SignIn");
+
+const signedInSchema = z
+  .object({
+    organisation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    user: z.object({ id: z.string(), email: z.string(), role: z.string() }),
+    csrfToken: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi("SignedIn");
+
+/** A hash to verify against when the account does not exist, so that case takes as long as a wrong password. */
+const decoyHash = hashPassword("calwise decoy password");
+
+/**
+ * `POST /v1/sign-in`: organisation slug, email and password → a server-side session (HttpOnly, SameSite=Lax
+ * cookie, Secure with --secure-cookies) and the CSRF token writes must echo. Failures are counted per
+ * account and per address; past the limits the answer is 429 RATE_LIMITED, even for the right password.
+ */
+export function registerSignInRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
+  const route = createRoute({
+    method: "post",
+    path: "/v1/sign-in",
+    tags: ["accounts"],
+    summary: "Sign in: start a session",
+    request: {
+      body: { required: true, content: { "application/json": { schema: signInSchema } } },
+    },
+    responses: {
+      200: {
+        description: "signed in",
+        content: { "application/json": { schema: signedInSchema } },
+      },
+      ...problemResponses(400, 401, 429),
+    },
+  });
+  app.openapi(route, async (c) => {
+    const input = c.req.valid("json");
+    const refused = new CalwiseError("UNAUTHENTICATED", "wrong organisation, email or password");
+    const org = await deps.store.organisations.findBySlug(input.organisation);
+    if (org === undefined) {
+      await verifyPassword(input.password, await decoyHash);
+      throw refused;
+    }
+    const email = input.email.toLowerCase();
+    const address = readClientAddress(c);
+    const now = deps.now();
+    const since = new Date(now.getTime() - signInWindowMinutes * 60_000).toISOString();
+    const [byAccount, byAddress] = await Promise.all([
+      deps.store.signInAttempts.countFailures(org.id, { email, since }),
+      deps.store.signInAttempts.countFailures(org.id, { address, since }),
+    ]);
+    if (byAccount >= maxFailuresPerAccount || byAddress >= maxFailuresPerAddress)
+      throw new CalwiseError(
+        "RATE_LIMITED",
+        `too many failed sign-ins; try again in ${signInWindowMinutes} minutes`,
+      );
+    const user = await deps.store.users.findByEmail(org.id, email);
+    const good =
+      user !== undefined &&
+      user.disabledAt === null &&
+      user.passwordHash !== null &&
+      (await verifyPassword(input.password, user.passwordHash));
+    await deps.store.signInAttempts.record(org.id, {
+      email,
+      address,
+      outcome: good ? "succeeded" : "failed",
+    });
+    if (!good || user === undefined) {
+      if (user === undefined) await verifyPassword(input.password, await decoyHash);
+      throw refused;
+    }
+    const token = createSecretToken(org.id);
+    const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();
+    await deps.store.sessions.create(org.id, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+      address,
+      userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+    });
+    const csrfToken = deriveCsrfToken(token);
+    const cookie = {
+      path: "/",
+      sameSite: "Lax",
+      secure: deps.secureCookies === true,
+      maxAge: sessionHours * 3600,
+    } as const;
+    setCookie(c, sessionCookie, token, { ...cookie, httpOnly: true });
+    setCookie(c, csrfCookie, csrfToken, cookie);
+    return c.json(
+      {
+        organisation: { id: org.id, slug: org.slug, name: org.name },
+        user: { id: user.id, email: user.email, role: user.role },
+        csrfToken,
+        expiresAt,
+      },
+      200,
+    );
+  });
+}

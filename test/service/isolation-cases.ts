@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readExampleDeployment } from "./resource-cases.ts";
+import {
+  asSession,
+  createAccount,
+  createTestApi,
+  type ServiceHarness,
+  signIn,
+} from "./service-harness.ts";
+
+/** A body each write route accepts, so that only the id can make it fail. */
+const validBodies: Readonly<Record<string, unknown>> = {
+  "put /v1/customers/{id}": { name: "Taken over" },
+};
+
+/** One organisation never reads or changes another's data, and cannot tell whether an id exists. */
+export function defineIsolationCases(harness: ServiceHarness): void {
+  test("a second organisation's session gets 404 (not 403) on every id route for every id of the first", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const first = await createAccount(store, "owner", "first");
+    const second = await createAccount(store, "owner", "second");
+    const a = await signIn(app, first.org.slug, first.user.email);
+    const b = await signIn(app, second.org.slug, second.user.email);
+    const customer = (await (
+      await app.request("/v1/customers", asSession(a, "POST", { name: "Mine" }))
+    ).json()) as { id: string };
+    const evaluation = (await (
+      await app.request(
+        "/v1/evaluations",
+        asSession(a, "POST", { deployment: readExampleDeployment() }),
+      )
+    ).json()) as { id: string; deploymentId: string };
+    const token = (await (
+      await app.request("/v1/api-tokens", asSession(a, "POST", { name: "t" }))
+    ).json()) as { id: string };
+    const ids = [customer.id, evaluation.id, evaluation.deploymentId, token.id];
+
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const idRoutes = Object.entries(doc.paths)
+      .filter(([path]) => path.includes("{id}"))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })));
+    assert.ok(idRoutes.length >= 5, "the walk covers the id routes");
+    for (const { method, path } of idRoutes)
+      for (const id of ids) {
+        const r = await app.request(
+          path.replace("{id}", id),
+          asSession(b, method.toUpperCase(), validBodies[`${method} ${path}`]),
+        );
+        assert.equal(r.status, 404, `${method} ${path} with ${id}`);
+      }
+    const foreign = await app.request(
+      "/v1/evaluations",
+      asSession(b, "POST", { deployment: readExampleDeployment(), customerId: customer.id }),
+    );
+    assert.equal(foreign.status, 404, "another organisation's customer id in a body");
+    const list = (await (await app.request("/v1/customers", asSession(b))).json()) as {
+      customers: unknown[];
+    };
+    assert.deepEqual(list.customers, []);
+    assert.equal((await store.customers.get(first.org.id, customer.id))?.name, "Mine", "unchanged");
+  });
+
+  test("a customer user reads its own customer and evaluations, and gets 404 for another customer's", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const owner = await createAccount(store, "owner", "reseller");
+    const o = await signIn(app, owner.org.slug, owner.user.email);
+    const post = async (path: string, body: unknown) =>
+      (await (await app.request(path, asSession(o, "POST", body))).json()) as { id: string };
+    const own = await post("/v1/customers", { name: "Own" });
+    const other = await post("/v1/customers", { name: "Other" });
+    const ownEvaluation = await post("/v1/evaluations", {
+      deployment: readExampleDeployment(),
+      customerId: own.id,
+    });
+    const otherEvaluation = await post("/v1/evaluations", {
+      deployment: readExampleDeployment(),
+      customerId: other.id,
+    });
+    const user = await store.users.create(owner.org.id, {
+      email: "buyer@example.com",
+      displayName: "buyer",
+      role: "customer",
+      customerId: own.id,
+      passwordHash: owner.user.passwordHash,
+    });
+    const c = await signIn(app, owner.org.slug, user.email);
+    assert.equal((await app.request(`/v1/customers/${own.id}`, asSession(c))).status, 200);
+    assert.equal(
+      (await app.request(`/v1/evaluations/${ownEvaluation.id}`, asSession(c))).status,
+      200,
+    );
+    assert.equal((await app.request(`/v1/customers/${other.id}`, asSession(c))).status, 404);
+    assert.equal(
+      (await app.request(`/v1/evaluations/${otherEvaluation.id}`, asSession(c))).status,
+      404,
+    );
+    assert.equal(
+      (await app.request("/v1/customers", asSession(c))).status,
+      403,
+      "no list of others",
+    );
+  });
+}

@@ -1,0 +1,14 @@
+import { defineAccountCases } from "./account-cases.ts";
+import { defineIsolationCases } from "./isolation-cases.ts";
+import { defineResourceCases } from "./resource-cases.ts";
+import type { ServiceHarness } from "./service-harness.ts";
+
+/**
+ * The service's contract: the HTTP API in-process (`app.request`) over a real store, registered by
+ * `service-sqlite.test.ts` and `service-postgres.test.ts` so both databases give the same answers.
+ */
+export function defineServiceContract(harness: ServiceHarness): void {
+  defineAccountCases(harness);
+  defineResourceCases(harness);
+  defineIsolationCases(harness);
+}
