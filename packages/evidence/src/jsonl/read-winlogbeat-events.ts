@@ -2,6 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import { checkEventLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { readLineBlocks } from "../text/read-line-blocks.ts";
@@ -39,6 +40,12 @@ export async function* readWinlogbeatEvents(
           skipped++;
           const { ok: _, ...detail } = parsed;
           log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
+          continue;
+        }
+        const fieldProblem = checkEventLogonFields(parsed.event);
+        if (fieldProblem !== undefined) {
+          skipped++;
+          log.report({ ...location, ...fieldProblem });
           continue;
         }
         eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);

@@ -1,7 +1,13 @@
+import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import {
+  checkEventLogonFields,
+  checkLogonFields,
+  type LogonFieldProblem,
+} from "../logon/check-logon-fields.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
@@ -87,6 +93,13 @@ export async function* scanWinlogbeatLogons(
     return fallBack;
   };
 
+  /** Reports a record whose logon fields are refused; true when it was. */
+  const refused = (location: EvidenceLocation, problem: LogonFieldProblem | undefined): boolean => {
+    if (problem === undefined) return false;
+    skipped++;
+    log.report({ ...location, ...problem });
+    return true;
+  };
   const slowLine = (
     bytes: Buffer,
     start: number,
@@ -101,8 +114,13 @@ export async function* scanWinlogbeatLogons(
       log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
       return undefined;
     }
+    if (!wanted.has(parsed.event.eventId)) {
+      eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
+      return undefined;
+    }
+    if (refused(location, checkEventLogonFields(parsed.event))) return undefined;
     eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
-    return wanted.has(parsed.event.eventId) ? toLogonEvent(parsed.event) : undefined;
+    return toLogonEvent(parsed.event);
   };
 
   const fastLine = (
@@ -128,8 +146,10 @@ export async function* scanWinlogbeatLogons(
     const time = normaliseEventTime(f.time);
     const computer = f.computer || f.hostName;
     if (time === undefined || computer === "" || Number(f.eventId) !== eventId) return fallBack;
-    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     const d = f.eventData;
+    const location = { file, line, record: records };
+    if (refused(location, checkLogonFields(computer, d))) return undefined;
+    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     const recordId = f.recordId === "" ? null : Number(f.recordId);
     return {
       time,
@@ -146,7 +166,7 @@ export async function* scanWinlogbeatLogons(
       ipAddress: (d.IpAddress ?? "").trim(),
       logonProcessName: (d.LogonProcessName ?? "").trim(),
       authenticationPackageName: (d.AuthenticationPackageName ?? "").trim(),
-      location: { file, line, record: records },
+      location,
     };
   };
 
