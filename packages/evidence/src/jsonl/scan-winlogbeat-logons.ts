@@ -7,6 +7,7 @@ import {
   checkEventLogonFields,
   checkLogonFields,
   type LogonFieldProblem,
+  logonDataFields,
 } from "../logon/check-logon-fields.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
@@ -24,16 +25,7 @@ export interface ScanLogonOptions extends EvidenceReadOptions {
 }
 
 /** The event data a LogonEvent needs. */
-const wantedData: ReadonlySet<string> = new Set([
-  "LogonType",
-  "TargetUserName",
-  "TargetDomainName",
-  "TargetUserSid",
-  "WorkstationName",
-  "IpAddress",
-  "LogonProcessName",
-  "AuthenticationPackageName",
-]);
+const wantedData: ReadonlySet<string> = new Set(logonDataFields);
 
 /** True when a backslash (an escape) is in bytes[from, to): values are short, so a loop is cheapest. */
 function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
