@@ -13,7 +13,8 @@ import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
-import { readLineBlocks } from "../text/read-line-blocks.ts";
+import { lineTooLongProblem } from "../text/line-too-long-problem.ts";
+import { maxLineBytes, readLineBlocks } from "../text/read-line-blocks.ts";
 import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
 import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
 import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
@@ -163,7 +164,12 @@ export async function* scanWinlogbeatLogons(
   };
 
   try {
-    for await (const block of readLineBlocks(source, options.onBytes)) {
+    const tooLong = (line: number) => {
+      records++;
+      skipped++;
+      log.report(lineTooLongProblem(file, line));
+    };
+    for await (const block of readLineBlocks(source, options.onBytes, tooLong)) {
       const bytes = block.bytes;
       let line = block.firstLine;
       for (let start = 0; start < bytes.length; line++) {
@@ -172,6 +178,10 @@ export async function* scanWinlogbeatLogons(
         const lineStart = start;
         start = end + 1;
         if (skipJsonSpace(bytes, lineStart, end) === end) continue;
+        if (end - lineStart > maxLineBytes) {
+          tooLong(line);
+          continue;
+        }
         records++;
         const fast = fastLine(bytes, lineStart, end, line);
         const event = fast === fallBack ? slowLine(bytes, lineStart, end, line) : fast;
