@@ -73,6 +73,7 @@ function fieldName(eventId: number, section: string, label: string): string | un
 export function parseEventMessage(eventId: number, message: string): Record<string, string> {
   const data = Object.create(null) as Record<string, string>;
   let section = "";
+  const sectionOf = new Map<string, string>();
   for (const rawLine of message.split(/\r?\n/)) {
     if (rawLine.trim() === "") continue;
     const indented = /^\s/.test(rawLine);
@@ -90,7 +91,15 @@ export function parseEventMessage(eventId: number, message: string): Record<stri
     const name =
       fieldName(eventId, indented ? section : "", key) ??
       (section && indented ? `${section}/${label}` : label);
-    if (data[name] === undefined) data[name] = value;
+    // A label repeated in its section is the field given twice: kept as `Name#2` (as the XML and
+    // EVTX readers name it) so checkLogonFields refuses the record. Two sections that map to one
+    // name (4634's Subject is its Target) keep the first, as before.
+    const where = `${indented ? section : ""}\u0000${name}`;
+    if (data[name] === undefined) {
+      data[name] = value;
+      sectionOf.set(name, where);
+    } else if (sectionOf.get(name) === where && data[`${name}#2`] === undefined)
+      data[`${name}#2`] = value;
   }
   return data;
 }

@@ -5,6 +5,12 @@ import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { dropTypeLine } from "../text/drop-type-line.ts";
+import { CsvRecordGuard } from "./csv-record-guard.ts";
+
+/** The longest CSV record read, in characters (quoted line breaks included); docs/limits.md. */
+export const maxCsvRecordChars = 1 << 20;
+/** The most fields a CSV record may have; docs/limits.md. */
+export const maxCsvFields = 10_000;
 
 /** One CSV record by column name, with the line it starts on and its position. */
 export interface CsvRow {
@@ -39,7 +45,10 @@ export async function* readCsvRows(
   const text = dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes)), () => {
     lineOffset = 1;
   });
-  const parser = new CsvParser({ delimiter: "," });
+  let parser = new CsvParser({ delimiter: "," });
+  /** Lines before the current parser's first line (a new parser starts after a record cut off). */
+  let parserBase = 0;
+  const guard = new CsvRecordGuard(maxCsvRecordChars, maxCsvFields);
   let header = false;
   /** The line of the last record with a syntax problem: that record is skipped, reported once. */
   let badRecordLine = 0;
@@ -48,19 +57,20 @@ export async function* readCsvRows(
     for (const step of steps) {
       if (step.kind === "problem") {
         const { problem } = step;
-        if (problem.recordLine === badRecordLine) continue;
-        badRecordLine = problem.recordLine;
+        if (problem.recordLine + parserBase === badRecordLine) continue;
+        badRecordLine = problem.recordLine + parserBase;
         pass.skipped++;
         log.report({
           code: "CSV_BAD_RECORD",
           file: source.name,
-          line: problem.line + lineOffset,
+          line: problem.line + parserBase + lineOffset,
           message: `malformed CSV record skipped: ${problem.message} at column ${problem.column} (expected ${problem.expected}, found ${problem.found})`,
         });
         continue;
       }
       const { record } = step;
-      if (record.line === badRecordLine) continue;
+      const line = record.line + parserBase;
+      if (line === badRecordLine) continue;
       if (!header) {
         header = true;
         pass.columns = record.fields.map((f) => f.value.trim());
@@ -70,7 +80,7 @@ export async function* readCsvRows(
         log.report({
           code: "CSV_MISSING_COLUMN",
           file: source.name,
-          line: record.line + lineOffset,
+          line: line + lineOffset,
           message: refusal.message,
           expected: refusal.expected,
           received: pass.columns.join(", "),
@@ -82,13 +92,34 @@ export async function* readCsvRows(
       for (let i = 0; i < pass.columns.length && i < fields.length; i++)
         values[pass.columns[i] as string] = (fields[i] as { value: string }).value;
       pass.rows++;
-      yield { values, line: record.line + lineOffset, record: pass.rows };
+      yield { values, line: line + lineOffset, record: pass.rows };
     }
     return true;
   }
   try {
-    for await (const piece of text) if (!(yield* rowsOf(parser.push(piece)))) return;
-    yield* rowsOf(parser.end());
+    for await (const piece of text)
+      for (const part of guard.split(piece)) {
+        if (part.kind === "text") {
+          if (!(yield* rowsOf(parser.push(part.text)))) return;
+        } else if (part.kind === "resume") {
+          parser = new CsvParser({ delimiter: "," });
+          parserBase = part.line - 1;
+        } else {
+          pass.skipped++;
+          log.report({
+            code: "EVIDENCE_RECORD_TOO_LONG",
+            file: source.name,
+            line: part.line + lineOffset,
+            message: `a CSV record ${part.reason} was skipped (an unclosed quote or a line without end); reading resumes on the next line`,
+            expected: `at most ${maxCsvRecordChars} characters and ${maxCsvFields} fields per record`,
+          });
+          // What the parser holds of the record is dropped; a record cut off before the header
+          // leaves the header unread, which the next line then stands for.
+          parser = new CsvParser({ delimiter: "," });
+          parserBase = Number.POSITIVE_INFINITY;
+        }
+      }
+    if (Number.isFinite(parserBase)) yield* rowsOf(parser.end());
   } catch (error) {
     pass.readable = false;
     log.report({

@@ -3,6 +3,7 @@ import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import { checkLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { parseEventMessage } from "./parse-event-message.ts";
 import { parseEventProperties } from "./parse-event-properties.ts";
@@ -68,13 +69,20 @@ export async function* readEventCsv(
       });
       continue;
     }
-    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     const data = Object.assign(
       parseEventMessage(eventId, v.Message ?? ""),
       parseEventProperties(eventId, v.Properties) ?? {},
     );
     const recordText = (v.RecordId ?? "").trim();
     const recordId = recordText === "" ? null : Number(recordText);
+    const computer = v.MachineName ?? "";
+    const fieldProblem = checkLogonFields(computer, data);
+    if (fieldProblem !== undefined) {
+      pass.skipped++;
+      log.report({ ...location, ...fieldProblem });
+      continue;
+    }
+    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     yielded++;
     yield {
       recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
@@ -82,7 +90,7 @@ export async function* readEventCsv(
       eventId,
       provider: v.ProviderName ?? "",
       channel: v.LogName ?? "",
-      computer: v.MachineName ?? "",
+      computer,
       data,
       location,
     };

@@ -13,12 +13,26 @@ export const evidenceProblemCodes = [
   "CSV_BAD_RECORD",
   /** One <Event> element of an XML export is not well-formed or lacks System fields; skipped. */
   "XML_BAD_EVENT",
+  /**
+   * One <Event> element of an XML export uses an entity other than XML's five and character references
+   * (a DOCTYPE's entities are never expanded), or holds a DOCTYPE or ENTITY declaration; skipped.
+   */
+  "XML_ENTITY",
   /** One line of a JSON-lines file is not a JSON object or lacks the event fields; skipped. */
   "JSON_BAD_LINE",
   /** A column holds a .NET type name (`…ADPropertyValueCollection`) instead of its values. */
   "CSV_TYPE_NAME_VALUE",
   /** A record lacks a field the reader needs (event id, time, computer…) or holds an unusable value. */
   "EVENT_BAD_FIELD",
+  /** A record gives an event data field the logon rules read (TargetUserName…) more than once; skipped. */
+  "EVENT_REPEATED_FIELD",
+  /** A user, domain or computer name holds a control character (NUL, C0, DEL, C1); the record is skipped. */
+  "EVENT_CONTROL_CHARACTER",
+  /**
+   * A line, CSV record or <Event> element is longer than the reader's cap (docs/limits.md); it is
+   * skipped and reading goes on at the next line or element.
+   */
+  "EVIDENCE_RECORD_TOO_LONG",
 ] as const;
 
 /** One of `evidenceProblemCodes`. */

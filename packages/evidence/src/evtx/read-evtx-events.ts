@@ -2,6 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import { checkLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { readEvtx } from "./read-evtx.ts";
@@ -33,8 +34,16 @@ export async function* readEvtxEvents(
         ...(p.received !== undefined ? { received: p.received } : {}),
       }),
   });
+  let fieldProblems = 0;
   for await (const r of reader) {
     records++;
+    const location = { file, record: r.recordId, offset: r.location.offset };
+    const fieldProblem = checkLogonFields(r.computer, r.data);
+    if (fieldProblem !== undefined) {
+      fieldProblems++;
+      log.report({ file, offset: r.location.offset, record: r.recordId, ...fieldProblem });
+      continue;
+    }
     eventIds.set(r.eventId, (eventIds.get(r.eventId) ?? 0) + 1);
     yield {
       recordId: r.eventRecordId,
@@ -44,13 +53,19 @@ export async function* readEvtxEvents(
       channel: r.channel,
       computer: r.computer,
       data: r.data,
-      location: { file, record: r.recordId, offset: r.location.offset },
+      location,
     };
   }
   const skipped =
     (log.counts.EVTX_BAD_RECORD ?? 0) +
     (log.counts.EVTX_RECORD_TOO_COMPLEX ?? 0) +
     (log.counts.EVTX_RECORD_TOO_DEEP ?? 0) +
-    (log.counts.EVTX_BAD_CHUNK ?? 0);
-  return summariseRead(file, "evtx", { records, yielded: records, skipped, eventIds }, log);
+    (log.counts.EVTX_BAD_CHUNK ?? 0) +
+    fieldProblems;
+  return summariseRead(
+    file,
+    "evtx",
+    { records, yielded: records - fieldProblems, skipped, eventIds },
+    log,
+  );
 }

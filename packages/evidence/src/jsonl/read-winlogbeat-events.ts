@@ -2,9 +2,11 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import { checkEventLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
-import { readLineBlocks } from "../text/read-line-blocks.ts";
+import { lineTooLongProblem } from "../text/line-too-long-problem.ts";
+import { maxLineBytes, readLineBlocks } from "../text/read-line-blocks.ts";
 import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
 
 /**
@@ -23,12 +25,22 @@ export async function* readWinlogbeatEvents(
   let yielded = 0;
   let skipped = 0;
   try {
-    for await (const block of readLineBlocks(source, options.onBytes)) {
+    const tooLong = (line: number) => {
+      records++;
+      skipped++;
+      log.report(lineTooLongProblem(file, line));
+    };
+    for await (const block of readLineBlocks(source, options.onBytes, tooLong)) {
       const bytes = block.bytes;
       let line = block.firstLine;
       for (let start = 0; start < bytes.length; line++) {
         let end = bytes.indexOf(10, start);
         if (end === -1) end = bytes.length;
+        if (end - start > maxLineBytes) {
+          start = end + 1;
+          tooLong(line);
+          continue;
+        }
         const text = bytes.toString("utf8", start, end).trim();
         start = end + 1;
         if (text === "") continue;
@@ -39,6 +51,12 @@ export async function* readWinlogbeatEvents(
           skipped++;
           const { ok: _, ...detail } = parsed;
           log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
+          continue;
+        }
+        const fieldProblem = checkEventLogonFields(parsed.event);
+        if (fieldProblem !== undefined) {
+          skipped++;
+          log.report({ ...location, ...fieldProblem });
           continue;
         }
         eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);

@@ -43,12 +43,18 @@ describe("Winlogbeat JSON lines", () => {
       [
         doc({ TargetUserName: 'o\\"brien\\\\x' }),
         doc({ TargetUserName: "Łukasz Müller" }),
-        doc({ TargetUserName: "tab\there \u00e9\u2603" }),
+        doc({ TargetUserName: "space here \u00e9\u2603" }),
+        doc({ TargetUserName: "tab\there" }),
       ].join("\n"),
     );
     assert.deepEqual(
       fast.records.map((e) => e.targetUserName),
-      ['o\\"brien\\\\x', "Łukasz Müller", "tab\there é☃"],
+      ['o\\"brien\\\\x', "Łukasz Müller", "space here é☃"],
+    );
+    assert.deepEqual(
+      fast.summary.problems.map((p) => [p.code, p.line]),
+      [["EVENT_CONTROL_CHARACTER", 4]],
+      "a tab inside a name is a control character: the record is a problem",
     );
     assert.deepEqual(fast.records, whole);
     assert.equal(fast.records[0]?.recordId, 41, "a number record_id (Winlogbeat 7) is read");
@@ -69,16 +75,22 @@ describe("Winlogbeat JSON lines", () => {
       host: { name: "SRV2" },
       winlog: { event_data: { TargetUserName: "c", LogonType: "2" } },
     });
-    const { fast, whole } = await both([spaced, repeated, codeOnly].join("\n"));
+    const { fast, whole, wholeSummary } = await both([spaced, repeated, codeOnly].join("\n"));
     assert.deepEqual(
       fast.records.map((e) => [e.targetUserName, e.computer]),
       [
         ["spaced", "SRV1.corp.example"],
-        ["first", "SRV1.corp.example"], // JSON.parse keeps the last of repeated keys
         ["c", "SRV2"],
       ],
     );
     assert.deepEqual(fast.records, whole);
+    // A repeated logon field is a record problem in every format (XML and EVTX would keep the
+    // first value, JSON.parse the last): both readers refuse it, located.
+    for (const summary of [fast.summary, wholeSummary])
+      assert.deepEqual(
+        summary.problems.map((p) => [p.code, p.line]),
+        [["EVENT_REPEATED_FIELD", 2]],
+      );
   });
 
   it("counts other event ids without yielding them", async () => {

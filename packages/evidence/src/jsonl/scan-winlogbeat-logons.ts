@@ -1,12 +1,20 @@
+import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import {
+  checkEventLogonFields,
+  checkLogonFields,
+  type LogonFieldProblem,
+  logonDataFields,
+} from "../logon/check-logon-fields.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
-import { readLineBlocks } from "../text/read-line-blocks.ts";
+import { lineTooLongProblem } from "../text/line-too-long-problem.ts";
+import { maxLineBytes, readLineBlocks } from "../text/read-line-blocks.ts";
 import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
 import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
 import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
@@ -18,16 +26,7 @@ export interface ScanLogonOptions extends EvidenceReadOptions {
 }
 
 /** The event data a LogonEvent needs. */
-const wantedData: ReadonlySet<string> = new Set([
-  "LogonType",
-  "TargetUserName",
-  "TargetDomainName",
-  "TargetUserSid",
-  "WorkstationName",
-  "IpAddress",
-  "LogonProcessName",
-  "AuthenticationPackageName",
-]);
+const wantedData: ReadonlySet<string> = new Set(logonDataFields);
 
 /** True when a backslash (an escape) is in bytes[from, to): values are short, so a loop is cheapest. */
 function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
@@ -87,6 +86,13 @@ export async function* scanWinlogbeatLogons(
     return fallBack;
   };
 
+  /** Reports a record whose logon fields are refused; true when it was. */
+  const refused = (location: EvidenceLocation, problem: LogonFieldProblem | undefined): boolean => {
+    if (problem === undefined) return false;
+    skipped++;
+    log.report({ ...location, ...problem });
+    return true;
+  };
   const slowLine = (
     bytes: Buffer,
     start: number,
@@ -101,8 +107,13 @@ export async function* scanWinlogbeatLogons(
       log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
       return undefined;
     }
+    if (!wanted.has(parsed.event.eventId)) {
+      eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
+      return undefined;
+    }
+    if (refused(location, checkEventLogonFields(parsed.event))) return undefined;
     eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
-    return wanted.has(parsed.event.eventId) ? toLogonEvent(parsed.event) : undefined;
+    return toLogonEvent(parsed.event);
   };
 
   const fastLine = (
@@ -128,8 +139,10 @@ export async function* scanWinlogbeatLogons(
     const time = normaliseEventTime(f.time);
     const computer = f.computer || f.hostName;
     if (time === undefined || computer === "" || Number(f.eventId) !== eventId) return fallBack;
-    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     const d = f.eventData;
+    const location = { file, line, record: records };
+    if (refused(location, checkLogonFields(computer, d))) return undefined;
+    eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     const recordId = f.recordId === "" ? null : Number(f.recordId);
     return {
       time,
@@ -146,12 +159,17 @@ export async function* scanWinlogbeatLogons(
       ipAddress: (d.IpAddress ?? "").trim(),
       logonProcessName: (d.LogonProcessName ?? "").trim(),
       authenticationPackageName: (d.AuthenticationPackageName ?? "").trim(),
-      location: { file, line, record: records },
+      location,
     };
   };
 
   try {
-    for await (const block of readLineBlocks(source, options.onBytes)) {
+    const tooLong = (line: number) => {
+      records++;
+      skipped++;
+      log.report(lineTooLongProblem(file, line));
+    };
+    for await (const block of readLineBlocks(source, options.onBytes, tooLong)) {
       const bytes = block.bytes;
       let line = block.firstLine;
       for (let start = 0; start < bytes.length; line++) {
@@ -160,6 +178,10 @@ export async function* scanWinlogbeatLogons(
         const lineStart = start;
         start = end + 1;
         if (skipJsonSpace(bytes, lineStart, end) === end) continue;
+        if (end - lineStart > maxLineBytes) {
+          tooLong(line);
+          continue;
+        }
         records++;
         const fast = fastLine(bytes, lineStart, end, line);
         const event = fast === fallBack ? slowLine(bytes, lineStart, end, line) : fast;

@@ -113,7 +113,8 @@ function walkObject(
  * Reads the fields of one Winlogbeat line by walking its JSON structure without building it: only
  * `@timestamp`, `host.name`, `winlog.{event_id, computer_name, channel, provider_name, record_id}` and
  * the wanted `winlog.event_data` members are decoded; everything else (the long message) is skipped
- * with native searches. Repeated keys keep the last value, as JSON.parse does. Undefined when the line
+ * with native searches. A repeated wanted event data key is kept as `Name#2`; other repeated keys
+ * keep the last value, as JSON.parse does. Undefined when the line
  * is not one well-formed object (the caller then lets JSON.parse report it).
  */
 export function walkWinlogbeatLine(
@@ -183,7 +184,9 @@ export function walkWinlogbeatLine(
               return walkObject(bytes, a, end, (name, v) =>
                 wantedData.has(name)
                   ? scalar(v, (value) => {
-                      fields.eventData[name] = value;
+                      // A repeat is kept as `Name#2`, as the other readers name it (checkLogonFields).
+                      if (fields.eventData[name] === undefined) fields.eventData[name] = value;
+                      else fields.eventData[`${name}#2`] = value;
                     })
                   : undefined,
               );

@@ -1,6 +1,8 @@
 import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { logonDataFields } from "../logon/check-logon-fields.ts";
+import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
 
 type Json = Record<string, unknown>;
 
@@ -88,5 +90,29 @@ export function winlogbeatEventFromLine(line: string, location: EvidenceLocation
       received: line.length > 60 ? `${line.slice(0, 60)}…` : line,
     };
   }
-  return winlogbeatEventFromJson(value, location);
+  const parsed = winlogbeatEventFromJson(value, location);
+  if (parsed.ok) markRepeatedLogonFields(line, parsed.event.data as Record<string, string>);
+  return parsed;
+}
+
+const logonFieldSet: ReadonlySet<string> = new Set(logonDataFields);
+
+/**
+ * JSON.parse keeps the last of repeated keys, where the XML and EVTX readers see both: when a logon
+ * field's key occurs twice in the line, the line is walked to find a repeat inside event_data, which
+ * is added as `Name#2` so that checkLogonFields refuses the record as every reader does.
+ */
+function markRepeatedLogonFields(line: string, data: Record<string, string>): void {
+  const suspect = logonDataFields.some((name) => {
+    const first = line.indexOf(`"${name}"`);
+    return first !== -1 && line.indexOf(`"${name}"`, first + name.length + 2) !== -1;
+  });
+  if (!suspect) return;
+  const bytes = Buffer.from(line, "utf8");
+  const fields = walkWinlogbeatLine(bytes, 0, bytes.length, logonFieldSet);
+  if (fields === undefined) return;
+  for (const name of logonDataFields) {
+    const repeat = fields.eventData[`${name}#2`];
+    if (repeat !== undefined) data[`${name}#2`] = repeat;
+  }
 }

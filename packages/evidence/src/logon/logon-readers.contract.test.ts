@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readWindowsEvents } from "../event/read-windows-events.ts";
+import { evtxValueType } from "../evtx/evtx-value-type.ts";
+import { buildEvtxFile } from "../evtx/testing/build-evtx-file.ts";
 import { listEvtxCorpus } from "../evtx/testing/evtx-corpus.ts";
+import { firstContentIndex, testEventRecord } from "../evtx/testing/test-event-record.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { bytesSource } from "../source/byte-source.ts";
+import { drainReader } from "../testing/drain-reader.ts";
 import { fileSource } from "../testing/file-source.ts";
+import { findControlCharacter } from "./check-logon-fields.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import { readLogonEvents } from "./read-logon-events.ts";
 import { toLogonEvent } from "./to-logon-event.ts";
@@ -99,4 +105,115 @@ describe("event readers: one contract", () => {
       if (eventIds.has(e.eventId)) whole.push(toLogonEvent(e));
     assert.deepEqual(fast, whole);
   });
+});
+
+// The same crafted logons in every format: a clean one; TargetUserName given twice (XML and EVTX
+// would keep the first value, JSON.parse the last); a user name with ESC; a computer name with NUL.
+// Every reader must yield the clean logon alone and refuse the others with the same codes.
+const crafted = [
+  { record: 1, computer: "host.example", users: ["alice"] },
+  { record: 2, computer: "host.example", users: ["alice", "mallory"] },
+  { record: 3, computer: "host.example", users: ["\u001b[2Jbob"] },
+  { record: 4, computer: "ho\u0000st.example", users: ["carol"] },
+] as const;
+const craftedTime = "2020-07-22T20:29:36.4652234Z"; // buildEvtxFile's written time
+const provider = "Microsoft-Windows-Security-Auditing";
+
+function craftedEvtx(): Buffer {
+  const utf16 = (text: string) => ({
+    type: evtxValueType.string,
+    bytes: Buffer.from(`${text}\0`, "utf16le"),
+  });
+  return buildEvtxFile(
+    crafted.map((c) =>
+      testEventRecord(4624, c.record, c.users[0], {
+        computer: (t) => t.text(c.computer),
+        eventData: (t) => {
+          if (c.users[1] !== undefined)
+            t.open("Data", true)
+              .attribute("Name")
+              .text("TargetUserName")
+              .closeStart()
+              .substitution(firstContentIndex, evtxValueType.string)
+              .end();
+        },
+        values: c.users[1] === undefined ? [] : [utf16(c.users[1])],
+      }),
+    ),
+  );
+}
+
+const xmlText = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/[^ -~]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+function craftedXml(): string {
+  return crafted
+    .map(
+      (c) =>
+        `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='${provider}'/><EventID>4624</EventID><TimeCreated SystemTime='${craftedTime}'/><EventRecordID>${c.record}</EventRecordID><Channel>Security</Channel><Computer>${xmlText(c.computer)}</Computer></System><EventData>${c.users.map((u) => `<Data Name='TargetUserName'>${xmlText(u)}</Data>`).join("")}</EventData></Event>`,
+    )
+    .join("\n");
+}
+
+function craftedCsv(): string {
+  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const rows = crafted.map((c) => {
+    const message = [
+      "An account was successfully logged on.",
+      "",
+      "New Logon:",
+      ...c.users.map((u) => `\tAccount Name:\t\t${u}`),
+    ].join("\r\n");
+    return [message, "4624", String(c.record), provider, "Security", c.computer, craftedTime]
+      .map(q)
+      .join(",");
+  });
+  return `${["Message", "Id", "RecordId", "ProviderName", "LogName", "MachineName", "TimeCreated"].map(q).join(",")}\r\n${rows.join("\r\n")}\r\n`;
+}
+
+function craftedJsonLines(): string {
+  return crafted
+    .map((c) => {
+      // Written by hand so that a key can be repeated, as a crafted or broken shipper may write it.
+      const data = c.users.map((u) => `"TargetUserName":${JSON.stringify(u)}`).join(",");
+      return `{"@timestamp":"${craftedTime.slice(0, 23)}Z","winlog":{"channel":"Security","computer_name":${JSON.stringify(c.computer)},"event_data":{${data}},"event_id":"4624","provider_name":"${provider}","record_id":${c.record}}}`;
+    })
+    .join("\n");
+}
+
+test("every event reader refuses a repeated logon field and control characters in names alike", async () => {
+  const sources: [string, ByteSource, EventFormat][] = [
+    ["EVTX", bytesSource("crafted.evtx", craftedEvtx()), "evtx"],
+    ["event XML", bytesSource("crafted.xml", craftedXml()), "event-xml"],
+    ["event CSV", bytesSource("crafted.csv", craftedCsv()), "event-csv"],
+    ["Winlogbeat", bytesSource("crafted.ndjson", craftedJsonLines()), "winlogbeat-jsonl"],
+  ];
+  const expectedCodes = [
+    "EVENT_REPEATED_FIELD",
+    "EVENT_CONTROL_CHARACTER",
+    "EVENT_CONTROL_CHARACTER",
+  ];
+  let first: ReturnType<typeof comparable> | undefined;
+  for (const [name, source, format] of sources) {
+    const { records, summary } = await drainReader(readLogonEvents(source, format));
+    assert.equal(records.length, 1, `${name}: only the clean logon`);
+    const logon = comparable(records[0] as LogonEvent, 19);
+    assert.equal(logon.targetUserName, "alice", name);
+    if (first === undefined) first = logon;
+    else assert.deepEqual(logon, first, `${name} reads the clean logon as EVTX does`);
+    assert.deepEqual(
+      summary.problems.map((p) => p.code),
+      expectedCodes,
+      `${name}: the same problems`,
+    );
+    assert.equal(summary.skipped, 3, name);
+    for (const p of summary.problems)
+      assert.ok(p.line !== undefined || p.offset !== undefined, `${name}: ${p.code} is located`);
+    assert.match(summary.problems[0]?.received ?? "", /"alice" and "mallory"/, name);
+    for (const p of summary.problems)
+      assert.equal(findControlCharacter(p.received ?? ""), -1, `${name}: escaped`);
+  }
 });

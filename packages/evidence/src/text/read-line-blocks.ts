@@ -15,19 +15,27 @@ function countNewlines(bytes: Buffer): number {
   return n;
 }
 
+/** The longest line the line readers take, in bytes of UTF-8; docs/limits.md. */
+export const maxLineBytes = 1 << 20;
+
 /**
  * Streams a text source as blocks of whole lines, in UTF-8 (a UTF-8 BOM is dropped; UTF-16 input is
  * transcoded), so line-oriented readers can scan bytes without decoding what they skip. Memory holds
- * one read piece plus one partial line.
+ * one read piece plus one partial line of at most `maxLine` bytes: a line cut across pieces that
+ * grows past it is reported to `onLongLine` with its number and skipped to its end, never held whole.
+ * (A long line inside one piece is yielded: the reader checks its length against the same cap.)
  */
 export async function* readLineBlocks(
   source: ByteSource,
   onBytes?: (bytes: number) => void,
+  onLongLine: (line: number) => void = () => {},
+  maxLine = maxLineBytes,
 ): AsyncGenerator<LineBlock> {
   let carry: Buffer | undefined;
   let line = 1;
   let decoder: TextDecoder | undefined;
   let first = true;
+  let skipping = false; // inside a line already reported as too long, looking for its end
   for await (let piece of readSourceBytes(source, onBytes)) {
     if (first) {
       first = false;
@@ -36,8 +44,21 @@ export async function* readLineBlocks(
       if (encoding !== "utf-8") decoder = new TextDecoder(encoding);
     }
     if (decoder) piece = Buffer.from(decoder.decode(piece, { stream: true }), "utf8");
+    if (skipping) {
+      const newline = piece.indexOf(10);
+      if (newline === -1) continue;
+      skipping = false;
+      line++;
+      piece = piece.subarray(newline + 1);
+    }
     const lastNewline = piece.lastIndexOf(10);
     if (lastNewline === -1) {
+      if ((carry?.length ?? 0) + piece.length > maxLine) {
+        onLongLine(line);
+        carry = undefined;
+        skipping = true;
+        continue;
+      }
       carry = carry ? Buffer.concat([carry, piece]) : Buffer.from(piece);
       continue;
     }
@@ -45,7 +66,12 @@ export async function* readLineBlocks(
     if (carry) {
       // Only the line cut at the previous piece's end is copied; the rest is used in place.
       const firstNewline = piece.indexOf(10);
-      yield { bytes: Buffer.concat([carry, piece.subarray(0, firstNewline + 1)]), firstLine: line };
+      if (carry.length + firstNewline > maxLine) onLongLine(line);
+      else
+        yield {
+          bytes: Buffer.concat([carry, piece.subarray(0, firstNewline + 1)]),
+          firstLine: line,
+        };
       line++;
       from = firstNewline + 1;
       carry = undefined;
@@ -55,9 +81,14 @@ export async function* readLineBlocks(
       yield { bytes, firstLine: line };
       line += countNewlines(bytes);
     }
-    if (lastNewline + 1 < piece.length) carry = Buffer.from(piece.subarray(lastNewline + 1));
+    if (lastNewline + 1 < piece.length) {
+      if (piece.length - lastNewline - 1 > maxLine) {
+        onLongLine(line);
+        skipping = true;
+      } else carry = Buffer.from(piece.subarray(lastNewline + 1));
+    }
   }
-  if (decoder) {
+  if (decoder && !skipping) {
     const rest = Buffer.from(decoder.decode(), "utf8");
     if (rest.length > 0) carry = carry ? Buffer.concat([carry, rest]) : rest;
   }

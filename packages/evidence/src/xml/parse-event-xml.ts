@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { escapeControlCharacters, findControlCharacter } from "../logon/check-logon-fields.ts";
 
 // parseTagValue false: LogonType "3" stays a string and SIDs or ids are never coerced.
 // trimValues false: data such as LogonProcessName "NtLmSsp " keeps its trailing space, as in EVTX.
@@ -38,33 +39,84 @@ function attribute(value: unknown, name: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-function addData(data: Record<string, string>, key: string, value: string): void {
+/**
+ * Adds a value under `key`, or under the first free `key#2`, `key#3`… (as the EVTX reader names
+ * repeats); the search resumes where it last stopped for that key, so n repeats cost O(n), not O(n²).
+ */
+function addData(
+  data: Record<string, string>,
+  next: Map<string, number>,
+  key: string,
+  value: string,
+): void {
   if (data[key] === undefined) {
     data[key] = value;
     return;
   }
-  let n = 2;
+  let n = next.get(key) ?? 2;
   while (data[`${key}#${n}`] !== undefined) n++;
   data[`${key}#${n}`] = value;
+  next.set(key, n + 1);
 }
 
 /** EventData/Data by Name (unnamed as `Data`, repeats `Data#2`…), or UserData's element's children. */
 function readData(event: Node): Record<string, string> {
   const data = Object.create(null) as Record<string, string>;
+  const next = new Map<string, number>();
   const eventData = event.EventData;
   if (isNode(eventData)) {
     const items = eventData.Data;
     if (Array.isArray(items))
-      for (const item of items) addData(data, attribute(item, "Name") ?? "Data", textOf(item));
+      for (const item of items)
+        addData(data, next, attribute(item, "Name") ?? "Data", textOf(item));
   }
   const userData = event.UserData;
   if (isNode(userData)) {
     const first = Object.entries(userData).find(([k]) => !k.startsWith("@") && k !== "#text");
     if (first && isNode(first[1]))
       for (const [key, value] of Object.entries(first[1]))
-        if (!key.startsWith("@") && key !== "#text") addData(data, key, textOf(value));
+        if (!key.startsWith("@") && key !== "#text") addData(data, next, key, textOf(value));
   }
   return data;
+}
+
+// A DOCTYPE may define entities; fast-xml-parser leaves an undefined `&j;` as text, so `CORP\&j;`
+// would become a user name. Only XML's predefined entities and character references are accepted.
+const unsafeMarkup =
+  /<!(?:DOCTYPE|ENTITY)\b|&(?!(?:lt|gt|amp|apos|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)[^;\s<]{0,40};?/;
+
+/** The first DOCTYPE/ENTITY declaration or unknown entity reference of an event, with its line. */
+function findUnsafeMarkup(xml: string): { line: number; what: string; text: string } | undefined {
+  const match = unsafeMarkup.exec(xml);
+  if (match === null) return undefined;
+  const line = lineAt(xml, match.index);
+  const text = match[0];
+  const what = text.startsWith("<!")
+    ? `a ${text.slice(2)} declaration`
+    : "an entity reference that XML does not define";
+  return { line, what, text };
+}
+
+// fast-xml-parser drops DEL and C1 characters and references to control characters (`x&#0;y` reads
+// as "xy"), so a name would silently change: an event holding one, raw or referenced, is refused.
+// XML 1.0 allows no C0 character but tab, LF and CR anyway.
+const controlReference =
+  /&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])|x0*(?:[0-8bcef]|1[0-9a-f]|7f|[89][0-9a-f]));/i;
+
+/** The first control character of an event (raw or as a character reference), with its line. */
+function findEventControlCharacter(xml: string): { line: number; text: string } | undefined {
+  const raw = findControlCharacter(xml, true);
+  const match = controlReference.exec(xml);
+  if (raw === -1 && match === null) return undefined;
+  if (match !== null && (raw === -1 || match.index < raw))
+    return { line: lineAt(xml, match.index), text: match[0] };
+  return { line: lineAt(xml, raw), text: xml.charAt(raw) };
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 /** The result of parsing one `<Event>` element: the event, or what is wrong with it. */
@@ -75,6 +127,24 @@ export type ParsedEventXml = EventParse;
  * Malformed XML, a missing System element or an unusable EventID or time is a problem, not a throw.
  */
 export function parseEventXml(xml: string, location: EvidenceLocation): ParsedEventXml {
+  const unsafe = findUnsafeMarkup(xml);
+  if (unsafe !== undefined)
+    return {
+      ok: false,
+      code: "XML_ENTITY",
+      message: `line ${unsafe.line} of the event: ${unsafe.what}; entities are never expanded, so the event is skipped rather than read with the reference as text`,
+      expected: "only &lt; &gt; &amp; &apos; &quot; and character references (&#…;)",
+      received: JSON.stringify(unsafe.text),
+    };
+  const control = findEventControlCharacter(xml);
+  if (control !== undefined)
+    return {
+      ok: false,
+      code: "EVENT_CONTROL_CHARACTER",
+      message: `line ${control.line} of the event: a control character, which the XML reader cannot keep (it would silently drop it from a name); the event is skipped`,
+      expected: "text without control characters (NUL, C0, DEL, C1)",
+      received: escapeControlCharacters(control.text),
+    };
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
     return {

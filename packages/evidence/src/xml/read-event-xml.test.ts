@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it, test } from "node:test";
 import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
 import { fileSource } from "../testing/file-source.ts";
@@ -77,4 +77,95 @@ describe("event XML", () => {
     assert.equal(summary.problems[0]?.code, "EVIDENCE_UNREADABLE");
     assert.match(summary.problems[0]?.message ?? "", /no such file/);
   });
+});
+
+test("an event using an entity XML does not define (a DOCTYPE's) is refused, located, and the next read", async () => {
+  const text = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE Events [<!ENTITY j "joker">]>',
+    "<Events>",
+    event(4624, 1, "&j;"),
+    event(4624, 2, "&#x61;lice &amp; co"),
+    `<Event><!DOCTYPE x [<!ENTITY k "k">]>${event(4624, 3).slice(7)}`,
+    event(4624, 4, "&nbsp;bob"),
+    event(4624, 5),
+    "</Events>",
+  ].join("\n");
+  const { records, summary } = await drainReader(readEventXml(bytesSource("ent.xml", text)));
+  assert.deepEqual(
+    records.map((r) => [r.recordId, r.data.TargetUserName]),
+    [
+      [2, "alice & co"],
+      [5, "alice"],
+    ],
+  );
+  assert.equal(summary.skipped, 3);
+  assert.deepEqual(
+    summary.problems.map((p) => [p.code, p.line, p.record]),
+    [
+      ["XML_ENTITY", 4, 1],
+      ["XML_ENTITY", 6, 3],
+      ["XML_ENTITY", 7, 4],
+    ],
+  );
+  assert.equal(summary.problems[0]?.received, '"&j;"');
+  assert.match(summary.problems[1]?.message ?? "", /DOCTYPE declaration/);
+});
+
+test("an unclosed <Event> is one problem and the next event is read (resynchronised at <Event)", async () => {
+  const text = [
+    event(4624, 1),
+    event(4624, 2).replace("</Event>", ""),
+    event(4624, 3, "carol"),
+    event(4624, 4).replace("</EventData></Event>", ""),
+    event(4624, 5, "dave"),
+  ].join("\n");
+  for (const pieceSize of [5, 64, 1 << 20]) {
+    const source = bytesSource("unclosed.xml", text, pieceSize);
+    const { records, summary } = await drainReader(readEventXml(source));
+    assert.deepEqual(
+      records.map((r) => [r.recordId, r.data.TargetUserName]),
+      [
+        [1, "alice"],
+        [3, "carol"],
+        [5, "dave"],
+      ],
+      `piece size ${pieceSize}`,
+    );
+    assert.deepEqual(
+      summary.problems.map((p) => [p.code, p.line, p.record]),
+      [
+        ["XML_BAD_EVENT", 2, 2],
+        ["XML_BAD_EVENT", 4, 4],
+      ],
+    );
+    assert.match(summary.problems[0]?.message ?? "", /not closed before the next <Event>/);
+  }
+});
+
+test("an oversized unclosed <Event> is skipped without swallowing the next event", async () => {
+  const huge = `<Event><System>${"x".repeat(900)}`;
+  const text = [
+    event(4624, 1),
+    huge,
+    event(4624, 2, "erin"),
+    `${huge}</Event>`,
+    event(4624, 3),
+  ].join("\n");
+  const pieces: (string | number)[][] = [];
+  for await (const p of splitEventXml(
+    (async function* () {
+      for (let i = 0; i < text.length; i += 50) yield text.slice(i, i + 50);
+    })(),
+    (d) => pieces.push([d.code, d.record, d.line]),
+    600,
+  ))
+    pieces.push(["event", p.record, p.line]);
+  assert.deepEqual(pieces, [
+    ["event", 1, 1],
+    ["EVIDENCE_RECORD_TOO_LONG", 2, 2],
+    ["event", 3, 3],
+    ["EVIDENCE_RECORD_TOO_LONG", 4, 4],
+    ["event", 5, 5],
+  ]);
 });

@@ -2,6 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
+import { checkEventLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "../text/decode-text-stream.ts";
@@ -27,7 +28,7 @@ export async function* readEventXml(
   const pieces = splitEventXml(decodeTextStream(readSourceBytes(source, options.onBytes)), (d) => {
     skipped++;
     log.report({
-      code: "XML_BAD_EVENT",
+      code: d.code,
       file,
       line: d.line,
       record: d.record,
@@ -41,8 +42,14 @@ export async function* readEventXml(
       const parsed = parseEventXml(piece.xml, location);
       if (!parsed.ok) {
         skipped++;
-        const { ok: _, ...detail } = parsed;
-        log.report({ code: "XML_BAD_EVENT", ...location, ...detail });
+        const { ok: _, code, ...detail } = parsed;
+        log.report({ code: code ?? "XML_BAD_EVENT", ...location, ...detail });
+        continue;
+      }
+      const fieldProblem = checkEventLogonFields(parsed.event);
+      if (fieldProblem !== undefined) {
+        skipped++;
+        log.report({ ...location, ...fieldProblem });
         continue;
       }
       eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);

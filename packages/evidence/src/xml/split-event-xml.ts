@@ -9,12 +9,17 @@ export interface EventXmlPiece {
 
 /** What the splitter could not make into an element (an unterminated or oversized `<Event>`). */
 export interface EventXmlSplitDefect {
+  readonly code: "XML_BAD_EVENT" | "EVIDENCE_RECORD_TOO_LONG";
   readonly line: number;
   readonly record: number;
   readonly message: string;
+  readonly expected?: string;
 }
 
 const endTag = "</Event>";
+
+/** The longest `<Event>` element read, in characters; a longer one is skipped (docs/limits.md). */
+export const maxEventXmlLength = 4 << 20;
 
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
@@ -31,9 +36,10 @@ function countLines(text: string, from: number, to: number): number {
 export async function* splitEventXml(
   text: AsyncIterable<string>,
   onDefect: (defect: EventXmlSplitDefect) => void,
-  maxEventLength = 4 << 20,
+  maxEventLength = maxEventXmlLength,
 ): AsyncGenerator<EventXmlPiece> {
   const startTag = /<Event[\s>/]/g;
+  const nextStartTag = /<Event[\s>/]/g;
   let buffer = "";
   let line = 1; // the line of buffer[0]
   let record = 0;
@@ -47,12 +53,15 @@ export async function* splitEventXml(
     };
     for (;;) {
       if (skipping) {
+        // The oversized element ends at its end tag, or where the next element begins.
         const end = buffer.indexOf(endTag, position);
-        if (end === -1) {
+        startTag.lastIndex = position;
+        const next = startTag.exec(buffer);
+        if (next !== null && (end === -1 || next.index < end)) advance(next.index);
+        else if (end === -1) {
           advance(Math.max(position, buffer.length - endTag.length));
           break;
-        }
-        advance(end + endTag.length);
+        } else advance(end + endTag.length);
         skipping = false;
       }
       startTag.lastIndex = position;
@@ -63,14 +72,34 @@ export async function* splitEventXml(
       }
       advance(start.index);
       const end = buffer.indexOf(endTag, start.index);
+      // An element never closed must not swallow the next one: a `<Event` before this one's end
+      // tag means this one is broken, and reading resumes at the next.
+      nextStartTag.lastIndex = start.index + 1;
+      const next = nextStartTag.exec(buffer);
+      if (next !== null && (end === -1 || next.index < end)) {
+        record++;
+        onDefect({
+          code: "XML_BAD_EVENT",
+          line,
+          record,
+          message:
+            "an <Event> element is not closed before the next <Event> begins; reading resumes there",
+          expected: "</Event>",
+        });
+        advance(next.index);
+        continue;
+      }
       if (end === -1) {
         if (buffer.length - start.index > maxEventLength) {
           record++;
           onDefect({
+            code: "EVIDENCE_RECORD_TOO_LONG",
             line,
             record,
             message: `an <Event> element longer than ${maxEventLength} characters was skipped`,
+            expected: `at most ${maxEventLength} characters`,
           });
+          advance(start.index + 1);
           skipping = true;
           continue;
         }
@@ -88,6 +117,7 @@ export async function* splitEventXml(
   const start = skipping ? null : startTag.exec(buffer);
   if (start !== null)
     onDefect({
+      code: "XML_BAD_EVENT",
       line: line + countLines(buffer, 0, start.index),
       record: record + 1,
       message: "the input ends inside an <Event> element (no </Event>)",

@@ -1,0 +1,79 @@
+/** A run of text to parse, the start of a record over the caps, or where parsing resumes after one. */
+export type CsvGuardPart =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "too-long"; readonly line: number; readonly reason: string }
+  | { readonly kind: "resume"; readonly line: number };
+
+/**
+ * Watches CSV text before it reaches the parser and cuts off a record that grows past `maxChars`
+ * characters or `maxFields` fields (an unclosed quote, a line without end, a million commas): what
+ * the parser holds is then dropped, the rest of that physical line skipped, and parsing resumes on
+ * the next line with a new parser. Memory and the parser's work stay bounded by the caps, whatever
+ * the line's length. Quotes are followed so that a quoted line break stays inside its record.
+ */
+export class CsvRecordGuard {
+  private inQuotes = false;
+  private recordChars = 0;
+  private commas = 0;
+  /** The 1-based line of the text being scanned, and of the current record's start. */
+  private line = 1;
+  private recordLine = 1;
+  private skipping = false;
+
+  constructor(
+    readonly maxChars: number,
+    readonly maxFields: number,
+  ) {}
+
+  /** Splits the next piece of text into parts to parse and the records cut off. */
+  split(piece: string): CsvGuardPart[] {
+    const parts: CsvGuardPart[] = [];
+    let from = 0; // start of the text not yet handed on
+    let recordStart = 0; // where the current record starts in this piece (0: in an earlier one)
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (this.skipping) {
+        if (c !== 10) continue;
+        this.line++;
+        this.skipping = false;
+        this.startRecord();
+        from = i + 1;
+        recordStart = i + 1;
+        parts.push({ kind: "resume", line: this.line });
+        continue;
+      }
+      if (c === 10) {
+        this.line++;
+        if (!this.inQuotes) {
+          this.startRecord();
+          recordStart = i + 1;
+          continue;
+        }
+      } else if (c === 34) this.inQuotes = !this.inQuotes;
+      else if (c === 44 && !this.inQuotes) this.commas++;
+      this.recordChars++;
+      const tooLong = this.recordChars > this.maxChars;
+      if (tooLong || this.commas + 1 > this.maxFields) {
+        if (recordStart > from) parts.push({ kind: "text", text: piece.slice(from, recordStart) });
+        parts.push({
+          kind: "too-long",
+          line: this.recordLine,
+          reason: tooLong
+            ? `longer than ${this.maxChars} characters`
+            : `more than ${this.maxFields} fields`,
+        });
+        this.skipping = true;
+        from = piece.length;
+      }
+    }
+    if (from < piece.length) parts.push({ kind: "text", text: piece.slice(from) });
+    return parts;
+  }
+
+  private startRecord(): void {
+    this.inQuotes = false;
+    this.recordChars = 0;
+    this.commas = 0;
+    this.recordLine = this.line;
+  }
+}
