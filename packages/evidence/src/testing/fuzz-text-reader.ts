@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { fuzzRuns, mutateText, textMutations } from "../../../../test/fuzz/mutate-text.ts";
+import { fuzzRuns } from "../../../../test/fuzz/fuzz-runs.ts";
+import { mutateText, textMutations } from "../../../../test/fuzz/mutate-text.ts";
 import { type EvidenceProblem, evidenceProblemCodes } from "../event/evidence-problem.ts";
 import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import { findControlCharacter } from "../logon/check-logon-fields.ts";
