@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
@@ -13,8 +13,8 @@ import { readAdInventory } from "./read-ad-inventory.ts";
 const example = (name: string) =>
   fileURLToPath(new URL(`../../../../examples/audit/${name}`, import.meta.url));
 
-describe("Active Directory exports", () => {
-  it("reads Get-ADUser: domain from the DN, groups by CN, SPNs, enabled", async () => {
+test("Active Directory exports", async (t) => {
+  await t.test("reads Get-ADUser: domain from the DN, groups by CN, SPNs, enabled", async () => {
     const { records, summary } = await drainReader(
       readAdInventory(fileSource(example("ad-users.csv"))),
     );
@@ -35,7 +35,7 @@ describe("Active Directory exports", () => {
     );
   });
 
-  it("reads Get-ADComputer and maps OperatingSystem to catalog products", async () => {
+  await t.test("reads Get-ADComputer and maps OperatingSystem to catalog products", async () => {
     const { records, summary } = await drainReader(
       readAdInventory(fileSource(example("ad-computers.csv"))),
     );
@@ -58,54 +58,60 @@ describe("Active Directory exports", () => {
     assert.equal(inferServerProduct("Windows 10 Enterprise").kind, "client");
   });
 
-  it("classifies service accounts by name and description, admins by a configured group", () => {
-    const base: AdUser = {
-      samAccountName: "x",
-      enabled: true,
-      distinguishedName: "",
-      domain: "corp.example",
-      userPrincipalName: "",
-      sid: "",
-      description: "",
-      memberOf: [],
-      servicePrincipalNames: [],
-      objectClass: "user",
-      location: { file: "f" },
-    };
-    assert.equal(classifyAdUser({ ...base, samAccountName: "svc_sql" }).service, true);
-    assert.equal(classifyAdUser({ ...base, samAccountName: "backup-svc" }).service, true);
-    assert.equal(
-      classifyAdUser({ ...base, description: "Service account for the ERP" }).service,
-      true,
-    );
-    assert.equal(classifyAdUser({ ...base, samAccountName: "sven" }).service, false);
-    assert.equal(
-      classifyAdUser({ ...base, memberOf: ["Server Admins"] }, ["server admins"]).adminOnly,
-      true,
-    );
-    assert.equal(
-      classifyAdUser({ ...base, memberOf: ["Domain Admins"] }, ["Server Admins"]).adminOnly,
-      false,
-    );
-  });
+  await t.test(
+    "classifies service accounts by name and description, admins by a configured group",
+    () => {
+      const base: AdUser = {
+        samAccountName: "x",
+        enabled: true,
+        distinguishedName: "",
+        domain: "corp.example",
+        userPrincipalName: "",
+        sid: "",
+        description: "",
+        memberOf: [],
+        servicePrincipalNames: [],
+        objectClass: "user",
+        location: { file: "f" },
+      };
+      assert.equal(classifyAdUser({ ...base, samAccountName: "svc_sql" }).service, true);
+      assert.equal(classifyAdUser({ ...base, samAccountName: "backup-svc" }).service, true);
+      assert.equal(
+        classifyAdUser({ ...base, description: "Service account for the ERP" }).service,
+        true,
+      );
+      assert.equal(classifyAdUser({ ...base, samAccountName: "sven" }).service, false);
+      assert.equal(
+        classifyAdUser({ ...base, memberOf: ["Server Admins"] }, ["server admins"]).adminOnly,
+        true,
+      );
+      assert.equal(
+        classifyAdUser({ ...base, memberOf: ["Domain Admins"] }, ["Server Admins"]).adminOnly,
+        false,
+      );
+    },
+  );
 
-  it("reports a MemberOf column that holds the .NET type name once, and skips a row without SamAccountName", async () => {
-    const text = `"SamAccountName","Enabled","DistinguishedName","MemberOf"\r\n"a","True","CN=a,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n"","True","",""\r\n"b","True","CN=b,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n`;
-    const { records, summary } = await drainReader(
-      readAdInventory(bytesSource("ad-typename.csv", text)),
-    );
-    assert.equal(records.length, 2);
-    assert.deepEqual(
-      summary.problems.map((p) => [p.code, p.line]),
-      [
-        ["CSV_TYPE_NAME_VALUE", 2],
-        ["EVENT_BAD_FIELD", 3],
-      ],
-    );
-    assert.match(summary.problems[0]?.message ?? "", /-join ';'/);
-  });
+  await t.test(
+    "reports a MemberOf column that holds the .NET type name once, and skips a row without SamAccountName",
+    async () => {
+      const text = `"SamAccountName","Enabled","DistinguishedName","MemberOf"\r\n"a","True","CN=a,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n"","True","",""\r\n"b","True","CN=b,DC=corp,DC=example","Microsoft.ActiveDirectory.Management.ADPropertyValueCollection"\r\n`;
+      const { records, summary } = await drainReader(
+        readAdInventory(bytesSource("ad-typename.csv", text)),
+      );
+      assert.equal(records.length, 2);
+      assert.deepEqual(
+        summary.problems.map((p) => [p.code, p.line]),
+        [
+          ["CSV_TYPE_NAME_VALUE", 2],
+          ["EVENT_BAD_FIELD", 3],
+        ],
+      );
+      assert.match(summary.problems[0]?.message ?? "", /-join ';'/);
+    },
+  );
 
-  it("refuses a CSV that is neither export", async () => {
+  await t.test("refuses a CSV that is neither export", async () => {
     const { summary } = await drainReader(
       readAdInventory(bytesSource("ad-other.csv", '"Foo"\r\n"1"\r\n')),
     );

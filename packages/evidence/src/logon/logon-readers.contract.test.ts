@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readWindowsEvents } from "../event/read-windows-events.ts";
@@ -77,15 +77,15 @@ const cases: { name: string; file: string; format: EventFormat; timeDigits: numb
   },
 ];
 
-describe("event readers: one contract", () => {
-  it("the corpus holds the logons the fixtures were made from", async () => {
+test("event readers: one contract", async (t) => {
+  await t.test("the corpus holds the logons the fixtures were made from", async () => {
     const truth = await evtxTruth();
     assert.equal(truth.size, 45);
     assert.equal([...truth.values()].filter((e) => e.eventId === 4624).length, 42);
   });
 
   for (const c of cases)
-    it(`${c.name} yields the same logon events as the EVTX files`, async () => {
+    await t.test(`${c.name} yields the same logon events as the EVTX files`, async () => {
       const truth = await evtxTruth();
       const events = await drain(fileSource(fixture(c.file)), c.format);
       assert.equal(events.length, truth.size, "one event per corpus record");
@@ -97,7 +97,7 @@ describe("event readers: one contract", () => {
       }
     });
 
-  it("Winlogbeat: the fast scanner agrees with parsing every line whole", async () => {
+  await t.test("Winlogbeat: the fast scanner agrees with parsing every line whole", async () => {
     const source = fileSource(fixture("logons.winlogbeat.ndjson"));
     const fast = await drain(source, "winlogbeat-jsonl");
     const whole: LogonEvent[] = [];

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
@@ -9,32 +9,35 @@ import { readUalCsv } from "./read-ual-csv.ts";
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/ual/${name}`, import.meta.url));
 
-describe("User Access Logging exports", () => {
-  it("reads Get-UalUserAccess: user, role, server from PSComputerName, times as UTC", async () => {
-    const { records, summary } = await drainReader(
-      readUalCsv(fileSource(fixture("ual-users.csv"))),
-    );
-    assert.equal(summary.format, "ual-user-csv");
-    assert.equal(records.length, 3);
-    assert.deepEqual(
-      { ...records[0], location: undefined },
-      {
-        kind: "user",
-        server: "01566S-WIN16-IR",
-        userName: "THREEBEESCO\\samir",
-        roleName: "File Server",
-        productName: "Windows Server 2016 Standard",
-        firstSeen: "2026-08-03T08:01:15Z",
-        lastSeen: "2026-11-20T16:55:02Z",
-        activityCount: 12,
-        tenantIdentifier: "00000000-0000-0000-0000-000000000000",
-        location: undefined,
-      },
-    );
-    assert.equal(records[0]?.location.line, 3);
-  });
+test("User Access Logging exports", async (t) => {
+  await t.test(
+    "reads Get-UalUserAccess: user, role, server from PSComputerName, times as UTC",
+    async () => {
+      const { records, summary } = await drainReader(
+        readUalCsv(fileSource(fixture("ual-users.csv"))),
+      );
+      assert.equal(summary.format, "ual-user-csv");
+      assert.equal(records.length, 3);
+      assert.deepEqual(
+        { ...records[0], location: undefined },
+        {
+          kind: "user",
+          server: "01566S-WIN16-IR",
+          userName: "THREEBEESCO\\samir",
+          roleName: "File Server",
+          productName: "Windows Server 2016 Standard",
+          firstSeen: "2026-08-03T08:01:15Z",
+          lastSeen: "2026-11-20T16:55:02Z",
+          activityCount: 12,
+          tenantIdentifier: "00000000-0000-0000-0000-000000000000",
+          location: undefined,
+        },
+      );
+      assert.equal(records[0]?.location.line, 3);
+    },
+  );
 
-  it("reads Get-UalDeviceAccess by address", async () => {
+  await t.test("reads Get-UalDeviceAccess by address", async () => {
     const { records, summary } = await drainReader(
       readUalCsv(fileSource(fixture("ual-devices.csv"))),
     );
@@ -45,7 +48,7 @@ describe("User Access Logging exports", () => {
     );
   });
 
-  it("needs a server: PSComputerName or the server option", async () => {
+  await t.test("needs a server: PSComputerName or the server option", async () => {
     const text =
       '"UserName","RoleName","FirstSeen","LastSeen","ActivityCount"\r\n"CORP\\a","File Server","1/2/2026 1:00:00 AM","1/3/2026 1:00:00 AM","2"\r\n';
     const source = bytesSource("ual-noserver.csv", text);
@@ -57,7 +60,7 @@ describe("User Access Logging exports", () => {
     assert.equal(given.records[0]?.server, "FS1");
   });
 
-  it("skips a row with an empty user or an unreadable LastSeen, located", async () => {
+  await t.test("skips a row with an empty user or an unreadable LastSeen, located", async () => {
     const text =
       '"UserName","RoleName","LastSeen","PSComputerName"\r\n"","File Server","1/3/2026 1:00:00 AM","FS1"\r\n"CORP\\b","File Server","soon","FS1"\r\n"CORP\\c","File Server","1/3/2026 1:00:00 AM","FS1"\r\n';
     const { records, summary } = await drainReader(readUalCsv(bytesSource("ual-bad.csv", text)));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it, test } from "node:test";
+import { test } from "node:test";
 import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
 import { fileSource } from "../testing/file-source.ts";
@@ -13,65 +13,74 @@ async function* pieces(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
-describe("event XML", () => {
-  it("splits events cut across pieces of any size, with lines and record numbers", async () => {
-    const text = `<?xml version="1.0"?>\n<Events>\n${event(4624, 1)}\n${event(4634, 2)}\n</Events>\n`;
-    for (const size of [1, 3, 7, 64, 100_000]) {
-      const out = [];
-      for await (const p of splitEventXml(pieces(text, size), () => assert.fail("no defect")))
-        out.push(p);
+test("event XML", async (t) => {
+  await t.test(
+    "splits events cut across pieces of any size, with lines and record numbers",
+    async () => {
+      const text = `<?xml version="1.0"?>\n<Events>\n${event(4624, 1)}\n${event(4634, 2)}\n</Events>\n`;
+      for (const size of [1, 3, 7, 64, 100_000]) {
+        const out = [];
+        for await (const p of splitEventXml(pieces(text, size), () => assert.fail("no defect")))
+          out.push(p);
+        assert.deepEqual(
+          out.map((p) => [p.line, p.record, p.xml.length]),
+          [
+            [3, 1, event(4624, 1).length],
+            [4, 2, event(4634, 2).length],
+          ],
+          `piece size ${size}`,
+        );
+      }
+    },
+  );
+
+  await t.test(
+    "reads wevtutil output (roots back to back) with entities decoded and the time normalised",
+    async () => {
+      const source = bytesSource("w.xml", event(4624, 7, "o&apos;brien &amp; co") + event(4625, 8));
+      const { records, summary } = await drainReader(readEventXml(source));
+      assert.equal(records.length, 2);
+      assert.equal(records[0]?.data.TargetUserName, "o'brien & co");
+      assert.equal(records[0]?.time, "2026-11-20T08:01:02.1234567Z");
+      assert.equal(records[0]?.recordId, 7);
+      assert.deepEqual(summary.eventIds, { "4624": 1, "4625": 1 });
+    },
+  );
+
+  await t.test(
+    "skips a malformed event, an event without System or EventID, and an unterminated one, each located",
+    async () => {
+      const text = [
+        event(4624, 1),
+        "<Event><System><EventID>4624</EventID></System><EventData><Data>x</Event>",
+        "<Event><EventData/></Event>",
+        event(4624, 2).replace("<EventID>4624</EventID>", "<EventID>abc</EventID>"),
+        event(4624, 3),
+        "<Event><System>",
+      ].join("\n");
+      const source = bytesSource("bad.xml", text);
+      const { records, summary } = await drainReader(readEventXml(source));
       assert.deepEqual(
-        out.map((p) => [p.line, p.record, p.xml.length]),
-        [
-          [3, 1, event(4624, 1).length],
-          [4, 2, event(4634, 2).length],
-        ],
-        `piece size ${size}`,
+        records.map((r) => r.recordId),
+        [1, 3],
       );
-    }
-  });
+      assert.equal(summary.skipped, 4);
+      assert.deepEqual(
+        summary.problems.map((p) => [p.code, p.line, p.record]),
+        [
+          ["XML_BAD_EVENT", 2, 2],
+          ["XML_BAD_EVENT", 3, 3],
+          ["XML_BAD_EVENT", 4, 4],
+          ["XML_BAD_EVENT", 6, 6],
+        ],
+      );
+      assert.match(summary.problems[1]?.message ?? "", /no <System>/);
+      assert.match(summary.problems[2]?.received ?? "", /abc/);
+      assert.match(summary.problems[3]?.message ?? "", /ends inside an <Event>/);
+    },
+  );
 
-  it("reads wevtutil output (roots back to back) with entities decoded and the time normalised", async () => {
-    const source = bytesSource("w.xml", event(4624, 7, "o&apos;brien &amp; co") + event(4625, 8));
-    const { records, summary } = await drainReader(readEventXml(source));
-    assert.equal(records.length, 2);
-    assert.equal(records[0]?.data.TargetUserName, "o'brien & co");
-    assert.equal(records[0]?.time, "2026-11-20T08:01:02.1234567Z");
-    assert.equal(records[0]?.recordId, 7);
-    assert.deepEqual(summary.eventIds, { "4624": 1, "4625": 1 });
-  });
-
-  it("skips a malformed event, an event without System or EventID, and an unterminated one, each located", async () => {
-    const text = [
-      event(4624, 1),
-      "<Event><System><EventID>4624</EventID></System><EventData><Data>x</Event>",
-      "<Event><EventData/></Event>",
-      event(4624, 2).replace("<EventID>4624</EventID>", "<EventID>abc</EventID>"),
-      event(4624, 3),
-      "<Event><System>",
-    ].join("\n");
-    const source = bytesSource("bad.xml", text);
-    const { records, summary } = await drainReader(readEventXml(source));
-    assert.deepEqual(
-      records.map((r) => r.recordId),
-      [1, 3],
-    );
-    assert.equal(summary.skipped, 4);
-    assert.deepEqual(
-      summary.problems.map((p) => [p.code, p.line, p.record]),
-      [
-        ["XML_BAD_EVENT", 2, 2],
-        ["XML_BAD_EVENT", 3, 3],
-        ["XML_BAD_EVENT", 4, 4],
-        ["XML_BAD_EVENT", 6, 6],
-      ],
-    );
-    assert.match(summary.problems[1]?.message ?? "", /no <System>/);
-    assert.match(summary.problems[2]?.received ?? "", /abc/);
-    assert.match(summary.problems[3]?.message ?? "", /ends inside an <Event>/);
-  });
-
-  it("reports a missing file as unreadable instead of throwing", async () => {
+  await t.test("reports a missing file as unreadable instead of throwing", async () => {
     const { records, summary } = await drainReader(readEventXml(fileSource("/nonexistent/x.xml")));
     assert.equal(records.length, 0);
     assert.equal(summary.problems[0]?.code, "EVIDENCE_UNREADABLE");
