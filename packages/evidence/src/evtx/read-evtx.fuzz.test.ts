@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { crc32 } from "node:zlib";
 import fc from "fast-check";
-import type { EvtxProblemCode } from "./evtx-problem.ts";
+import { type EvtxProblemCode, evtxProblemCodes } from "./evtx-problem.ts";
 import type { EvtxRecord } from "./evtx-record.ts";
 import { assertWithinEvtxBudget } from "./testing/assert-within-evtx-budget.ts";
 import { type DrainedEvtx, drainEvtx } from "./testing/drain-evtx.ts";
@@ -136,16 +136,7 @@ function read(bytes: Buffer, includeXml: boolean): Promise<DrainedEvtx> {
   return drainEvtx(streamOf(bytes), { fileLabel: label, includeXml });
 }
 
-const knownCodes = new Set<EvtxProblemCode>([
-  "EVTX_NOT_EVTX",
-  "EVTX_UNREADABLE",
-  "EVTX_BAD_FILE_HEADER",
-  "EVTX_BAD_CHUNK",
-  "EVTX_BAD_RECORD",
-  "EVTX_RECORD_TOO_COMPLEX",
-  "EVTX_RECORD_TOO_DEEP",
-  "EVTX_TRUNCATED",
-]);
+const knownCodes = new Set<EvtxProblemCode>(evtxProblemCodes);
 
 function recordsOfChunk(records: readonly EvtxRecord[], chunk: number): EvtxRecord[] {
   return records.filter((record) => record.location.chunk === chunk);
