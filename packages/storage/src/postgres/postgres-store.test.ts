@@ -1,37 +1,22 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import pg from "pg";
 import { createTestOrganisation } from "../contract/contract-harness.ts";
 import { tenantTables } from "../kysely/database.ts";
 import { openStore } from "../open-store.ts";
 import { defineStoreContract } from "../store.contract.ts";
-import type { Store } from "../store.ts";
-import {
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../testing/start-throwaway-postgres.ts";
+import { useThrowawayPostgresStore } from "../testing/use-throwaway-postgres-store.ts";
 
-// One throwaway cluster for this file; if it cannot start, `before` throws and every test fails.
-let cluster: ThrowawayPostgres | undefined;
-let store: Store | undefined;
-
-before(async () => {
-  cluster = await startThrowawayPostgres();
-  store = await openStore({ location: cluster.url });
-});
-
-after(async () => {
-  await store?.close();
-  await cluster?.stop();
-});
+// One throwaway cluster for this file; if it cannot start, every test fails.
+const postgres = useThrowawayPostgresStore();
 
 /** Runs statements as the application role, in one transaction with the organisation set (or none). */
 async function queryAsApp(
   orgId: string | undefined,
   ...statements: string[]
 ): Promise<pg.QueryResult[]> {
-  if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+  const cluster = postgres.cluster();
   const client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
   try {
@@ -47,15 +32,12 @@ async function queryAsApp(
   }
 }
 
-const openedStore = () => {
-  if (store === undefined) throw new Error("the PostgreSQL store did not open");
-  return store;
-};
+const openedStore = postgres.store;
 
 defineStoreContract({
   store: openedStore,
   location: () => {
-    if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+    const cluster = postgres.cluster();
     return cluster.url;
   },
   executeRaw: async (orgId, statement) => {
@@ -122,7 +104,7 @@ test("row-level security: enabled and forced on every tenant table; the applicat
 });
 
 test("a superuser connection is refused: it would bypass row-level security", async () => {
-  if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+  const cluster = postgres.cluster();
   await assert.rejects(
     openStore({ location: cluster.superuserUrl }),
     /bypasses row-level security/,
@@ -130,7 +112,7 @@ test("a superuser connection is refused: it would bypass row-level security", as
 });
 
 test("pg_dump as the superuser and pg_restore give back the rows, the policies and the schema version", async () => {
-  if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start");
+  const cluster = postgres.cluster();
   const org = await createTestOrganisation(openedStore(), "dump");
   const customer = await openedStore().customers.create(org.id, { name: "Contoso" });
   const dump = join(cluster.dir, "calwise.dump");
