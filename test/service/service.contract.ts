@@ -1,4 +1,5 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
@@ -11,4 +12,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineAccountCases(harness);
   defineResourceCases(harness);
   defineIsolationCases(harness);
+  defineEvidenceCases(harness);
 }

@@ -10,15 +10,21 @@ import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts"
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
 import { registerCreateEvaluationRoute } from "./routes/create-evaluation-route.ts";
 import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
+import { registerGetAuditRoute } from "./routes/get-audit-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
 import { registerGetEvaluationRoute } from "./routes/get-evaluation-route.ts";
+import { registerGetJobRoute } from "./routes/get-job-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
+import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
+import { registerListEntitlementsRoute } from "./routes/list-entitlements-route.ts";
 import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
+import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
+import { registerWatchJobRoute } from "./routes/watch-job-route.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -81,5 +87,12 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCreateEvaluationRoute(app, deps);
   registerGetEvaluationRoute(app, deps);
   registerGetCatalogRoute(app, deps);
+  // Evidence uploads as durable jobs, stored audits, entitlements.
+  registerUploadEvidenceRoute(app, deps);
+  registerGetJobRoute(app, deps);
+  registerWatchJobRoute(app, deps);
+  registerGetAuditRoute(app, deps);
+  registerImportEntitlementsRoute(app, deps);
+  registerListEntitlementsRoute(app, deps);
   return app;
 }
