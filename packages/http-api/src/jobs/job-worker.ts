@@ -72,6 +72,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         progress = { done, total };
       });
       clearInterval(timer);
+      // The last progress (a job shorter than a heartbeat has written none yet).
+      if (!(await options.store.jobs.heartbeat(job.orgId, job.id, lease(), progress)))
+        throw new LeaseLost();
       const completed = await options.store.transact(job.orgId, async (tx) => {
         const stored = await tx.auditResults.create(job.orgId, {
           jobId: job.id,
