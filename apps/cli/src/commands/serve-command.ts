@@ -87,7 +87,7 @@ export function registerServeCommand(program: Command): void {
       };
       // Uploads live in the data directory on PostgreSQL too (the database keeps their rows).
       mkdirSync(options.dataDir, { recursive: true });
-      await removeIncomingUploads(options.dataDir);
+      await removeIncomingUploads(options.dataDir, uploadLimits.idleMs);
       const store = await openStore({ location: process.env.DATABASE_URL || options.dataDir });
       const catalog = loadCatalog();
       const worker = createJobWorker({

@@ -19,7 +19,10 @@ export interface JobWorkerOptions {
   readonly leaseMs?: number;
   /** How often a running job's lease and progress are written. */
   readonly heartbeatMs?: number;
-  /** How often every organisation is looked at for jobs (other servers', expired leases). */
+  /**
+   * How often every organisation is looked at for jobs an upload did not wake here (enqueued by a server
+   * that died before running them, leases expired): one claim query per organisation per sweep.
+   */
   readonly sweepMs?: number;
   readonly now?: () => Date;
 }
@@ -44,7 +47,7 @@ export interface JobWorker {
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const leaseMs = options.leaseMs ?? 30_000;
   const heartbeatMs = options.heartbeatMs ?? 1_000;
-  const sweepMs = options.sweepMs ?? 5_000;
+  const sweepMs = options.sweepMs ?? 60_000;
   const now = options.now ?? (() => new Date());
   const workerId = `${options.instance}/${randomUUID()}`;
   const log = options.logger.child({ worker: workerId });
