@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { mullerQuoteBody, storeExamplePriceLists } from "./commerce-cases.ts";
 import { readExampleDeployment } from "./resource-cases.ts";
 import {
   asSession,
@@ -12,6 +13,9 @@ import {
 /** A body each write route accepts, so that only the id can make it fail. */
 const validBodies: Readonly<Record<string, unknown>> = {
   "put /v1/customers/{id}": { name: "Taken over" },
+  "put /v1/quotes/{id}": mullerQuoteBody("any-customer"),
+  "post /v1/quotes/{id}/status": { status: "withdrawn" },
+  "post /v1/price-lists/{id}/retire": { validTo: "2026-12-01" },
 };
 
 /** One organisation never reads or changes another's data, and cannot tell whether an id exists. */
@@ -35,7 +39,19 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     const token = (await (
       await app.request("/v1/api-tokens", asSession(a, "POST", { name: "t" }))
     ).json()) as { id: string };
-    const ids = [customer.id, evaluation.id, evaluation.deploymentId, token.id];
+    const priceLists = await storeExamplePriceLists(app, a);
+    const quote = (await (
+      await app.request("/v1/quotes", asSession(a, "POST", mullerQuoteBody(customer.id)))
+    ).json()) as { id: string };
+    const ids = [
+      customer.id,
+      evaluation.id,
+      evaluation.deploymentId,
+      token.id,
+      priceLists.h2,
+      priceLists.h1,
+      quote.id,
+    ];
 
     const doc = (await (await app.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
@@ -62,6 +78,8 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     };
     assert.deepEqual(list.customers, []);
     assert.equal((await store.customers.get(first.org.id, customer.id))?.name, "Mine", "unchanged");
+    assert.equal((await store.quotes.get(first.org.id, quote.id))?.status, "draft", "unchanged");
+    assert.equal((await store.priceLists.get(first.org.id, priceLists.h2))?.validTo, "2026-12-31");
   });
 
   test("a customer user reads its own customer and evaluations, and gets 404 for another customer's", async () => {

@@ -1,4 +1,5 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
@@ -10,5 +11,6 @@ import type { ServiceHarness } from "./service-harness.ts";
 export function defineServiceContract(harness: ServiceHarness): void {
   defineAccountCases(harness);
   defineResourceCases(harness);
+  defineCommerceCases(harness);
   defineIsolationCases(harness);
 }

@@ -9,16 +9,28 @@ import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
 import { registerCreateEvaluationRoute } from "./routes/create-evaluation-route.ts";
+import { registerCreatePriceListRoute } from "./routes/create-price-list-route.ts";
+import { registerCreateQuoteRoute } from "./routes/create-quote-route.ts";
 import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
+import { registerDeletePriceListRoute } from "./routes/delete-price-list-route.ts";
+import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
 import { registerGetEvaluationRoute } from "./routes/get-evaluation-route.ts";
+import { registerGetPriceListRoute } from "./routes/get-price-list-route.ts";
+import { registerGetQuoteRoute } from "./routes/get-quote-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
+import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
+import { registerListPriceListsRoute } from "./routes/list-price-lists-route.ts";
+import { registerListQuotesRoute } from "./routes/list-quotes-route.ts";
+import { registerRetirePriceListRoute } from "./routes/retire-price-list-route.ts";
 import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
+import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
+import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -81,5 +93,18 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCreateEvaluationRoute(app, deps);
   registerGetEvaluationRoute(app, deps);
   registerGetCatalogRoute(app, deps);
+  // Price lists, quotes, the advisor, versioned deployments, positions and users (issue 12, p-server).
+  registerListPriceListsRoute(app, deps);
+  registerCreatePriceListRoute(app, deps);
+  registerGetPriceListRoute(app, deps);
+  registerRetirePriceListRoute(app, deps);
+  registerDeletePriceListRoute(app, deps);
+  registerListQuotesRoute(app, deps);
+  registerCreateQuoteRoute(app, deps);
+  registerGetQuoteRoute(app, deps);
+  registerUpdateQuoteRoute(app, deps);
+  registerIssueQuoteRoute(app, deps);
+  registerSetQuoteStatusRoute(app, deps);
+  registerDownloadQuoteRoute(app, deps);
   return app;
 }
