@@ -1,4 +1,5 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
@@ -12,5 +13,6 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineAccountCases(harness);
   defineResourceCases(harness);
   defineCommerceCases(harness);
+  defineCliParityCases(harness);
   defineIsolationCases(harness);
 }

@@ -5,6 +5,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
 import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
+import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -106,5 +107,6 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerIssueQuoteRoute(app, deps);
   registerSetQuoteStatusRoute(app, deps);
   registerDownloadQuoteRoute(app, deps);
+  registerAdviseEditionRoute(app, deps);
   return app;
 }
