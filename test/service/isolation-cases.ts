@@ -16,7 +16,15 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "put /v1/quotes/{id}": mullerQuoteBody("any-customer"),
   "post /v1/quotes/{id}/status": { status: "withdrawn" },
   "post /v1/price-lists/{id}/retire": { validTo: "2026-12-01" },
+  "post /v1/customers/{id}/deployments": { document: readExampleDeployment() },
+  "post /v1/deployments/{id}/revisions": { document: readExampleDeployment() },
 };
+
+/** The other parameters of a route, filled so that only the id can make it fail. */
+function fillRoute(path: string, id: string): string {
+  const filled = path.replace("{id}", id).replace("{revision}", "1");
+  return filled.endsWith("/comparison") ? `${filled}?from=1&to=1` : filled;
+}
 
 /** One organisation never reads or changes another's data, and cannot tell whether an id exists. */
 export function defineIsolationCases(harness: ServiceHarness): void {
@@ -40,6 +48,12 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       await app.request("/v1/api-tokens", asSession(a, "POST", { name: "t" }))
     ).json()) as { id: string };
     const priceLists = await storeExamplePriceLists(app, a);
+    const deployment = (await (
+      await app.request(
+        `/v1/customers/${customer.id}/deployments`,
+        asSession(a, "POST", { document: readExampleDeployment() }),
+      )
+    ).json()) as { deployment: { id: string } };
     const quote = (await (
       await app.request("/v1/quotes", asSession(a, "POST", mullerQuoteBody(customer.id)))
     ).json()) as { id: string };
@@ -51,6 +65,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       priceLists.h2,
       priceLists.h1,
       quote.id,
+      deployment.deployment.id,
     ];
 
     const doc = (await (await app.request("/openapi.json")).json()) as {
@@ -63,7 +78,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     for (const { method, path } of idRoutes)
       for (const id of ids) {
         const r = await app.request(
-          path.replace("{id}", id),
+          fillRoute(path, id),
           asSession(b, method.toUpperCase(), validBodies[`${method} ${path}`]),
         );
         assert.equal(r.status, 404, `${method} ${path} with ${id}`);
