@@ -2,6 +2,7 @@ import { defineAccountCases } from "./account-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
@@ -15,6 +16,7 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineResourceCases(harness);
   defineCommerceCases(harness);
   defineDeploymentCases(harness);
+  defineIdempotencyCases(harness);
   defineCliParityCases(harness);
   defineIsolationCases(harness);
 }
