@@ -6,6 +6,7 @@ import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
+import { defineUserCases } from "./user-cases.ts";
 
 /**
  * The service's contract: the HTTP API in-process (`app.request`) over a real store, registered by
@@ -17,6 +18,7 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCommerceCases(harness);
   defineDeploymentCases(harness);
   defineIdempotencyCases(harness);
+  defineUserCases(harness);
   defineCliParityCases(harness);
   defineIsolationCases(harness);
 }

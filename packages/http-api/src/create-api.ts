@@ -5,8 +5,10 @@ import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
 import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
+import { registerAddUserRoute } from "./routes/add-user-route.ts";
 import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -32,6 +34,8 @@ import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-dep
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
 import { registerListPriceListsRoute } from "./routes/list-price-lists-route.ts";
 import { registerListQuotesRoute } from "./routes/list-quotes-route.ts";
+import { registerListUsersRoute } from "./routes/list-users-route.ts";
+import { registerRemoveUserRoute } from "./routes/remove-user-route.ts";
 import { registerRetirePriceListRoute } from "./routes/retire-price-list-route.ts";
 import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
 import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
@@ -124,5 +128,9 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  registerListUsersRoute(app, deps);
+  registerAddUserRoute(app, deps);
+  registerChangeUserRoleRoute(app, deps);
+  registerRemoveUserRoute(app, deps);
   return app;
 }
