@@ -93,6 +93,24 @@ async function createAuditedCustomer(app: TestApi, s: TestSession) {
 
 /** Evidence uploads as durable jobs, stored audits, and entitlements imported from CSV. */
 export function defineEvidenceCases(harness: ServiceHarness): void {
+  test("the evidence, job, audit and entitlement routes are in /openapi.json", async () => {
+    const doc = (await (await createTestApi(harness.store()).request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m} ${path}`),
+    );
+    for (const route of [
+      "post /v1/customers/{id}/evidence",
+      "get /v1/jobs/{id}",
+      "get /v1/jobs/{id}/events",
+      "get /v1/audits/{id}",
+      "post /v1/customers/{id}/entitlements",
+      "get /v1/customers/{id}/entitlements",
+    ])
+      assert.ok(routes.includes(route), route);
+  });
+
   test("an uploaded Winlogbeat file is audited by the job worker to what `calwise audit --json` prints, with the customer's deployment and entitlements as owned", async () => {
     const store = harness.store();
     const { app, worker } = startService(store);

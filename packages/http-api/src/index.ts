@@ -1,5 +1,5 @@
 export type { ApiEnv } from "./api-env.ts";
-export { hashPassword, verifyPassword } from "./auth/hash-password.ts";
+export { hashPassword, minimumPasswordLength, verifyPassword } from "./auth/hash-password.ts";
 export { slugOf } from "./auth/slug-of.ts";
 export { createApi } from "./create-api.ts";
 export { removeIncomingUploads } from "./evidence/remove-incoming-uploads.ts";
