@@ -8,6 +8,7 @@ import type { OwnedPool } from "../packages/core/src/compliance/allocate-owned.t
 import { planFamilyCover } from "../packages/core/src/optimise/plan-family-cover.ts";
 import { createPriceBook } from "../packages/core/src/price-list/price-book.ts";
 import type { DemandItem } from "../packages/core/src/rules/derive-cal-demand.ts";
+import { loadHighsSolver } from "../packages/node-files/src/load-highs-solver.ts";
 import { generateAccessGraph } from "./bench-access-graph.ts";
 
 const catalog = loadCatalog();
@@ -33,6 +34,8 @@ const priceList = {
   ),
 };
 const prices = createPriceBook(priceList, catalog);
+// `--no-mip` measures the engine without the solver port (the cuts, bounds and search alone).
+const solver = process.argv.includes("--no-mip") ? undefined : await loadHighsSolver();
 
 const pair = { family: "ws-cal", server: "S", deviceOnly: false, userOnly: false, external: false };
 
@@ -42,7 +45,15 @@ function item(user: string, device: string, tier: number, access: number): Deman
 
 function report(label: string, items: readonly DemandItem[], pools: OwnedPool[]): void {
   const start = performance.now();
-  const plan = planFamilyCover(family, items, pools, new Map(), prices, []);
+  const plan = planFamilyCover(
+    family,
+    items,
+    pools,
+    new Map(),
+    prices,
+    [],
+    solver ? { solver } : {},
+  );
   const ms = Math.round(performance.now() - start);
   const gap = plan.trueCost - plan.lowerBound;
   console.log(

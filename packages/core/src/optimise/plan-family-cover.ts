@@ -3,7 +3,9 @@ import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.t
 import type { PriceBook } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { boundByCounts, type CoverInequality } from "./bound-by-counts.ts";
+import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
 import { repairCoverWithOwned } from "./repair-cover-with-owned.ts";
@@ -51,12 +53,33 @@ export interface FamilyPlan {
   readonly unpricedTiers: readonly string[];
   /** Catalog assumptions that shaped the answer (ids). */
   readonly assumptions: readonly string[];
+  /** The work it took: minimum cuts solved, and the MIP's branch-and-bound nodes (when a solver ran). */
+  readonly stats: PlanStats;
+}
+
+/** Work counters of one family's plan, summed over the External Connector choices tried. */
+export interface PlanStats {
+  readonly cuts: number;
+  readonly mipNodes: number;
+}
+
+/** How hard the planner may try beyond the cuts. */
+export interface PlanOptions {
+  /** Families of at most this many holders get the exhaustive search (default 40; tests set 0). */
+  readonly exhaustiveSearchHolders?: number;
+  /**
+   * An exact MIP solver (the core's port; HiGHS in `@calwise/node-files`). When given, a family the bounds
+   * and the search leave open is solved as one MIP over holders, versions, owned CALs and packs.
+   */
+  readonly solver?: MipSolver;
 }
 
 const MAX_CONNECTOR_ENUMERATION = 10;
 /** Families this small get the exhaustive search when the bounds do not meet (holders). */
 const EXACT_SEARCH_HOLDERS = 40;
 const EXACT_SEARCH_NODES = 20_000;
+/** Families with more holders than this are not given to the MIP solver (the model would be too large). */
+export const MIP_MAX_HOLDERS = 20_000;
 /** Count vectors the real-money bound may enumerate. */
 const COUNT_POINTS = 20_000;
 
@@ -73,9 +96,9 @@ export function planFamilyCover(
   held: ReadonlyMap<string, number>,
   prices: PriceBook,
   connectorOptions: readonly ConnectorOption[],
-  /** Families of at most this many holders get the exhaustive search (tests set 0 to check the bounds alone). */
-  exhaustiveSearchHolders = EXACT_SEARCH_HOLDERS,
+  planOptions: PlanOptions = {},
 ): FamilyPlan {
+  const exhaustiveSearchHolders = planOptions.exhaustiveSearchHolders ?? EXACT_SEARCH_HOLDERS;
   const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
   const market = createCalMarket(family, prices, topTier);
 
@@ -88,6 +111,8 @@ export function planFamilyCover(
 
   let best: FamilyPlan | undefined;
   let lowest = Number.POSITIVE_INFINITY;
+  let cuts = 0;
+  let mipNodes = 0;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
@@ -100,8 +125,11 @@ export function planFamilyCover(
       market,
       connectorCost,
       exhaustiveSearchHolders,
+      planOptions.solver,
     );
     lowest = Math.min(lowest, plan.lowerBound);
+    cuts += plan.stats.cuts;
+    mipNodes += plan.stats.mipNodes;
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
@@ -136,7 +164,12 @@ export function planFamilyCover(
   // servers) leave no proof.
   const bound = Math.min(lowest, chosen.trueCost);
   const proven = options.length <= MAX_CONNECTOR_ENUMERATION && chosen.trueCost <= bound;
-  return { ...chosen, lowerBound: bound, exactness: proven ? "optimal" : "best-found" };
+  return {
+    ...chosen,
+    lowerBound: bound,
+    exactness: proven ? "optimal" : "best-found",
+    stats: { cuts, mipNodes },
+  };
 }
 
 /** The market of one family plus the integer weights the cuts use: lowest price per unit, scaled. */
@@ -230,6 +263,7 @@ function planWithOwned(
   market: FamilyMarket,
   connectorCost: number,
   exhaustiveSearchHolders: number,
+  solver: MipSolver | undefined,
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
@@ -465,6 +499,42 @@ function planWithOwned(
     searched = `; exhaustive search over covers, ${search.nodes} branch${search.nodes === 1 ? "" : "es"}${search.complete ? ", complete" : ", stopped at its limit"}`;
   }
 
+  let solved = "";
+  let mipNodes = 0;
+  if (
+    !proven() &&
+    solver &&
+    edges.length > 0 &&
+    held.size === 0 &&
+    pools.every((p) => (p.assigned ?? 0) === 0) &&
+    countHolders(edges) <= MIP_MAX_HOLDERS
+  ) {
+    // The whole problem as one MIP, warm-started from the best cover so far.
+    const incumbent = best as unknown as Priced;
+    const mip = buildCoverMip(edges, pools, market, {
+      userTier: incumbent.mix.userTier,
+      deviceTier: incumbent.mix.deviceTier,
+      purchases: incumbent.pricing.purchases,
+    });
+    const answer = solver.solve(mip.model);
+    const size = `${mip.columns} columns, ${mip.rows} rows`;
+    if (answer.status === "failed")
+      solved = `; ${solver.name} MIP (${size}) failed: ${answer.reason}`;
+    else {
+      mipNodes = answer.nodes;
+      if (answer.values) {
+        const cover = mip.readCover(answer.values);
+        consider({ ...incumbent.mix, ...cover }, `${solver.name} MIP`);
+      }
+      // Money is whole minor units: a bound within the solver's tolerance of an integer rounds up to it.
+      lowerBound = Math.max(
+        lowerBound,
+        Math.ceil(answer.bound - 1e-6 * Math.max(1, Math.abs(answer.bound))),
+      );
+      solved = `; ${solver.name} MIP over holders, versions, owned CALs and packs (${size}), ${answer.nodes} node${answer.nodes === 1 ? "" : "s"}${answer.status === "optimal" ? ", optimal" : `, stopped at ${answer.reason}`}`;
+    }
+  }
+
   const chosen = best as unknown as Priced;
   const money = chosen.pricing.cost;
   const exact = money <= lowerBound;
@@ -484,9 +554,10 @@ function planWithOwned(
     trueCost,
     lowerBound: bound,
     exactness: exact ? ("optimal" as const) : ("best-found" as const),
+    stats: { cuts, mipNodes },
     method: exact
-      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched})`
-      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched})`,
+      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${solved})`
+      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${solved})`,
   };
 }
 
