@@ -2,7 +2,7 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
-import { boundByCounts, type CoverInequality } from "./bound-by-counts.ts";
+import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import type { MipSolver } from "./mip-solver.ts";
@@ -82,6 +82,12 @@ const EXACT_SEARCH_NODES = 20_000;
 export const MIP_MAX_HOLDERS = 20_000;
 /** Count vectors the real-money bound may enumerate. */
 const COUNT_POINTS = 20_000;
+/**
+ * The multiplier search stops once the best answer is within this share of the bound (0.1 %): at 100k users a
+ * cut costs about half a second and the last ones move the bound by less. The answer still says best-found and
+ * states its gap; the exhaustive search and the MIP, where they apply, go on to a proof.
+ */
+const CLOSE_ENOUGH = 0.001;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
@@ -371,6 +377,11 @@ function planWithOwned(
   };
   let lastTakers: [string, number][][] = [];
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
+  const closeEnough = () =>
+    best !== undefined && best.pricing.cost - lowerBound <= best.pricing.cost * CLOSE_ENOUGH;
+  // The bound over counts needs few enough count vectors; the cut at μ = 0 and the fewest-holders cut only
+  // feed it, so without it they are skipped.
+  const countable = held.size === 0 && countCountVectors(tops.user, tops.device) <= COUNT_POINTS;
 
   // μ's cap: above the dearest holder a pool could serve, μ changes nothing.
   const natural = free.map((p, i) =>
@@ -386,7 +397,7 @@ function planWithOwned(
   let countedWith = 0;
   /** The real-money bound over counts, from every cut so far (plus the fewest-holders cut, once). */
   const boundCounts = () => {
-    if (proven() || held.size > 0 || inequalities.length === countedWith) return;
+    if (proven() || !countable || inequalities.length === countedWith) return;
     if (!flatAdded) {
       // The fewest holders any cover needs, as one more inequality (and its cover as one more candidate).
       flatAdded = true;
@@ -436,14 +447,15 @@ function planWithOwned(
   const first = solve(mu);
   // Every multiplier at the edge of its box with the subgradient pointing out: the dual is at its optimum.
   const saturated = first.every((g, i) => slack[i] || g >= 0);
-  if (free.length > 0 && !proven() && !saturated) solve(free.map(() => 0));
+  if (free.length > 0 && !proven() && !saturated && countable) solve(free.map(() => 0));
   // Whole packs: the bound over counts often closes what prices per unit leave open.
   boundCounts();
   if (free.length > 0 && !proven() && !saturated) {
     // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
     const bisected = slack.filter((x) => !x).length;
-    for (let round = 0; round < (bisected > 1 ? 2 : 1) && !proven(); round++) {
-      for (let i = 0; i < free.length && !proven(); i++) {
+    const open = () => !proven() && !closeEnough();
+    for (let round = 0; round < (bisected > 1 ? 2 : 1) && open(); round++) {
+      for (let i = 0; i < free.length && open(); i++) {
         if (slack[i]) continue;
         // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
         let lo = 0;
@@ -452,7 +464,9 @@ function planWithOwned(
         const step = Math.max(1, Math.floor((natural[i] as number) / 256));
         const over: [string, number][] = [];
         const under: [string, number][] = [];
-        while (hi - lo > step && !proven()) {
+        // Once the range is down to 1/16, one cut around the takers so far gives an answer to stop on.
+        let fixedEarly = false;
+        while (hi - lo > step && open()) {
           const mid = Math.floor((lo + hi) / 2);
           const trial = [...mu];
           trial[i] = mid;
@@ -463,14 +477,18 @@ function planWithOwned(
             hi = mid;
             under.splice(0, under.length, ...(lastTakers[i] ?? []));
           }
+          if (!fixedEarly && open() && hi - lo <= (natural[i] as number) / 16 && over.length > 0) {
+            fixedEarly = true;
+            fixTakers(i, under, over);
+          }
         }
         mu[i] = hi;
-        if (!proven()) fixTakers(i, under, over);
+        if (open()) fixTakers(i, under, over);
       }
     }
   }
 
-  for (const c of proven() ? [] : candidates) {
+  for (const c of proven() || closeEnough() ? [] : candidates) {
     const fixed = repairCoverWithOwned(edges, c.mix, pools, held);
     if (fixed) consider(fixed, "minimum cut, cover repaired to use owned CALs");
   }
