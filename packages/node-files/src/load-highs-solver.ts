@@ -7,6 +7,11 @@ export interface HighsLimits {
   readonly seconds?: number;
   /** Branch-and-bound nodes per solve (default 20,000). */
   readonly nodes?: number;
+  /**
+   * Wall-clock seconds for every solve of this solver together (default 20): an evaluation may ask for one solve
+   * per family and External Connector choice; once spent, solves fail fast and the answers keep their bounds.
+   */
+  readonly totalSeconds?: number;
 }
 
 // The package's types describe CommonJS; its ESM build, which node loads, exports the loader itself.
@@ -23,10 +28,14 @@ export async function loadHighsSolver(limits: HighsLimits = {}): Promise<MipSolv
   const highs = await loadHighs();
   const seconds = limits.seconds ?? 2;
   const nodes = limits.nodes ?? 20_000;
+  let left = limits.totalSeconds ?? 20;
   const status = highs.constants.modelStatus;
   return {
     name: `HiGHS ${highs.version.string}`,
     solve(m: MipModel): MipSolution {
+      if (left <= 0) return { status: "failed", reason: "its time budget is spent" };
+      const started = performance.now();
+      const limit = Math.min(seconds, left);
       const numCols = m.cost.length;
       const numRows = m.rowLower.length;
       const model = highs.createModel({
@@ -50,7 +59,7 @@ export async function loadHighsSolver(limits: HighsLimits = {}): Promise<MipSolv
       try {
         model.options.set({
           output_flag: false,
-          time_limit: seconds,
+          time_limit: limit,
           mip_max_nodes: nodes,
           mip_rel_gap: 0,
           mip_abs_gap: 0.5,
@@ -83,13 +92,14 @@ export async function loadHighsSolver(limits: HighsLimits = {}): Promise<MipSolv
           nodes: explored,
           reason:
             outcome.modelStatus === status.timeLimit
-              ? `its ${seconds} s limit`
+              ? `its ${Number(limit.toFixed(2))} s limit`
               : `its limit of ${nodes} nodes`,
         };
       } catch (error) {
         return { status: "failed", reason: error instanceof Error ? error.message : String(error) };
       } finally {
         model.dispose();
+        left -= (performance.now() - started) / 1000;
       }
     },
   };
