@@ -359,23 +359,24 @@ function planWithOwned(
       candidates.length = Math.min(candidates.length, 3);
     }
     const usage = free.map((p) => -p.free);
-    const takers = free.map(() => [] as [string, number][]);
+    // Holders taking each pool (names only: a cut at 100k users must not allocate a tuple per holder).
+    const takers = free.map(() => [] as string[]);
     for (const [h, t] of mix.userTier) {
       const by = user[t]?.by ?? -1;
       if (by < 0) continue;
       usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push([h, t]);
+      takers[by]?.push(h);
     }
     for (const [h, t] of mix.deviceTier) {
       const by = device[t]?.by ?? -1;
       if (by < 0) continue;
       usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push([h, t]);
+      takers[by]?.push(h);
     }
     lastTakers = takers;
     return usage;
   };
-  let lastTakers: [string, number][][] = [];
+  let lastTakers: string[][] = [];
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
   const closeEnough = () =>
     best !== undefined && best.pricing.cost - lowerBound <= best.pricing.cost * CLOSE_ENOUGH;
@@ -419,7 +420,7 @@ function planWithOwned(
   // dear first, then those taking it when it is cheap, most pairs first), fixed as held; one cut at the real
   // prices then covers the rest around them.
   let degree: Map<string, number> | undefined;
-  const fixTakers = (i: number, under: [string, number][], over: [string, number][]) => {
+  const fixTakers = (i: number, under: readonly string[], over: readonly string[]) => {
     if (held.size > 0 || over.length === 0) return;
     if (!degree) {
       degree = new Map();
@@ -430,11 +431,11 @@ function planWithOwned(
     }
     const pool = (free[i] as (typeof free)[number]).pool;
     const chosen = new Map<string, number>();
-    for (const [h] of under) chosen.set(h, pool.tier);
+    for (const h of under) chosen.set(h, pool.tier);
     const rest = over
-      .filter(([h]) => !chosen.has(h))
-      .sort((a, b) => (degree?.get(b[0]) ?? 0) - (degree?.get(a[0]) ?? 0));
-    for (const [h] of rest) {
+      .filter((h) => !chosen.has(h))
+      .sort((a, b) => (degree?.get(b) ?? 0) - (degree?.get(a) ?? 0));
+    for (const h of rest) {
       if (chosen.size >= (free[i] as (typeof free)[number]).free) break;
       chosen.set(h, pool.tier);
     }
@@ -462,8 +463,8 @@ function planWithOwned(
         let hi = natural[i] as number;
         // To 1/256 of the multiplier's range: the bound then misses at most that times the pool's size.
         const step = Math.max(1, Math.floor((natural[i] as number) / 256));
-        const over: [string, number][] = [];
-        const under: [string, number][] = [];
+        let over: readonly string[] = [];
+        let under: readonly string[] = [];
         // Once the range is down to 1/16, one cut around the takers so far gives an answer to stop on.
         let fixedEarly = false;
         while (hi - lo > step && open()) {
@@ -472,10 +473,10 @@ function planWithOwned(
           trial[i] = mid;
           if ((solve(trial)[i] as number) > 0) {
             lo = mid;
-            over.splice(0, over.length, ...(lastTakers[i] ?? []));
+            over = lastTakers[i] ?? [];
           } else {
             hi = mid;
-            under.splice(0, under.length, ...(lastTakers[i] ?? []));
+            under = lastTakers[i] ?? [];
           }
           if (!fixedEarly && open() && hi - lo <= (natural[i] as number) / 16 && over.length > 0) {
             fixedEarly = true;
