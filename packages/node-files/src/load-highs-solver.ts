@@ -3,12 +3,15 @@ import highsModule from "highs";
 
 /** How much work one solve may do before it stops and reports the bound it reached. */
 export interface HighsLimits {
-  /** Wall-clock seconds per solve (default 2). */
+  /**
+   * Wall-clock seconds per solve (default 10): a safety net against a hostile input, generous enough that what
+   * the limit leaves unproven does not depend on how busy the machine is for the families the MIP is for.
+   */
   readonly seconds?: number;
   /** Branch-and-bound nodes per solve (default 20,000). */
   readonly nodes?: number;
   /**
-   * Wall-clock seconds for every solve of this solver together (default 20): an evaluation may ask for one solve
+   * Wall-clock seconds for every solve of this solver together (default 30): an evaluation may ask for one solve
    * per family and External Connector choice; once spent, solves fail fast and the answers keep their bounds.
    */
   readonly totalSeconds?: number;
@@ -26,9 +29,9 @@ const loadHighs = (
  */
 export async function loadHighsSolver(limits: HighsLimits = {}): Promise<MipSolver> {
   const highs = await loadHighs();
-  const seconds = limits.seconds ?? 2;
+  const seconds = limits.seconds ?? 10;
   const nodes = limits.nodes ?? 20_000;
-  let left = limits.totalSeconds ?? 20;
+  let left = limits.totalSeconds ?? 30;
   const status = highs.constants.modelStatus;
   return {
     name: `HiGHS ${highs.version.string}`,
