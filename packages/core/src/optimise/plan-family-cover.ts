@@ -465,10 +465,7 @@ function planWithOwned(
         const step = Math.max(1, Math.floor((natural[i] as number) / 256));
         let over: readonly string[] = [];
         let under: readonly string[] = [];
-        // Once the range is down to 1/16, one cut around the takers so far gives an answer to stop on.
-        let fixedEarly = false;
-        while (hi - lo > step && open()) {
-          const mid = Math.floor((lo + hi) / 2);
+        const probe = (mid: number) => {
           const trial = [...mu];
           trial[i] = mid;
           if ((solve(trial)[i] as number) > 0) {
@@ -478,10 +475,30 @@ function planWithOwned(
             hi = mid;
             under = lastTakers[i] ?? [];
           }
-          if (!fixedEarly && open() && hi - lo <= (natural[i] as number) / 16 && over.length > 0) {
-            fixedEarly = true;
-            fixTakers(i, under, over);
-          }
+        };
+        // Holders switch to or from an owned CAL where its multiplier crosses another CAL's weight (an owned
+        // user CAL is worth the device CAL it saves): those levels first, by binary search, then bisection.
+        const levels = [...new Set([...userCost, ...deviceCost])]
+          .filter((w) => w > 0 && w < (natural[i] as number))
+          .sort((a, b) => a - b);
+        for (let a = 0, b = levels.length - 1; a <= b && open(); ) {
+          const m = (a + b) >> 1;
+          probe(levels[m] as number);
+          if (lo === levels[m]) a = m + 1;
+          else b = m - 1;
+        }
+        // With takers on both sides, one cut around them gives an answer to stop on.
+        let fixedEarly = false;
+        const fixEarly = () => {
+          if (fixedEarly || !open() || over.length === 0) return;
+          if (under.length === 0 && hi - lo > (natural[i] as number) / 16) return;
+          fixedEarly = true;
+          fixTakers(i, under, over);
+        };
+        fixEarly();
+        while (hi - lo > step && open()) {
+          probe(Math.floor((lo + hi) / 2));
+          if (hi - lo <= (natural[i] as number) / 16) fixEarly();
         }
         mu[i] = hi;
         if (open()) fixTakers(i, under, over);
