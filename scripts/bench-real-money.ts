@@ -279,13 +279,14 @@ export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
       `(no included CALs): ${without.plan.stats.cuts} cuts, ${without.plan.exactness}, gap ${gapPercent(without.plan).toFixed(3)} %.`,
       `2008 R2 Standard (5 included CALs each, ${withPools.pools} pools): ${withPools.plan.stats.cuts} cuts, ${withPools.plan.exactness},`,
       `gap ${gapPercent(withPools.plan).toFixed(3)} %. Included CALs of one type and version share one multiplier, so`,
-      "the extra cuts are bounded per pool class (at most 12: the cut at the cap, at 0, 8 bisection steps, the",
-      "fewest-holders cut, one cut around the Lagrangian holders), whatever the number of servers.",
+      "the extra cuts are bounded per pool class (at most 17: the cut at the cap, at 0, at most 4 on the other",
+      "CALs' weights, 8 bisection steps, the fewest-holders cut, two around the Lagrangian holders), whatever the",
+      "number of servers.",
     );
     targets.push([
-      "audit, 60 servers, some including CALs: no more cuts than without, plus a constant (12)",
+      "audit, 60 servers, some including CALs: no more cuts than without, plus a constant (17)",
       `${withPools.plan.stats.cuts} cuts with, ${without.plan.stats.cuts} without`,
-      withPools.plan.stats.cuts <= without.plan.stats.cuts + 12 ? "met" : "**not met**",
+      withPools.plan.stats.cuts <= without.plan.stats.cuts + 17 ? "met" : "**not met**",
     ]);
   }
   return { markdown: lines.join("\n"), targets };
