@@ -23,6 +23,7 @@ export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
+export { evaluateUntilProven } from "./evaluate-until-proven.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";
