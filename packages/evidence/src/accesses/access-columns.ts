@@ -27,3 +27,16 @@ export const requiredAccessColumns = [
   accessColumns.lastSeen,
   accessColumns.count,
 ] as const;
+
+/**
+ * The value of an accesses column in a row: by its name, or as the Azure portal's CSV export names a
+ * time column (`first_seen [UTC]`).
+ */
+export function accessColumnValue(row: Readonly<Record<string, unknown>>, column: string): unknown {
+  return Object.hasOwn(row, column) ? row[column] : row[`${column} [UTC]`];
+}
+
+/** True when a header or a record's keys give the column (`first_seen` or `first_seen [UTC]`). */
+export function hasAccessColumn(names: { has(name: string): boolean }, column: string): boolean {
+  return names.has(column) || names.has(`${column} [UTC]`);
+}

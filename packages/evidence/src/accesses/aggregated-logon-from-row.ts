@@ -4,7 +4,7 @@ import { normaliseEventTime } from "../event/normalise-event-time.ts";
 import { checkLogonFields } from "../logon/check-logon-fields.ts";
 import { parseLogonType } from "../logon/to-logon-event.ts";
 import { flatValueText } from "../siem/event-from-flat-record.ts";
-import { accessColumns } from "./access-columns.ts";
+import { accessColumns, accessColumnValue } from "./access-columns.ts";
 import type { AggregatedLogon } from "./aggregated-logon.ts";
 
 /** One accesses row read, or what is wrong with it. */
@@ -35,7 +35,7 @@ export function aggregatedLogonFromRow(
   row: Readonly<Record<string, unknown>>,
   location: EvidenceLocation,
 ): AggregatedLogonParse {
-  const text = (column: string) => (flatValueText(row[column]) ?? "").trim();
+  const text = (column: string) => (flatValueText(accessColumnValue(row, column)) ?? "").trim();
   const user = text(accessColumns.user);
   const slash = user.indexOf("\\");
   const domain = slash === -1 ? "" : user.slice(0, slash);

@@ -4,7 +4,7 @@ import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { type JsonRecordCounts, readJsonRecords } from "../text/read-json-records.ts";
-import { requiredAccessColumns } from "./access-columns.ts";
+import { hasAccessColumn, requiredAccessColumns } from "./access-columns.ts";
 import type { AggregatedLogon } from "./aggregated-logon.ts";
 import { aggregatedLogonFromRow } from "./aggregated-logon-from-row.ts";
 
@@ -78,7 +78,8 @@ export async function* readAggregatedLogons(
       log,
       csv,
       (columns) => {
-        const missing = requiredAccessColumns.filter((c) => !columns.includes(c));
+        const names = new Set(columns);
+        const missing = requiredAccessColumns.filter((c) => !hasAccessColumn(names, c));
         if (missing.length === 0) return undefined;
         return {
           message: `not an accesses file: missing column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`,

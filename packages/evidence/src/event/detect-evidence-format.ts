@@ -1,4 +1,4 @@
-import { requiredAccessColumns } from "../accesses/access-columns.ts";
+import { hasAccessColumn, requiredAccessColumns } from "../accesses/access-columns.ts";
 import { flatFieldMap, sentinelFieldMap } from "../siem/siem-field-maps.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { detectTextEncoding } from "../text/decode-text-stream.ts";
@@ -74,7 +74,7 @@ function detectJsonFormat(record: Record<string, unknown>): EvidenceFormat | und
   if (has("winlog")) return "winlogbeat-jsonl";
   if (has("EventID") && anyOf(has, sentinelFieldMap.time)) return "sentinel-json";
   if (anyOf(has, flatFieldMap.eventId) && anyOf(has, flatFieldMap.time)) return "flat-json";
-  if (requiredAccessColumns.every(has)) return "accesses-jsonl";
+  if (requiredAccessColumns.every((c) => hasAccessColumn({ has }, c))) return "accesses-jsonl";
   // Winlogbeat files whose first line lacks `winlog` (ECS `event.code`) stay Winlogbeat's.
   if (has("@timestamp") && has("event")) return "winlogbeat-jsonl";
   return undefined;
@@ -89,7 +89,13 @@ const knownFormats =
  * (Get-WinEvent, Get-UalUserAccess, Get-UalDeviceAccess, Get-ADUser, Get-ADComputer, Sentinel,
  * accesses). The name is not trusted; an unknown file's message names the fields it has.
  */
-export async function detectEvidenceFormat(source: ByteSource): Promise<DetectedFormat> {
+export async function detectEvidenceFormat(
+  source: ByteSource,
+  options: {
+    /** A --field-map names the fields: text is `mapped-json` or `mapped-csv` by its first character. */
+    readonly mapped?: boolean;
+  } = {},
+): Promise<DetectedFormat> {
   let head: Buffer;
   try {
     head = await readHead(source, headSize);
@@ -102,6 +108,8 @@ export async function detectEvidenceFormat(source: ByteSource): Promise<Detected
   const text = new TextDecoder(encoding).decode(head.subarray(bom)).replace(/^\uFEFF/, "");
   const start = text.trimStart();
   if (start.startsWith("<")) return { ok: true, format: "event-xml" };
+  if (options.mapped)
+    return { ok: true, format: /^[[{]/.test(start) ? "mapped-json" : "mapped-csv" };
   if (start.startsWith("{") || start.startsWith("[")) {
     const record = firstJsonObject(start.startsWith("{") ? (start.split("\n")[0] ?? "") : start);
     // A first line that is not one whole object is left to the Winlogbeat reader to report.
@@ -125,7 +133,8 @@ export async function detectEvidenceFormat(source: ByteSource): Promise<Detected
   if (has("Id") && has("TimeCreated")) return { ok: true, format: "event-csv" };
   if (has("EventID") && anyOf(has, sentinelFieldMap.time))
     return { ok: true, format: "sentinel-csv" };
-  if (requiredAccessColumns.every(has)) return { ok: true, format: "accesses-csv" };
+  if (requiredAccessColumns.every((c) => hasAccessColumn(columns, c)))
+    return { ok: true, format: "accesses-csv" };
   return {
     ok: false,
     unreadable: false,

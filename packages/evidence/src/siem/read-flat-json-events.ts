@@ -79,6 +79,7 @@ export async function* readFlatJsonEvents(
     if (format === "splunk-json") {
       if (!isObject(value.result)) {
         if (splunkControlKeys.some((k) => Object.hasOwn(value, k))) continue;
+        fields ??= Object.keys(value);
         skip({
           code: "JSON_BAD_LINE",
           message: "a Splunk export line without its result",
