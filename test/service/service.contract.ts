@@ -2,6 +2,7 @@ import { defineAccountCases } from "./account-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
@@ -21,4 +22,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineUserCases(harness);
   defineCliParityCases(harness);
   defineIsolationCases(harness);
+  defineEvidenceCases(harness);
 }

@@ -21,19 +21,23 @@ import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
 import { registerDeletePriceListRoute } from "./routes/delete-price-list-route.ts";
 import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
 import { registerEvaluateRevisionRoute } from "./routes/evaluate-revision-route.ts";
+import { registerGetAuditRoute } from "./routes/get-audit-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
 import { registerGetCustomerPositionRoute } from "./routes/get-customer-position-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
 import { registerGetDeploymentRoute } from "./routes/get-deployment-route.ts";
 import { registerGetEvaluationRoute } from "./routes/get-evaluation-route.ts";
+import { registerGetJobRoute } from "./routes/get-job-route.ts";
 import { registerGetPriceListRoute } from "./routes/get-price-list-route.ts";
 import { registerGetQuoteRoute } from "./routes/get-quote-route.ts";
 import { registerGetRevisionRoute } from "./routes/get-revision-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
+import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
 import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
 import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-deployments-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
+import { registerListEntitlementsRoute } from "./routes/list-entitlements-route.ts";
 import { registerListPriceListsRoute } from "./routes/list-price-lists-route.ts";
 import { registerListQuotesRoute } from "./routes/list-quotes-route.ts";
 import { registerListUsersRoute } from "./routes/list-users-route.ts";
@@ -46,6 +50,8 @@ import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
+import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
+import { registerWatchJobRoute } from "./routes/watch-job-route.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -109,6 +115,13 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCreateEvaluationRoute(app, deps);
   registerGetEvaluationRoute(app, deps);
   registerGetCatalogRoute(app, deps);
+  // Evidence uploads as durable jobs, stored audits, entitlements.
+  registerUploadEvidenceRoute(app, deps);
+  registerGetJobRoute(app, deps);
+  registerWatchJobRoute(app, deps);
+  registerGetAuditRoute(app, deps);
+  registerImportEntitlementsRoute(app, deps);
+  registerListEntitlementsRoute(app, deps);
   // Price lists, quotes, the advisor, versioned deployments, positions and users (issue 12, p-server).
   registerListPriceListsRoute(app, deps);
   registerCreatePriceListRoute(app, deps);
