@@ -3,12 +3,18 @@ import type { CalMix, CoverEdge } from "./choose-cal-mix.ts";
 
 type Side = "user" | "device";
 
+/** Rounds of the repair at most: each round is O(edges) and recomputes the moves from the cover it left. */
+const REPAIR_ROUNDS = 64;
+
 /**
  * Greedy repair of a cover against limited owned CALs. Where some holders of one side must be bought while
  * owned CALs that the other side could hold lie unused, it moves holders across: a bought device CAL is
  * dropped when every user relying on it can take an unused owned user CAL (fewest such users first), and the
  * same the other way. Each move saves one purchase and spends only owned CALs, so the true cost never rises.
- * Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller prices it.
+ * Rounds repeat until none moves a holder: a move gives users CALs, which shrinks what the other devices still
+ * need (on a ward whose devices each serve a dozen users, a device is released only once most of them hold
+ * owned CALs). Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller
+ * prices it.
  */
 export function repairCoverWithOwned(
   edges: readonly CoverEdge[],
@@ -20,6 +26,19 @@ export function repairCoverWithOwned(
     user: new Map(mix.userTier),
     device: new Map(mix.deviceTier),
   };
+  let changed = false;
+  for (let round = 0; round < REPAIR_ROUNDS && repairRound(edges, tiers, pools, held); round++)
+    changed = true;
+  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
+}
+
+/** One round of moves, from one position; true when a holder moved. */
+function repairRound(
+  edges: readonly CoverEdge[],
+  tiers: Record<Side, Map<string, number>>,
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+): boolean {
   const bySide: Record<Side, Map<string, CoverEdge[]>> = { user: new Map(), device: new Map() };
   const note = (side: Side, holder: string, e: CoverEdge) => {
     const list = bySide[side].get(holder);
@@ -30,7 +49,25 @@ export function repairCoverWithOwned(
     if (e.user !== undefined) note("user", e.user, e);
     if (e.device !== undefined) note("device", e.device, e);
   }
+  // A holder all of whose pairs the other side already covers is dropped first (devices, whose CALs are bought
+  // more often, then users): a cover with fewer holders never costs more, and its owned CAL becomes spare.
   let changed = false;
+  for (const [side, other] of [
+    ["device", "user"],
+    ["user", "device"],
+  ] as const)
+    for (const holder of [...tiers[side].keys()]) {
+      if (held.has(holder)) continue;
+      const covered = (bySide[side].get(holder) ?? []).every((e) => {
+        const id = other === "user" ? e.user : e.device;
+        const onlySide = side === "device" ? e.deviceOnly : e.userOnly;
+        return !onlySide && id !== undefined && (tiers[other].get(id) ?? -1) >= e.tier;
+      });
+      if (covered) {
+        tiers[side].delete(holder);
+        changed = true;
+      }
+    }
   for (const [from, to] of [
     ["device", "user"],
     ["user", "device"],
@@ -82,7 +119,7 @@ export function repairCoverWithOwned(
       changed = true;
     }
   }
-  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
+  return changed;
 }
 
 /** Per side: holders short of owned CALs, and the tiers of owned CALs that side could still use. */
