@@ -94,6 +94,8 @@ function repairRound(
       if (possible) moves.push({ holder, take });
     }
     moves.sort((a, b) => a.take.size - b.take.size);
+    const counts = countHolders(tiers);
+    let total = totalShortfall(counts, pools);
     for (const { holder, take } of moves) {
       if (short === 0) break;
       // Every new or upgraded holder must fit in an unused owned CAL of its tier or later.
@@ -106,6 +108,21 @@ function repairRound(
         )
       )
         continue;
+      // Only a move that leaves fewer CALs to buy: dropping a holder an owned CAL already serves (a device
+      // of the older version, when the short ones are newer) would spend the other side's owned CALs for nothing.
+      const trial = { user: [...counts.user], device: [...counts.device] };
+      const from0 = tiers[from].get(holder) as number;
+      trial[from][from0] = (trial[from][from0] ?? 0) - 1;
+      for (const { h, t } of wanted) {
+        const was = tiers[to].get(h);
+        if (was !== undefined) trial[to][was] = (trial[to][was] ?? 0) - 1;
+        trial[to][t] = (trial[to][t] ?? 0) + 1;
+      }
+      const after = totalShortfall(trial, pools);
+      if (after >= total) continue;
+      total = after;
+      counts.user = trial.user;
+      counts.device = trial.device;
       for (const { h, t } of wanted) {
         tiers[to].set(h, t);
         take.set(h, t);
@@ -120,6 +137,24 @@ function repairRound(
     }
   }
   return changed;
+}
+
+/** Holders per side and tier (index = tier). */
+function countHolders(tiers: Record<Side, Map<string, number>>): Record<Side, number[]> {
+  const counts: Record<Side, number[]> = { user: [], device: [] };
+  for (const side of ["user", "device"] as const)
+    for (const t of tiers[side].values()) counts[side][t] = (counts[side][t] ?? 0) + 1;
+  return counts;
+}
+
+/** CALs still to buy for these counts once the owned CALs are allocated. */
+function totalShortfall(counts: Record<Side, number[]>, pools: readonly OwnedPool[]): number {
+  const needs: Need[] = [];
+  for (const side of ["user", "device"] as const)
+    counts[side].forEach((count, tier) => {
+      if (count > 0) needs.push({ type: side, tier, count });
+    });
+  return allocateOwned(needs, pools).needs.reduce((s, n) => s + n.shortfall, 0);
 }
 
 /** Per side: holders short of owned CALs, and the tiers of owned CALs that side could still use. */
