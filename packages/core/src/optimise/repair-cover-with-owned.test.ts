@@ -49,3 +49,19 @@ test("repairCoverWithOwned leaves a holder the cover needs", () => {
   const edges = [pair("A", "D1"), pair("B", "D1")];
   assert.equal(repairCoverWithOwned(edges, mixOf([], ["D1"]), [], new Map()), undefined);
 });
+
+test("repairCoverWithOwned spends an owned user CAL only where it saves a purchase", () => {
+  // The owned 2008 device CAL serves D1; D2 needs 2012 and is bought. Releasing D1 first (as the order of the
+  // moves would) spends the one owned user CAL and saves nothing; releasing D2 saves its purchase.
+  const edges: CoverEdge[] = [pair("A", "D1"), { ...pair("B", "D2"), tier: 1 }];
+  const pools = [
+    { type: "device" as const, tier: 0, quantity: 1, source: "owned" },
+    { type: "user" as const, tier: 1, quantity: 1, source: "owned" },
+  ];
+  const mix = mixOf([], ["D1"]);
+  const start = { ...mix, deviceTier: new Map([...mix.deviceTier, ["D2", 1]]) };
+  const repaired = repairCoverWithOwned(edges, start, pools, new Map());
+  assert.ok(repaired);
+  assert.deepEqual([...repaired.userTier], [["B", 1]]);
+  assert.deepEqual([...repaired.deviceTier], [["D1", 0]]);
+});
