@@ -122,22 +122,30 @@ export async function groupWinlogbeatLogons(
       store.appendBytes(bytes, trimmed[2 * k] as number, trimmed[2 * k + 1] as number);
     const id = store.internKey();
     if (store.isNew) {
-      // A new group: its fields decoded and judged by the streaming reader's own code.
-      const event = lines.logonFromFields(decodeFields(bytes, found, computer), eventId, line);
-      if (event === fallBack) {
+      if (hasControlCharacter(bytes, trimmed)) {
+        // A new group whose names may be refused: decoded and judged by the streaming reader's code.
+        const event = lines.logonFromFields(decodeFields(bytes, found, computer), eventId, line);
         store.verdicts[id] = 1;
-        return false;
-      }
-      if (event === undefined) {
-        store.verdicts[id] = 1; // refused (reported): every line of this group is read by reference
+        if (event === fallBack) return false;
+        if (event === undefined) return true; // refused (reported): its lines are read by reference
+        store.verdicts[id] = 0;
+        lines.yielded++;
+        store.recordIdsOf(id, event);
+        const outcome = store.offer(id, event.recordId, ms, lines.records);
+        if (outcome === firstCounted) store.keepFirst(id, event);
+        store.setTimeText(id, event.time);
         return true;
       }
-      lines.yielded++;
-      store.recordIdsOf(id, event);
-      const outcome = store.offer(id, event.recordId, ms, lines.records);
-      if (outcome === firstCounted) store.keepFirst(id, event);
-      store.setTimeText(id, event.time);
-      return true;
+      // No control character in a name: the streaming reader would accept the fields as they are.
+      store.recordIdsOfBytes(
+        id,
+        eventId,
+        bytes,
+        trimmed[0] as number,
+        trimmed[1] as number,
+        trimmed[2] as number,
+        trimmed[3] as number,
+      );
     }
     if (store.verdicts[id] === 1) return false;
     lines.countEvent(eventId);
@@ -158,7 +166,11 @@ export async function groupWinlogbeatLogons(
   try {
     const read = (bytes: Buffer, start: number, end: number, line: number) => {
       const eventIdAt = bytes.lastIndexOf(eventIdKey, end);
-      const eventId = eventIdAt < start ? fallBack : lines.lineEventId(bytes, start, end);
+      const eventId =
+        eventIdAt < start
+          ? fallBack
+          : (readQuotedDigits(bytes, eventIdAt + eventIdKey.length, end) ??
+            lines.lineEventId(bytes, start, end));
       if (eventId === fallBack) readByReference(bytes, start, end, line);
       else if (!wanted.has(eventId)) lines.countEvent(eventId);
       else if (!readFast(bytes, start, end, line, eventId, eventIdAt))
@@ -179,6 +191,30 @@ export async function groupWinlogbeatLogons(
     duplicates: store.duplicates,
     groups: () => store.groups(),
   };
+}
+
+/** The trimmed names checkLogonFields checks (computer, user, domain, workstation), as `trimmed` pairs. */
+const checkedNames = [0, 3, 4, 6];
+
+/**
+ * Whether a checked name holds a character checkLogonFields refuses: raw in JSON only DEL (0x7f) and
+ * the C1 controls (UTF-8 C2 80 to C2 9F) can be; the others must be escaped, and escapes are read
+ * by reference.
+ */
+function hasControlCharacter(bytes: Buffer, trimmed: Int32Array): boolean {
+  for (const k of checkedNames) {
+    const end = trimmed[2 * k + 1] as number;
+    for (let index = trimmed[2 * k] as number; index < end; index++) {
+      const byte = bytes[index] as number;
+      if (byte < 0x7f) continue;
+      if (byte === 0x7f) return true;
+      if (byte === 0xc2) {
+        const next = bytes[index + 1] as number;
+        if (next >= 0x80 && next <= 0x9f && index + 1 < end) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The fields as walkWinlogbeatLine gives them (the scanner found no escapes), the computer chosen. */
@@ -202,6 +238,19 @@ function decodeFields(bytes: Buffer, found: Int32Array, computer: number): Winlo
     recordId: text(recordIdField),
     eventData,
   };
+}
+
+/** The value of a plain `"1234"` at bytes[at] (1 to 9 digits between quotes), else undefined. */
+function readQuotedDigits(bytes: Buffer, at: number, end: number): number | undefined {
+  if (bytes[at] !== 0x22) return undefined;
+  let value = 0;
+  let index = at + 1;
+  for (; index < end && index - at <= 9; index++) {
+    const digit = (bytes[index] as number) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = 10 * value + digit;
+  }
+  return index > at + 1 && bytes[index] === 0x22 && index < end ? value : undefined;
 }
 
 /** parseLogonType of bytes[start, end): null, a number, or undefined when a non-ASCII edge needs trim. */

@@ -142,6 +142,52 @@ export class LogonGroupStore {
   }
 
   /**
+   * Sets the record ids of a new group from the bytes of its trimmed computer and channel (UTF-8):
+   * one decoding per distinct computer, channel and event id, not per group.
+   */
+  recordIdsOfBytes(
+    id: number,
+    eventId: number,
+    bytes: Uint8Array,
+    computerStart: number,
+    computerEnd: number,
+    channelStart: number,
+    channelEnd: number,
+  ): void {
+    const key = this.logKey;
+    const length = 8 + computerEnd - computerStart + channelEnd - channelStart;
+    if (length > key.length) this.logKey = new Uint8Array(2 * length);
+    const into = this.logKey;
+    let at = writeLengthPrefix(into, 0, computerEnd - computerStart);
+    into.set(bytes.subarray(computerStart, computerEnd), at);
+    at += computerEnd - computerStart;
+    into.set(bytes.subarray(channelStart, channelEnd), at);
+    at += channelEnd - channelStart;
+    into[at++] = eventId & 0xff;
+    into[at++] = (eventId >>> 8) & 0xff;
+    into[at++] = (eventId >>> 16) & 0xff;
+    into[at++] = eventId >>> 24;
+    const before = this.logs.size;
+    const log = this.logs.intern(into, 0, at);
+    if (log === before) {
+      const text = (start: number, end: number) =>
+        Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
+      this.logSets.push(
+        this.dedupe.recordIdsOf(
+          text(computerStart, computerEnd),
+          text(channelStart, channelEnd),
+          eventId,
+        ),
+      );
+    }
+    this.recordIds[id] = this.logSets[log];
+  }
+  /** The logs (computer, channel, event id) seen, as bytes, and their record id sets. */
+  private readonly logs = new ByteStringTable();
+  private logKey = new Uint8Array(256);
+  private readonly logSets: RecordIdSet[] = [];
+
+  /**
    * Counts a logon event of group `id` unless it was seen before (dedupe): `notCounted`, `counted`,
    * or `firstCounted`, when the caller must describe the group's first event (`placeFirst`, `keepFirst`).
    * The caller then writes its time (`setTimeBytes`, `setTimeText`).
