@@ -141,6 +141,7 @@ const eventArbitrary = fc.record({
     "ANONYMOUS LOGON",
     "svc$",
     "e\u0085ve",
+    "d\u007fel",
     "-",
   ),
   domain: mostly<string | null>("EXAMPLE", null, "", "NT AUTHORITY", "example "),
