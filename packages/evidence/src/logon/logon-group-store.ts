@@ -300,9 +300,9 @@ export class LogonGroupStore {
     const long = this.longTimes.get(index);
     if (long !== undefined) return long;
     const at = index * timeSlot;
-    return String.fromCharCode(
-      ...this.times.subarray(at, at + (this.timeLengths[index] as number)),
-    );
+    const times = this.times;
+    const length = this.timeLengths[index] as number;
+    return Buffer.from(times.buffer, times.byteOffset + at, length).toString("latin1");
   }
 
   /** The group's first event from its key and columns. */
