@@ -13,11 +13,18 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export { choosePriceList } from "./choose-price-list.ts";
+export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
+export {
+  type DeploymentComparison,
+  deploymentComparisonSchema,
+} from "./deployment-comparison-schema.ts";
 export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
+export { evaluateUntilProven } from "./evaluate-until-proven.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";
@@ -25,6 +32,11 @@ export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
+export {
+  ENTITLEMENT_CSV_COLUMNS,
+  type EntitlementRow,
+  readEntitlementCsv,
+} from "./read-entitlement-csv.ts";
 export { type EvidenceRecordsEnd, readEvidenceRecords } from "./read-evidence-records.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readPriceListText } from "./read-price-list-text.ts";

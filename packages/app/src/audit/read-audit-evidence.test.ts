@@ -3,11 +3,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import {
+  accessFormats,
   type ByteSource,
   bytesSource,
   EventDeduplicator,
   type EventFormat,
   eventFormats,
+  readAggregatedLogons,
   readLogonEvents,
   readUalCsv,
 } from "@calwise/evidence";
@@ -27,7 +29,8 @@ const owned = [
 
 /**
  * The reference: every source through its streaming reader, one event at a time, deduplicated and
- * recorded as the audit did before it grouped events (a single event is a group of one).
+ * recorded as the audit did before it grouped events (a single event is a group of one). A row of an
+ * accesses file is recorded as the events it stands for: one at its first seen, the rest at its last.
  */
 async function readOneByOne(sources: readonly ByteSource[], since: string | undefined) {
   const detected = await detectAuditSources(sources);
@@ -49,6 +52,23 @@ async function readOneByOne(sources: readonly ByteSource[], since: string | unde
           ledger.tally.logonEvents++;
           if (dedupe.isFirst(e.computer, e.channel, e.eventId, e.recordId)) ledger.recordLogon(e);
           else ledger.tally.duplicates++;
+        }
+      });
+    else if (accessFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readAggregatedLogons(
+          source,
+          format as "accesses-csv" | "accesses-jsonl",
+          reading.optionsFor(source.name),
+        );
+        for (;;) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          const { logon, firstSeen, events } = next.value;
+          for (let i = 0; i < events; i++) {
+            ledger.tally.logonEvents++;
+            ledger.recordLogon(i === 0 ? { ...logon, time: firstSeen } : logon);
+          }
         }
       });
     else
@@ -211,6 +231,45 @@ function toLine(e: GeneratedEvent): string {
   return `{${space}"@timestamp":${space}"${e.time}",${message}"host":{"name":"${e.host}"},"winlog":{${winlog.join(",")}}}`;
 }
 
+// Rows of an accesses file: distinct instants (one event per row cannot stand for two times).
+const rowTimes = [
+  "2026-09-01T00:00:00Z",
+  "2026-10-01T00:00:00Z",
+  "2026-11-20T08:00:00Z",
+  "2026-11-21T10:30:00Z",
+];
+const rowArbitrary = fc.record({
+  user: mostly("EXAMPLE\\ann", "bob", "EXAMPLE\\bob", "NT AUTHORITY\\SYSTEM", "svc$", ""),
+  device: mostly("PC01", "", "FS1", "PC02"),
+  address: mostly("", "10.0.0.1", "127.0.0.1"),
+  server: mostly("FS1.example.corp", "SRV2", "WS9", "fs1"),
+  logonType: mostly("3", "2", "10", "x"),
+  span: fc
+    .tuple(fc.nat(rowTimes.length - 1), fc.nat(rowTimes.length - 1))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+  count: mostly(2, 3, 7, 0),
+});
+type GeneratedRow = typeof rowArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+/** An accesses CSV of the rows that do not straddle `since` (a row cannot be split there). */
+function toAccessesCsv(rows: readonly GeneratedRow[], since: string | undefined): string {
+  const sinceMs = since === undefined ? undefined : Date.parse(`${since}T00:00:00Z`);
+  const lines = rows
+    .map((r) => ({
+      ...r,
+      first: rowTimes[r.span[0]] as string,
+      last: rowTimes[r.span[1]] as string,
+    }))
+    .filter(
+      (r) =>
+        sinceMs === undefined || Date.parse(r.first) < sinceMs === Date.parse(r.last) < sinceMs,
+    )
+    .map((r) =>
+      [r.user, r.device, r.address, r.server, r.logonType, r.first, r.last, r.count].join(","),
+    );
+  return ["user,device,address,server,logon_type,first_seen,last_seen,count", ...lines].join("\n");
+}
+
 test("the grouped read gives the one-by-one reading's accesses, counts, problems and trail", async (t) => {
   await t.test("on generated Winlogbeat files, with and without --since", async () => {
     await fc.assert(
@@ -234,6 +293,24 @@ test("the grouped read gives the one-by-one reading's accesses, counts, problems
     );
   });
 
+  await t.test("with a generated accesses file beside the events, rows as groups", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(eventArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(rowArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(undefined, "2026-11-20", "2026-10-01"),
+        async (events, rows, since) => {
+          const sources = [
+            bytesSource("a.ndjson", events.map(toLine).join("\n")),
+            bytesSource("accesses.csv", toAccessesCsv(rows, since), 61),
+          ];
+          await assertSameReading(sources, since);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   await t.test("on the event fixtures of every format and the UAL samples", async () => {
     const fixtures = join(import.meta.dirname, "../../../evidence/fixtures");
     const sources = [
@@ -253,4 +330,22 @@ test("the grouped read gives the one-by-one reading's accesses, counts, problems
     if (files.length === 0) return;
     await assertSameReading(files.map((file) => bytesSource(file, readFileSync(file))));
   });
+});
+
+test("an accesses row across --since counts whole, with its first seen before the window", async () => {
+  const csv = [
+    "user,device,address,server,logon_type,first_seen,last_seen,count",
+    "EXAMPLE\\ann,PC01,,FS1.example.corp,3,2026-09-01T00:00:00Z,2026-11-20T08:00:00Z,3",
+    "EXAMPLE\\bob,PC02,,FS1.example.corp,3,2026-09-01T00:00:00Z,2026-09-02T00:00:00Z,4",
+  ].join("\n");
+  const { ledger } = await readGrouped([bytesSource("accesses.csv", csv)], "2026-10-01");
+  assert.equal(ledger.tally.logonEvents, 7);
+  assert.equal(ledger.tally.counted, 3);
+  assert.equal(ledger.tally.beforeWindow, 4);
+  assert.deepEqual(
+    ledger.ledger
+      .since(Number.NEGATIVE_INFINITY)
+      .map((r) => [r.user, r.firstSeen, r.lastSeen, r.events]),
+    [["EXAMPLE\\ann", "2026-09-01T00:00:00Z", "2026-11-20T08:00:00Z", 3]],
+  );
 });

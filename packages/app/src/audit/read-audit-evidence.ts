@@ -1,9 +1,12 @@
 import {
+  accessFormats,
   type EventDeduplicator,
   type EventFormat,
   eventFormats,
+  groupAggregatedLogon,
   groupLogonEvents,
   type LogonGroup,
+  readAggregatedLogons,
   readUalCsv,
   type UalAccess,
 } from "@calwise/evidence";
@@ -13,7 +16,10 @@ import { isInventoryFormat } from "./is-inventory-format.ts";
 
 /** Where the read step sends what it reads; positions place each record in the audit's reading order. */
 export interface AuditRecordSink {
-  /** A group of logon events of one source; `base` + its positions are their reading positions. */
+  /**
+   * A group of logon events of one source, or a row of an accesses file as the group it stands for;
+   * `base` + its positions are their reading positions.
+   */
   logonGroup(group: LogonGroup, base: number): void;
   ual(access: UalAccess, at: number): void;
 }
@@ -26,8 +32,10 @@ const sourceSpan = 2 ** 32;
 /**
  * The read step for evidence: every event source is reduced to groups of logon events (4624; events
  * already seen in this or an earlier source left out by `dedupe`, groups split at `splitAtMs`), which
- * go to the sink source by source in the order of their first event; the records of every UAL export
- * are streamed one at a time. Returns how many events, logons, duplicates and UAL records were read.
+ * go to the sink source by source in the order of their first event; every row of an accesses file
+ * goes to the sink as the group it stands for, in file order (rows have no record ids: no dedupe);
+ * the records of every UAL export are streamed one at a time. Returns how many events, logons,
+ * duplicates and UAL records were read.
  */
 export async function readAuditEvidence(
   detected: readonly DetectedSource[],
@@ -61,7 +69,22 @@ export async function readAuditEvidence(
         return grouping.summary;
       });
       eventsRead += summary.records;
-    } else
+    } else if (accessFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readAggregatedLogons(
+          source,
+          format as "accesses-csv" | "accesses-jsonl",
+          readerOptions,
+        );
+        for (let at = 0; ; at++) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          eventsRead += next.value.events;
+          logons += next.value.events;
+          sink.logonGroup(groupAggregatedLogon(next.value, at), base);
+        }
+      });
+    else
       await reading.readSource(async () => {
         const reader = readUalCsv(source, {
           ...readerOptions,

@@ -221,7 +221,8 @@ export interface LogonContext {
  * accounts are counted as `service: admin`; disabled accounts are counted and flagged. Every rule
  * reads the fields the group's events share, so the group counts as its events one by one would;
  * `base` places the source's positions in the reading order of the whole audit. The reader splits
- * groups at --since, so a group is wholly before it or wholly not.
+ * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
+ * the reader cannot split) counts whole when its last logon is in the window.
  */
 export function recordLogonGroup(group: LogonGroup, base: number, context: LogonContext): void {
   const { tally } = context;
@@ -251,7 +252,7 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
   const first = { time: group.first.time, ms: group.first.ms, at: base + group.first.at };
   const last = { time: group.last.time, ms: group.last.ms, at: base + group.last.at };
   noteNewest(tally, last.time, last.ms, last.at);
-  if (context.sinceMs !== undefined && first.ms < context.sinceMs) {
+  if (context.sinceMs !== undefined && last.ms < context.sinceMs) {
     tally.beforeWindow += events;
     return;
   }
