@@ -1,5 +1,6 @@
 export { accessColumns, requiredAccessColumns } from "./accesses/access-columns.ts";
 export type { AggregatedLogon } from "./accesses/aggregated-logon.ts";
+export { groupAggregatedLogon } from "./accesses/group-aggregated-logon.ts";
 export { readAggregatedLogons } from "./accesses/read-aggregated-logons.ts";
 export { readEventCsv } from "./csv/read-event-csv.ts";
 export type { DetectedFormat } from "./event/detect-evidence-format.ts";
@@ -45,7 +46,10 @@ export {
   successfulLogonEventId,
 } from "./logon/classify-logon.ts";
 export { EventDeduplicator } from "./logon/event-deduplicator.ts";
+export { groupLogonEvents } from "./logon/group-logon-events.ts";
+export type { GroupLogonOptions } from "./logon/group-logon-options.ts";
 export type { LogonEvent } from "./logon/logon-event.ts";
+export type { LogonGroup, LogonGrouping, SeenAt } from "./logon/logon-group.ts";
 export type { LogonRule, LogonRuleId, LogonRuleSource } from "./logon/logon-rules.ts";
 export { logonRuleIds, logonRuleSources, logonRules } from "./logon/logon-rules.ts";
 export { readLogonEvents } from "./logon/read-logon-events.ts";

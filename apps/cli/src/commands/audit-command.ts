@@ -147,14 +147,15 @@ function renderEvidence(result: AuditResult): string {
         `    ${formatEvidenceLocation(p)}: ${p.code}: ${p.message}${p.expected ? ` (expected ${p.expected}${p.received ? `, found ${p.received}` : ""})` : ""}`,
       );
   }
-  out.push(...renderCounted(result));
+  // One line at a time: spreading a list of 100,000 lines into push overflows the call stack.
+  for (const line of renderCounted(result)) out.push(line);
   out.push("", "Evidence trail (every user and device given a CAL)");
   if (result.holders.length === 0) out.push("  none");
   for (const h of result.holders)
     out.push(
       `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`,
     );
-  out.push(...renderRules(result));
+  for (const line of renderRules(result)) out.push(line);
   return `${out.join("\n")}\n`;
 }
 

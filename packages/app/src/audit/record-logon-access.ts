@@ -1,6 +1,7 @@
 import {
   classifyLogon,
   type LogonEvent,
+  type LogonGroup,
   type LogonRuleId,
   type LogonSkipReason,
 } from "@calwise/evidence";
@@ -15,6 +16,8 @@ export interface LogonTally {
   duplicates: number;
   beforeWindow: number;
   newestMs: number;
+  /** The reading position of the newest event (of equal instants, the first read is the newest). */
+  newestAt: number;
   newest: string | null;
   readonly skipped: Partial<Record<LogonSkipReason, number>>;
   readonly computersNotCounted: Map<string, { reason: string; events: number }>;
@@ -56,6 +59,7 @@ export function createLogonTally(): LogonTally {
     duplicates: 0,
     beforeWindow: 0,
     newestMs: Number.NEGATIVE_INFINITY,
+    newestAt: Number.POSITIVE_INFINITY,
     newest: null,
     skipped: {},
     computersNotCounted: new Map(),
@@ -83,6 +87,15 @@ function bump(
   const entry = map.get(id);
   if (entry) entry.events += events;
   else map.set(id, { reason, events });
+}
+
+/** Notes an event time as the newest when it is later, or as late and read earlier. */
+export function noteNewest(tally: LogonTally, time: string, ms: number, at: number): void {
+  if (ms > tally.newestMs || (ms === tally.newestMs && at < tally.newestAt)) {
+    tally.newestMs = ms;
+    tally.newestAt = at;
+    tally.newest = time;
+  }
 }
 
 /** Interactive logon types (2, 7, 11, 13): at the keyboard and screen of the computer that logs them. */
@@ -174,8 +187,9 @@ function recordNotCounted(
   const { address, workstation } = clientOf(event);
   const from = [workstation, address].filter((x) => x !== "").join(" ");
   if (from !== "" && !entry.from.has(from)) {
+    // The first of the group's events adds it (when there is room); every one counts when there is none.
     if (entry.from.size < fromLimit) entry.from.add(from);
-    else entry.fromMore++;
+    else entry.fromMore += events;
   }
   entry.origins.add(
     isAtServer(event, event.computer)
@@ -188,42 +202,39 @@ function recordNotCounted(
   );
 }
 
-/** The events a logon stands for: one event, or a pre-aggregated row's first seen and count. */
-export interface LogonSpan {
-  readonly first: string;
-  readonly events: number;
+/** What the logon pass reads and writes. */
+export interface LogonContext {
+  readonly servers: ServerDirectory;
+  readonly inventory: InventoryIndex;
+  readonly ledger: AccessLedger;
+  readonly tally: LogonTally;
+  readonly sinceMs: number | undefined;
+  readonly rdsHosts: ReadonlySet<string>;
 }
 
 /**
- * Applies the logon rules to one event (or to a pre-aggregated row, `span`, standing for `events`
- * logons alike from `first` to the event's time) and records the access it shows in the ledger: server = the
+ * Applies the logon rules to a group of logon events (the same but for their time and place; a
+ * single event is a group of one) and records the access it shows in the ledger: server = the
  * logging computer (if a server), user = DOMAIN\account normalised through the AD inventory, device =
  * workstation or resolved address, none for a logon at the server itself (rule server-own-console).
- * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only accounts are counted
- * as `service: admin`; disabled accounts are counted and flagged.
+ * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only
+ * accounts are counted as `service: admin`; disabled accounts are counted and flagged. Every rule
+ * reads the fields the group's events share, so the group counts as its events one by one would;
+ * `base` places the source's positions in the reading order of the whole audit. The reader splits
+ * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
+ * the reader cannot split) counts whole when its last logon is in the window.
  */
-export function recordLogonAccess(
-  event: LogonEvent,
-  context: {
-    readonly servers: ServerDirectory;
-    readonly inventory: InventoryIndex;
-    readonly ledger: AccessLedger;
-    readonly tally: LogonTally;
-    readonly sinceMs: number | undefined;
-    readonly rdsHosts: ReadonlySet<string>;
-  },
-  span: LogonSpan = { first: event.time, events: 1 },
-): void {
+export function recordLogonGroup(group: LogonGroup, base: number, context: LogonContext): void {
   const { tally } = context;
-  const n = span.events;
+  const { event, events } = group;
   const verdict = classifyLogon(event);
   if (!verdict.counts) {
-    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + n;
-    recordNotCounted(event, verdict, tally, n);
+    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + events;
+    recordNotCounted(event, verdict, tally, events);
     if (verdict.reason === "anonymous") {
       const server = context.servers.resolve(event.computer);
       if (!isServerSkip(server))
-        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + n);
+        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + events);
     }
     return;
   }
@@ -235,16 +246,14 @@ export function recordLogonAccess(
         : server.kind === "unmapped-server"
           ? server.reason
           : "unknown computer: name it in --owned or the AD computer inventory";
-    bump(tally.computersNotCounted, event.computer, reason, n);
+    bump(tally.computersNotCounted, event.computer, reason, events);
     return;
   }
-  const ms = Date.parse(event.time);
-  if (ms > tally.newestMs) {
-    tally.newestMs = ms;
-    tally.newest = event.time;
-  }
-  if (context.sinceMs !== undefined && ms < context.sinceMs) {
-    tally.beforeWindow += n;
+  const first = { time: group.first.time, ms: group.first.ms, at: base + group.first.at };
+  const last = { time: group.last.time, ms: group.last.ms, at: base + group.last.at };
+  noteNewest(tally, last.time, last.ms, last.at);
+  if (context.sinceMs !== undefined && last.ms < context.sinceMs) {
+    tally.beforeWindow += events;
     return;
   }
   const user = context.inventory.resolveUser(
@@ -254,34 +263,32 @@ export function recordLogonAccess(
   );
   const accountClass = user.accountClass;
   if (accountClass?.service) {
-    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), n);
+    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
     return;
   }
-  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", n);
+  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", events);
   const admin = accountClass?.adminOnly === true;
   if (admin)
     bump(
       tally.adminOnly,
       user.id,
       accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
-      n,
+      events,
     );
   const atServer = isAtServer(event, server.name);
   const { device, source } = atServer ? {} : deviceOf(event, context.inventory, tally);
   if (atServer) {
     const key = `${server.name}\u0000${user.id}`;
     const entry = tally.atServer.get(key);
-    if (entry) entry.events += n;
-    else tally.atServer.set(key, { server: server.name, user: user.id, events: n });
+    if (entry) entry.events += events;
+    else tally.atServer.set(key, { server: server.name, user: user.id, events });
   }
   const rds =
     !admin &&
     event.logonType !== null &&
     remoteInteractive.has(event.logonType) &&
     context.rdsHosts.has(server.name.toLowerCase());
-  tally.counted += n;
-  const at = { time: event.time, ms };
-  const first = span.first === event.time ? at : { time: span.first, ms: Date.parse(span.first) };
+  tally.counted += events;
   context.ledger.add(
     {
       user: user.id,
@@ -292,8 +299,8 @@ export function recordLogonAccess(
       origin: "logon",
     },
     first,
-    at,
-    n,
+    last,
+    events,
     event.location,
   );
 }
