@@ -1,6 +1,7 @@
 import { hasAccessColumn, requiredAccessColumns } from "../accesses/access-columns.ts";
 import { flatFieldMap, sentinelFieldMap } from "../siem/siem-field-maps.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceHead } from "../source/read-source-head.ts";
 import { detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import type { EvidenceFormat } from "./evidence-format.ts";
@@ -14,17 +15,6 @@ export type DetectedFormat =
 const headSize = 65536;
 
 /** The first `size` bytes of a source (fewer when it is shorter); stops reading there. */
-async function readHead(source: ByteSource, size: number): Promise<Buffer> {
-  const pieces: Uint8Array[] = [];
-  let length = 0;
-  for await (const piece of source.open()) {
-    pieces.push(piece);
-    length += piece.length;
-    if (length >= size) break;
-  }
-  return Buffer.concat(pieces).subarray(0, size);
-}
-
 function headerColumns(text: string): Set<string> {
   const lines = text.split(/\r?\n/);
   const header = lines.find((l) => l.trim() !== "" && !l.startsWith("#")) ?? "";
@@ -98,7 +88,7 @@ export async function detectEvidenceFormat(
 ): Promise<DetectedFormat> {
   let head: Buffer;
   try {
-    head = await readHead(source, headSize);
+    head = await readSourceHead(source, headSize);
   } catch (error) {
     return { ok: false, unreadable: true, message: describeReadError(error) };
   }

@@ -1,6 +1,7 @@
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { addLogonEvent } from "./add-logon-event.ts";
 import { EventDeduplicator } from "./event-deduplicator.ts";
 import type { GroupLogonOptions } from "./group-logon-options.ts";
@@ -12,7 +13,8 @@ import { readLogonEvents } from "./read-logon-events.ts";
  * Reads a source's logon events (by default 4624) into groups of events that differ only in time,
  * record id and place (`LogonGroup`), leaving out events already seen: the audit's one reading path
  * for every event format. Memory grows with the groups (distinct logon signatures), never with the
- * events. Winlogbeat files are grouped from their bytes (`groupWinlogbeatLogons`); the other formats
+ * events. Winlogbeat JSON lines are grouped from their bytes (`groupWinlogbeatLogons`); a Winlogbeat
+ * JSON array and the other formats
  * through their streaming readers. Problems and the summary are those of the streaming readers.
  */
 export async function groupLogonEvents(
@@ -21,7 +23,8 @@ export async function groupLogonEvents(
   options: GroupLogonOptions = {},
 ): Promise<LogonGrouping> {
   const dedupe = options.dedupe ?? new EventDeduplicator();
-  if (format === "winlogbeat-jsonl") return groupWinlogbeatLogons(source, { ...options, dedupe });
+  if (format === "winlogbeat-jsonl" && !(await isJsonArraySource(source)))
+    return groupWinlogbeatLogons(source, { ...options, dedupe });
   const store = new LogonGroupStore(source.name, dedupe);
   const reader = readLogonEvents(source, format, options);
   let at = 0;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { detectEvidenceFormat } from "../event/detect-evidence-format.ts";
@@ -13,6 +14,7 @@ import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
 import { fileSource } from "../testing/file-source.ts";
 import { findControlCharacter } from "./check-logon-fields.ts";
+import { groupLogonEvents } from "./group-logon-events.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import { readLogonEvents } from "./read-logon-events.ts";
 import { toLogonEvent } from "./to-logon-event.ts";
@@ -124,6 +126,30 @@ test("event readers: one contract", async (t) => {
     assert.equal(truth.size, 45);
     assert.equal([...truth.values()].filter((e) => e.eventId === 4624).length, 42);
   });
+
+  await t.test(
+    "a Winlogbeat JSON array (no lines to scan) yields the events of its JSON lines",
+    async () => {
+      const lines = readFileSync(fixture("logons.winlogbeat.ndjson"), "utf8").trim().split("\n");
+      const array = `[\n${lines.join(",\n")}\n]\n`;
+      const fromLines = await drain(
+        fileSource(fixture("logons.winlogbeat.ndjson")),
+        "winlogbeat-jsonl",
+      );
+      const fromArray = await drain(bytesSource("array.json", array), "winlogbeat-jsonl");
+      assert.equal(fromArray.length, fromLines.length);
+      assert.deepEqual(
+        fromArray.map((e) => comparable(e, 23)),
+        fromLines.map((e) => comparable(e, 23)),
+      );
+      const grouped = await groupLogonEvents(bytesSource("array.json", array), "winlogbeat-jsonl");
+      assert.equal(
+        grouped.logons,
+        fromLines.filter((e) => e.eventId === 4624).length,
+        "grouped alike",
+      );
+    },
+  );
 
   for (const c of cases)
     await t.test(`${c.name} yields the same logon events as the EVTX files`, async () => {
