@@ -5,6 +5,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
 import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
+import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -19,6 +20,7 @@ import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts"
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
+import { registerWebAppRoutes } from "./routes/web-app-routes.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -81,5 +83,8 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCreateEvaluationRoute(app, deps);
   registerGetEvaluationRoute(app, deps);
   registerGetCatalogRoute(app, deps);
+  // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
+  registerAnswerSaleQuestionRoute(app, deps);
+  if (deps.webRoot !== undefined) registerWebAppRoutes(app, deps.webRoot);
   return app;
 }

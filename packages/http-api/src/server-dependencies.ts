@@ -12,6 +12,8 @@ export interface ServerDependencies {
   readonly secureCookies?: boolean;
   /** Whether the store answers (for `/readyz`). */
   readonly ready: () => Promise<boolean>;
+  /** The built web app (apps/web/dist) served at `/`; none: the service answers only the API. */
+  readonly webRoot?: string;
   /** The clock, passed in so tests can fix it. */
   readonly now: () => Date;
 }

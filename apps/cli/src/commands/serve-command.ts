@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
 import { createApi } from "@calwise/http-api";
 import { openStore } from "@calwise/storage";
@@ -10,6 +13,20 @@ interface ServeOptions {
   port: string;
   dataDir: string;
   secureCookies?: boolean;
+  webDir?: string;
+}
+
+/** The built web app (apps/web/dist, made by `npm ci`/`npm run build`), or undefined when it is not built. */
+function findWebDist(): string | undefined {
+  try {
+    const dir = join(
+      dirname(createRequire(import.meta.url).resolve("@calwise/web/package.json")),
+      "dist",
+    );
+    return existsSync(join(dir, "index.html")) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -33,17 +50,26 @@ export function registerServeCommand(program: Command): void {
       process.env.CALWISE_DATA_DIR ?? "./calwise-data",
     )
     .option(
+      "--web-dir <dir>",
+      "the built web app to serve at / (CALWISE_WEB_DIR; default: apps/web/dist)",
+      process.env.CALWISE_WEB_DIR,
+    )
+    .option(
       "--secure-cookies",
       "mark session cookies Secure (set when clients reach the service over TLS)",
     )
     .action(async (options: ServeOptions) => {
       const logger = pino({ base: { service: "calwise" } });
       const store = await openStore({ location: process.env.DATABASE_URL || options.dataDir });
+      const webRoot = options.webDir ?? findWebDist();
+      if (webRoot === undefined)
+        logger.warn("the web app is not built (npm run build): serving the API only");
       const api = createApi({
         catalog: loadCatalog(),
         logger,
         store,
         secureCookies: options.secureCookies === true,
+        ...(webRoot === undefined ? {} : { webRoot }),
         ready: async () => (await store.readSchemaVersion()) !== undefined,
         now: () => new Date(),
       });
@@ -56,7 +82,12 @@ export function registerServeCommand(program: Command): void {
         { fetch: api.fetch, hostname: options.host, port: Number(options.port) },
         (info) =>
           logger.info(
-            { address: info.address, port: info.port, store: store.dialect },
+            {
+              address: info.address,
+              port: info.port,
+              store: store.dialect,
+              web: webRoot !== undefined,
+            },
             "listening",
           ),
       );
