@@ -77,8 +77,19 @@ async function waitForAnswer(page: Page, pattern: RegExp): Promise<string> {
   return answerText(page);
 }
 
-/** The web app's flows against `calwise serve` on the store at `location()` (named `database` in screenshots). */
-export function runWebFlows(database: string, location: () => string): void {
+/** A store for the flows: where it is (a data directory or a postgres:// URL) and how to remove it. */
+export interface TestStore {
+  readonly location: string;
+  remove(): Promise<void>;
+}
+
+/** The web app's flows against `calwise serve` on a store made by `makeStore` (`database` names screenshots). */
+export function runWebFlows(database: string, makeStore: () => Promise<TestStore>): void {
+  let store: TestStore | undefined;
+  const location = () => {
+    assert.ok(store, "the store was not made");
+    return store.location;
+  };
   let service: RunningService | undefined;
   let browser: Browser | undefined;
   let webDir: string | undefined;
@@ -86,6 +97,7 @@ export function runWebFlows(database: string, location: () => string): void {
   let evaluationPath = "";
 
   before(async () => {
+    store = await makeStore();
     webDir = await buildWebApp();
     addAccount(location(), "Example Reseller", owner.email, "owner");
     addAccount(location(), "Other Reseller", outsider.email, "sales");
@@ -97,6 +109,7 @@ export function runWebFlows(database: string, location: () => string): void {
     await browser?.close();
     await service?.stop();
     if (webDir !== undefined) rmSync(webDir, { recursive: true, force: true });
+    await store?.remove();
   });
   const open = () => {
     assert.ok(browser && service);
