@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { mullerQuoteBody, storeExamplePriceLists } from "./commerce-cases.ts";
 import { readExampleDeployment } from "./resource-cases.ts";
 import {
   asSession,
@@ -12,7 +13,18 @@ import {
 /** A body each write route accepts, so that only the id can make it fail. */
 const validBodies: Readonly<Record<string, unknown>> = {
   "put /v1/customers/{id}": { name: "Taken over" },
+  "put /v1/quotes/{id}": mullerQuoteBody("any-customer"),
+  "post /v1/quotes/{id}/status": { status: "withdrawn" },
+  "post /v1/price-lists/{id}/retire": { validTo: "2026-12-01" },
+  "post /v1/customers/{id}/deployments": { document: readExampleDeployment() },
+  "post /v1/deployments/{id}/revisions": { document: readExampleDeployment() },
 };
+
+/** The other parameters of a route, filled so that only the id can make it fail. */
+function fillRoute(path: string, id: string): string {
+  const filled = path.replace("{id}", id).replace("{revision}", "1");
+  return filled.endsWith("/comparison") ? `${filled}?from=1&to=1` : filled;
+}
 
 /** One organisation never reads or changes another's data, and cannot tell whether an id exists. */
 export function defineIsolationCases(harness: ServiceHarness): void {
@@ -35,7 +47,26 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     const token = (await (
       await app.request("/v1/api-tokens", asSession(a, "POST", { name: "t" }))
     ).json()) as { id: string };
-    const ids = [customer.id, evaluation.id, evaluation.deploymentId, token.id];
+    const priceLists = await storeExamplePriceLists(app, a);
+    const deployment = (await (
+      await app.request(
+        `/v1/customers/${customer.id}/deployments`,
+        asSession(a, "POST", { document: readExampleDeployment() }),
+      )
+    ).json()) as { deployment: { id: string } };
+    const quote = (await (
+      await app.request("/v1/quotes", asSession(a, "POST", mullerQuoteBody(customer.id)))
+    ).json()) as { id: string };
+    const ids = [
+      customer.id,
+      evaluation.id,
+      evaluation.deploymentId,
+      token.id,
+      priceLists.h2,
+      priceLists.h1,
+      quote.id,
+      deployment.deployment.id,
+    ];
 
     const doc = (await (await app.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
@@ -47,7 +78,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     for (const { method, path } of idRoutes)
       for (const id of ids) {
         const r = await app.request(
-          path.replace("{id}", id),
+          fillRoute(path, id),
           asSession(b, method.toUpperCase(), validBodies[`${method} ${path}`]),
         );
         assert.equal(r.status, 404, `${method} ${path} with ${id}`);
@@ -62,6 +93,8 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     };
     assert.deepEqual(list.customers, []);
     assert.equal((await store.customers.get(first.org.id, customer.id))?.name, "Mine", "unchanged");
+    assert.equal((await store.quotes.get(first.org.id, quote.id))?.status, "draft", "unchanged");
+    assert.equal((await store.priceLists.get(first.org.id, priceLists.h2))?.validTo, "2026-12-31");
   });
 
   test("a customer user reads its own customer and evaluations, and gets 404 for another customer's", async () => {

@@ -1,4 +1,7 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineCliParityCases } from "./cli-parity-cases.ts";
+import { defineCommerceCases } from "./commerce-cases.ts";
+import { defineDeploymentCases } from "./deployment-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
@@ -10,5 +13,8 @@ import type { ServiceHarness } from "./service-harness.ts";
 export function defineServiceContract(harness: ServiceHarness): void {
   defineAccountCases(harness);
   defineResourceCases(harness);
+  defineCommerceCases(harness);
+  defineDeploymentCases(harness);
+  defineCliParityCases(harness);
   defineIsolationCases(harness);
 }

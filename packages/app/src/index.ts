@@ -20,6 +20,11 @@ export type {
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { choosePriceList } from "./choose-price-list.ts";
+export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
+export {
+  type DeploymentComparison,
+  deploymentComparisonSchema,
+} from "./deployment-comparison-schema.ts";
 export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,

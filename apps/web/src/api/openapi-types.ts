@@ -806,6 +806,2002 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/price-lists": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List price lists */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only the lists valid on this day */
+          validOn?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the price lists */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              priceLists: components["schemas"]["PriceList"][];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Store price lists (JSON, YAML or CSV, as the CLI reads them) */
+    post: {
+      parameters: {
+        query?: {
+          /** @description the file name problems and quotes name the list by (e.g. prices-2026h2.csv) */
+          source?: string;
+        };
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      /** @description the price list file: JSON, YAML or CSV (one row per SKU, see docs/quotes.md) */
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** @default inline */
+            name?: string;
+            version?: string;
+            currency: string;
+            items: {
+              sku: string;
+              family?: string;
+              externalConnector?: string;
+              product?: string;
+              suite?: string;
+              version?: string;
+              /** @enum {string} */
+              type?: "user" | "device";
+              /** @default 1 */
+              packSize?: number;
+              price: number;
+              description?: string;
+            }[];
+            /** @description first day the prices apply (inclusive) */
+            validFrom?: string;
+            /** @description last day the prices apply (inclusive) */
+            validTo?: string;
+          };
+          "application/yaml": string;
+          "text/csv": string;
+        };
+      };
+      responses: {
+        /** @description stored, one record per list the file holds */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              priceLists: components["schemas"]["PriceList"][];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/price-lists/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a price list */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the price list */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PriceList"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a price list no quote used */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/price-lists/{id}/retire": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a price list (end its validity) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** @description its last day (inclusive); today when absent */
+            validTo?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description retired */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PriceList"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/quotes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List quotes */
+    get: {
+      parameters: {
+        query?: {
+          customerId?: string;
+          status?: "draft" | "issued" | "accepted" | "declined" | "withdrawn";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the quotes, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              quotes: components["schemas"]["QuoteSummary"][];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a draft quote */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewQuote"];
+        };
+      };
+      responses: {
+        /** @description the draft */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Quote"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/quotes/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a quote */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the quote */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Quote"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    /** Change a draft quote */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewQuote"];
+        };
+      };
+      responses: {
+        /** @description the draft */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Quote"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/quotes/{id}/issue": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a draft quote (numbers it; immutable afterwards) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description issued */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Quote"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/quotes/{id}/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an issued quote's outcome */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "accepted" | "declined" | "withdrawn";
+          };
+        };
+      };
+      responses: {
+        /** @description recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Quote"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/quotes/{id}/document": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a quote as PDF, Markdown or JSON */
+    get: {
+      parameters: {
+        query?: {
+          format?: "pdf" | "markdown" | "json";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+            "text/markdown": string;
+            "application/json": {
+              /** @enum {number} */
+              schemaVersion: 1;
+              number: string | null;
+              date: string;
+              validUntil: string;
+              locale: string;
+              currency: string;
+              seller: {
+                name: string;
+                contact?: string;
+                /**
+                 * @description address lines, printed as given
+                 * @default []
+                 */
+                address: string[];
+                email?: string;
+                taxId?: string;
+              } | null;
+              customer: {
+                name: string;
+                contact?: string;
+                /**
+                 * @description address lines, printed as given
+                 * @default []
+                 */
+                address: string[];
+                email?: string;
+                taxId?: string;
+              };
+              deployment: string;
+              catalogVersion: string;
+              priceList: {
+                name: string;
+                version: string | null;
+                validFrom: string | null;
+                validTo: string | null;
+                /** @description the file it was read from, when an adapter read one */
+                source: string | null;
+              };
+              lines: {
+                /** @description 1-based number of a priced line; null for an informational line */
+                position: number | null;
+                /** @enum {string} */
+                kind:
+                  | "server-licence"
+                  | "application-licence"
+                  | "cal"
+                  | "external-connector"
+                  | "included-cals"
+                  | "owned-cals"
+                  | "covered-by-host";
+                sku: string | null;
+                description: string;
+                /** @description why this line and how many: the rule's arithmetic, the CALs it covers */
+                detail: string;
+                /** @description packs or licences bought; for an informational line, the licences it stands for */
+                quantity: number;
+                /** @description units in one pack (CALs, 2-processor licences, 2-core packs) */
+                packSize: number;
+                unitPrice: number;
+                /** @description quantity × unitPrice */
+                amount: number;
+                /** @description this line's share of every discount */
+                discount: number;
+                /** @description amount − discount */
+                net: number;
+                informational: boolean;
+                subject: {
+                  server?: string;
+                  product?: string;
+                  family?: string;
+                  version?: string;
+                  /**
+                   * @description the CAL type; `either` for owned CALs of either type
+                   * @enum {string}
+                   */
+                  type?: "user" | "device" | "either";
+                };
+                rule: string;
+                sources: string[];
+              }[];
+              subtotal: number;
+              discounts: {
+                label: string;
+                /** @enum {string} */
+                appliesTo: "all" | "server-licences" | "cals";
+                /** @description a percentage in basis points */
+                basisPoints?: number;
+                /** @description the in-scope net it was taken of (after the discounts before it) */
+                base: number;
+                /** @description the discount in minor units (positive; subtracted from the subtotal) */
+                amount: number;
+                /** @description per line, in line order: the share of this discount it carries (0 for lines out of scope) */
+                allocation: number[];
+                /** @enum {string} */
+                rounding: "half-even" | "half-up" | "half-down" | "up" | "down";
+              }[];
+              discountTotal: number;
+              total: number;
+              /** @enum {string} */
+              rounding: "half-even" | "half-up" | "half-down" | "up" | "down";
+              omittedCals: {
+                /** @enum {string} */
+                reason: "already-owned" | "anonymous-only";
+                server: string | null;
+                statement: string;
+                rule: string;
+                sources: string[];
+              }[];
+              assumptions: {
+                id: string;
+                value: string | number | boolean;
+                text: string;
+                sources: string[];
+              }[];
+              notes: string[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/advice": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Advise an edition for a customer profile */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AdviceRequest"];
+        };
+      };
+      responses: {
+        /** @description every edition evaluated, ranked by cost */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              schemaVersion: 1;
+              catalogVersion: string;
+              profile: {
+                /** @description internal users (employees, onsite contractors) */
+                users: number;
+                /** @description client devices in all; defaults to one per user */
+                devices?: number;
+                /**
+                 * @description devices several users share (shift kiosks, terminals)
+                 * @default 0
+                 */
+                sharedDevices: number;
+                /**
+                 * @description users with two personal devices or more
+                 * @default 0
+                 */
+                usersWithSeveralDevices: number;
+                /**
+                 * @description authenticated people who are not employees
+                 * @default 0
+                 */
+                externalUsers: number;
+                /**
+                 * @description an anonymous, unauthenticated web site
+                 * @default false
+                 */
+                anonymousWeb: boolean;
+                /** @default [] */
+                needs: ("sql" | "remote-desktop")[];
+                /** @default 1 */
+                processors: number;
+                coresPerProcessor?: number;
+                /**
+                 * @description virtual machines the server licence must cover
+                 * @default 0
+                 */
+                virtualMachines: number;
+                /**
+                 * @description users expected to join, each with a personal device
+                 * @default 0
+                 */
+                growth: number;
+              };
+              representativeDeployment: string[];
+              currency: string | null;
+              priceList: {
+                name: string;
+                version: string | null;
+              } | null;
+              /**
+               * @description `total` when priced, else `cal-units` (CALs to buy, then licences)
+               * @enum {string}
+               */
+              rankedBy: "total" | "cal-units";
+              ranked: {
+                product: string;
+                name: string;
+                /** @description how it is set up, e.g. "SQL Server 2012 Standard on the server" */
+                configuration: string;
+                licences: {
+                  server: string;
+                  product: string;
+                  productName: string;
+                  quantity: number;
+                  /** @description what one licence is, in words: "2-processor licence", "2-core pack" */
+                  unit: string;
+                  explanation: string;
+                  skus: {
+                    sku: string;
+                    count: number;
+                    price: number;
+                  }[];
+                  /** @description minor units of `currency`; null when not priced */
+                  cost: number | null;
+                }[];
+                cals: {
+                  family: string;
+                  name: string;
+                  version: string;
+                  /**
+                   * @description the CAL type, or `connector` for an External Connector
+                   * @enum {string}
+                   */
+                  type: "user" | "device" | "connector";
+                  units: number;
+                  skus: {
+                    sku: string;
+                    count: number;
+                    price: number;
+                  }[];
+                  /** @description minor units of `currency`; null when not priced */
+                  cost: number | null;
+                }[];
+                includedCals: {
+                  family: string;
+                  version: string;
+                  quantity: number;
+                  used: number;
+                }[];
+                /** @description CAL units to buy (the ranking key without prices) */
+                calUnits: number;
+                /** @description minor units of `currency`; null when not priced */
+                licenceCost: number | null;
+                /** @description minor units of `currency`; null when not priced */
+                calCost: number | null;
+                /** @description server licences + CALs and connectors to buy, in minor units; null when something is not priced */
+                total: number | null;
+                unpriced: string[];
+                notes: string[];
+              }[];
+              ruledOut: {
+                product: string;
+                name: string;
+                reasons: {
+                  /** @enum {string} */
+                  code:
+                    | "EDITION_USER_LIMIT"
+                    | "EDITION_DEVICE_LIMIT"
+                    | "EDITION_PROCESSOR_LIMIT"
+                    | "EDITION_CORE_LIMIT"
+                    | "EDITION_VM_LIMIT"
+                    | "CAL_SHORTFALL"
+                    | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+                    | "SUITE_SPLIT"
+                    | "PRICE_MISSING"
+                    | "REASSIGNMENT_WITHIN_90_DAYS"
+                    | "EDITION_SPECIAL_PURPOSE"
+                    | "EDITION_VM_CAPACITY"
+                    | "EDITION_CANNOT_COMBINE_NEEDS"
+                    | "EDITION_LACKS_SQL"
+                    | "EDITION_LACKS_REMOTE_DESKTOP";
+                  message: string;
+                  /** @description the catalog rule behind it, or null for a capability the catalog does not list */
+                  rule: string | null;
+                  sources: string[];
+                }[];
+              }[];
+              growth: {
+                fromUsers: number;
+                toUsers: number;
+                changes: {
+                  users: number;
+                  devices: number;
+                  from: string | null;
+                  to: string | null;
+                  /** @description why: the rule-out of the edition that was best, or a cheaper option */
+                  because: string;
+                }[];
+                /** @description per edition legal today: the last user count on the path it still serves (null: all of it) */
+                editionsUntil: {
+                  product: string;
+                  lastUsers: number | null;
+                  reason: string | null;
+                }[];
+              } | null;
+              assumptions: {
+                id: string;
+                value: string | number | boolean;
+                text: string;
+                sources: string[];
+              }[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/deployments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a customer's deployments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the deployments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              deployments: components["schemas"]["Deployment"][];
+            };
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a customer's deployment (revision 1) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewDeployment"];
+        };
+      };
+      responses: {
+        /** @description saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              deployment: components["schemas"]["Deployment"];
+              revision: components["schemas"]["DeploymentRevision"];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/deployments/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a deployment and its revision history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the deployment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentWithRevisions"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/deployments/{id}/revisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save a new revision of a deployment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewRevision"];
+        };
+      };
+      responses: {
+        /** @description saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentRevision"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/deployments/{id}/revisions/{revision}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one revision of a deployment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          revision: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the revision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentRevision"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/deployments/{id}/comparison": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Compare two revisions of a deployment */
+    get: {
+      parameters: {
+        query: {
+          /** @description the earlier revision */
+          from: number;
+          /** @description the later revision; the latest when absent */
+          to?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the comparison */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              schemaVersion: 1;
+              catalogVersion: string;
+              /** @description the first document's name */
+              before: string;
+              /** @description the second document's name */
+              after: string;
+              servers: {
+                added: string[];
+                removed: string[];
+                /** @description servers in both whose specification differs */
+                changed: string[];
+              };
+              users: {
+                added: string[];
+                removed: string[];
+              };
+              devices: {
+                added: string[];
+                removed: string[];
+              };
+              /** @description after range expansion */
+              accesses: {
+                before: number;
+                after: number;
+              };
+              /** @description every family, version and type needed before or after */
+              cals: {
+                family: string;
+                name: string;
+                version: string;
+                /** @enum {string} */
+                type: "user" | "device";
+                before: {
+                  required: number;
+                  shortfall: number;
+                };
+                after: {
+                  required: number;
+                  shortfall: number;
+                };
+                /** @description after.required − before.required */
+                change: number;
+              }[];
+              purchaseTotal: {
+                currency: string | null;
+                before: number | null;
+                after: number | null;
+              };
+              compliant: {
+                before: boolean;
+                after: boolean;
+              };
+              findings: {
+                /** @description findings of the second that the first did not have */
+                added: {
+                  /**
+                   * @description stable finding code
+                   * @enum {string}
+                   */
+                  code:
+                    | "EDITION_USER_LIMIT"
+                    | "EDITION_DEVICE_LIMIT"
+                    | "EDITION_PROCESSOR_LIMIT"
+                    | "EDITION_CORE_LIMIT"
+                    | "EDITION_VM_LIMIT"
+                    | "CAL_SHORTFALL"
+                    | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+                    | "SUITE_SPLIT"
+                    | "PRICE_MISSING"
+                    | "REASSIGNMENT_WITHIN_90_DAYS";
+                  /**
+                   * @description `error` makes the deployment non-compliant; `warning` and `info` do not
+                   * @enum {string}
+                   */
+                  severity: "error" | "warning" | "info";
+                  message: string;
+                  expected?: string | number;
+                  received?: string | number;
+                  /** @description what the finding is about: a server, a family, a licence */
+                  subject?: {
+                    [key: string]: string;
+                  };
+                  /** @description what would close it */
+                  remedy?: string;
+                  /** @description for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can */
+                  remedyEditions?: {
+                    product: string;
+                    name: string;
+                    rule: string;
+                    sources: string[];
+                  }[];
+                  rule: string;
+                  sources: string[];
+                }[];
+                /** @description findings of the first that the second no longer has */
+                resolved: {
+                  /**
+                   * @description stable finding code
+                   * @enum {string}
+                   */
+                  code:
+                    | "EDITION_USER_LIMIT"
+                    | "EDITION_DEVICE_LIMIT"
+                    | "EDITION_PROCESSOR_LIMIT"
+                    | "EDITION_CORE_LIMIT"
+                    | "EDITION_VM_LIMIT"
+                    | "CAL_SHORTFALL"
+                    | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+                    | "SUITE_SPLIT"
+                    | "PRICE_MISSING"
+                    | "REASSIGNMENT_WITHIN_90_DAYS";
+                  /**
+                   * @description `error` makes the deployment non-compliant; `warning` and `info` do not
+                   * @enum {string}
+                   */
+                  severity: "error" | "warning" | "info";
+                  message: string;
+                  expected?: string | number;
+                  received?: string | number;
+                  /** @description what the finding is about: a server, a family, a licence */
+                  subject?: {
+                    [key: string]: string;
+                  };
+                  /** @description what would close it */
+                  remedy?: string;
+                  /** @description for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can */
+                  remedyEditions?: {
+                    product: string;
+                    name: string;
+                    rule: string;
+                    sources: string[];
+                  }[];
+                  rule: string;
+                  sources: string[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/deployments/{id}/evaluations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Evaluate a stored revision and store its compliance position */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** @description the revision to evaluate; the latest when absent */
+            revision?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description evaluated */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Evaluation"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/position": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's current compliance position */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the position */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CompliancePosition"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/point-of-sale": {
     parameters: {
       query?: never;
@@ -960,6 +2956,413 @@ export interface components {
     };
     Catalog: {
       [key: string]: unknown;
+    };
+    PriceList: {
+      id: string;
+      name: string;
+      version: string | null;
+      currency: string;
+      /** @description first day it applies (YYYY-MM-DD, inclusive) */
+      validFrom: string;
+      /** @description last day it applies (inclusive); null while open-ended */
+      validTo: string | null;
+      /** @description how many SKUs it prices */
+      items: number;
+      createdAt: string;
+      document: {
+        /** @default inline */
+        name: string;
+        version?: string;
+        currency: string;
+        items: {
+          sku: string;
+          family?: string;
+          externalConnector?: string;
+          product?: string;
+          suite?: string;
+          version?: string;
+          /** @enum {string} */
+          type?: "user" | "device";
+          /** @default 1 */
+          packSize: number;
+          price: number;
+          description?: string;
+        }[];
+        /** @description first day the prices apply (inclusive) */
+        validFrom?: string;
+        /** @description last day the prices apply (inclusive) */
+        validTo?: string;
+      };
+    };
+    QuoteSummary: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "issued" | "accepted" | "declined" | "withdrawn";
+      /** @description 1, 2, … per organisation once issued */
+      number: number | null;
+      customerId: string | null;
+      priceListId: string | null;
+      currency: string;
+      /** @description minor units of currency */
+      total: number;
+      createdAt: string;
+      issuedAt: string | null;
+    };
+    Quote: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "issued" | "accepted" | "declined" | "withdrawn";
+      /** @description 1, 2, … per organisation once issued */
+      number: number | null;
+      customerId: string | null;
+      priceListId: string | null;
+      deployment: {
+        id: string;
+        revision: number;
+      } | null;
+      currency: string;
+      /** @description minor units of currency */
+      total: number;
+      createdAt: string;
+      issuedAt: string | null;
+      request: components["schemas"]["NewQuote"];
+      /** @description calwise quote --json */
+      quote: {
+        /** @enum {number} */
+        schemaVersion: 1;
+        number: string | null;
+        date: string;
+        validUntil: string;
+        locale: string;
+        currency: string;
+        seller: {
+          name: string;
+          contact?: string;
+          /**
+           * @description address lines, printed as given
+           * @default []
+           */
+          address: string[];
+          email?: string;
+          taxId?: string;
+        } | null;
+        customer: {
+          name: string;
+          contact?: string;
+          /**
+           * @description address lines, printed as given
+           * @default []
+           */
+          address: string[];
+          email?: string;
+          taxId?: string;
+        };
+        deployment: string;
+        catalogVersion: string;
+        priceList: {
+          name: string;
+          version: string | null;
+          validFrom: string | null;
+          validTo: string | null;
+          /** @description the file it was read from, when an adapter read one */
+          source: string | null;
+        };
+        lines: {
+          /** @description 1-based number of a priced line; null for an informational line */
+          position: number | null;
+          /** @enum {string} */
+          kind:
+            | "server-licence"
+            | "application-licence"
+            | "cal"
+            | "external-connector"
+            | "included-cals"
+            | "owned-cals"
+            | "covered-by-host";
+          sku: string | null;
+          description: string;
+          /** @description why this line and how many: the rule's arithmetic, the CALs it covers */
+          detail: string;
+          /** @description packs or licences bought; for an informational line, the licences it stands for */
+          quantity: number;
+          /** @description units in one pack (CALs, 2-processor licences, 2-core packs) */
+          packSize: number;
+          unitPrice: number;
+          /** @description quantity × unitPrice */
+          amount: number;
+          /** @description this line's share of every discount */
+          discount: number;
+          /** @description amount − discount */
+          net: number;
+          informational: boolean;
+          subject: {
+            server?: string;
+            product?: string;
+            family?: string;
+            version?: string;
+            /**
+             * @description the CAL type; `either` for owned CALs of either type
+             * @enum {string}
+             */
+            type?: "user" | "device" | "either";
+          };
+          rule: string;
+          sources: string[];
+        }[];
+        subtotal: number;
+        discounts: {
+          label: string;
+          /** @enum {string} */
+          appliesTo: "all" | "server-licences" | "cals";
+          /** @description a percentage in basis points */
+          basisPoints?: number;
+          /** @description the in-scope net it was taken of (after the discounts before it) */
+          base: number;
+          /** @description the discount in minor units (positive; subtracted from the subtotal) */
+          amount: number;
+          /** @description per line, in line order: the share of this discount it carries (0 for lines out of scope) */
+          allocation: number[];
+          /** @enum {string} */
+          rounding: "half-even" | "half-up" | "half-down" | "up" | "down";
+        }[];
+        discountTotal: number;
+        total: number;
+        /** @enum {string} */
+        rounding: "half-even" | "half-up" | "half-down" | "up" | "down";
+        omittedCals: {
+          /** @enum {string} */
+          reason: "already-owned" | "anonymous-only";
+          server: string | null;
+          statement: string;
+          rule: string;
+          sources: string[];
+        }[];
+        assumptions: {
+          id: string;
+          value: string | number | boolean;
+          text: string;
+          sources: string[];
+        }[];
+        notes: string[];
+      };
+    };
+    NewQuote: {
+      customerId: string;
+      /** @description a deployment document inline (docs/deployment.schema.json); or name a stored one with deploymentId */
+      deployment?: {
+        [key: string]: unknown;
+      };
+      deploymentId?: string;
+      /** @description the stored deployment's revision; its latest when absent */
+      revision?: number;
+      /** @description the price list to use; when absent, the organisation's list valid on the quote date in its currency */
+      priceListId?: string;
+      terms: {
+        /**
+         * @default 1
+         * @enum {number}
+         */
+        schemaVersion: 1;
+        /** @description the quote number */
+        number?: string;
+        /** @description the quote date; picks the price list (today when absent) */
+        date?: string;
+        validUntil?: string;
+        /**
+         * @description when validUntil is absent
+         * @default 30
+         */
+        validForDays: number;
+        /**
+         * @description how amounts are written, e.g. pl-PL, de-DE
+         * @default en-GB
+         */
+        locale: string;
+        currency: string;
+        seller?: {
+          name: string;
+          contact?: string;
+          /**
+           * @description address lines, printed as given
+           * @default []
+           */
+          address: string[];
+          email?: string;
+          taxId?: string;
+        };
+        /** @description the customer as the quote prints it; the customer record's name when absent */
+        customer?: {
+          name: string;
+          contact?: string;
+          /**
+           * @description address lines, printed as given
+           * @default []
+           */
+          address: string[];
+          email?: string;
+          taxId?: string;
+        };
+        /**
+         * @default half-even
+         * @enum {string}
+         */
+        rounding: "half-even" | "half-up" | "half-down" | "up" | "down";
+        /** @default [] */
+        discounts: {
+          label: string;
+          /** @description a percentage with at most two decimals, e.g. 7.5 */
+          percent?: number | string;
+          /** @description a fixed amount in minor units */
+          amount?: number;
+          /**
+           * @default all
+           * @enum {string}
+           */
+          appliesTo: "all" | "server-licences" | "cals";
+        }[];
+        /** @default [] */
+        omittedCals: (
+          | {
+              /** @enum {string} */
+              reason: "already-owned";
+              /** @description the server this explains; all servers needing the family if absent */
+              server?: string;
+              /** @description a CAL family id from `calwise catalog` */
+              family: string;
+              version: string;
+              /** @enum {string} */
+              type: "user" | "device" | "either";
+              quantity: number;
+              /** @description where they come from: agreement, invoice */
+              note?: string;
+            }
+          | {
+              /** @enum {string} */
+              reason: "anonymous-only";
+              server: string;
+              /** @description what the anonymous access is */
+              note?: string;
+            }
+        )[];
+        /** @default [] */
+        notes: string[];
+      };
+    };
+    AdviceRequest: {
+      profile: {
+        /** @description internal users (employees, onsite contractors) */
+        users: number;
+        /** @description client devices in all; defaults to one per user */
+        devices?: number;
+        /**
+         * @description devices several users share (shift kiosks, terminals)
+         * @default 0
+         */
+        sharedDevices: number;
+        /**
+         * @description users with two personal devices or more
+         * @default 0
+         */
+        usersWithSeveralDevices: number;
+        /**
+         * @description authenticated people who are not employees
+         * @default 0
+         */
+        externalUsers: number;
+        /**
+         * @description an anonymous, unauthenticated web site
+         * @default false
+         */
+        anonymousWeb: boolean;
+        /** @default [] */
+        needs: ("sql" | "remote-desktop")[];
+        /** @default 1 */
+        processors: number;
+        coresPerProcessor?: number;
+        /**
+         * @description virtual machines the server licence must cover
+         * @default 0
+         */
+        virtualMachines: number;
+        /**
+         * @description users expected to join, each with a personal device
+         * @default 0
+         */
+        growth: number;
+      };
+      /** @description the day whose prices apply (today when absent) */
+      date?: string;
+      /** @description the currency, when lists in several currencies are valid on the date */
+      currency?: string;
+      /** @description price with this list only; by default the organisation's list valid on the date */
+      priceListId?: string;
+      /**
+       * @description rank by CALs to buy, with no price list (as `calwise advise` without --price-list)
+       * @default false
+       */
+      unpriced: boolean;
+    };
+    Deployment: {
+      id: string;
+      customerId: string | null;
+      name: string;
+      latestRevision: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    DeploymentRevision: {
+      deploymentId: string;
+      revision: number;
+      createdAt: string;
+      createdBy: string | null;
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    NewDeployment: {
+      /** @description the document's own name when absent */
+      name?: string;
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    DeploymentWithRevisions: components["schemas"]["Deployment"] & {
+      revisions: {
+        revision: number;
+        createdAt: string;
+        createdBy: string | null;
+      }[];
+    };
+    NewRevision: {
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    CompliancePosition: {
+      customerId: string;
+      /** @description the catalog the service runs now */
+      catalogVersion: string;
+      /** @description every deployment's newest evaluation is compliant; null when one has none */
+      compliant: boolean | null;
+      deployments: {
+        deploymentId: string;
+        name: string;
+        latestRevision: number;
+        evaluation: {
+          id: string;
+          revision: number;
+          catalogVersion: string;
+          createdAt: string;
+          compliant: boolean;
+          currency: string | null;
+          purchaseTotal: number | null;
+        } | null;
+        /** @description the evaluation is of the latest revision with the catalog the service runs now (else evaluate again) */
+        current: boolean;
+      }[];
     };
     SaleAnswer: {
       question: {

@@ -37,6 +37,19 @@ export function defineAccountCases(harness: ContractHarness): void {
       displayName: "O",
       role: "owner",
     });
+    const demoted = await store.users.setRole(org.id, owner.id, {
+      role: "auditor",
+      customerId: null,
+    });
+    assert.equal(demoted?.role, "auditor");
+    assert.equal(
+      await store.users.setRole(other.id, owner.id, { role: "sales", customerId: null }),
+      undefined,
+    );
+    await assert.rejects(
+      store.users.setRole(org.id, owner.id, { role: "customer", customerId: null }),
+      "a customer user names its customer",
+    );
     assert.ok(await store.users.setPasswordHash(org.id, owner.id, "scrypt$y"));
     assert.equal((await store.users.get(org.id, owner.id))?.passwordHash, "scrypt$y");
     assert.ok(await store.users.disable(org.id, owner.id));

@@ -78,6 +78,10 @@ export function defineCommerceCases(harness: ContractHarness): void {
         document: {},
       }),
     );
+    const retired = await store.priceLists.retire(org.id, current.id, "2026-06-30");
+    assert.equal(retired?.validTo, "2026-06-30");
+    assert.deepEqual(await store.priceLists.listValidOn(org.id, "2027-06-01"), []);
+    assert.equal(await store.priceLists.retire(org.id, "no-such-list", "2026-06-30"), undefined);
     assert.ok(await store.priceLists.delete(org.id, old.id));
   });
 

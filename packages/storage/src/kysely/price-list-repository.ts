@@ -63,6 +63,17 @@ export function createPriceListRepository(context: RepositoryContext): PriceList
             .execute()
         ).map(toPriceList),
       ),
+    retire: (orgId, id, validTo) =>
+      inTenant(orgId, async (db) => {
+        const row = await db
+          .updateTable("priceLists")
+          .set({ validTo })
+          .where("orgId", "=", orgId)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst();
+        return row && toPriceList(row);
+      }),
     delete: (orgId, id) => inTenant(orgId, (db) => deleteTenantRow(db, "priceLists", orgId, id)),
   };
 }

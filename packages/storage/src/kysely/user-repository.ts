@@ -49,6 +49,16 @@ export function createUserRepository(context: RepositoryContext): UserRepository
           .executeTakeFirst();
         return countAffected(result) > 0;
       }),
+    setRole: (orgId, id, change) =>
+      inTenant(orgId, (db) =>
+        db
+          .updateTable("users")
+          .set({ role: change.role, customerId: change.customerId })
+          .where("orgId", "=", orgId)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst(),
+      ),
     disable: (orgId, id) =>
       inTenant(orgId, async (db) => {
         const result = await db

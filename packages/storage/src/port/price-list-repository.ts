@@ -29,5 +29,7 @@ export interface PriceListRepository {
   list(orgId: string): Promise<readonly PriceList[]>;
   /** The lists valid on a date (`YYYY-MM-DD`), the latest start first. */
   listValidOn(orgId: string, date: string): Promise<readonly PriceList[]>;
+  /** Ends a list's validity on `validTo` (kept for the quotes that used it); undefined when it is missing. */
+  retire(orgId: string, id: string, validTo: string): Promise<PriceList | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
 }

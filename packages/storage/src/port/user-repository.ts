@@ -32,5 +32,11 @@ export interface UserRepository {
   findByEmail(orgId: string, email: string): Promise<User | undefined>;
   list(orgId: string): Promise<readonly User[]>;
   setPasswordHash(orgId: string, id: string, passwordHash: string): Promise<boolean>;
+  /** Gives a user another role (a customer user names its customer, any other role none). */
+  setRole(
+    orgId: string,
+    id: string,
+    change: { readonly role: Role; readonly customerId: string | null },
+  ): Promise<User | undefined>;
   disable(orgId: string, id: string): Promise<boolean>;
 }

@@ -1,0 +1,47 @@
+import { datedPriceListSchema } from "@calwise/core";
+import type { PriceList } from "@calwise/storage";
+import { z } from "@hono/zod-openapi";
+
+/** A price list document as the CLI reads it from YAML or JSON (the deployment price list plus validity). */
+export const priceListDocumentSchema = datedPriceListSchema;
+
+/** A stored price list: its identity, validity and the document quotes are priced from. */
+export const priceListSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.string().nullable(),
+    currency: z.string(),
+    validFrom: z.string().openapi({ description: "first day it applies (YYYY-MM-DD, inclusive)" }),
+    validTo: z
+      .string()
+      .nullable()
+      .openapi({ description: "last day it applies (inclusive); null while open-ended" }),
+    items: z.number().int().openapi({ description: "how many SKUs it prices" }),
+    createdAt: z.string(),
+    document: priceListDocumentSchema,
+  })
+  .openapi("PriceList");
+
+/** The `{id}` path parameter of a price list route. */
+export const priceListIdParams = z.object({ id: z.string().min(1).max(100) });
+
+/** The stored list as the API shows it; validity comes from the record (retiring changes it). */
+export function showPriceList(list: PriceList): z.output<typeof priceListSchema> {
+  const document = list.document as z.output<typeof priceListDocumentSchema>;
+  return {
+    id: list.id,
+    name: list.name,
+    version: document.version ?? null,
+    currency: list.currency,
+    validFrom: list.validFrom,
+    validTo: list.validTo,
+    items: document.items.length,
+    createdAt: list.createdAt,
+    document: {
+      ...document,
+      validFrom: list.validFrom,
+      ...(list.validTo !== null ? { validTo: list.validTo } : {}),
+    },
+  };
+}

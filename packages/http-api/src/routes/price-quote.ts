@@ -1,0 +1,100 @@
+import { quoteCustomer } from "@calwise/app";
+import { CalwiseError, type Catalog, type DatedPriceList } from "@calwise/core";
+import type { PriceList, QuoteContent, TenantRepositories } from "@calwise/storage";
+import type { NewQuote, StoredQuoteDocument } from "./quote-schemas.ts";
+import { readStoredDeployment } from "./read-stored-deployment.ts";
+
+/** A stored list as the use cases read it: its document with the record's validity (retiring changes it). */
+export function toDatedPriceList(list: PriceList): DatedPriceList {
+  const document = list.document as DatedPriceList;
+  const { validTo: _validTo, ...rest } = document;
+  return {
+    ...rest,
+    validFrom: list.validFrom,
+    ...(list.validTo !== null ? { validTo: list.validTo } : {}),
+  };
+}
+
+/**
+ * Prices a quote with the `quoteCustomer` use case from what the request names in the organisation: the
+ * customer, the deployment (inline or a stored revision) and the price list (the one named, or the
+ * organisation's lists for the use case to choose by date and currency). Returns the draft's content; a
+ * refusal (such as CALS_NOT_QUOTED: a server needs CALs the quote leaves out without a recorded reason)
+ * is the use case's CalwiseError, its problems named from the request body.
+ */
+export async function priceQuote(
+  tx: TenantRepositories,
+  orgId: string,
+  body: NewQuote,
+  catalog: Catalog,
+  today: string,
+): Promise<QuoteContent> {
+  const customer = await tx.customers.get(orgId, body.customerId);
+  if (customer === undefined) throw new CalwiseError("NOT_FOUND", "no such customer");
+  const stored =
+    body.deploymentId === undefined
+      ? undefined
+      : await readStoredDeployment(tx, orgId, body.deploymentId, body.revision);
+  if (stored !== undefined && ![null, customer.id].includes(stored.deployment.customerId))
+    throw new CalwiseError("INPUT_INVALID", "the deployment belongs to another customer", [
+      {
+        code: "UNKNOWN_REFERENCE",
+        path: "deploymentId",
+        message: "the deployment belongs to another customer",
+        expected: `a deployment of customer ${customer.id}`,
+        received: body.deploymentId ?? "",
+      },
+    ]);
+  const records =
+    body.priceListId === undefined
+      ? await tx.priceLists.list(orgId)
+      : [await tx.priceLists.get(orgId, body.priceListId)];
+  if (records.some((r) => r === undefined))
+    throw new CalwiseError("NOT_FOUND", "no such price list");
+  const lists = new Map((records as PriceList[]).map((r) => [toDatedPriceList(r), r.id] as const));
+  const { terms } = body;
+  const result = (() => {
+    try {
+      return quoteCustomer({
+        request: {
+          name: "terms",
+          data: { ...terms, customer: terms.customer ?? { name: customer.name } },
+        },
+        deployment: { name: "deployment", data: stored?.revision.document ?? body.deployment },
+        priceLists: [...lists.keys()],
+        catalog,
+        today,
+      });
+    } catch (error) {
+      throw nameProblemsByBody(error);
+    }
+  })();
+  const document: StoredQuoteDocument = {
+    quote: result.quote,
+    request: body,
+    deployment:
+      stored === undefined
+        ? null
+        : { id: stored.deployment.id, revision: stored.revision.revision },
+  };
+  return {
+    customerId: customer.id,
+    priceListId: lists.get(result.priceList) ?? null,
+    currency: result.quote.currency,
+    totalMinor: result.quote.total,
+    document,
+  };
+}
+
+/** Problems the use case named by document (`terms`, `deployment`) get the body path they came from. */
+function nameProblemsByBody(error: unknown): unknown {
+  if (!(error instanceof CalwiseError)) return error;
+  return new CalwiseError(
+    error.code,
+    error.message,
+    error.problems.map(({ file, ...p }) => ({
+      ...p,
+      path: [file === "deployment" ? "deployment" : "terms", p.path].filter(Boolean).join("."),
+    })),
+  );
+}
