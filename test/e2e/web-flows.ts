@@ -1,6 +1,9 @@
 // The browser flows of issue 13, run against one store (web-sqlite.test.ts, web-postgres.test.ts).
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { openStore } from "@calwise/storage";
 import type { Browser, Page } from "playwright-core";
@@ -25,6 +28,7 @@ const counterPrices = {
   name: "counter prices",
   currency: "EUR",
   items: [
+    { sku: "WS25-STD-16", product: "ws2025-standard", packSize: 16, price: 100000 },
     { sku: "WS25-U1", family: "ws-cal", version: "2025", type: "user", packSize: 1, price: 4000 },
     { sku: "WS25-U5", family: "ws-cal", version: "2025", type: "user", packSize: 5, price: 18500 },
     { sku: "WS25-D1", family: "ws-cal", version: "2025", type: "device", packSize: 1, price: 4000 },
@@ -39,7 +43,7 @@ const counterPrices = {
   ],
 };
 
-/** Stores the reseller's price list directly (no price-list route yet), as an owner would have set it. */
+/** Stores the reseller's price list as POST /v1/price-lists does (the dated document), before the service runs. */
 async function storePriceList(location: string): Promise<void> {
   const store = await openStore({ location });
   try {
@@ -49,7 +53,7 @@ async function storePriceList(location: string): Promise<void> {
       name: counterPrices.name,
       currency: counterPrices.currency,
       validFrom: "2020-01-01",
-      document: counterPrices,
+      document: { ...counterPrices, validFrom: "2020-01-01" },
     });
   } finally {
     await store.close();
@@ -227,6 +231,46 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     await page.context().close();
   });
 
+  test("point of sale to a quote: add to quote, issue it, download the PDF and read it", async () => {
+    const watched = await open();
+    const { page } = watched;
+    await signIn(watched, owner);
+    await waitForAnswer(page, /each of your 5 devices/i);
+    await page.getByLabel("Customer for the quote").selectOption({ label: "Müller Łódź GmbH" });
+    await page.getByRole("button", { name: "Add to quote" }).click();
+    await page.getByRole("heading", { name: "Draft quote for Müller Łódź GmbH" }).waitFor();
+    await page.getByText("Windows Server CAL 2025, device, 5-pack").waitFor();
+    await page.getByRole("button", { name: "Issue quote" }).click();
+    await page.getByRole("heading", { name: "Quote 1 for Müller Łódź GmbH" }).waitFor();
+    await assertAccessible(page, "quote");
+    await saveScreenshot(page, database, "quote");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), "calwise-web-pdf-"));
+    try {
+      const pdf = join(dir, "quote.pdf");
+      await download.saveAs(pdf);
+      const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /Müller Łódź GmbH/);
+      assert.match(text.stdout, /WS25-D5/);
+      assert.match(text.stdout, /WS25-STD-16/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Quotes" })
+      .click();
+    await page.getByRole("link", { name: "No. 1" }).waitFor();
+    await assertAccessible(page, "quotes");
+    await saveScreenshot(page, database, "quotes");
+    watched.assertClean();
+    await page.context().close();
+  });
+
   test("the catalog lists every product, rule and source", async () => {
     const watched = await open();
     const { page } = watched;
@@ -247,6 +291,11 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     await signIn(watched, outsider);
     await page.getByRole("link", { name: "Customers" }).click();
     await page.getByText("No customers yet.").waitFor();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Quotes" })
+      .click();
+    await page.getByText("No quotes yet.").waitFor();
     await page.goto(customerPath);
     await page.getByRole("heading", { name: "Customer not found" }).waitFor();
     await page.goto(evaluationPath);

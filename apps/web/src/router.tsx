@@ -35,6 +35,18 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "quotes",
+        lazy: async () => ({
+          Component: (await import("./screens/quotes-screen.tsx")).QuotesScreen,
+        }),
+      },
+      {
+        path: "quotes/:id",
+        lazy: async () => ({
+          Component: (await import("./screens/quote-screen.tsx")).QuoteScreen,
+        }),
+      },
+      {
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,

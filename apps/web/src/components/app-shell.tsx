@@ -6,6 +6,7 @@ import { saveSession, useSession } from "../session/session.ts";
 
 const links = [
   { to: "/", label: "Point of sale", end: true },
+  { to: "/quotes", label: "Quotes", end: false },
   { to: "/customers", label: "Customers", end: false },
   { to: "/catalog", label: "Catalog", end: false },
 ];

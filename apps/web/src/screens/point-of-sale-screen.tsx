@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { useCatalog } from "../api/use-catalog.ts";
+import { AddToQuote } from "../components/add-to-quote.tsx";
 import { Field } from "../components/field.tsx";
 import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Money } from "../components/money.tsx";
@@ -344,6 +345,9 @@ function SaleAnswerPanel(props: {
             </tbody>
             <TotalRow columns={3} minor={answer.purchaseTotal} currency={answer.currency} />
           </table>
+          {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
+            <AddToQuote deployment={answer.deployment} currency={answer.currency} />
+          )}
         </>
       )}
     </section>
