@@ -1,14 +1,17 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md (machine, targets, then one
 // section each). Options: --full (ingestion over a 1.7 GB file instead of 400 MB), --quick (no HiGHS
-// beyond 300k pairs), --only=optimiser,packs,ingest (sections to run), --out=<file>.
+// beyond 300k pairs), --only=optimiser,packs,ingest,server (sections to run), --out=<file>,
+// --server-seconds=N (each server load run, default 10). `--only=server` alone replaces the server
+// section of the existing file and keeps the rest.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { runIngestBenchmarks } from "./bench-ingest.ts";
 import { describeMachine } from "./bench-machine.ts";
 import { renderTable } from "./bench-markdown.ts";
 import { runOptimiserBenchmarks } from "./bench-optimiser.ts";
 import { runPackBenchmarks } from "./bench-packs.ts";
+import { runServerBenchmarks } from "./bench-server.ts";
 
 const argv = process.argv.slice(2);
 const full = argv.includes("--full");
@@ -41,6 +44,27 @@ if (wanted("ingest")) {
   sections.push(findings.markdown);
   targets.push(...findings.targets);
 }
+if (wanted("server")) {
+  const seconds = Number(
+    argv.find((arg) => arg.startsWith("--server-seconds="))?.slice("--server-seconds=".length) ??
+      "10",
+  );
+  const findings = await runServerBenchmarks(seconds);
+  sections.push(findings.markdown);
+  targets.push(...findings.targets);
+  if (only?.length === 1 && existsSync(out)) {
+    // The server section alone: replace it in the file (or add it at the end), keep the others.
+    const existing = readFileSync(out, "utf8");
+    const start = existing.indexOf("## Server (issue 12)");
+    const end = start < 0 ? -1 : existing.indexOf("\n## ", start + 1);
+    const before = start < 0 ? `${existing.trimEnd()}\n\n` : existing.slice(0, start);
+    const rest = end < 0 ? "" : existing.slice(end + 1);
+    writeFileSync(out, `${before}${findings.markdown}\n${rest ? `\n${rest}` : ""}`);
+    formatDocument(out);
+    process.stderr.write(`replaced the server section of ${out}\n`);
+    process.exit(0);
+  }
+}
 const minutes = (Date.now() - started) / 60_000;
 const command = ["npm run bench", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
 const document = [
@@ -60,15 +84,21 @@ const document = [
   ...sections.flatMap((section) => [section, ""]),
 ].join("\n");
 writeFileSync(out, document);
-// Aligned as the repository's formatter wants it, so `biome ci` passes on the generated file (a file
-// outside the repository is left as written).
-try {
-  execFileSync(
-    process.execPath,
-    [resolve("node_modules/@biomejs/biome/bin/biome"), "format", "--write", out],
-    { stdio: "ignore" },
-  );
-} catch {
-  process.stderr.write(`biome did not format ${out}\n`);
-}
+formatDocument(out);
 process.stderr.write(`wrote ${out}\n`);
+
+/**
+ * Aligns the file as the repository's formatter wants it, so `biome ci` passes on the generated file (a
+ * file outside the repository is left as written).
+ */
+function formatDocument(file: string): void {
+  try {
+    execFileSync(
+      process.execPath,
+      [resolve("node_modules/@biomejs/biome/bin/biome"), "format", "--write", file],
+      { stdio: "ignore" },
+    );
+  } catch {
+    process.stderr.write(`biome did not format ${file}\n`);
+  }
+}

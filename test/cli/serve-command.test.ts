@@ -1,66 +1,26 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { root, runCli } from "./run-cli.ts";
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function waitUntilReady(url: string, exited: () => boolean): Promise<Response> {
-  for (;;) {
-    if (exited()) throw new Error("calwise serve exited before it was ready");
-    const r = await fetch(url).catch(() => undefined);
-    if (r?.status === 200) return r;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { findFreePort, spawnServe, waitUntilReady } from "./serve-process.ts";
 
 test("calwise serve runs as a process: ready on a loopback port, JSON logs, first-owner hint, SIGTERM stops it", async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), "calwise-serve-"));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const port = await findFreePort();
-  const child = spawn(
-    process.execPath,
-    [`${root}/apps/cli/bin/calwise.js`, "serve", "--port", String(port), "--data-dir", dataDir],
-    { cwd: root, env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += String(chunk);
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  let exited = false;
-  void exit.then(() => {
-    exited = true;
-  });
+  const { child, output, exit, exited } = spawnServe(dataDir, port);
   t.after(() => {
-    if (!exited) child.kill("SIGKILL");
+    if (!exited()) child.kill("SIGKILL");
   });
-  const ready = await waitUntilReady(`http://127.0.0.1:${port}/readyz`, () => exited);
+  const ready = await waitUntilReady(`http://127.0.0.1:${port}/readyz`, exited);
   assert.deepEqual(await ready.json(), { status: "ok" });
   const closed = await fetch(`http://127.0.0.1:${port}/v1/customers`);
   assert.equal(closed.status, 401, "nothing is open by default");
   child.kill("SIGTERM");
-  assert.equal(await exit, 0, stderr);
-  const lines = stdout
+  assert.equal(await exit, 0, output.stderr);
+  const lines = output.stdout
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { msg: string; path?: string; requestId?: string });

@@ -18,6 +18,7 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "post /v1/price-lists/{id}/retire": { validTo: "2026-12-01" },
   "post /v1/customers/{id}/deployments": { document: readExampleDeployment() },
   "post /v1/deployments/{id}/revisions": { document: readExampleDeployment() },
+  "put /v1/users/{id}/role": { role: "sales" },
 };
 
 /** The other parameters of a route, filled so that only the id can make it fail. */
@@ -66,6 +67,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       priceLists.h1,
       quote.id,
       deployment.deployment.id,
+      first.user.id,
     ];
 
     const doc = (await (await app.request("/openapi.json")).json()) as {
@@ -74,7 +76,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     const idRoutes = Object.entries(doc.paths)
       .filter(([path]) => path.includes("{id}"))
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })));
-    assert.ok(idRoutes.length >= 5, "the walk covers the id routes");
+    assert.ok(idRoutes.length >= 20, `the walk covers the id routes (${idRoutes.length})`);
     for (const { method, path } of idRoutes)
       for (const id of ids) {
         const r = await app.request(
@@ -88,10 +90,44 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       asSession(b, "POST", { deployment: readExampleDeployment(), customerId: customer.id }),
     );
     assert.equal(foreign.status, 404, "another organisation's customer id in a body");
+    const own = (await (
+      await app.request("/v1/customers", asSession(b, "POST", { name: "Theirs" }))
+    ).json()) as { id: string };
+    const bodies: readonly [string, unknown][] = [
+      ["/v1/quotes", mullerQuoteBody(customer.id)],
+      ["/v1/quotes", { ...mullerQuoteBody(own.id), priceListId: priceLists.h2 }],
+      [
+        "/v1/quotes",
+        {
+          ...mullerQuoteBody(own.id),
+          deployment: undefined,
+          deploymentId: deployment.deployment.id,
+        },
+      ],
+      ["/v1/advice", { profile: { users: 5 }, priceListId: priceLists.h2 }],
+      [
+        "/v1/users",
+        {
+          email: "x@example.com",
+          role: "customer",
+          customerId: customer.id,
+          password: "a long test password",
+        },
+      ],
+    ];
+    for (const [path, body] of bodies)
+      assert.equal(
+        (await app.request(path, asSession(b, "POST", body))).status,
+        404,
+        `${path} naming another organisation's record in its body`,
+      );
     const list = (await (await app.request("/v1/customers", asSession(b))).json()) as {
-      customers: unknown[];
+      customers: { id: string }[];
     };
-    assert.deepEqual(list.customers, []);
+    assert.deepEqual(
+      list.customers.map((c) => c.id),
+      [own.id],
+    );
     assert.equal((await store.customers.get(first.org.id, customer.id))?.name, "Mine", "unchanged");
     assert.equal((await store.quotes.get(first.org.id, quote.id))?.status, "draft", "unchanged");
     assert.equal((await store.priceLists.get(first.org.id, priceLists.h2))?.validTo, "2026-12-31");
@@ -137,5 +173,44 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       403,
       "no list of others",
     );
+
+    await storeExamplePriceLists(app, o);
+    const ownQuote = await post("/v1/quotes", mullerQuoteBody(own.id));
+    const otherQuote = await post("/v1/quotes", mullerQuoteBody(other.id));
+    const deploymentOf = async (customerId: string) =>
+      (
+        (await (
+          await app.request(
+            `/v1/customers/${customerId}/deployments`,
+            asSession(o, "POST", { document: readExampleDeployment() }),
+          )
+        ).json()) as { deployment: { id: string } }
+      ).deployment.id;
+    const ownDeployment = await deploymentOf(own.id);
+    const otherDeployment = await deploymentOf(other.id);
+    const status = async (path: string) => (await app.request(path, asSession(c))).status;
+    for (const [mine, theirs] of [
+      [`/v1/quotes/${ownQuote.id}`, `/v1/quotes/${otherQuote.id}`],
+      [`/v1/quotes/${ownQuote.id}/document?format=json`, `/v1/quotes/${otherQuote.id}/document`],
+      [`/v1/deployments/${ownDeployment}`, `/v1/deployments/${otherDeployment}`],
+      [
+        `/v1/deployments/${ownDeployment}/revisions/1`,
+        `/v1/deployments/${otherDeployment}/revisions/1`,
+      ],
+      [`/v1/customers/${own.id}/deployments`, `/v1/customers/${other.id}/deployments`],
+      [`/v1/customers/${own.id}/position`, `/v1/customers/${other.id}/position`],
+    ] as const) {
+      assert.equal(await status(mine), 200, mine);
+      assert.equal(await status(theirs), 404, theirs);
+    }
+    const quotes = (await (await app.request("/v1/quotes", asSession(c))).json()) as {
+      quotes: { id: string }[];
+    };
+    assert.deepEqual(
+      quotes.quotes.map((q) => q.id),
+      [ownQuote.id],
+      "a customer user lists its own quotes only",
+    );
+    assert.equal(await status("/v1/price-lists"), 403, "price lists are the staff's");
   });
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
-import { createApi, hashPassword } from "@calwise/http-api";
+import { createApi, hashPassword, type ServerDependencies } from "@calwise/http-api";
 import type { Role, Store } from "@calwise/storage";
 import pino from "pino";
 
@@ -8,12 +11,22 @@ export interface ServiceHarness {
   store(): Store;
 }
 
+/** The data directory (uploads) of every test API in this process, removed when it exits. */
+const testDataDir = mkdtempSync(join(tmpdir(), "calwise-service-data-"));
+process.once("exit", () => rmSync(testDataDir, { recursive: true, force: true }));
+
 /** The API over a store, as `calwise serve` composes it, with silent logs. */
-export function createTestApi(store: Store, options: { secureCookies?: boolean } = {}) {
+export function createTestApi(
+  store: Store,
+  options: Partial<
+    Pick<ServerDependencies, "secureCookies" | "dataDir" | "jobs" | "uploadLimits">
+  > = {},
+) {
   return createApi({
     catalog: loadCatalog(),
     logger: pino({ level: "silent" }),
     store,
+    dataDir: testDataDir,
     ready: async () => true,
     now: () => new Date(),
     ...options,

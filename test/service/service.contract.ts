@@ -2,9 +2,12 @@ import { defineAccountCases } from "./account-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineEvidenceCases } from "./evidence-cases.ts";
+import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
+import { defineUserCases } from "./user-cases.ts";
 
 /**
  * The service's contract: the HTTP API in-process (`app.request`) over a real store, registered by
@@ -15,6 +18,9 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineResourceCases(harness);
   defineCommerceCases(harness);
   defineDeploymentCases(harness);
+  defineIdempotencyCases(harness);
+  defineUserCases(harness);
   defineCliParityCases(harness);
   defineIsolationCases(harness);
+  defineEvidenceCases(harness);
 }

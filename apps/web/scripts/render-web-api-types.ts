@@ -22,6 +22,7 @@ export async function readOpenApiDocument(): Promise<Record<string, unknown>> {
       catalog: loadCatalog(),
       logger: pino({ level: "silent" }),
       store,
+      dataDir: dir,
       ready: async () => true,
       now: () => new Date(),
     });

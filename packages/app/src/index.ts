@@ -36,6 +36,11 @@ export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
+export {
+  ENTITLEMENT_CSV_COLUMNS,
+  type EntitlementRow,
+  readEntitlementCsv,
+} from "./read-entitlement-csv.ts";
 export { type EvidenceRecordsEnd, readEvidenceRecords } from "./read-evidence-records.ts";
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readPriceListText } from "./read-price-list-text.ts";

@@ -21,7 +21,8 @@ function logged() {
   return { lines, logger: pino({ level: "info" }, stream) };
 }
 
-const store = await openStore({ location: mkdtempSync(join(tmpdir(), "calwise-api-")) });
+const dataDir = mkdtempSync(join(tmpdir(), "calwise-api-"));
+const store = await openStore({ location: dataDir });
 after(() => store.close());
 
 function api(ready = true) {
@@ -30,6 +31,7 @@ function api(ready = true) {
     catalog: loadCatalog(),
     logger: log.logger,
     store,
+    dataDir,
     ready: async () => ready,
     now: () => new Date("2026-12-06T12:00:00Z"),
   });

@@ -5,9 +5,15 @@ import { bodyLimit } from "hono/body-limit";
 /** The largest JSON body a route takes (a 75-user deployment with its price list is about 10 KiB). */
 export const maxRequestBytes = 1024 * 1024;
 
-/** Refuses a larger body as PAYLOAD_TOO_LARGE (413) while reading it, so it is never held whole. */
+/** Evidence uploads stream to disk under their own limits (`receiveUpload`, `--upload-max-bytes`). */
+const streamedUpload = /^\/v1\/customers\/[^/]+\/evidence$/;
+
+/**
+ * Refuses a larger body as PAYLOAD_TOO_LARGE (413) while reading it, so it is never held whole. Evidence
+ * uploads are exempt: they are never read into memory and have their own size and time limits.
+ */
 export function requestBodyLimit(): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxRequestBytes,
     onError: () => {
       throw new CalwiseError(
@@ -16,4 +22,6 @@ export function requestBodyLimit(): MiddlewareHandler {
       );
     },
   });
+  return (c, next) =>
+    c.req.method === "POST" && streamedUpload.test(c.req.path) ? next() : limit(c, next);
 }

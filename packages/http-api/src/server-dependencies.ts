@@ -1,6 +1,7 @@
 import type { Catalog } from "@calwise/core";
 import type { Store } from "@calwise/storage";
 import type { Logger } from "pino";
+import type { UploadLimits } from "./evidence/upload-limits.ts";
 
 /** What the HTTP API is given by its composition root (`calwise serve`): it chooses none of them itself. */
 export interface ServerDependencies {
@@ -14,6 +15,12 @@ export interface ServerDependencies {
   readonly ready: () => Promise<boolean>;
   /** The built web app (apps/web/dist) served at `/`; none: the service answers only the API. */
   readonly webRoot?: string;
+  /** Where uploads are stored (`uploads/<org>/<sha256>`), on PostgreSQL too: the server's --data-dir. */
+  readonly dataDir: string;
+  /** Size and time limits of evidence uploads (default `defaultUploadLimits`). */
+  readonly uploadLimits?: UploadLimits;
+  /** The job worker to wake when an upload enqueues a job (absent: the worker's sweep finds it). */
+  readonly jobs?: { wake(orgId: string): void };
   /** The clock, passed in so tests can fix it. */
   readonly now: () => Date;
 }

@@ -1,8 +1,15 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
-import { createApi } from "@calwise/http-api";
+import { CalwiseError } from "@calwise/core";
+import {
+  createApi,
+  createJobWorker,
+  defaultUploadLimits,
+  removeIncomingUploads,
+} from "@calwise/http-api";
 import { openStore } from "@calwise/storage";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
@@ -14,6 +21,10 @@ interface ServeOptions {
   dataDir: string;
   secureCookies?: boolean;
   webDir?: string;
+  instance?: string;
+  uploadMaxBytes: string;
+  uploadIdleSeconds: string;
+  uploadTotalSeconds: string;
 }
 
 /** The built web app (apps/web/dist, made by `npm ci`/`npm run build`), or undefined when it is not built. */
@@ -27,6 +38,16 @@ function findWebDist(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A positive whole number option, or bad input naming the option. */
+function readCount(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new CalwiseError("INPUT_INVALID", `${option} is not a positive whole number`, [
+      { code: "OPTION", path: option, message: "not a positive whole number", received: value },
+    ]);
+  return n;
 }
 
 /**
@@ -58,16 +79,55 @@ export function registerServeCommand(program: Command): void {
       "--secure-cookies",
       "mark session cookies Secure (set when clients reach the service over TLS)",
     )
+    .option(
+      "--instance <name>",
+      "this server's stable name for job leases (CALWISE_INSTANCE; default host:port): on restart it re-queues the jobs it held",
+      process.env.CALWISE_INSTANCE,
+    )
+    .option(
+      "--upload-max-bytes <n>",
+      "largest evidence upload (CALWISE_UPLOAD_MAX_BYTES)",
+      process.env.CALWISE_UPLOAD_MAX_BYTES ?? String(defaultUploadLimits.maxBytes),
+    )
+    .option(
+      "--upload-idle-seconds <n>",
+      "cut an upload that sends nothing this long (CALWISE_UPLOAD_IDLE_SECONDS)",
+      process.env.CALWISE_UPLOAD_IDLE_SECONDS ?? String(defaultUploadLimits.idleMs / 1000),
+    )
+    .option(
+      "--upload-total-seconds <n>",
+      "cut an upload still arriving after this long (CALWISE_UPLOAD_TOTAL_SECONDS)",
+      process.env.CALWISE_UPLOAD_TOTAL_SECONDS ?? String(defaultUploadLimits.totalMs / 1000),
+    )
     .action(async (options: ServeOptions) => {
       const logger = pino({ base: { service: "calwise" } });
+      const uploadLimits = {
+        maxBytes: readCount(options.uploadMaxBytes, "--upload-max-bytes"),
+        idleMs: readCount(options.uploadIdleSeconds, "--upload-idle-seconds") * 1000,
+        totalMs: readCount(options.uploadTotalSeconds, "--upload-total-seconds") * 1000,
+      };
+      // Uploads live in the data directory on PostgreSQL too (the database keeps their rows).
+      mkdirSync(options.dataDir, { recursive: true });
+      await removeIncomingUploads(options.dataDir, uploadLimits.idleMs);
       const store = await openStore({ location: process.env.DATABASE_URL || options.dataDir });
       const webRoot = options.webDir ?? findWebDist();
       if (webRoot === undefined)
         logger.warn("the web app is not built (npm run build): serving the API only");
+      const catalog = loadCatalog();
+      const worker = createJobWorker({
+        store,
+        catalog,
+        dataDir: options.dataDir,
+        logger,
+        instance: options.instance ?? `${hostname()}:${options.port}`,
+      });
       const api = createApi({
-        catalog: loadCatalog(),
+        catalog,
         logger,
         store,
+        dataDir: options.dataDir,
+        uploadLimits,
+        jobs: worker,
         secureCookies: options.secureCookies === true,
         ...(webRoot === undefined ? {} : { webRoot }),
         ready: async () => (await store.readSchemaVersion()) !== undefined,
@@ -91,9 +151,18 @@ export function registerServeCommand(program: Command): void {
             "listening",
           ),
       );
+      // Node cuts any request after requestTimeout (5 minutes by default): an upload has its own limits.
+      Object.assign(server, { requestTimeout: uploadLimits.totalMs + 60_000 });
+      await worker.start();
       const stop = (signal: string) => {
         logger.info({ signal }, "stopping");
-        server.close(() => void store.close().then(() => logger.info("stopped")));
+        server.close(
+          () =>
+            void worker
+              .stop()
+              .then(() => store.close())
+              .then(() => logger.info("stopped")),
+        );
       };
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);

@@ -1,12 +1,10 @@
 import { CalwiseError } from "@calwise/core";
-import { hashPassword, slugOf } from "@calwise/http-api";
+import { hashPassword, minimumPasswordLength, slugOf } from "@calwise/http-api";
 import { openStore, type Role } from "@calwise/storage";
 import type { Command } from "commander";
 import { readPassword } from "./read-password.ts";
 
 const roles: readonly Role[] = ["owner", "sales", "auditor", "customer"];
-/** The shortest password an account may have. */
-const minimumPasswordLength = 12;
 
 interface UserAddOptions {
   org: string;

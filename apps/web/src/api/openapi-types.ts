@@ -383,7 +383,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -633,7 +636,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -800,6 +806,466 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/evidence": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload an evidence file for a customer and queue its audit */
+    post: {
+      parameters: {
+        query?: {
+          /** @description the file's name, for a raw body (multipart parts carry their own) */
+          fileName?: string;
+          /** @description the customer's deployment whose newest revision is the owned estate (servers, owned CALs, prices) */
+          deploymentId?: string;
+        };
+        header?: {
+          /** @description the same key again replays the first answer (no second upload) */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/octet-stream": string;
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description stored; the audit job is queued (or the first identical upload's answer) */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceUploadAccepted"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the upload did not arrive in time (idle or total upload timeout) */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the body or upload is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/jobs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a job's state and progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Job"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/jobs/{id}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow a job's progress as server-sent events */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `event: job` lines with the Job as data, until it ends */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/event-stream": string;
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/audits/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a stored audit with its evidence trail */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the audit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StoredAudit"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/entitlements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a customer's entitlements */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the entitlements, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EntitlementList"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import a customer's entitlements from CSV (all rows or none) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key again replays the first answer (nothing imported twice) */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        /** @description imported (or the first identical import's rows) */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EntitlementList"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the body or upload is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -2802,6 +3268,293 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List users (owners) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the users */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              users: components["schemas"]["User"][];
+            };
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a user with a role (owners) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewUser"];
+        };
+      };
+      responses: {
+        /** @description added */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["User"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{id}/role": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a user's role (owners) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RoleChange"];
+        };
+      };
+      responses: {
+        /** @description changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["User"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a user (owners) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/point-of-sale": {
     parameters: {
       query?: never;
@@ -2956,6 +3709,74 @@ export interface components {
     };
     Catalog: {
       [key: string]: unknown;
+    };
+    EvidenceUploadAccepted: {
+      upload: components["schemas"]["EvidenceUpload"];
+      job: components["schemas"]["Job"];
+      replayed: boolean;
+    };
+    EvidenceUpload: {
+      id: string;
+      fileName: string;
+      sizeBytes: number;
+      /** @description SHA-256 of the content, hex */
+      contentHash: string;
+      format: string;
+      createdAt: string;
+    };
+    Job: {
+      id: string;
+      kind: string;
+      customerId: string;
+      uploadId: string;
+      /** @enum {string} */
+      state: "queued" | "running" | "succeeded" | "failed";
+      progress: {
+        done: number;
+        total: number | null;
+      };
+      attempts: number;
+      /** @description the stored audit (GET /v1/audits/{id}) once succeeded */
+      auditId: string | null;
+      /** @description problem details when the job failed */
+      error: {
+        [key: string]: unknown;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    StoredAudit: {
+      id: string;
+      jobId: string | null;
+      customerId: string | null;
+      catalogVersion: string;
+      createdAt: string;
+      /** @description the AuditResult (docs/audit-result.schema.json) */
+      result: {
+        [key: string]: unknown;
+      };
+    };
+    EntitlementList: {
+      entitlements: components["schemas"]["Entitlement"][];
+    };
+    Entitlement: {
+      id: string;
+      customerId: string | null;
+      /** @enum {string} */
+      kind: "purchase" | "included";
+      /** @enum {string} */
+      licence: "family" | "suite" | "externalConnector";
+      /** @description the catalog id of the CAL family, suite or connector */
+      sku: string;
+      version: string | null;
+      /** @enum {string|null} */
+      type: "user" | "device" | "either" | null;
+      quantity: number;
+      invoiceReference: string | null;
+      acquiredOn: string | null;
+      amountMinor: number | null;
+      currency: string | null;
+      createdAt: string;
     };
     PriceList: {
       id: string;
@@ -3363,6 +4184,42 @@ export interface components {
         /** @description the evaluation is of the latest revision with the catalog the service runs now (else evaluate again) */
         current: boolean;
       }[];
+    };
+    User: {
+      id: string;
+      email: string;
+      displayName: string;
+      /**
+       * @description owner: everything, users included; sales: customers, price lists, quotes; auditor: reads and evaluates; customer: reads its own customer's records
+       * @enum {string}
+       */
+      role: "owner" | "sales" | "auditor" | "customer";
+      customerId: string | null;
+      hasPassword: boolean;
+      createdAt: string;
+      disabledAt: string | null;
+    };
+    NewUser: {
+      /** Format: email */
+      email: string;
+      displayName?: string;
+      /**
+       * @description owner: everything, users included; sales: customers, price lists, quotes; auditor: reads and evaluates; customer: reads its own customer's records
+       * @enum {string}
+       */
+      role: "owner" | "sales" | "auditor" | "customer";
+      /** @description the customer a customer user reads; required for that role, refused for others */
+      customerId?: string;
+      /** @description the first password (at least 12 characters); hand it over out of band */
+      password: string;
+    };
+    RoleChange: {
+      /**
+       * @description owner: everything, users included; sales: customers, price lists, quotes; auditor: reads and evaluates; customer: reads its own customer's records
+       * @enum {string}
+       */
+      role: "owner" | "sales" | "auditor" | "customer";
+      customerId?: string;
     };
     SaleAnswer: {
       question: {

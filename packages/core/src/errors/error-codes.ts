@@ -44,6 +44,11 @@ export const errorCodes = {
     exitCode: 75,
     summary: "Too many attempts: wait and try again.",
   },
+  REQUEST_TIMEOUT: {
+    httpStatus: 408,
+    exitCode: 75,
+    summary: "The request body did not arrive in time: send it again.",
+  },
   NOT_COMPLIANT: { httpStatus: 200, exitCode: 1, summary: "The deployment is not compliant." },
   INTERNAL: { httpStatus: 500, exitCode: 70, summary: "A bug in calwise: please report it." },
 } as const;

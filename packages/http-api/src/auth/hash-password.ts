@@ -40,3 +40,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await deriveKey(password, Buffer.from(salt, "base64url"), params);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** The shortest password an account may have (`calwise user add` and `POST /v1/users` alike). */
+export const minimumPasswordLength = 12;

@@ -1,8 +1,10 @@
+import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { createSecretToken, hashToken } from "../auth/secret-token.ts";
+import { idempotencyKeyHeader } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { allRoles } from "./route-roles.ts";
@@ -19,7 +21,7 @@ const createdTokenSchema = z
   })
   .openapi("CreatedApiToken");
 
-/** `POST /v1/api-tokens`: a token for scripts, acting as the signed-in user; only its hash is stored. */
+/** `POST /v1/api-tokens`: a token for scripts, acting as the signed-in user; only its hash is stored, so it takes no Idempotency-Key. */
 export function registerCreateApiTokenRoute(
   app: OpenAPIHono<ApiEnv>,
   deps: ServerDependencies,
@@ -43,6 +45,18 @@ export function registerCreateApiTokenRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, allRoles);
     const { name } = c.req.valid("json");
+    // A replay would need the secret, which is stored nowhere: say so rather than ignore the key.
+    if (c.req.header(idempotencyKeyHeader) !== undefined)
+      throw new CalwiseError("INPUT_INVALID", "an API token cannot be created idempotently", [
+        {
+          code: "SCHEMA",
+          path: "Idempotency-Key",
+          message:
+            "a token's secret is shown once and stored only hashed, so its answer cannot be replayed; if the answer was lost, revoke the token and create another",
+          expected: "no Idempotency-Key header",
+          received: "an Idempotency-Key header",
+        },
+      ]);
     const token = createSecretToken(principal.orgId);
     const created = await deps.store.transact(principal.orgId, async (tx) => {
       const record = await tx.apiTokens.create(principal.orgId, {

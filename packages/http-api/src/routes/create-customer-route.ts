@@ -2,12 +2,13 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { customerFieldsSchema, customerSchema, showCustomer } from "./customer-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { editorRoles } from "./route-roles.ts";
 
-/** `POST /v1/customers`: a new customer, recorded in the audit log in the same transaction. */
+/** `POST /v1/customers`: a new customer, recorded in the audit log in the same transaction (Idempotency-Key honoured). */
 export function registerCreateCustomerRoute(
   app: OpenAPIHono<ApiEnv>,
   deps: ServerDependencies,
@@ -18,6 +19,7 @@ export function registerCreateCustomerRoute(
     tags: ["customers"],
     summary: "Create a customer",
     request: {
+      headers: idempotencyKeyHeaders,
       body: { required: true, content: { "application/json": { schema: customerFieldsSchema } } },
     },
     responses: {
@@ -28,15 +30,15 @@ export function registerCreateCustomerRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const fields = c.req.valid("json");
-    const customer = await deps.store.transact(principal.orgId, async (tx) => {
+    const customer = await createOnce(c, deps.store, principal, fields, async (tx) => {
       const created = await tx.customers.create(principal.orgId, fields);
       await recordChange(tx, c, principal, {
         action: "customer.create",
         targetType: "customer",
         targetId: created.id,
       });
-      return created;
+      return showCustomer(created);
     });
-    return c.json(showCustomer(customer), 201);
+    return c.json(customer, 201);
   });
 }

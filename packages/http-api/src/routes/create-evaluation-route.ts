@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -34,6 +35,7 @@ export function registerCreateEvaluationRoute(
     tags: ["evaluations"],
     summary: "Evaluate a deployment and store the result",
     request: {
+      headers: idempotencyKeyHeaders,
       body: { required: true, content: { "application/json": { schema: newEvaluationSchema } } },
     },
     responses: {
@@ -57,7 +59,8 @@ export function registerCreateEvaluationRoute(
       catalog: deps.catalog,
     });
     const name = typeof deployment.name === "string" ? deployment.name : "deployment";
-    const evaluation = await deps.store.transact(principal.orgId, async (tx) => {
+    const request = { deployment, customerId };
+    const evaluation = await createOnce(c, deps.store, principal, request, async (tx) => {
       const saved = await tx.deployments.create(principal.orgId, {
         name,
         customerId: customerId ?? null,
@@ -76,8 +79,8 @@ export function registerCreateEvaluationRoute(
         targetId: stored.id,
         details: { deploymentId: saved.deployment.id },
       });
-      return stored;
+      return showEvaluation(stored);
     });
-    return c.json(showEvaluation(evaluation), 201);
+    return c.json(evaluation, 201);
   });
 }

@@ -102,6 +102,27 @@ export function defineEvidenceCases(harness: ContractHarness): void {
     assert.deepEqual((await store.jobs.get(org.id, job.id))?.error, { code: "x" });
   });
 
+  test("jobs: a restarted instance re-queues the jobs it held at once; another instance's stay leased", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "jobs-requeue");
+    const mine = await store.jobs.enqueue(org.id, { kind: "audit-evidence", input: { n: 1 } });
+    const theirs = await store.jobs.enqueue(org.id, { kind: "audit-evidence", input: { n: 2 } });
+    await store.jobs.claim(org.id, { workerId: "host-a:8080/boot-1", now: at(0), leaseMs: 60_000 });
+    await store.jobs.claim(org.id, { workerId: "host-a:8081/boot-1", now: at(0), leaseMs: 60_000 });
+    assert.equal(await store.jobs.requeueHeldBy(org.id, "host-a:8080/", at(1)), 1);
+    const requeued = await store.jobs.get(org.id, mine.id);
+    assert.deepEqual(
+      [requeued?.state, requeued?.leaseOwner, requeued?.attempts],
+      ["queued", null, 1],
+    );
+    assert.equal((await store.jobs.get(org.id, theirs.id))?.state, "running");
+    const next = { workerId: "host-a:8080/boot-2", now: at(2), leaseMs: 60_000 };
+    assert.deepEqual(
+      [(await store.jobs.claim(org.id, next))?.id, await store.jobs.claim(org.id, next)],
+      [mine.id, undefined],
+    );
+  });
+
   test("jobs: attempts are bounded; a job that keeps losing its lease ends failed", async () => {
     const store = harness.store();
     const org = await createTestOrganisation(store, "jobs-attempts");

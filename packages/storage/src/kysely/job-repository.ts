@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Job, JobLease, JobRepository } from "../port/job-repository.ts";
 import { countAffected } from "./count-affected.ts";
 import type { Database } from "./database.ts";
@@ -140,6 +140,19 @@ export function createJobRepository(context: RepositoryContext): JobRepository {
           })
           .executeTakeFirst();
         return countAffected(outcome) > 0;
+      }),
+    requeueHeldBy: (orgId, ownerPrefix, now) =>
+      inTenant(orgId, async (db) => {
+        if (ownerPrefix === "") throw new Error("requeueHeldBy needs an owner prefix");
+        // substr, not LIKE: an instance name may hold % or _, and both databases have substr.
+        const outcome = await db
+          .updateTable("jobs")
+          .set({ state: "queued", leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
+          .where("orgId", "=", orgId)
+          .where("state", "=", "running")
+          .where(sql<string>`substr(lease_owner, 1, ${ownerPrefix.length})`, "=", ownerPrefix)
+          .executeTakeFirst();
+        return countAffected(outcome);
       }),
     fail: (orgId, id, lease, error) =>
       inTenant(orgId, async (db) => {

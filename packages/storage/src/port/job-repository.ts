@@ -52,6 +52,13 @@ export interface JobRepository {
   ): Promise<boolean>;
   /** Ends the job as succeeded with its result; false when the worker no longer holds the lease. */
   complete(orgId: string, id: string, lease: JobLease, result: unknown): Promise<boolean>;
+  /**
+   * Puts the running jobs whose lease owner starts with `ownerPrefix` back in the queue (a restarted
+   * server's own jobs: the process that held them is gone), without waiting for their leases to expire.
+   * Returns how many were re-queued; their attempts are kept, so a job that kills its server every time
+   * still ends failed.
+   */
+  requeueHeldBy(orgId: string, ownerPrefix: string, now: string): Promise<number>;
   /** Ends the job as failed with an error value; false when the worker no longer holds the lease. */
   fail(orgId: string, id: string, lease: JobLease, error: unknown): Promise<boolean>;
 }

@@ -103,7 +103,8 @@ function readPostgresIds(): [number, number] {
   return [uid, gid];
 }
 
-function findFreePort(): Promise<number> {
+/** A free loopback port (the OS picks one; released before the caller binds it). */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);

@@ -1,0 +1,37 @@
+import { CalwiseError } from "@calwise/core";
+import type { Store } from "@calwise/storage";
+import { listOwnedOfEntitlements } from "../entitlements/list-owned-of-entitlements.ts";
+import type { EvidenceJobInput } from "./evidence-job-input.ts";
+
+/**
+ * The owned deployment an audit of `customerId` starts from, as data: the newest revision of the
+ * customer's deployment `deploymentId` (servers, owned CALs, prices, assumptions), with the customer's
+ * entitlements added to its `owned` list. Null when neither exists. A deployment of another customer or
+ * organisation is NOT_FOUND.
+ */
+export async function readOwnedForAudit(
+  store: Store,
+  orgId: string,
+  customerId: string,
+  deploymentId: string | undefined,
+): Promise<EvidenceJobInput["owned"]> {
+  let name = "customer entitlements";
+  let document: Record<string, unknown> = {};
+  if (deploymentId !== undefined) {
+    const deployment = await store.deployments.get(orgId, deploymentId);
+    if (deployment === undefined || deployment.customerId !== customerId)
+      throw new CalwiseError("NOT_FOUND", "no such deployment of this customer");
+    const revision = await store.deployments.getRevision(
+      orgId,
+      deploymentId,
+      deployment.latestRevision,
+    );
+    document = { ...((revision?.document as Record<string, unknown> | undefined) ?? {}) };
+    name = `deployment ${deployment.name} revision ${deployment.latestRevision}`;
+  }
+  const owned = listOwnedOfEntitlements(await store.entitlements.list(orgId, { customerId }));
+  if (deploymentId === undefined && owned.length === 0) return null;
+  if (owned.length > 0)
+    document.owned = [...(Array.isArray(document.owned) ? document.owned : []), ...owned];
+  return { name, data: document };
+}
