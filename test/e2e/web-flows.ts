@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { openStore } from "@calwise/storage";
 import type { Browser, Page } from "playwright-core";
+import { root } from "../cli/run-cli.ts";
 import {
   addAccount,
   assertAccessible,
@@ -223,6 +224,41 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     await page.getByRole("img", { name: /Windows Server CAL 2022: 2 required, 0 owned/ }).waitFor();
     await assertAccessible(page, "compliance");
     await saveScreenshot(page, database, "compliance");
+    // Evidence: a real Security log from the shared corpus, held against the customer's server of that name,
+    // uploaded with progress, audited, and read down to an event.
+    await page.goto(customerPath);
+    await page.getByLabel("Deployment", { exact: true }).fill(
+      JSON.stringify({
+        name: "Head office",
+        servers: [{ name: "WIN-77LTAPHIQ1R", product: "ws2012r2-standard", processors: 2 }],
+      }),
+    );
+    await page.getByRole("button", { name: "Check compliance" }).click();
+    await page.getByRole("heading", { name: "Compliance: Head office" }).waitFor();
+    await page.goto(customerPath);
+    await page.getByLabel("Audit against").selectOption({ label: "Head office (revision 1)" });
+    await page
+      .getByLabel("Choose files, or drop them here")
+      .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+    await page
+      .getByRole("link", { name: "Audit ready: open it" })
+      .click({ timeout: 60_000 })
+      .catch(async (error) => {
+        await saveScreenshot(page, database, "evidence-failed");
+        throw error;
+      });
+    await page.getByRole("heading", { name: "Audit of the evidence" }).waitFor();
+    const firstUser = page
+      .getByRole("table", { name: /^Users/ })
+      .getByRole("button")
+      .first();
+    await firstUser.click();
+    await page
+      .getByText(/^Event: lm-wmi-4624-4688-targethost\.evtx, record \d+/)
+      .first()
+      .waitFor();
+    await assertAccessible(page, "audit");
+    await saveScreenshot(page, database, "audit");
     await page.goto("/customers");
     await page.getByRole("link", { name: "Müller Łódź GmbH" }).waitFor();
     await saveScreenshot(page, database, "customers");

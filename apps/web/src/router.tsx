@@ -47,6 +47,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "audits/:id",
+        lazy: async () => ({
+          Component: (await import("./screens/audit-screen.tsx")).AuditScreen,
+        }),
+      },
+      {
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,

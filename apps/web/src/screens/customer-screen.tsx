@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, callApi } from "../api/api-client.ts";
+import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { Field } from "../components/field.tsx";
 import { ErrorSummary, type FieldErrors, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -134,6 +135,7 @@ export function CustomerScreen() {
           </button>
         </div>
       </form>
+      <EvidenceUpload customerId={id} />
     </section>
   );
 }
