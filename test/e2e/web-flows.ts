@@ -307,6 +307,46 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     await page.context().close();
   });
 
+  test("sales training: an exercise answered wrong, then right, each checked and explained by the engine", async () => {
+    const watched = await open();
+    const { page } = watched;
+    await signIn(watched, owner);
+    await page.getByRole("link", { name: "Training" }).click();
+    await page.getByRole("button", { name: "Start an exercise" }).click();
+    await page.getByText(/^A customer buys Windows Server \d{4} Standard for \d+ staff/).waitFor();
+    await page.getByRole("button", { name: "Check my answer" }).click();
+    const wrong = await page.getByRole("status").textContent();
+    assert.match(wrong ?? "", /^Not quite\./);
+    // The right answer, read from the engine's explanation: each "N staff/devices needs a … user/device CAL".
+    const fields: Record<string, string> = {
+      "Windows Server user": "Windows Server user CALs",
+      "Windows Server device": "Windows Server device CALs",
+      "Remote Desktop Services user": "Remote Desktop user CALs",
+      "Remote Desktop Services device": "Remote Desktop device CALs",
+    };
+    const needs = [
+      ...(wrong ?? "").matchAll(
+        /each of your (\d+) [a-z ]+? needs a (Windows Server|Remote Desktop Services) \d{4} (user|device) CAL/gi,
+      ),
+    ];
+    assert.ok(needs.length > 0, wrong ?? "");
+    for (const [, count, family, type] of needs) {
+      const label = fields[`${family} ${type}`];
+      assert.ok(label !== undefined && count !== undefined);
+      await page.getByLabel(label, { exact: true }).fill(count);
+    }
+    await assertAccessible(page, "training");
+    await page.getByRole("button", { name: "Check my answer" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Right\./ })
+      .waitFor();
+    assert.match((await page.getByRole("status").textContent()) ?? "", /rules .* sources R\d+/);
+    await saveScreenshot(page, database, "training");
+    watched.assertClean();
+    await page.context().close();
+  });
+
   test("the catalog lists every product, rule and source", async () => {
     const watched = await open();
     const { page } = watched;

@@ -53,6 +53,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "training",
+        lazy: async () => ({
+          Component: (await import("./screens/training-screen.tsx")).TrainingScreen,
+        }),
+      },
+      {
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,

@@ -19,6 +19,11 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export {
+  checkTrainingAnswer,
+  type TrainingAnswer,
+  type TrainingVerdict,
+} from "./check-training-answer.ts";
 export { choosePriceList } from "./choose-price-list.ts";
 export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
 export {
@@ -46,3 +51,4 @@ export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.
 export { readPriceListText } from "./read-price-list-text.ts";
 export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";
 export { type SaleQuestion, saleQuestionSchema } from "./sale-question.ts";
+export { createTrainingExercise, type TrainingExercise } from "./training-exercise.ts";

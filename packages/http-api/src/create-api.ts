@@ -47,6 +47,7 @@ import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
+import { registerTrainingRoutes } from "./routes/training-routes.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
@@ -149,6 +150,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerRemoveUserRoute(app, deps);
   // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
   registerAnswerSaleQuestionRoute(app, deps);
+  registerTrainingRoutes(app, deps);
   if (deps.webRoot !== undefined) registerWebAppRoutes(app, deps.webRoot);
   return app;
 }

@@ -3622,6 +3622,140 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/training/exercises": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Generate a training exercise */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["NewTrainingExercise"];
+        };
+      };
+      responses: {
+        /** @description the exercise */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingExercise"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/training/answers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a training answer with the engine */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TrainingAnswer"];
+        };
+      };
+      responses: {
+        /** @description the verdict */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingVerdict"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4367,6 +4501,74 @@ export interface components {
           description?: string;
         }[];
       };
+    };
+    TrainingExercise: {
+      seed: number;
+      question: {
+        /** @description the Windows Server edition sold (a catalog product id) */
+        product: string;
+        /** @description staff who connect to the server */
+        users: number;
+        /** @description devices that connect to it */
+        devices: number;
+        /**
+         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @default 0
+         */
+        sharedDevices: number;
+        /**
+         * @description staff use Remote Desktop Services on it
+         * @default false
+         */
+        rds: boolean;
+        /** @description a SQL Server edition (Server + CAL) running on it that everyone uses */
+        sqlProduct?: string;
+      };
+      prompt: string;
+    };
+    NewTrainingExercise: {
+      seed?: number;
+    };
+    TrainingVerdict: {
+      correct: boolean;
+      expected: {
+        family: string;
+        name: string;
+        /** @enum {string} */
+        type: "user" | "device";
+        count: number;
+      }[];
+      sentence: string;
+      rules: string[];
+      sources: string[];
+    };
+    TrainingAnswer: {
+      question: {
+        /** @description the Windows Server edition sold (a catalog product id) */
+        product: string;
+        /** @description staff who connect to the server */
+        users: number;
+        /** @description devices that connect to it */
+        devices: number;
+        /**
+         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @default 0
+         */
+        sharedDevices: number;
+        /**
+         * @description staff use Remote Desktop Services on it
+         * @default false
+         */
+        rds: boolean;
+        /** @description a SQL Server edition (Server + CAL) running on it that everyone uses */
+        sqlProduct?: string;
+      };
+      cals: {
+        family: string;
+        /** @enum {string} */
+        type: "user" | "device";
+        count: number;
+      }[];
     };
   };
   responses: never;

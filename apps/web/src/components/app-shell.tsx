@@ -8,6 +8,7 @@ const links = [
   { to: "/", label: "Point of sale", end: true },
   { to: "/quotes", label: "Quotes", end: false },
   { to: "/customers", label: "Customers", end: false },
+  { to: "/training", label: "Training", end: false },
   { to: "/catalog", label: "Catalog", end: false },
 ];
 
