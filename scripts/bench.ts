@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md (machine, targets, then one
 // section each). Options: --full (ingestion over a 1.7 GB file instead of 400 MB), --quick (no HiGHS
-// beyond 300k pairs), --only=optimiser,packs,ingest,server (sections to run), --out=<file>,
+// beyond 300k pairs), --only=optimiser,packs,real-money,ingest,server (sections to run), --out=<file>,
 // --server-seconds=N (each server load run, default 10). `--only=server` alone replaces the server
 // section of the existing file and keeps the rest.
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { describeMachine } from "./bench-machine.ts";
 import { renderTable } from "./bench-markdown.ts";
 import { runOptimiserBenchmarks } from "./bench-optimiser.ts";
 import { runPackBenchmarks } from "./bench-packs.ts";
+import { runRealMoneyBenchmarks } from "./bench-real-money.ts";
 import { runServerBenchmarks } from "./bench-server.ts";
 
 const argv = process.argv.slice(2);
@@ -36,6 +37,18 @@ if (wanted("optimiser")) {
 if (wanted("packs")) {
   process.stderr.write("packs\n");
   const findings = runPackBenchmarks();
+  sections.push(findings.markdown);
+  targets.push(...findings.targets);
+}
+if (wanted("real-money")) {
+  process.stderr.write("real money\n");
+  const findings = await runRealMoneyBenchmarks({
+    sizes: [1_000, 2_000, 3_000],
+    seeds: 5,
+    issue: true,
+    audit: true,
+    mip: true,
+  });
   sections.push(findings.markdown);
   targets.push(...findings.targets);
 }

@@ -20,8 +20,9 @@ await build({
   banner: {
     js: "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);",
   },
-  // Native and file-reading packages of `calwise serve` stay outside the bundle, resolved from node_modules.
-  external: ["better-sqlite3", "pg", "pino", "swagger-ui-dist"],
+  // Native and file-reading packages of `calwise serve` stay outside the bundle, resolved from node_modules;
+  // so does HiGHS, which loads its WebAssembly file from beside its own module.
+  external: ["better-sqlite3", "pg", "pino", "swagger-ui-dist", "highs"],
   minify: true,
   keepNames: true,
   define: {

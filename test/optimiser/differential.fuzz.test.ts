@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
 import { type EvaluationResult, evaluateDeployment, resolveDeployment } from "@calwise/core";
+import { loadHighsSolver } from "@calwise/node-files";
 import fc from "fast-check";
 import type { CalFamily } from "../../packages/core/src/catalog/catalog-schema.ts";
 import { collectOwnedPools } from "../../packages/core/src/evaluate/collect-owned-pools.ts";
@@ -17,6 +18,26 @@ import { referenceCost } from "./exhaustive-reference.ts";
 import { generateSmallDeployment } from "./small-deployment.ts";
 
 const catalog = loadCatalog();
+const solver = await loadHighsSolver();
+
+/** The engine's plan for the Windows Server CAL family of a generated deployment, with or without the MIP. */
+function planSmallDeployment(data: Record<string, unknown>, withSolver: boolean) {
+  const resolved = resolveDeployment(data, catalog);
+  if (!resolved.success) throw new Error(JSON.stringify(resolved.problems));
+  const deployment = resolved.value;
+  const used = new Set<string>();
+  const demand = deriveCalDemand(deployment, catalog, used);
+  const owned = collectOwnedPools(deployment, catalog, demand.items, used);
+  return planFamilyCover(
+    catalog.families.get("ws-cal") as CalFamily,
+    demand.items.get("ws-cal") ?? [],
+    owned.pools.get("ws-cal") ?? [],
+    new Map(),
+    createPriceBook(deployment.prices, catalog),
+    [],
+    { exhaustiveSearchHolders: 0, ...(withSolver ? { solver } : {}) },
+  );
+}
 
 function evaluate(data: Record<string, unknown>): EvaluationResult {
   const resolved = resolveDeployment(data, catalog);
@@ -58,21 +79,7 @@ test("differential, bounds alone (no exhaustive search): optimal means cheapest,
   fc.assert(
     fc.property(fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })), (seed) => {
       const data = generateSmallDeployment(seed);
-      const resolved = resolveDeployment(data, catalog);
-      if (!resolved.success) throw new Error(JSON.stringify(resolved.problems));
-      const deployment = resolved.value;
-      const used = new Set<string>();
-      const demand = deriveCalDemand(deployment, catalog, used);
-      const owned = collectOwnedPools(deployment, catalog, demand.items, used);
-      const plan = planFamilyCover(
-        catalog.families.get("ws-cal") as CalFamily,
-        demand.items.get("ws-cal") ?? [],
-        owned.pools.get("ws-cal") ?? [],
-        new Map(),
-        createPriceBook(deployment.prices, catalog),
-        [],
-        0,
-      );
+      const plan = planSmallDeployment(data, false);
       const reference = referenceCost(data);
       const context = `${data.name}: ${plan.exactness} ${plan.trueCost} (bound ${plan.lowerBound}), reference ${reference}`;
       assert.ok(plan.lowerBound <= reference, `the lower bound is valid; ${context}`);
@@ -87,6 +94,26 @@ test("differential, bounds alone (no exhaustive search): optimal means cheapest,
   if (process.env.FC_REPORT) console.log(`bounds alone: ${optimal} of ${runs} proven optimal`);
   // The bounds alone prove a good share of these small cases (a check that this test tests something).
   assert.ok(optimal > runs / 4, `${optimal} of ${runs} proven by the bounds alone`);
+});
+
+test("differential, the MIP path (HiGHS, no exhaustive search): every answer is optimal and pays the exhaustive optimum", () => {
+  const runs = fuzzRuns(150);
+  let solvedByMip = 0;
+  fc.assert(
+    fc.property(fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })), (seed) => {
+      const data = generateSmallDeployment(seed);
+      const plan = planSmallDeployment(data, true);
+      const reference = referenceCost(data);
+      const context = `${data.name}: ${plan.exactness} ${plan.trueCost} (bound ${plan.lowerBound}), reference ${reference}; ${plan.method}`;
+      assert.ok(plan.lowerBound <= reference, `the lower bound is valid; ${context}`);
+      assert.equal(plan.exactness, "optimal", `the MIP closes every small case; ${context}`);
+      assert.equal(plan.trueCost, reference, `optimal means cheapest; ${context}`);
+      if (plan.stats.mipNodes > 0 || plan.method.includes("MIP")) solvedByMip++;
+    }),
+    { numRuns: runs },
+  );
+  // The bounds alone leave a good share open (the test above): the MIP must have closed some of them here.
+  assert.ok(solvedByMip > 0, `${solvedByMip} of ${runs} went to the MIP`);
 });
 
 const priced = (items: [string, string, string, number, number][]) => ({

@@ -96,7 +96,14 @@ export function defineCommerceCases(harness: ServiceHarness): void {
       validFrom: string;
       validTo: string;
       items: number;
+      source: string;
+      document: Record<string, unknown>;
     };
+    assert.equal(read.source, "examples/prices-reseller-2026h2.csv");
+    assert.ok(
+      !("source" in read.document),
+      "the document is the schema's, the file name beside it",
+    );
     assert.deepEqual(
       [read.currency, read.validFrom, read.validTo],
       ["EUR", "2026-07-01", "2026-12-31"],

@@ -181,6 +181,8 @@ export function defineResourceCases(harness: ServiceHarness): void {
       "post /v1/users",
       "put /v1/users/{id}/role",
       "delete /v1/users/{id}",
+      "post /v1/users/{id}/invitation",
+      "post /v1/invitations/accept",
     ])
       assert.ok(routes.includes(route), route);
   });

@@ -77,4 +77,64 @@ export function defineUserCases(harness: ServiceHarness): void {
       [],
     );
   });
+
+  test("users: an owner invites a user without a password; the one-time token sets it (and resets a forgotten one)", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const { org, user: owner } = await createAccount(store, "owner");
+    const o = await signIn(app, org.slug, owner.email);
+    const added = (await (
+      await app.request(
+        "/v1/users",
+        asSession(o, "POST", { email: "ivy@example.com", role: "sales" }),
+      )
+    ).json()) as { id: string; hasPassword: boolean; invited: boolean };
+    assert.deepEqual([added.hasPassword, added.invited], [false, false]);
+    const invite = async () => {
+      const r = await app.request(`/v1/users/${added.id}/invitation`, asSession(o, "POST"));
+      assert.equal(r.status, 200);
+      return ((await r.json()) as { token: string }).token;
+    };
+    const token = await invite();
+    const listed = (await (await app.request("/v1/users", asSession(o))).json()) as {
+      users: { id: string; invited: boolean }[];
+    };
+    assert.equal(listed.users.find((u) => u.id === added.id)?.invited, true);
+    const accept = (body: unknown) =>
+      app.request("/v1/invitations/accept", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const chosen = "ivy's own long password";
+    assert.equal(
+      (await accept({ token, email: "other@example.com", password: chosen })).status,
+      401,
+    );
+    assert.equal(
+      (
+        await accept({
+          token: `${org.id}.${"A".repeat(43)}`,
+          email: "ivy@example.com",
+          password: chosen,
+        })
+      ).status,
+      401,
+    );
+    assert.equal((await accept({ token, email: "ivy@example.com", password: chosen })).status, 204);
+    assert.equal(
+      (await accept({ token, email: "ivy@example.com", password: chosen })).status,
+      401,
+      "once",
+    );
+    const signInAs = (pass: string) =>
+      app.request("/v1/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ organisation: org.slug, email: "ivy@example.com", password: pass }),
+      });
+    assert.equal((await signInAs(chosen)).status, 200);
+    await invite();
+    assert.equal((await signInAs(chosen)).status, 401, "a reset ends the old password");
+  });
 }

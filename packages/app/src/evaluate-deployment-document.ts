@@ -2,6 +2,7 @@ import {
   type Catalog,
   type EvaluationResult,
   evaluateDeployment,
+  type MipSolver,
   type PriceList,
 } from "@calwise/core";
 import type { NamedDocument } from "./named-document.ts";
@@ -13,6 +14,8 @@ export interface EvaluateDeploymentInput {
   readonly catalog: Catalog;
   /** A price list that replaces the deployment's own (`--prices`), already validated. */
   readonly prices?: PriceList;
+  /** An exact MIP solver for the families the engine's own bounds leave open (see `evaluateUntilProven`). */
+  readonly solver?: MipSolver;
 }
 
 /**
@@ -21,5 +24,9 @@ export interface EvaluateDeploymentInput {
  */
 export function evaluateDeploymentDocument(input: EvaluateDeploymentInput): EvaluationResult {
   const deployment = resolveDeploymentDocument(input.deployment, input.catalog, input.prices);
-  return evaluateDeployment(deployment, input.catalog);
+  return evaluateDeployment(
+    deployment,
+    input.catalog,
+    input.solver ? { solver: input.solver } : {},
+  );
 }

@@ -19,6 +19,7 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export {
   checkTrainingAnswer,
   type TrainingAnswer,
@@ -34,6 +35,7 @@ export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
+export { evaluateUntilProven } from "./evaluate-until-proven.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";

@@ -61,7 +61,7 @@ export { inputProblemSchema } from "./errors/input-problem.ts";
 export type { ProblemCode } from "./errors/problem-code.ts";
 export { problemCodeSchema } from "./errors/problem-code.ts";
 export { validateWithSchema } from "./errors/validate-with-schema.ts";
-export { evaluateDeployment } from "./evaluate/evaluate-deployment.ts";
+export { type EvaluateOptions, evaluateDeployment } from "./evaluate/evaluate-deployment.ts";
 export type {
   EvaluationResult,
   FamilyResult,
@@ -96,12 +96,14 @@ export {
 export { solveMinCut } from "./optimise/graph/solve-min-cut.ts";
 export type { MinCutVerdict } from "./optimise/graph/verify-min-cut.ts";
 export { verifyMinCut } from "./optimise/graph/verify-min-cut.ts";
+export type { MipModel, MipSolution, MipSolver } from "./optimise/mip-solver.ts";
 export type {
   PackOffer,
   PackPurchase,
   PackPurchaseLine,
 } from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";
+export { MIP_MAX_HOLDERS } from "./optimise/plan-family-cover.ts";
 export { checkPriceList } from "./price-list/check-price-list.ts";
 export type { DatedPriceList, PriceListReference } from "./price-list/dated-price-list.ts";
 export { datedPriceListSchema, validateDatedPriceList } from "./price-list/dated-price-list.ts";

@@ -5,6 +5,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
 import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
+import { registerAcceptInvitationRoute } from "./routes/accept-invitation-route.ts";
 import { registerAddUserRoute } from "./routes/add-user-route.ts";
 import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
@@ -33,6 +34,7 @@ import { registerGetQuoteRoute } from "./routes/get-quote-route.ts";
 import { registerGetRevisionRoute } from "./routes/get-revision-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
+import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
 import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
 import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-deployments-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
@@ -102,6 +104,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerHealthRoutes(app, deps);
   registerApiReferenceRoutes(app);
   registerSignInRoute(app, deps);
+  registerAcceptInvitationRoute(app, deps);
   // Everything under /v1 registered after this line needs a session or an API token.
   app.use("/v1/*", authenticate(deps.store, deps.now));
   registerSignOutRoute(app, deps);
@@ -148,6 +151,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerAddUserRoute(app, deps);
   registerChangeUserRoleRoute(app, deps);
   registerRemoveUserRoute(app, deps);
+  registerInviteUserRoute(app, deps);
   // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
   registerAnswerSaleQuestionRoute(app, deps);
   registerTrainingRoutes(app, deps);

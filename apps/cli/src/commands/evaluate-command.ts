@@ -1,7 +1,7 @@
-import { evaluateDeploymentDocument } from "@calwise/app";
+import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { errorCodes } from "@calwise/core";
-import { loadDeploymentFile } from "@calwise/node-files";
+import { loadDeploymentFile, loadHighsSolver } from "@calwise/node-files";
 import type { Command } from "commander";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 
@@ -19,18 +19,25 @@ export function registerEvaluateCommand(program: Command): void {
       "price list file (YAML or JSON), instead of the one the deployment names",
     )
     .option("--catalog <file>", "catalog file, instead of the shipped one")
-    .action((file: string, options: { json?: boolean; prices?: string; catalog?: string }) => {
-      const catalog = loadCatalog(options.catalog);
-      const deployment = loadDeploymentFile(
-        file,
-        options.prices ? { priceListPath: options.prices } : {},
-      );
-      const result = evaluateDeploymentDocument({ ...deployment, catalog });
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : renderEvaluationReport(result, catalog),
-      );
-      process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
-    });
+    .action(
+      async (file: string, options: { json?: boolean; prices?: string; catalog?: string }) => {
+        const catalog = loadCatalog(options.catalog);
+        const deployment = loadDeploymentFile(
+          file,
+          options.prices ? { priceListPath: options.prices } : {},
+        );
+        // HiGHS is loaded only when the engine's own bounds leave a family open.
+        const result = await evaluateUntilProven(
+          (solver) =>
+            evaluateDeploymentDocument({ ...deployment, catalog, ...(solver ? { solver } : {}) }),
+          () => loadHighsSolver(),
+        );
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : renderEvaluationReport(result, catalog),
+        );
+        process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
+      },
+    );
 }

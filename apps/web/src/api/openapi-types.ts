@@ -148,6 +148,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/invitations/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an invitation: set a password */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AcceptInvitation"];
+        };
+      };
+      responses: {
+        /** @description the password is set; sign in */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/sign-out": {
     parameters: {
       query?: never;
@@ -790,7 +846,140 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Catalog"];
+            "application/json": {
+              catalogVersion: string;
+              title: string;
+              sources: {
+                [key: string]: {
+                  title: string;
+                  url: string;
+                  /** @enum {string} */
+                  strength: "MS" | "3P";
+                };
+              };
+              calFamilies: {
+                id: string;
+                name: string;
+                versions: string[];
+                types: ("user" | "device")[];
+                additiveTo?: string;
+                sources: string[];
+              }[];
+              externalConnectors: {
+                id: string;
+                name: string;
+                family: string;
+                versions: string[];
+                sources: string[];
+              }[];
+              suites: {
+                id: string;
+                name: string;
+                covers: string[];
+                sources: string[];
+              }[];
+              products: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "operating-system" | "application";
+                version: string;
+                licensing:
+                  | {
+                      /** @enum {string} */
+                      kind: "per-server";
+                      virtualInstancesPerLicence?: number | "unlimited";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "per-processor";
+                      virtualInstancesPerLicence?: number | "unlimited";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "per-processor-pair";
+                      virtualInstancesPerLicence: number | "unlimited";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "per-core";
+                      minimumCoresPerProcessor: number;
+                      minimumCoresPerServer: number;
+                      coresPerPack: number;
+                      virtualInstancesPerLicence: number | "unlimited";
+                    };
+                cals: {
+                  family: string;
+                  version: string;
+                  assumption?: string;
+                }[];
+                includedCals?: {
+                  family: string;
+                  version: string;
+                  quantity: number;
+                }[];
+                services?: {
+                  [key: string]: {
+                    family: string;
+                    version: string;
+                    assumption?: string;
+                  }[];
+                };
+                limits?: {
+                  users?:
+                    | number
+                    | {
+                        assumption: string;
+                      };
+                  devices?:
+                    | number
+                    | {
+                        assumption: string;
+                      };
+                  processors?:
+                    | number
+                    | {
+                        assumption: string;
+                      };
+                  cores?:
+                    | number
+                    | {
+                        assumption: string;
+                      };
+                  virtualMachines?:
+                    | number
+                    | {
+                        assumption: string;
+                      };
+                };
+                outgrowsTo?: string;
+                notes?: string[];
+                sources: string[];
+              }[];
+              rules: {
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | "coverage"
+                  | "exemption"
+                  | "entitlement"
+                  | "limit"
+                  | "server-licence"
+                  | "purchase"
+                  | "assignment";
+                text: string;
+                sources: string[];
+              }[];
+              assumptions: {
+                id: string;
+                text: string;
+                default: string | number | boolean;
+                options: (string | number | boolean)[];
+                sources: string[];
+              }[];
+              /** @enum {number} */
+              schemaVersion: 1;
+            };
           };
         };
         /** @description not signed in */
@@ -3317,7 +3506,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a user with a role (owners) */
+    /** Add or invite a user with a role (owners) */
     post: {
       parameters: {
         query?: never;
@@ -3550,6 +3739,71 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{id}/invitation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite a user to set a password (owners) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the invitation, shown once: hand the token to the user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Invitation"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -3802,6 +4056,12 @@ export interface components {
       email: string;
       password: string;
     };
+    AcceptInvitation: {
+      token: string;
+      /** Format: email */
+      email: string;
+      password: string;
+    };
     CreatedApiToken: {
       id: string;
       name: string;
@@ -3829,9 +4089,185 @@ export interface components {
       revision: number;
       catalogVersion: string;
       createdAt: string;
-      /** @description the EvaluationResult (docs/evaluation-result.schema.json) */
+      /** @description calwise evaluate --json */
       result: {
-        [key: string]: unknown;
+        /** @enum {number} */
+        schemaVersion: 1;
+        catalogVersion: string;
+        deployment: string;
+        /** @description false when any finding has severity error */
+        compliant: boolean;
+        currency: string | null;
+        priceList: {
+          name: string;
+          version: string | null;
+        } | null;
+        serverLicences: {
+          server: string;
+          product: string;
+          productName: string;
+          quantity: number;
+          /**
+           * @description what one unit is: a server licence, a processor licence, a 2-processor licence or a 2-core pack
+           * @enum {string}
+           */
+          unit: "server" | "processor" | "processor-pair" | "core-pack";
+          /** @description licensed cores, for core licensing */
+          cores?: number;
+          explanation: string;
+          rule: string;
+          sources: string[];
+        }[];
+        families: {
+          family: string;
+          name: string;
+          additiveTo?: string;
+          holders: {
+            id: string;
+            /** @enum {string} */
+            type: "user" | "device";
+            /** @description the oldest CAL version that covers every access of this holder (a newer CAL also does) */
+            version: string;
+            servers: string[];
+            /** @description indexes of the deployment's access records */
+            accesses: number[];
+          }[];
+          required: {
+            version: string;
+            /** @enum {string} */
+            type: "user" | "device";
+            count: number;
+            coveredByOwned: number;
+            shortfall: number;
+          }[];
+          owned: {
+            version: string;
+            /** @enum {string} */
+            type: "user" | "device" | "either";
+            quantity: number;
+            used: number;
+            surplus: number;
+            source: string;
+          }[];
+          externalConnectors: {
+            server: string;
+            connector: string;
+            version: string;
+            owned: boolean;
+            chosen: boolean;
+            price: number;
+            externalUsers: number;
+          }[];
+          optimisation: {
+            /** @enum {string} */
+            exactness: "optimal" | "best-found";
+            method: string;
+            /** @description money paid for this family's CAL packs and External Connectors in minor units, or CALs to buy when unpriced */
+            cost: number;
+            /** @description proven: no cover and purchase costs less */
+            lowerBound: number;
+            /** @description cost − lowerBound: the most a better answer could save */
+            gap: number;
+            /** @description the gap as a percentage of cost, two decimals */
+            gapPercent: number;
+            tieBreak: string;
+            certificate: {
+              nodes: number;
+              arcs: number;
+              /** @description max-flow value in scaled weights; equal to cutCapacity when minimal */
+              maxFlow: number;
+              cutCapacity: number;
+              scale: number;
+              verified: boolean;
+              /** @description why the verifier rejected the certificate; empty when verified */
+              problems: string[];
+            };
+          };
+          rules: string[];
+          sources: string[];
+        }[];
+        purchases: {
+          /** @enum {string} */
+          kind: "cal" | "external-connector";
+          family: string;
+          version: string;
+          /** @enum {string} */
+          type?: "user" | "device";
+          connector?: string;
+          server?: string;
+          units: number;
+          packs: {
+            sku: string;
+            size: number;
+            count: number;
+            price: number;
+          }[];
+          /** @description total in minor units of `currency`, or null when the price list does not price it */
+          cost: number | null;
+          overbuy: number;
+          reason: string;
+          rule: string;
+          sources: string[];
+        }[];
+        /** @description sum of the purchase lines in minor units, or null when unpriced */
+        purchaseTotal: number | null;
+        exemptions: {
+          rule: string;
+          sources: string[];
+          server: string;
+          who?: string;
+          /** @description indexes of the deployment's access records */
+          accesses: number[];
+          explanation: string;
+        }[];
+        findings: {
+          /**
+           * @description stable finding code
+           * @enum {string}
+           */
+          code:
+            | "EDITION_USER_LIMIT"
+            | "EDITION_DEVICE_LIMIT"
+            | "EDITION_PROCESSOR_LIMIT"
+            | "EDITION_CORE_LIMIT"
+            | "EDITION_VM_LIMIT"
+            | "CAL_SHORTFALL"
+            | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+            | "SUITE_SPLIT"
+            | "PRICE_MISSING"
+            | "REASSIGNMENT_WITHIN_90_DAYS";
+          /**
+           * @description `error` makes the deployment non-compliant; `warning` and `info` do not
+           * @enum {string}
+           */
+          severity: "error" | "warning" | "info";
+          message: string;
+          expected?: string | number;
+          received?: string | number;
+          /** @description what the finding is about: a server, a family, a licence */
+          subject?: {
+            [key: string]: string;
+          };
+          /** @description what would close it */
+          remedy?: string;
+          /** @description for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can */
+          remedyEditions?: {
+            product: string;
+            name: string;
+            rule: string;
+            sources: string[];
+          }[];
+          rule: string;
+          sources: string[];
+        }[];
+        assumptions: {
+          id: string;
+          value: string | number | boolean;
+          text: string;
+          sources: string[];
+          default: string | number | boolean;
+          overridden: boolean;
+        }[];
       };
     };
     NewEvaluation: {
@@ -3840,9 +4276,6 @@ export interface components {
         [key: string]: unknown;
       };
       customerId?: string;
-    };
-    Catalog: {
-      [key: string]: unknown;
     };
     EvidenceUploadAccepted: {
       upload: components["schemas"]["EvidenceUpload"];
@@ -3923,6 +4356,8 @@ export interface components {
       validTo: string | null;
       /** @description how many SKUs it prices */
       items: number;
+      /** @description the file name it was stored under (quotes name the list by it) */
+      source: string | null;
       createdAt: string;
       document: {
         /** @default inline */
@@ -4330,6 +4765,8 @@ export interface components {
       role: "owner" | "sales" | "auditor" | "customer";
       customerId: string | null;
       hasPassword: boolean;
+      /** @description an invitation to set a password is open */
+      invited: boolean;
       createdAt: string;
       disabledAt: string | null;
     };
@@ -4344,8 +4781,8 @@ export interface components {
       role: "owner" | "sales" | "auditor" | "customer";
       /** @description the customer a customer user reads; required for that role, refused for others */
       customerId?: string;
-      /** @description the first password (at least 12 characters); hand it over out of band */
-      password: string;
+      /** @description a first password (at least 12 characters); without one, invite the user (POST /v1/users/{id}/invitation) */
+      password?: string;
     };
     RoleChange: {
       /**
@@ -4354,6 +4791,12 @@ export interface components {
        */
       role: "owner" | "sales" | "auditor" | "customer";
       customerId?: string;
+    };
+    Invitation: {
+      token: string;
+      expiresAt: string;
+      /** @description where the user sends it with a password */
+      accept: string;
     };
     SaleAnswer: {
       question: {

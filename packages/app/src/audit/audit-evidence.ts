@@ -13,18 +13,28 @@ import { evaluateAuditDeployment } from "./evaluate-audit-deployment.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { readAuditEvidence } from "./read-audit-evidence.ts";
 import { readAuditInventory } from "./read-audit-inventory.ts";
+import { refuseUnrecognisedSources } from "./refuse-unrecognised-sources.ts";
 
 /**
  * The audit use case, as a pipeline of named steps (ARCHITECTURE.md, "The audit pipeline"): detect
  * every source's format, read the AD inventories, then stream the evidence through dedupe into the
  * access ledger, apply the window, build the deployment on top of the owned one, evaluate it with the
- * engine, and attach the evidence trail. It reads no file: sources are ByteSources, the owned
+ * engine, and attach the evidence trail. A source in which no record is recognised is refused. It reads no file: sources are ByteSources, the owned
  * deployment is data. Bad records are skipped and reported; a source that cannot be read or
  * recognised at all is bad input (CalwiseError, exit 2).
  */
 export async function auditEvidence(request: AuditRequest, catalog: Catalog): Promise<AuditResult> {
-  const detected = await detectAuditSources([...request.inventory, ...request.evidence]);
-  const reading = new AuditReading(detected, request.onProgress);
+  const accesses = request.accesses ?? [];
+  const detected = await detectAuditSources(
+    [...request.inventory, ...request.evidence, ...accesses],
+    {
+      events: new Set(request.evidence),
+      ...(request.eventFormat ? { eventFormat: request.eventFormat } : {}),
+      mapped: request.fieldMap !== undefined,
+      accesses: new Set(accesses),
+    },
+  );
+  const reading = new AuditReading(detected, request.onProgress, request.fieldMap);
   const inventory = new InventoryIndex(request.adminGroups, request.domainAliases);
   await readAuditInventory(detected, inventory, reading);
 
@@ -38,10 +48,13 @@ export async function auditEvidence(request: AuditRequest, catalog: Catalog): Pr
       logon: (event) => {
         if (isFirst(event)) ledger.recordLogon(event);
       },
+      aggregated: ledger.recordAggregated,
       ual: ledger.recordUal,
     },
     request.ualServer,
   );
+
+  refuseUnrecognisedSources(reading);
 
   const windowed = applyAuditWindow(request.since, ledger);
   const built = buildAuditDeployment(owned, windowed, ledger.tally, catalog);

@@ -1,4 +1,4 @@
-import type { LogonEvent, UalAccess } from "@calwise/evidence";
+import type { AggregatedLogon, LogonEvent, UalAccess } from "@calwise/evidence";
 import { AccessLedger } from "./access-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { createLogonTally, type LogonTally, recordLogonAccess } from "./record-logon-access.ts";
@@ -12,6 +12,8 @@ export interface AuditLedger {
   readonly tally: LogonTally;
   /** Applies the logon rules to an event and records the access it shows. */
   recordLogon(event: LogonEvent): void;
+  /** Applies the logon rules to a pre-aggregated row and records it as that many logons. */
+  recordAggregated(access: AggregatedLogon): void;
   /** Records the access a UAL record shows. */
   recordUal(access: UalAccess): void;
 }
@@ -42,6 +44,11 @@ export function createAuditLedger(
     ledger,
     tally,
     recordLogon: (event) => recordLogonAccess(event, context),
+    recordAggregated: (access) => {
+      // Rows carry no record ids: nothing to deduplicate, but every logon is counted as read.
+      tally.logonEvents += access.events;
+      recordLogonAccess(access.logon, context, { first: access.firstSeen, events: access.events });
+    },
     recordUal: (access) => recordUalAccess(access, context),
   };
 }

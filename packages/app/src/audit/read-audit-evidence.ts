@@ -1,7 +1,10 @@
 import {
+  type AggregatedLogon,
+  accessFormats,
   type EventFormat,
   eventFormats,
   type LogonEvent,
+  readAggregatedLogons,
   readLogonEvents,
   readUalCsv,
   type UalAccess,
@@ -13,6 +16,8 @@ import { isInventoryFormat } from "./is-inventory-format.ts";
 /** Where the read step sends each record, as it streams. */
 export interface AuditRecordSink {
   logon(event: LogonEvent): void;
+  /** A row of a pre-aggregated accesses file (--accesses). */
+  aggregated(access: AggregatedLogon): void;
   ual(access: UalAccess): void;
 }
 
@@ -20,8 +25,8 @@ export interface AuditRecordSink {
 const wantedIds: ReadonlySet<number> = new Set([4624]);
 
 /**
- * The read step for evidence: streams the logon events (4624) of every event source and the records
- * of every UAL export to the sink, one record at a time. Returns how many events and UAL records
+ * The read step for evidence: streams the logon events (4624) of every event source, the rows of
+ * every accesses file and the records of every UAL export to the sink, one record at a time. Returns how many events and UAL records
  * were read.
  */
 export async function readAuditEvidence(
@@ -48,7 +53,21 @@ export async function readAuditEvidence(
         }
       });
       eventsRead += summary.records;
-    } else
+    } else if (accessFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readAggregatedLogons(
+          source,
+          format as "accesses-csv" | "accesses-jsonl",
+          options,
+        );
+        for (;;) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          eventsRead += next.value.events;
+          sink.aggregated(next.value);
+        }
+      });
+    else
       await reading.readSource(async () => {
         const reader = readUalCsv(source, {
           ...options,

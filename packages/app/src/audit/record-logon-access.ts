@@ -74,10 +74,15 @@ const empty = (v: string) => v === "" || v === "-" || v.toUpperCase() === "NULL"
 /** Remote interactive (RDP) logons name the server itself as workstation; the address is the client. */
 const remoteInteractive = new Set([10, 12]);
 
-function bump(map: Map<string, { reason: string; events: number }>, id: string, reason: string) {
+function bump(
+  map: Map<string, { reason: string; events: number }>,
+  id: string,
+  reason: string,
+  events: number,
+) {
   const entry = map.get(id);
-  if (entry) entry.events++;
-  else map.set(id, { reason, events: 1 });
+  if (entry) entry.events += events;
+  else map.set(id, { reason, events });
 }
 
 /** Interactive logon types (2, 7, 11, 13): at the keyboard and screen of the computer that logs them. */
@@ -146,6 +151,7 @@ function recordNotCounted(
   event: LogonEvent,
   verdict: { readonly reason: LogonSkipReason; readonly rule: LogonRuleId },
   tally: LogonTally,
+  events: number,
 ): void {
   const account = accountOf(event);
   const key = `${verdict.rule}\u0000${account.toLowerCase()}`;
@@ -163,7 +169,7 @@ function recordNotCounted(
     };
     tally.notCounted.set(key, entry);
   }
-  entry.events++;
+  entry.events += events;
   entry.servers.add(event.computer);
   const { address, workstation } = clientOf(event);
   const from = [workstation, address].filter((x) => x !== "").join(" ");
@@ -182,8 +188,15 @@ function recordNotCounted(
   );
 }
 
+/** The events a logon stands for: one event, or a pre-aggregated row's first seen and count. */
+export interface LogonSpan {
+  readonly first: string;
+  readonly events: number;
+}
+
 /**
- * Applies the logon rules to one event and records the access it shows in the ledger: server = the
+ * Applies the logon rules to one event (or to a pre-aggregated row, `span`, standing for `events`
+ * logons alike from `first` to the event's time) and records the access it shows in the ledger: server = the
  * logging computer (if a server), user = DOMAIN\account normalised through the AD inventory, device =
  * workstation or resolved address, none for a logon at the server itself (rule server-own-console).
  * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only accounts are counted
@@ -199,16 +212,18 @@ export function recordLogonAccess(
     readonly sinceMs: number | undefined;
     readonly rdsHosts: ReadonlySet<string>;
   },
+  span: LogonSpan = { first: event.time, events: 1 },
 ): void {
   const { tally } = context;
+  const n = span.events;
   const verdict = classifyLogon(event);
   if (!verdict.counts) {
-    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + 1;
-    recordNotCounted(event, verdict, tally);
+    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + n;
+    recordNotCounted(event, verdict, tally, n);
     if (verdict.reason === "anonymous") {
       const server = context.servers.resolve(event.computer);
       if (!isServerSkip(server))
-        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + 1);
+        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + n);
     }
     return;
   }
@@ -220,7 +235,7 @@ export function recordLogonAccess(
         : server.kind === "unmapped-server"
           ? server.reason
           : "unknown computer: name it in --owned or the AD computer inventory";
-    bump(tally.computersNotCounted, event.computer, reason);
+    bump(tally.computersNotCounted, event.computer, reason, n);
     return;
   }
   const ms = Date.parse(event.time);
@@ -229,7 +244,7 @@ export function recordLogonAccess(
     tally.newest = event.time;
   }
   if (context.sinceMs !== undefined && ms < context.sinceMs) {
-    tally.beforeWindow++;
+    tally.beforeWindow += n;
     return;
   }
   const user = context.inventory.resolveUser(
@@ -239,32 +254,34 @@ export function recordLogonAccess(
   );
   const accountClass = user.accountClass;
   if (accountClass?.service) {
-    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "));
+    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), n);
     return;
   }
-  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory");
+  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", n);
   const admin = accountClass?.adminOnly === true;
   if (admin)
     bump(
       tally.adminOnly,
       user.id,
       accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
+      n,
     );
   const atServer = isAtServer(event, server.name);
   const { device, source } = atServer ? {} : deviceOf(event, context.inventory, tally);
   if (atServer) {
     const key = `${server.name}\u0000${user.id}`;
     const entry = tally.atServer.get(key);
-    if (entry) entry.events++;
-    else tally.atServer.set(key, { server: server.name, user: user.id, events: 1 });
+    if (entry) entry.events += n;
+    else tally.atServer.set(key, { server: server.name, user: user.id, events: n });
   }
   const rds =
     !admin &&
     event.logonType !== null &&
     remoteInteractive.has(event.logonType) &&
     context.rdsHosts.has(server.name.toLowerCase());
-  tally.counted++;
+  tally.counted += n;
   const at = { time: event.time, ms };
+  const first = span.first === event.time ? at : { time: span.first, ms: Date.parse(span.first) };
   context.ledger.add(
     {
       user: user.id,
@@ -274,9 +291,9 @@ export function recordLogonAccess(
       ...(source !== undefined ? { deviceSource: source } : {}),
       origin: "logon",
     },
+    first,
     at,
-    at,
-    1,
+    n,
     event.location,
   );
 }

@@ -3,6 +3,7 @@ import { checkReassignments } from "../compliance/check-reassignments.ts";
 import { checkSuiteAssignments } from "../compliance/check-suite-assignments.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { MipSolver } from "../optimise/mip-solver.ts";
 import { planFamilyCover } from "../optimise/plan-family-cover.ts";
 import { createPriceBook } from "../price-list/price-book.ts";
 import { checkEditionLimits } from "../rules/check-edition-limits.ts";
@@ -21,6 +22,16 @@ import {
 import { listCappedFamilies } from "./list-capped-families.ts";
 import { listConnectorOptions } from "./list-connector-options.ts";
 
+/** How the evaluation may work harder than its own bounds. */
+export interface EvaluateOptions {
+  /**
+   * An exact MIP solver (HiGHS, loaded by `@calwise/node-files`): families the cuts and the exhaustive search
+   * leave open are solved exactly, within the solver's work limits. Without it the answer is the same kind
+   * (optimal, or best-found with a proven bound), only more often best-found.
+   */
+  readonly solver?: MipSolver;
+}
+
 /**
  * Evaluates a resolved deployment against the catalog: server licences, edition limits, the exact cheapest CAL
  * cover per family (with owned CALs and External Connectors), the compliance position, and the cheapest packs
@@ -30,6 +41,7 @@ import { listConnectorOptions } from "./list-connector-options.ts";
 export function evaluateDeployment(
   deployment: ResolvedDeployment,
   catalog: Catalog,
+  options: EvaluateOptions = {},
 ): EvaluationResult {
   const used = new Set<string>();
   const prices = createPriceBook(deployment.prices, catalog);
@@ -60,6 +72,7 @@ export function evaluateDeployment(
       owned.held.get(familyId) ?? new Map(),
       prices,
       connectors,
+      options.solver ? { solver: options.solver } : {},
     );
     for (const a of plan.assumptions) used.add(a);
     families.push(buildFamilyResult(plan, catalog));

@@ -16,6 +16,17 @@ export type CountBound =
   | { readonly kind: "bound"; readonly bound: number; readonly points: number }
   | { readonly kind: "skipped"; readonly reason: string };
 
+/** How many count vectors `boundByCounts` would enumerate for these holder counts per tier. */
+export function countCountVectors(
+  maxUsers: readonly number[],
+  maxDevices: readonly number[],
+): number {
+  const maxima = [...maxUsers, ...maxDevices].filter((max) => max > 0);
+  let points = 1;
+  for (const max of maxima.slice(0, -1)) points *= max + 1;
+  return points;
+}
+
 /**
  * A lower bound in real money over counts: every cover has, per type and tier, a number of holders n that meets
  * every cut's inequality (Σ weight·n ≥ least) and no more holders than there are; so the least real price
@@ -42,8 +53,7 @@ export function boundByCounts(
     return ((slot.type === "user" ? q.userWeight : q.deviceWeight)[slot.tier] ?? 0) as number;
   };
   const last = slots.length - 1;
-  let points = 1;
-  for (let s = 0; s < last; s++) points *= (slots[s] as { max: number }).max + 1;
+  const points = countCountVectors(maxUsers, maxDevices);
   if (points > maxPoints) return { kind: "skipped", reason: `${points} count vectors` };
 
   const counts = new Array<number>(slots.length).fill(0);

@@ -2,8 +2,10 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
-import { boundByCounts, type CoverInequality } from "./bound-by-counts.ts";
+import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
+import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
 import { repairCoverWithOwned } from "./repair-cover-with-owned.ts";
@@ -51,14 +53,41 @@ export interface FamilyPlan {
   readonly unpricedTiers: readonly string[];
   /** Catalog assumptions that shaped the answer (ids). */
   readonly assumptions: readonly string[];
+  /** The work it took: minimum cuts solved, and the MIP's branch-and-bound nodes (when a solver ran). */
+  readonly stats: PlanStats;
+}
+
+/** Work counters of one family's plan, summed over the External Connector choices tried. */
+export interface PlanStats {
+  readonly cuts: number;
+  readonly mipNodes: number;
+}
+
+/** How hard the planner may try beyond the cuts. */
+export interface PlanOptions {
+  /** Families of at most this many holders get the exhaustive search (default 40; tests set 0). */
+  readonly exhaustiveSearchHolders?: number;
+  /**
+   * An exact MIP solver (the core's port; HiGHS in `@calwise/node-files`). When given, a family the bounds
+   * and the search leave open is solved as one MIP over holders, versions, owned CALs and packs.
+   */
+  readonly solver?: MipSolver;
 }
 
 const MAX_CONNECTOR_ENUMERATION = 10;
 /** Families this small get the exhaustive search when the bounds do not meet (holders). */
 const EXACT_SEARCH_HOLDERS = 40;
 const EXACT_SEARCH_NODES = 20_000;
+/** Families with more holders than this are not given to the MIP solver (the model would be too large). */
+export const MIP_MAX_HOLDERS = 20_000;
 /** Count vectors the real-money bound may enumerate. */
 const COUNT_POINTS = 20_000;
+/**
+ * The multiplier search stops once the best answer is within this share of the bound (0.1 %): at 100k users a
+ * cut costs about half a second and the last ones move the bound by less. The answer still says best-found and
+ * states its gap; the exhaustive search and the MIP, where they apply, go on to a proof.
+ */
+const CLOSE_ENOUGH = 0.001;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
@@ -73,9 +102,9 @@ export function planFamilyCover(
   held: ReadonlyMap<string, number>,
   prices: PriceBook,
   connectorOptions: readonly ConnectorOption[],
-  /** Families of at most this many holders get the exhaustive search (tests set 0 to check the bounds alone). */
-  exhaustiveSearchHolders = EXACT_SEARCH_HOLDERS,
+  planOptions: PlanOptions = {},
 ): FamilyPlan {
+  const exhaustiveSearchHolders = planOptions.exhaustiveSearchHolders ?? EXACT_SEARCH_HOLDERS;
   const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
   const market = createCalMarket(family, prices, topTier);
 
@@ -88,6 +117,8 @@ export function planFamilyCover(
 
   let best: FamilyPlan | undefined;
   let lowest = Number.POSITIVE_INFINITY;
+  let cuts = 0;
+  let mipNodes = 0;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
@@ -100,8 +131,11 @@ export function planFamilyCover(
       market,
       connectorCost,
       exhaustiveSearchHolders,
+      planOptions.solver,
     );
     lowest = Math.min(lowest, plan.lowerBound);
+    cuts += plan.stats.cuts;
+    mipNodes += plan.stats.mipNodes;
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
@@ -136,7 +170,12 @@ export function planFamilyCover(
   // servers) leave no proof.
   const bound = Math.min(lowest, chosen.trueCost);
   const proven = options.length <= MAX_CONNECTOR_ENUMERATION && chosen.trueCost <= bound;
-  return { ...chosen, lowerBound: bound, exactness: proven ? "optimal" : "best-found" };
+  return {
+    ...chosen,
+    lowerBound: bound,
+    exactness: proven ? "optimal" : "best-found",
+    stats: { cuts, mipNodes },
+  };
 }
 
 /** The market of one family plus the integer weights the cuts use: lowest price per unit, scaled. */
@@ -230,6 +269,7 @@ function planWithOwned(
   market: FamilyMarket,
   connectorCost: number,
   exhaustiveSearchHolders: number,
+  solver: MipSolver | undefined,
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
@@ -319,24 +359,30 @@ function planWithOwned(
       candidates.length = Math.min(candidates.length, 3);
     }
     const usage = free.map((p) => -p.free);
-    const takers = free.map(() => [] as [string, number][]);
+    // Holders taking each pool (names only: a cut at 100k users must not allocate a tuple per holder).
+    const takers = free.map(() => [] as string[]);
     for (const [h, t] of mix.userTier) {
       const by = user[t]?.by ?? -1;
       if (by < 0) continue;
       usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push([h, t]);
+      takers[by]?.push(h);
     }
     for (const [h, t] of mix.deviceTier) {
       const by = device[t]?.by ?? -1;
       if (by < 0) continue;
       usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push([h, t]);
+      takers[by]?.push(h);
     }
     lastTakers = takers;
     return usage;
   };
-  let lastTakers: [string, number][][] = [];
+  let lastTakers: string[][] = [];
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
+  const closeEnough = () =>
+    best !== undefined && best.pricing.cost - lowerBound <= best.pricing.cost * CLOSE_ENOUGH;
+  // The bound over counts needs few enough count vectors; the cut at μ = 0 and the fewest-holders cut only
+  // feed it, so without it they are skipped.
+  const countable = held.size === 0 && countCountVectors(tops.user, tops.device) <= COUNT_POINTS;
 
   // μ's cap: above the dearest holder a pool could serve, μ changes nothing.
   const natural = free.map((p, i) =>
@@ -352,7 +398,7 @@ function planWithOwned(
   let countedWith = 0;
   /** The real-money bound over counts, from every cut so far (plus the fewest-holders cut, once). */
   const boundCounts = () => {
-    if (proven() || held.size > 0 || inequalities.length === countedWith) return;
+    if (proven() || !countable || inequalities.length === countedWith) return;
     if (!flatAdded) {
       // The fewest holders any cover needs, as one more inequality (and its cover as one more candidate).
       flatAdded = true;
@@ -374,7 +420,7 @@ function planWithOwned(
   // dear first, then those taking it when it is cheap, most pairs first), fixed as held; one cut at the real
   // prices then covers the rest around them.
   let degree: Map<string, number> | undefined;
-  const fixTakers = (i: number, under: [string, number][], over: [string, number][]) => {
+  const fixTakers = (i: number, under: readonly string[], over: readonly string[]) => {
     if (held.size > 0 || over.length === 0) return;
     if (!degree) {
       degree = new Map();
@@ -385,11 +431,11 @@ function planWithOwned(
     }
     const pool = (free[i] as (typeof free)[number]).pool;
     const chosen = new Map<string, number>();
-    for (const [h] of under) chosen.set(h, pool.tier);
+    for (const h of under) chosen.set(h, pool.tier);
     const rest = over
-      .filter(([h]) => !chosen.has(h))
-      .sort((a, b) => (degree?.get(b[0]) ?? 0) - (degree?.get(a[0]) ?? 0));
-    for (const [h] of rest) {
+      .filter((h) => !chosen.has(h))
+      .sort((a, b) => (degree?.get(b) ?? 0) - (degree?.get(a) ?? 0));
+    for (const h of rest) {
       if (chosen.size >= (free[i] as (typeof free)[number]).free) break;
       chosen.set(h, pool.tier);
     }
@@ -402,41 +448,65 @@ function planWithOwned(
   const first = solve(mu);
   // Every multiplier at the edge of its box with the subgradient pointing out: the dual is at its optimum.
   const saturated = first.every((g, i) => slack[i] || g >= 0);
-  if (free.length > 0 && !proven() && !saturated) solve(free.map(() => 0));
+  if (free.length > 0 && !proven() && !saturated && countable) solve(free.map(() => 0));
   // Whole packs: the bound over counts often closes what prices per unit leave open.
   boundCounts();
   if (free.length > 0 && !proven() && !saturated) {
     // One pass settles a single pool; a second lets several pools' multipliers adjust to each other.
     const bisected = slack.filter((x) => !x).length;
-    for (let round = 0; round < (bisected > 1 ? 2 : 1) && !proven(); round++) {
-      for (let i = 0; i < free.length && !proven(); i++) {
+    const open = () => !proven() && !closeEnough();
+    for (let round = 0; round < (bisected > 1 ? 2 : 1) && open(); round++) {
+      for (let i = 0; i < free.length && open(); i++) {
         if (slack[i]) continue;
         // More holders priced at μ_i than the pool holds means μ_i is too low: bisect on that sign.
         let lo = 0;
         let hi = natural[i] as number;
         // To 1/256 of the multiplier's range: the bound then misses at most that times the pool's size.
         const step = Math.max(1, Math.floor((natural[i] as number) / 256));
-        const over: [string, number][] = [];
-        const under: [string, number][] = [];
-        while (hi - lo > step && !proven()) {
-          const mid = Math.floor((lo + hi) / 2);
+        let over: readonly string[] = [];
+        let under: readonly string[] = [];
+        const probe = (mid: number) => {
           const trial = [...mu];
           trial[i] = mid;
           if ((solve(trial)[i] as number) > 0) {
             lo = mid;
-            over.splice(0, over.length, ...(lastTakers[i] ?? []));
+            over = lastTakers[i] ?? [];
           } else {
             hi = mid;
-            under.splice(0, under.length, ...(lastTakers[i] ?? []));
+            under = lastTakers[i] ?? [];
           }
+        };
+        // Holders switch to or from an owned CAL where its multiplier crosses another CAL's weight (an owned
+        // user CAL is worth the device CAL it saves): those levels first, by binary search, then bisection.
+        const levels = [...new Set([...userCost, ...deviceCost])]
+          .filter((w) => w > 0 && w < (natural[i] as number))
+          .sort((a, b) => a - b);
+        for (let a = 0, b = levels.length - 1; a <= b && open(); ) {
+          const m = (a + b) >> 1;
+          probe(levels[m] as number);
+          if (lo === levels[m]) a = m + 1;
+          else b = m - 1;
+        }
+        // With takers on both sides, one cut around them gives an answer to stop on.
+        let fixedEarly = false;
+        const fixEarly = () => {
+          if (fixedEarly || !open() || over.length === 0) return;
+          if (under.length === 0 && hi - lo > (natural[i] as number) / 16) return;
+          fixedEarly = true;
+          fixTakers(i, under, over);
+        };
+        fixEarly();
+        while (hi - lo > step && open()) {
+          probe(Math.floor((lo + hi) / 2));
+          if (hi - lo <= (natural[i] as number) / 16) fixEarly();
         }
         mu[i] = hi;
-        if (!proven()) fixTakers(i, under, over);
+        if (open()) fixTakers(i, under, over);
       }
     }
   }
 
-  for (const c of proven() ? [] : candidates) {
+  for (const c of proven() || closeEnough() ? [] : candidates) {
     const fixed = repairCoverWithOwned(edges, c.mix, pools, held);
     if (fixed) consider(fixed, "minimum cut, cover repaired to use owned CALs");
   }
@@ -465,6 +535,42 @@ function planWithOwned(
     searched = `; exhaustive search over covers, ${search.nodes} branch${search.nodes === 1 ? "" : "es"}${search.complete ? ", complete" : ", stopped at its limit"}`;
   }
 
+  let solved = "";
+  let mipNodes = 0;
+  if (
+    !proven() &&
+    solver &&
+    edges.length > 0 &&
+    held.size === 0 &&
+    pools.every((p) => (p.assigned ?? 0) === 0) &&
+    countHolders(edges) <= MIP_MAX_HOLDERS
+  ) {
+    // The whole problem as one MIP, warm-started from the best cover so far.
+    const incumbent = best as unknown as Priced;
+    const mip = buildCoverMip(edges, pools, market, {
+      userTier: incumbent.mix.userTier,
+      deviceTier: incumbent.mix.deviceTier,
+      purchases: incumbent.pricing.purchases,
+    });
+    const answer = solver.solve(mip.model);
+    const size = `${mip.columns} columns, ${mip.rows} rows`;
+    if (answer.status === "failed")
+      solved = `; ${solver.name} MIP (${size}) failed: ${answer.reason}`;
+    else {
+      mipNodes = answer.nodes;
+      if (answer.values) {
+        const cover = mip.readCover(answer.values);
+        consider({ ...incumbent.mix, ...cover }, `${solver.name} MIP`);
+      }
+      // Money is whole minor units: a bound within the solver's tolerance of an integer rounds up to it.
+      lowerBound = Math.max(
+        lowerBound,
+        Math.ceil(answer.bound - 1e-6 * Math.max(1, Math.abs(answer.bound))),
+      );
+      solved = `; ${solver.name} MIP over holders, versions, owned CALs and packs (${size}), ${answer.nodes} node${answer.nodes === 1 ? "" : "s"}${answer.status === "optimal" ? ", optimal" : `, stopped at ${answer.reason}`}`;
+    }
+  }
+
   const chosen = best as unknown as Priced;
   const money = chosen.pricing.cost;
   const exact = money <= lowerBound;
@@ -484,9 +590,10 @@ function planWithOwned(
     trueCost,
     lowerBound: bound,
     exactness: exact ? ("optimal" as const) : ("best-found" as const),
+    stats: { cuts, mipNodes },
     method: exact
-      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched})`
-      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched})`,
+      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${solved})`
+      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${solved})`,
   };
 }
 

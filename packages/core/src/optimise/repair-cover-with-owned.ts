@@ -21,10 +21,14 @@ export function repairCoverWithOwned(
     device: new Map(mix.deviceTier),
   };
   const bySide: Record<Side, Map<string, CoverEdge[]>> = { user: new Map(), device: new Map() };
+  const note = (side: Side, holder: string, e: CoverEdge) => {
+    const list = bySide[side].get(holder);
+    if (list) list.push(e);
+    else bySide[side].set(holder, [e]);
+  };
   for (const e of edges) {
-    if (e.user !== undefined) bySide.user.set(e.user, [...(bySide.user.get(e.user) ?? []), e]);
-    if (e.device !== undefined)
-      bySide.device.set(e.device, [...(bySide.device.get(e.device) ?? []), e]);
+    if (e.user !== undefined) note("user", e.user, e);
+    if (e.device !== undefined) note("device", e.device, e);
   }
   let changed = false;
   for (const [from, to] of [

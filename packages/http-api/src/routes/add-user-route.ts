@@ -22,8 +22,9 @@ const newUserSchema = z
       .string()
       .min(minimumPasswordLength)
       .max(1024)
+      .optional()
       .openapi({
-        description: `the first password (at least ${minimumPasswordLength} characters); hand it over out of band`,
+        description: `a first password (at least ${minimumPasswordLength} characters); without one, invite the user (POST /v1/users/{id}/invitation)`,
       }),
   })
   .refine((u) => (u.role === "customer") === (u.customerId !== undefined), {
@@ -32,13 +33,16 @@ const newUserSchema = z
   })
   .openapi("NewUser");
 
-/** `POST /v1/users`: an owner adds an account with a role and a first password (scrypt-hashed). */
+/**
+ * `POST /v1/users`: an owner adds an account with a role, and a first password (scrypt-hashed) or none: then
+ * `POST /v1/users/{id}/invitation` gives the token with which the user sets one.
+ */
 export function registerAddUserRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
   const route = createRoute({
     method: "post",
     path: "/v1/users",
     tags: ["users"],
-    summary: "Add a user with a role (owners)",
+    summary: "Add or invite a user with a role (owners)",
     request: {
       headers: idempotencyKeyHeaders,
       body: { required: true, content: { "application/json": { schema: newUserSchema } } },
@@ -56,7 +60,7 @@ export function registerAddUserRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepen
       (await deps.store.customers.get(principal.orgId, fields.customerId)) === undefined
     )
       throw new CalwiseError("NOT_FOUND", "no such customer");
-    const passwordHash = await hashPassword(password);
+    const passwordHash = password === undefined ? null : await hashPassword(password);
     try {
       const user = await createOnce(c, deps.store, principal, fields, async (tx) => {
         const added = await tx.users.create(principal.orgId, {

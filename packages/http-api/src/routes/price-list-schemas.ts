@@ -1,4 +1,4 @@
-import { datedPriceListSchema } from "@calwise/core";
+import { type DatedPriceList, datedPriceListSchema } from "@calwise/core";
 import type { PriceList } from "@calwise/storage";
 import { z } from "@hono/zod-openapi";
 
@@ -18,6 +18,9 @@ export const priceListSchema = z
       .nullable()
       .openapi({ description: "last day it applies (inclusive); null while open-ended" }),
     items: z.number().int().openapi({ description: "how many SKUs it prices" }),
+    source: z.string().nullable().openapi({
+      description: "the file name it was stored under (quotes name the list by it)",
+    }),
     createdAt: z.string(),
     document: priceListDocumentSchema,
   })
@@ -28,7 +31,7 @@ export const priceListIdParams = z.object({ id: z.string().min(1).max(100) });
 
 /** The stored list as the API shows it; validity comes from the record (retiring changes it). */
 export function showPriceList(list: PriceList): z.output<typeof priceListSchema> {
-  const document = list.document as z.output<typeof priceListDocumentSchema>;
+  const { source, ...document } = list.document as DatedPriceList;
   return {
     id: list.id,
     name: list.name,
@@ -37,6 +40,7 @@ export function showPriceList(list: PriceList): z.output<typeof priceListSchema>
     validFrom: list.validFrom,
     validTo: list.validTo,
     items: document.items.length,
+    source: source ?? null,
     createdAt: list.createdAt,
     document: {
       ...document,

@@ -16,6 +16,7 @@ export const userSchema = z
     role: roleSchema,
     customerId: z.string().nullable(),
     hasPassword: z.boolean(),
+    invited: z.boolean().openapi({ description: "an invitation to set a password is open" }),
     createdAt: z.string(),
     disabledAt: z.string().nullable(),
   })
@@ -27,7 +28,11 @@ export const userIdParams = z.object({ id: z.string().min(1).max(100) });
 /** The user without its organisation id or password hash. */
 export function showUser(user: User): z.output<typeof userSchema> {
   const { orgId: _orgId, passwordHash, ...shown } = user;
-  return { ...shown, hasPassword: passwordHash !== null };
+  return {
+    ...shown,
+    hasPassword: passwordHash?.startsWith("scrypt$") ?? false,
+    invited: passwordHash?.startsWith("invite$") ?? false,
+  };
 }
 
 /** Whether a role change or a removal would leave the organisation without an active owner. */
