@@ -3,7 +3,7 @@
 // page watched for console errors and failed requests, checked by axe-core, and photographed.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -91,6 +91,11 @@ export function addAccount(location: string, org: string, email: string, role: s
 export async function startService(location: string, webDir: string): Promise<RunningService> {
   const port = await findFreePort();
   const settings = storeSettings(location);
+  // On PostgreSQL the service still keeps evidence uploads in a data directory: a temporary one, never ./.
+  const uploads = location.startsWith("postgres")
+    ? mkdtempSync(join(tmpdir(), "calwise-web-uploads-"))
+    : undefined;
+  if (uploads !== undefined) settings.args.push("--data-dir", uploads);
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -126,6 +131,7 @@ export async function startService(location: string, webDir: string): Promise<Ru
     stop: async () => {
       if (!exited) child.kill("SIGTERM");
       await exit;
+      if (uploads !== undefined) rmSync(uploads, { recursive: true, force: true });
     },
   };
 }
