@@ -2,6 +2,12 @@
 // browser. Nothing here reads a file, the clock, `process` or the environment (biome.json enforces the imports).
 
 export { type AdviseCustomerInput, adviseCustomer } from "./advise-customer.ts";
+export {
+  type AnswerSaleQuestionInput,
+  answerSaleQuestion,
+  type SaleAnswer,
+  type SaleCalLine,
+} from "./answer-sale-question.ts";
 export { appJsonSchemas } from "./app-json-schemas.ts";
 export type { AccessRecord } from "./audit/access-ledger.ts";
 export { auditEvidence } from "./audit/audit-evidence.ts";
@@ -14,6 +20,11 @@ export type {
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
+export {
+  checkTrainingAnswer,
+  type TrainingAnswer,
+  type TrainingVerdict,
+} from "./check-training-answer.ts";
 export { choosePriceList } from "./choose-price-list.ts";
 export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
 export {
@@ -41,3 +52,5 @@ export { type EvidenceRecordsEnd, readEvidenceRecords } from "./read-evidence-re
 export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.ts";
 export { readPriceListText } from "./read-price-list-text.ts";
 export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";
+export { type SaleQuestion, saleQuestionSchema } from "./sale-question.ts";
+export { createTrainingExercise, type TrainingExercise } from "./training-exercise.ts";

@@ -8,6 +8,7 @@ import { requestContext } from "./request-context.ts";
 import { registerAcceptInvitationRoute } from "./routes/accept-invitation-route.ts";
 import { registerAddUserRoute } from "./routes/add-user-route.ts";
 import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
+import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
@@ -48,10 +49,12 @@ import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
+import { registerTrainingRoutes } from "./routes/training-routes.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
 import { registerWatchJobRoute } from "./routes/watch-job-route.ts";
+import { registerWebAppRoutes } from "./routes/web-app-routes.ts";
 import type { ServerDependencies } from "./server-dependencies.ts";
 
 /**
@@ -149,5 +152,9 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerChangeUserRoleRoute(app, deps);
   registerRemoveUserRoute(app, deps);
   registerInviteUserRoute(app, deps);
+  // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
+  registerAnswerSaleQuestionRoute(app, deps);
+  registerTrainingRoutes(app, deps);
+  if (deps.webRoot !== undefined) registerWebAppRoutes(app, deps.webRoot);
   return app;
 }

@@ -13,6 +13,8 @@ export interface ServerDependencies {
   readonly secureCookies?: boolean;
   /** Whether the store answers (for `/readyz`). */
   readonly ready: () => Promise<boolean>;
+  /** The built web app (apps/web/dist) served at `/`; none: the service answers only the API. */
+  readonly webRoot?: string;
   /** Where uploads are stored (`uploads/<org>/<sha256>`), on PostgreSQL too: the server's --data-dir. */
   readonly dataDir: string;
   /** Size and time limits of evidence uploads (default `defaultUploadLimits`). */

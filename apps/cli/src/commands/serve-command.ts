@@ -1,5 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { hostname } from "node:os";
+import { dirname, join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
 import {
@@ -18,10 +20,24 @@ interface ServeOptions {
   port: string;
   dataDir: string;
   secureCookies?: boolean;
+  webDir?: string;
   instance?: string;
   uploadMaxBytes: string;
   uploadIdleSeconds: string;
   uploadTotalSeconds: string;
+}
+
+/** The built web app (apps/web/dist, made by `npm ci`/`npm run build`), or undefined when it is not built. */
+function findWebDist(): string | undefined {
+  try {
+    const dir = join(
+      dirname(createRequire(import.meta.url).resolve("@calwise/web/package.json")),
+      "dist",
+    );
+    return existsSync(join(dir, "index.html")) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A positive whole number option, or bad input naming the option. */
@@ -53,6 +69,11 @@ export function registerServeCommand(program: Command): void {
       "--data-dir <dir>",
       "embedded SQLite data directory (CALWISE_DATA_DIR); DATABASE_URL=postgres://… takes PostgreSQL instead",
       process.env.CALWISE_DATA_DIR ?? "./calwise-data",
+    )
+    .option(
+      "--web-dir <dir>",
+      "the built web app to serve at / (CALWISE_WEB_DIR; default: apps/web/dist)",
+      process.env.CALWISE_WEB_DIR,
     )
     .option(
       "--secure-cookies",
@@ -89,6 +110,9 @@ export function registerServeCommand(program: Command): void {
       mkdirSync(options.dataDir, { recursive: true });
       await removeIncomingUploads(options.dataDir, uploadLimits.idleMs);
       const store = await openStore({ location: process.env.DATABASE_URL || options.dataDir });
+      const webRoot = options.webDir ?? findWebDist();
+      if (webRoot === undefined)
+        logger.warn("the web app is not built (npm run build): serving the API only");
       const catalog = loadCatalog();
       const worker = createJobWorker({
         store,
@@ -105,6 +129,7 @@ export function registerServeCommand(program: Command): void {
         uploadLimits,
         jobs: worker,
         secureCookies: options.secureCookies === true,
+        ...(webRoot === undefined ? {} : { webRoot }),
         ready: async () => (await store.readSchemaVersion()) !== undefined,
         now: () => new Date(),
       });
@@ -117,7 +142,12 @@ export function registerServeCommand(program: Command): void {
         { fetch: api.fetch, hostname: options.host, port: Number(options.port) },
         (info) =>
           logger.info(
-            { address: info.address, port: info.port, store: store.dialect },
+            {
+              address: info.address,
+              port: info.port,
+              store: store.dialect,
+              web: webRoot !== undefined,
+            },
             "listening",
           ),
       );

@@ -1,0 +1,91 @@
+// The one way the browser talks to `calwise serve`: typed by the OpenAPI document (openapi-types.ts is
+// generated from /openapi.json by scripts/generate-web-api-types.ts; test/web fails when it is stale).
+import type { components, paths } from "./openapi-types.ts";
+
+type Method = "get" | "post" | "put" | "delete";
+type Operation<P extends keyof paths, M extends Method> = paths[P][M];
+type JsonOf<T> = T extends { content: { "application/json": infer B } } ? B : never;
+type BodyOf<O> = O extends { requestBody?: infer R } ? JsonOf<NonNullable<R>> : never;
+type OkOf<O> = O extends { responses: infer R }
+  ? 200 extends keyof R
+    ? JsonOf<R[200]>
+    : 201 extends keyof R
+      ? JsonOf<R[201]>
+      : undefined
+  : never;
+type ParamsOf<O> = O extends { parameters: { path: infer P } } ? P : never;
+
+/** The paths of the API that have the method `M`. */
+export type PathWith<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends undefined | never ? never : P;
+}[keyof paths];
+
+/** A schema of the OpenAPI document by name. */
+export type Schema<N extends keyof components["schemas"]> = components["schemas"][N];
+
+/** RFC 9457 problem details as the API sends them. */
+export type Problem = Schema<"ProblemDetails">;
+
+/** An answer that is not 2xx: the problem details, and the status for routing (401 → sign-in). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | undefined;
+  constructor(status: number, problem: Problem | undefined, fallback: string) {
+    super(problem?.detail ?? fallback);
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Called when any request answers 401, so the app can go back to sign-in. */
+let onUnauthenticated: () => void = () => {};
+
+/** Sets what happens when the session has ended (the app shell sends the user to sign-in). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+function readCsrfToken(): string | undefined {
+  const match = document.cookie.match(/(?:^|;\s*)calwise_csrf=([^;]+)/);
+  return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+}
+
+interface RequestOptions<O> {
+  readonly params?: ParamsOf<O>;
+  readonly body?: BodyOf<O>;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Calls `method path` with the session cookie and, for a write, the CSRF token sign-in put in a readable
+ * cookie (signed double submit). Answers the typed JSON body or throws ApiError with the problem details.
+ */
+export async function callApi<M extends Method, P extends PathWith<M>>(
+  method: M,
+  path: P,
+  options: RequestOptions<Operation<P, M>> = {},
+): Promise<OkOf<Operation<P, M>>> {
+  const params = (options.params ?? {}) as Record<string, string>;
+  const url = String(path).replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(params[name] ?? ""),
+  );
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const csrf = method === "get" ? undefined : readCsrfToken();
+  if (csrf !== undefined) headers["x-csrf-token"] = csrf;
+  const response = await fetch(url, {
+    method: method.toUpperCase(),
+    headers,
+    credentials: "same-origin",
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  const text = await response.text();
+  const json = text === "" ? undefined : (JSON.parse(text) as unknown);
+  if (!response.ok) {
+    if (response.status === 401 && path !== "/v1/sign-in") onUnauthenticated();
+    throw new ApiError(response.status, json as Problem | undefined, `HTTP ${response.status}`);
+  }
+  return json as OkOf<Operation<P, M>>;
+}

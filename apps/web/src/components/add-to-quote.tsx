@@ -1,0 +1,86 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { ApiError, callApi, type Schema } from "../api/api-client.ts";
+
+/**
+ * "Add to quote" on the point of sale: the deployment the engine answered for becomes a draft quote for a
+ * customer (POST /v1/quotes, priced by the organisation's list in force), which opens next.
+ */
+export function AddToQuote(props: {
+  deployment: Record<string, unknown>;
+  currency: string | null;
+}) {
+  const navigate = useNavigate();
+  const [customerId, setCustomerId] = useState("");
+  const customers = useQuery({
+    queryKey: ["customers"],
+    queryFn: ({ signal }) => callApi("get", "/v1/customers", { signal }),
+  });
+  const create = useMutation({
+    mutationFn: () =>
+      callApi("post", "/v1/quotes", {
+        body: {
+          customerId,
+          deployment: props.deployment,
+          // The OpenAPI document lists fields with defaults as required in request bodies too (zod's output
+          // view); the API fills them in, so the quote gives only its currency.
+          terms: { currency: props.currency ?? "" } as Schema<"NewQuote">["terms"],
+        },
+      }),
+    onSuccess: (quote) => navigate(`/quotes/${quote.id}`),
+  });
+  if (props.currency === null)
+    return (
+      <p className="empty">
+        To make a quote, an owner adds a price list first (the answer above is counted, not priced).
+      </p>
+    );
+  const list = customers.data?.customers ?? [];
+  if (customers.isSuccess && list.length === 0)
+    return (
+      <p className="empty">
+        To make a quote, <Link to="/customers">add the customer</Link> first.
+      </p>
+    );
+  const problem =
+    create.error instanceof ApiError
+      ? (create.error.problem?.problems.map((p) => p.message).join("; ") ?? create.error.message)
+      : create.error === null
+        ? undefined
+        : "The quote could not be made. Try again in a moment.";
+  return (
+    <form
+      className="add-to-quote"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (customerId !== "") create.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor="quote-customer">Customer for the quote</label>
+        <select
+          id="quote-customer"
+          value={customerId}
+          onChange={(e) => setCustomerId(e.target.value)}
+          aria-describedby={problem === undefined ? undefined : "quote-problem"}
+        >
+          <option value="">Choose a customer…</option>
+          {list.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {problem !== undefined && (
+        <p className="error-text" id="quote-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={customerId === "" || create.isPending}>
+        Add to quote
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,197 @@
+import type { AuditResult } from "@calwise/app";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { callApi } from "../api/api-client.ts";
+import { Skeleton } from "../components/skeleton.tsx";
+
+type Counted = AuditResult["countedUsers"][number];
+
+/** One counted user or device: its accesses per server, with whom, and an event that shows it. */
+function HolderRow({
+  holder,
+  evidence,
+}: {
+  holder: Counted;
+  evidence: AuditResult["holders"][number] | undefined;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <tr>
+        <th scope="row">
+          <button
+            type="button"
+            className="button-link"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            {holder.id}
+          </button>
+        </th>
+        <td>{holder.cal ? "yes" : "no"}</td>
+        <td className="num">{holder.events.toLocaleString()}</td>
+        <td>{holder.accesses.map((a) => a.server).join(", ")}</td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={4}>
+            <ul>
+              {holder.accesses.map((a) => (
+                <li key={a.server}>
+                  {a.server}: {a.events} events, {a.firstSeen.slice(0, 10)} to{" "}
+                  {a.lastSeen.slice(0, 10)}
+                  {a.with.length > 0 &&
+                    ` · with ${a.with.slice(0, 10).join(", ")}${a.with.length > 10 ? ", …" : ""}`}
+                </li>
+              ))}
+            </ul>
+            {evidence !== undefined && (
+              <p className="code">
+                Event: {evidence.sample.file}
+                {evidence.sample.record !== undefined && `, record ${evidence.sample.record}`}
+                {evidence.sample.line !== undefined && `, line ${evidence.sample.line}`}
+              </p>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function HolderTable({
+  title,
+  holders,
+  result,
+}: {
+  title: string;
+  holders: readonly Counted[];
+  result: AuditResult;
+}) {
+  return (
+    <table className="table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Who</th>
+          <th scope="col">Needs a CAL</th>
+          <th scope="col" className="num">
+            Events
+          </th>
+          <th scope="col">Servers</th>
+        </tr>
+      </thead>
+      <tbody>
+        {holders.map((h) => (
+          <HolderRow
+            key={h.id}
+            holder={h}
+            evidence={result.holders.find((e) => e.id === h.id && e.type === h.type)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A stored audit: what was read, who was counted (open a name for its accesses and an event), what was not. */
+export function AuditScreen() {
+  const { id = "" } = useParams();
+  const audit = useQuery({
+    queryKey: ["audit", id],
+    queryFn: ({ signal }) => callApi("get", "/v1/audits/{id}", { params: { id }, signal }),
+  });
+  if (audit.isPending)
+    return (
+      <section className="page">
+        <Skeleton lines={8} />
+      </section>
+    );
+  if (audit.isError)
+    return (
+      <section className="page">
+        <h1>Audit not found</h1>
+        <p>
+          There is no such audit in your organisation.{" "}
+          <Link to="/customers">Back to the customers</Link>.
+        </p>
+      </section>
+    );
+  const result = audit.data.result as unknown as AuditResult;
+  return (
+    <section className="page" aria-labelledby="audit-title">
+      <p className="breadcrumb">
+        <Link
+          to={audit.data.customerId === null ? "/customers" : `/customers/${audit.data.customerId}`}
+        >
+          Customer
+        </Link>{" "}
+        /
+      </p>
+      <h1 id="audit-title">Audit of the evidence</h1>
+      <p className="lead">{result.window.explanation}</p>
+      <div className="card">
+        <h2>What was read</h2>
+        <p>
+          {result.counts.eventsRead.toLocaleString()} events read,{" "}
+          {result.counts.logonEvents.toLocaleString()} logons,{" "}
+          {result.counts.distinctAccesses.toLocaleString()} distinct accesses:{" "}
+          <strong>{result.countedUsers.length} users</strong> and{" "}
+          <strong>{result.countedDevices.length} devices</strong> counted.
+        </p>
+        <table className="table">
+          <caption className="visually-hidden">Files</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Format</th>
+              <th scope="col" className="num">
+                Records
+              </th>
+              <th scope="col" className="num">
+                Skipped
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.files.map((f) => (
+              <tr key={f.file}>
+                <td className="code">{f.file}</td>
+                <td>{f.format}</td>
+                <td className="num">{f.records.toLocaleString()}</td>
+                <td className="num">{f.skipped.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card">
+        <h2>Who was counted</h2>
+        <p className="hint">
+          Open a name to see its accesses per server and an event that shows it.
+        </p>
+        <HolderTable
+          title={`Users (${result.countedUsers.length})`}
+          holders={result.countedUsers}
+          result={result}
+        />
+        <HolderTable
+          title={`Devices (${result.countedDevices.length})`}
+          holders={result.countedDevices}
+          result={result}
+        />
+      </div>
+      {result.notes.length > 0 && (
+        <div className="card">
+          <h2>Notes</h2>
+          <ul>
+            {result.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

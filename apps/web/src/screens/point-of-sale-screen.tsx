@@ -1,0 +1,399 @@
+import { saleQuestionSchema } from "@calwise/app/sale-question";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { ApiError, callApi, type Schema } from "../api/api-client.ts";
+import { useCatalog } from "../api/use-catalog.ts";
+import { AddToQuote } from "../components/add-to-quote.tsx";
+import { Field } from "../components/field.tsx";
+import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
+import { Money } from "../components/money.tsx";
+import { TotalRow } from "../components/total-row.tsx";
+
+type SaleAnswer = Schema<"SaleAnswer">;
+
+interface Form {
+  product: string;
+  users: string;
+  devices: string;
+  sharedDevices: string;
+  rds: boolean;
+  sqlProduct: string;
+}
+
+const initial: Form = {
+  product: "ws2025-standard",
+  users: "12",
+  devices: "5",
+  sharedDevices: "5",
+  rds: false,
+  sqlProduct: "",
+};
+
+/** Waits until the agent pauses typing for `ms`, so one answer is asked for per pause, not per key. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const count = (text: string) => (text.trim() === "" ? 0 : Number(text));
+
+/**
+ * Point of sale (issue 13): the server sold, staff, devices, shared devices, RDS/SQL; as the agent types, the
+ * engine's answer (POST /v1/point-of-sale): CALs, cheapest packs and price, a sentence to say, the edition
+ * warning with the editions that can serve. The previous answer stays on screen while the next is asked.
+ */
+export function PointOfSaleScreen() {
+  const catalog = useCatalog();
+  const [form, setForm] = useState<Form>(initial);
+  const [search, setSearch] = useState("");
+  const ids = useId();
+  const question = useMemo(
+    () => ({
+      product: form.product,
+      users: count(form.users),
+      devices: count(form.devices),
+      sharedDevices: count(form.sharedDevices),
+      rds: form.rds,
+      ...(form.sqlProduct === "" ? {} : { sqlProduct: form.sqlProduct }),
+    }),
+    [form],
+  );
+  const checked = saleQuestionSchema.safeParse(question);
+  const localErrors: FieldErrors = checked.success ? {} : fieldErrorsOf(checked.error);
+  const asked = useDebounced(checked.success ? checked.data : undefined, 40);
+  const started = useRef(new Map<string, number>());
+  const answer = useQuery({
+    queryKey: ["point-of-sale", asked],
+    enabled: asked !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+    queryFn: ({ signal }) => {
+      started.current.set(JSON.stringify(asked), performance.now());
+      return callApi("post", "/v1/point-of-sale", { body: asked, signal });
+    },
+  });
+  // The last answer stays on screen (no layout jump) while the next is asked, or while a field is wrong.
+  const lastAnswer = useRef<SaleAnswer | undefined>(undefined);
+  if (answer.data !== undefined) lastAnswer.current = answer.data;
+  // Request → rendered, per answer: the bench (scripts/bench-web-point-of-sale.ts) reads these measures.
+  useEffect(() => {
+    if (answer.data === undefined || answer.isPlaceholderData) return;
+    const key = JSON.stringify(asked);
+    const start = started.current.get(key);
+    if (start === undefined) return;
+    started.current.delete(key);
+    performance.measure("calwise:pos-answer", { start, end: performance.now() });
+  }, [answer.data, answer.isPlaceholderData, asked]);
+
+  const serverErrors = answer.error instanceof ApiError ? fieldErrorsOfApi(answer.error) : {};
+  const errors = { ...serverErrors, ...localErrors };
+  const editions = (catalog.data?.products ?? []).filter((p) => p.kind === "operating-system");
+  const sqlEditions = (catalog.data?.products ?? []).filter((p) => p.services?.sql !== undefined);
+  const needle = search.trim().toLowerCase();
+  const matches = editions.filter(
+    (p) => needle === "" || p.name.toLowerCase().includes(needle) || p.id.includes(needle),
+  );
+  // The edition chosen stays in the list while the search narrows it, so the select always shows it.
+  const chosen = editions.find((p) => p.id === form.product);
+  const shown = chosen === undefined || matches.includes(chosen) ? matches : [chosen, ...matches];
+  const set = (field: keyof Form) => (value: string | boolean) =>
+    setForm((f) => ({ ...f, [field]: value }));
+
+  return (
+    <section className="page pos" aria-labelledby={`${ids}-title`}>
+      <h1 id={`${ids}-title`}>Point of sale</h1>
+      <div className="pos-grid">
+        <form className="pos-form card" onSubmit={(e) => e.preventDefault()} aria-label="The sale">
+          <div className="field">
+            <label htmlFor="edition-search">Find the edition</label>
+            <input
+              id="edition-search"
+              type="search"
+              value={search}
+              placeholder="2022, Essentials, Datacenter…"
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => {
+                const first = matches[0];
+                if (e.key === "Enter" && first !== undefined) {
+                  e.preventDefault();
+                  set("product")(first.id);
+                }
+              }}
+              aria-describedby="edition-search-hint"
+            />
+            <p className="hint" id="edition-search-hint">
+              Type to narrow the list; Enter picks the first match.
+            </p>
+          </div>
+          <Field id="product" label="Server being sold" error={errors.product}>
+            {(control) => (
+              <select
+                {...control}
+                value={form.product}
+                onChange={(e) => set("product")(e.target.value)}
+                size={Math.min(8, Math.max(3, shown.length))}
+              >
+                {catalog.isPending && <option value={form.product}>Loading editions…</option>}
+                {shown.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="field-row">
+            <NumberField
+              id="users"
+              label="Staff"
+              hint="people who connect"
+              value={form.users}
+              error={errors.users}
+              onChange={set("users")}
+            />
+            <NumberField
+              id="devices"
+              label="Devices"
+              hint="PCs, laptops, phones"
+              value={form.devices}
+              error={errors.devices}
+              onChange={set("devices")}
+            />
+            <NumberField
+              id="sharedDevices"
+              label="Shared devices"
+              hint="of those, used by several staff"
+              value={form.sharedDevices}
+              error={errors.sharedDevices}
+              onChange={set("sharedDevices")}
+            />
+          </div>
+          <div className="field checkbox">
+            <input
+              id="rds"
+              type="checkbox"
+              checked={form.rds}
+              onChange={(e) => set("rds")(e.target.checked)}
+            />
+            <label htmlFor="rds">They use Remote Desktop on this server</label>
+          </div>
+          <div className={`field${errors.sqlProduct ? " field-error" : ""}`}>
+            <label htmlFor="sqlProduct">SQL Server on this server</label>
+            <select
+              id="sqlProduct"
+              value={form.sqlProduct}
+              onChange={(e) => set("sqlProduct")(e.target.value)}
+            >
+              <option value="">None</option>
+              {sqlEditions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+        <SaleAnswerPanel
+          answer={lastAnswer.current}
+          stale={answer.isPlaceholderData || answer.isFetching}
+          failed={
+            answer.error !== null &&
+            !(answer.error instanceof ApiError && answer.error.status === 400)
+          }
+          invalid={!checked.success || answer.error instanceof ApiError}
+          onSwitch={(product) => set("product")(product)}
+        />
+      </div>
+    </section>
+  );
+}
+
+function NumberField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={5000}
+          step={1}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function SaleAnswerPanel(props: {
+  answer: SaleAnswer | undefined;
+  stale: boolean;
+  failed: boolean;
+  invalid: boolean;
+  onSwitch: (product: string) => void;
+}) {
+  const { answer } = props;
+  return (
+    <section
+      className={`answer card${props.stale ? " answer-stale" : ""}`}
+      aria-labelledby="answer-title"
+      aria-busy={props.stale}
+    >
+      <h2 id="answer-title" className="visually-hidden">
+        Answer
+      </h2>
+      {answer === undefined ? (
+        <div className="answer-sentence skeleton" aria-hidden={!props.failed}>
+          {props.failed
+            ? "calwise could not answer just now. Check your connection; the answer comes back as you type."
+            : "Working out the CALs…"}
+        </div>
+      ) : (
+        <>
+          <p className="answer-sentence" aria-live="polite">
+            {props.invalid
+              ? "Correct the highlighted field to see the answer."
+              : // A non-breaking hyphen keeps "5-pack" on one line.
+                answer.sentence.replaceAll("-pack", "\u2011pack")}
+          </p>
+          {answer.editionWarnings.length > 0 && (
+            <EditionWarning warnings={answer.editionWarnings} onSwitch={props.onSwitch} />
+          )}
+          <table className="table">
+            <caption>CALs needed</caption>
+            <thead>
+              <tr>
+                <th scope="col">CAL</th>
+                <th scope="col">Version</th>
+                <th scope="col">Per</th>
+                <th scope="col" className="num">
+                  How many
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.cals.length === 0 ? (
+                <tr>
+                  <td colSpan={4}>None</td>
+                </tr>
+              ) : (
+                answer.cals.map((line) => (
+                  <tr key={`${line.family}-${line.version}-${line.type}`}>
+                    <td>{line.name}</td>
+                    <td>{line.version}</td>
+                    <td>{line.type}</td>
+                    <td className="num">{line.count}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+          <table className="table">
+            <caption>
+              Cheapest packs{answer.priceList !== null ? ` (${answer.priceList.name})` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Pack</th>
+                <th scope="col" className="num">
+                  Count
+                </th>
+                <th scope="col" className="num">
+                  Price
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.purchases.flatMap((line) => line.packs).length === 0 ? (
+                <tr>
+                  <td colSpan={3}>
+                    {answer.priceList === null && answer.cals.length > 0
+                      ? "No price list yet: the counts above are what to sell."
+                      : "Nothing to buy"}
+                  </td>
+                </tr>
+              ) : (
+                answer.purchases.flatMap((line) =>
+                  line.packs.map((pack) => (
+                    <tr key={`${line.family}-${pack.sku}`}>
+                      <td>
+                        {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
+                        <span className="code">{pack.sku}</span>
+                      </td>
+                      <td className="num">{pack.count}</td>
+                      <td className="num">
+                        <Money minor={pack.price * pack.count} currency={answer.currency} />
+                      </td>
+                    </tr>
+                  )),
+                )
+              )}
+            </tbody>
+            <TotalRow columns={3} minor={answer.purchaseTotal} currency={answer.currency} />
+          </table>
+          {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
+            <AddToQuote deployment={answer.deployment} currency={answer.currency} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One box for every cap the edition exceeds, with the editions that serve the whole load (all findings agree). */
+function EditionWarning(props: {
+  warnings: SaleAnswer["editionWarnings"];
+  onSwitch: (product: string) => void;
+}) {
+  const serving = (props.warnings[0]?.remedyEditions ?? []).filter((edition) =>
+    props.warnings.every((w) => w.remedyEditions?.some((e) => e.product === edition.product)),
+  );
+  return (
+    <div className="warning">
+      <p>
+        <strong>This edition cannot serve them.</strong>
+      </p>
+      <ul>
+        {props.warnings.map((warning) => (
+          <li key={`${warning.code}-${warning.message}`}>
+            {warning.message}{" "}
+            <span className="code">
+              {warning.code} · rule {warning.rule} · {warning.sources.join(", ")}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        {serving.length === 0
+          ? "No edition of the catalog serves this load on one server: split it over several servers."
+          : "Sell instead: "}
+        {serving.map((edition, i) => (
+          <span key={edition.product}>
+            {i > 0 && " or "}
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => props.onSwitch(edition.product)}
+            >
+              {edition.name}
+            </button>
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { answerSaleQuestion, saleQuestionSchema } from "@calwise/app";
+import {
+  CalwiseError,
+  evaluationResultSchema,
+  findingSchema,
+  type PriceList,
+  priceListSchema,
+  validatePriceList,
+} from "@calwise/core";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ApiEnv } from "../api-env.ts";
+import { authorise } from "../auth/authorise.ts";
+import type { ServerDependencies } from "../server-dependencies.ts";
+import { problemResponses } from "./problem-responses.ts";
+import { staffRoles } from "./route-roles.ts";
+
+const saleQuestionBodySchema = saleQuestionSchema
+  .extend({
+    prices: priceListSchema
+      .optional()
+      .describe(
+        "a price list as data; without one, the organisation's list valid today (if any) prices the packs",
+      ),
+  })
+  .openapi("SaleQuestion");
+
+const saleAnswerSchema = z
+  .object({
+    question: saleQuestionSchema,
+    cals: z.array(
+      z.object({
+        family: z.string(),
+        name: z.string(),
+        version: z.string(),
+        type: z.enum(["user", "device"]),
+        count: z.number().int(),
+      }),
+    ),
+    sentence: z.string().describe("one plain sentence an agent can say to the customer"),
+    editionWarnings: z.array(findingSchema),
+    compliant: z.boolean(),
+    currency: z.string().nullable(),
+    priceList: evaluationResultSchema.shape.priceList,
+    purchases: evaluationResultSchema.shape.purchases,
+    purchaseTotal: z.number().int().nullable(),
+    deployment: z
+      .record(z.string(), z.unknown())
+      .describe("the deployment document the question stands for"),
+  })
+  .openapi("SaleAnswer");
+
+/** The organisation's price list valid today (the latest start), as the core reads it; none: undefined. */
+async function readPriceListInForce(
+  deps: ServerDependencies,
+  orgId: string,
+): Promise<PriceList | undefined> {
+  const today = deps.now().toISOString().slice(0, 10);
+  const [stored] = await deps.store.priceLists.listValidOn(orgId, today);
+  if (stored === undefined) return undefined;
+  const document = stored.document as Record<string, unknown>;
+  const parsed = validatePriceList({
+    name: stored.name,
+    currency: stored.currency,
+    items: document.items,
+    ...(typeof document.version === "string" ? { version: document.version } : {}),
+  });
+  if (!parsed.success)
+    throw new CalwiseError(
+      "INPUT_INVALID",
+      `the price list in force (${stored.name}) cannot be read; an owner should replace it`,
+      parsed.problems,
+    );
+  return parsed.value;
+}
+
+/**
+ * `POST /v1/point-of-sale`: the counter question (edition, staff, devices, shared devices, RDS, SQL) answered
+ * by the `answerSaleQuestion` use case: CALs, cheapest packs and price, a sentence, the edition warning.
+ * Nothing is stored, so it can be asked on every key press.
+ */
+export function registerAnswerSaleQuestionRoute(
+  app: OpenAPIHono<ApiEnv>,
+  deps: ServerDependencies,
+): void {
+  const route = createRoute({
+    method: "post",
+    path: "/v1/point-of-sale",
+    tags: ["point of sale"],
+    summary: "Answer a sale question (nothing stored)",
+    request: {
+      body: { required: true, content: { "application/json": { schema: saleQuestionBodySchema } } },
+    },
+    responses: {
+      200: {
+        description: "answered",
+        content: { "application/json": { schema: saleAnswerSchema } },
+      },
+      ...problemResponses(400, 401, 403),
+    },
+  });
+  app.openapi(route, async (c) => {
+    const principal = authorise(c, staffRoles);
+    const { prices, ...question } = c.req.valid("json");
+    const inForce = prices ?? (await readPriceListInForce(deps, principal.orgId));
+    const answer = answerSaleQuestion({ question, catalog: deps.catalog, prices: inForce });
+    return c.json(
+      {
+        question: answer.question,
+        cals: [...answer.cals],
+        sentence: answer.sentence,
+        editionWarnings: [...answer.editionWarnings],
+        compliant: answer.result.compliant,
+        currency: answer.result.currency,
+        priceList: answer.result.priceList,
+        purchases: answer.result.purchases,
+        purchaseTotal: answer.result.purchaseTotal,
+        deployment: answer.deployment,
+      } as z.output<typeof saleAnswerSchema>,
+      200,
+    );
+  });
+}

@@ -1,0 +1,225 @@
+// What the browser tests stand on: the web app built by Vite, a real `calwise serve` child process on SQLite or
+// PostgreSQL, accounts made with `calwise user add`, and Debian's Chromium driven by playwright-core, each
+// page watched for console errors and failed requests, checked by axe-core, and photographed.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { root, runCli } from "../cli/run-cli.ts";
+
+/** Where the tests save a screenshot of each main screen (gitignored; named in the README). */
+export const screenshotDir = join(root, "test/e2e/screenshots");
+
+/** The password of every test account. */
+export const password = "a long enough test password";
+
+/** Debian's Chromium, kept off the network: never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** Builds apps/web into a fresh directory, so the test serves exactly the sources it was run with. */
+export async function buildWebApp(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "calwise-web-"));
+  await build({
+    configFile: join(root, "apps/web/vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** A running `calwise serve` and how to reach and stop it. */
+export interface RunningService {
+  readonly url: string;
+  /** The store location the service uses (a data directory or a postgres:// URL). */
+  readonly location: string;
+  stop(): Promise<void>;
+}
+
+/** The environment and options that point `calwise` at a store (PostgreSQL URL, else a data directory). */
+function storeSettings(location: string): { env: Record<string, string>; args: string[] } {
+  return location.startsWith("postgres")
+    ? { env: { DATABASE_URL: location }, args: [] }
+    : { env: { DATABASE_URL: "" }, args: ["--data-dir", location] };
+}
+
+/** Adds an account with `calwise user add` (the organisation is made with its first account). */
+export function addAccount(location: string, org: string, email: string, role: string): void {
+  const settings = storeSettings(location);
+  const r = runCli(
+    ["user", "add", "--org", org, "--email", email, "--role", role, ...settings.args],
+    root,
+    {
+      env: { ...settings.env, CALWISE_PASSWORD: password },
+    },
+  );
+  assert.equal(r.code, 0, r.stderr);
+}
+
+/** Starts `calwise serve` on a free loopback port with the given web build, and waits until it is ready. */
+export async function startService(location: string, webDir: string): Promise<RunningService> {
+  const port = await findFreePort();
+  const settings = storeSettings(location);
+  // On PostgreSQL the service still keeps evidence uploads in a data directory: a temporary one, never ./.
+  const uploads = location.startsWith("postgres")
+    ? mkdtempSync(join(tmpdir(), "calwise-web-uploads-"))
+    : undefined;
+  if (uploads !== undefined) settings.args.push("--data-dir", uploads);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      `${root}/apps/cli/bin/calwise.js`,
+      "serve",
+      "--port",
+      String(port),
+      "--web-dir",
+      webDir,
+      ...settings.args,
+    ],
+    { cwd: root, env: { ...process.env, ...settings.env }, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += String(chunk);
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let exited = false;
+  void exit.then(() => {
+    exited = true;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (exited) throw new Error(`calwise serve exited before it was ready: ${stderr}`);
+    const r = await fetch(`${url}/readyz`).catch(() => undefined);
+    if (r?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    location,
+    stop: async () => {
+      if (!exited) child.kill("SIGTERM");
+      await exit;
+      if (uploads !== undefined) rmSync(uploads, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** A page that records every console error, page error, failed request and HTTP error it sees. */
+export interface WatchedPage {
+  readonly page: Page;
+  /** What went wrong so far (each a line); `expectProblems` takes out the ones a test means to cause. */
+  readonly problems: string[];
+  /** Removes the recorded problems matching `pattern` (a 404 the test asked for) and says how many. */
+  expectProblems(pattern: RegExp): number;
+  /** Fails the test if anything unexpected went wrong on the page. */
+  assertClean(): void;
+}
+
+/** Opens a page in a fresh browser context (its own cookies) that records everything that goes wrong. */
+export async function openWatchedPage(browser: Browser, baseURL: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // Every wait is for the app's own server on loopback: 10 s is ample, and a failure shows sooner.
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // A request the app aborted itself (a superseded point-of-sale question) is not a failure.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(
+      `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`,
+    );
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400)
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  return {
+    page,
+    problems,
+    expectProblems(pattern) {
+      const before = problems.length;
+      const kept = problems.filter((p) => !pattern.test(p));
+      problems.splice(0, problems.length, ...kept);
+      return before - kept.length;
+    },
+    assertClean() {
+      assert.deepEqual(problems, [], "the page had console errors or failed requests");
+    },
+  };
+}
+
+/** Runs axe-core in the page (injected, WCAG 2 A/AA rules) and fails on any violation, naming each. */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+  });
+  assert.deepEqual(violations, [], `axe-core found accessibility problems on the ${screen} screen`);
+}
+
+/** Saves a full-page screenshot of a main screen under test/e2e/screenshots/<database>-<screen>.png. */
+export async function saveScreenshot(page: Page, database: string, screen: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${database}-${screen}.png`), fullPage: true });
+}

@@ -1,0 +1,7 @@
+import { startThrowawayPostgres } from "@calwise/storage/testing";
+import { runWebFlows } from "./web-flows.ts";
+
+runWebFlows("postgresql", async () => {
+  const cluster = await startThrowawayPostgres();
+  return { location: cluster.url, remove: () => cluster.stop() };
+});

@@ -1,0 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runWebFlows } from "./web-flows.ts";
+
+runWebFlows("sqlite", async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "calwise-web-sqlite-"));
+  return {
+    location: dataDir,
+    remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+});
