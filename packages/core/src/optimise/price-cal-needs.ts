@@ -159,6 +159,126 @@ export function priceCalNeeds(
   };
 }
 
+/**
+ * What `priceCalNeeds` would charge for the needs, and whether exactly, without building the allocation or the
+ * purchase: the bound over counts prices thousands of count vectors and reads only this. Same splits of the
+ * either pools, same service of each side; a single tier's purchase comes from a cost table per type and tier
+ * (the exact cheapest cover of n units by the packs at or above it, as `choosePackPurchase` finds).
+ */
+export function priceCalNeedsCost(
+  needs: readonly Need[],
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+): { readonly cost: number; readonly exact: boolean } {
+  const tiers = market.tiers;
+  const userDemand = new Array<number>(tiers).fill(0);
+  const deviceDemand = new Array<number>(tiers).fill(0);
+  let users = 0;
+  let devices = 0;
+  for (const n of needs) {
+    if (n.type === "user") {
+      userDemand[n.tier] = (userDemand[n.tier] as number) + n.count;
+      users += n.count;
+    } else {
+      deviceDemand[n.tier] = (deviceDemand[n.tier] as number) + n.count;
+      devices += n.count;
+    }
+  }
+  const userOwned = new Array<number>(tiers).fill(0);
+  const deviceOwned = new Array<number>(tiers).fill(0);
+  const either = new Array<number>(tiers).fill(0);
+  for (const p of pools) {
+    const into = p.type === "user" ? userOwned : p.type === "device" ? deviceOwned : either;
+    into[p.tier] = (into[p.tier] as number) + p.quantity;
+  }
+  const lo = either.map((q) => Math.max(0, q - devices));
+  const hi = either.map((q, k) => Math.max(lo[k] as number, Math.min(q, users)));
+  const combinations = lo.reduce((s, l, k) => s * ((hi[k] as number) - l + 1), 1);
+  const enumerated = combinations <= EITHER_SPLITS;
+  const userSupply = [...userOwned];
+  const deviceSupply = [...deviceOwned];
+  let best: { cost: number; exact: boolean } | undefined;
+  const priceSplit = (split: readonly number[]) => {
+    for (let k = 0; k < tiers; k++) {
+      userSupply[k] = (userOwned[k] as number) + (split[k] as number);
+      deviceSupply[k] = (deviceOwned[k] as number) + (either[k] as number) - (split[k] as number);
+    }
+    const user = sideCost("user", userDemand, userSupply, market);
+    const device = sideCost("device", deviceDemand, deviceSupply, market);
+    const cost = user.cost + device.cost;
+    if (!best || cost < best.cost) best = { cost, exact: user.exact && device.exact && enumerated };
+  };
+  if (enumerated) {
+    // Every split, in the order `priceCalNeeds` walks them (the first of equally cheap ones decides `exact`).
+    const split = [...lo];
+    for (;;) {
+      priceSplit(split);
+      let k = tiers - 1;
+      while (k >= 0 && split[k] === hi[k]) {
+        split[k] = lo[k] as number;
+        k--;
+      }
+      if (k < 0) break;
+      split[k] = (split[k] as number) + 1;
+    }
+  } else {
+    priceSplit(hi);
+    priceSplit(lo);
+  }
+  return best as NonNullable<typeof best>;
+}
+
+/** One side's cost: the owned supply serves the newest needs first (as `serveSide`), the rest is bought. */
+function sideCost(
+  type: CalType,
+  demand: readonly number[],
+  supply: readonly number[],
+  market: CalMarket,
+): { cost: number; exact: boolean } {
+  const { leftover } = serveNewestFirst(demand, supply);
+  let active = -1;
+  let actives = 0;
+  for (let k = leftover.length - 1; k >= 0; k--)
+    if ((leftover[k] as number) > 0) {
+      active = k;
+      actives++;
+    }
+  if (actives === 0) return { cost: 0, exact: true };
+  const units = leftover[active] as number;
+  if (
+    actives === 1 &&
+    market.priced &&
+    units <= COST_TABLE_UNITS &&
+    offeredFrom(type, active, market)
+  )
+    return { cost: coverCost(type, active, units, market), exact: true };
+  return buyNeedsOnce(type, leftover, market);
+}
+
+const COST_TABLE_UNITS = 100_000;
+
+// Per market, type and tier: the cheapest cost of at least n units of the packs at or above the tier.
+const coverCosts = new WeakMap<CalMarket, Map<string, Float64Array>>();
+
+/** The exact cheapest cost of `units` CALs of a tier from packs of any version at or above it. */
+function coverCost(type: CalType, tier: number, units: number, market: CalMarket): number {
+  let memo = coverCosts.get(market);
+  if (!memo) {
+    memo = new Map();
+    coverCosts.set(market, memo);
+  }
+  const key = `${type}:${tier}`;
+  let table = memo.get(key);
+  if (!table || table.length <= units) {
+    const packs: Pack[] = [];
+    for (let v = tier; v < market.tiers; v++) packs.push(...market.packs(type, v));
+    // Doubling: a table grown n times costs at most twice the last one.
+    table = coverTable(packs, Math.max(units, 2 * ((table?.length ?? 32) - 1)));
+    memo.set(key, table);
+  }
+  return table[units] as number;
+}
+
 // Each side's service is remembered per market: the searches ask for the same ones again and again.
 const sides = new WeakMap<CalMarket, Map<string, Side>>();
 
@@ -188,6 +308,14 @@ function serveSide(
   supply: readonly number[],
   market: CalMarket,
 ): Side {
+  const { remaining, covered, leftover } = serveNewestFirst(demand, supply);
+  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
+  const bought = buyNeedsOnce(type, leftover, market);
+  return { ...bought, covered, poolUse };
+}
+
+/** Owned supply per tier serves the newest needs first, each from the oldest tier that covers it. */
+function serveNewestFirst(demand: readonly number[], supply: readonly number[]) {
   const tiers = demand.length;
   const remaining = [...supply];
   const covered = new Array<number>(tiers).fill(0);
@@ -202,9 +330,7 @@ function serveSide(
     covered[k] = (demand[k] as number) - want;
     leftover[k] = want;
   }
-  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
-  const bought = buyNeedsOnce(type, leftover, market);
-  return { ...bought, covered, poolUse };
+  return { remaining, covered, leftover };
 }
 
 // The searches price the same leftovers again and again: remember each market's answers.
