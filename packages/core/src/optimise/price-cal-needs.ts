@@ -52,73 +52,31 @@ export function priceCalNeeds(
   market: CalMarket,
 ): NeedsPricing {
   const tiers = market.tiers;
-  const demand: Record<CalType, number[]> = {
-    user: new Array(tiers).fill(0),
-    device: new Array(tiers).fill(0),
-  };
-  for (const n of needs) demand[n.type][n.tier] = (demand[n.type][n.tier] as number) + n.count;
-  const total = (t: CalType) => demand[t].reduce((s, x) => s + x, 0);
-  const owned: Record<CalType | "either", number[]> = {
-    user: new Array(tiers).fill(0),
-    device: new Array(tiers).fill(0),
-    either: new Array(tiers).fill(0),
-  };
-  for (const p of pools) owned[p.type][p.tier] = (owned[p.type][p.tier] as number) + p.quantity;
-
-  // Either units given to users per tier: each tier ranges over what users and devices could use at all.
-  const ranges = owned.either.map((q) => {
-    const lo = Math.max(0, q - total("device"));
-    const hi = Math.min(q, total("user"));
-    return { lo, hi: Math.max(lo, hi) };
-  });
-  const combinations = ranges.reduce((s, r) => s * (r.hi - r.lo + 1), 1);
-  const splits: number[][] = [];
-  if (combinations <= EITHER_SPLITS) {
-    const walk = (k: number, acc: number[]) => {
-      if (k === tiers) splits.push([...acc]);
-      else
-        for (let x = (ranges[k] as { lo: number }).lo; x <= (ranges[k] as { hi: number }).hi; x++)
-          walk(k + 1, [...acc, x]);
-    };
-    walk(0, []);
-  } else {
-    splits.push(ranges.map((r) => r.hi));
-    splits.push(ranges.map((r) => r.lo));
-  }
-
-  let best:
-    | { cost: number; exact: boolean; split: number[]; sides: Record<CalType, Side> }
-    | undefined;
+  // The split of the either pools is chosen by cost alone; only the chosen one is served in full.
+  const split = chooseEitherSplit(needs, pools, market);
+  const { owned, demand } = split;
   const sideCache = sidesOf(market);
-  for (const split of splits) {
-    const side = (t: CalType): Side => {
-      const supply = owned[t].map(
-        (q, k) =>
-          q +
-          (t === "user"
-            ? (split[k] as number)
-            : (owned.either[k] as number) - (split[k] as number)),
-      );
-      const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
-      let s = sideCache.get(key);
-      if (!s) {
-        s = serveSide(t, demand[t], supply, market);
-        sideCache.set(key, s);
-      }
-      return s;
-    };
-    const user = side("user");
-    const device = side("device");
-    const cost = user.cost + device.cost;
-    if (!best || cost < best.cost)
-      best = {
-        cost,
-        exact: user.exact && device.exact && combinations <= EITHER_SPLITS,
-        split,
-        sides: { user, device },
-      };
-  }
-  const chosen = best as NonNullable<typeof best>;
+  const side = (t: CalType): Side => {
+    const supply = owned[t].map(
+      (q, k) =>
+        q +
+        (t === "user"
+          ? (split.users[k] as number)
+          : (owned.either[k] as number) - (split.users[k] as number)),
+    );
+    const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
+    let s = sideCache.get(key);
+    if (!s) {
+      s = serveSide(t, demand[t], supply, market);
+      sideCache.set(key, s);
+    }
+    return s;
+  };
+  const chosen = {
+    cost: split.cost,
+    exact: split.exact,
+    sides: { user: side("user"), device: side("device") },
+  };
 
   // Per need: how many owned CALs served it. Per pool: how many of its CALs were used (pools of one class
   // share their class's use in order).
@@ -170,46 +128,54 @@ export function priceCalNeedsCost(
   pools: readonly OwnedPool[],
   market: CalMarket,
 ): { readonly cost: number; readonly exact: boolean } {
+  const { cost, exact } = chooseEitherSplit(needs, pools, market);
+  return { cost, exact };
+}
+
+/**
+ * The needs and owned CALs per type and tier, and the cheapest split of the either pools between users and
+ * devices (the first of equally cheap ones, in the order of users' share per tier, last tier fastest).
+ */
+function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], market: CalMarket) {
   const tiers = market.tiers;
-  const userDemand = new Array<number>(tiers).fill(0);
-  const deviceDemand = new Array<number>(tiers).fill(0);
+  const demand: Record<CalType, number[]> = {
+    user: new Array<number>(tiers).fill(0),
+    device: new Array<number>(tiers).fill(0),
+  };
   let users = 0;
   let devices = 0;
   for (const n of needs) {
-    if (n.type === "user") {
-      userDemand[n.tier] = (userDemand[n.tier] as number) + n.count;
-      users += n.count;
-    } else {
-      deviceDemand[n.tier] = (deviceDemand[n.tier] as number) + n.count;
-      devices += n.count;
-    }
+    demand[n.type][n.tier] = (demand[n.type][n.tier] as number) + n.count;
+    if (n.type === "user") users += n.count;
+    else devices += n.count;
   }
-  const userOwned = new Array<number>(tiers).fill(0);
-  const deviceOwned = new Array<number>(tiers).fill(0);
-  const either = new Array<number>(tiers).fill(0);
-  for (const p of pools) {
-    const into = p.type === "user" ? userOwned : p.type === "device" ? deviceOwned : either;
-    into[p.tier] = (into[p.tier] as number) + p.quantity;
-  }
-  const lo = either.map((q) => Math.max(0, q - devices));
-  const hi = either.map((q, k) => Math.max(lo[k] as number, Math.min(q, users)));
+  const owned: Record<CalType | "either", number[]> = {
+    user: new Array<number>(tiers).fill(0),
+    device: new Array<number>(tiers).fill(0),
+    either: new Array<number>(tiers).fill(0),
+  };
+  for (const p of pools) owned[p.type][p.tier] = (owned[p.type][p.tier] as number) + p.quantity;
+  // Either units given to users per tier: each tier ranges over what users and devices could use at all.
+  const lo = owned.either.map((q) => Math.max(0, q - devices));
+  const hi = owned.either.map((q, k) => Math.max(lo[k] as number, Math.min(q, users)));
   const combinations = lo.reduce((s, l, k) => s * ((hi[k] as number) - l + 1), 1);
   const enumerated = combinations <= EITHER_SPLITS;
-  const userSupply = [...userOwned];
-  const deviceSupply = [...deviceOwned];
-  let best: { cost: number; exact: boolean } | undefined;
+  const userSupply = [...owned.user];
+  const deviceSupply = [...owned.device];
+  let best: { cost: number; exact: boolean; users: number[] } | undefined;
   const priceSplit = (split: readonly number[]) => {
     for (let k = 0; k < tiers; k++) {
-      userSupply[k] = (userOwned[k] as number) + (split[k] as number);
-      deviceSupply[k] = (deviceOwned[k] as number) + (either[k] as number) - (split[k] as number);
+      userSupply[k] = (owned.user[k] as number) + (split[k] as number);
+      deviceSupply[k] =
+        (owned.device[k] as number) + (owned.either[k] as number) - (split[k] as number);
     }
-    const user = sideCost("user", userDemand, userSupply, market);
-    const device = sideCost("device", deviceDemand, deviceSupply, market);
+    const user = sideCost("user", demand.user, userSupply, market);
+    const device = sideCost("device", demand.device, deviceSupply, market);
     const cost = user.cost + device.cost;
-    if (!best || cost < best.cost) best = { cost, exact: user.exact && device.exact && enumerated };
+    if (!best || cost < best.cost)
+      best = { cost, exact: user.exact && device.exact && enumerated, users: [...split] };
   };
   if (enumerated) {
-    // Every split, in the order `priceCalNeeds` walks them (the first of equally cheap ones decides `exact`).
     const split = [...lo];
     for (;;) {
       priceSplit(split);
@@ -222,10 +188,11 @@ export function priceCalNeedsCost(
       split[k] = (split[k] as number) + 1;
     }
   } else {
+    // Past the bound: all to users, then all to devices (not exact).
     priceSplit(hi);
     priceSplit(lo);
   }
-  return best as NonNullable<typeof best>;
+  return { ...(best as NonNullable<typeof best>), demand, owned };
 }
 
 /** One side's cost: the owned supply serves the newest needs first (as `serveSide`), the rest is bought. */
