@@ -3,7 +3,7 @@
 // Entry points are bundled once by esbuild into .bench-data/ (git-ignored) and run by plain node:
 // no TypeScript loader in the measured process, as with the bundled CLI.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 
@@ -24,7 +24,30 @@ const repositoryRoot = resolve(import.meta.dirname, "..");
 /** Where bundles and generated data live; .gitignore lists it. */
 export const benchDataDirectory = join(repositoryRoot, ".bench-data");
 
-/** Bundles a TypeScript entry point to .bench-data/bundles/<name>.mjs (packages stay external) and returns its path. */
+/** Every package the workspace depends on but its own, and their subpaths (`name/*`). */
+function thirdPartyPackages(): string[] {
+  const manifests = [
+    join(repositoryRoot, "package.json"),
+    ...["packages", "apps"].flatMap((folder) =>
+      readdirSync(join(repositoryRoot, folder)).map((name) =>
+        join(repositoryRoot, folder, name, "package.json"),
+      ),
+    ),
+  ].filter((path) => existsSync(path));
+  const names = new Set<string>();
+  for (const path of manifests) {
+    const manifest = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    for (const field of ["dependencies", "devDependencies", "optionalDependencies"])
+      for (const name of Object.keys((manifest[field] as Record<string, string>) ?? {}))
+        if (!name.startsWith("@calwise/")) names.add(name);
+  }
+  return [...names].flatMap((name) => [name, `${name}/*`]);
+}
+
+/**
+ * Bundles a TypeScript entry point to .bench-data/bundles/<name>.mjs (third-party packages stay
+ * external, workspace packages are bundled) and returns its path.
+ */
 export function bundleEntry(entry: string): string {
   const directory = join(benchDataDirectory, "bundles");
   mkdirSync(directory, { recursive: true });
@@ -35,7 +58,9 @@ export function bundleEntry(entry: string): string {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // Third-party packages stay external; the workspace's own (@calwise/*, TypeScript sources that
+    // plain Node 20 cannot load) are bundled in.
+    external: thirdPartyPackages(),
     outfile,
     logLevel: "warning",
   });

@@ -1,5 +1,6 @@
 // One ingestion measurement in a fresh process (see bench-child-process.ts): a method reads the same
 // file `runs` times; the child reports every run's seconds, what it found and its peak memory.
+import { spawnSync } from "node:child_process";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { openFileByteSource } from "@calwise/node-files";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -13,6 +14,7 @@ export type IngestMethod =
   | "read-only"
   | "byte-loop"
   | "reducer"
+  | "audit-cli"
   | "jsonl-reader"
   | "duckdb-columns"
   | "duckdb-auto"
@@ -29,6 +31,9 @@ export interface IngestChildArgs {
   readonly threads: number;
   /** The bundled worker script of the reducer. */
   readonly workerScript?: string;
+  /** For "audit-cli": the CLI bundle and the --owned file. */
+  readonly cli?: string;
+  readonly owned?: string;
   /** For the EVTX methods: the corpus files (listed by the parent: a bundle cannot find them) and passes per run. */
   readonly evtxFiles: readonly string[];
   readonly repeats: number;
@@ -52,6 +57,8 @@ const bytesPerRun = args.method.startsWith("evtx")
 
 const seconds: number[] = [];
 let found = { events: 0, distinct: 0 };
+/** The peak memory of the calwise processes "audit-cli" ran (the child's own is not the measure). */
+let cliPeakMb = 0;
 for (let run = 0; run < args.runs; run++) {
   collectGarbage();
   const start = now();
@@ -62,7 +69,7 @@ const result: IngestChildResult = {
   bytes: bytesPerRun,
   seconds,
   ...found,
-  peakRssMb: peakRssMb(),
+  peakRssMb: args.method === "audit-cli" ? cliPeakMb : peakRssMb(),
 };
 reportChildResult(result);
 process.exit(0);
@@ -81,6 +88,8 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
       });
       return { events: reduced.counts.lines, distinct: reduced.distinct };
     }
+    case "audit-cli":
+      return runAuditCli();
     case "jsonl-reader": {
       // The evidence package's Winlogbeat reader, each 4624 turned into the same access key.
       const accesses = new Set<string>();
@@ -125,6 +134,36 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
       return { events, distinct: accesses.size };
     }
   }
+}
+
+/**
+ * Runs `calwise audit --events FILE --owned OWNED` from the published bundle as a user runs it (text
+ * report to a pipe that discards it); a preloaded module reports the process's peak memory at exit.
+ */
+function runAuditCli(): { events: number; distinct: number } {
+  const reportPeak = `data:text/javascript,${encodeURIComponent(
+    "process.on('exit', () => process.stderr.write('\\ncalwise-maxrss ' + process.resourceUsage().maxRSS + '\\n'));",
+  )}`;
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      reportPeak,
+      args.cli as string,
+      "audit",
+      "--events",
+      args.path,
+      "--owned",
+      args.owned as string,
+    ],
+    { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 },
+  );
+  const stderr = run.stderr.toString();
+  const peak = /calwise-maxrss (\d+)/.exec(stderr);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`calwise audit exited with ${run.status}: ${stderr.slice(0, 400)}`);
+  cliPeakMb = Math.max(cliPeakMb, Number(peak?.[1] ?? 0) / 1024);
+  return { events: 0, distinct: 0 };
 }
 
 /** Reads the files through one 4 MiB buffer; counts newlines with a plain loop when asked. */

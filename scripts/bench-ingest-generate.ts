@@ -99,6 +99,25 @@ export function generateLogonFile(targetBytes: number, seed: number): GeneratedL
   return { path, bytes, lines };
 }
 
+/**
+ * Writes (or reuses) the --owned file of an audit of the generated logons: every generated server,
+ * Windows Server 2019 Standard, no CALs owned. Returns its path.
+ */
+export function writeOwnedServers(): string {
+  const path = join(tmpdir(), `calwise-bench-owned-v${generatorVersion}.yaml`);
+  if (existsSync(path)) return path;
+  const servers = Array.from(
+    { length: serverCount },
+    (_, server) =>
+      `  - { name: srv-${String(server).padStart(4, "0")}.corp.example, product: ws2019-standard, processors: 2 }`,
+  );
+  const file = openSync(`${path}.partial`, "w");
+  writeSync(file, `name: generated logons audit\nservers:\n${servers.join("\n")}\n`);
+  closeSync(file);
+  renameSync(`${path}.partial`, path);
+  return path;
+}
+
 if (process.argv[1]?.endsWith("bench-ingest-generate.ts")) {
   const megabytes = Number(process.argv[2] ?? "100");
   console.log(generateLogonFile(megabytes * 1e6, 7));

@@ -1,4 +1,7 @@
-import { ByteStringTable, type ExportedByteStrings } from "./byte-string-table.ts";
+import {
+  ByteStringTable,
+  type ExportedByteStrings,
+} from "../../packages/evidence/src/bytes/byte-string-table.ts";
 
 const partitionBits = 6;
 const partitionCount = 1 << partitionBits;

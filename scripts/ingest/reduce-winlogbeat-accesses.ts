@@ -1,6 +1,9 @@
 import { statSync } from "node:fs";
 import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
-import { ByteStringTable, type ExportedByteStrings } from "./byte-string-table.ts";
+import {
+  ByteStringTable,
+  type ExportedByteStrings,
+} from "../../packages/evidence/src/bytes/byte-string-table.ts";
 import { type ExchangeDone, type KeyExchange, receiveUntilDone } from "./key-exchange.ts";
 import {
   type AccessCounts,

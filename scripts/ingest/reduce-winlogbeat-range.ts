@@ -1,5 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { hashBytes } from "./byte-string-table.ts";
+import { hashBytes } from "../../packages/evidence/src/bytes/byte-string-table.ts";
+import {
+  readLengthPrefix,
+  writeLengthPrefix,
+} from "../../packages/evidence/src/bytes/length-prefix.ts";
 import {
   deviceField,
   domainField,
@@ -54,44 +58,18 @@ export function splitAccessKey(key: Uint8Array): {
   readonly device: Uint8Array;
   readonly server: Uint8Array;
 } {
-  const lengths = [0, 0, 0];
-  let at = 0;
-  for (let part = 0; part < 3; part++) {
-    const first = key[at] as number;
-    if (first < 0x80) {
-      lengths[part] = first;
-      at += 1;
-    } else {
-      lengths[part] =
-        ((first & 0x7f) << 24) |
-        ((key[at + 1] as number) << 16) |
-        ((key[at + 2] as number) << 8) |
-        (key[at + 3] as number);
-      at += 4;
-    }
-  }
-  const userStart = at + (lengths[0] as number);
-  const deviceStart = userStart + (lengths[1] as number);
-  const serverStart = deviceStart + (lengths[2] as number);
+  const domain = readLengthPrefix(key, 0);
+  const user = readLengthPrefix(key, domain.next);
+  const device = readLengthPrefix(key, user.next);
+  const userStart = device.next + domain.length;
+  const deviceStart = userStart + user.length;
+  const serverStart = deviceStart + device.length;
   return {
-    domain: key.subarray(at, userStart),
+    domain: key.subarray(device.next, userStart),
     user: key.subarray(userStart, deviceStart),
     device: key.subarray(deviceStart, serverStart),
     server: key.subarray(serverStart),
   };
-}
-
-/** Writes a length as splitAccessKey reads it; returns the next free index. */
-function writeLength(key: Uint8Array, at: number, length: number): number {
-  if (length < 0x80) {
-    key[at] = length;
-    return at + 1;
-  }
-  key[at] = 0x80 | (length >>> 24);
-  key[at + 1] = (length >>> 16) & 0xff;
-  key[at + 2] = (length >>> 8) & 0xff;
-  key[at + 3] = length & 0xff;
-  return at + 4;
 }
 
 /** The length of field `field` in `at` (0 when absent). */
@@ -251,9 +229,9 @@ class AccessLineReader {
     const keyLength = 12 + domainLength + userLength + deviceLength + fieldLength(at, serverField);
     if (keyLength > this.key.length) this.key = new Uint8Array(2 * keyLength);
     const key = this.key;
-    let to = writeLength(key, 0, domainLength);
-    to = writeLength(key, to, userLength);
-    to = writeLength(key, to, deviceLength);
+    let to = writeLengthPrefix(key, 0, domainLength);
+    to = writeLengthPrefix(key, to, userLength);
+    to = writeLengthPrefix(key, to, deviceLength);
     to = copyField(bytes, at, domainField, key, to);
     to = copyField(bytes, at, userField, key, to);
     to = copyField(bytes, at, deviceField, key, to);

@@ -32,19 +32,27 @@ const price = (sku: string, type: string) => ({
 const holdersOf = (r: Awaited<ReturnType<typeof auditEvidence>>) =>
   r.holders.map((h) => `${h.type} ${h.id} ${h.servers.join(",")} ${h.events}`);
 
-test("gives the same position from the XML, CSV and Winlogbeat exports as from the EVTX files", async () => {
+test("gives the same position from the XML, CSV, Winlogbeat and SIEM exports as from the EVTX files", async () => {
   const results = await Promise.all(
-    ["logons.wevtutil.xml", "logons.eventviewer.xml", "logons.csv", "logons.winlogbeat.ndjson"].map(
-      (f) =>
-        auditEvidence(
-          {
-            evidence: [openFileByteSource(join(fixtures, "events", f))],
-            inventory,
-            owned: ownedExample(),
-            since: "2019-01-01",
-          },
-          catalog,
-        ),
+    [
+      "logons.wevtutil.xml",
+      "logons.eventviewer.xml",
+      "logons.csv",
+      "logons.winlogbeat.ndjson",
+      "logons.sentinel.csv",
+      "logons.sentinel.json",
+      "logons.splunk.ndjson",
+      "logons.flat.ndjson",
+    ].map((f) =>
+      auditEvidence(
+        {
+          evidence: [openFileByteSource(join(fixtures, "events", f))],
+          inventory,
+          owned: ownedExample(),
+          since: "2019-01-01",
+        },
+        catalog,
+      ),
     ),
   );
   const [first, ...rest] = results;

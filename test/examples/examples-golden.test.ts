@@ -72,6 +72,19 @@ const cases: ReadonlyArray<{ readonly name: string; readonly args: readonly stri
     ],
   },
   {
+    name: "audit-sentinel.txt",
+    args: [
+      ...["audit", "--events", "examples/audit/sentinel-security-events.csv"],
+      ...[
+        "--inventory",
+        "examples/audit/ad-users.csv",
+        "--inventory",
+        "examples/audit/ad-computers.csv",
+      ],
+      ...["--owned", "examples/audit/licences.yaml"],
+    ],
+  },
+  {
     name: "events-logons.jsonl",
     args: ["events", "packages/evidence/fixtures/events/logons.wevtutil.xml"],
   },

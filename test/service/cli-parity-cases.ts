@@ -28,7 +28,9 @@ function cliJson(args: readonly string[]): unknown {
 
 /**
  * Every CLI use case on the examples through the CLI and through the API gives the same answer:
- * evaluate, quote, advise and catalog (issue 12: "every CLI use case is reachable through the API").
+ * evaluate, quote, advise and catalog (issue 12: "every CLI use case is reachable through the API"). The
+ * audit's parity (an uploaded file audited by the job worker equals `calwise audit --json`) is in
+ * `evidence-cases.ts`, beside the job worker it needs.
  */
 export function defineCliParityCases(harness: ServiceHarness): void {
   test("the CLI and the API answer the same on the examples: evaluate, quote, advise, catalog", async (t) => {

@@ -13,6 +13,7 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export { choosePriceList } from "./choose-price-list.ts";
 export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
 export {

@@ -1,4 +1,5 @@
 import {
+  accessFormats,
   type ByteSource,
   detectEvidenceFormat,
   type EventFormat,
@@ -47,6 +48,12 @@ export async function* readEvidenceRecords(
   if (!detected.ok)
     return { read: false, unreadable: detected.unreadable, message: detected.message };
   const format = detected.format;
+  if (accessFormats.has(format))
+    return {
+      read: false,
+      unreadable: false,
+      message: `an accesses file (${format}): it holds no events; give it to calwise audit --accesses`,
+    };
   const file = source.name;
   const readOptions = options.onProblem ? { onProblem: options.onProblem } : {};
   if (eventFormats.has(format))

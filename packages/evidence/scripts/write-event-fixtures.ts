@@ -211,3 +211,120 @@ const lines = records.map((r) => {
 });
 writeFileSync(join(out, "logons.winlogbeat.ndjson"), `${lines.join("\n")}\n`);
 console.log(`${records.length} records written to ${out}`);
+
+// The SIEM exports (docs/audit.md, "SIEM exports"): each carries the event data it has, nothing more.
+const has = (r: EvtxRecord, name: string) => r.data[name] !== undefined;
+const v = (r: EvtxRecord, name: string) => r.data[name] ?? "";
+
+/** The Azure portal's time text in its CSV export: `11/15/2019, 8:19:16.102 AM`, in UTC. */
+function portalTime(iso: string): string {
+  const t = new Date(iso);
+  const h = t.getUTCHours();
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${t.getUTCMonth() + 1}/${t.getUTCDate()}/${t.getUTCFullYear()}, ${h % 12 === 0 ? 12 : h % 12}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)} ${h < 12 ? "AM" : "PM"}`;
+}
+
+/** A Sentinel SecurityEvent row (the columns the audit reads and a few around them). */
+function sentinelRow(r: EvtxRecord): Record<string, string | number> {
+  return {
+    TenantId: "8f0c2b1e-0000-4000-8000-000000000001",
+    SourceSystem: "OpsManager",
+    Account: `${v(r, "TargetDomainName")}\\${v(r, "TargetUserName")}`,
+    AccountType: v(r, "TargetUserName").endsWith("$") ? "Machine" : "User",
+    Computer: r.computer,
+    EventSourceName: r.provider,
+    Channel: r.channel,
+    Task: r.eventId === 4634 ? 12545 : 12544,
+    Level: "8",
+    EventID: r.eventId,
+    Activity: `${r.eventId} - ${r.eventId === 4624 ? "An account was successfully logged on." : r.eventId === 4625 ? "An account failed to log on." : "An account was logged off."}`,
+    TargetUserSid: v(r, "TargetUserSid"),
+    TargetUserName: v(r, "TargetUserName"),
+    TargetDomainName: v(r, "TargetDomainName"),
+    LogonType: v(r, "LogonType"),
+    LogonProcessName: v(r, "LogonProcessName"),
+    AuthenticationPackageName: v(r, "AuthenticationPackageName"),
+    WorkstationName: v(r, "WorkstationName"),
+    IpAddress: v(r, "IpAddress"),
+    IpPort: v(r, "IpPort"),
+    Type: "SecurityEvent",
+  };
+}
+
+const sentinelColumns = Object.keys(sentinelRow(records[0] as EvtxRecord));
+const sentinelCsv = [
+  sentinelColumns
+    .flatMap((c) => (c === "TenantId" ? ["TenantId", "TimeGenerated [UTC]"] : [c]))
+    .map(quote)
+    .join(","),
+  ...records.map((r) => {
+    const row = sentinelRow(r);
+    return sentinelColumns
+      .flatMap((c) =>
+        c === "TenantId" ? [String(row[c]), portalTime(r.timeCreated)] : [String(row[c] ?? "")],
+      )
+      .map(quote)
+      .join(",");
+  }),
+].join("\r\n");
+writeFileSync(join(out, "logons.sentinel.csv"), `\uFEFF${sentinelCsv}\r\n`);
+
+// `az monitor log-analytics query -o json`: one pretty-printed array, times with 7 digits.
+const sentinelJson = records.map((r) => ({ TimeGenerated: r.timeCreated, ...sentinelRow(r) }));
+writeFileSync(join(out, "logons.sentinel.json"), `${JSON.stringify(sentinelJson, null, 2)}\n`);
+
+// Splunk `WinEventLog:Security` export (`splunk search … -output json`, the export API's json mode):
+// one `result` per line; fields the add-on extracts from the rendered message, the subject and
+// the new logon both under Account_Name, Account_Domain and Security_ID (a multi-valued field).
+const both = (r: EvtxRecord, subject: string, target: string) =>
+  r.eventId === 4634 ? v(r, target) : [v(r, subject) || "-", v(r, target)];
+const splunkLines = records.map((r, i) => {
+  const result: Record<string, unknown> = {
+    _time: `${r.timeCreated.slice(0, 23)}+00:00`,
+    ComputerName: r.computer,
+    EventCode: String(r.eventId),
+    LogName: r.channel,
+    RecordNumber: String(r.eventRecordId),
+    SourceName: "Microsoft Windows security auditing.",
+    Account_Name: both(r, "SubjectUserName", "TargetUserName"),
+    Account_Domain: both(r, "SubjectDomainName", "TargetDomainName"),
+    Security_ID: both(r, "SubjectUserSid", "TargetUserSid"),
+    ...(has(r, "LogonType") ? { Logon_Type: v(r, "LogonType") } : {}),
+    ...(has(r, "WorkstationName") ? { Workstation_Name: v(r, "WorkstationName") } : {}),
+    ...(has(r, "IpAddress") ? { Source_Network_Address: v(r, "IpAddress") } : {}),
+    ...(has(r, "LogonProcessName") ? { Logon_Process: v(r, "LogonProcessName") } : {}),
+    ...(has(r, "AuthenticationPackageName")
+      ? { Authentication_Package: v(r, "AuthenticationPackageName") }
+      : {}),
+    host: r.computer.split(".")[0],
+    index: "wineventlog",
+    source: "WinEventLog:Security",
+    sourcetype: "WinEventLog:Security",
+    _raw: message(r),
+  };
+  return JSON.stringify({
+    preview: false,
+    offset: i,
+    ...(i === records.length - 1 ? { lastrow: true } : {}),
+    result,
+  });
+});
+writeFileSync(join(out, "logons.splunk.ndjson"), `${splunkLines.join("\n")}\n`);
+
+// Flat JSON lines with the event data at the top level, as NXLog's to_json() writes them.
+const flatLines = records.map((r) =>
+  JSON.stringify({
+    EventTime: r.timeCreated.slice(0, 19).replace("T", " "),
+    Hostname: r.computer,
+    Keywords: r.eventId === 4625 ? "-9218868437227405312" : "-9214364837600034816",
+    EventType: r.eventId === 4625 ? "AUDIT_FAILURE" : "AUDIT_SUCCESS",
+    EventID: r.eventId,
+    SourceName: r.provider,
+    Channel: r.channel,
+    RecordNumber: r.eventRecordId,
+    ...r.data,
+    Message: message(r).replace(/\r\n/g, "\n"),
+  }),
+);
+writeFileSync(join(out, "logons.flat.ndjson"), `${flatLines.join("\n")}\n`);
+console.log("SIEM exports written");

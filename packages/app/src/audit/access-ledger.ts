@@ -1,21 +1,17 @@
 import type { EvidenceLocation } from "@calwise/evidence";
-import { widenSeen } from "./widen-seen.ts";
+import { type PlacedSpan, type SeenTime, widenSeen } from "./widen-seen.ts";
 
 /** Where a device name came from (docs/audit.md, "device"). */
 export type DeviceSource = "workstation" | "address-resolved" | "address" | "ual-address";
 
 /** One distinct (user, device, server, service) access with the evidence behind it. */
-export interface AccessRecord {
+export interface AccessRecord extends PlacedSpan {
   readonly user?: string;
   readonly device?: string;
   readonly server: string;
   readonly service?: "admin" | "rds";
   readonly deviceSource?: DeviceSource;
   readonly origin: "logon" | "ual";
-  firstMs: number;
-  lastMs: number;
-  firstSeen: string;
-  lastSeen: string;
   events: number;
   readonly files: Set<number>;
   /** The first event that showed this access: where to look to verify it. */
@@ -24,7 +20,9 @@ export interface AccessRecord {
 
 /**
  * The distinct accesses seen in the evidence, each with first and last seen, event count and source
- * files: memory follows the number of distinct accesses, not the number of events.
+ * files: memory follows the number of distinct accesses, not the number of events. Accesses come in
+ * reading order of their first event (the sample is that event); groups of events may widen a record
+ * out of order, so first and last seen break ties of equal instants by reading position (`at`).
  */
 export class AccessLedger {
   private readonly records = new Map<string, AccessRecord>();
@@ -46,8 +44,8 @@ export class AccessLedger {
       AccessRecord,
       "user" | "device" | "server" | "service" | "deviceSource" | "origin"
     >,
-    first: { time: string; ms: number },
-    last: { time: string; ms: number },
+    first: Required<SeenTime>,
+    last: Required<SeenTime>,
     events: number,
     location: EvidenceLocation,
   ): void {
@@ -59,6 +57,8 @@ export class AccessLedger {
         ...access,
         firstMs: first.ms,
         lastMs: last.ms,
+        firstAt: first.at,
+        lastAt: last.at,
         firstSeen: first.time,
         lastSeen: last.time,
         events,

@@ -1,4 +1,5 @@
 import type { Catalog } from "@calwise/core";
+import { EventDeduplicator } from "@calwise/evidence";
 import { applyAuditWindow } from "./apply-audit-window.ts";
 import { AuditReading } from "./audit-reading.ts";
 import type { AuditRequest } from "./audit-request.ts";
@@ -7,41 +8,50 @@ import { buildAuditDeployment } from "./build-audit-deployment.ts";
 import { buildAuditTrail } from "./build-audit-trail.ts";
 import { checkOwnedDeployment } from "./check-owned-deployment.ts";
 import { createAuditLedger } from "./create-audit-ledger.ts";
-import { createLogonDedupe } from "./dedupe-logon-events.ts";
 import { detectAuditSources } from "./detect-audit-sources.ts";
 import { evaluateAuditDeployment } from "./evaluate-audit-deployment.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { readAuditEvidence } from "./read-audit-evidence.ts";
 import { readAuditInventory } from "./read-audit-inventory.ts";
+import { refuseUnrecognisedSources } from "./refuse-unrecognised-sources.ts";
 
 /**
  * The audit use case, as a pipeline of named steps (ARCHITECTURE.md, "The audit pipeline"): detect
  * every source's format, read the AD inventories, then stream the evidence through dedupe into the
  * access ledger, apply the window, build the deployment on top of the owned one, evaluate it with the
- * engine, and attach the evidence trail. It reads no file: sources are ByteSources, the owned
- * deployment is data. Bad records are skipped and reported; a source that cannot be read or
- * recognised at all is bad input (CalwiseError, exit 2).
+ * engine, and attach the evidence trail. Events are reduced to groups of logons as they are read (a
+ * row of pre-aggregated accesses is such a group), so memory grows with the distinct logons, not the
+ * events. A source in which no record is recognised is refused. It reads no file: sources are
+ * ByteSources, the owned deployment is data. Bad records are skipped and reported; a source that
+ * cannot be read or recognised at all is bad input (CalwiseError, exit 2).
  */
 export async function auditEvidence(request: AuditRequest, catalog: Catalog): Promise<AuditResult> {
-  const detected = await detectAuditSources([...request.inventory, ...request.evidence]);
-  const reading = new AuditReading(detected, request.onProgress);
+  const accesses = request.accesses ?? [];
+  const detected = await detectAuditSources(
+    [...request.inventory, ...request.evidence, ...accesses],
+    {
+      events: new Set(request.evidence),
+      ...(request.eventFormat ? { eventFormat: request.eventFormat } : {}),
+      mapped: request.fieldMap !== undefined,
+      accesses: new Set(accesses),
+    },
+  );
+  const reading = new AuditReading(detected, request.onProgress, request.fieldMap);
   const inventory = new InventoryIndex(request.adminGroups, request.domainAliases);
   await readAuditInventory(detected, inventory, reading);
 
   const owned = checkOwnedDeployment(request.owned);
   const ledger = createAuditLedger(owned.servers, inventory, request);
-  const isFirst = createLogonDedupe(ledger.tally);
   const read = await readAuditEvidence(
     detected,
     reading,
-    {
-      logon: (event) => {
-        if (isFirst(event)) ledger.recordLogon(event);
-      },
-      ual: ledger.recordUal,
-    },
-    request.ualServer,
+    { logonGroup: ledger.recordLogonGroup, ual: ledger.recordUal },
+    { ualServer: request.ualServer, dedupe: new EventDeduplicator(), splitAtMs: ledger.sinceMs },
   );
+  ledger.tally.logonEvents += read.logons;
+  ledger.tally.duplicates += read.duplicates;
+
+  refuseUnrecognisedSources(reading);
 
   const windowed = applyAuditWindow(request.since, ledger);
   const built = buildAuditDeployment(owned, windowed, ledger.tally, catalog);

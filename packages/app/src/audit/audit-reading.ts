@@ -1,4 +1,9 @@
-import type { EvidenceProblem, EvidenceReadOptions, EvidenceReadSummary } from "@calwise/evidence";
+import type {
+  EventFieldMap,
+  EvidenceProblem,
+  EvidenceReadOptions,
+  EvidenceReadSummary,
+} from "@calwise/evidence";
 import type { AuditFileSummary } from "./audit-result-schema.ts";
 import type { DetectedSource } from "./detect-audit-sources.ts";
 
@@ -13,12 +18,18 @@ export class AuditReading {
   readonly problems: EvidenceProblem[] = [];
   problemCount = 0;
   readonly summaries: AuditFileSummary[] = [];
+  /**
+   * The sources in which no record was recognised (refuseUnrecognisedSources), each with its first
+   * problem when the audit kept it.
+   */
+  readonly unrecognised: { summary: EvidenceReadSummary; firstProblem?: EvidenceProblem }[] = [];
   private bytesRead = 0;
   private readonly bytesTotal: number;
 
   constructor(
     detected: readonly DetectedSource[],
     private readonly onProgress?: (bytesRead: number, bytesTotal: number, name: string) => void,
+    private readonly fieldMap?: EventFieldMap,
   ) {
     this.bytesTotal = detected.reduce((sum, d) => sum + (d.source.size ?? 0), 0);
   }
@@ -28,7 +39,10 @@ export class AuditReading {
     if (this.problems.length < problemsKept) this.problems.push(problem);
   };
 
-  /** The reader options for one source: problems collected here, bytes reported as progress. */
+  /**
+   * The reader options for one source: problems collected here, bytes reported as progress, the
+   * --field-map for mapped formats.
+   */
   optionsFor(name: string): EvidenceReadOptions & { readonly keepProblems: number } {
     return {
       onProblem: this.onProblem,
@@ -37,12 +51,14 @@ export class AuditReading {
         this.onProgress?.(this.bytesRead, this.bytesTotal, name);
       },
       keepProblems: 0,
+      ...(this.fieldMap ? { fieldMap: this.fieldMap } : {}),
     };
   }
 
   /** Reads one source through `read`, then records its summary with the problems it gave. */
   async readSource(read: () => Promise<EvidenceReadSummary>): Promise<EvidenceReadSummary> {
     const before = this.problemCount;
+    const keptBefore = this.problems.length;
     const s = await read();
     this.summaries.push({
       file: s.file,
@@ -52,6 +68,10 @@ export class AuditReading {
       eventIds: s.eventIds,
       problemCount: this.problemCount - before,
     });
+    const events = Object.values(s.eventIds).reduce((a, b) => a + b, 0);
+    const firstProblem = this.problemCount > before ? this.problems[keptBefore] : undefined;
+    if (events === 0 && s.yielded === 0)
+      this.unrecognised.push({ summary: s, ...(firstProblem ? { firstProblem } : {}) });
     return s;
   }
 }

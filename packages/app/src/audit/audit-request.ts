@@ -1,10 +1,16 @@
-import type { ByteSource } from "@calwise/evidence";
+import type { ByteSource, EventFieldMap, EvidenceFormat } from "@calwise/evidence";
 import type { NamedDocument } from "../named-document.ts";
 
 /** What `calwise audit` is asked: the evidence, the inventories, what is owned, and the rules' settings. */
 export interface AuditRequest {
   /** Event logs (EVTX, event XML/CSV, Winlogbeat JSON lines) and UAL exports. */
   readonly evidence: readonly ByteSource[];
+  /** Pre-aggregated accesses (CSV or JSON lines, docs/audit-at-scale.md): what a SIEM's query returns. */
+  readonly accesses?: readonly ByteSource[];
+  /** `--format`: the format of every evidence source, instead of the one its bytes show. */
+  readonly eventFormat?: EvidenceFormat;
+  /** `--field-map`: where a CSV or JSON export keeps each field; its evidence is read as mapped CSV/JSON. */
+  readonly fieldMap?: EventFieldMap;
   /** AD user and computer exports. */
   readonly inventory: readonly ByteSource[];
   /**

@@ -2,6 +2,7 @@ import { CalwiseError, type Catalog, type DeploymentInput } from "@calwise/core"
 import type { AccessRecord } from "./access-ledger.ts";
 import type { WindowedAccesses } from "./apply-audit-window.ts";
 import type { OwnedDeployment } from "./check-owned-deployment.ts";
+import { compareText } from "./compare-text.ts";
 import type { LogonTally } from "./record-logon-access.ts";
 import type { AuditServer } from "./server-directory.ts";
 
@@ -59,7 +60,7 @@ export function buildAuditDeployment(
     list.push(r);
     byServer.set(r.server, list);
   }
-  for (const [server, list] of [...byServer].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [server, list] of [...byServer].sort((a, b) => compareText(a[0], b[0]))) {
     const logonUsers = new Set(list.filter((r) => r.origin === "logon").map((r) => r.user));
     const logonDevices = new Set(list.filter((r) => r.origin === "logon").map((r) => r.device));
     const ualUsers: AccessRecord[] = [];
@@ -125,7 +126,7 @@ export function buildAuditDeployment(
         !ownedNames.has(s.name.toLowerCase()),
     )
     .filter((s) => byServer.has(s.name) || anonymous.has(s.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
   if (inventoryServers.length > 0)
     notes.push(
       `servers from the AD inventory (product from OperatingSystem; 1 processor assumed for licence counts, name them in --owned to be exact): ${inventoryServers.map((s) => `${s.name} = ${s.product}`).join(", ")}`,

@@ -7,6 +7,7 @@ import type { AuditDeployment } from "./build-audit-deployment.ts";
 import { buildCountedHolders } from "./build-counted-holders.ts";
 import { buildHolderEvidence } from "./build-holder-evidence.ts";
 import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
+import { compareText } from "./compare-text.ts";
 import type { AuditLedger } from "./create-audit-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 
@@ -24,7 +25,7 @@ function recognisedNote(reading: AuditReading): string | undefined {
 const toNotes = (m: ReadonlyMap<string, { reason: string; events: number }>) =>
   [...m]
     .map(([id, v]) => ({ id, reason: v.reason, events: v.events }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
 
 /**
  * The trail step: the audit result. The evaluation, what each source gave, the counts, the accounts
@@ -80,7 +81,7 @@ export function buildAuditTrail(parts: {
     },
     computersNotCounted: [...tally.computersNotCounted]
       .map(([computer, v]) => ({ computer, reason: v.reason, events: v.events }))
-      .sort((a, b) => a.computer.localeCompare(b.computer)),
+      .sort((a, b) => compareText(a.computer, b.computer)),
     serviceAccounts: toNotes(tally.serviceAccounts),
     adminOnlyAccounts: toNotes(tally.adminOnly),
     disabledAccounts: toNotes(tally.disabled),

@@ -1,19 +1,20 @@
 import type { AccessRecord } from "./access-ledger.ts";
 import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
+import { compareText } from "./compare-text.ts";
 import { type SeenSpan, widenSeen } from "./widen-seen.ts";
 
 /** An access summary while it is built. */
 interface Access extends SeenSpan {
   readonly server: string;
   events: number;
-  readonly with: string[];
+  readonly with: Set<string>;
 }
 
 /** Adds a record to an access summary (per server): events, first and last seen, the other side. */
 function addRecord(access: Access, r: AccessRecord, other: string | undefined): void {
   access.events += r.events;
   widenSeen(access, { time: r.firstSeen, ms: r.firstMs }, { time: r.lastSeen, ms: r.lastMs });
-  if (other !== undefined && !access.with.includes(other)) access.with.push(other);
+  if (other !== undefined) access.with.add(other);
 }
 
 /**
@@ -42,14 +43,14 @@ export function buildCountedHolders(
         lastSeen: r.lastSeen,
         firstMs: r.firstMs,
         lastMs: r.lastMs,
-        with: [],
+        with: new Set<string>(),
       };
       servers.set(r.server, access);
       addRecord(access, r, type === "user" ? r.device : r.user);
     }
     return [...byId]
       .map(([id, servers]): CountedHolder => {
-        const list = [...servers.values()].sort((a, b) => a.server.localeCompare(b.server));
+        const list = [...servers.values()].sort((a, b) => compareText(a.server, b.server));
         const first = list.reduce((a, b) => (b.firstMs < a.firstMs ? b : a));
         const last = list.reduce((a, b) => (b.lastMs > a.lastMs ? b : a));
         return {
@@ -66,7 +67,7 @@ export function buildCountedHolders(
           })),
         };
       })
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => compareText(a.id, b.id));
   };
   return { users: collect("user"), devices: collect("device") };
 }

@@ -1,6 +1,7 @@
 import type { EvaluationResult } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
 import type { HolderEvidence } from "./audit-result-schema.ts";
+import { compareText } from "./compare-text.ts";
 
 /**
  * The evidence trail of every user and device that holds a CAL in the evaluation: first and last
@@ -46,6 +47,6 @@ export function buildHolderEvidence(
     });
   }
   return out.sort((a, b) =>
-    a.type === b.type ? a.id.localeCompare(b.id) : a.type === "user" ? -1 : 1,
+    a.type === b.type ? compareText(a.id, b.id) : a.type === "user" ? -1 : 1,
   );
 }

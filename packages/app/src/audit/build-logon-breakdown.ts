@@ -1,5 +1,6 @@
 import { type LogonRuleId, logonRuleSources, logonRules } from "@calwise/evidence";
 import type { AuditResult, NotCountedEntry } from "./audit-result-schema.ts";
+import { compareText } from "./compare-text.ts";
 import type { LogonOrigin, LogonTally, NotCountedAccount } from "./record-logon-access.ts";
 
 const originText: Record<LogonOrigin, string> = {
@@ -62,10 +63,10 @@ export function buildLogonBreakdown(
       fromMore: e.fromMore,
       description: describe(e),
     }))
-    .sort((a, b) => a.rule.localeCompare(b.rule) || a.account.localeCompare(b.account));
+    .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.account, b.account));
   const atServer = [...tally.atServer.values()]
     .map((a) => ({ ...a, rule: "server-own-console" as const }))
-    .sort((a, b) => a.server.localeCompare(b.server) || a.user.localeCompare(b.user));
+    .sort((a, b) => compareText(a.server, b.server) || compareText(a.user, b.user));
   const used = new Set<LogonRuleId>(notCounted.map((e) => e.rule));
   if (counted) used.add("person-logon");
   if (atServer.length > 0) used.add("server-own-console");

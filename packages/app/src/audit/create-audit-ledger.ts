@@ -1,7 +1,7 @@
-import type { LogonEvent, UalAccess } from "@calwise/evidence";
+import type { LogonEvent, LogonGroup, UalAccess } from "@calwise/evidence";
 import { AccessLedger } from "./access-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
-import { createLogonTally, type LogonTally, recordLogonAccess } from "./record-logon-access.ts";
+import { createLogonTally, type LogonTally, recordLogonGroup } from "./record-logon-access.ts";
 import { recordUalAccess } from "./record-ual-access.ts";
 import { ServerDirectory } from "./server-directory.ts";
 
@@ -10,10 +10,14 @@ export interface AuditLedger {
   readonly servers: ServerDirectory;
   readonly ledger: AccessLedger;
   readonly tally: LogonTally;
-  /** Applies the logon rules to an event and records the access it shows. */
+  /** The --since instant (readers split groups there), if any. */
+  readonly sinceMs: number | undefined;
+  /** Applies the logon rules to a group of events read at `base` + its positions; records its access. */
+  recordLogonGroup(group: LogonGroup, base: number): void;
+  /** Applies the logon rules to one event, read after every event recorded before (tests). */
   recordLogon(event: LogonEvent): void;
-  /** Records the access a UAL record shows. */
-  recordUal(access: UalAccess): void;
+  /** Records the access a UAL record read at position `at` shows. */
+  recordUal(access: UalAccess, at: number): void;
 }
 
 /**
@@ -37,11 +41,17 @@ export function createAuditLedger(
     sinceMs: options.since === undefined ? undefined : Date.parse(`${options.since}T00:00:00Z`),
     rdsHosts: new Set((options.rdsHosts ?? []).map((s) => s.toLowerCase())),
   };
+  let next = 0;
   return {
     servers,
     ledger,
     tally,
-    recordLogon: (event) => recordLogonAccess(event, context),
-    recordUal: (access) => recordUalAccess(access, context),
+    sinceMs: context.sinceMs,
+    recordLogonGroup: (group, base) => recordLogonGroup(group, base, context),
+    recordLogon: (event) => {
+      const seen = { time: event.time, ms: Date.parse(event.time), at: next++ };
+      recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context);
+    },
+    recordUal: (access, at) => recordUalAccess(access, at, context),
   };
 }

@@ -26,7 +26,7 @@ test("detect: refuses every source it cannot read or recognise at once, saying w
   };
   await assert.rejects(
     detectAuditSources([
-      bytesSource("ok.ndjson", "{}\n"),
+      bytesSource("ok.ndjson", '{"winlog":{}}\n'),
       unreadable,
       bytesSource("notes.txt", "hello\n"),
     ]),

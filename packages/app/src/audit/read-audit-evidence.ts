@@ -1,8 +1,12 @@
 import {
+  accessFormats,
+  type EventDeduplicator,
   type EventFormat,
   eventFormats,
-  type LogonEvent,
-  readLogonEvents,
+  groupAggregatedLogon,
+  groupLogonEvents,
+  type LogonGroup,
+  readAggregatedLogons,
   readUalCsv,
   type UalAccess,
 } from "@calwise/evidence";
@@ -10,57 +14,90 @@ import type { AuditReading } from "./audit-reading.ts";
 import type { DetectedSource } from "./detect-audit-sources.ts";
 import { isInventoryFormat } from "./is-inventory-format.ts";
 
-/** Where the read step sends each record, as it streams. */
+/** Where the read step sends what it reads; positions place each record in the audit's reading order. */
 export interface AuditRecordSink {
-  logon(event: LogonEvent): void;
-  ual(access: UalAccess): void;
+  /**
+   * A group of logon events of one source, or a row of an accesses file as the group it stands for;
+   * `base` + its positions are their reading positions.
+   */
+  logonGroup(group: LogonGroup, base: number): void;
+  ual(access: UalAccess, at: number): void;
 }
 
 /** The logons the audit reads; the other events are only counted in the summaries. */
 const wantedIds: ReadonlySet<number> = new Set([4624]);
+/** Positions of one source: a source's records are numbered below this. */
+const sourceSpan = 2 ** 32;
 
 /**
- * The read step for evidence: streams the logon events (4624) of every event source and the records
- * of every UAL export to the sink, one record at a time. Returns how many events and UAL records
- * were read.
+ * The read step for evidence: every event source is reduced to groups of logon events (4624; events
+ * already seen in this or an earlier source left out by `dedupe`, groups split at `splitAtMs`), which
+ * go to the sink source by source in the order of their first event; every row of an accesses file
+ * goes to the sink as the group it stands for, in file order (rows have no record ids: no dedupe);
+ * the records of every UAL export are streamed one at a time. Returns how many events, logons,
+ * duplicates and UAL records were read.
  */
 export async function readAuditEvidence(
   detected: readonly DetectedSource[],
   reading: AuditReading,
   sink: AuditRecordSink,
-  ualServer: string | undefined,
-): Promise<{ eventsRead: number; ualRecords: number }> {
+  options: {
+    readonly ualServer: string | undefined;
+    readonly dedupe: EventDeduplicator;
+    readonly splitAtMs: number | undefined;
+  },
+): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
   let ualRecords = 0;
-  for (const { source, format } of detected) {
+  let logons = 0;
+  let duplicates = 0;
+  for (const [index, { source, format }] of detected.entries()) {
     if (isInventoryFormat(format)) continue;
-    const options = reading.optionsFor(source.name);
+    const base = index * sourceSpan;
+    const readerOptions = reading.optionsFor(source.name);
     if (eventFormats.has(format)) {
       const summary = await reading.readSource(async () => {
-        const reader = readLogonEvents(source, format as EventFormat, {
-          ...options,
+        const grouping = await groupLogonEvents(source, format as EventFormat, {
+          ...readerOptions,
           eventIds: wantedIds,
+          dedupe: options.dedupe,
+          ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
         });
-        for (;;) {
-          const next = await reader.next();
-          if (next.done) return next.value;
-          sink.logon(next.value);
-        }
+        logons += grouping.logons;
+        duplicates += grouping.duplicates;
+        for (const group of grouping.groups()) sink.logonGroup(group, base);
+        return grouping.summary;
       });
       eventsRead += summary.records;
-    } else
+    } else if (accessFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readAggregatedLogons(
+          source,
+          format as "accesses-csv" | "accesses-jsonl",
+          readerOptions,
+        );
+        for (let at = 0; ; at++) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          eventsRead += next.value.events;
+          logons += next.value.events;
+          sink.logonGroup(groupAggregatedLogon(next.value, at), base);
+        }
+      });
+    else
       await reading.readSource(async () => {
         const reader = readUalCsv(source, {
-          ...options,
-          ...(ualServer ? { server: ualServer } : {}),
+          ...readerOptions,
+          ...(options.ualServer ? { server: options.ualServer } : {}),
         });
+        let at = base;
         for (;;) {
           const next = await reader.next();
           if (next.done) return next.value;
           ualRecords++;
-          sink.ual(next.value);
+          sink.ual(next.value, at++);
         }
       });
   }
-  return { eventsRead, ualRecords };
+  return { eventsRead, ualRecords, logons, duplicates };
 }

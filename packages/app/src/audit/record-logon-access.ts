@@ -1,6 +1,7 @@
 import {
   classifyLogon,
   type LogonEvent,
+  type LogonGroup,
   type LogonRuleId,
   type LogonSkipReason,
 } from "@calwise/evidence";
@@ -15,6 +16,8 @@ export interface LogonTally {
   duplicates: number;
   beforeWindow: number;
   newestMs: number;
+  /** The reading position of the newest event (of equal instants, the first read is the newest). */
+  newestAt: number;
   newest: string | null;
   readonly skipped: Partial<Record<LogonSkipReason, number>>;
   readonly computersNotCounted: Map<string, { reason: string; events: number }>;
@@ -56,6 +59,7 @@ export function createLogonTally(): LogonTally {
     duplicates: 0,
     beforeWindow: 0,
     newestMs: Number.NEGATIVE_INFINITY,
+    newestAt: Number.POSITIVE_INFINITY,
     newest: null,
     skipped: {},
     computersNotCounted: new Map(),
@@ -74,10 +78,24 @@ const empty = (v: string) => v === "" || v === "-" || v.toUpperCase() === "NULL"
 /** Remote interactive (RDP) logons name the server itself as workstation; the address is the client. */
 const remoteInteractive = new Set([10, 12]);
 
-function bump(map: Map<string, { reason: string; events: number }>, id: string, reason: string) {
+function bump(
+  map: Map<string, { reason: string; events: number }>,
+  id: string,
+  reason: string,
+  events: number,
+) {
   const entry = map.get(id);
-  if (entry) entry.events++;
-  else map.set(id, { reason, events: 1 });
+  if (entry) entry.events += events;
+  else map.set(id, { reason, events });
+}
+
+/** Notes an event time as the newest when it is later, or as late and read earlier. */
+export function noteNewest(tally: LogonTally, time: string, ms: number, at: number): void {
+  if (ms > tally.newestMs || (ms === tally.newestMs && at < tally.newestAt)) {
+    tally.newestMs = ms;
+    tally.newestAt = at;
+    tally.newest = time;
+  }
 }
 
 /** Interactive logon types (2, 7, 11, 13): at the keyboard and screen of the computer that logs them. */
@@ -146,6 +164,7 @@ function recordNotCounted(
   event: LogonEvent,
   verdict: { readonly reason: LogonSkipReason; readonly rule: LogonRuleId },
   tally: LogonTally,
+  events: number,
 ): void {
   const account = accountOf(event);
   const key = `${verdict.rule}\u0000${account.toLowerCase()}`;
@@ -163,13 +182,14 @@ function recordNotCounted(
     };
     tally.notCounted.set(key, entry);
   }
-  entry.events++;
+  entry.events += events;
   entry.servers.add(event.computer);
   const { address, workstation } = clientOf(event);
   const from = [workstation, address].filter((x) => x !== "").join(" ");
   if (from !== "" && !entry.from.has(from)) {
+    // The first of the group's events adds it (when there is room); every one counts when there is none.
     if (entry.from.size < fromLimit) entry.from.add(from);
-    else entry.fromMore++;
+    else entry.fromMore += events;
   }
   entry.origins.add(
     isAtServer(event, event.computer)
@@ -182,33 +202,39 @@ function recordNotCounted(
   );
 }
 
+/** What the logon pass reads and writes. */
+export interface LogonContext {
+  readonly servers: ServerDirectory;
+  readonly inventory: InventoryIndex;
+  readonly ledger: AccessLedger;
+  readonly tally: LogonTally;
+  readonly sinceMs: number | undefined;
+  readonly rdsHosts: ReadonlySet<string>;
+}
+
 /**
- * Applies the logon rules to one event and records the access it shows in the ledger: server = the
+ * Applies the logon rules to a group of logon events (the same but for their time and place; a
+ * single event is a group of one) and records the access it shows in the ledger: server = the
  * logging computer (if a server), user = DOMAIN\account normalised through the AD inventory, device =
  * workstation or resolved address, none for a logon at the server itself (rule server-own-console).
- * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only accounts are counted
- * as `service: admin`; disabled accounts are counted and flagged.
+ * Logons not counted are kept per account and rule. Service accounts are not counted; admin-only
+ * accounts are counted as `service: admin`; disabled accounts are counted and flagged. Every rule
+ * reads the fields the group's events share, so the group counts as its events one by one would;
+ * `base` places the source's positions in the reading order of the whole audit. The reader splits
+ * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
+ * the reader cannot split) counts whole when its last logon is in the window.
  */
-export function recordLogonAccess(
-  event: LogonEvent,
-  context: {
-    readonly servers: ServerDirectory;
-    readonly inventory: InventoryIndex;
-    readonly ledger: AccessLedger;
-    readonly tally: LogonTally;
-    readonly sinceMs: number | undefined;
-    readonly rdsHosts: ReadonlySet<string>;
-  },
-): void {
+export function recordLogonGroup(group: LogonGroup, base: number, context: LogonContext): void {
   const { tally } = context;
+  const { event, events } = group;
   const verdict = classifyLogon(event);
   if (!verdict.counts) {
-    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + 1;
-    recordNotCounted(event, verdict, tally);
+    tally.skipped[verdict.reason] = (tally.skipped[verdict.reason] ?? 0) + events;
+    recordNotCounted(event, verdict, tally, events);
     if (verdict.reason === "anonymous") {
       const server = context.servers.resolve(event.computer);
       if (!isServerSkip(server))
-        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + 1);
+        tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + events);
     }
     return;
   }
@@ -220,16 +246,14 @@ export function recordLogonAccess(
         : server.kind === "unmapped-server"
           ? server.reason
           : "unknown computer: name it in --owned or the AD computer inventory";
-    bump(tally.computersNotCounted, event.computer, reason);
+    bump(tally.computersNotCounted, event.computer, reason, events);
     return;
   }
-  const ms = Date.parse(event.time);
-  if (ms > tally.newestMs) {
-    tally.newestMs = ms;
-    tally.newest = event.time;
-  }
-  if (context.sinceMs !== undefined && ms < context.sinceMs) {
-    tally.beforeWindow++;
+  const first = { time: group.first.time, ms: group.first.ms, at: base + group.first.at };
+  const last = { time: group.last.time, ms: group.last.ms, at: base + group.last.at };
+  noteNewest(tally, last.time, last.ms, last.at);
+  if (context.sinceMs !== undefined && last.ms < context.sinceMs) {
+    tally.beforeWindow += events;
     return;
   }
   const user = context.inventory.resolveUser(
@@ -239,32 +263,32 @@ export function recordLogonAccess(
   );
   const accountClass = user.accountClass;
   if (accountClass?.service) {
-    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "));
+    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
     return;
   }
-  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory");
+  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", events);
   const admin = accountClass?.adminOnly === true;
   if (admin)
     bump(
       tally.adminOnly,
       user.id,
       accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
+      events,
     );
   const atServer = isAtServer(event, server.name);
   const { device, source } = atServer ? {} : deviceOf(event, context.inventory, tally);
   if (atServer) {
     const key = `${server.name}\u0000${user.id}`;
     const entry = tally.atServer.get(key);
-    if (entry) entry.events++;
-    else tally.atServer.set(key, { server: server.name, user: user.id, events: 1 });
+    if (entry) entry.events += events;
+    else tally.atServer.set(key, { server: server.name, user: user.id, events });
   }
   const rds =
     !admin &&
     event.logonType !== null &&
     remoteInteractive.has(event.logonType) &&
     context.rdsHosts.has(server.name.toLowerCase());
-  tally.counted++;
-  const at = { time: event.time, ms };
+  tally.counted += events;
   context.ledger.add(
     {
       user: user.id,
@@ -274,9 +298,9 @@ export function recordLogonAccess(
       ...(source !== undefined ? { deviceSource: source } : {}),
       origin: "logon",
     },
-    at,
-    at,
-    1,
+    first,
+    last,
+    events,
     event.location,
   );
 }

@@ -1,16 +1,18 @@
 import type { UalAccess } from "@calwise/evidence";
 import type { AccessLedger } from "./access-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
-import type { LogonTally } from "./record-logon-access.ts";
+import { type LogonTally, noteNewest } from "./record-logon-access.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
 
 /**
  * Records one User Access Logging record: a user (`DOMAIN\account`, normalised like logons) or a client
  * address (resolved through AD) that reached a server's role between FirstSeen and LastSeen. UAL does
- * not pair users with devices; buildAuditDeployment decides how they pair.
+ * not pair users with devices; buildAuditDeployment decides how they pair. `at` is its position in
+ * the audit's reading order.
  */
 export function recordUalAccess(
   record: UalAccess,
+  at: number,
   context: {
     readonly servers: ServerDirectory;
     readonly inventory: InventoryIndex;
@@ -34,12 +36,9 @@ export function recordUalAccess(
       });
     return;
   }
-  const last = { time: record.lastSeen, ms: Date.parse(record.lastSeen) };
-  const first = { time: record.firstSeen, ms: Date.parse(record.firstSeen) };
-  if (last.ms > tally.newestMs) {
-    tally.newestMs = last.ms;
-    tally.newest = record.lastSeen;
-  }
+  const last = { time: record.lastSeen, ms: Date.parse(record.lastSeen), at };
+  const first = { time: record.firstSeen, ms: Date.parse(record.firstSeen), at };
+  noteNewest(tally, record.lastSeen, last.ms, at);
   if (context.sinceMs !== undefined && last.ms < context.sinceMs) {
     tally.beforeWindow++;
     return;

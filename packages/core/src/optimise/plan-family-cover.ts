@@ -514,8 +514,12 @@ function planWithOwned(
     }
   }
 
-  for (const c of proven() || closeEnough() ? [] : candidates) {
-    const fixed = repairCoverWithOwned(edges, c.mix, pools, held);
+  // The cuts' cheapest covers and the best cover so far (often the Lagrangian heuristic's) are repaired.
+  const toRepair = proven() || closeEnough() ? [] : candidates.map((c) => c.mix);
+  const bestMix = (best as Priced | undefined)?.mix;
+  if (toRepair.length > 0 && bestMix && !toRepair.includes(bestMix)) toRepair.push(bestMix);
+  for (const mix of toRepair) {
+    const fixed = repairCoverWithOwned(edges, mix, pools, held);
     if (fixed) consider(fixed, "minimum cut, cover repaired to use owned CALs");
   }
   boundCounts();
@@ -567,8 +571,12 @@ function planWithOwned(
     else {
       mipNodes = answer.nodes;
       if (answer.values) {
-        const cover = mip.readCover(answer.values);
-        consider({ ...incumbent.mix, ...cover }, `${solver.name} MIP`);
+        const cover = { ...incumbent.mix, ...mip.readCover(answer.values) };
+        consider(cover, `${solver.name} MIP`);
+        // A solve stopped early may leave owned CALs idle: the same greedy repair as the cuts' covers get.
+        const fixed =
+          answer.status === "stopped" ? repairCoverWithOwned(edges, cover, pools, held) : undefined;
+        if (fixed) consider(fixed, `${solver.name} MIP, cover repaired to use owned CALs`);
       }
       // Money is whole minor units: a bound within the solver's tolerance of an integer rounds up to it.
       lowerBound = Math.max(

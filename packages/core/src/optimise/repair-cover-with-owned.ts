@@ -3,12 +3,18 @@ import type { CalMix, CoverEdge } from "./choose-cal-mix.ts";
 
 type Side = "user" | "device";
 
+/** Rounds of the repair at most: each round is O(edges) and recomputes the moves from the cover it left. */
+const REPAIR_ROUNDS = 64;
+
 /**
  * Greedy repair of a cover against limited owned CALs. Where some holders of one side must be bought while
  * owned CALs that the other side could hold lie unused, it moves holders across: a bought device CAL is
  * dropped when every user relying on it can take an unused owned user CAL (fewest such users first), and the
  * same the other way. Each move saves one purchase and spends only owned CALs, so the true cost never rises.
- * Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller prices it.
+ * Rounds repeat until none moves a holder: a move gives users CALs, which shrinks what the other devices still
+ * need (on a ward whose devices each serve a dozen users, a device is released only once most of them hold
+ * owned CALs). Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller
+ * prices it.
  */
 export function repairCoverWithOwned(
   edges: readonly CoverEdge[],
@@ -20,6 +26,19 @@ export function repairCoverWithOwned(
     user: new Map(mix.userTier),
     device: new Map(mix.deviceTier),
   };
+  let changed = false;
+  for (let round = 0; round < REPAIR_ROUNDS && repairRound(edges, tiers, pools, held); round++)
+    changed = true;
+  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
+}
+
+/** One round of moves, from one position; true when a holder moved. */
+function repairRound(
+  edges: readonly CoverEdge[],
+  tiers: Record<Side, Map<string, number>>,
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+): boolean {
   const bySide: Record<Side, Map<string, CoverEdge[]>> = { user: new Map(), device: new Map() };
   const note = (side: Side, holder: string, e: CoverEdge) => {
     const list = bySide[side].get(holder);
@@ -30,7 +49,25 @@ export function repairCoverWithOwned(
     if (e.user !== undefined) note("user", e.user, e);
     if (e.device !== undefined) note("device", e.device, e);
   }
+  // A holder all of whose pairs the other side already covers is dropped first (devices, whose CALs are bought
+  // more often, then users): a cover with fewer holders never costs more, and its owned CAL becomes spare.
   let changed = false;
+  for (const [side, other] of [
+    ["device", "user"],
+    ["user", "device"],
+  ] as const)
+    for (const holder of [...tiers[side].keys()]) {
+      if (held.has(holder)) continue;
+      const covered = (bySide[side].get(holder) ?? []).every((e) => {
+        const id = other === "user" ? e.user : e.device;
+        const onlySide = side === "device" ? e.deviceOnly : e.userOnly;
+        return !onlySide && id !== undefined && (tiers[other].get(id) ?? -1) >= e.tier;
+      });
+      if (covered) {
+        tiers[side].delete(holder);
+        changed = true;
+      }
+    }
   for (const [from, to] of [
     ["device", "user"],
     ["user", "device"],
@@ -57,6 +94,8 @@ export function repairCoverWithOwned(
       if (possible) moves.push({ holder, take });
     }
     moves.sort((a, b) => a.take.size - b.take.size);
+    const counts = countHolders(tiers);
+    let total = totalShortfall(counts, pools);
     for (const { holder, take } of moves) {
       if (short === 0) break;
       // Every new or upgraded holder must fit in an unused owned CAL of its tier or later.
@@ -69,6 +108,21 @@ export function repairCoverWithOwned(
         )
       )
         continue;
+      // Only a move that leaves fewer CALs to buy: dropping a holder an owned CAL already serves (a device
+      // of the older version, when the short ones are newer) would spend the other side's owned CALs for nothing.
+      const trial = { user: [...counts.user], device: [...counts.device] };
+      const from0 = tiers[from].get(holder) as number;
+      trial[from][from0] = (trial[from][from0] ?? 0) - 1;
+      for (const { h, t } of wanted) {
+        const was = tiers[to].get(h);
+        if (was !== undefined) trial[to][was] = (trial[to][was] ?? 0) - 1;
+        trial[to][t] = (trial[to][t] ?? 0) + 1;
+      }
+      const after = totalShortfall(trial, pools);
+      if (after >= total) continue;
+      total = after;
+      counts.user = trial.user;
+      counts.device = trial.device;
       for (const { h, t } of wanted) {
         tiers[to].set(h, t);
         take.set(h, t);
@@ -82,7 +136,25 @@ export function repairCoverWithOwned(
       changed = true;
     }
   }
-  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
+  return changed;
+}
+
+/** Holders per side and tier (index = tier). */
+function countHolders(tiers: Record<Side, Map<string, number>>): Record<Side, number[]> {
+  const counts: Record<Side, number[]> = { user: [], device: [] };
+  for (const side of ["user", "device"] as const)
+    for (const t of tiers[side].values()) counts[side][t] = (counts[side][t] ?? 0) + 1;
+  return counts;
+}
+
+/** CALs still to buy for these counts once the owned CALs are allocated. */
+function totalShortfall(counts: Record<Side, number[]>, pools: readonly OwnedPool[]): number {
+  const needs: Need[] = [];
+  for (const side of ["user", "device"] as const)
+    counts[side].forEach((count, tier) => {
+      if (count > 0) needs.push({ type: side, tier, count });
+    });
+  return allocateOwned(needs, pools).needs.reduce((s, n) => s + n.shortfall, 0);
 }
 
 /** Per side: holders short of owned CALs, and the tiers of owned CALs that side could still use. */

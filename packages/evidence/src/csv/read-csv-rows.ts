@@ -12,6 +12,19 @@ export const maxCsvRecordChars = 1 << 20;
 /** The most fields a CSV record may have; docs/limits.md. */
 export const maxCsvFields = 10_000;
 
+/**
+ * A header's names with a repeated one named `Name#2` (`#3`…), as the other readers name a repeated
+ * field: the first value stays under the name, and checkLogonFields can refuse the repeat.
+ */
+function nameRepeatedColumns(columns: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}#${n}`;
+  });
+}
+
 /** One CSV record by column name, with the line it starts on and its position. */
 export interface CsvRow {
   readonly values: Readonly<Record<string, string>>;
@@ -73,7 +86,7 @@ export async function* readCsvRows(
       if (line === badRecordLine) continue;
       if (!header) {
         header = true;
-        pass.columns = record.fields.map((f) => f.value.trim());
+        pass.columns = nameRepeatedColumns(record.fields.map((f) => f.value.trim()));
         const refusal = checkHeader(pass.columns);
         if (refusal === undefined) continue;
         pass.readable = false;

@@ -98,7 +98,7 @@ export async function* readEventCsv(
   return summariseRead(
     file,
     "event-csv",
-    { records: pass.rows, yielded, skipped: pass.skipped, eventIds },
+    { records: pass.rows, yielded, skipped: pass.skipped, eventIds, fields: pass.columns },
     log,
   );
 }

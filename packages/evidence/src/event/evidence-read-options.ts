@@ -1,3 +1,4 @@
+import type { EventFieldMap } from "../siem/event-field-map.ts";
 import type { EvidenceProblem } from "./evidence-problem.ts";
 
 /** Options every evidence reader takes. */
@@ -8,4 +9,6 @@ export interface EvidenceReadOptions {
   readonly onBytes?: (bytes: number) => void;
   /** How many problems the summary keeps (all are counted and passed to onProblem). Default 100. */
   readonly keepProblems?: number;
+  /** Where a `mapped-csv` or `mapped-json` export keeps each field (`--field-map`); others ignore it. */
+  readonly fieldMap?: EventFieldMap;
 }

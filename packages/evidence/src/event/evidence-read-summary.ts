@@ -18,7 +18,15 @@ export interface EvidenceReadSummary {
   /** The first problems in file order; `onProblem` receives every one. */
   readonly problems: readonly EvidenceProblem[];
   readonly problemsNotKept: number;
+  /**
+   * The field names the file offered (a CSV header, the first JSON record's keys; at most 100), so
+   * that a file in which nothing was recognised can say what it holds instead.
+   */
+  readonly fields?: readonly string[];
 }
+
+/** How many field names a summary lists. */
+const fieldsListed = 100;
 
 /** Builds a summary from a reader's counters and its problem log. */
 export function summariseRead(
@@ -29,6 +37,7 @@ export function summariseRead(
     yielded: number;
     skipped: number;
     eventIds?: ReadonlyMap<number, number>;
+    fields?: readonly string[];
   },
   log: EvidenceProblemLog,
 ): EvidenceReadSummary {
@@ -47,5 +56,8 @@ export function summariseRead(
     problemCounts: { ...log.counts },
     problems: [...log.kept],
     problemsNotKept: log.notKept,
+    ...(counts.fields !== undefined && counts.fields.length > 0
+      ? { fields: counts.fields.slice(0, fieldsListed) }
+      : {}),
   };
 }

@@ -3,7 +3,9 @@ const isoPattern =
 /** Already normalised (the common case in Winlogbeat and EVTX): returned as it is. */
 const canonical =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,7})?Z$/;
-const usPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?$/i;
+/** `3/19/2019 11:34:25 PM` (Export-Csv) and `3/19/2019, 11:34:25.465 PM` (the Azure portal's CSV). */
+const usPattern =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:\s*([AP]M))?$/i;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -61,11 +63,11 @@ export function normaliseEventTime(text: string): string | undefined {
       number,
     ];
     const s = Number(us[6] ?? "0");
-    const meridiem = us[7]?.toUpperCase();
+    const meridiem = us[8]?.toUpperCase();
     if (meridiem !== undefined && (rawHour < 1 || rawHour > 12)) return undefined;
     const h = meridiem === undefined ? rawHour : (rawHour % 12) + (meridiem === "PM" ? 12 : 0);
     if (!valid(y, mo, d, h, mi, s)) return undefined;
-    return format(Date.UTC(y, mo - 1, d, h, mi, s), "") || undefined;
+    return format(Date.UTC(y, mo - 1, d, h, mi, s), us[7] ?? "") || undefined;
   }
   return undefined;
 }

@@ -144,7 +144,7 @@ export async function* readAdInventory(
   return summariseRead(
     file,
     kind === "user" ? "ad-user-csv" : "ad-computer-csv",
-    { records: pass.rows, yielded, skipped: pass.skipped },
+    { records: pass.rows, yielded, skipped: pass.skipped, fields: pass.columns },
     log,
   );
 }

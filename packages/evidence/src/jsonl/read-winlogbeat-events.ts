@@ -4,9 +4,7 @@ import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { checkEventLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
-import { describeReadError } from "../text/describe-read-error.ts";
-import { lineTooLongProblem } from "../text/line-too-long-problem.ts";
-import { maxLineBytes, readLineBlocks } from "../text/read-line-blocks.ts";
+import { readJsonRecords } from "../text/read-json-records.ts";
 import { winlogbeatEventFromLine } from "./winlogbeat-event-from-json.ts";
 
 /**
@@ -21,51 +19,36 @@ export async function* readWinlogbeatEvents(
   const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
   const eventIds = new Map<number, number>();
-  let records = 0;
+  const counts = { records: 0, skipped: 0 };
   let yielded = 0;
-  let skipped = 0;
-  try {
-    const tooLong = (line: number) => {
-      records++;
-      skipped++;
-      log.report(lineTooLongProblem(file, line));
-    };
-    for await (const block of readLineBlocks(source, options.onBytes, tooLong)) {
-      const bytes = block.bytes;
-      let line = block.firstLine;
-      for (let start = 0; start < bytes.length; line++) {
-        let end = bytes.indexOf(10, start);
-        if (end === -1) end = bytes.length;
-        if (end - start > maxLineBytes) {
-          start = end + 1;
-          tooLong(line);
-          continue;
-        }
-        const text = bytes.toString("utf8", start, end).trim();
-        start = end + 1;
-        if (text === "") continue;
-        records++;
-        const location = { file, line, record: records };
-        const parsed = winlogbeatEventFromLine(text, location);
-        if (!parsed.ok) {
-          skipped++;
-          const { ok: _, ...detail } = parsed;
-          log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
-          continue;
-        }
-        const fieldProblem = checkEventLogonFields(parsed.event);
-        if (fieldProblem !== undefined) {
-          skipped++;
-          log.report({ ...location, ...fieldProblem });
-          continue;
-        }
-        eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
-        yielded++;
-        yield parsed.event;
-      }
+  for await (const { text, line, record } of readJsonRecords(
+    source,
+    log,
+    counts,
+    options.onBytes,
+  )) {
+    const location = { file, line, record };
+    const parsed = winlogbeatEventFromLine(text, location);
+    if (!parsed.ok) {
+      counts.skipped++;
+      const { ok: _, ...detail } = parsed;
+      log.report({ code: "JSON_BAD_LINE", ...location, ...detail });
+      continue;
     }
-  } catch (error) {
-    log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
+    const fieldProblem = checkEventLogonFields(parsed.event);
+    if (fieldProblem !== undefined) {
+      counts.skipped++;
+      log.report({ ...location, ...fieldProblem });
+      continue;
+    }
+    eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
+    yielded++;
+    yield parsed.event;
   }
-  return summariseRead(file, "winlogbeat-jsonl", { records, yielded, skipped, eventIds }, log);
+  return summariseRead(
+    file,
+    "winlogbeat-jsonl",
+    { records: counts.records, yielded, skipped: counts.skipped, eventIds },
+    log,
+  );
 }

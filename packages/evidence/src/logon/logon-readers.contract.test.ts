@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { detectEvidenceFormat } from "../event/detect-evidence-format.ts";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readWindowsEvents } from "../event/read-windows-events.ts";
 import { evtxValueType } from "../evtx/evtx-value-type.ts";
@@ -12,6 +14,7 @@ import { bytesSource } from "../source/byte-source.ts";
 import { drainReader } from "../testing/drain-reader.ts";
 import { fileSource } from "../testing/file-source.ts";
 import { findControlCharacter } from "./check-logon-fields.ts";
+import { groupLogonEvents } from "./group-logon-events.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import { readLogonEvents } from "./read-logon-events.ts";
 import { toLogonEvent } from "./to-logon-event.ts";
@@ -77,12 +80,76 @@ const cases: { name: string; file: string; format: EventFormat; timeDigits: numb
   },
 ];
 
+/** The SIEM exports: no record id in Sentinel's; Splunk names the provider its own way. */
+const siemCases: {
+  name: string;
+  file: string;
+  format: EventFormat;
+  timeDigits: number;
+  ignore: readonly ("recordId" | "provider")[];
+}[] = [
+  // The portal's CSV export writes milliseconds.
+  {
+    name: "Sentinel CSV",
+    file: "logons.sentinel.csv",
+    format: "sentinel-csv",
+    timeDigits: 23,
+    ignore: ["recordId"],
+  },
+  {
+    name: "Sentinel JSON",
+    file: "logons.sentinel.json",
+    format: "sentinel-json",
+    timeDigits: 27,
+    ignore: ["recordId"],
+  },
+  {
+    name: "Splunk JSON",
+    file: "logons.splunk.ndjson",
+    format: "splunk-json",
+    timeDigits: 23,
+    ignore: ["provider"],
+  },
+  // NXLog writes local time to the second.
+  {
+    name: "flat JSON lines",
+    file: "logons.flat.ndjson",
+    format: "flat-json",
+    timeDigits: 19,
+    ignore: [],
+  },
+];
+
 test("event readers: one contract", async (t) => {
   await t.test("the corpus holds the logons the fixtures were made from", async () => {
     const truth = await evtxTruth();
     assert.equal(truth.size, 45);
     assert.equal([...truth.values()].filter((e) => e.eventId === 4624).length, 42);
   });
+
+  await t.test(
+    "a Winlogbeat JSON array (no lines to scan) yields the events of its JSON lines",
+    async () => {
+      const lines = readFileSync(fixture("logons.winlogbeat.ndjson"), "utf8").trim().split("\n");
+      const array = `[\n${lines.join(",\n")}\n]\n`;
+      const fromLines = await drain(
+        fileSource(fixture("logons.winlogbeat.ndjson")),
+        "winlogbeat-jsonl",
+      );
+      const fromArray = await drain(bytesSource("array.json", array), "winlogbeat-jsonl");
+      assert.equal(fromArray.length, fromLines.length);
+      assert.deepEqual(
+        fromArray.map((e) => comparable(e, 23)),
+        fromLines.map((e) => comparable(e, 23)),
+      );
+      const grouped = await groupLogonEvents(bytesSource("array.json", array), "winlogbeat-jsonl");
+      assert.equal(
+        grouped.logons,
+        fromLines.filter((e) => e.eventId === 4624).length,
+        "grouped alike",
+      );
+    },
+  );
 
   for (const c of cases)
     await t.test(`${c.name} yields the same logon events as the EVTX files`, async () => {
@@ -95,6 +162,25 @@ test("event readers: one contract", async (t) => {
         assert.deepEqual(comparable(e, c.timeDigits), comparable(expected, c.timeDigits), key(e));
         assert.ok(e.location.line !== undefined && e.location.line > 0, "located by line");
       }
+    });
+
+  for (const c of siemCases)
+    await t.test(`${c.name} yields the same logon events as the EVTX files, in order`, async () => {
+      const truth = [...(await evtxTruth()).values()];
+      const source = fileSource(fixture(c.file));
+      const detected = await detectEvidenceFormat(source);
+      assert.deepEqual(detected, { ok: true, format: c.format }, "detected from its bytes");
+      const events = await drain(source, c.format);
+      assert.equal(events.length, truth.length, "one event per corpus record");
+      const without = (e: LogonEvent) => {
+        const x: Record<string, unknown> = comparable(e, c.timeDigits);
+        for (const f of c.ignore) delete x[f];
+        return x;
+      };
+      events.forEach((e, i) => {
+        assert.deepEqual(without(e), without(truth[i] as LogonEvent), `${c.file} record ${i + 1}`);
+        assert.ok(e.location.line !== undefined && e.location.line > 0, "located by line");
+      });
     });
 
   await t.test("Winlogbeat: the fast scanner agrees with parsing every line whole", async () => {

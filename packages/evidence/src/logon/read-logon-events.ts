@@ -2,20 +2,23 @@ import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import { type EventFormat, readWindowsEvents } from "../event/read-windows-events.ts";
 import { type ScanLogonOptions, scanWinlogbeatLogons } from "../jsonl/scan-winlogbeat-logons.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import { toLogonEvent } from "./to-logon-event.ts";
 
 /**
  * Streams the logon events (by default 4624; `eventIds` widens it) of an event source in any event
  * format; every other event is only counted in the summary's `eventIds`. Winlogbeat files take the
- * fast byte scanner; the others project their WindowsEvents.
+ * fast byte scanner (a Winlogbeat JSON array, which has no lines to scan, does not); the others
+ * project their WindowsEvents.
  */
 export async function* readLogonEvents(
   source: ByteSource,
   format: EventFormat,
   options: ScanLogonOptions = {},
 ): AsyncGenerator<LogonEvent, EvidenceReadSummary, undefined> {
-  if (format === "winlogbeat-jsonl") return yield* scanWinlogbeatLogons(source, options);
+  if (format === "winlogbeat-jsonl" && !(await isJsonArraySource(source)))
+    return yield* scanWinlogbeatLogons(source, options);
   const wanted = options.eventIds ?? new Set([4624]);
   const events = readWindowsEvents(source, format, options);
   let yielded = 0;

@@ -98,7 +98,7 @@ export async function* readUalCsv(
   return summariseRead(
     file,
     kind === "user" ? "ual-user-csv" : "ual-device-csv",
-    { records: pass.rows, yielded, skipped: pass.skipped },
+    { records: pass.rows, yielded, skipped: pass.skipped, fields: pass.columns },
     log,
   );
 }

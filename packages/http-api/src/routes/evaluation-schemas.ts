@@ -1,3 +1,4 @@
+import { evaluationResultSchema } from "@calwise/core";
 import type { Evaluation } from "@calwise/storage";
 import { z } from "@hono/zod-openapi";
 
@@ -9,9 +10,8 @@ export const evaluationSchema = z
     revision: z.number().int(),
     catalogVersion: z.string(),
     createdAt: z.string(),
-    result: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: "the EvaluationResult (docs/evaluation-result.schema.json)" }),
+    // The core's own output schema: the result is what `calwise evaluate --json` prints.
+    result: evaluationResultSchema,
   })
   .openapi("Evaluation");
 
@@ -21,5 +21,5 @@ export const evaluationIdParams = z.object({ id: z.string().min(1).max(100) });
 /** The stored evaluation without its organisation id (the caller's own). */
 export function showEvaluation(evaluation: Evaluation): z.output<typeof evaluationSchema> {
   const { orgId: _orgId, result, ...shown } = evaluation;
-  return { ...shown, result: result as Record<string, unknown> };
+  return { ...shown, result: result as z.output<typeof evaluationResultSchema> };
 }

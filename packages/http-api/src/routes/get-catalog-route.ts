@@ -1,5 +1,6 @@
 import { listCatalog } from "@calwise/app";
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { catalogListingSchema } from "@calwise/core";
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
@@ -17,7 +18,7 @@ export function registerGetCatalogRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDe
       200: {
         description: "the catalog listing (docs/catalog.schema.json)",
         content: {
-          "application/json": { schema: z.record(z.string(), z.unknown()).openapi("Catalog") },
+          "application/json": { schema: catalogListingSchema },
         },
       },
       ...problemResponses(401),
@@ -25,6 +26,7 @@ export function registerGetCatalogRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDe
   });
   app.openapi(route, (c) => {
     authorise(c, allRoles);
-    return c.json(listCatalog(deps.catalog) as Record<string, unknown>, 200);
+    // The listing is deeply readonly; the response schema's type is the same shape, mutable.
+    return c.json(listCatalog(deps.catalog) as z.output<typeof catalogListingSchema>, 200);
   });
 }

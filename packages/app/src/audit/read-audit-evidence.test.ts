@@ -1,0 +1,351 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import {
+  accessFormats,
+  type ByteSource,
+  bytesSource,
+  EventDeduplicator,
+  type EventFormat,
+  eventFormats,
+  readAggregatedLogons,
+  readLogonEvents,
+  readUalCsv,
+} from "@calwise/evidence";
+import fc from "fast-check";
+import { listEvtxCorpus } from "../../../evidence/src/evtx/testing/evtx-corpus.ts";
+import { AuditReading } from "./audit-reading.ts";
+import { type AuditLedger, createAuditLedger } from "./create-audit-ledger.ts";
+import { detectAuditSources } from "./detect-audit-sources.ts";
+import { InventoryIndex } from "./inventory-index.ts";
+import { isInventoryFormat } from "./is-inventory-format.ts";
+import { readAuditEvidence } from "./read-audit-evidence.ts";
+
+const owned = [
+  { name: "FS1.example.corp", product: "ws2019-standard" },
+  { name: "SRV2", product: "ws2019-standard" },
+];
+
+/**
+ * The reference: every source through its streaming reader, one event at a time, deduplicated and
+ * recorded as the audit did before it grouped events (a single event is a group of one). A row of an
+ * accesses file is recorded as the events it stands for: one at its first seen, the rest at its last.
+ */
+async function readOneByOne(sources: readonly ByteSource[], since: string | undefined) {
+  const detected = await detectAuditSources(sources);
+  const reading = new AuditReading(detected);
+  const ledger = createAuditLedger(owned, new InventoryIndex(), since ? { since } : {});
+  const dedupe = new EventDeduplicator();
+  for (const { source, format } of detected) {
+    if (isInventoryFormat(format)) continue;
+    if (eventFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readLogonEvents(source, format as EventFormat, {
+          ...reading.optionsFor(source.name),
+          eventIds: new Set([4624]),
+        });
+        for (;;) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          const e = next.value;
+          ledger.tally.logonEvents++;
+          if (dedupe.isFirst(e.computer, e.channel, e.eventId, e.recordId)) ledger.recordLogon(e);
+          else ledger.tally.duplicates++;
+        }
+      });
+    else if (accessFormats.has(format))
+      await reading.readSource(async () => {
+        const reader = readAggregatedLogons(
+          source,
+          format as "accesses-csv" | "accesses-jsonl",
+          reading.optionsFor(source.name),
+        );
+        for (;;) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          const { logon, firstSeen, events } = next.value;
+          for (let i = 0; i < events; i++) {
+            ledger.tally.logonEvents++;
+            ledger.recordLogon(i === 0 ? { ...logon, time: firstSeen } : logon);
+          }
+        }
+      });
+    else
+      await reading.readSource(async () => {
+        const reader = readUalCsv(source, reading.optionsFor(source.name));
+        let at = 2 ** 52;
+        for (;;) {
+          const next = await reader.next();
+          if (next.done) return next.value;
+          ledger.recordUal(next.value, at++);
+        }
+      });
+  }
+  return { reading, ledger };
+}
+
+/** The audit's read step as it runs: groups of events, replayed with their counts. */
+async function readGrouped(sources: readonly ByteSource[], since: string | undefined) {
+  const detected = await detectAuditSources(sources);
+  const reading = new AuditReading(detected);
+  const ledger = createAuditLedger(owned, new InventoryIndex(), since ? { since } : {});
+  const read = await readAuditEvidence(
+    detected,
+    reading,
+    { logonGroup: ledger.recordLogonGroup, ual: ledger.recordUal },
+    { ualServer: undefined, dedupe: new EventDeduplicator(), splitAtMs: ledger.sinceMs },
+  );
+  ledger.tally.logonEvents += read.logons;
+  ledger.tally.duplicates += read.duplicates;
+  return { reading, ledger };
+}
+
+/** Everything the later steps read of the ledger and the reading, positions left out. */
+function observe({ reading, ledger }: { reading: AuditReading; ledger: AuditLedger }) {
+  const plain = (value: unknown): unknown =>
+    value instanceof Map
+      ? [...value].map(([k, v]) => [k, plain(v)])
+      : value instanceof Set
+        ? [...value]
+        : typeof value === "object" && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+          : value;
+  const { newestAt: _, ...tally } = ledger.tally;
+  return {
+    accesses: ledger.ledger
+      .since(Number.NEGATIVE_INFINITY)
+      .map(({ firstAt: _f, lastAt: _l, ...record }) => plain(record)),
+    files: ledger.ledger.files,
+    tally: plain(tally),
+    summaries: reading.summaries,
+    problems: reading.problems,
+    problemCount: reading.problemCount,
+  };
+}
+
+async function assertSameReading(sources: readonly ByteSource[], since?: string) {
+  assert.deepEqual(
+    observe(await readGrouped(sources, since)),
+    observe(await readOneByOne(sources, since)),
+  );
+}
+
+/** Mostly `usual`, sometimes one of `others`: events share groups, yet meet every odd case. */
+const mostly = <T>(usual: T, ...others: T[]) =>
+  fc.oneof(
+    { arbitrary: fc.constant(usual), weight: 5 },
+    { arbitrary: fc.constantFrom(...others), weight: 2 },
+  );
+
+// Events that differ only in padding or spelling, and times that tie to the millisecond.
+const times = [
+  "2026-11-20T08:00:00Z",
+  "2026-11-20T08:00:00.000Z",
+  "2026-11-20T08:00:00.0001234Z",
+  "2026-09-01T00:00:00.5Z",
+  "2026-11-20 08:00:00",
+  "2024-02-29T23:59:59.999Z",
+  "2026-01-31T10:00:00Z",
+  "2026-11-20T09:00:00+01:00",
+];
+const eventArbitrary = fc.record({
+  computer: mostly("FS1.example.corp", " FS1.example.corp", "fs1", "SRV2", "WS9", ""),
+  host: mostly("", "fs1.example.corp"),
+  user: mostly(
+    "ann",
+    "bob",
+    " ann",
+    "ren\\u00e9",
+    "rené",
+    "ANONYMOUS LOGON",
+    "svc$",
+    "e\u0085ve",
+    "d\u007fel",
+    "-",
+  ),
+  domain: mostly<string | null>("EXAMPLE", null, "", "NT AUTHORITY", "example "),
+  workstation: mostly<string | null>("PC01", null, "-", "", "FS1", " PC02", "PC03é"),
+  address: mostly<string | null>(
+    null,
+    "10.0.0.1",
+    "-",
+    "127.0.0.1",
+    "8.8.8.8",
+    "::ffff:10.0.0.2",
+    "",
+  ),
+  logonType: mostly<string | null>(
+    '"3"',
+    null,
+    '"2"',
+    '"10"',
+    '" 3"',
+    '"03"',
+    '"x"',
+    "3",
+    '"1000"',
+  ),
+  eventId: mostly('"4624"', "4624", '"4634"'),
+  recordId: fc.option(fc.constantFrom("1", "2", "3", '"4"', '"5"', '""', "-1")),
+  time: fc.constantFrom(...times),
+  odd: mostly("", "blank", "broken", "repeat", "message", "spaces"),
+});
+
+type GeneratedEvent = typeof eventArbitrary extends fc.Arbitrary<infer T> ? T : never;
+const usual: GeneratedEvent = {
+  computer: "FS1.example.corp",
+  host: "",
+  user: "ann",
+  domain: "EXAMPLE",
+  workstation: "PC01",
+  address: null,
+  logonType: '"3"',
+  eventId: '"4624"',
+  recordId: "1",
+  time: times[0] as string,
+  odd: "",
+};
+/** A name with a C1 control character, raw in the line: refused, line after line. */
+const refused: GeneratedEvent = { ...usual, user: "e\u0085ve", recordId: null };
+
+/** One Winlogbeat line (or an odd one) from a generated event. */
+function toLine(e: GeneratedEvent): string {
+  if (e.odd === "blank") return "   ";
+  if (e.odd === "broken") return `{"winlog":{"event_id":"4624","computer_name":"${e.computer}"`;
+  const data: string[] = [`"TargetUserName":"${e.user}"`];
+  if (e.domain !== null) data.push(`"TargetDomainName":"${e.domain}"`);
+  if (e.workstation !== null) data.push(`"WorkstationName":"${e.workstation}"`);
+  if (e.address !== null) data.push(`"IpAddress":"${e.address}"`);
+  if (e.logonType !== null) data.push(`"LogonType":${e.logonType}`);
+  if (e.odd === "repeat") data.push(`"TargetUserName":"other"`);
+  const winlog = [
+    `"channel":"Security"`,
+    `"computer_name":"${e.computer}"`,
+    `"event_data":{${data.join(",")}}`,
+    ...(e.recordId !== null ? [`"record_id":${e.recordId}`] : []),
+    `"event_id":${e.eventId}`,
+  ];
+  const message = e.odd === "message" ? `"message":"a \\"quoted\\" \\u0041 text",` : "";
+  const space = e.odd === "spaces" ? " " : "";
+  return `{${space}"@timestamp":${space}"${e.time}",${message}"host":{"name":"${e.host}"},"winlog":{${winlog.join(",")}}}`;
+}
+
+// Rows of an accesses file: distinct instants (one event per row cannot stand for two times).
+const rowTimes = [
+  "2026-09-01T00:00:00Z",
+  "2026-10-01T00:00:00Z",
+  "2026-11-20T08:00:00Z",
+  "2026-11-21T10:30:00Z",
+];
+const rowArbitrary = fc.record({
+  user: mostly("EXAMPLE\\ann", "bob", "EXAMPLE\\bob", "NT AUTHORITY\\SYSTEM", "svc$", ""),
+  device: mostly("PC01", "", "FS1", "PC02"),
+  address: mostly("", "10.0.0.1", "127.0.0.1"),
+  server: mostly("FS1.example.corp", "SRV2", "WS9", "fs1"),
+  logonType: mostly("3", "2", "10", "x"),
+  span: fc
+    .tuple(fc.nat(rowTimes.length - 1), fc.nat(rowTimes.length - 1))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+  count: mostly(2, 3, 7, 0),
+});
+type GeneratedRow = typeof rowArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+/** An accesses CSV of the rows that do not straddle `since` (a row cannot be split there). */
+function toAccessesCsv(rows: readonly GeneratedRow[], since: string | undefined): string {
+  const sinceMs = since === undefined ? undefined : Date.parse(`${since}T00:00:00Z`);
+  const lines = rows
+    .map((r) => ({
+      ...r,
+      first: rowTimes[r.span[0]] as string,
+      last: rowTimes[r.span[1]] as string,
+    }))
+    .filter(
+      (r) =>
+        sinceMs === undefined || Date.parse(r.first) < sinceMs === Date.parse(r.last) < sinceMs,
+    )
+    .map((r) =>
+      [r.user, r.device, r.address, r.server, r.logonType, r.first, r.last, r.count].join(","),
+    );
+  return ["user,device,address,server,logon_type,first_seen,last_seen,count", ...lines].join("\n");
+}
+
+test("the grouped read gives the one-by-one reading's accesses, counts, problems and trail", async (t) => {
+  await t.test("on generated Winlogbeat files, with and without --since", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(eventArbitrary, { minLength: 1, maxLength: 60 }),
+        fc.array(eventArbitrary, { maxLength: 20 }),
+        fc.constantFrom(undefined, "2026-11-20", "2026-10-01"),
+        async (first, second, since) => {
+          const sources = [
+            bytesSource("a.ndjson", `${first.map(toLine).join("\n")}\n`, 97),
+            // A second export that repeats part of the first: its duplicates are left out.
+            bytesSource("b.ndjson", [...second, ...first.slice(0, 5)].map(toLine).join("\n")),
+          ];
+          await assertSameReading(sources, since);
+        },
+      ),
+      {
+        numRuns: 60,
+        examples: [[[refused, usual, refused, { ...refused, recordId: "2" }], [], undefined]],
+      },
+    );
+  });
+
+  await t.test("with a generated accesses file beside the events, rows as groups", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(eventArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(rowArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(undefined, "2026-11-20", "2026-10-01"),
+        async (events, rows, since) => {
+          const sources = [
+            bytesSource("a.ndjson", events.map(toLine).join("\n")),
+            bytesSource("accesses.csv", toAccessesCsv(rows, since), 61),
+          ];
+          await assertSameReading(sources, since);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  await t.test("on the event fixtures of every format and the UAL samples", async () => {
+    const fixtures = join(import.meta.dirname, "../../../evidence/fixtures");
+    const sources = [
+      "events/logons.winlogbeat.ndjson",
+      "events/logons.csv",
+      "events/logons.wevtutil.xml",
+      "ual/ual-users.csv",
+      "events/logons.eventviewer.xml",
+      "events/logons.utf16.csv",
+    ].map((name) => bytesSource(name, readFileSync(join(fixtures, name))));
+    await assertSameReading(sources);
+    await assertSameReading(sources, "2019-03-20");
+  });
+
+  await t.test("on the EVTX corpus", async () => {
+    const files = listEvtxCorpus();
+    if (files.length === 0) return;
+    await assertSameReading(files.map((file) => bytesSource(file, readFileSync(file))));
+  });
+});
+
+test("an accesses row across --since counts whole, with its first seen before the window", async () => {
+  const csv = [
+    "user,device,address,server,logon_type,first_seen,last_seen,count",
+    "EXAMPLE\\ann,PC01,,FS1.example.corp,3,2026-09-01T00:00:00Z,2026-11-20T08:00:00Z,3",
+    "EXAMPLE\\bob,PC02,,FS1.example.corp,3,2026-09-01T00:00:00Z,2026-09-02T00:00:00Z,4",
+  ].join("\n");
+  const { ledger } = await readGrouped([bytesSource("accesses.csv", csv)], "2026-10-01");
+  assert.equal(ledger.tally.logonEvents, 7);
+  assert.equal(ledger.tally.counted, 3);
+  assert.equal(ledger.tally.beforeWindow, 4);
+  assert.deepEqual(
+    ledger.ledger
+      .since(Number.NEGATIVE_INFINITY)
+      .map((r) => [r.user, r.firstSeen, r.lastSeen, r.events]),
+    [["EXAMPLE\\ann", "2026-09-01T00:00:00Z", "2026-11-20T08:00:00Z", 3]],
+  );
+});

@@ -1,0 +1,48 @@
+import { CalwiseError, type InputProblem } from "@calwise/core";
+import {
+  type EvidenceProblem,
+  type EvidenceReadSummary,
+  formatEvidenceLocation,
+} from "@calwise/evidence";
+import type { AuditReading } from "./audit-reading.ts";
+
+/** What the summary of a source says it holds instead: its fields, and why its records were skipped. */
+function describeUnrecognised({
+  summary: s,
+  firstProblem,
+}: {
+  summary: EvidenceReadSummary;
+  firstProblem?: EvidenceProblem;
+}): InputProblem {
+  const first = firstProblem ?? s.problems[0];
+  const skipped =
+    s.records === 0
+      ? "no record in it"
+      : `${s.records} record${s.records === 1 ? "" : "s"} read, ${s.skipped} skipped`;
+  return {
+    code: "FORMAT",
+    path: "",
+    file: s.file,
+    message: `no record was recognised as ${s.format} (${skipped}${first ? `; first problem at ${formatEvidenceLocation(first)}: ${first.code}: ${first.message}` : ""})`,
+    ...(first?.expected ? { expected: first.expected } : {}),
+    received:
+      s.fields !== undefined && s.fields.length > 0
+        ? `fields ${s.fields.join(", ")}`
+        : "no fields calwise could name",
+  };
+}
+
+/**
+ * The check after reading: a source in which no record was recognised (a SIEM export whose fields
+ * are not the ones its format names, an empty export, a CSV whose header was refused) is bad input
+ * (CalwiseError INPUT_UNREADABLE, exit 2, naming the fields found), never an audit with 0 accesses.
+ */
+export function refuseUnrecognisedSources(reading: AuditReading): void {
+  if (reading.unrecognised.length === 0) return;
+  const n = reading.unrecognised.length;
+  throw new CalwiseError(
+    "INPUT_UNREADABLE",
+    `${n} evidence file${n === 1 ? " holds" : "s hold"} no record calwise recognises: name the fields with --field-map, or check --format`,
+    reading.unrecognised.map(describeUnrecognised),
+  );
+}

@@ -1,0 +1,42 @@
+import type { EventFormat } from "../event/read-windows-events.ts";
+import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { isJsonArraySource } from "../source/is-json-array-source.ts";
+import { addLogonEvent } from "./add-logon-event.ts";
+import { EventDeduplicator } from "./event-deduplicator.ts";
+import type { GroupLogonOptions } from "./group-logon-options.ts";
+import type { LogonGrouping } from "./logon-group.ts";
+import { LogonGroupStore } from "./logon-group-store.ts";
+import { readLogonEvents } from "./read-logon-events.ts";
+
+/**
+ * Reads a source's logon events (by default 4624) into groups of events that differ only in time,
+ * record id and place (`LogonGroup`), leaving out events already seen: the audit's one reading path
+ * for every event format. Memory grows with the groups (distinct logon signatures), never with the
+ * events. Winlogbeat JSON lines are grouped from their bytes (`groupWinlogbeatLogons`); a Winlogbeat
+ * JSON array and the other formats
+ * through their streaming readers. Problems and the summary are those of the streaming readers.
+ */
+export async function groupLogonEvents(
+  source: ByteSource,
+  format: EventFormat,
+  options: GroupLogonOptions = {},
+): Promise<LogonGrouping> {
+  const dedupe = options.dedupe ?? new EventDeduplicator();
+  if (format === "winlogbeat-jsonl" && !(await isJsonArraySource(source)))
+    return groupWinlogbeatLogons(source, { ...options, dedupe });
+  const store = new LogonGroupStore(source.name, dedupe);
+  const reader = readLogonEvents(source, format, options);
+  let at = 0;
+  for (;;) {
+    const next = await reader.next();
+    if (next.done)
+      return {
+        summary: next.value,
+        logons: store.logons,
+        duplicates: store.duplicates,
+        groups: () => store.groups(),
+      };
+    addLogonEvent(store, next.value, at++, options.splitAtMs);
+  }
+}

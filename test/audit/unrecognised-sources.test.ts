@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { auditEvidence } from "@calwise/app";
+import { loadCatalog } from "@calwise/catalog";
+import type { CalwiseError } from "@calwise/core";
+import { type ByteSource, bytesSource, type EvidenceFormat } from "@calwise/evidence";
+import { buildEvtxFile } from "../../packages/evidence/src/evtx/testing/build-evtx-file.ts";
+import { root, runCli } from "../cli/run-cli.ts";
+
+// A file in which no record is recognised is bad input (exit 2) naming the fields it has, never an
+// audit with 0 accesses: for every reader.
+
+const catalog = loadCatalog();
+const owned = {
+  name: "owned.yaml",
+  data: { servers: [{ name: "FS01", product: "ws2016-standard" }] },
+};
+
+async function refusal(
+  source: ByteSource,
+  options: { eventFormat?: EvidenceFormat; as?: "inventory" | "accesses" } = {},
+): Promise<CalwiseError> {
+  try {
+    await auditEvidence(
+      {
+        evidence: options.as === undefined ? [source] : [],
+        inventory: options.as === "inventory" ? [source] : [],
+        accesses: options.as === "accesses" ? [source] : [],
+        owned,
+        ...(options.eventFormat ? { eventFormat: options.eventFormat } : {}),
+      },
+      catalog,
+    );
+  } catch (error) {
+    return error as CalwiseError;
+  }
+  assert.fail(`${source.name} was audited`);
+}
+
+const header = (columns: string) => `${columns}\r\n`;
+
+test("no record recognised: every reader's file is refused with the fields it holds", async (t) => {
+  const cases: {
+    name: string;
+    source: ByteSource;
+    options?: Parameters<typeof refusal>[1];
+    fields: RegExp;
+  }[] = [
+    {
+      name: "EVTX without records",
+      source: bytesSource("empty.evtx", buildEvtxFile([])),
+      fields: /no fields/,
+    },
+    {
+      name: "event XML without an event",
+      source: bytesSource("empty.xml", "<Events></Events>\n"),
+      fields: /no fields/,
+    },
+    {
+      name: "Get-WinEvent CSV with a header only",
+      source: bytesSource("header.csv", header('"Message","Id","MachineName","TimeCreated"')),
+      fields: /fields Message, Id, MachineName, TimeCreated/,
+    },
+    {
+      name: "Winlogbeat lines without event ids",
+      source: bytesSource("beats.ndjson", '{"winlog":{"channel":"Security"}}\n{"winlog":{}}\n'),
+      fields: /no fields/,
+    },
+    {
+      name: "Sentinel CSV whose rows have no time",
+      source: bytesSource("sentinel.csv", "EventID,TimeGenerated,Computer\n4624,soon,FS01\n"),
+      fields: /fields EventID, TimeGenerated, Computer/,
+    },
+    {
+      name: "flat JSON forced on a file of other fields",
+      source: bytesSource(
+        "other.ndjson",
+        '{"ts":"2026-01-01T00:00:00Z","host":"FS01","code":4624}\n',
+      ),
+      options: { eventFormat: "flat-json" },
+      fields: /fields ts, host, code/,
+    },
+    {
+      name: "UAL users with a header only",
+      source: bytesSource("ual.csv", header('"UserName","RoleName","FirstSeen","LastSeen"')),
+      fields: /fields UserName, RoleName/,
+    },
+    {
+      name: "AD users with a header only",
+      source: bytesSource("ad.csv", header('"SamAccountName","Enabled","DistinguishedName"')),
+      options: { as: "inventory" },
+      fields: /fields SamAccountName, Enabled, DistinguishedName/,
+    },
+    {
+      name: "accesses with bad rows only",
+      source: bytesSource(
+        "accesses.csv",
+        "user,server,logon_type,first_seen,last_seen,count\nalice,FS01,3,2026-01-01,yesterday,1\n",
+      ),
+      options: { as: "accesses" },
+      fields: /fields user, server, logon_type/,
+    },
+  ];
+  for (const c of cases)
+    await t.test(c.name, async () => {
+      const error = await refusal(c.source, c.options);
+      assert.equal(error.code, "INPUT_UNREADABLE", String(error));
+      assert.match(error.message, /no record calwise recognises/);
+      const problem = error.problems[0];
+      assert.equal(problem?.file, c.source.name);
+      assert.match(problem?.message ?? "", /no record was recognised as/);
+      assert.match(problem?.received ?? "", c.fields);
+    });
+});
+
+test("an --accesses file that is an event log is refused before reading", async () => {
+  const error = await refusal(bytesSource("events.ndjson", '{"winlog":{"event_id":4624}}\n'), {
+    as: "accesses",
+  });
+  assert.equal(error.code, "INPUT_UNREADABLE");
+  assert.match(
+    error.problems[0]?.message ?? "",
+    /not an accesses file: it reads as winlogbeat-jsonl/,
+  );
+});
+
+test("the CLI exits 2 on an export with nothing recognised, naming its fields", () => {
+  const file = join(root, "packages/evidence/fixtures/events/logons.sentinel.json");
+  const r = runCli(["audit", "--events", file, "--format", "splunk-json"]);
+  assert.equal(r.code, 2, r.stdout);
+  assert.match(r.stderr, /no record calwise recognises/);
+  assert.match(r.stderr, /splunk-json/);
+  assert.match(r.stderr, /TimeGenerated/);
+});
