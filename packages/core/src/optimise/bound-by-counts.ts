@@ -1,5 +1,5 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
-import { type CalMarket, priceCalNeeds } from "./price-cal-needs.ts";
+import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
 /**
  * What one minimum cut proves about every cover: with weights per holder type and tier (the cost of a user or a
@@ -77,7 +77,7 @@ export function boundByCounts(
           ? [{ type: slot.type, tier: slot.tier, count: counts[i] as number }]
           : [],
       );
-      const p = priceCalNeeds(needs, pools, market);
+      const p = priceCalNeedsCost(needs, pools, market);
       if (!p.exact) exact = false;
       best = Math.min(best, p.cost);
       return;

@@ -1,6 +1,6 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
-import type { PriceBook } from "../price-list/price-book.ts";
+import type { Pack, PriceBook } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
@@ -198,8 +198,16 @@ const MAX_SCALE = 1_000;
  */
 function createCalMarket(family: CalFamily, prices: PriceBook, topTier: number): FamilyMarket {
   const tiers = family.versions.length;
-  const packs = (type: "user" | "device", tier: number) =>
-    prices.priced ? prices.calPacks(family.id, family.versions[tier] as string, type) : [];
+  // Looked up once per type and tier: the pricing asks for the same packs thousands of times per evaluation,
+  // and the price book filters its whole list on every call.
+  const table = (type: "user" | "device") =>
+    family.versions.map((version) =>
+      prices.priced ? prices.calPacks(family.id, version, type) : [],
+    );
+  const userPacks = table("user");
+  const devicePacks = table("device");
+  const packs = (type: "user" | "device", tier: number): readonly Pack[] =>
+    (type === "user" ? userPacks : devicePacks)[tier] ?? [];
   const sizes = new Set<number>();
   for (let k = 0; k < tiers; k++)
     for (const type of ["user", "device"] as const)

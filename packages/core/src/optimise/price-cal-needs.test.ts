@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import type { Pack } from "../price-list/price-book.ts";
-import { type CalMarket, priceCalNeeds } from "./price-cal-needs.ts";
+import { type CalMarket, priceCalNeeds, priceCalNeedsCost } from "./price-cal-needs.ts";
 
 /** A market over three tiers from packs keyed "type:tier". */
 function market(packs: Record<string, Pack[]>): CalMarket {
@@ -84,5 +85,40 @@ test("without a price list every CAL weighs 1 and is bought at the version it ne
   assert.deepEqual(
     p.purchases.map((b) => [b.tier, b.units]),
     [[1, 2]],
+  );
+});
+
+test("priceCalNeedsCost charges what priceCalNeeds charges, as exactly", () => {
+  const pack = fc.record({
+    id: fc.constant("p"),
+    size: fc.constantFrom(1, 2, 5, 10, 20),
+    price: fc.integer({ min: 1, max: 2_000 }),
+  });
+  const type = fc.constantFrom("user" as const, "device" as const);
+  const tier = fc.integer({ min: 0, max: 2 });
+  fc.assert(
+    fc.property(
+      fc.dictionary(
+        fc.constantFrom("user:0", "user:1", "user:2", "device:0", "device:1", "device:2"),
+        fc.array(pack, { minLength: 1, maxLength: 3 }),
+      ),
+      fc.array(fc.record({ type, tier, count: fc.integer({ min: 1, max: 60 }) }), { maxLength: 4 }),
+      fc.array(
+        fc.record({
+          type: fc.constantFrom("user" as const, "device" as const, "either" as const),
+          tier,
+          quantity: fc.integer({ min: 0, max: 30 }),
+          source: fc.constant("owned"),
+        }),
+        { maxLength: 3 },
+      ),
+      fc.boolean(),
+      (packs, needs, pools, priced) => {
+        const m = { ...market(packs), priced };
+        const full = priceCalNeeds(needs, pools, m);
+        const cost = priceCalNeedsCost(needs, pools, { ...market(packs), priced });
+        assert.deepEqual(cost, { cost: full.cost, exact: full.exact });
+      },
+    ),
   );
 });

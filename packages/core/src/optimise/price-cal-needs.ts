@@ -52,73 +52,31 @@ export function priceCalNeeds(
   market: CalMarket,
 ): NeedsPricing {
   const tiers = market.tiers;
-  const demand: Record<CalType, number[]> = {
-    user: new Array(tiers).fill(0),
-    device: new Array(tiers).fill(0),
-  };
-  for (const n of needs) demand[n.type][n.tier] = (demand[n.type][n.tier] as number) + n.count;
-  const total = (t: CalType) => demand[t].reduce((s, x) => s + x, 0);
-  const owned: Record<CalType | "either", number[]> = {
-    user: new Array(tiers).fill(0),
-    device: new Array(tiers).fill(0),
-    either: new Array(tiers).fill(0),
-  };
-  for (const p of pools) owned[p.type][p.tier] = (owned[p.type][p.tier] as number) + p.quantity;
-
-  // Either units given to users per tier: each tier ranges over what users and devices could use at all.
-  const ranges = owned.either.map((q) => {
-    const lo = Math.max(0, q - total("device"));
-    const hi = Math.min(q, total("user"));
-    return { lo, hi: Math.max(lo, hi) };
-  });
-  const combinations = ranges.reduce((s, r) => s * (r.hi - r.lo + 1), 1);
-  const splits: number[][] = [];
-  if (combinations <= EITHER_SPLITS) {
-    const walk = (k: number, acc: number[]) => {
-      if (k === tiers) splits.push([...acc]);
-      else
-        for (let x = (ranges[k] as { lo: number }).lo; x <= (ranges[k] as { hi: number }).hi; x++)
-          walk(k + 1, [...acc, x]);
-    };
-    walk(0, []);
-  } else {
-    splits.push(ranges.map((r) => r.hi));
-    splits.push(ranges.map((r) => r.lo));
-  }
-
-  let best:
-    | { cost: number; exact: boolean; split: number[]; sides: Record<CalType, Side> }
-    | undefined;
+  // The split of the either pools is chosen by cost alone; only the chosen one is served in full.
+  const split = chooseEitherSplit(needs, pools, market);
+  const { owned, demand } = split;
   const sideCache = sidesOf(market);
-  for (const split of splits) {
-    const side = (t: CalType): Side => {
-      const supply = owned[t].map(
-        (q, k) =>
-          q +
-          (t === "user"
-            ? (split[k] as number)
-            : (owned.either[k] as number) - (split[k] as number)),
-      );
-      const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
-      let s = sideCache.get(key);
-      if (!s) {
-        s = serveSide(t, demand[t], supply, market);
-        sideCache.set(key, s);
-      }
-      return s;
-    };
-    const user = side("user");
-    const device = side("device");
-    const cost = user.cost + device.cost;
-    if (!best || cost < best.cost)
-      best = {
-        cost,
-        exact: user.exact && device.exact && combinations <= EITHER_SPLITS,
-        split,
-        sides: { user, device },
-      };
-  }
-  const chosen = best as NonNullable<typeof best>;
+  const side = (t: CalType): Side => {
+    const supply = owned[t].map(
+      (q, k) =>
+        q +
+        (t === "user"
+          ? (split.users[k] as number)
+          : (owned.either[k] as number) - (split.users[k] as number)),
+    );
+    const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
+    let s = sideCache.get(key);
+    if (!s) {
+      s = serveSide(t, demand[t], supply, market);
+      sideCache.set(key, s);
+    }
+    return s;
+  };
+  const chosen = {
+    cost: split.cost,
+    exact: split.exact,
+    sides: { user: side("user"), device: side("device") },
+  };
 
   // Per need: how many owned CALs served it. Per pool: how many of its CALs were used (pools of one class
   // share their class's use in order).
@@ -159,6 +117,135 @@ export function priceCalNeeds(
   };
 }
 
+/**
+ * What `priceCalNeeds` would charge for the needs, and whether exactly, without building the allocation or the
+ * purchase: the bound over counts prices thousands of count vectors and reads only this. Same splits of the
+ * either pools, same service of each side; a single tier's purchase comes from a cost table per type and tier
+ * (the exact cheapest cover of n units by the packs at or above it, as `choosePackPurchase` finds).
+ */
+export function priceCalNeedsCost(
+  needs: readonly Need[],
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+): { readonly cost: number; readonly exact: boolean } {
+  const { cost, exact } = chooseEitherSplit(needs, pools, market);
+  return { cost, exact };
+}
+
+/**
+ * The needs and owned CALs per type and tier, and the cheapest split of the either pools between users and
+ * devices (the first of equally cheap ones, in the order of users' share per tier, last tier fastest).
+ */
+function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], market: CalMarket) {
+  const tiers = market.tiers;
+  const demand: Record<CalType, number[]> = {
+    user: new Array<number>(tiers).fill(0),
+    device: new Array<number>(tiers).fill(0),
+  };
+  let users = 0;
+  let devices = 0;
+  for (const n of needs) {
+    demand[n.type][n.tier] = (demand[n.type][n.tier] as number) + n.count;
+    if (n.type === "user") users += n.count;
+    else devices += n.count;
+  }
+  const owned: Record<CalType | "either", number[]> = {
+    user: new Array<number>(tiers).fill(0),
+    device: new Array<number>(tiers).fill(0),
+    either: new Array<number>(tiers).fill(0),
+  };
+  for (const p of pools) owned[p.type][p.tier] = (owned[p.type][p.tier] as number) + p.quantity;
+  // Either units given to users per tier: each tier ranges over what users and devices could use at all.
+  const lo = owned.either.map((q) => Math.max(0, q - devices));
+  const hi = owned.either.map((q, k) => Math.max(lo[k] as number, Math.min(q, users)));
+  const combinations = lo.reduce((s, l, k) => s * ((hi[k] as number) - l + 1), 1);
+  const enumerated = combinations <= EITHER_SPLITS;
+  const userSupply = [...owned.user];
+  const deviceSupply = [...owned.device];
+  let best: { cost: number; exact: boolean; users: number[] } | undefined;
+  const priceSplit = (split: readonly number[]) => {
+    for (let k = 0; k < tiers; k++) {
+      userSupply[k] = (owned.user[k] as number) + (split[k] as number);
+      deviceSupply[k] =
+        (owned.device[k] as number) + (owned.either[k] as number) - (split[k] as number);
+    }
+    const user = sideCost("user", demand.user, userSupply, market);
+    const device = sideCost("device", demand.device, deviceSupply, market);
+    const cost = user.cost + device.cost;
+    if (!best || cost < best.cost)
+      best = { cost, exact: user.exact && device.exact && enumerated, users: [...split] };
+  };
+  if (enumerated) {
+    const split = [...lo];
+    for (;;) {
+      priceSplit(split);
+      let k = tiers - 1;
+      while (k >= 0 && split[k] === hi[k]) {
+        split[k] = lo[k] as number;
+        k--;
+      }
+      if (k < 0) break;
+      split[k] = (split[k] as number) + 1;
+    }
+  } else {
+    // Past the bound: all to users, then all to devices (not exact).
+    priceSplit(hi);
+    priceSplit(lo);
+  }
+  return { ...(best as NonNullable<typeof best>), demand, owned };
+}
+
+/** One side's cost: the owned supply serves the newest needs first (as `serveSide`), the rest is bought. */
+function sideCost(
+  type: CalType,
+  demand: readonly number[],
+  supply: readonly number[],
+  market: CalMarket,
+): { cost: number; exact: boolean } {
+  const { leftover } = serveNewestFirst(demand, supply);
+  let active = -1;
+  let actives = 0;
+  for (let k = leftover.length - 1; k >= 0; k--)
+    if ((leftover[k] as number) > 0) {
+      active = k;
+      actives++;
+    }
+  if (actives === 0) return { cost: 0, exact: true };
+  const units = leftover[active] as number;
+  if (
+    actives === 1 &&
+    market.priced &&
+    units <= COST_TABLE_UNITS &&
+    offeredFrom(type, active, market)
+  )
+    return { cost: coverCost(type, active, units, market), exact: true };
+  return buyNeedsOnce(type, leftover, market);
+}
+
+const COST_TABLE_UNITS = 100_000;
+
+// Per market, type and tier: the cheapest cost of at least n units of the packs at or above the tier.
+const coverCosts = new WeakMap<CalMarket, Map<string, Float64Array>>();
+
+/** The exact cheapest cost of `units` CALs of a tier from packs of any version at or above it. */
+function coverCost(type: CalType, tier: number, units: number, market: CalMarket): number {
+  let memo = coverCosts.get(market);
+  if (!memo) {
+    memo = new Map();
+    coverCosts.set(market, memo);
+  }
+  const key = `${type}:${tier}`;
+  let table = memo.get(key);
+  if (!table || table.length <= units) {
+    const packs: Pack[] = [];
+    for (let v = tier; v < market.tiers; v++) packs.push(...market.packs(type, v));
+    // Doubling: a table grown n times costs at most twice the last one.
+    table = coverTable(packs, Math.max(units, 2 * ((table?.length ?? 32) - 1)));
+    memo.set(key, table);
+  }
+  return table[units] as number;
+}
+
 // Each side's service is remembered per market: the searches ask for the same ones again and again.
 const sides = new WeakMap<CalMarket, Map<string, Side>>();
 
@@ -188,6 +275,14 @@ function serveSide(
   supply: readonly number[],
   market: CalMarket,
 ): Side {
+  const { remaining, covered, leftover } = serveNewestFirst(demand, supply);
+  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
+  const bought = buyNeedsOnce(type, leftover, market);
+  return { ...bought, covered, poolUse };
+}
+
+/** Owned supply per tier serves the newest needs first, each from the oldest tier that covers it. */
+function serveNewestFirst(demand: readonly number[], supply: readonly number[]) {
   const tiers = demand.length;
   const remaining = [...supply];
   const covered = new Array<number>(tiers).fill(0);
@@ -202,9 +297,7 @@ function serveSide(
     covered[k] = (demand[k] as number) - want;
     leftover[k] = want;
   }
-  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
-  const bought = buyNeedsOnce(type, leftover, market);
-  return { ...bought, covered, poolUse };
+  return { remaining, covered, leftover };
 }
 
 // The searches price the same leftovers again and again: remember each market's answers.

@@ -4,7 +4,7 @@ import { revokeTenantRow } from "./tenant-row-queries.ts";
 
 /** API tokens over Kysely. */
 export function createApiTokenRepository(context: RepositoryContext): ApiTokenRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, (db) =>
@@ -24,7 +24,7 @@ export function createApiTokenRepository(context: RepositoryContext): ApiTokenRe
           .executeTakeFirstOrThrow(),
       ),
     findLive: (orgId, tokenHash, now) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db
           .selectFrom("apiTokens")
           .selectAll()
@@ -35,7 +35,7 @@ export function createApiTokenRepository(context: RepositoryContext): ApiTokenRe
           .executeTakeFirst(),
       ),
     listOfUser: (orgId, userId) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db
           .selectFrom("apiTokens")
           .selectAll()

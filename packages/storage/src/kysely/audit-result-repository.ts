@@ -11,7 +11,7 @@ const toAuditResult = (row: Database["auditResults"]) => ({
 
 /** Stored audit results over Kysely. */
 export function createAuditResultRepository(context: RepositoryContext): AuditResultRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, async (db) =>
@@ -32,12 +32,12 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
         ),
       ),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "auditResults", orgId, id);
         return row && toAuditResult(row);
       }),
     findOfJob: (orgId, jobId) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await db
           .selectFrom("auditResults")
           .selectAll()
@@ -47,7 +47,7 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
         return row && toAuditResult(row);
       }),
     list: (orgId) =>
-      inTenant(orgId, async (db) =>
+      readTenant(orgId, async (db) =>
         (
           await db
             .selectFrom("auditResults")

@@ -15,39 +15,45 @@ export interface KyselyStoreParts {
     orgId: string,
     work: (trx: Kysely<Database>) => Promise<T>,
   ) => Promise<T>;
+  /** Runs `work`, which only reads, for organisation `orgId` without taking a write lock. */
+  readonly inReadTransaction: <T>(
+    orgId: string,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ) => Promise<T>;
   readonly readClock: () => Date;
   readonly close: () => Promise<void>;
 }
 
 /** The store over Kysely, shared by both dialects: one transaction per call, or `transact`'s. */
 export function createKyselyStore(parts: KyselyStoreParts): Store {
-  const { db, dialect, inTransaction, readClock } = parts;
+  const { db, dialect, inTransaction, inReadTransaction, readClock } = parts;
   const base = {
     dialect,
     now: () => readClock().toISOString(),
     newId: createIdGenerator(() => readClock().getTime()),
   };
-  const context: RepositoryContext = { ...base, inTenant: inTransaction };
+  const context: RepositoryContext = {
+    ...base,
+    inTenant: inTransaction,
+    readTenant: inReadTransaction,
+  };
   return {
     ...createTenantRepositories(context),
     dialect,
     organisations: createOrganisationRepository(db, context),
     transact: (orgId, work) =>
-      inTransaction(orgId, (trx) =>
-        work(
-          createTenantRepositories({
-            ...base,
-            inTenant: (askedOrgId, step) => {
-              if (askedOrgId !== orgId) {
-                throw new Error(
-                  `calwise: a transaction of organisation ${orgId} was asked for organisation ${askedOrgId}`,
-                );
-              }
-              return step(trx);
-            },
-          }),
-        ),
-      ),
+      inTransaction(orgId, (trx) => {
+        // Reads and writes alike run in the caller's transaction, of its organisation only.
+        const inOwn = <T>(askedOrgId: string, step: (db: Kysely<Database>) => Promise<T>) => {
+          if (askedOrgId !== orgId) {
+            throw new Error(
+              `calwise: a transaction of organisation ${orgId} was asked for organisation ${askedOrgId}`,
+            );
+          }
+          return step(trx);
+        };
+        return work(createTenantRepositories({ ...base, inTenant: inOwn, readTenant: inOwn }));
+      }),
     readSchemaVersion: async () => {
       const { rows } = await sql<{
         name: string;

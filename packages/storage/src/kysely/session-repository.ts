@@ -5,7 +5,7 @@ import { revokeTenantRow } from "./tenant-row-queries.ts";
 
 /** Server-side sessions over Kysely. */
 export function createSessionRepository(context: RepositoryContext): SessionRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, (db) =>
@@ -26,7 +26,7 @@ export function createSessionRepository(context: RepositoryContext): SessionRepo
           .executeTakeFirstOrThrow(),
       ),
     findLive: (orgId, tokenHash, now) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db
           .selectFrom("sessions")
           .selectAll()

@@ -5,7 +5,7 @@ import { selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Users over Kysely; emails are compared lower-cased. */
 export function createUserRepository(context: RepositoryContext): UserRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, (db) =>
@@ -25,9 +25,9 @@ export function createUserRepository(context: RepositoryContext): UserRepository
           .returningAll()
           .executeTakeFirstOrThrow(),
       ),
-    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "users", orgId, id)),
+    get: (orgId, id) => readTenant(orgId, (db) => selectTenantRow(db, "users", orgId, id)),
     findByEmail: (orgId, email) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db
           .selectFrom("users")
           .selectAll()
@@ -36,7 +36,7 @@ export function createUserRepository(context: RepositoryContext): UserRepository
           .executeTakeFirst(),
       ),
     list: (orgId) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db.selectFrom("users").selectAll().where("orgId", "=", orgId).orderBy("email").execute(),
       ),
     setPasswordHash: (orgId, id, passwordHash) =>

@@ -33,15 +33,18 @@ export async function openPostgresStore(config: {
     await db.destroy();
     throw error;
   }
+  const inOrganisation = <T>(orgId: string, work: (trx: Kysely<Database>) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      await sql`select set_config('calwise.org_id', ${orgId}, true)`.execute(trx);
+      return work(trx);
+    });
   return createKyselyStore({
     db,
     dialect: "postgres",
     // The organisation is a transaction-local setting, so a pooled connection never carries it over.
-    inTransaction: (orgId, work) =>
-      db.transaction().execute(async (trx) => {
-        await sql`select set_config('calwise.org_id', ${orgId}, true)`.execute(trx);
-        return work(trx);
-      }),
+    inTransaction: inOrganisation,
+    // Row-level security needs the organisation set, so reads too run in a transaction of their own.
+    inReadTransaction: inOrganisation,
     readClock: config.readClock ?? (() => new Date()),
     close: () => db.destroy(),
   });

@@ -4,6 +4,7 @@ import { createKyselyStore } from "../kysely/create-kysely-store.ts";
 import type { Database } from "../kysely/database.ts";
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import type { Store } from "../store.ts";
+import { cachePreparedStatements } from "./cache-prepared-statements.ts";
 import { runImmediateTransaction } from "./run-immediate-transaction.ts";
 
 /** The embedded store: one SQLite file, and the connection that `backupSqlite` copies from. */
@@ -30,7 +31,7 @@ export async function openSqliteStore(config: {
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new SqliteDialect({ database: cachePreparedStatements(connection) }),
     plugins: [new CamelCasePlugin()],
   });
   try {
@@ -43,6 +44,7 @@ export async function openSqliteStore(config: {
     db,
     dialect: "sqlite",
     inTransaction: (_orgId, work) => runImmediateTransaction(db, work),
+    inReadTransaction: (_orgId, work) => runImmediateTransaction(db, work, "deferred"),
     readClock: config.readClock ?? (() => new Date()),
     close: () => db.destroy(),
   });
