@@ -1,4 +1,5 @@
 import { type Catalog, ruleSources } from "../catalog/catalog.ts";
+import { nameCals } from "../findings/name-cals.ts";
 import { choosePackPurchase } from "../optimise/packs/choose-pack-purchase.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
@@ -13,7 +14,7 @@ export function buildPurchaseLines(
   const lines: PurchaseLine[] = [];
   const sources = ruleSources(catalog, "pack-purchase");
   for (const b of plan.toBuy) {
-    const shortText = `shortfall of ${b.units} ${plan.family.name} ${b.type} CAL${b.units === 1 ? "" : "s"} (version ${b.version} or later)`;
+    const shortText = `shortfall of ${b.units} ${nameCals(plan.family.name, b.type, b.units)} (version ${b.version} or later)`;
     const choice = b.purchase;
     if (choice === undefined || choice.packs.length === 0) {
       lines.push({

@@ -1,6 +1,7 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
+import { nameCals } from "../findings/name-cals.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 
@@ -13,11 +14,11 @@ export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[]
       return {
         code: "CAL_SHORTFALL",
         severity: "error" as const,
-        message: `${n.count} ${n.type}${n.count === 1 ? "" : "s"} need a ${plan.family.name} of version ${version} or later; owned CALs cover ${n.covered}, ${n.shortfall} short`,
+        message: `${n.count} ${n.type}${n.count === 1 ? " needs" : "s need"} a ${plan.family.name} of version ${version} or later; owned CALs cover ${n.covered}, ${n.shortfall} short`,
         expected: n.count,
         received: n.covered,
         subject: { family: plan.family.id, version, type: n.type },
-        remedy: `buy ${n.shortfall} ${plan.family.name}${n.shortfall === 1 ? "" : "s"} (${n.type}) of version ${version} or later`,
+        remedy: `buy ${n.shortfall} ${nameCals(plan.family.name, n.type, n.shortfall)} of version ${version} or later`,
         rule: "version-or-later",
         sources: mergeSources(
           ruleSources(catalog, "cal-per-user-or-device"),
