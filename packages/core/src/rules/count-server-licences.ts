@@ -97,7 +97,11 @@ function countOne(server: ResolvedServer, catalog: Catalog): ServerLicenceLine {
         quantity: packs,
         unit: "core-pack",
         cores,
-        explanation: `max(${processors} × max(${server.spec.coresPerProcessor ?? "?"}, ${licensing.minimumCoresPerProcessor}) cores, ${licensing.minimumCoresPerServer}) = ${licensedCores} cores; ${vmPart} → ${cores} cores = ${packs} ${licensing.coresPerPack}-core packs`,
+        explanation: `${
+          server.spec.coresPerProcessor === undefined
+            ? `cores per processor not given, so the minimum: max(${processors} × ${licensing.minimumCoresPerProcessor} cores, ${licensing.minimumCoresPerServer})`
+            : `max(${processors} × max(${server.spec.coresPerProcessor}, ${licensing.minimumCoresPerProcessor}) cores, ${licensing.minimumCoresPerServer})`
+        } = ${licensedCores} cores; ${vmPart} → ${cores} cores = ${packs} ${licensing.coresPerPack}-core packs`,
       };
     }
   }
