@@ -1,20 +1,7 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { root } from "./run-cli.ts";
 
-/** A loopback port nothing listens on now. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
+export { findFreePort } from "@calwise/storage/testing";
 
 /** Polls `url` until it answers 200; fails if the server exits first. */
 export async function waitUntilReady(url: string, exited: () => boolean): Promise<Response> {

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findFreePort } from "@calwise/storage/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { root, runCli } from "../cli/run-cli.ts";
@@ -44,19 +44,6 @@ export async function buildWebApp(): Promise<string> {
     build: { outDir, emptyOutDir: true },
   });
   return outDir;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** A running `calwise serve` and how to reach and stop it. */
