@@ -2,6 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { parseRecordId } from "../event/parse-record-id.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { checkLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
@@ -73,8 +74,7 @@ export async function* readEventCsv(
       parseEventMessage(eventId, v.Message ?? ""),
       parseEventProperties(eventId, v.Properties) ?? {},
     );
-    const recordText = (v.RecordId ?? "").trim();
-    const recordId = recordText === "" ? null : Number(recordText);
+    const recordId = parseRecordId((v.RecordId ?? "").trim());
     const computer = v.MachineName ?? "";
     const fieldProblem = checkLogonFields(computer, data);
     if (fieldProblem !== undefined) {
@@ -85,7 +85,7 @@ export async function* readEventCsv(
     eventIds.set(eventId, (eventIds.get(eventId) ?? 0) + 1);
     yielded++;
     yield {
-      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      recordId,
       time,
       eventId,
       provider: v.ProviderName ?? "",

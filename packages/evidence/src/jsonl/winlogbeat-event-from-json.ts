@@ -1,6 +1,7 @@
 import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { parseRecordId } from "../event/parse-record-id.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import { walkWinlogbeatLine } from "./walk-winlogbeat-line.ts";
 
@@ -60,12 +61,11 @@ export function winlogbeatEventFromJson(
       const t = text(v);
       if (t !== undefined) data[key] = t;
     }
-  const recordText = text(winlog?.record_id);
-  const recordId = recordText === undefined ? null : Number(recordText);
+  const recordId = parseRecordId(text(winlog?.record_id));
   return {
     ok: true,
     event: {
-      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      recordId,
       time,
       eventId,
       provider: text(winlog?.provider_name) ?? text(ecsEvent?.provider) ?? "",

@@ -2,6 +2,7 @@ import type { EvidenceLocation } from "../event/evidence-location.ts";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { parseRecordId } from "../event/parse-record-id.ts";
 import {
   checkEventLogonFields,
   checkLogonFields,
@@ -145,14 +146,14 @@ export class WinlogbeatLogonLines {
     const location = { file: this.file, line, record: this.records };
     if (this.refused(location, checkLogonFields(computer, d))) return undefined;
     this.countEvent(eventId);
-    const recordId = f.recordId === "" ? null : Number(f.recordId);
+    const recordId = parseRecordId(f.recordId);
     return {
       time,
       eventId,
       computer: computer.trim(),
       channel: f.channel.trim(),
       provider: f.provider.trim(),
-      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      recordId,
       logonType: parseLogonType(d.LogonType),
       targetUserName: (d.TargetUserName ?? "").trim(),
       targetDomainName: (d.TargetDomainName ?? "").trim(),

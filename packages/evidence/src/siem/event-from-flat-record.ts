@@ -1,6 +1,7 @@
 import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { parseRecordId } from "../event/parse-record-id.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import type { EventFieldMap } from "./event-field-map.ts";
 
@@ -80,12 +81,11 @@ export function eventFromFlatRecord(
     const repeat = flatValueText(record[`${found[0]}#2`]);
     if (repeat !== undefined) data[`${field}#2`] = repeat;
   }
-  const recordText = pick(record, map.recordId)?.[1].trim() ?? "";
-  const recordId = recordText === "" ? null : Number(recordText);
+  const recordId = parseRecordId(pick(record, map.recordId)?.[1].trim());
   return {
     ok: true,
     event: {
-      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      recordId,
       time,
       eventId,
       provider: pick(record, map.provider)?.[1] ?? "",

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { EventParse } from "../event/event-parse.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
+import { parseRecordId } from "../event/parse-record-id.ts";
 import { escapeControlCharacters, findControlCharacter } from "../logon/check-logon-fields.ts";
 
 // parseTagValue false: LogonType "3" stays a string and SIDs or ids are never coerced.
@@ -174,12 +175,11 @@ export function parseEventXml(xml: string, location: EvidenceLocation): ParsedEv
       expected: "ISO 8601 such as 2019-03-19T23:34:25.4652234Z",
       received: JSON.stringify(timeText),
     };
-  const recordText = textOf(system.EventRecordID).trim();
-  const recordId = recordText === "" ? null : Number(recordText);
+  const recordId = parseRecordId(textOf(system.EventRecordID).trim());
   return {
     ok: true,
     event: {
-      recordId: recordId !== null && Number.isSafeInteger(recordId) ? recordId : null,
+      recordId,
       time,
       eventId,
       provider: attribute(system.Provider, "Name") ?? "",
