@@ -57,7 +57,6 @@ export class LogonGroupStore {
   private lastMs = new Float64Array(0);
   private firstAt = new Float64Array(0);
   private lastAt = new Float64Array(0);
-  private eventAt = new Float64Array(0);
   private eventLine = new Float64Array(0);
   private eventRecord = new Float64Array(0);
   private eventRecordId = new Float64Array(0);
@@ -215,7 +214,6 @@ export class LogonGroupStore {
       this.lastMs[id] = ms;
       this.firstAt[id] = at;
       this.lastAt[id] = at;
-      this.eventAt[id] = at;
       this.eventRecordId[id] = recordId ?? Number.NaN;
       this.updated = 7;
       return firstCounted;
@@ -381,7 +379,6 @@ export class LogonGroupStore {
     this.lastMs = widen(this.lastMs);
     this.firstAt = widen(this.firstAt);
     this.lastAt = widen(this.lastAt);
-    this.eventAt = widen(this.eventAt);
     this.eventLine = widen(this.eventLine);
     this.eventRecord = widen(this.eventRecord);
     this.eventRecordId = widen(this.eventRecordId);

@@ -1,5 +1,6 @@
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "./decode-text-stream.ts";
 import { describeReadError } from "./describe-read-error.ts";
@@ -24,14 +25,6 @@ export interface JsonRecordCounts {
 export const maxJsonElementChars = maxLineBytes;
 
 /** The first character of the text that is not white space, or "" (reads only the file's start). */
-async function peekFirstCharacter(source: ByteSource): Promise<string> {
-  for await (const piece of decodeTextStream(readSourceBytes(source))) {
-    const first = piece.trimStart();
-    if (first !== "") return first.charAt(0);
-  }
-  return "";
-}
-
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
@@ -49,8 +42,7 @@ export async function* readJsonRecords(
 ): AsyncGenerator<JsonRecordText> {
   const file = source.name;
   try {
-    if ((await peekFirstCharacter(source)) === "[")
-      yield* readArrayElements(source, log, counts, onBytes);
+    if (await isJsonArraySource(source)) yield* readArrayElements(source, log, counts, onBytes);
     else yield* readLines(source, log, counts, onBytes);
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
