@@ -1,7 +1,7 @@
 import type { OwnedPool } from "../compliance/allocate-owned.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import type { MipModel } from "./mip-solver.ts";
-import type { CalMarket, NeedsPurchase } from "./price-cal-needs.ts";
+import { type CalMarket, type NeedsPurchase, offeredFrom } from "./price-cal-needs.ts";
 
 type CalType = "user" | "device";
 
@@ -234,9 +234,4 @@ export function buildCoverMip(
       return { userTier: read("user"), deviceTier: read("device") };
     },
   };
-}
-
-function offeredFrom(type: CalType, tier: number, market: CalMarket): boolean {
-  for (let v = tier; v < market.tiers; v++) if (market.packs(type, v).length > 0) return true;
-  return false;
 }

@@ -366,7 +366,8 @@ function buyNeeds(
   };
 }
 
-function offeredFrom(type: CalType, tier: number, market: CalMarket): boolean {
+/** Whether the market sells packs of `type` at tier `tier` or any newer one. */
+export function offeredFrom(type: CalType, tier: number, market: CalMarket): boolean {
   for (let v = tier; v < market.tiers; v++) if (market.packs(type, v).length > 0) return true;
   return false;
 }
