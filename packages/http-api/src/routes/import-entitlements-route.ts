@@ -10,6 +10,7 @@ import type { ServerDependencies } from "../server-dependencies.ts";
 import { entitlementListSchema, showEntitlement } from "./entitlement-schemas.ts";
 import { idParams } from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { editorRoles } from "./route-roles.ts";
 
 /**
@@ -44,8 +45,7 @@ export function registerImportEntitlementsRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const customerId = c.req.valid("param").id;
-    if ((await deps.store.customers.get(principal.orgId, customerId)) === undefined)
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, customerId);
     const text = await c.req.text();
     const { rows, problems } = readEntitlementCsv(text, "entitlements.csv", deps.catalog);
     if (problems.length > 0 || rows.length === 0)

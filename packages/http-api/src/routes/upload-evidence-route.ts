@@ -15,6 +15,7 @@ import { defaultUploadLimits } from "../evidence/upload-limits.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { idParams, showJob, showUpload, uploadAcceptedSchema } from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { staffRoles } from "./route-roles.ts";
 
 const uploadQuery = z.object({
@@ -79,8 +80,7 @@ export function registerUploadEvidenceRoute(
     const customerId = c.req.valid("param").id;
     const query = c.req.valid("query");
     // Before a byte of the body is read: another organisation's id is 404 whatever is sent.
-    if ((await deps.store.customers.get(principal.orgId, customerId)) === undefined)
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, customerId);
     const owned = await readOwnedForAudit(
       deps.store,
       principal.orgId,
