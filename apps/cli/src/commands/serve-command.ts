@@ -100,7 +100,9 @@ export function registerServeCommand(program: Command): void {
       process.env.CALWISE_UPLOAD_TOTAL_SECONDS ?? String(defaultUploadLimits.totalMs / 1000),
     )
     .action(async (options: ServeOptions) => {
-      const logger = pino({ base: { service: "calwise" } });
+      // Logs are written asynchronously (buffered while a write is under way, flushed at exit): a
+      // synchronous write per request would stall the event loop whenever the reader of stdout is slow.
+      const logger = pino({ base: { service: "calwise" } }, pino.destination({ sync: false }));
       const uploadLimits = {
         maxBytes: readCount(options.uploadMaxBytes, "--upload-max-bytes"),
         idleMs: readCount(options.uploadIdleSeconds, "--upload-idle-seconds") * 1000,
