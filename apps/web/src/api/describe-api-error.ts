@@ -21,6 +21,9 @@ const problemWords: Readonly<Record<string, string>> = {
   UNKNOWN_REFERENCE: "Something the request names does not exist (any more).",
 };
 
+/** Codes whose words say all a reseller needs. */
+const plainCodes = new Set(["CALS_NOT_QUOTED", "REASON_CONTRADICTS_DEPLOYMENT"]);
+
 /** What the error code of a whole answer means to a reseller. */
 const answerWords: Readonly<Record<string, string>> = {
   NOT_FOUND: "It is not there any more: someone may have removed it. Reload the page.",
@@ -49,6 +52,9 @@ export function describeApiError(error: unknown, doing: string): string {
   if (!(error instanceof ApiError))
     return `${doing} failed: calwise could not be reached. Check your connection and try again.`;
   const problems = error.problem?.problems ?? [];
+  // The API's sentence for these is written for a licensing specialist (rule ids, field names): words only.
+  if (problems.length > 0 && problems.every((p) => plainCodes.has(p.code)))
+    return [...new Set(problems.map((p) => problemWords[p.code]))].join(" ");
   if (problems.length > 0)
     return [
       ...new Set(

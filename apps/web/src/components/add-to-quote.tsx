@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, callApi, type Schema } from "../api/api-client.ts";
@@ -12,6 +12,7 @@ export function AddToQuote(props: {
   currency: string | null;
 }) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [customerId, setCustomerId] = useState("");
   const customers = useQuery({
     queryKey: ["customers"],
@@ -28,7 +29,11 @@ export function AddToQuote(props: {
           terms: { currency: props.currency ?? "" } as Schema<"NewQuote">["terms"],
         },
       }),
-    onSuccess: (quote) => navigate(`/quotes/${quote.id}`),
+    onSuccess: (quote) => {
+      // The lists and the customer's history now hold one more quote.
+      void queryClient.invalidateQueries({ queryKey: ["quotes"] });
+      navigate(`/quotes/${quote.id}`);
+    },
   });
   if (props.currency === null)
     return (

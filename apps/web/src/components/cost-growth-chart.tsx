@@ -1,5 +1,6 @@
 import { formatMoney } from "@calwise/core/format-money";
 import type { AnswerOf } from "../api/api-client.ts";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** The API's answer to POST /v1/advice/costs. */
 export type CostChart = AnswerOf<"post", "/v1/advice/costs">;
@@ -14,10 +15,21 @@ const dashes = ["", "6 4", "2 3", "10 3 2 3"];
  * figure, for screen readers and for reading the exact amounts.
  */
 export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?: number }) {
-  const candidates = chart.candidates.slice(0, shown);
   const value = (cost: CostChart["points"][number]["costs"][number] | undefined) =>
     chart.rankedBy === "total" ? (cost?.total ?? null) : (cost?.calUnits ?? null);
-  const values = chart.points.flatMap((p) => candidates.map((_, i) => value(p.costs[i])));
+  // The editions priced today, cheapest first (the API's order); one the price list does not price has no line.
+  const candidates = chart.candidates
+    .map((candidate, index) => ({ ...candidate, index }))
+    .filter((c) => value(chart.points[0]?.costs[c.index]) !== null)
+    .slice(0, shown);
+  if (candidates.length === 0)
+    return (
+      <p className="empty">
+        The price list prices none of the editions that can serve them, so there is no cost to
+        chart.
+      </p>
+    );
+  const values = chart.points.flatMap((p) => candidates.map((c) => value(p.costs[c.index])));
   const max = Math.max(1, ...values.filter((v): v is number => v !== null));
   const show = (n: number) =>
     chart.rankedBy === "total" && chart.currency !== null
@@ -31,10 +43,10 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
   const y = (v: number) => bottom - (v / max) * (bottom - 20);
   const what = chart.rankedBy === "total" ? "cost" : "CALs to buy";
   const summary = candidates
-    .map((c, i) => {
-      const first = value(chart.points[0]?.costs[i]);
+    .map((c) => {
+      const first = value(chart.points[0]?.costs[c.index]);
       const lastPoint = chart.points.at(-1);
-      const last = value(lastPoint?.costs[i]);
+      const last = value(lastPoint?.costs[c.index]);
       return `${c.name}: ${first === null ? "—" : show(first)} today, ${last === null ? `ruled out at ${lastPoint?.users} users` : `${show(last)} at ${lastPoint?.users} users`}`;
     })
     .join("; ");
@@ -67,7 +79,7 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
           const segments: string[] = [];
           let current = "";
           chart.points.forEach((p, i) => {
-            const v = value(p.costs[ci]);
+            const v = value(p.costs[c.index]);
             if (v === null) {
               if (current !== "") segments.push(current);
               current = "";
@@ -89,7 +101,7 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
                 />
               ))}
               {chart.points.map((p, i) => {
-                const v = value(p.costs[ci]);
+                const v = value(p.costs[c.index]);
                 return v === null ? null : (
                   <circle key={p.percent} cx={x(i)} cy={y(v)} r={4} fill={strokes[ci]} />
                 );
@@ -117,7 +129,7 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
           </span>
         ))}
       </figcaption>
-      <div className="table-scroll">
+      <TableScroll label="Cost figures, scrollable">
         <table className="table">
           <caption>
             {chart.rankedBy === "total" ? "Cost" : "CALs to buy"} as staff and devices grow
@@ -140,15 +152,17 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
                   {p.users} / {p.devices}
                   {p.percent === 100 ? " (today)" : ""}
                 </th>
-                {candidates.map((c, i) => {
-                  const cost = p.costs[i];
+                {candidates.map((c) => {
+                  const cost = p.costs[c.index];
                   const v = value(cost);
                   return (
                     <td className="num" key={`${c.product}-${c.configuration}`}>
-                      {v === null ? (
-                        <span title={cost?.ruledOut ?? undefined}>cannot serve</span>
-                      ) : (
+                      {v !== null ? (
                         show(v)
+                      ) : cost?.ruledOut ? (
+                        <span title={cost.ruledOut}>cannot serve</span>
+                      ) : (
+                        "no price"
                       )}
                     </td>
                   );
@@ -157,7 +171,7 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

@@ -5,6 +5,7 @@ import { describeApiError } from "../api/describe-api-error.ts";
 import { CostGrowthChart } from "./cost-growth-chart.tsx";
 import { Money } from "./money.tsx";
 import { Skeleton } from "./skeleton.tsx";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** The head counts the advice is asked for; the agent may change them. */
 export interface AdviceCounts {
@@ -119,7 +120,7 @@ export function EditionAdvicePanel(props: {
         </p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label="Editions, scrollable">
             <table className="table">
               <caption>Editions that can serve them, cheapest first</caption>
               <thead>
@@ -147,16 +148,24 @@ export function EditionAdvicePanel(props: {
                     </th>
                     <td className="num">{o.calUnits}</td>
                     <td className="num">
-                      <Money minor={o.total} currency={advice.data.currency} />
+                      {o.total === null && advice.data.rankedBy === "total" ? (
+                        "not in the price list"
+                      ) : (
+                        <Money minor={o.total} currency={advice.data.currency} />
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {advice.data.ruledOut.length > 0 && (
             <details>
-              <summary>{advice.data.ruledOut.length} editions cannot serve them: why</summary>
+              <summary>
+                {advice.data.ruledOut.length === 1
+                  ? "1 edition cannot serve them: why"
+                  : `${advice.data.ruledOut.length} editions cannot serve them: why`}
+              </summary>
               <ul>
                 {advice.data.ruledOut.map((r) => (
                   <li key={r.product}>

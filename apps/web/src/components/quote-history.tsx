@@ -5,6 +5,7 @@ import { formatDate } from "../format/format-date.ts";
 import { Money } from "./money.tsx";
 import { QuoteStatus } from "./quote-status.tsx";
 import { Skeleton } from "./skeleton.tsx";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** The customer's quotes, newest first, the one on screen marked: what they were offered before and what became of it. */
 export function QuoteHistory({ customerId, current }: { customerId: string; current: string }) {
@@ -22,7 +23,7 @@ export function QuoteHistory({ customerId, current }: { customerId: string; curr
       ) : quotes.data.quotes.length <= 1 ? (
         <p className="empty">This is the customer's first quote.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Earlier quotes, scrollable">
           <table className="table">
             <caption className="visually-hidden">This customer's quotes</caption>
             <thead>
@@ -60,7 +61,7 @@ export function QuoteHistory({ customerId, current }: { customerId: string; curr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -58,7 +58,7 @@ export function RemoveCalLine(props: {
   };
   return (
     <form className="remove-cal" onSubmit={submit} aria-labelledby="remove-cal-title">
-      <h3 id="remove-cal-title">Remove “{subject.description}”?</h3>
+      <h2 id="remove-cal-title">Remove “{subject.description}”?</h2>
       <p className="hint">
         A server is never sold without its CALs unless the quote records why. Removing this line
         quotes {subject.servers.join(", ")} without CALs for its staff and devices.

@@ -13,6 +13,7 @@ import {
   RemoveCalLine,
 } from "../components/remove-cal-line.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatDate, formatDateTime } from "../format/format-date.ts";
 
@@ -198,7 +199,7 @@ export function QuoteScreen() {
       )}
       <div className="quote-grid">
         <div className="card">
-          <div className="table-scroll">
+          <TableScroll label="Quote lines, scrollable">
             <table className="table">
               <caption>Lines</caption>
               <thead>
@@ -237,12 +238,13 @@ export function QuoteScreen() {
                           <button
                             type="button"
                             className="button-link"
+                            aria-label={`Remove ${line.description}`}
                             onClick={() => {
                               remove.reset();
                               setRemoving(subjectOf(line, quote.lines, servers));
                             }}
                           >
-                            Remove<span className="visually-hidden"> {line.description}</span>
+                            Remove
                           </button>
                         </>
                       )}
@@ -267,7 +269,7 @@ export function QuoteScreen() {
               </tbody>
               <TotalRow columns={5} minor={quote.total} currency={quote.currency} />
             </table>
-          </div>
+          </TableScroll>
           {removing !== undefined && (
             <RemoveCalLine
               subject={removing}

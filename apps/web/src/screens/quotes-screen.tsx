@@ -4,6 +4,7 @@ import { callApi } from "../api/api-client.ts";
 import { Money } from "../components/money.tsx";
 import { QuoteStatus } from "../components/quote-status.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format/format-date.ts";
 
 const statuses = ["draft", "issued", "accepted", "declined", "withdrawn"] as const;
@@ -91,7 +92,7 @@ export function QuotesScreen() {
             </p>
           )
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Quotes, scrollable">
             <table className="table">
               <caption className="visually-hidden">Quotes</caption>
               <thead>
@@ -125,7 +126,7 @@ export function QuotesScreen() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </section>

@@ -11,6 +11,7 @@ import {
   fieldErrorsOfApi,
 } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate, formatDateTime } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
 
@@ -31,9 +32,9 @@ const newUserFormSchema = z
     email: z.email("Enter an email address such as name@example.com").max(320),
     displayName: z.string().trim().max(200),
     role: z.enum(["owner", "sales", "auditor", "customer"]),
-    customerId: z.string(),
+    customerId: z.string().optional(),
   })
-  .refine((u) => u.role !== "customer" || u.customerId !== "", {
+  .refine((u) => u.role !== "customer" || (u.customerId ?? "") !== "", {
     message: "Choose the customer this user reads",
     path: ["customerId"],
   });
@@ -171,7 +172,7 @@ export function UsersScreen() {
         ) : users.isError ? (
           <p className="error-text">{describeApiError(users.error, "Loading the users")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Users, scrollable">
             <table className="table">
               <caption>Active users</caption>
               <thead>
@@ -269,7 +270,7 @@ export function UsersScreen() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {removed.length > 0 && (
           <p className="hint">
