@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, callApi, type Schema } from "../api/api-client.ts";
+import { callApi, type Schema } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
 
 /**
  * "Add to quote" on the point of sale: the deployment the engine answered for becomes a draft quote for a
@@ -49,11 +50,7 @@ export function AddToQuote(props: {
       </p>
     );
   const problem =
-    create.error instanceof ApiError
-      ? (create.error.problem?.problems.map((p) => p.message).join("; ") ?? create.error.message)
-      : create.error === null
-        ? undefined
-        : "The quote could not be made. Try again in a moment.";
+    create.error === null ? undefined : describeApiError(create.error, "Making the quote");
   return (
     <form
       className="add-to-quote"

@@ -69,6 +69,7 @@ function InvitationLink({
       <label htmlFor="invitation-link">Invitation link</label>
       <input
         id="invitation-link"
+        className="invitation-link"
         type="text"
         readOnly
         value={link}
