@@ -190,9 +190,15 @@ export function UsersScreen() {
                 {active.map((u) => (
                   <tr key={u.id}>
                     <th scope="row">
-                      {u.displayName}
-                      <br />
-                      <span className="code">{u.email}</span>
+                      {u.displayName === u.email ? (
+                        <span className="code">{u.email}</span>
+                      ) : (
+                        <>
+                          {u.displayName}
+                          <br />
+                          <span className="code">{u.email}</span>
+                        </>
+                      )}
                     </th>
                     <td>
                       {u.role === "customer" ? (
@@ -214,7 +220,7 @@ export function UsersScreen() {
                         >
                           {(["owner", "sales", "auditor"] as const).map((r) => (
                             <option key={r} value={r}>
-                              {roleWords[r]}
+                              {r.charAt(0).toUpperCase() + r.slice(1)}
                             </option>
                           ))}
                         </select>
@@ -233,7 +239,7 @@ export function UsersScreen() {
                         className="button-link"
                         onClick={() => act.mutate(() => invite(u))}
                       >
-                        {u.hasPassword ? "Reset password" : "Invite"}
+                        {u.invited ? "New link" : u.hasPassword ? "Reset password" : "Invite"}
                         <span className="visually-hidden"> {u.email}</span>
                       </button>
                       {confirming === u.id ? (
