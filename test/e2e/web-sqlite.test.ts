@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 runWebFlows("sqlite", async () => {
@@ -10,3 +11,4 @@ runWebFlows("sqlite", async () => {
     remove: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 });
+runQuoteFlows("sqlite");

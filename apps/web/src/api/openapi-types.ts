@@ -4010,6 +4010,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/advice/costs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edition costs as a customer profile grows */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EditionCostChartRequest"];
+        };
+      };
+      responses: {
+        /** @description each edition legal today, its cost at each point of the growth */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              catalogVersion: string;
+              currency: string | null;
+              priceList: {
+                name: string;
+                version: string | null;
+              } | null;
+              /** @enum {string} */
+              rankedBy: "total" | "cal-units";
+              /** @description the options legal today, cheapest first (the advice's ranking) */
+              candidates: {
+                product: string;
+                name: string;
+                configuration: string;
+              }[];
+              points: {
+                /** @description the head counts as a percentage of today's (100 = today) */
+                percent: number;
+                users: number;
+                devices: number;
+                sharedDevices: number;
+                /** @description one per candidate, in the candidates' order */
+                costs: {
+                  product: string;
+                  configuration: string;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  licenceCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  calCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  total: number | null;
+                  /** @description CAL units to buy; null when the edition is ruled out */
+                  calUnits: number | null;
+                  /** @description why the edition cannot serve this point (the engine's finding); null when it can */
+                  ruledOut: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5012,6 +5125,20 @@ export interface components {
         type: "user" | "device";
         count: number;
       }[];
+    };
+    EditionCostChartRequest: components["schemas"]["AdviceRequest"] & {
+      growth?: {
+        /**
+         * @description the last point's head counts as a percentage of today's
+         * @default 300
+         */
+        upToPercent: number;
+        /**
+         * @description points from today to the last
+         * @default 5
+         */
+        points: number;
+      };
     };
   };
   responses: never;

@@ -6,6 +6,7 @@ import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { Field } from "../components/field.tsx";
 import { ErrorSummary, type FieldErrors, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatDate } from "../format/format-date.ts";
 
 const sample = {
   name: "Front office",
@@ -87,8 +88,7 @@ export function CustomerScreen() {
       </p>
       <h1 id="customer-title">{customer.data.name}</h1>
       <p className="lead">
-        Reference: {customer.data.reference ?? "none"} · added{" "}
-        {new Date(customer.data.createdAt).toLocaleDateString()}
+        Reference: {customer.data.reference ?? "none"} · added {formatDate(customer.data.createdAt)}
       </p>
       <form className="card" onSubmit={submit} noValidate aria-labelledby="check-title">
         <h2 id="check-title">Check a deployment</h2>
