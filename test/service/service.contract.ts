@@ -2,6 +2,7 @@ import { defineAccountCases } from "./account-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
@@ -23,4 +24,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCliParityCases(harness);
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
+  defineDeploymentTextCases(harness);
 }
