@@ -24,24 +24,30 @@ function FamilyMix({ family, currency }: { family: FamilyResult; currency: strin
     <li>
       <h3>{family.name}</h3>
       <p>
-        {users === 0 && devices === 0
-          ? "No one needs this CAL."
-          : `${plural(users, "user CAL")} and ${plural(devices, "device CAL")}: each person who uses many devices holds a user CAL, each device many people share holds a device CAL${owned > 0 ? `, and ${plural(owned, "owned CAL")} are used first` : ""}.`}
+        {plural(users, "user CAL")} and {plural(devices, "device CAL")}
+        {owned > 0 ? `, ${plural(owned, "owned CAL")} used first` : ""}. A user CAL lets one person
+        use any number of devices; a device CAL lets any number of people use one device. calwise
+        chose, for every access, which side to license so that the whole costs least: people with
+        several devices take user CALs, devices many people share take device CALs.
       </p>
       <p>
         {exactness === "optimal" ? (
           <>
-            This is the cheapest mix: it costs <Amount value={cost} currency={currency} />, and
-            calwise proved that no mix of user and device CALs costs less (the lower bound is{" "}
+            This is the cheapest mix: {currency === null ? "it leaves " : "it costs "}
+            <Amount value={cost} currency={currency} />
+            {currency === null ? " to buy (no price list: the fewest CALs)" : ""}, and calwise
+            proved that no mix costs less (the lower bound is{" "}
             <Amount value={lowerBound} currency={currency} />
             {certificate.verified ? ", checked by an independent verifier of the minimum cut" : ""}
             ).
           </>
         ) : (
           <>
-            This is the best mix found: it costs <Amount value={cost} currency={currency} />; no mix
-            costs less than <Amount value={lowerBound} currency={currency} />, so a better answer
-            could save at most <Amount value={gap} currency={currency} /> ({gapPercent} %).
+            This is the best mix found: {currency === null ? "it leaves " : "it costs "}
+            <Amount value={cost} currency={currency} />
+            {currency === null ? " to buy" : ""}; no mix costs less than{" "}
+            <Amount value={lowerBound} currency={currency} />, so a better answer could save at most{" "}
+            <Amount value={gap} currency={currency} /> ({gapPercent} %).
           </>
         )}
       </p>

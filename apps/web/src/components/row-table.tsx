@@ -32,6 +32,8 @@ export function RowTable<R>(props: {
   readonly empty: string;
 }) {
   const { list, rows, columns, errors, noun } = props;
+  // "Owned CAL" → "owned CAL": the noun inside a sentence, its acronym kept.
+  const inSentence = noun.charAt(0).toLowerCase() + noun.slice(1);
   const added = useRef(false);
   const first = columns[0]?.field ?? "";
   useEffect(() => {
@@ -95,7 +97,7 @@ export function RowTable<R>(props: {
                   type="button"
                   className="button-link"
                   onClick={() => props.onRemove(i)}
-                  aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
+                  aria-label={`Remove ${inSentence} ${i + 1}`}
                 >
                   Remove
                 </button>
@@ -112,7 +114,7 @@ export function RowTable<R>(props: {
           props.onAdd();
         }}
       >
-        Add {noun.toLowerCase()}
+        Add {inSentence}
       </button>
     </div>
   );
