@@ -86,7 +86,7 @@ export function runCustomerFlows(database: string, makeStore: () => Promise<Test
           await page.getByText("Compliant: the CALs owned cover every access.").waitFor();
           await page.getByRole("heading", { name: /why it is the cheapest/ }).waitFor();
           await page
-            .getByText(/This is the cheapest mix: it costs/)
+            .getByText(/This is the cheapest mix: it leaves 0 CALs to buy/)
             .first()
             .waitFor();
           await page.getByText(/^0 user CALs and 1 device CAL, 1 owned CAL used first\./).waitFor();
