@@ -61,6 +61,7 @@ export async function storePriceList(location: string, slug = owner.org): Promis
   }
 }
 
+/** Signs `who` in through the sign-in screen and waits for the point of sale. */
 export async function signIn(
   watched: WatchedPage,
   who: { org: string; email: string },
@@ -230,12 +231,11 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     // Evidence: a real Security log from the shared corpus, held against the customer's server of that name,
     // uploaded with progress, audited, and read down to an event.
     await page.goto(customerPath);
-    await page.getByLabel("Deployment", { exact: true }).fill(
-      JSON.stringify({
-        name: "Head office",
-        servers: [{ name: "WIN-77LTAPHIQ1R", product: "ws2012r2-standard", processors: 2 }],
-      }),
-    );
+    await page.getByLabel("Editing").selectOption({ label: "a new deployment" });
+    await page.getByLabel("Deployment name").fill("Head office");
+    await page.getByLabel("Server 1 name").fill("WIN-77LTAPHIQ1R");
+    await page.getByLabel("Server 1 edition").selectOption("ws2012r2-standard");
+    await page.getByLabel("Server 1 processors").fill("2");
     await page.getByRole("button", { name: "Check compliance" }).click();
     await page.getByRole("heading", { name: "Compliance: Head office" }).waitFor();
     await page.goto(customerPath);

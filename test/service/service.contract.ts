@@ -3,6 +3,7 @@ import { defineAdviceCostCases } from "./advice-cost-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
@@ -25,4 +26,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
   defineAdviceCostCases(harness);
+  defineDeploymentTextCases(harness);
 }

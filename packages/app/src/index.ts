@@ -49,7 +49,9 @@ export { type CatalogListing, listCatalog } from "./list-catalog.ts";
 export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
+export { ACCESS_CSV_COLUMNS, type AccessRow, readAccessCsv } from "./read-access-csv.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
+export { type ReadDeploymentTextInput, readDeploymentText } from "./read-deployment-text.ts";
 export {
   ENTITLEMENT_CSV_COLUMNS,
   type EntitlementRow,

@@ -43,6 +43,7 @@ import { registerListEntitlementsRoute } from "./routes/list-entitlements-route.
 import { registerListPriceListsRoute } from "./routes/list-price-lists-route.ts";
 import { registerListQuotesRoute } from "./routes/list-quotes-route.ts";
 import { registerListUsersRoute } from "./routes/list-users-route.ts";
+import { registerReadDeploymentTextRoute } from "./routes/read-deployment-text-route.ts";
 import { registerRemoveUserRoute } from "./routes/remove-user-route.ts";
 import { registerRetirePriceListRoute } from "./routes/retire-price-list-route.ts";
 import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
@@ -148,6 +149,8 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  // The web app's deployment import (issue 13, web-customers): a file's text read into a document.
+  registerReadDeploymentTextRoute(app, deps);
   registerListUsersRoute(app, deps);
   registerAddUserRoute(app, deps);
   registerChangeUserRoleRoute(app, deps);

@@ -3457,6 +3457,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/{id}/deployment-text": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a deployment file (YAML, JSON or access CSV) into a deployment document */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DeploymentText"];
+        };
+      };
+      responses: {
+        /** @description the deployment the text holds, checked against the catalog */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentRead"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/users": {
     parameters: {
       query?: never;
@@ -4866,6 +4944,22 @@ export interface components {
         /** @description the evaluation is of the latest revision with the catalog the service runs now (else evaluate again) */
         current: boolean;
       }[];
+    };
+    DeploymentRead: {
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    DeploymentText: {
+      /** @description the file's name: `.csv` reads an access CSV (docs/deployment-import.md), anything else YAML or JSON */
+      fileName: string;
+      /** @description the file's text (the body is at most 1 MiB) */
+      text: string;
+      /** @description for an access CSV: the deployment its rows are added to */
+      base?: {
+        [key: string]: unknown;
+      };
     };
     User: {
       id: string;

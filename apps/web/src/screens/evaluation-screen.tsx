@@ -2,6 +2,7 @@ import type { EvaluationResult } from "@calwise/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -119,6 +120,7 @@ export function EvaluationScreen() {
           )}
         </div>
       </div>
+      <CalMixExplanation result={result} />
       <div className="card">
         <h2>Findings</h2>
         {result.findings.length === 0 ? (
