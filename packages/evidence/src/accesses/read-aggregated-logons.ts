@@ -23,8 +23,15 @@ async function* jsonRows(
   counts: JsonRecordCounts,
   onBytes: ((bytes: number) => void) | undefined,
   fields: { names?: string[] },
+  jsonArray: boolean | undefined,
 ): AsyncGenerator<Row> {
-  for await (const { text, line, record } of readJsonRecords(source, log, counts, onBytes)) {
+  for await (const { text, line, record } of readJsonRecords(
+    source,
+    log,
+    counts,
+    onBytes,
+    jsonArray,
+  )) {
     const parsed = parseJsonObject(text, "line");
     if (!parsed.ok) {
       counts.skipped++;
@@ -78,7 +85,7 @@ export async function* readAggregatedLogons(
       },
       options.onBytes,
     );
-  } else rows = jsonRows(source, log, counts, options.onBytes, fields);
+  } else rows = jsonRows(source, log, counts, options.onBytes, fields, options.jsonArray);
   let yielded = 0;
   for await (const row of rows) {
     const location = { file, line: row.line, record: row.record };

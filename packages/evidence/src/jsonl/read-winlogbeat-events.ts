@@ -25,6 +25,7 @@ export async function* readWinlogbeatEvents(
     log,
     counts,
     options.onBytes,
+    options.jsonArray,
   )) {
     const location = { file, line, record };
     const event = tally.accept(winlogbeatEventFromLine(text, location), location);

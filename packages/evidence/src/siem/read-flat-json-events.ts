@@ -49,6 +49,7 @@ export async function* readFlatJsonEvents(
     log,
     counts,
     options.onBytes,
+    options.jsonArray,
   )) {
     const location = { file, line, record };
     const skip = (problem: { code: "JSON_BAD_LINE"; message: string; expected: string }) => {

@@ -34,16 +34,19 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * line), split element by element without parsing the whole file. The caller parses each record's
  * text. A line or element over the cap (`maxLineBytes`) is skipped and reported, and so is text
  * after the array's end or an array cut short; memory holds one record and one read piece.
+ * `jsonArray` says which shape it is when the caller already knows (detection read the first character).
  */
 export async function* readJsonRecords(
   source: ByteSource,
   log: EvidenceProblemLog,
   counts: JsonRecordCounts,
   onBytes?: (bytes: number) => void,
+  jsonArray?: boolean,
 ): AsyncGenerator<JsonRecordText> {
   const file = source.name;
   try {
-    if (await isJsonArraySource(source)) yield* readArrayElements(source, log, counts, onBytes);
+    if (jsonArray ?? (await isJsonArraySource(source)))
+      yield* readArrayElements(source, log, counts, onBytes);
     else yield* readLines(source, log, counts, onBytes);
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
