@@ -1,4 +1,4 @@
-import { adviseCustomer } from "@calwise/app";
+import { adviseCustomer, evaluateUntilProven } from "@calwise/app";
 import {
   CalwiseError,
   customerProfileSchema,
@@ -72,14 +72,19 @@ export function registerAdviseEditionRoute(
       if (r === undefined) throw new CalwiseError("NOT_FOUND", "no such price list");
       return toDatedPriceList(r);
     });
-    const advice = adviseCustomer({
-      profile: body.profile,
-      priceLists: lists,
-      ...(body.currency !== undefined ? { currency: body.currency } : {}),
-      date: body.date ?? deps.now().toISOString().slice(0, 10),
-      catalog: deps.catalog,
-      fieldNames: { currency: "currency", priceLists: "priceListId" },
-    });
+    const advice = await evaluateUntilProven(
+      (evaluation) =>
+        adviseCustomer({
+          profile: body.profile,
+          priceLists: lists,
+          ...(body.currency !== undefined ? { currency: body.currency } : {}),
+          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          catalog: deps.catalog,
+          fieldNames: { currency: "currency", priceLists: "priceListId" },
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     // The use case's answer is deeply readonly; the response schema's type is the same shape, mutable.
     return c.json(advice as z.output<typeof editionAdviceSchema>, 200);
   });

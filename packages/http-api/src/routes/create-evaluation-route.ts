@@ -1,4 +1,4 @@
-import { evaluateDeploymentDocument } from "@calwise/app";
+import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
@@ -54,10 +54,15 @@ export function registerCreateEvaluationRoute(
       (await deps.store.customers.get(principal.orgId, customerId)) === undefined
     )
       throw new CalwiseError("NOT_FOUND", "no such customer");
-    const result = evaluateDeploymentDocument({
-      deployment: { name: "deployment", data: deployment },
-      catalog: deps.catalog,
-    });
+    const result = await evaluateUntilProven(
+      (evaluation) =>
+        evaluateDeploymentDocument({
+          deployment: { name: "deployment", data: deployment },
+          catalog: deps.catalog,
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     const name = typeof deployment.name === "string" ? deployment.name : "deployment";
     const request = { deployment, customerId };
     const evaluation = await createOnce(c, deps.store, principal, request, async (tx) => {
