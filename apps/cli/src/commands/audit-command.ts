@@ -10,6 +10,7 @@ import { type EvidenceFormat, eventFormats, formatEvidenceLocation } from "@calw
 import {
   expandFilePatterns,
   loadDeploymentFile,
+  loadHighsSolver,
   openFileByteSource,
   readDocumentFile,
 } from "@calwise/node-files";
@@ -332,6 +333,8 @@ export function registerAuditCommand(program: Command): void {
             domainAliases: new Map(aliases),
             rdsHosts: options.rdsHost,
             ...(options.server ? { ualServer: options.server } : {}),
+            // HiGHS is loaded only when the engine's own bounds leave a family open.
+            loadSolver: () => loadHighsSolver(),
             ...(bar
               ? {
                   onProgress: (read: number, total: number, file: string) => {

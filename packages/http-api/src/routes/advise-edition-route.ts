@@ -1,4 +1,4 @@
-import { adviseCustomer } from "@calwise/app";
+import { adviseCustomer, evaluateUntilProven } from "@calwise/app";
 import {
   CalwiseError,
   customerProfileSchema,
@@ -66,14 +66,19 @@ export function registerAdviseEditionRoute(
     const principal = authorise(c, staffRoles);
     const body = c.req.valid("json");
     const lists = await readAdvicePriceLists(deps, principal.orgId, body);
-    const advice = adviseCustomer({
-      profile: body.profile,
-      priceLists: lists,
-      ...(body.currency !== undefined ? { currency: body.currency } : {}),
-      date: body.date ?? deps.now().toISOString().slice(0, 10),
-      catalog: deps.catalog,
-      fieldNames: { currency: "currency", priceLists: "priceListId" },
-    });
+    const advice = await evaluateUntilProven(
+      (evaluation) =>
+        adviseCustomer({
+          profile: body.profile,
+          priceLists: lists,
+          ...(body.currency !== undefined ? { currency: body.currency } : {}),
+          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          catalog: deps.catalog,
+          fieldNames: { currency: "currency", priceLists: "priceListId" },
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     // The use case's answer is deeply readonly; the response schema's type is the same shape, mutable.
     return c.json(advice as z.output<typeof editionAdviceSchema>, 200);
   });
