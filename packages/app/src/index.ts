@@ -53,4 +53,18 @@ export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.
 export { readPriceListText } from "./read-price-list-text.ts";
 export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";
 export { type SaleQuestion, saleQuestionSchema } from "./sale-question.ts";
+export {
+  createScenarioExercise,
+  type OwnScenario,
+  type ScenarioExercise,
+} from "./scenario-exercise.ts";
+export {
+  type CurrencyRevenue,
+  listMonths,
+  type SalesFigures,
+  type SalesQuote,
+  type SalesSummary,
+  type StatusCounts,
+  summariseSales,
+} from "./summarise-sales.ts";
 export { createTrainingExercise, type TrainingExercise } from "./training-exercise.ts";

@@ -1,8 +1,8 @@
 import type { EntitlementKind } from "../port/entitlement-repository.ts";
 import type { JobState } from "../port/job-repository.ts";
+import type { LogoMediaType } from "../port/organisation-branding-repository.ts";
 import type { QuoteStatus } from "../port/quote-repository.ts";
 import type { SignInOutcome } from "../port/sign-in-attempt-repository.ts";
-import type { LogoMediaType } from "../port/organisation-branding-repository.ts";
 import type { TrainingExerciseKind } from "../port/training-attempt-repository.ts";
 import type { Role } from "../port/user-repository.ts";
 
