@@ -42,6 +42,7 @@ export { type CatalogListing, listCatalog } from "./list-catalog.ts";
 export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
+export { rateInBasisPoints } from "./rate-in-basis-points.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
 export {
   ENTITLEMENT_CSV_COLUMNS,

@@ -1,4 +1,5 @@
 import type { Catalog, Quote } from "@calwise/core";
+import { rateInBasisPoints } from "./rate-in-basis-points.ts";
 
 /** A stored quote as the dashboard reads it: its status, when it was created and issued, the built quote. */
 export interface SalesQuote {
@@ -120,12 +121,7 @@ function addRevenue(figures: SalesFigures, quote: Quote): void {
 }
 
 function finish(figures: SalesFigures): SalesFigures {
-  figures.attachRateBasisPoints =
-    figures.calServerQuotes === 0
-      ? null
-      : Math.floor(
-          (figures.calsAttached * 20000 + figures.calServerQuotes) / (2 * figures.calServerQuotes),
-        );
+  figures.attachRateBasisPoints = rateInBasisPoints(figures.calsAttached, figures.calServerQuotes);
   return figures;
 }
 

@@ -1,17 +1,11 @@
 import { answerSaleQuestion, saleQuestionSchema } from "@calwise/app";
-import {
-  CalwiseError,
-  evaluationResultSchema,
-  findingSchema,
-  type PriceList,
-  priceListSchema,
-  validatePriceList,
-} from "@calwise/core";
+import { evaluationResultSchema, findingSchema, priceListSchema } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readPriceListInForce } from "./read-price-list-in-force.ts";
 import { staffRoles } from "./route-roles.ts";
 
 const saleQuestionBodySchema = saleQuestionSchema
@@ -48,30 +42,6 @@ const saleAnswerSchema = z
       .describe("the deployment document the question stands for"),
   })
   .openapi("SaleAnswer");
-
-/** The organisation's price list valid today (the latest start), as the core reads it; none: undefined. */
-async function readPriceListInForce(
-  deps: ServerDependencies,
-  orgId: string,
-): Promise<PriceList | undefined> {
-  const today = deps.now().toISOString().slice(0, 10);
-  const [stored] = await deps.store.priceLists.listValidOn(orgId, today);
-  if (stored === undefined) return undefined;
-  const document = stored.document as Record<string, unknown>;
-  const parsed = validatePriceList({
-    name: stored.name,
-    currency: stored.currency,
-    items: document.items,
-    ...(typeof document.version === "string" ? { version: document.version } : {}),
-  });
-  if (!parsed.success)
-    throw new CalwiseError(
-      "INPUT_INVALID",
-      `the price list in force (${stored.name}) cannot be read; an owner should replace it`,
-      parsed.problems,
-    );
-  return parsed.value;
-}
 
 /**
  * `POST /v1/point-of-sale`: the counter question (edition, staff, devices, shared devices, RDS, SQL) answered
