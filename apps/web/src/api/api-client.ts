@@ -46,7 +46,8 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-function readCsrfToken(): string | undefined {
+/** The CSRF token sign-in put in the readable calwise_csrf cookie (writes echo it in x-csrf-token). */
+export function readCsrfToken(): string | undefined {
   const match = document.cookie.match(/(?:^|;\s*)calwise_csrf=([^;]+)/);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
 }

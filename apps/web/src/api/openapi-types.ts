@@ -5685,6 +5685,8 @@ export interface components {
       /** @description the price list in force the answers are the cheapest at; null: the fewest CALs */
       priceList: string | null;
       exercises: {
+        /** @description the scenario's id, or seed-N for a generated exercise */
+        id: string;
         title: string | null;
         prompt: string;
         note: string | null;

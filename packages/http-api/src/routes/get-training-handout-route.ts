@@ -18,6 +18,7 @@ const handoutSchema = z
       .describe("the price list in force the answers are the cheapest at; null: the fewest CALs"),
     exercises: z.array(
       z.object({
+        id: z.string().describe("the scenario's id, or seed-N for a generated exercise"),
         title: z.string().nullable(),
         prompt: z.string(),
         note: z.string().nullable(),
@@ -75,6 +76,7 @@ export function registerGetTrainingHandoutRoute(
     const exercises = [
       ...scenarios.map((s) => showScenarioExercise(s, deps.catalog)),
       ...Array.from({ length: count }, (_, i) => ({
+        scenarioId: null,
         title: null,
         note: null,
         ...createTrainingExercise(deps.catalog, i + 1),
@@ -87,6 +89,7 @@ export function registerGetTrainingHandoutRoute(
         prices,
       });
       return {
+        id: exercise.scenarioId ?? `seed-${exercise.seed}`,
         title: exercise.title,
         prompt: exercise.prompt,
         note: exercise.note,
