@@ -59,8 +59,18 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     const quote = (await (
       await app.request("/v1/quotes", asSession(a, "POST", mullerQuoteBody(customer.id)))
     ).json()) as { id: string };
+    const scenario = (await (
+      await app.request(
+        "/v1/training/scenarios",
+        asSession(a, "POST", {
+          title: "Shared PCs",
+          question: { product: "ws2022-standard", users: 12, devices: 5, sharedDevices: 5 },
+        }),
+      )
+    ).json()) as { id: string };
     const ids = [
       customer.id,
+      scenario.id,
       evaluation.id,
       evaluation.deploymentId,
       token.id,

@@ -8,6 +8,7 @@ import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
+import { defineSalesCases } from "./sales-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
 import { defineUserCases } from "./user-cases.ts";
 
@@ -27,4 +28,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineEvidenceCases(harness);
   defineAdviceCostCases(harness);
   defineDeploymentTextCases(harness);
+  defineSalesCases(harness);
 }

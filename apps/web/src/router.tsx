@@ -65,6 +65,31 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "training/scenarios",
+        lazy: async () => ({
+          Component: (await import("./screens/training-scenarios-screen.tsx"))
+            .TrainingScenariosScreen,
+        }),
+      },
+      {
+        path: "training/handout",
+        lazy: async () => ({
+          Component: (await import("./screens/training-handout-screen.tsx")).TrainingHandoutScreen,
+        }),
+      },
+      {
+        path: "dashboard",
+        lazy: async () => ({
+          Component: (await import("./screens/dashboard-screen.tsx")).DashboardScreen,
+        }),
+      },
+      {
+        path: "settings",
+        lazy: async () => ({
+          Component: (await import("./screens/settings-screen.tsx")).SettingsScreen,
+        }),
+      },
+      {
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,
