@@ -25,7 +25,7 @@ const owner = { org: "example-reseller", email: "owner@reseller.example" };
 const outsider = { org: "other-reseller", email: "agent@other.example" };
 
 /** Hypothetical counter prices (cents), not Microsoft's: Windows Server 2025 CALs, single and 5-packs. */
-const counterPrices = {
+export const counterPrices = {
   name: "counter prices",
   currency: "EUR",
   items: [
@@ -45,10 +45,10 @@ const counterPrices = {
 };
 
 /** Stores the reseller's price list as POST /v1/price-lists does (the dated document), before the service runs. */
-async function storePriceList(location: string): Promise<void> {
+export async function storePriceList(location: string, slug = owner.org): Promise<void> {
   const store = await openStore({ location });
   try {
-    const org = await store.organisations.findBySlug(owner.org);
+    const org = await store.organisations.findBySlug(slug);
     assert.ok(org);
     await store.priceLists.create(org.id, {
       name: counterPrices.name,
@@ -81,7 +81,7 @@ async function answerText(page: Page): Promise<string> {
 }
 
 /** Waits until the point-of-sale sentence matches (the answer follows the typing). */
-async function waitForAnswer(page: Page, pattern: RegExp): Promise<string> {
+export async function waitForAnswer(page: Page, pattern: RegExp): Promise<string> {
   await page.locator(".answer-sentence", { hasText: pattern }).waitFor();
   return answerText(page);
 }

@@ -1,5 +1,6 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 const makeStore = async () => {
@@ -8,3 +9,4 @@ const makeStore = async () => {
 };
 runWebFlows("postgresql", makeStore);
 runCustomerFlows("postgresql", makeStore);
+runQuoteFlows("postgresql");

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 const makeStore = async () => {
@@ -13,3 +14,4 @@ const makeStore = async () => {
 };
 runWebFlows("sqlite", makeStore);
 runCustomerFlows("sqlite", makeStore);
+runQuoteFlows("sqlite");

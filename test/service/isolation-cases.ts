@@ -106,6 +106,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
         },
       ],
       ["/v1/advice", { profile: { users: 5 }, priceListId: priceLists.h2 }],
+      ["/v1/advice/costs", { profile: { users: 5 }, priceListId: priceLists.h2 }],
       [
         "/v1/users",
         {

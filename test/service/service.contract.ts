@@ -1,4 +1,5 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineAdviceCostCases } from "./advice-cost-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
@@ -24,5 +25,6 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCliParityCases(harness);
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
+  defineAdviceCostCases(harness);
   defineDeploymentTextCases(harness);
 }

@@ -21,6 +21,13 @@ export type {
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export {
+  type ChartEditionCostsInput,
+  chartEditionCosts,
+  costGrowthSchema,
+  type EditionCostChart,
+  editionCostChartSchema,
+} from "./chart-edition-costs.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,

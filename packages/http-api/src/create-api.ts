@@ -11,6 +11,7 @@ import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
+import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -158,6 +159,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
   registerAnswerSaleQuestionRoute(app, deps);
   registerTrainingRoutes(app, deps);
+  registerChartEditionCostsRoute(app, deps);
   if (deps.webRoot !== undefined) registerWebAppRoutes(app, deps.webRoot);
   return app;
 }

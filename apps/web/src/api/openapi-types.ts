@@ -440,7 +440,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -693,7 +693,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
           deploymentId?: string;
         };
         header?: {
-          /** @description the same key again replays the first answer (no second upload) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1376,7 +1376,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description the same key again replays the first answer (nothing imported twice) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1530,7 +1530,7 @@ export interface paths {
           source?: string;
         };
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1900,7 +1900,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -2773,7 +2773,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -2931,7 +2931,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3313,7 +3313,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3589,7 +3589,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -4073,6 +4073,119 @@ export interface paths {
         };
         /** @description the role may not do this, or a signed-in write lacks its CSRF token */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/advice/costs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edition costs as a customer profile grows */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EditionCostChartRequest"];
+        };
+      };
+      responses: {
+        /** @description each edition legal today, its cost at each point of the growth */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              catalogVersion: string;
+              currency: string | null;
+              priceList: {
+                name: string;
+                version: string | null;
+              } | null;
+              /** @enum {string} */
+              rankedBy: "total" | "cal-units";
+              /** @description the options legal today, cheapest first (the advice's ranking) */
+              candidates: {
+                product: string;
+                name: string;
+                configuration: string;
+              }[];
+              points: {
+                /** @description the head counts as a percentage of today's (100 = today) */
+                percent: number;
+                users: number;
+                devices: number;
+                sharedDevices: number;
+                /** @description one per candidate, in the candidates' order */
+                costs: {
+                  product: string;
+                  configuration: string;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  licenceCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  calCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  total: number | null;
+                  /** @description CAL units to buy; null when the edition is ruled out */
+                  calUnits: number | null;
+                  /** @description why the edition cannot serve this point (the engine's finding); null when it can */
+                  ruledOut: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -5106,6 +5219,20 @@ export interface components {
         type: "user" | "device";
         count: number;
       }[];
+    };
+    EditionCostChartRequest: components["schemas"]["AdviceRequest"] & {
+      growth?: {
+        /**
+         * @description the last point's head counts as a percentage of today's
+         * @default 300
+         */
+        upToPercent: number;
+        /**
+         * @description points from today to the last
+         * @default 5
+         */
+        points: number;
+      };
     };
   };
   responses: never;

@@ -20,6 +20,7 @@ import { EntitlementsPanel } from "../components/entitlements-panel.tsx";
 import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { ErrorSummary } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatDate } from "../format/format-date.ts";
 
 const sample = {
   name: "Front office",
@@ -193,8 +194,7 @@ export function CustomerScreen() {
       </p>
       <h1 id="customer-title">{customer.data.name}</h1>
       <p className="lead">
-        Reference: {customer.data.reference ?? "none"} · added{" "}
-        {new Date(customer.data.createdAt).toLocaleDateString()}
+        Reference: {customer.data.reference ?? "none"} · added {formatDate(customer.data.createdAt)}
       </p>
       <CompliancePosition customerId={id} />
       <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">

@@ -7,6 +7,7 @@ import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatDateTime } from "../format/format-date.ts";
 
 function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
   return result.families.flatMap((family) => {
@@ -63,8 +64,8 @@ export function EvaluationScreen() {
           : `Not compliant: ${short.map((s) => `${s.shortfall} ${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL${s.shortfall === 1 ? "" : "s"}`).join(", ") || "see the findings"} short.`}
       </p>
       <p className="lead">
-        Checked {new Date(evaluation.data.createdAt).toLocaleString()} · revision{" "}
-        {evaluation.data.revision} · catalog {evaluation.data.catalogVersion}
+        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·
+        catalog {evaluation.data.catalogVersion}
       </p>
       <div className="two-columns">
         <div className="card">

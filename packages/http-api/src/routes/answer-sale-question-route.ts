@@ -1,4 +1,5 @@
-import { answerSaleQuestion, saleQuestionSchema } from "@calwise/app";
+import { createHash } from "node:crypto";
+import { answerSaleQuestion, type SaleAnswer, saleQuestionSchema } from "@calwise/app";
 import {
   CalwiseError,
   evaluationResultSchema,
@@ -10,6 +11,7 @@ import {
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { type BoundedCache, createBoundedCache } from "../create-bounded-cache.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { staffRoles } from "./route-roles.ts";
@@ -49,14 +51,28 @@ const saleAnswerSchema = z
   })
   .openapi("SaleAnswer");
 
-/** The organisation's price list valid today (the latest start), as the core reads it; none: undefined. */
+/** A price list the answer is priced by, and the key that names it in the answer cache. */
+interface PricesInForce {
+  readonly key: string;
+  readonly list: PriceList;
+}
+
+/**
+ * The organisation's price list valid today (the latest start), as the core reads it; none: undefined. A
+ * stored list's document never changes (retiring changes its end date, part of the key), so each is read
+ * and checked once per process, not on every key press.
+ */
 async function readPriceListInForce(
   deps: ServerDependencies,
   orgId: string,
-): Promise<PriceList | undefined> {
+  checked: BoundedCache<PriceList>,
+): Promise<PricesInForce | undefined> {
   const today = deps.now().toISOString().slice(0, 10);
   const [stored] = await deps.store.priceLists.listValidOn(orgId, today);
   if (stored === undefined) return undefined;
+  const key = `stored:${stored.id}:${stored.validTo ?? ""}`;
+  const known = checked.get(key);
+  if (known !== undefined) return { key, list: known };
   const document = stored.document as Record<string, unknown>;
   const parsed = validatePriceList({
     name: stored.name,
@@ -70,7 +86,25 @@ async function readPriceListInForce(
       `the price list in force (${stored.name}) cannot be read; an owner should replace it`,
       parsed.problems,
     );
-  return parsed.value;
+  checked.set(key, parsed.value);
+  return { key, list: parsed.value };
+}
+
+/** The answer as the client receives it (JSON text), from the use case's answer. */
+function writeAnswer(answer: SaleAnswer): string {
+  const body = {
+    question: answer.question,
+    cals: [...answer.cals],
+    sentence: answer.sentence,
+    editionWarnings: [...answer.editionWarnings],
+    compliant: answer.result.compliant,
+    currency: answer.result.currency,
+    priceList: answer.result.priceList,
+    purchases: answer.result.purchases,
+    purchaseTotal: answer.result.purchaseTotal,
+    deployment: answer.deployment,
+  } as z.output<typeof saleAnswerSchema>;
+  return JSON.stringify(body);
 }
 
 /**
@@ -98,25 +132,30 @@ export function registerAnswerSaleQuestionRoute(
       ...problemResponses(400, 401, 403),
     },
   });
+  // Checked stored price lists, and answers as sent per prices and question (the same question and
+  // prices give the same answer: the catalog is the process's), so that an agent typing back to a
+  // count asked before costs no evaluation. Bounded by count and by the answers' size.
+  const checkedLists = createBoundedCache<PriceList>(256);
+  const answers = createBoundedCache<string>(16 * 1024 * 1024, (text) => text.length);
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const { prices, ...question } = c.req.valid("json");
-    const inForce = prices ?? (await readPriceListInForce(deps, principal.orgId));
-    const answer = answerSaleQuestion({ question, catalog: deps.catalog, prices: inForce });
-    return c.json(
-      {
-        question: answer.question,
-        cals: [...answer.cals],
-        sentence: answer.sentence,
-        editionWarnings: [...answer.editionWarnings],
-        compliant: answer.result.compliant,
-        currency: answer.result.currency,
-        priceList: answer.result.priceList,
-        purchases: answer.result.purchases,
-        purchaseTotal: answer.result.purchaseTotal,
-        deployment: answer.deployment,
-      } as z.output<typeof saleAnswerSchema>,
-      200,
-    );
+    const inForce: PricesInForce | undefined =
+      prices !== undefined
+        ? {
+            key: `inline:${createHash("sha256").update(JSON.stringify(prices)).digest("base64")}`,
+            list: prices,
+          }
+        : await readPriceListInForce(deps, principal.orgId, checkedLists);
+    const key = `${inForce?.key ?? "none"}\n${JSON.stringify(question)}`;
+    let text = answers.get(key);
+    if (text === undefined) {
+      text = writeAnswer(
+        answerSaleQuestion({ question, catalog: deps.catalog, prices: inForce?.list }),
+      );
+      answers.set(key, text);
+    }
+    // The text is a saleAnswerSchema value as JSON (writeAnswer), which the typed c.json cannot say.
+    return c.body(text, 200, { "content-type": "application/json" }) as never;
   });
 }
