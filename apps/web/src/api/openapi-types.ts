@@ -440,7 +440,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -693,7 +693,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
           deploymentId?: string;
         };
         header?: {
-          /** @description the same key again replays the first answer (no second upload) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1376,7 +1376,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description the same key again replays the first answer (nothing imported twice) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1530,7 +1530,7 @@ export interface paths {
           source?: string;
         };
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1900,7 +1900,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -2773,7 +2773,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -2931,7 +2931,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3313,7 +3313,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3589,7 +3589,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
