@@ -448,10 +448,12 @@ function planWithOwned(
     const pool = (free[i] as (typeof free)[number]).pool;
     const chosen = new Map<string, number>();
     for (const h of under) chosen.set(h, pool.tier);
+    // Each holder's degree read once, not twice per comparison (100,000 takers at 100k users).
     const rest = over
       .filter((h) => !chosen.has(h))
-      .sort((a, b) => (degree?.get(b) ?? 0) - (degree?.get(a) ?? 0));
-    for (const h of rest) {
+      .map((h) => ({ h, pairs: degree?.get(h) ?? 0 }))
+      .sort((a, b) => b.pairs - a.pairs);
+    for (const { h } of rest) {
       if (chosen.size >= (free[i] as (typeof free)[number]).free) break;
       chosen.set(h, pool.tier);
     }
