@@ -1,7 +1,17 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell.tsx";
+import { Skeleton } from "./components/skeleton.tsx";
 import { NotFoundScreen } from "./screens/not-found-screen.tsx";
 import { SignInScreen } from "./screens/sign-in-screen.tsx";
+
+/** The page's shape while the app loads its first screen. */
+function AppLoading() {
+  return (
+    <div className="app-loading">
+      <Skeleton lines={6} />
+    </div>
+  );
+}
 
 /** The screens; each but sign-in is its own chunk, loaded when first opened (code-split per screen). */
 export const router = createBrowserRouter([
@@ -15,6 +25,8 @@ export const router = createBrowserRouter([
   {
     path: "/",
     Component: AppShell,
+    // What shows while the first screen's chunk loads (the shape of a page, not a blank window).
+    HydrateFallback: AppLoading,
     children: [
       {
         index: true,
@@ -26,6 +38,12 @@ export const router = createBrowserRouter([
         path: "customers",
         lazy: async () => ({
           Component: (await import("./screens/customers-screen.tsx")).CustomersScreen,
+        }),
+      },
+      {
+        path: "price-lists",
+        lazy: async () => ({
+          Component: (await import("./screens/price-lists-screen.tsx")).PriceListsScreen,
         }),
       },
       {

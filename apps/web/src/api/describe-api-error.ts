@@ -7,7 +7,7 @@ const problemWords: Readonly<Record<string, string>> = {
   REASON_CONTRADICTS_DEPLOYMENT:
     "That reason does not fit: staff or devices sign in to this server, so it is not reached only anonymously.",
   NO_PRICE_LIST:
-    "There is no price list in force for this date. An owner of your organisation adds one first.",
+    "There is no price list in force for this date. Add one on the Price lists screen first.",
   AMBIGUOUS_PRICE_LIST: "Price lists in more than one currency apply today: choose the currency.",
   PRICE_LIST_NOT_VALID: "The chosen price list is not in force on this date.",
   CURRENCY_MISMATCH: "The price list is in another currency than the quote.",

@@ -39,7 +39,8 @@ export function AddToQuote(props: {
   if (props.currency === null)
     return (
       <p className="empty">
-        To make a quote, an owner adds a price list first (the answer above is counted, not priced).
+        To price this and make a quote, add your <Link to="/price-lists">price list</Link> first
+        (the answer above is counted, not priced).
       </p>
     );
   const list = customers.data?.customers ?? [];

@@ -8,6 +8,7 @@ const links = [
   { to: "/", label: "Point of sale", end: true },
   { to: "/quotes", label: "Quotes", end: false },
   { to: "/customers", label: "Customers", end: false },
+  { to: "/price-lists", label: "Price lists", end: false },
   { to: "/training", label: "Training", end: false },
   { to: "/dashboard", label: "Dashboard", end: false },
   { to: "/catalog", label: "Catalog", end: false },
@@ -59,8 +60,9 @@ export function AppShell() {
           </ul>
         </nav>
         <div className="who">
-          <span>
-            {session.user.email} · {session.organisation.name}
+          <span className="who-name">
+            <span>{session.user.email}</span>
+            <span>{session.organisation.name}</span>
           </span>
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out

@@ -1,0 +1,175 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { ApiError, callApi, type Problem, readCsrfToken, type Schema } from "../api/api-client.ts";
+import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
+import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
+import { formatDate } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
+
+/** The content type the API reads a price list file's text as, from its name. */
+function contentTypeOf(fileName: string): string {
+  const name = fileName.toLowerCase();
+  if (name.endsWith(".csv")) return "text/csv";
+  if (name.endsWith(".json")) return "application/json";
+  return "application/yaml";
+}
+
+/**
+ * Sends a price list file as its raw text to POST /v1/price-lists?source=NAME (callApi sends JSON only);
+ * answers the lists it stored, or throws ApiError with the located problems.
+ */
+async function storePriceListFile(file: File): Promise<Schema<"PriceList">[]> {
+  const response = await fetch(`/v1/price-lists?source=${encodeURIComponent(file.name)}`, {
+    method: "POST",
+    headers: {
+      accept: "application/json",
+      "content-type": contentTypeOf(file.name),
+      "x-csrf-token": readCsrfToken() ?? "",
+    },
+    credentials: "same-origin",
+    body: await file.text(),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    const problem = text === "" ? undefined : (JSON.parse(text) as Problem);
+    throw new ApiError(response.status, problem, `HTTP ${response.status}`);
+  }
+  return (JSON.parse(text) as { priceLists: Schema<"PriceList">[] }).priceLists;
+}
+
+/** When a list applies, in words: "1 Jul 2026 to 31 Dec 2026", or "from 1 Jul 2026" while open-ended. */
+function validity(list: Schema<"PriceList">): string {
+  return list.validTo === null
+    ? `from ${formatDate(list.validFrom)}`
+    : `${formatDate(list.validFrom)} to ${formatDate(list.validTo)}`;
+}
+
+/** Whether `list` applies on `day` (YYYY-MM-DD; both ends inclusive). */
+function appliesOn(list: Schema<"PriceList">, day: string): boolean {
+  return list.validFrom <= day && (list.validTo === null || day <= list.validTo);
+}
+
+/**
+ * The organisation's price lists (what the point of sale and quotes price by: the list in force today) and,
+ * for owners and sales, adding one from a file as the command line reads it (CSV, YAML or JSON).
+ */
+export function PriceListsScreen() {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [refusal, setRefusal] = useState<Refusal>();
+  const [stored, setStored] = useState<string>();
+  const lists = useQuery({
+    queryKey: ["price-lists"],
+    queryFn: ({ signal }) => callApi("get", "/v1/price-lists", { signal }),
+  });
+  const upload = useMutation({
+    mutationFn: storePriceListFile,
+    onSuccess: (added, file) => {
+      setRefusal(undefined);
+      setStored(
+        `${file.name} added: ${added
+          .map(
+            (l) => `${l.name} (${l.currency}, ${l.items} prices, from ${formatDate(l.validFrom)})`,
+          )
+          .join("; ")}.`,
+      );
+      // The point of sale prices by the list in force: its answers are asked again.
+      for (const queryKey of [["price-lists"], ["point-of-sale"]])
+        void queryClient.invalidateQueries({ queryKey });
+    },
+    onError: (error, file) => {
+      setStored(undefined);
+      setRefusal(refusalOf(error, file));
+    },
+  });
+  const canAdd = session?.user.role === "owner" || session?.user.role === "sales";
+  const rows = lists.data?.priceLists ?? [];
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="page" aria-labelledby="price-lists-title">
+      <h1 id="price-lists-title">Price lists</h1>
+      <p className="lead">
+        Your prices for server licences and CAL packs. The <Link to="/">point of sale</Link> and
+        every new quote use the list in force today.
+      </p>
+      <div className="card">
+        {lists.isPending ? (
+          <Skeleton lines={3} />
+        ) : lists.isError ? (
+          <p className="error-text">
+            The price lists could not be loaded. Reload the page to try again.
+          </p>
+        ) : rows.length === 0 ? (
+          <p className="empty">
+            No price list yet. Until there is one, the point of sale counts the CALs a customer
+            needs but cannot price them or make a quote.
+          </p>
+        ) : (
+          <TableScroll label="Price lists, scrollable">
+            <table className="table">
+              <caption className="visually-hidden">Price lists</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Currency</th>
+                  <th scope="col">Applies</th>
+                  <th scope="col" className="num">
+                    Prices
+                  </th>
+                  <th scope="col">File</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rows].reverse().map((l) => (
+                  <tr key={l.id}>
+                    <th scope="row">
+                      {l.name}
+                      {l.version === null ? "" : ` (${l.version})`}
+                    </th>
+                    <td>{l.currency}</td>
+                    <td>
+                      {validity(l)}
+                      {appliesOn(l, today) && (
+                        <>
+                          {" "}
+                          <span className="badge badge-accepted">in force today</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="num">{l.items}</td>
+                    <td>{l.source ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </div>
+      {canAdd ? (
+        <div className="card">
+          <h2>Add a price list</h2>
+          <FileImportField
+            id="price-list-file"
+            label="Price list file"
+            hint={
+              <>
+                CSV (one row per SKU: sku, family or product, version, type, packSize, price in
+                cents, currency, validFrom, validTo), YAML or JSON, as the calwise command line
+                reads it. Every list in the file is added, or none.
+              </>
+            }
+            accept=".csv,.yaml,.yml,.json,text/csv,application/json"
+            pending={upload.isPending}
+            refusal={refusal}
+            onFile={(file) => upload.mutate(file)}
+          />
+          {stored !== undefined && <p role="status">{stored}</p>}
+        </div>
+      ) : (
+        <p className="hint">An owner or a sales user of your organisation adds price lists.</p>
+      )}
+    </section>
+  );
+}
