@@ -103,6 +103,17 @@ export function PointOfSaleScreen() {
   const shown = chosen === undefined || matches.includes(chosen) ? matches : [chosen, ...matches];
   const set = (field: keyof Form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [field]: value }));
+  // The list opens at its top, so the edition chosen (the default, or one picked by Enter in the search) is
+  // scrolled into the list's view: the agent always sees which server the answer is for.
+  useEffect(() => {
+    const list = document.getElementById("product");
+    if (!(list instanceof HTMLSelectElement) || shown.length === 0) return;
+    const option = list.selectedOptions[0];
+    if (option === undefined) return;
+    const top = option.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + option.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top - (list.clientHeight - option.offsetHeight) / 2;
+  }, [shown.length]);
 
   return (
     <section className="page pos" aria-labelledby={`${ids}-title`}>
