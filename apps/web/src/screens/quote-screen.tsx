@@ -227,9 +227,10 @@ export function QuoteScreen() {
                     <td>
                       {line.description}
                       {line.informational && ` (${lineKinds[line.kind] ?? "no charge"})`}
-                      <br />
+                      {/* Why this quantity, in words a reseller reads out; the SKU, rule and sources as codes. */}
+                      <span className="line-detail">{line.detail}</span>
                       <span className="code">
-                        {line.sku ?? ""} {line.detail} · rule {line.rule} ·{" "}
+                        {line.sku === null ? "" : `${line.sku} · `}rule {line.rule} ·{" "}
                         {line.sources.join(", ")}
                       </span>
                       {draft && inline && line.kind === "cal" && (
