@@ -94,9 +94,14 @@ export function PointOfSaleScreen() {
   const errors = { ...serverErrors, ...localErrors };
   const editions = (catalog.data?.products ?? []).filter((p) => p.kind === "operating-system");
   const sqlEditions = (catalog.data?.products ?? []).filter((p) => p.services?.sql !== undefined);
-  const needle = search.trim().toLowerCase();
-  const matches = editions.filter(
-    (p) => needle === "" || p.name.toLowerCase().includes(needle) || p.id.includes(needle),
+  // Every word typed must appear, in any order: "2022 ess" finds Windows Server 2022 Essentials.
+  const words = search
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  const matches = editions.filter((p) =>
+    words.every((w) => p.name.toLowerCase().includes(w) || p.id.includes(w)),
   );
   // The edition chosen stays in the list while the search narrows it, so the select always shows it.
   const chosen = editions.find((p) => p.id === form.product);
@@ -258,6 +263,7 @@ function SaleAnswerPanel(props: {
   onSwitch: (product: string) => void;
 }) {
   const { answer } = props;
+  const cannotServe = (answer?.editionWarnings.length ?? 0) > 0;
   return (
     <section
       className={`answer card${props.stale ? " answer-stale" : ""}`}
@@ -299,7 +305,7 @@ function SaleAnswerPanel(props: {
             <tbody>
               {answer.cals.length === 0 ? (
                 <tr>
-                  <td colSpan={4}>None</td>
+                  <td colSpan={4}>{cannotServe ? "— (this edition cannot serve them)" : "None"}</td>
                 </tr>
               ) : (
                 answer.cals.map((line) => (
@@ -332,9 +338,11 @@ function SaleAnswerPanel(props: {
               {answer.purchases.flatMap((line) => line.packs).length === 0 ? (
                 <tr>
                   <td colSpan={3}>
-                    {answer.priceList === null && answer.cals.length > 0
-                      ? "No price list yet: the counts above are what to sell."
-                      : "Nothing to buy"}
+                    {cannotServe
+                      ? "— (sell an edition that can serve them)"
+                      : answer.priceList === null && answer.cals.length > 0
+                        ? "No price list yet: the counts above are what to sell."
+                        : "Nothing to buy"}
                   </td>
                 </tr>
               ) : (
@@ -354,7 +362,12 @@ function SaleAnswerPanel(props: {
                 )
               )}
             </tbody>
-            <TotalRow columns={3} minor={answer.purchaseTotal} currency={answer.currency} />
+            {/* No total (not €0.00) for an edition that cannot serve them: nothing here is the price. */}
+            <TotalRow
+              columns={3}
+              minor={cannotServe ? null : answer.purchaseTotal}
+              currency={cannotServe ? null : answer.currency}
+            />
           </table>
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
             <AddToQuote deployment={answer.deployment} currency={answer.currency} />
@@ -381,9 +394,10 @@ function EditionWarning(props: {
       <ul>
         {props.warnings.map((warning) => (
           <li key={`${warning.code}-${warning.message}`}>
-            {warning.message}{" "}
+            {warning.message}
+            {warning.message.endsWith(".") ? " " : ". "}
             <span className="code">
-              {warning.code} · rule {warning.rule} · {warning.sources.join(", ")}
+              rule {warning.rule} · {warning.sources.join(", ")}
             </span>
           </li>
         ))}
@@ -391,20 +405,24 @@ function EditionWarning(props: {
       <p>
         {serving.length === 0
           ? "No edition of the catalog serves this load on one server: split it over several servers."
-          : "Sell instead: "}
-        {serving.map((edition, i) => (
-          <span key={edition.product}>
-            {i > 0 && " or "}
-            <button
-              type="button"
-              className="button-link"
-              onClick={() => props.onSwitch(edition.product)}
-            >
-              {edition.name}
-            </button>
-          </span>
-        ))}
+          : "Sell one of these instead (choose one to switch to it):"}
       </p>
+      {/* One edition a line: the names are long, and wrapped side by side they could not be told apart. */}
+      {serving.length > 0 && (
+        <ul className="sell-instead">
+          {serving.map((edition) => (
+            <li key={edition.product}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => props.onSwitch(edition.product)}
+              >
+                {edition.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
