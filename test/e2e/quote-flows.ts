@@ -7,21 +7,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { openStore } from "@calwise/storage";
-import { startThrowawayPostgres } from "@calwise/storage/testing";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { signIn, storePriceList, waitForAnswer } from "./web-flows.ts";
 import {
   addAccount,
   assertAccessible,
-  buildWebApp,
-  launchChromium,
-  openWatchedPage,
+  type FlowStore,
   password,
-  type RunningService,
   saveScreenshot,
-  startService,
+  setUpFlows,
 } from "./web-harness.ts";
 
 const owner = { org: "quote-reseller", email: "owner@quotes.example" };
@@ -42,29 +38,12 @@ async function photograph(page: Page, database: string, screen: string): Promise
   if (desktop !== null) await page.setViewportSize(desktop);
 }
 
-/** Makes the store the flows run on: a data directory (SQLite) or a throwaway PostgreSQL cluster. */
-async function makeStore(database: string): Promise<{ location: string; remove(): Promise<void> }> {
-  if (database === "postgresql") {
-    const cluster = await startThrowawayPostgres();
-    return { location: cluster.url, remove: () => cluster.stop() };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "calwise-web-quotes-"));
-  return { location: dir, remove: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The quote and user flows on `database` ("sqlite" or "postgresql"), each with its own store and service. */
-export function runQuoteFlows(database: string): void {
-  let store: { location: string; remove(): Promise<void> } | undefined;
-  let service: RunningService | undefined;
-  let browser: Browser | undefined;
-  let webDir: string | undefined;
-
-  before(async () => {
-    store = await makeStore(database);
-    webDir = await buildWebApp();
-    addAccount(store.location, "Quote Reseller", owner.email, "owner");
-    await storePriceList(store.location, owner.org);
-    const opened = await openStore({ location: store.location });
+/** The quote and user flows on `database` ("sqlite" or "postgresql"), on a store made by `makeStore`. */
+export function runQuoteFlows(database: string, makeStore: () => Promise<FlowStore>): void {
+  const { open } = setUpFlows(makeStore, async (location) => {
+    addAccount(location, "Quote Reseller", owner.email, "owner");
+    await storePriceList(location, owner.org);
+    const opened = await openStore({ location });
     try {
       const org = await opened.organisations.findBySlug(owner.org);
       assert.ok(org);
@@ -72,19 +51,7 @@ export function runQuoteFlows(database: string): void {
     } finally {
       await opened.close();
     }
-    service = await startService(store.location, webDir);
-    browser = await launchChromium();
   });
-  after(async () => {
-    await browser?.close();
-    await service?.stop();
-    if (webDir !== undefined) rmSync(webDir, { recursive: true, force: true });
-    await store?.remove();
-  });
-  const open = () => {
-    assert.ok(browser && service);
-    return openWatchedPage(browser, service.url);
-  };
 
   test("a quote: advice and cost over growth beside it, a CAL line removed only with a reason, issued, PDF, accepted, history", async () => {
     const watched = await open();

@@ -4,20 +4,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { openStore } from "@calwise/storage";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { root } from "../cli/run-cli.ts";
 import {
   addAccount,
   assertAccessible,
-  buildWebApp,
-  launchChromium,
-  openWatchedPage,
+  type FlowStore,
   password,
-  type RunningService,
   saveScreenshot,
-  startService,
+  setUpFlows,
   type WatchedPage,
 } from "./web-harness.ts";
 
@@ -87,43 +84,18 @@ export async function waitForAnswer(page: Page, pattern: RegExp): Promise<string
 }
 
 /** A store for the flows: where it is (a data directory or a postgres:// URL) and how to remove it. */
-export interface TestStore {
-  readonly location: string;
-  remove(): Promise<void>;
-}
+export type TestStore = FlowStore;
 
 /** The web app's flows against `calwise serve` on a store made by `makeStore` (`database` names screenshots). */
 export function runWebFlows(database: string, makeStore: () => Promise<TestStore>): void {
-  let store: TestStore | undefined;
-  const location = () => {
-    assert.ok(store, "the store was not made");
-    return store.location;
-  };
-  let service: RunningService | undefined;
-  let browser: Browser | undefined;
-  let webDir: string | undefined;
   let customerPath = "";
   let evaluationPath = "";
 
-  before(async () => {
-    store = await makeStore();
-    webDir = await buildWebApp();
-    addAccount(location(), "Example Reseller", owner.email, "owner");
-    addAccount(location(), "Other Reseller", outsider.email, "sales");
-    await storePriceList(location());
-    service = await startService(location(), webDir);
-    browser = await launchChromium();
+  const { open } = setUpFlows(makeStore, async (location) => {
+    addAccount(location, "Example Reseller", owner.email, "owner");
+    addAccount(location, "Other Reseller", outsider.email, "sales");
+    await storePriceList(location);
   });
-  after(async () => {
-    await browser?.close();
-    await service?.stop();
-    if (webDir !== undefined) rmSync(webDir, { recursive: true, force: true });
-    await store?.remove();
-  });
-  const open = () => {
-    assert.ok(browser && service);
-    return openWatchedPage(browser, service.url);
-  };
 
   test("sign-in explains a wrong password in plain words, then signs in", async () => {
     const watched = await open();

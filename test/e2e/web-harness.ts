@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { findFreePort } from "@calwise/storage/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
@@ -209,4 +210,56 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
 export async function saveScreenshot(page: Page, database: string, screen: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${database}-${screen}.png`), fullPage: true });
+}
+
+/** A store the browser flows run on: where it is (a data directory or a postgres:// URL) and how to remove it. */
+export interface FlowStore {
+  readonly location: string;
+  remove(): Promise<void>;
+}
+
+/** What a flow file's tests stand on, once its `before` hook has run. */
+export interface FlowSetup {
+  /** The store's location (for `calwise` commands and direct store reads). */
+  location(): string;
+  /** A page in a fresh browser context (its own cookies), watched for problems, on the running service. */
+  open(): Promise<WatchedPage>;
+}
+
+/**
+ * Registers the `before`/`after` hooks of a flow file: the store `makeStore` makes, filled by `prepare` (its
+ * accounts, price lists, records) before the service starts, a fresh build of the web app, `calwise serve` on
+ * them and Chromium; after the tests, all of it stopped and removed.
+ */
+export function setUpFlows(
+  makeStore: () => Promise<FlowStore>,
+  prepare: (location: string) => Promise<void> | void,
+): FlowSetup {
+  let store: FlowStore | undefined;
+  let service: RunningService | undefined;
+  let browser: Browser | undefined;
+  let webDir: string | undefined;
+  before(async () => {
+    store = await makeStore();
+    webDir = await buildWebApp();
+    await prepare(store.location);
+    service = await startService(store.location, webDir);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await service?.stop();
+    if (webDir !== undefined) rmSync(webDir, { recursive: true, force: true });
+    await store?.remove();
+  });
+  return {
+    location() {
+      assert.ok(store, "the store was not made");
+      return store.location;
+    },
+    open() {
+      assert.ok(browser && service, "the service and browser were not started");
+      return openWatchedPage(browser, service.url);
+    },
+  };
 }

@@ -9,4 +9,4 @@ const makeStore = async () => {
 };
 runWebFlows("postgresql", makeStore);
 runCustomerFlows("postgresql", makeStore);
-runQuoteFlows("postgresql");
+runQuoteFlows("postgresql", makeStore);

@@ -14,4 +14,4 @@ const makeStore = async () => {
 };
 runWebFlows("sqlite", makeStore);
 runCustomerFlows("sqlite", makeStore);
-runQuoteFlows("sqlite");
+runQuoteFlows("sqlite", makeStore);
