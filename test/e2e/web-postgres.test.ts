@@ -1,6 +1,7 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
+import { runReviewFlows } from "./web-review-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 const makeStore = async () => {
@@ -10,3 +11,4 @@ const makeStore = async () => {
 runWebFlows("postgresql", makeStore);
 runCustomerFlows("postgresql", makeStore);
 runQuoteFlows("postgresql", makeStore);
+runReviewFlows("postgresql", makeStore);

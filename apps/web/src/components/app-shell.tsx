@@ -61,8 +61,8 @@ export function AppShell() {
         </nav>
         <div className="who">
           <span className="who-name">
-            <span>{session.user.email}</span>
-            <span>{session.organisation.name}</span>
+            <span title={session.user.email}>{session.user.email}</span>
+            <span title={session.organisation.name}>{session.organisation.name}</span>
           </span>
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out
