@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatDate } from "../format/format-date.ts";
 
 type Counted = AuditResult["countedUsers"][number];
 
@@ -95,6 +96,18 @@ function HolderTable({
   );
 }
 
+/**
+ * The period whose logons count, in a reseller's words: dates as the rest of the app writes them (the stored
+ * explanation is the command line's, with an ISO timestamp and its `--since` option).
+ */
+function windowInWords(counted: AuditResult["window"]): string {
+  if (counted.start === null || counted.newest === null) return "No logons were read.";
+  const span = `Logons counted from ${formatDate(counted.start)} to ${formatDate(counted.newest)}`;
+  return counted.rule === "since-option"
+    ? `${span}: the period asked for.`
+    : `${span}: the 90 days before the newest event, because a CAL may be reassigned only once in 90 days (R15, R16) and MAP measures 90 days (R44c).`;
+}
+
 /** A stored audit: what was read, who was counted (open a name for its accesses and an event), what was not. */
 export function AuditScreen() {
   const { id = "" } = useParams();
@@ -130,7 +143,7 @@ export function AuditScreen() {
         /
       </p>
       <h1 id="audit-title">Audit of the evidence</h1>
-      <p className="lead">{result.window.explanation}</p>
+      <p className="lead">{windowInWords(result.window)}</p>
       <div className="card">
         <h2>What was read</h2>
         <p>
