@@ -48,6 +48,7 @@ export function EvaluationScreen() {
       </section>
     );
   const result = evaluation.data.result as unknown as EvaluationResult;
+  const priced = result.currency !== null;
   const rows = chartRows(result);
   const short = result.families.flatMap((f) =>
     f.required.filter((r) => r.shortfall > 0).map((r) => ({ ...r, name: f.name })),
@@ -84,39 +85,54 @@ export function EvaluationScreen() {
           {result.purchases.length === 0 ? (
             <p className="empty">Nothing: what they own covers them.</p>
           ) : (
-            <table className="table">
-              <caption className="visually-hidden">Purchases</caption>
-              <thead>
-                <tr>
-                  <th scope="col">What</th>
-                  <th scope="col" className="num">
-                    CALs
-                  </th>
-                  <th scope="col" className="num">
-                    Cost
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.purchases.map((line) => (
-                  <tr
-                    key={`${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`}
-                  >
-                    <td>
-                      {line.reason}{" "}
-                      <span className="code">
-                        rule {line.rule} · {line.sources.join(", ")}
-                      </span>
-                    </td>
-                    <td className="num">{line.units}</td>
-                    <td className="num">
-                      <Money minor={line.cost} currency={result.currency} />
-                    </td>
+            <>
+              {/* A compliance check counts CALs and uses no price list: a column of dashes explained nothing. */}
+              {!priced && (
+                <p className="hint">
+                  In CALs: a compliance check is not priced (the point of sale and quotes price from
+                  your price list).
+                </p>
+              )}
+              <table className="table">
+                <caption className="visually-hidden">Purchases</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">What</th>
+                    <th scope="col" className="num">
+                      CALs
+                    </th>
+                    {priced && (
+                      <th scope="col" className="num">
+                        Cost
+                      </th>
+                    )}
                   </tr>
-                ))}
-              </tbody>
-              <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
-            </table>
+                </thead>
+                <tbody>
+                  {result.purchases.map((line) => (
+                    <tr
+                      key={`${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`}
+                    >
+                      <td>
+                        {line.reason}{" "}
+                        <span className="code">
+                          rule {line.rule} · {line.sources.join(", ")}
+                        </span>
+                      </td>
+                      <td className="num">{line.units}</td>
+                      {priced && (
+                        <td className="num">
+                          <Money minor={line.cost} currency={result.currency} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+                {priced && (
+                  <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
+                )}
+              </table>
+            </>
           )}
         </div>
       </div>
