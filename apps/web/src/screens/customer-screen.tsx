@@ -194,7 +194,10 @@ export function CustomerScreen() {
       </p>
       <h1 id="customer-title">{customer.data.name}</h1>
       <p className="lead">
-        Reference: {customer.data.reference ?? "none"} · added {formatDate(customer.data.createdAt)}
+        {customer.data.reference === null
+          ? "Added"
+          : `Your reference ${customer.data.reference} · added`}{" "}
+        {formatDate(customer.data.createdAt)}
       </p>
       <CompliancePosition customerId={id} />
       <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">
