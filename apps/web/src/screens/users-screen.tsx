@@ -180,7 +180,7 @@ export function UsersScreen() {
                 <tr>
                   <th scope="col">User</th>
                   <th scope="col">Role</th>
-                  <th scope="col">Sign-in</th>
+                  <th scope="col">Status</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -230,7 +230,7 @@ export function UsersScreen() {
                       {u.invited
                         ? "Invited, not yet accepted"
                         : u.hasPassword
-                          ? `Since ${formatDate(u.createdAt)}`
+                          ? `Active since ${formatDate(u.createdAt)}`
                           : "No password yet"}
                     </td>
                     <td className="row-actions">
