@@ -1,7 +1,11 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
+import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
-runWebFlows("postgresql", async () => {
+const makeStore = async () => {
   const cluster = await startThrowawayPostgres();
   return { location: cluster.url, remove: () => cluster.stop() };
-});
+};
+
+runWebFlows("postgresql", makeStore);
+runSalesFlows("postgresql", makeStore);
