@@ -1,4 +1,6 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
+import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
@@ -6,6 +8,7 @@ const makeStore = async () => {
   const cluster = await startThrowawayPostgres();
   return { location: cluster.url, remove: () => cluster.stop() };
 };
-
 runWebFlows("postgresql", makeStore);
+runCustomerFlows("postgresql", makeStore);
+runQuoteFlows("postgresql");
 runSalesFlows("postgresql", makeStore);

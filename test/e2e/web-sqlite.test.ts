@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
@@ -11,6 +13,7 @@ const makeStore = async () => {
     remove: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 };
-
 runWebFlows("sqlite", makeStore);
+runCustomerFlows("sqlite", makeStore);
+runQuoteFlows("sqlite");
 runSalesFlows("sqlite", makeStore);

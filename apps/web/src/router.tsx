@@ -7,6 +7,12 @@ import { SignInScreen } from "./screens/sign-in-screen.tsx";
 export const router = createBrowserRouter([
   { path: "/sign-in", Component: SignInScreen },
   {
+    path: "/accept-invitation",
+    lazy: async () => ({
+      Component: (await import("./screens/accept-invitation-screen.tsx")).AcceptInvitationScreen,
+    }),
+  },
+  {
     path: "/",
     Component: AppShell,
     children: [
@@ -87,6 +93,12 @@ export const router = createBrowserRouter([
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,
+        }),
+      },
+      {
+        path: "users",
+        lazy: async () => ({
+          Component: (await import("./screens/users-screen.tsx")).UsersScreen,
         }),
       },
       { path: "*", Component: NotFoundScreen },

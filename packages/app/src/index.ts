@@ -21,6 +21,13 @@ export type {
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export {
+  type ChartEditionCostsInput,
+  chartEditionCosts,
+  costGrowthSchema,
+  type EditionCostChart,
+  editionCostChartSchema,
+} from "./chart-edition-costs.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,
@@ -43,7 +50,9 @@ export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
 export { rateInBasisPoints } from "./rate-in-basis-points.ts";
+export { ACCESS_CSV_COLUMNS, type AccessRow, readAccessCsv } from "./read-access-csv.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
+export { type ReadDeploymentTextInput, readDeploymentText } from "./read-deployment-text.ts";
 export {
   ENTITLEMENT_CSV_COLUMNS,
   type EntitlementRow,

@@ -12,6 +12,7 @@ import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-r
 import { registerAnswerTrainingExerciseRoute } from "./routes/answer-training-exercise-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
+import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -52,6 +53,7 @@ import { registerListTrainingScenariosRoute } from "./routes/list-training-scena
 import { registerListTrainingScoresRoute } from "./routes/list-training-scores-route.ts";
 import { registerListUsersRoute } from "./routes/list-users-route.ts";
 import { registerPutOrganisationLogoRoute } from "./routes/put-organisation-logo-route.ts";
+import { registerReadDeploymentTextRoute } from "./routes/read-deployment-text-route.ts";
 import { registerRemoveUserRoute } from "./routes/remove-user-route.ts";
 import { registerRetirePriceListRoute } from "./routes/retire-price-list-route.ts";
 import { registerRetireTrainingScenarioRoute } from "./routes/retire-training-scenario-route.ts";
@@ -157,6 +159,8 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  // The web app's deployment import (issue 13, web-customers): a file's text read into a document.
+  registerReadDeploymentTextRoute(app, deps);
   registerListUsersRoute(app, deps);
   registerAddUserRoute(app, deps);
   registerChangeUserRoleRoute(app, deps);
@@ -164,6 +168,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerInviteUserRoute(app, deps);
   // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
   registerAnswerSaleQuestionRoute(app, deps);
+  registerChartEditionCostsRoute(app, deps);
   // Sales training, the dashboard and the organisation's branding (issue 13, web-sales).
   registerCreateTrainingExerciseRoute(app, deps);
   registerAnswerTrainingExerciseRoute(app, deps);

@@ -440,7 +440,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -693,7 +693,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
           deploymentId?: string;
         };
         header?: {
-          /** @description the same key again replays the first answer (no second upload) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1376,7 +1376,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description the same key again replays the first answer (nothing imported twice) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1530,7 +1530,7 @@ export interface paths {
           source?: string;
         };
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1900,7 +1900,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -2773,7 +2773,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -2931,7 +2931,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3313,7 +3313,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3457,6 +3457,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/{id}/deployment-text": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a deployment file (YAML, JSON or access CSV) into a deployment document */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DeploymentText"];
+        };
+      };
+      responses: {
+        /** @description the deployment the text holds, checked against the catalog */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentRead"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/users": {
     parameters: {
       query?: never;
@@ -3511,7 +3589,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -3876,6 +3954,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/advice/costs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edition costs as a customer profile grows */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EditionCostChartRequest"];
+        };
+      };
+      responses: {
+        /** @description each edition legal today, its cost at each point of the growth */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              catalogVersion: string;
+              currency: string | null;
+              priceList: {
+                name: string;
+                version: string | null;
+              } | null;
+              /** @enum {string} */
+              rankedBy: "total" | "cal-units";
+              /** @description the options legal today, cheapest first (the advice's ranking) */
+              candidates: {
+                product: string;
+                name: string;
+                configuration: string;
+              }[];
+              points: {
+                /** @description the head counts as a percentage of today's (100 = today) */
+                percent: number;
+                users: number;
+                devices: number;
+                sharedDevices: number;
+                /** @description one per candidate, in the candidates' order */
+                costs: {
+                  product: string;
+                  configuration: string;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  licenceCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  calCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  total: number | null;
+                  /** @description CAL units to buy; null when the edition is ruled out */
+                  calUnits: number | null;
+                  /** @description why the edition cannot serve this point (the engine's finding); null when it can */
+                  ruledOut: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/training/exercises": {
     parameters: {
       query?: never;
@@ -3966,7 +4157,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -4158,7 +4349,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -5330,6 +5521,22 @@ export interface components {
         current: boolean;
       }[];
     };
+    DeploymentRead: {
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    DeploymentText: {
+      /** @description the file's name: `.csv` reads an access CSV (docs/deployment-import.md), anything else YAML or JSON */
+      fileName: string;
+      /** @description the file's text (the body is at most 1 MiB) */
+      text: string;
+      /** @description for an access CSV: the deployment its rows are added to */
+      base?: {
+        [key: string]: unknown;
+      };
+    };
     User: {
       id: string;
       email: string;
@@ -5519,6 +5726,20 @@ export interface components {
           price: number;
           description?: string;
         }[];
+      };
+    };
+    EditionCostChartRequest: components["schemas"]["AdviceRequest"] & {
+      growth?: {
+        /**
+         * @description the last point's head counts as a percentage of today's
+         * @default 300
+         */
+        upToPercent: number;
+        /**
+         * @description points from today to the last
+         * @default 5
+         */
+        points: number;
       };
     };
     TrainingExercise: {

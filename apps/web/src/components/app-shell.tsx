@@ -44,7 +44,12 @@ export function AppShell() {
         <span className="brand">calwise</span>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {links.map((link) => (
+            {[
+              ...links,
+              ...(session.user.role === "owner"
+                ? [{ to: "/users", label: "Users", end: false }]
+                : []),
+            ].map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.end}>
                   {link.label}

@@ -53,7 +53,7 @@ export function registerAnswerTrainingExerciseRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const body = c.req.valid("json");
-    const prices = await readPriceListInForce(deps, principal.orgId);
+    const prices = (await readPriceListInForce(deps, principal.orgId))?.list;
     const verdict = await createOnce(c, deps.store, principal, body, async (tx) => {
       const scenario =
         body.scenarioId === undefined

@@ -67,12 +67,13 @@ export function registerGetTrainingHandoutRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, ["owner"]);
     const { count } = c.req.valid("query");
-    const [organisation, logo, scenarios, prices] = await Promise.all([
+    const [organisation, logo, scenarios, inForce] = await Promise.all([
       deps.store.organisations.get(principal.orgId),
       deps.store.branding.getLogo(principal.orgId),
       deps.store.trainingScenarios.list(principal.orgId),
       readPriceListInForce(deps, principal.orgId),
     ]);
+    const prices = inForce?.list;
     const exercises = [
       ...scenarios.map((s) => showScenarioExercise(s, deps.catalog)),
       ...Array.from({ length: count }, (_, i) => ({
