@@ -1,6 +1,7 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
+import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 const makeStore = async () => {
@@ -10,3 +11,4 @@ const makeStore = async () => {
 runWebFlows("postgresql", makeStore);
 runCustomerFlows("postgresql", makeStore);
 runQuoteFlows("postgresql");
+runSalesFlows("postgresql", makeStore);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
+import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
 const makeStore = async () => {
@@ -15,3 +16,4 @@ const makeStore = async () => {
 runWebFlows("sqlite", makeStore);
 runCustomerFlows("sqlite", makeStore);
 runQuoteFlows("sqlite");
+runSalesFlows("sqlite", makeStore);
