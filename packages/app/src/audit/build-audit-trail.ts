@@ -7,6 +7,7 @@ import type { AuditDeployment } from "./build-audit-deployment.ts";
 import { buildCountedHolders } from "./build-counted-holders.ts";
 import { buildHolderEvidence } from "./build-holder-evidence.ts";
 import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
+import { rankHolders } from "./holder-ranks.ts";
 import { compareText } from "./compare-text.ts";
 import type { AuditLedger } from "./create-audit-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
@@ -56,13 +57,15 @@ export function buildAuditTrail(parts: {
     notes.push(
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
+  const ranks = rankHolders(windowed.inWindow);
   const holders = buildHolderEvidence(
     evaluation,
     built.recordsOfAccess,
     ledger.ledger.files,
     flagsOf,
+    ranks,
   );
-  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf);
+  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf, ranks);
   return {
     schemaVersion: 1,
     window: windowed.window,
