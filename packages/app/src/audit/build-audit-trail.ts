@@ -7,9 +7,9 @@ import type { AuditDeployment } from "./build-audit-deployment.ts";
 import { buildCountedHolders } from "./build-counted-holders.ts";
 import { buildHolderEvidence } from "./build-holder-evidence.ts";
 import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
-import { rankHolders } from "./holder-ranks.ts";
 import { compareText } from "./compare-text.ts";
 import type { AuditLedger } from "./create-audit-ledger.ts";
+import { rankHolders } from "./holder-ranks.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 
 /** Events of other ids that the audit recognises, as a note ("2 × 4634 (logoff)"), or none. */
