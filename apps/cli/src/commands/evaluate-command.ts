@@ -28,8 +28,7 @@ export function registerEvaluateCommand(program: Command): void {
         );
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
-          (solver) =>
-            evaluateDeploymentDocument({ ...deployment, catalog, ...(solver ? { solver } : {}) }),
+          (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
           () => loadHighsSolver(),
         );
         process.stdout.write(

@@ -10,6 +10,7 @@ import {
   defaultUploadLimits,
   removeIncomingUploads,
 } from "@calwise/http-api";
+import { loadHighsSolver } from "@calwise/node-files";
 import { openStore } from "@calwise/storage";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
@@ -116,15 +117,19 @@ export function registerServeCommand(program: Command): void {
       if (webRoot === undefined)
         logger.warn("the web app is not built (npm run build): serving the API only");
       const catalog = loadCatalog();
+      // HiGHS is loaded on the first evaluation a solver can help, bounded per request as in the CLI.
+      const loadSolver = () => loadHighsSolver();
       const worker = createJobWorker({
         store,
         catalog,
+        loadSolver,
         dataDir: options.dataDir,
         logger,
         instance: options.instance ?? `${hostname()}:${options.port}`,
       });
       const api = createApi({
         catalog,
+        loadSolver,
         logger,
         store,
         dataDir: options.dataDir,

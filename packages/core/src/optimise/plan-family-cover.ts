@@ -55,6 +55,11 @@ export interface FamilyPlan {
   readonly assumptions: readonly string[];
   /** The work it took: minimum cuts solved, and the MIP's branch-and-bound nodes (when a solver ran). */
   readonly stats: PlanStats;
+  /**
+   * True when a MIP solver, had one been passed, would have been given this family (it is open and within the
+   * MIP's gate): planning again with one can prove it or find a cheaper answer. False when one ran or cannot.
+   */
+  readonly solverCanHelp: boolean;
 }
 
 /** Work counters of one family's plan, summed over the External Connector choices tried. */
@@ -119,6 +124,7 @@ export function planFamilyCover(
   let lowest = Number.POSITIVE_INFINITY;
   let cuts = 0;
   let mipNodes = 0;
+  let solverCanHelp = false;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
@@ -136,6 +142,7 @@ export function planFamilyCover(
     lowest = Math.min(lowest, plan.lowerBound);
     cuts += plan.stats.cuts;
     mipNodes += plan.stats.mipNodes;
+    solverCanHelp ||= plan.solverCanHelp;
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
@@ -175,6 +182,7 @@ export function planFamilyCover(
     lowerBound: bound,
     exactness: proven ? "optimal" : "best-found",
     stats: { cuts, mipNodes },
+    solverCanHelp: !proven && solverCanHelp,
   };
 }
 
@@ -531,7 +539,7 @@ function planWithOwned(
     !proven() &&
     edges.length > 0 &&
     holderCount <= exhaustiveSearchHolders &&
-    countHolders(edges) <= exhaustiveSearchHolders
+    tops.holders <= exhaustiveSearchHolders
   ) {
     const ub = (best as unknown as Priced).pricing.cost;
     const search = searchCoverExactly(edges, pools, market, ub, EXACT_SEARCH_NODES);
@@ -549,14 +557,14 @@ function planWithOwned(
 
   let solved = "";
   let mipNodes = 0;
-  if (
+  // The MIP's gate, one test for running it and for telling the caller a solver could help.
+  const mipApplies =
     !proven() &&
-    solver &&
     edges.length > 0 &&
     held.size === 0 &&
     pools.every((p) => (p.assigned ?? 0) === 0) &&
-    countHolders(edges) <= MIP_MAX_HOLDERS
-  ) {
+    tops.holders <= MIP_MAX_HOLDERS;
+  if (mipApplies && solver) {
     // The whole problem as one MIP, warm-started from the best cover so far.
     const incumbent = best as unknown as Priced;
     const mip = buildCoverMip(edges, pools, market, {
@@ -607,6 +615,7 @@ function planWithOwned(
     lowerBound: bound,
     exactness: exact ? ("optimal" as const) : ("best-found" as const),
     stats: { cuts, mipNodes },
+    solverCanHelp: mipApplies && !solver && !exact,
     method: exact
       ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${solved})`
       : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${solved})`,
@@ -634,32 +643,29 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
 
 /**
  * Per tier, how many users (devices) a cover could give a CAL of exactly that tier: those with a pair at that
- * tier (a cheapest cover never gives a holder a tier none of its pairs needs).
+ * tier (a cheapest cover never gives a holder a tier none of its pairs needs); and how many holders there are.
+ * One map per type from holder to the set of its pairs' tiers (bits): no key is built per pair.
  */
 function holderTops(edges: readonly CoverEdge[], tiers: number) {
-  const at = { user: new Set<string>(), device: new Set<string>() };
+  const at = { user: new Map<string, number>(), device: new Map<string, number>() };
   for (const e of edges) {
-    if (e.user !== undefined && !e.deviceOnly) at.user.add(`${e.tier}\u0000${e.user}`);
-    if (e.device !== undefined && !e.userOnly) at.device.add(`${e.tier}\u0000${e.device}`);
+    const bit = 2 ** e.tier;
+    if (e.user !== undefined && !e.deviceOnly)
+      at.user.set(e.user, (at.user.get(e.user) ?? 0) | bit);
+    if (e.device !== undefined && !e.userOnly)
+      at.device.set(e.device, (at.device.get(e.device) ?? 0) | bit);
   }
-  const perTier = (keys: Set<string>) => {
+  const perTier = (masks: Map<string, number>) => {
     const out = new Array<number>(tiers).fill(0);
-    for (const key of keys) {
-      const tier = Number(key.slice(0, key.indexOf("\u0000")));
-      out[tier] = (out[tier] as number) + 1;
-    }
+    for (const mask of masks.values())
+      for (let k = 0; k < tiers; k++) if (mask & (2 ** k)) out[k] = (out[k] as number) + 1;
     return out;
   };
-  return { user: perTier(at.user), device: perTier(at.device) };
-}
-
-function countHolders(edges: readonly CoverEdge[]): number {
-  const seen = new Set<string>();
-  for (const e of edges) {
-    if (e.user !== undefined && !e.deviceOnly) seen.add(`u:${e.user}`);
-    if (e.device !== undefined && !e.userOnly) seen.add(`d:${e.device}`);
-  }
-  return seen.size;
+  return {
+    user: perTier(at.user),
+    device: perTier(at.device),
+    holders: at.user.size + at.device.size,
+  };
 }
 
 /** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */

@@ -11,9 +11,10 @@ import {
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
-import { type BoundedCache, createBoundedCache } from "../create-bounded-cache.ts";
+import { createBoundedCache } from "../create-bounded-cache.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { type PricesInForce, readPriceListInForce } from "./read-price-list-in-force.ts";
 import { staffRoles } from "./route-roles.ts";
 
 const saleQuestionBodySchema = saleQuestionSchema
@@ -50,45 +51,6 @@ const saleAnswerSchema = z
       .describe("the deployment document the question stands for"),
   })
   .openapi("SaleAnswer");
-
-/** A price list the answer is priced by, and the key that names it in the answer cache. */
-interface PricesInForce {
-  readonly key: string;
-  readonly list: PriceList;
-}
-
-/**
- * The organisation's price list valid today (the latest start), as the core reads it; none: undefined. A
- * stored list's document never changes (retiring changes its end date, part of the key), so each is read
- * and checked once per process, not on every key press.
- */
-async function readPriceListInForce(
-  deps: ServerDependencies,
-  orgId: string,
-  checked: BoundedCache<PriceList>,
-): Promise<PricesInForce | undefined> {
-  const today = deps.now().toISOString().slice(0, 10);
-  const [stored] = await deps.store.priceLists.listValidOn(orgId, today);
-  if (stored === undefined) return undefined;
-  const key = `stored:${stored.id}:${stored.validTo ?? ""}`;
-  const known = checked.get(key);
-  if (known !== undefined) return { key, list: known };
-  const document = stored.document as Record<string, unknown>;
-  const parsed = validatePriceList({
-    name: stored.name,
-    currency: stored.currency,
-    items: document.items,
-    ...(typeof document.version === "string" ? { version: document.version } : {}),
-  });
-  if (!parsed.success)
-    throw new CalwiseError(
-      "INPUT_INVALID",
-      `the price list in force (${stored.name}) cannot be read; an owner should replace it`,
-      parsed.problems,
-    );
-  checked.set(key, parsed.value);
-  return { key, list: parsed.value };
-}
 
 /** The answer as the client receives it (JSON text), from the use case's answer. */
 function writeAnswer(answer: SaleAnswer): string {

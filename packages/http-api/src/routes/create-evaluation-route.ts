@@ -1,4 +1,4 @@
-import { evaluateDeploymentDocument } from "@calwise/app";
+import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
@@ -50,10 +50,15 @@ export function registerCreateEvaluationRoute(
     const principal = authorise(c, editorRoles);
     const { deployment, customerId } = c.req.valid("json");
     if (customerId !== undefined) await readVisibleCustomer(deps.store, principal, customerId);
-    const result = evaluateDeploymentDocument({
-      deployment: { name: "deployment", data: deployment },
-      catalog: deps.catalog,
-    });
+    const result = await evaluateUntilProven(
+      (evaluation) =>
+        evaluateDeploymentDocument({
+          deployment: { name: "deployment", data: deployment },
+          catalog: deps.catalog,
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     const name = typeof deployment.name === "string" ? deployment.name : "deployment";
     const request = { deployment, customerId };
     const evaluation = await createOnce(c, deps.store, principal, request, async (tx) => {

@@ -111,5 +111,20 @@ export function createQuoteRepository(context: RepositoryContext): QuoteReposito
           .executeTakeFirst();
         return row && toQuote(row);
       }),
+    listOfPeriod: (orgId, from, before) =>
+      context.readTenant(orgId, async (db) =>
+        (
+          await select(db, orgId)
+            .where((eb) =>
+              eb.or([
+                eb.and([eb("createdAt", ">=", from), eb("createdAt", "<", before)]),
+                eb.and([eb("issuedAt", ">=", from), eb("issuedAt", "<", before)]),
+              ]),
+            )
+            .orderBy("createdAt")
+            .orderBy("id")
+            .execute()
+        ).map(toQuote),
+      ),
   };
 }
