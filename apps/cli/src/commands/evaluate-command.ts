@@ -1,8 +1,10 @@
+import { once } from "node:events";
 import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { errorCodes } from "@calwise/core";
 import { loadDeploymentFile, loadHighsSolver } from "@calwise/node-files";
 import type { Command } from "commander";
+import { formatJsonChunks } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 
 /** `calwise evaluate FILE`: what a deployment needs and what to buy; exit 0 compliant, 1 not, 2 bad input. */
@@ -32,11 +34,13 @@ export function registerEvaluateCommand(program: Command): void {
             evaluateDeploymentDocument({ ...deployment, catalog, ...(solver ? { solver } : {}) }),
           () => loadHighsSolver(),
         );
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify(result, null, 2)}\n`
-            : renderEvaluationReport(result, catalog),
-        );
+        if (options.json) {
+          // In pieces: a large estate's result is tens of MB of text, which need not be held at once.
+          for (const chunk of formatJsonChunks(result)) {
+            if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+          }
+          process.stdout.write("\n");
+        } else process.stdout.write(renderEvaluationReport(result, catalog));
         process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
       },
     );

@@ -76,17 +76,7 @@ export function resolveAccesses(
           });
       }
       for (const [user, device] of pairs)
-        accesses.push(
-          compact({
-            source: i,
-            user,
-            device,
-            server: serverName,
-            service: a.service,
-            via: a.via,
-            fromServer: a.fromServer,
-          }),
-        );
+        accesses.push(createAccess(i, user, device, serverName, a.service, a.via, a.fromServer));
     }
     if (a.fromServer !== undefined && !servers.has(a.fromServer))
       out.unknown(`${at}.fromServer`, "server", a.fromServer, servers.keys());
@@ -125,6 +115,39 @@ function knownServices(catalog: Catalog): Set<string> {
   return services;
 }
 
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/**
+ * One resolved access with only the fields that are set, in the order source, user, device, server,
+ * service, via, fromServer. Written out field by field: this runs once per expanded access (hundreds
+ * of thousands on large estates), where building a full object and filtering its entries cost a
+ * measurable share of the evaluation.
+ */
+function createAccess(
+  source: number,
+  user: string | undefined,
+  device: string | undefined,
+  server: string,
+  service: string | undefined,
+  via: string | undefined,
+  fromServer: string | undefined,
+): ResolvedAccess {
+  const access: {
+    source: number;
+    user?: string;
+    device?: string;
+    server: string;
+    service?: string;
+    via?: string;
+    fromServer?: string;
+  } =
+    user === undefined
+      ? device === undefined
+        ? { source, server }
+        : { source, device, server }
+      : device === undefined
+        ? { source, user, server }
+        : { source, user, device, server };
+  if (service !== undefined) access.service = service;
+  if (via !== undefined) access.via = via;
+  if (fromServer !== undefined) access.fromServer = fromServer;
+  return access;
 }
