@@ -47,6 +47,8 @@ export interface HardFamilyOptions {
   readonly sizes?: readonly number[];
   readonly families?: readonly string[];
   readonly highs?: boolean;
+  /** HiGHS only up to this many pairs (`--quick`: 300k; above, one solve takes minutes). */
+  readonly highsMaxPairs?: number;
   readonly calMix?: boolean;
 }
 
@@ -106,7 +108,7 @@ export async function runHardFamilyBenchmarks(
       const ours = await child("cover", runs);
       const baseline = await child("baseline", runs);
       const highs =
-        options.highs === false
+        options.highs === false || pairs > (options.highsMaxPairs ?? Number.POSITIVE_INFINITY)
           ? undefined
           : await runChild<HighsChildResult>(
               highsBundle,

@@ -39,6 +39,13 @@ test("formatJsonChunks", async (t) => {
     },
   );
 
+  await t.test("a long array inside a short one (families[0].holders) is walked too", () => {
+    const value = { families: [{ holders: Array.from({ length: 5_000 }, (_, k) => ({ k })) }] };
+    const chunks = [...formatJsonChunks(value)];
+    assert.ok(chunks.length > 1);
+    assert.equal(chunks.join(""), JSON.stringify(value, null, 2));
+  });
+
   await t.test("a large array comes out in several chunks, none of them the whole text", () => {
     const value = {
       rows: Array.from({ length: 20_000 }, (_, index) => ({ index, name: `row ${index}` })),

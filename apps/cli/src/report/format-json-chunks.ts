@@ -56,10 +56,10 @@ function* walk(value: unknown, indent: string): Generator<string> {
   yield first ? "{}" : `\n${indent}}`;
 }
 
-/** What is worth walking: a long array, or a plain object that holds one somewhere below it. */
+/** What is worth walking: a long array, or a short one or a plain object that holds one below it. */
 function isWalkable(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.length > SPLIT_LENGTH;
+  if (Array.isArray(value)) return value.length > SPLIT_LENGTH || value.some(isWalkable);
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;

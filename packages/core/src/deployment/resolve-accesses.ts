@@ -23,14 +23,15 @@ export function resolveAccesses(
   const services = knownServices(catalog);
   const accesses: ResolvedAccess[] = [];
   d.accesses.forEach((a, i) => {
-    const at = `accesses[${i}]`;
-    const userNames = a.user === undefined ? [undefined] : out.expand(`${at}.user`, a.user);
-    const deviceNames = a.device === undefined ? [undefined] : out.expand(`${at}.device`, a.device);
+    // Paths are only built for a problem: large files have hundreds of thousands of accesses.
+    const at = () => `accesses[${i}]`;
+    const userNames = namesOf(a.user, () => `${at()}.user`, out);
+    const deviceNames = namesOf(a.device, () => `${at()}.device`, out);
     const serverNames = typeof a.server === "string" ? [a.server] : a.server;
     if (userNames.length > 1 && deviceNames.length > 1 && userNames.length !== deviceNames.length) {
       out.push({
         code: "SCHEMA",
-        path: at,
+        path: at(),
         message: "user and device ranges must have the same length to pair up",
         expected: `${userNames.length} devices`,
         received: `${deviceNames.length} devices`,
@@ -48,15 +49,15 @@ export function resolveAccesses(
       deploymentLimits.maxExpandedAccesses
     ) {
       out.tooLarge(
-        at,
+        at(),
         `more than ${deploymentLimits.maxExpandedAccesses.toLocaleString("en-US")} accesses`,
       );
       return;
     }
     for (const [k, serverName] of serverNames.entries()) {
-      const serverPath = typeof a.server === "string" ? `${at}.server` : `${at}.server[${k}]`;
       const server = servers.get(serverName);
       if (!server) {
+        const serverPath = typeof a.server === "string" ? `${at()}.server` : `${at()}.server[${k}]`;
         out.unknown(serverPath, "server", serverName, servers.keys());
         continue;
       }
@@ -65,11 +66,11 @@ export function resolveAccesses(
           (p) => p.services?.[a.service as string],
         );
         if (!services.has(a.service))
-          out.unknown(`${at}.service`, "service", a.service, [ADMIN_SERVICE, ...services]);
+          out.unknown(`${at()}.service`, "service", a.service, [ADMIN_SERVICE, ...services]);
         else if (!offered)
           out.push({
             code: "UNKNOWN_REFERENCE",
-            path: `${at}.service`,
+            path: `${at()}.service`,
             message: `server '${serverName}' runs nothing that offers '${a.service}'`,
             expected: "a service of the server's product or applications",
             received: a.service,
@@ -79,16 +80,16 @@ export function resolveAccesses(
         accesses.push(createAccess(i, user, device, serverName, a.service, a.via, a.fromServer));
     }
     if (a.fromServer !== undefined && !servers.has(a.fromServer))
-      out.unknown(`${at}.fromServer`, "server", a.fromServer, servers.keys());
+      out.unknown(`${at()}.fromServer`, "server", a.fromServer, servers.keys());
     for (const u of userNames)
       if (u !== undefined && !users.has(u)) {
         if (implicitUsers) users.set(u, { id: u, kind: "internal" });
-        else out.unknown(`${at}.user`, "user", u, users.keys());
+        else out.unknown(`${at()}.user`, "user", u, users.keys());
       }
     for (const dv of deviceNames)
       if (dv !== undefined && !devices.has(dv)) {
         if (implicitDevices) devices.set(dv, { id: dv, unattended: false });
-        else out.unknown(`${at}.device`, "device", dv, devices.keys());
+        else out.unknown(`${at()}.device`, "device", dv, devices.keys());
       }
   });
   for (const name of devices.keys())
@@ -106,6 +107,17 @@ export function resolveAccesses(
       out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
   });
   return accesses;
+}
+
+/** The names a user or device field stands for; a plain name is itself, without a range to expand. */
+function namesOf(
+  value: string | undefined,
+  path: () => string,
+  out: ProblemCollector,
+): readonly (string | undefined)[] {
+  if (value === undefined) return [undefined];
+  if (!value.includes("{")) return [value];
+  return out.expand(path(), value);
 }
 
 function knownServices(catalog: Catalog): Set<string> {

@@ -94,7 +94,7 @@ export function deriveCalDemand(
 
   // Per server and service, what an access needs; and the rule lists, one per combination of the
   // three optional rules, shared by every item (read-only): large estates have hundreds of thousands.
-  const requirementsByServer = new Map<string, CalRequirement[]>();
+  const requirementsByServer = new Map<ResolvedServer, Map<string | undefined, CalRequirement[]>>();
   const ruleLists = new Map<number, readonly string[]>();
   const rulesOf = (additive: boolean, multiplexing: boolean, unattended: boolean) => {
     const key = (additive ? 1 : 0) + (multiplexing ? 2 : 0) + (unattended ? 4 : 0);
@@ -148,11 +148,15 @@ export function deriveCalDemand(
     const deviceOnly = device !== undefined && (device.unattended || user === undefined);
     const userOnly = device === undefined;
     const service = isAdmin ? undefined : a.service;
-    const reqsKey = `${a.server}\u0000${service ?? ""}`;
-    let reqs = requirementsByServer.get(reqsKey);
+    let byService = requirementsByServer.get(server);
+    if (byService === undefined) {
+      byService = new Map();
+      requirementsByServer.set(server, byService);
+    }
+    let reqs = byService.get(service);
     if (reqs === undefined) {
       reqs = requirementsOf(server, service);
-      requirementsByServer.set(reqsKey, reqs);
+      byService.set(service, reqs);
     }
     for (const req of reqs) {
       if (req.assumption !== undefined) {
