@@ -12,7 +12,8 @@ import autocannon from "autocannon";
 import { parse } from "yaml";
 import { logonText, ownedDeployment } from "../test/service/evidence-fixtures.ts";
 import { type ServeProcess, startServeProcess } from "../test/service/serve-process.ts";
-import { createAccount, password } from "../test/service/service-harness.ts";
+import { createAccount } from "../test/service/service-harness.ts";
+import { createBenchToken } from "./bench-fixtures.ts";
 import { formatCount, formatMs, renderTable, verdict } from "./bench-markdown.ts";
 
 /** One autocannon run: requests per second (mean) and latency percentiles. */
@@ -86,23 +87,11 @@ async function prepareTenant(server: ServeProcess, location: string) {
       customerId: customer.id,
       document: ownedDeployment,
     });
-    const signIn = await fetch(`${server.url}/v1/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ organisation: org.slug, email: user.email, password }),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const made = await fetch(`${server.url}/v1/api-tokens`, {
-      method: "POST",
-      headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
-      body: JSON.stringify({ name: "bench" }),
-    });
-    const { token } = (await made.json()) as { token: string };
-    const authorization = `Bearer ${token}`;
+    const authorization = await createBenchToken(
+      (path, init) => fetch(`${server.url}${path}`, init),
+      org.slug,
+      user.email,
+    );
     const uploaded = await fetch(
       `${server.url}/v1/customers/${customer.id}/evidence?fileName=bench.ndjson&deploymentId=${deployment.id}`,
       {

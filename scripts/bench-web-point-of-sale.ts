@@ -14,6 +14,7 @@ import {
   password,
   startService,
 } from "../test/e2e/web-harness.ts";
+import { pointOfSalePriceList } from "./bench-fixtures.ts";
 
 const keys = 60;
 const dataDir = mkdtempSync(join(tmpdir(), "calwise-bench-web-"));
@@ -23,24 +24,10 @@ const store = await openStore({ location: dataDir });
 const org = await store.organisations.findBySlug("bench-reseller");
 if (org === undefined) throw new Error("no organisation");
 await store.priceLists.create(org.id, {
-  name: "bench prices",
-  currency: "EUR",
-  validFrom: "2020-01-01",
-  document: {
-    name: "bench prices",
-    currency: "EUR",
-    validFrom: "2020-01-01",
-    items: [1, 5, 10].flatMap((size) =>
-      (["user", "device"] as const).map((type) => ({
-        sku: `${type}-${size}`,
-        family: "ws-cal",
-        version: "2025",
-        type,
-        packSize: size,
-        price: 4000 * size - 200 * (size - 1),
-      })),
-    ),
-  },
+  name: pointOfSalePriceList.name,
+  currency: pointOfSalePriceList.currency,
+  validFrom: pointOfSalePriceList.validFrom,
+  document: pointOfSalePriceList,
 });
 await store.close();
 const service = await startService(dataDir, webDir);

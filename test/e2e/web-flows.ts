@@ -25,7 +25,7 @@ const owner = { org: "example-reseller", email: "owner@reseller.example" };
 const outsider = { org: "other-reseller", email: "agent@other.example" };
 
 /** Hypothetical counter prices (cents), not Microsoft's: Windows Server 2025 CALs, single and 5-packs. */
-const counterPrices = {
+export const counterPrices = {
   name: "counter prices",
   currency: "EUR",
   items: [
@@ -45,10 +45,10 @@ const counterPrices = {
 };
 
 /** Stores the reseller's price list as POST /v1/price-lists does (the dated document), before the service runs. */
-async function storePriceList(location: string): Promise<void> {
+export async function storePriceList(location: string, slug = owner.org): Promise<void> {
   const store = await openStore({ location });
   try {
-    const org = await store.organisations.findBySlug(owner.org);
+    const org = await store.organisations.findBySlug(slug);
     assert.ok(org);
     await store.priceLists.create(org.id, {
       name: counterPrices.name,
@@ -61,7 +61,11 @@ async function storePriceList(location: string): Promise<void> {
   }
 }
 
-async function signIn(watched: WatchedPage, who: { org: string; email: string }): Promise<void> {
+/** Signs `who` in through the sign-in screen and waits for the point of sale. */
+export async function signIn(
+  watched: WatchedPage,
+  who: { org: string; email: string },
+): Promise<void> {
   const { page } = watched;
   await page.goto("/");
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
@@ -77,7 +81,7 @@ async function answerText(page: Page): Promise<string> {
 }
 
 /** Waits until the point-of-sale sentence matches (the answer follows the typing). */
-async function waitForAnswer(page: Page, pattern: RegExp): Promise<string> {
+export async function waitForAnswer(page: Page, pattern: RegExp): Promise<string> {
   await page.locator(".answer-sentence", { hasText: pattern }).waitFor();
   return answerText(page);
 }
@@ -227,12 +231,11 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     // Evidence: a real Security log from the shared corpus, held against the customer's server of that name,
     // uploaded with progress, audited, and read down to an event.
     await page.goto(customerPath);
-    await page.getByLabel("Deployment", { exact: true }).fill(
-      JSON.stringify({
-        name: "Head office",
-        servers: [{ name: "WIN-77LTAPHIQ1R", product: "ws2012r2-standard", processors: 2 }],
-      }),
-    );
+    await page.getByLabel("Editing").selectOption({ label: "a new deployment" });
+    await page.getByLabel("Deployment name").fill("Head office");
+    await page.getByLabel("Server 1 name").fill("WIN-77LTAPHIQ1R");
+    await page.getByLabel("Server 1 edition").selectOption("ws2012r2-standard");
+    await page.getByLabel("Server 1 processors").fill("2");
     await page.getByRole("button", { name: "Check compliance" }).click();
     await page.getByRole("heading", { name: "Compliance: Head office" }).waitFor();
     await page.goto(customerPath);

@@ -1,7 +1,12 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
+import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
-runWebFlows("postgresql", async () => {
+const makeStore = async () => {
   const cluster = await startThrowawayPostgres();
   return { location: cluster.url, remove: () => cluster.stop() };
-});
+};
+runWebFlows("postgresql", makeStore);
+runCustomerFlows("postgresql", makeStore);
+runQuoteFlows("postgresql");

@@ -1,12 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCustomerFlows } from "./customer-flows.ts";
+import { runQuoteFlows } from "./quote-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 
-runWebFlows("sqlite", async () => {
+const makeStore = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "calwise-web-sqlite-"));
   return {
     location: dataDir,
     remove: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
-});
+};
+runWebFlows("sqlite", makeStore);
+runCustomerFlows("sqlite", makeStore);
+runQuoteFlows("sqlite");

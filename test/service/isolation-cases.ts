@@ -19,6 +19,7 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "post /v1/customers/{id}/deployments": { document: readExampleDeployment() },
   "post /v1/deployments/{id}/revisions": { document: readExampleDeployment() },
   "put /v1/users/{id}/role": { role: "sales" },
+  "post /v1/customers/{id}/deployment-text": { fileName: "d.json", text: '{"servers":[]}' },
 };
 
 /** The other parameters of a route, filled so that only the id can make it fail. */
@@ -58,8 +59,18 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     const quote = (await (
       await app.request("/v1/quotes", asSession(a, "POST", mullerQuoteBody(customer.id)))
     ).json()) as { id: string };
+    const scenario = (await (
+      await app.request(
+        "/v1/training/scenarios",
+        asSession(a, "POST", {
+          title: "Shared PCs",
+          question: { product: "ws2022-standard", users: 12, devices: 5, sharedDevices: 5 },
+        }),
+      )
+    ).json()) as { id: string };
     const ids = [
       customer.id,
+      scenario.id,
       evaluation.id,
       evaluation.deploymentId,
       token.id,
@@ -105,6 +116,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
         },
       ],
       ["/v1/advice", { profile: { users: 5 }, priceListId: priceLists.h2 }],
+      ["/v1/advice/costs", { profile: { users: 5 }, priceListId: priceLists.h2 }],
       [
         "/v1/users",
         {

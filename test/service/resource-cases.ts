@@ -169,6 +169,7 @@ export function defineResourceCases(harness: ServiceHarness): void {
       "post /v1/quotes/{id}/status",
       "get /v1/quotes/{id}/document",
       "post /v1/advice",
+      "post /v1/advice/costs",
       "get /v1/customers/{id}/deployments",
       "post /v1/customers/{id}/deployments",
       "get /v1/deployments/{id}",

@@ -1,11 +1,14 @@
 import { defineAccountCases } from "./account-cases.ts";
+import { defineAdviceCostCases } from "./advice-cost-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
+import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
+import { defineSalesCases } from "./sales-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
 import { defineUserCases } from "./user-cases.ts";
 
@@ -23,4 +26,7 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCliParityCases(harness);
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
+  defineAdviceCostCases(harness);
+  defineDeploymentTextCases(harness);
+  defineSalesCases(harness);
 }

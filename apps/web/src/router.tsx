@@ -7,6 +7,12 @@ import { SignInScreen } from "./screens/sign-in-screen.tsx";
 export const router = createBrowserRouter([
   { path: "/sign-in", Component: SignInScreen },
   {
+    path: "/accept-invitation",
+    lazy: async () => ({
+      Component: (await import("./screens/accept-invitation-screen.tsx")).AcceptInvitationScreen,
+    }),
+  },
+  {
     path: "/",
     Component: AppShell,
     children: [
@@ -59,9 +65,40 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "training/scenarios",
+        lazy: async () => ({
+          Component: (await import("./screens/training-scenarios-screen.tsx"))
+            .TrainingScenariosScreen,
+        }),
+      },
+      {
+        path: "training/handout",
+        lazy: async () => ({
+          Component: (await import("./screens/training-handout-screen.tsx")).TrainingHandoutScreen,
+        }),
+      },
+      {
+        path: "dashboard",
+        lazy: async () => ({
+          Component: (await import("./screens/dashboard-screen.tsx")).DashboardScreen,
+        }),
+      },
+      {
+        path: "settings",
+        lazy: async () => ({
+          Component: (await import("./screens/settings-screen.tsx")).SettingsScreen,
+        }),
+      },
+      {
         path: "catalog",
         lazy: async () => ({
           Component: (await import("./screens/catalog-screen.tsx")).CatalogScreen,
+        }),
+      },
+      {
+        path: "users",
+        lazy: async () => ({
+          Component: (await import("./screens/users-screen.tsx")).UsersScreen,
         }),
       },
       { path: "*", Component: NotFoundScreen },

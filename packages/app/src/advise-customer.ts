@@ -4,6 +4,7 @@ import {
   type Catalog,
   type DatedPriceList,
   type EditionAdvice,
+  type EvaluateOptions,
   validateCustomerProfile,
 } from "@calwise/core";
 import { choosePriceList } from "./choose-price-list.ts";
@@ -21,6 +22,8 @@ export interface AdviseCustomerInput {
   readonly catalog: Catalog;
   /** How problems name an input (the CLI passes its options: `users` → `--users`); by default its field. */
   readonly fieldNames?: Readonly<Record<string, string>>;
+  /** A MIP solver and plans kept, for the families the engine leaves open (`evaluateUntilProven`). */
+  readonly evaluation?: EvaluateOptions;
 }
 
 /**
@@ -43,5 +46,5 @@ export function adviseCustomer(input: AdviseCustomerInput): EditionAdvice {
     currency: nameOf("currency"),
     priceLists: nameOf("priceLists"),
   });
-  return adviseEdition(profile.value, input.catalog, priceList);
+  return adviseEdition(profile.value, input.catalog, priceList, input.evaluation);
 }

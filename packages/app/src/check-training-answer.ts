@@ -1,4 +1,4 @@
-import type { Catalog } from "@calwise/core";
+import type { Catalog, PriceList } from "@calwise/core";
 import { answerSaleQuestion } from "./answer-sale-question.ts";
 import type { SaleQuestion } from "./sale-question.ts";
 
@@ -28,16 +28,24 @@ export interface TrainingVerdict {
 const key = (family: string, type: string) => `${family}|${type}`;
 
 /**
- * Checks a training answer with the engine: the question is answered as at the point of sale (unpriced: the
- * fewest CALs), and the answer is right when it names the same count per family and type (zero counts may be
- * left out). The verdict carries the engine's sentence and the rules and sources of every family involved.
+ * Checks a training answer with the engine: the question is answered as at the point of sale, with the
+ * organisation's own price list in force when it has one (the cheapest mix at its prices) and otherwise
+ * unpriced (the fewest CALs); the answer is right when it names the same count per family and type (zero
+ * counts may be left out). The verdict carries the engine's sentence and the rules and sources of every
+ * family involved.
  */
 export function checkTrainingAnswer(input: {
   question: SaleQuestion;
   answer: TrainingAnswer;
   catalog: Catalog;
+  /** The organisation's price list in force; none: the fewest CALs are right. */
+  prices?: PriceList;
 }): TrainingVerdict {
-  const answered = answerSaleQuestion({ question: input.question, catalog: input.catalog });
+  const answered = answerSaleQuestion({
+    question: input.question,
+    catalog: input.catalog,
+    prices: input.prices,
+  });
   const expected = new Map<
     string,
     { family: string; name: string; type: "user" | "device"; count: number }

@@ -1,8 +1,8 @@
 import {
   type Catalog,
+  type EvaluateOptions,
   type EvaluationResult,
   evaluateDeployment,
-  type MipSolver,
   type PriceList,
 } from "@calwise/core";
 import type { NamedDocument } from "./named-document.ts";
@@ -14,8 +14,8 @@ export interface EvaluateDeploymentInput {
   readonly catalog: Catalog;
   /** A price list that replaces the deployment's own (`--prices`), already validated. */
   readonly prices?: PriceList;
-  /** An exact MIP solver for the families the engine's own bounds leave open (see `evaluateUntilProven`). */
-  readonly solver?: MipSolver;
+  /** A MIP solver for the families the engine's own bounds leave open, and plans kept (`evaluateUntilProven`). */
+  readonly evaluation?: EvaluateOptions;
 }
 
 /**
@@ -24,9 +24,5 @@ export interface EvaluateDeploymentInput {
  */
 export function evaluateDeploymentDocument(input: EvaluateDeploymentInput): EvaluationResult {
   const deployment = resolveDeploymentDocument(input.deployment, input.catalog, input.prices);
-  return evaluateDeployment(
-    deployment,
-    input.catalog,
-    input.solver ? { solver: input.solver } : {},
-  );
+  return evaluateDeployment(deployment, input.catalog, input.evaluation);
 }

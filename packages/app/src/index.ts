@@ -21,6 +21,13 @@ export type {
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export {
+  type ChartEditionCostsInput,
+  chartEditionCosts,
+  costGrowthSchema,
+  type EditionCostChart,
+  editionCostChartSchema,
+} from "./chart-edition-costs.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,
@@ -42,7 +49,10 @@ export { type CatalogListing, listCatalog } from "./list-catalog.ts";
 export { locateProblems } from "./locate-problems.ts";
 export type { NamedDocument } from "./named-document.ts";
 export { type QuoteCustomerInput, quoteCustomer } from "./quote-customer.ts";
+export { rateInBasisPoints } from "./rate-in-basis-points.ts";
+export { ACCESS_CSV_COLUMNS, type AccessRow, readAccessCsv } from "./read-access-csv.ts";
 export { readDeploymentPriceList } from "./read-deployment-price-list.ts";
+export { type ReadDeploymentTextInput, readDeploymentText } from "./read-deployment-text.ts";
 export {
   ENTITLEMENT_CSV_COLUMNS,
   type EntitlementRow,
@@ -53,4 +63,18 @@ export { PRICE_LIST_CSV_COLUMNS, readPriceListCsv } from "./read-price-list-csv.
 export { readPriceListText } from "./read-price-list-text.ts";
 export { resolveDeploymentDocument } from "./resolve-deployment-document.ts";
 export { type SaleQuestion, saleQuestionSchema } from "./sale-question.ts";
+export {
+  createScenarioExercise,
+  type OwnScenario,
+  type ScenarioExercise,
+} from "./scenario-exercise.ts";
+export {
+  type CurrencyRevenue,
+  listMonths,
+  type SalesFigures,
+  type SalesQuote,
+  type SalesSummary,
+  type StatusCounts,
+  summariseSales,
+} from "./summarise-sales.ts";
 export { createTrainingExercise, type TrainingExercise } from "./training-exercise.ts";

@@ -3,6 +3,7 @@ import {
   CalwiseError,
   type Catalog,
   type DatedPriceList,
+  type EvaluateOptions,
   type InputProblem,
   type Quote,
   selectPriceList,
@@ -24,6 +25,8 @@ export interface QuoteCustomerInput {
   readonly catalog: Catalog;
   /** YYYY-MM-DD: the quote date when the request gives none. */
   readonly today: string;
+  /** A MIP solver and plans kept, for the families the engine leaves open (`evaluateUntilProven`). */
+  readonly evaluation?: EvaluateOptions;
 }
 
 /**
@@ -62,7 +65,7 @@ export function quoteCustomer(input: QuoteCustomerInput): {
   const selected = selectPriceList(lists, request.date, request.currency);
   if (!selected.success) throw invalid(name, locate(selected.problems));
 
-  const built = buildQuote(request, catalog, selected.value);
+  const built = buildQuote(request, catalog, selected.value, input.evaluation);
   if (!built.success) {
     const located = locate(built.problems);
     const refusals = located.filter((p) => p.code === "CALS_NOT_QUOTED").length;

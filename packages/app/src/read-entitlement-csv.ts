@@ -1,10 +1,5 @@
-import {
-  type Catalog,
-  type CsvField,
-  type InputProblem,
-  isIsoDate,
-  parseCsvText,
-} from "@calwise/core";
+import { type Catalog, type CsvField, type InputProblem, isIsoDate } from "@calwise/core";
+import { csvValueProblem, readCsvTable } from "./read-csv-table.ts";
 
 /** The columns of an entitlement CSV (docs/entitlements.md); `quantity` and one licence column are required. */
 export const ENTITLEMENT_CSV_COLUMNS = [
@@ -58,48 +53,13 @@ export function readEntitlementCsv(
   file: string,
   catalog: Catalog,
 ): { readonly rows: EntitlementRow[]; readonly problems: InputProblem[] } {
-  const { records, problems: syntax } = parseCsvText(text);
-  const problems: InputProblem[] = syntax.map((p) => ({
-    code: "CSV_SYNTAX",
-    path: "",
+  const { header, body, columns, problems } = readCsvTable(
+    text,
     file,
-    message: p.message,
-    expected: p.expected,
-    received: p.found,
-    line: p.line,
-    column: p.column,
-  }));
-  const [header, ...body] = records;
-  if (header === undefined) {
-    problems.push({
-      code: "CSV_EMPTY",
-      path: "",
-      file,
-      message: "the file has no header row",
-      expected: `a header with quantity and one of ${LICENCE.join(", ")}`,
-      received: "an empty file",
-      line: 1,
-      column: 1,
-    });
-    return { rows: [], problems };
-  }
-  const columns = new Map<Column, number>();
-  for (const [i, f] of header.fields.entries()) {
-    const name = f.value.trim() as Column;
-    const known = (ENTITLEMENT_CSV_COLUMNS as readonly string[]).includes(name);
-    if (!known || columns.has(name))
-      problems.push({
-        code: "CSV_COLUMN",
-        path: "",
-        file,
-        message: known ? `column '${name}' appears twice` : `unknown column '${f.value}'`,
-        expected: known ? "each column once" : `one of ${ENTITLEMENT_CSV_COLUMNS.join(", ")}`,
-        received: f.value,
-        line: f.line,
-        column: f.column,
-      });
-    else columns.set(name, i);
-  }
+    ENTITLEMENT_CSV_COLUMNS,
+    `a header with quantity and one of ${LICENCE.join(", ")}`,
+  );
+  if (header === undefined) return { rows: [], problems };
   for (const required of ["quantity", LICENCE] as const)
     if (
       typeof required === "string"
@@ -133,16 +93,7 @@ export function readEntitlementCsv(
   for (const record of body) {
     if (record.fields.length === 1 && record.fields[0]?.value.trim() === "") continue;
     const bad = (field: CsvField, message: string, expected: string) =>
-      problems.push({
-        code: "CSV_VALUE",
-        path: "",
-        file,
-        message,
-        expected,
-        received: field.value === "" ? "an empty cell" : JSON.stringify(field.value.slice(0, 100)),
-        line: field.line,
-        column: field.column,
-      });
+      problems.push(csvValueProblem(file, field, message, expected));
     if (record.fields.length !== header.fields.length) {
       const last = record.fields.at(-1) as CsvField;
       bad(

@@ -4,9 +4,9 @@ import {
   checkPriceList,
   type DatedPriceList,
   type InputProblem,
-  parseDocumentText,
   validateDatedPriceList,
 } from "@calwise/core";
+import { parseNamedText } from "./parse-named-text.ts";
 import { readPriceListCsv } from "./read-price-list-csv.ts";
 
 /**
@@ -25,23 +25,17 @@ export function readPriceListText(name: string, text: string, catalog: Catalog):
     if (problems.length > 0) throw invalid(name, problems);
     return read.lists;
   }
-  const parsed = parseDocumentText(text);
-  if ("problems" in parsed)
-    throw new CalwiseError(
-      "INPUT_UNREADABLE",
-      `${name} is not valid YAML or JSON`,
-      parsed.problems.map((p) => ({ ...p, file: name })),
-    );
-  const result = validateDatedPriceList(parsed.document.data);
+  const document = parseNamedText(name, text);
+  const result = validateDatedPriceList(document.data);
   if (!result.success)
     throw invalid(
       name,
-      result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
+      result.problems.map((p) => ({ ...p, ...document.locate(p.path) })),
     );
   const list: DatedPriceList = { ...result.value, source: name };
   const problems = checkPriceList(list, catalog).map((p) => ({
     ...p,
-    ...parsed.document.locate(p.path),
+    ...document.locate(p.path),
   }));
   if (problems.length > 0) throw invalid(name, problems);
   return [list];

@@ -103,7 +103,8 @@ export type {
   PackPurchaseLine,
 } from "./optimise/packs/choose-pack-purchase.ts";
 export { choosePackPurchase } from "./optimise/packs/choose-pack-purchase.ts";
-export { MIP_MAX_HOLDERS } from "./optimise/plan-family-cover.ts";
+export type { FamilyPlan } from "./optimise/plan-family-cover.ts";
+export { createPlanMemo, type PlanMemo } from "./optimise/plan-memo.ts";
 export { checkPriceList } from "./price-list/check-price-list.ts";
 export type { DatedPriceList, PriceListReference } from "./price-list/dated-price-list.ts";
 export { datedPriceListSchema, validateDatedPriceList } from "./price-list/dated-price-list.ts";

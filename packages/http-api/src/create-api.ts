@@ -9,8 +9,10 @@ import { registerAcceptInvitationRoute } from "./routes/accept-invitation-route.
 import { registerAddUserRoute } from "./routes/add-user-route.ts";
 import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
+import { registerAnswerTrainingExerciseRoute } from "./routes/answer-training-exercise-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
+import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
 import { registerCreateApiTokenRoute } from "./routes/create-api-token-route.ts";
 import { registerCreateCustomerRoute } from "./routes/create-customer-route.ts";
@@ -18,6 +20,8 @@ import { registerCreateDeploymentRoute } from "./routes/create-deployment-route.
 import { registerCreateEvaluationRoute } from "./routes/create-evaluation-route.ts";
 import { registerCreatePriceListRoute } from "./routes/create-price-list-route.ts";
 import { registerCreateQuoteRoute } from "./routes/create-quote-route.ts";
+import { registerCreateTrainingExerciseRoute } from "./routes/create-training-exercise-route.ts";
+import { registerCreateTrainingScenarioRoute } from "./routes/create-training-scenario-route.ts";
 import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
 import { registerDeletePriceListRoute } from "./routes/delete-price-list-route.ts";
 import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
@@ -26,12 +30,16 @@ import { registerGetAuditRoute } from "./routes/get-audit-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
 import { registerGetCustomerPositionRoute } from "./routes/get-customer-position-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
+import { registerGetDashboardRoute } from "./routes/get-dashboard-route.ts";
 import { registerGetDeploymentRoute } from "./routes/get-deployment-route.ts";
 import { registerGetEvaluationRoute } from "./routes/get-evaluation-route.ts";
 import { registerGetJobRoute } from "./routes/get-job-route.ts";
+import { registerGetOrganisationBrandingRoute } from "./routes/get-organisation-branding-route.ts";
+import { registerGetOrganisationLogoRoute } from "./routes/get-organisation-logo-route.ts";
 import { registerGetPriceListRoute } from "./routes/get-price-list-route.ts";
 import { registerGetQuoteRoute } from "./routes/get-quote-route.ts";
 import { registerGetRevisionRoute } from "./routes/get-revision-route.ts";
+import { registerGetTrainingHandoutRoute } from "./routes/get-training-handout-route.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
@@ -41,15 +49,19 @@ import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
 import { registerListEntitlementsRoute } from "./routes/list-entitlements-route.ts";
 import { registerListPriceListsRoute } from "./routes/list-price-lists-route.ts";
 import { registerListQuotesRoute } from "./routes/list-quotes-route.ts";
+import { registerListTrainingScenariosRoute } from "./routes/list-training-scenarios-route.ts";
+import { registerListTrainingScoresRoute } from "./routes/list-training-scores-route.ts";
 import { registerListUsersRoute } from "./routes/list-users-route.ts";
+import { registerPutOrganisationLogoRoute } from "./routes/put-organisation-logo-route.ts";
+import { registerReadDeploymentTextRoute } from "./routes/read-deployment-text-route.ts";
 import { registerRemoveUserRoute } from "./routes/remove-user-route.ts";
 import { registerRetirePriceListRoute } from "./routes/retire-price-list-route.ts";
+import { registerRetireTrainingScenarioRoute } from "./routes/retire-training-scenario-route.ts";
 import { registerRevokeApiTokenRoute } from "./routes/revoke-api-token-route.ts";
 import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
-import { registerTrainingRoutes } from "./routes/training-routes.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
@@ -147,6 +159,8 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  // The web app's deployment import (issue 13, web-customers): a file's text read into a document.
+  registerReadDeploymentTextRoute(app, deps);
   registerListUsersRoute(app, deps);
   registerAddUserRoute(app, deps);
   registerChangeUserRoleRoute(app, deps);
@@ -154,7 +168,19 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerInviteUserRoute(app, deps);
   // The web app (issue 13): its API routes, then the built pages at / (last: everything above wins).
   registerAnswerSaleQuestionRoute(app, deps);
-  registerTrainingRoutes(app, deps);
+  registerChartEditionCostsRoute(app, deps);
+  // Sales training, the dashboard and the organisation's branding (issue 13, web-sales).
+  registerCreateTrainingExerciseRoute(app, deps);
+  registerAnswerTrainingExerciseRoute(app, deps);
+  registerListTrainingScoresRoute(app, deps);
+  registerListTrainingScenariosRoute(app, deps);
+  registerCreateTrainingScenarioRoute(app, deps);
+  registerRetireTrainingScenarioRoute(app, deps);
+  registerGetTrainingHandoutRoute(app, deps);
+  registerGetDashboardRoute(app, deps);
+  registerGetOrganisationBrandingRoute(app, deps);
+  registerGetOrganisationLogoRoute(app, deps);
+  registerPutOrganisationLogoRoute(app, deps);
   if (deps.webRoot !== undefined) registerWebAppRoutes(app, deps.webRoot);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from "@calwise/core";
+import type { Catalog, MipSolver } from "@calwise/core";
 import type { Store } from "@calwise/storage";
 import type { Logger } from "pino";
 import type { UploadLimits } from "./evidence/upload-limits.ts";
@@ -21,6 +21,12 @@ export interface ServerDependencies {
   readonly uploadLimits?: UploadLimits;
   /** The job worker to wake when an upload enqueues a job (absent: the worker's sweep finds it). */
   readonly jobs?: { wake(orgId: string): void };
+  /**
+   * Loads an exact MIP solver (HiGHS, bounded per solve and per evaluation as in the CLI) for the families the
+   * engine's own bounds leave open; called lazily, only when a solver can help (`evaluateUntilProven`).
+   * Absent: answers keep the engine's own bounds.
+   */
+  readonly loadSolver?: () => Promise<MipSolver>;
   /** The clock, passed in so tests can fix it. */
   readonly now: () => Date;
 }

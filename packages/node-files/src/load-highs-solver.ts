@@ -22,13 +22,22 @@ const loadHighs = (
   typeof highsModule === "function" ? highsModule : highsModule.default
 ) as typeof highsModule.default;
 
+// The WebAssembly module is instantiated once per process: a server asks for a solver per evaluation.
+let highsLoaded: ReturnType<typeof loadHighs> | undefined;
+
 /**
- * Loads HiGHS (WebAssembly, asynchronous) and returns it as the core's `MipSolver` port: each solve is
- * synchronous and bounded by `limits`, so a hostile input cannot hang the engine. Money is whole minor units,
- * so the relative gap is 0 and the absolute gap under one unit: `optimal` is a proof.
+ * Loads HiGHS (WebAssembly, asynchronous; instantiated once per process) and returns it as the core's
+ * `MipSolver` port with its own budget: each solve is synchronous and bounded by `limits`, so a hostile input
+ * cannot hang the engine. Money is whole minor units, so the relative gap is 0 and the absolute gap under one
+ * unit: `optimal` is a proof.
  */
 export async function loadHighsSolver(limits: HighsLimits = {}): Promise<MipSolver> {
-  const highs = await loadHighs();
+  // A failed load is not kept: the next evaluation tries again.
+  highsLoaded ??= loadHighs().catch((error: unknown) => {
+    highsLoaded = undefined;
+    throw error;
+  });
+  const highs = await highsLoaded;
   const seconds = limits.seconds ?? 10;
   const nodes = limits.nodes ?? 20_000;
   let left = limits.totalSeconds ?? 30;

@@ -3,6 +3,7 @@ import {
   CalwiseError,
   type Catalog,
   type DatedPriceList,
+  type EvaluateOptions,
   type Quote,
   validateWithSchema,
 } from "@calwise/core";
@@ -20,7 +21,12 @@ import { resolveNamedPath } from "./resolve-named-path.ts";
 export function loadQuoteFile(
   path: string,
   catalog: Catalog,
-  options: { readonly priceListPaths?: readonly string[]; readonly today: string },
+  options: {
+    readonly priceListPaths?: readonly string[];
+    readonly today: string;
+    /** A MIP solver and plans kept (`evaluateUntilProven`). */
+    readonly evaluation?: EvaluateOptions;
+  },
 ): { readonly quote: Quote; readonly priceList: DatedPriceList } {
   const request = readDocumentFile(path);
   const raw = request.data;
@@ -62,5 +68,6 @@ export function loadQuoteFile(
     priceLists,
     catalog,
     today: options.today,
+    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
   });
 }

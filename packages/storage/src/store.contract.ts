@@ -5,6 +5,7 @@ import { defineDeploymentCases } from "./contract/deployment-cases.ts";
 import { defineEvidenceCases } from "./contract/evidence-cases.ts";
 import { defineKillCases } from "./contract/kill-cases.ts";
 import { defineTenantIsolationCases } from "./contract/tenant-isolation-cases.ts";
+import { defineTrainingCases } from "./contract/training-cases.ts";
 import { defineTransactionCases } from "./contract/transaction-cases.ts";
 
 /**
@@ -19,4 +20,5 @@ export function defineStoreContract(harness: ContractHarness): void {
   defineTenantIsolationCases(harness);
   defineTransactionCases(harness);
   defineKillCases(harness);
+  defineTrainingCases(harness);
 }

@@ -8,11 +8,14 @@ import type { EvaluationRepository } from "./port/evaluation-repository.ts";
 import type { EvidenceUploadRepository } from "./port/evidence-upload-repository.ts";
 import type { IdempotencyKeyRepository } from "./port/idempotency-key-repository.ts";
 import type { JobRepository } from "./port/job-repository.ts";
+import type { OrganisationBrandingRepository } from "./port/organisation-branding-repository.ts";
 import type { OrganisationRepository } from "./port/organisation-repository.ts";
 import type { PriceListRepository } from "./port/price-list-repository.ts";
 import type { QuoteRepository } from "./port/quote-repository.ts";
 import type { SessionRepository } from "./port/session-repository.ts";
 import type { SignInAttemptRepository } from "./port/sign-in-attempt-repository.ts";
+import type { TrainingAttemptRepository } from "./port/training-attempt-repository.ts";
+import type { TrainingScenarioRepository } from "./port/training-scenario-repository.ts";
 import type { UserRepository } from "./port/user-repository.ts";
 
 /** Which database a store runs on. */
@@ -35,6 +38,9 @@ export interface TenantRepositories {
   readonly auditResults: AuditResultRepository;
   readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly auditLog: AuditLogRepository;
+  readonly trainingScenarios: TrainingScenarioRepository;
+  readonly trainingAttempts: TrainingAttemptRepository;
+  readonly branding: OrganisationBrandingRepository;
 }
 
 /**
@@ -49,6 +55,11 @@ export interface Store extends TenantRepositories {
    * it is given refuse any other organisation id.
    */
   transact<T>(orgId: string, work: (tx: TenantRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which only reads, in one read transaction of organisation `orgId`: one snapshot for all its
+   * reads, and no write lock (SQLite begins DEFERRED), so several reads cost one transaction, not one each.
+   */
+  read<T>(orgId: string, work: (tx: TenantRepositories) => Promise<T>): Promise<T>;
   /** The name of the newest migration applied (the schema version). */
   readSchemaVersion(): Promise<string | undefined>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
-import { adviseCustomer } from "@calwise/app";
+import { adviseCustomer, evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { customerNeeds, errorCodes } from "@calwise/core";
-import { loadPriceListFile } from "@calwise/node-files";
+import { loadHighsSolver, loadPriceListFile } from "@calwise/node-files";
 import type { Command } from "commander";
 import { renderEditionAdvice } from "../report/render-edition-advice.ts";
 
@@ -67,7 +67,7 @@ export function registerAdviseCommand(program: Command): void {
     .option("--date <YYYY-MM-DD>", "the date whose prices apply (default: today)")
     .option("--json", "print the machine-readable advice")
     .option("--catalog <file>", "catalog file, instead of the shipped one")
-    .action((options: AdviseOptions) => {
+    .action(async (options: AdviseOptions) => {
       const catalog = loadCatalog(options.catalog);
       const number = (value: string | undefined) =>
         value === undefined ? undefined : /^\d+$/.test(value.trim()) ? Number(value) : value;
@@ -89,14 +89,23 @@ export function registerAdviseCommand(program: Command): void {
           growth: number(options.growth),
         }).filter(([, v]) => v !== undefined),
       );
-      const advice = adviseCustomer({
-        profile: input,
-        priceLists: (options.priceList ?? []).flatMap((file) => loadPriceListFile(file, catalog)),
-        ...(options.currency !== undefined ? { currency: options.currency } : {}),
-        date: options.date ?? new Date().toISOString().slice(0, 10),
-        catalog,
-        fieldNames: OPTION_OF,
-      });
+      const priceLists = (options.priceList ?? []).flatMap((file) =>
+        loadPriceListFile(file, catalog),
+      );
+      // HiGHS is loaded only when the engine's own bounds leave a family open.
+      const advice = await evaluateUntilProven(
+        (evaluation) =>
+          adviseCustomer({
+            profile: input,
+            priceLists,
+            ...(options.currency !== undefined ? { currency: options.currency } : {}),
+            date: options.date ?? new Date().toISOString().slice(0, 10),
+            catalog,
+            fieldNames: OPTION_OF,
+            evaluation,
+          }),
+        () => loadHighsSolver(),
+      );
       process.stdout.write(
         options.json ? `${JSON.stringify(advice, null, 2)}\n` : renderEditionAdvice(advice),
       );

@@ -10,12 +10,15 @@ import { type EvidenceFormat, eventFormats, formatEvidenceLocation } from "@calw
 import {
   expandFilePatterns,
   loadDeploymentFile,
+  loadHighsSolver,
   openFileByteSource,
   readDocumentFile,
 } from "@calwise/node-files";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
+import { formatJsonChunks } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+import { writeTextChunks } from "../report/write-text-chunks.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -95,8 +98,11 @@ interface AuditOptions {
   catalog?: string;
 }
 
-/** The evidence part of the audit report: window, what was read, what was not counted, and the trail. */
-function renderEvidence(result: AuditResult): string {
+/**
+ * The evidence part of the audit report, line by line: window, what was read, what was not counted,
+ * and the trail.
+ */
+function* renderEvidenceLines(result: AuditResult): Generator<string> {
   const out: string[] = [];
   const c = result.counts;
   out.push("Evidence");
@@ -147,43 +153,35 @@ function renderEvidence(result: AuditResult): string {
         `    ${formatEvidenceLocation(p)}: ${p.code}: ${p.message}${p.expected ? ` (expected ${p.expected}${p.received ? `, found ${p.received}` : ""})` : ""}`,
       );
   }
-  // One line at a time: spreading a list of 100,000 lines into push overflows the call stack.
-  for (const line of renderCounted(result)) out.push(line);
+  // The lists grow with the estate (100,000 counted users): written line by line, never held whole.
+  yield* out;
+  out.length = 0;
+  yield* renderCounted(result);
   out.push("", "Evidence trail (every user and device given a CAL)");
   if (result.holders.length === 0) out.push("  none");
+  yield* out;
   for (const h of result.holders)
-    out.push(
-      `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`,
-    );
-  for (const line of renderRules(result)) out.push(line);
-  return `${out.join("\n")}\n`;
+    yield `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`;
+  yield* renderRules(result);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Every counted user and device with its accesses: both lists, whichever CAL type was chosen. */
-function renderCounted(result: AuditResult): string[] {
-  const out: string[] = [];
+function* renderCounted(result: AuditResult): Generator<string> {
   for (const [title, list, other] of [
     ["Counted users", result.countedUsers, "from"],
     ["Counted devices", result.countedDevices, "used by"],
   ] as const) {
-    out.push(
-      "",
-      `${title} (${list.length}; every one seen in the window, whichever CAL covers it)`,
-    );
-    if (list.length === 0) out.push("  none");
+    yield "";
+    yield `${title} (${list.length}; every one seen in the window, whichever CAL covers it)`;
+    if (list.length === 0) yield "  none";
     for (const h of list) {
-      out.push(
-        `  ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${plural(h.events, "event")}, first ${h.firstSeen}, last ${h.lastSeen}; ${h.cal ? `given a ${h.type} CAL` : `no ${h.type} CAL of its own (covered by ${h.type === "user" ? "device" : "user"} CALs, or exempt)`}`,
-      );
+      yield `  ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${plural(h.events, "event")}, first ${h.firstSeen}, last ${h.lastSeen}; ${h.cal ? `given a ${h.type} CAL` : `no ${h.type} CAL of its own (covered by ${h.type === "user" ? "device" : "user"} CALs, or exempt)`}`;
       for (const a of h.accesses)
-        out.push(
-          `      ${a.server}: ${plural(a.events, "event")}, first ${a.firstSeen}, last ${a.lastSeen}${a.with.length > 0 ? `; ${other} ${a.with.join(", ")}` : ""}`,
-        );
+        yield `      ${a.server}: ${plural(a.events, "event")}, first ${a.firstSeen}, last ${a.lastSeen}${a.with.length > 0 ? `; ${other} ${a.with.join(", ")}` : ""}`;
     }
   }
-  return out;
 }
 
 /** The logon rules the report names, with their sources (W: docs/audit.md; R: licensing-rules). */
@@ -205,8 +203,16 @@ function renderRules(result: AuditResult): string[] {
   return out;
 }
 
-function renderAudit(result: AuditResult, catalog: Catalog): string {
-  return `${renderEvaluationReport(result.evaluation, catalog)}\n${renderEvidence(result)}`;
+/** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
+function* formatJsonReport(result: AuditResult): Generator<string> {
+  yield* formatJsonChunks(result);
+  yield "\n";
+}
+
+/** The text report in pieces: the evaluation report, then the evidence, one line at a time. */
+function* renderAudit(result: AuditResult, catalog: Catalog): Generator<string> {
+  yield `${renderEvaluationReport(result.evaluation, catalog)}\n`;
+  for (const line of renderEvidenceLines(result)) yield `${line}\n`;
 }
 
 /**
@@ -327,6 +333,8 @@ export function registerAuditCommand(program: Command): void {
             domainAliases: new Map(aliases),
             rdsHosts: options.rdsHost,
             ...(options.server ? { ualServer: options.server } : {}),
+            // HiGHS is loaded only when the engine's own bounds leave a family open.
+            loadSolver: () => loadHighsSolver(),
             ...(bar
               ? {
                   onProgress: (read: number, total: number, file: string) => {
@@ -346,8 +354,9 @@ export function registerAuditCommand(program: Command): void {
           catalog,
         );
         if (started) bar?.stop();
-        process.stdout.write(
-          options.json ? `${JSON.stringify(result, null, 2)}\n` : renderAudit(result, catalog),
+        await writeTextChunks(
+          process.stdout,
+          options.json ? formatJsonReport(result) : renderAudit(result, catalog),
         );
         process.exitCode = result.evaluation.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
       } finally {

@@ -1,4 +1,4 @@
-import { backupSqlite, openStore, type SqliteStore } from "@calwise/storage";
+import { backupSqlite } from "@calwise/storage";
 import type { Command } from "commander";
 import { readEmbeddedStoreFile } from "./read-embedded-store-file.ts";
 
@@ -8,7 +8,8 @@ interface BackupOptions {
 
 /**
  * `calwise backup FILE`: a consistent copy of the embedded store with SQLite's online backup, taken beside
- * a running `calwise serve` (WAL lets it read while the server writes); FILE appears only when whole.
+ * a running `calwise serve` (WAL lets it read while the server writes); FILE appears only when whole. The
+ * store is read as it is: a backup never migrates the database it copies.
  */
 export function registerBackupCommand(program: Command): void {
   program
@@ -24,13 +25,8 @@ export function registerBackupCommand(program: Command): void {
     )
     .action(async (file: string, options: BackupOptions) => {
       const location = readEmbeddedStoreFile(options.dataDir, true);
-      // Not DATABASE_URL (refused above), so the store is the SQLite one.
-      const store = (await openStore({ location })) as SqliteStore;
-      try {
-        const { pages } = await backupSqlite(store, file);
-        process.stdout.write(`backed up ${location} to ${file} (${pages} pages)\n`);
-      } finally {
-        await store.close();
-      }
+      // The file as it is (read-only, not opened as a store, so never migrated): see backupSqlite.
+      const { pages } = await backupSqlite(location, file);
+      process.stdout.write(`backed up ${location} to ${file} (${pages} pages)\n`);
     });
 }

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { errorCodes } from "@calwise/core";
@@ -6,6 +5,7 @@ import { loadDeploymentFile, loadHighsSolver } from "@calwise/node-files";
 import type { Command } from "commander";
 import { formatJsonChunks } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+import { writeTextChunks } from "../report/write-text-chunks.ts";
 
 /** `calwise evaluate FILE`: what a deployment needs and what to buy; exit 0 compliant, 1 not, 2 bad input. */
 export function registerEvaluateCommand(program: Command): void {
@@ -30,18 +30,20 @@ export function registerEvaluateCommand(program: Command): void {
         );
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
-          (solver) =>
-            evaluateDeploymentDocument({ ...deployment, catalog, ...(solver ? { solver } : {}) }),
+          (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
           () => loadHighsSolver(),
         );
         if (options.json) {
           // In pieces: a large estate's result is tens of MB of text, which need not be held at once.
-          for (const chunk of formatJsonChunks(result)) {
-            if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
-          }
-          process.stdout.write("\n");
+          await writeTextChunks(process.stdout, jsonLines(result));
         } else process.stdout.write(renderEvaluationReport(result, catalog));
         process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
       },
     );
+}
+
+/** The result as `JSON.stringify(result, null, 2)` and a line break, in pieces. */
+function* jsonLines(result: unknown): Generator<string> {
+  yield* formatJsonChunks(result);
+  yield "\n";
 }

@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
+import { evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError, formatMoney } from "@calwise/core";
 import { renderQuoteMarkdown, renderQuotePdf } from "@calwise/documents";
-import { loadQuoteFile } from "@calwise/node-files";
+import { loadHighsSolver, loadQuoteFile } from "@calwise/node-files";
 import type { Command } from "commander";
 
 interface QuoteOptions {
@@ -39,10 +40,16 @@ export function registerQuoteCommand(program: Command): void {
     .option("--catalog <file>", "catalog file, instead of the shipped one")
     .action(async (file: string, options: QuoteOptions) => {
       const catalog = loadCatalog(options.catalog);
-      const { quote } = loadQuoteFile(file, catalog, {
-        priceListPaths: options.priceList ?? [],
-        today: options.date ?? new Date().toISOString().slice(0, 10),
-      });
+      // HiGHS is loaded only when the engine's own bounds leave a family open.
+      const { quote } = await evaluateUntilProven(
+        (evaluation) =>
+          loadQuoteFile(file, catalog, {
+            priceListPaths: options.priceList ?? [],
+            today: options.date ?? new Date().toISOString().slice(0, 10),
+            evaluation,
+          }),
+        () => loadHighsSolver(),
+      );
       if (options.pdf) {
         const pdf = await renderQuotePdf(quote);
         try {

@@ -10,6 +10,7 @@ import {
   defaultUploadLimits,
   removeIncomingUploads,
 } from "@calwise/http-api";
+import { loadHighsSolver } from "@calwise/node-files";
 import { openStore } from "@calwise/storage";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
@@ -100,7 +101,9 @@ export function registerServeCommand(program: Command): void {
       process.env.CALWISE_UPLOAD_TOTAL_SECONDS ?? String(defaultUploadLimits.totalMs / 1000),
     )
     .action(async (options: ServeOptions) => {
-      const logger = pino({ base: { service: "calwise" } });
+      // Logs are written asynchronously (buffered while a write is under way, flushed at exit): a
+      // synchronous write per request would stall the event loop whenever the reader of stdout is slow.
+      const logger = pino({ base: { service: "calwise" } }, pino.destination({ sync: false }));
       const uploadLimits = {
         maxBytes: readCount(options.uploadMaxBytes, "--upload-max-bytes"),
         idleMs: readCount(options.uploadIdleSeconds, "--upload-idle-seconds") * 1000,
@@ -114,15 +117,19 @@ export function registerServeCommand(program: Command): void {
       if (webRoot === undefined)
         logger.warn("the web app is not built (npm run build): serving the API only");
       const catalog = loadCatalog();
+      // HiGHS is loaded on the first evaluation a solver can help, bounded per request as in the CLI.
+      const loadSolver = () => loadHighsSolver();
       const worker = createJobWorker({
         store,
         catalog,
+        loadSolver,
         dataDir: options.dataDir,
         logger,
         instance: options.instance ?? `${hostname()}:${options.port}`,
       });
       const api = createApi({
         catalog,
+        loadSolver,
         logger,
         store,
         dataDir: options.dataDir,

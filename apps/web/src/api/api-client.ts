@@ -14,11 +14,15 @@ type OkOf<O> = O extends { responses: infer R }
       : undefined
   : never;
 type ParamsOf<O> = O extends { parameters: { path: infer P } } ? P : never;
+type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? Q : never;
 
 /** The paths of the API that have the method `M`. */
 export type PathWith<M extends Method> = {
   [P in keyof paths]: paths[P][M] extends undefined | never ? never : P;
 }[keyof paths];
+
+/** The JSON a successful `method path` answers (for the answers the document does not name). */
+export type AnswerOf<M extends Method, P extends PathWith<M>> = OkOf<Operation<P, M>>;
 
 /** A schema of the OpenAPI document by name. */
 export type Schema<N extends keyof components["schemas"]> = components["schemas"][N];
@@ -46,7 +50,8 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-function readCsrfToken(): string | undefined {
+/** The CSRF token sign-in put in the readable `calwise_csrf` cookie (sent back in X-CSRF-Token on writes). */
+export function readCsrfToken(): string | undefined {
   const match = document.cookie.match(/(?:^|;\s*)calwise_csrf=([^;]+)/);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
 }
@@ -54,6 +59,8 @@ function readCsrfToken(): string | undefined {
 interface RequestOptions<O> {
   readonly params?: ParamsOf<O>;
   readonly body?: BodyOf<O>;
+  /** The query parameters; those undefined are left out. */
+  readonly query?: QueryOf<O>;
   readonly signal?: AbortSignal;
 }
 
@@ -67,9 +74,13 @@ export async function callApi<M extends Method, P extends PathWith<M>>(
   options: RequestOptions<Operation<P, M>> = {},
 ): Promise<OkOf<Operation<P, M>>> {
   const params = (options.params ?? {}) as Record<string, string>;
-  const url = String(path).replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(params[name] ?? ""),
-  );
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries((options.query ?? {}) as Record<string, unknown>))
+    if (value !== undefined) search.set(name, String(value));
+  const url =
+    String(path).replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(params[name] ?? ""),
+    ) + (search.toString() === "" ? "" : `?${search}`);
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const csrf = method === "get" ? undefined : readCsrfToken();

@@ -440,7 +440,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -693,7 +693,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
           deploymentId?: string;
         };
         header?: {
-          /** @description the same key again replays the first answer (no second upload) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1376,7 +1376,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description the same key again replays the first answer (nothing imported twice) */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -1530,7 +1530,7 @@ export interface paths {
           source?: string;
         };
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -1900,7 +1900,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -2773,7 +2773,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -2931,7 +2931,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3313,7 +3313,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path: {
@@ -3457,6 +3457,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/{id}/deployment-text": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a deployment file (YAML, JSON or access CSV) into a deployment document */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DeploymentText"];
+        };
+      };
+      responses: {
+        /** @description the deployment the text holds, checked against the catalog */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeploymentRead"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/users": {
     parameters: {
       query?: never;
@@ -3511,7 +3589,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description makes the request safe to retry: the same key and body again returns the first answer, creating nothing */
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
         };
         path?: never;
@@ -3876,6 +3954,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/advice/costs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edition costs as a customer profile grows */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EditionCostChartRequest"];
+        };
+      };
+      responses: {
+        /** @description each edition legal today, its cost at each point of the growth */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              catalogVersion: string;
+              currency: string | null;
+              priceList: {
+                name: string;
+                version: string | null;
+              } | null;
+              /** @enum {string} */
+              rankedBy: "total" | "cal-units";
+              /** @description the options legal today, cheapest first (the advice's ranking) */
+              candidates: {
+                product: string;
+                name: string;
+                configuration: string;
+              }[];
+              points: {
+                /** @description the head counts as a percentage of today's (100 = today) */
+                percent: number;
+                users: number;
+                devices: number;
+                sharedDevices: number;
+                /** @description one per candidate, in the candidates' order */
+                costs: {
+                  product: string;
+                  configuration: string;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  licenceCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  calCost: number | null;
+                  /** @description minor units of `currency`; null when not priced or ruled out */
+                  total: number | null;
+                  /** @description CAL units to buy; null when the edition is ruled out */
+                  calUnits: number | null;
+                  /** @description why the edition cannot serve this point (the engine's finding); null when it can */
+                  ruledOut: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/training/exercises": {
     parameters: {
       query?: never;
@@ -3885,7 +4076,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Generate a training exercise */
+    /** Draw a training exercise (generated, or one of the organisation's scenarios) */
     post: {
       parameters: {
         query?: never;
@@ -3935,6 +4126,15 @@ export interface paths {
             "application/problem+json": components["schemas"]["ProblemDetails"];
           };
         };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
       };
     };
     delete?: never;
@@ -3952,11 +4152,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check a training answer with the engine */
+    /** Check a training answer with the engine and record the attempt */
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3966,7 +4169,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description the verdict */
+        /** @description the verdict (the attempt is recorded) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4002,8 +4205,572 @@ export interface paths {
             "application/problem+json": components["schemas"]["ProblemDetails"];
           };
         };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/training/scores": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training scores per agent (an owner: all agents; others: their own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the scores, by agent name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingScores"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/training/scenarios": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the organisation's training scenarios */
+    get: {
+      parameters: {
+        query?: {
+          /** @description include the retired ones (default: only those in use) */
+          retired?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the scenarios */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingScenarios"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a training scenario of the organisation's own (owner) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NewTrainingScenario"];
+        };
+      };
+      responses: {
+        /** @description created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingScenario"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/training/scenarios/{id}/retire": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a training scenario (owner) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description retired */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingScenario"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/training/handout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exercises with their answers, rules and sources, to print (owner) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description how many generated exercises follow the organisation's own */
+          count?: number | null;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the handout */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TrainingHandout"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/dashboard": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales figures per month: quotes, CAL attach rate, revenue CALs vs servers, training */
+    get: {
+      parameters: {
+        query?: {
+          /** @description first month (inclusive); default five months before `to` */
+          from?: string;
+          /** @description last month (inclusive); default this month */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SalesDashboard"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organisation/branding": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's name and logo details */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the branding */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrganisationBranding"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organisation/logo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's logo (PNG or JPEG) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description any value: a cache key */
+          v?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the logo */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": string;
+            "image/jpeg": string;
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    /** Replace the organisation's logo (owner; PNG or JPEG, at most 256 KiB) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "image/png": string;
+          "image/jpeg": string;
+        };
+      };
+      responses: {
+        /** @description stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrganisationBranding"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the body or upload is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4754,6 +5521,22 @@ export interface components {
         current: boolean;
       }[];
     };
+    DeploymentRead: {
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    DeploymentText: {
+      /** @description the file's name: `.csv` reads an access CSV (docs/deployment-import.md), anything else YAML or JSON */
+      fileName: string;
+      /** @description the file's text (the body is at most 1 MiB) */
+      text: string;
+      /** @description for an access CSV: the deployment its rows are added to */
+      base?: {
+        [key: string]: unknown;
+      };
+    };
     User: {
       id: string;
       email: string;
@@ -4945,8 +5728,29 @@ export interface components {
         }[];
       };
     };
+    EditionCostChartRequest: components["schemas"]["AdviceRequest"] & {
+      growth?: {
+        /**
+         * @description the last point's head counts as a percentage of today's
+         * @default 300
+         */
+        upToPercent: number;
+        /**
+         * @description points from today to the last
+         * @default 5
+         */
+        points: number;
+      };
+    };
     TrainingExercise: {
-      seed: number;
+      /** @enum {string} */
+      kind: "seed" | "scenario";
+      /** @description the seed a generated exercise comes from */
+      seed: number | null;
+      /** @description the organisation's scenario it asks */
+      scenarioId: string | null;
+      title: string | null;
+      note: string | null;
       question: {
         /** @description the Windows Server edition sold (a catalog product id) */
         product: string;
@@ -4970,7 +5774,14 @@ export interface components {
       prompt: string;
     };
     NewTrainingExercise: {
+      /** @description the same seed gives the same exercise; random when absent */
       seed?: number;
+      /**
+       * @description generated by the engine, the organisation's own scenarios, or either (each scenario and the engine drawn alike)
+       * @default any
+       * @enum {string}
+       */
+      source: "generated" | "organisation" | "any";
     };
     TrainingVerdict: {
       correct: boolean;
@@ -4986,6 +5797,57 @@ export interface components {
       sources: string[];
     };
     TrainingAnswer: {
+      /** @description the question answered; with a seed or scenario, the one they name is checked */
+      question?: {
+        /** @description the Windows Server edition sold (a catalog product id) */
+        product: string;
+        /** @description staff who connect to the server */
+        users: number;
+        /** @description devices that connect to it */
+        devices: number;
+        /**
+         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @default 0
+         */
+        sharedDevices: number;
+        /**
+         * @description staff use Remote Desktop Services on it
+         * @default false
+         */
+        rds: boolean;
+        /** @description a SQL Server edition (Server + CAL) running on it that everyone uses */
+        sqlProduct?: string;
+      };
+      /** @description the generated exercise answered */
+      seed?: number;
+      /** @description the organisation's scenario */
+      scenarioId?: string;
+      cals: {
+        family: string;
+        /** @enum {string} */
+        type: "user" | "device";
+        count: number;
+      }[];
+    };
+    TrainingScores: {
+      scores: components["schemas"]["TrainingScore"][];
+    };
+    TrainingScore: {
+      userId: string;
+      name: string;
+      email: string;
+      attempts: number;
+      right: number;
+      /** @description right / attempts in basis points (10000 = all right), half up */
+      rateBasisPoints: number;
+      lastAttemptAt: string;
+    };
+    TrainingScenarios: {
+      scenarios: components["schemas"]["TrainingScenario"][];
+    };
+    TrainingScenario: {
+      id: string;
+      title: string;
       question: {
         /** @description the Windows Server edition sold (a catalog product id) */
         product: string;
@@ -5006,12 +5868,145 @@ export interface components {
         /** @description a SQL Server edition (Server + CAL) running on it that everyone uses */
         sqlProduct?: string;
       };
-      cals: {
-        family: string;
-        /** @enum {string} */
-        type: "user" | "device";
-        count: number;
+      note: string | null;
+      createdAt: string;
+      /** @description when it stopped being drawn; null while in use */
+      retiredAt: string | null;
+    };
+    NewTrainingScenario: {
+      title: string;
+      question: {
+        /** @description the Windows Server edition sold (a catalog product id) */
+        product: string;
+        /** @description staff who connect to the server */
+        users: number;
+        /** @description devices that connect to it */
+        devices: number;
+        /**
+         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @default 0
+         */
+        sharedDevices: number;
+        /**
+         * @description staff use Remote Desktop Services on it
+         * @default false
+         */
+        rds: boolean;
+        /** @description a SQL Server edition (Server + CAL) running on it that everyone uses */
+        sqlProduct?: string;
+      };
+      note?: string;
+    };
+    TrainingHandout: {
+      organisation: {
+        name: string;
+      };
+      /** @description whether the organisation has a logo (GET /v1/organisation/logo) */
+      logo: boolean;
+      /** @description the price list in force the answers are the cheapest at; null: the fewest CALs */
+      priceList: string | null;
+      exercises: {
+        /** @description the scenario's id, or seed-N for a generated exercise */
+        id: string;
+        title: string | null;
+        prompt: string;
+        note: string | null;
+        answer: {
+          family: string;
+          name: string;
+          /** @enum {string} */
+          type: "user" | "device";
+          count: number;
+        }[];
+        sentence: string;
+        rules: {
+          id: string;
+          text: string;
+        }[];
+        sources: {
+          id: string;
+          title: string;
+          url: string;
+        }[];
       }[];
+    };
+    SalesDashboard: {
+      from: string;
+      to: string;
+      months: {
+        /** @description quotes created in the month */
+        created: number;
+        /** @description the quotes created in the month, by the status they have now */
+        byStatus: {
+          draft: number;
+          issued: number;
+          accepted: number;
+          declined: number;
+          withdrawn: number;
+        };
+        /** @description quotes issued in the month, whatever their status now */
+        issued: number;
+        /** @description quotes created in the month that sell a server whose edition needs CALs (or record why CALs are left out) */
+        calServerQuotes: number;
+        /** @description of those, quotes that buy CALs or an External Connector and leave no CALs out with a recorded reason */
+        calsAttached: number;
+        /** @description calsAttached / calServerQuotes in basis points (10000 = 100 %), half up; null: no such quote */
+        attachRateBasisPoints: number | null;
+        /** @description quotes issued in the month that are issued or accepted now, per currency (never added across currencies) */
+        revenue: {
+          currency: string;
+          /** @description net of CAL and External Connector lines, integer minor units */
+          calsMinor: number;
+          /** @description net of server licence lines */
+          serversMinor: number;
+          /** @description net of the other priced lines (application licences) */
+          otherMinor: number;
+        }[];
+        month: string;
+      }[];
+      totals: {
+        /** @description quotes created in the month */
+        created: number;
+        /** @description the quotes created in the month, by the status they have now */
+        byStatus: {
+          draft: number;
+          issued: number;
+          accepted: number;
+          declined: number;
+          withdrawn: number;
+        };
+        /** @description quotes issued in the month, whatever their status now */
+        issued: number;
+        /** @description quotes created in the month that sell a server whose edition needs CALs (or record why CALs are left out) */
+        calServerQuotes: number;
+        /** @description of those, quotes that buy CALs or an External Connector and leave no CALs out with a recorded reason */
+        calsAttached: number;
+        /** @description calsAttached / calServerQuotes in basis points (10000 = 100 %), half up; null: no such quote */
+        attachRateBasisPoints: number | null;
+        /** @description quotes issued in the month that are issued or accepted now, per currency (never added across currencies) */
+        revenue: {
+          currency: string;
+          /** @description net of CAL and External Connector lines, integer minor units */
+          calsMinor: number;
+          /** @description net of server licence lines */
+          serversMinor: number;
+          /** @description net of the other priced lines (application licences) */
+          otherMinor: number;
+        }[];
+      };
+      /** @description training attempts in the period per agent (an owner: all; others: their own) */
+      training: components["schemas"]["TrainingScore"][];
+    };
+    OrganisationBranding: {
+      name: string;
+      logo: {
+        /** @enum {string} */
+        mediaType: "image/png" | "image/jpeg";
+        sizeBytes: number;
+        updatedAt: string;
+        /** @description where to read it (changes when the logo does) */
+        url: string;
+      } | null;
     };
   };
   responses: never;

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, callApi, type Schema } from "../api/api-client.ts";
+import { callApi, type Schema } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
 
 /**
  * "Add to quote" on the point of sale: the deployment the engine answered for becomes a draft quote for a
@@ -12,6 +13,7 @@ export function AddToQuote(props: {
   currency: string | null;
 }) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [customerId, setCustomerId] = useState("");
   const customers = useQuery({
     queryKey: ["customers"],
@@ -28,7 +30,11 @@ export function AddToQuote(props: {
           terms: { currency: props.currency ?? "" } as Schema<"NewQuote">["terms"],
         },
       }),
-    onSuccess: (quote) => navigate(`/quotes/${quote.id}`),
+    onSuccess: (quote) => {
+      // The lists and the customer's history now hold one more quote.
+      void queryClient.invalidateQueries({ queryKey: ["quotes"] });
+      navigate(`/quotes/${quote.id}`);
+    },
   });
   if (props.currency === null)
     return (
@@ -44,11 +50,7 @@ export function AddToQuote(props: {
       </p>
     );
   const problem =
-    create.error instanceof ApiError
-      ? (create.error.problem?.problems.map((p) => p.message).join("; ") ?? create.error.message)
-      : create.error === null
-        ? undefined
-        : "The quote could not be made. Try again in a moment.";
+    create.error === null ? undefined : describeApiError(create.error, "Making the quote");
   return (
     <form
       className="add-to-quote"

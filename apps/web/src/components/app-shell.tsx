@@ -9,7 +9,9 @@ const links = [
   { to: "/quotes", label: "Quotes", end: false },
   { to: "/customers", label: "Customers", end: false },
   { to: "/training", label: "Training", end: false },
+  { to: "/dashboard", label: "Dashboard", end: false },
   { to: "/catalog", label: "Catalog", end: false },
+  { to: "/settings", label: "Settings", end: false },
 ];
 
 /** The frame of every signed-in screen: skip link, navigation, who is signed in, sign out, the screen. */
@@ -42,7 +44,12 @@ export function AppShell() {
         <span className="brand">calwise</span>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {links.map((link) => (
+            {[
+              ...links,
+              ...(session.user.role === "owner"
+                ? [{ to: "/users", label: "Users", end: false }]
+                : []),
+            ].map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.end}>
                   {link.label}

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
-import { callApi } from "../api/api-client.ts";
+import { callApi, readCsrfToken } from "../api/api-client.ts";
+import { JobProgress } from "./job-progress.tsx";
 
 interface Sent {
   readonly name: string;
@@ -9,11 +9,6 @@ interface Sent {
   readonly size: number;
   readonly jobId?: string;
   readonly error?: string;
-}
-
-function readCsrfToken(): string {
-  const match = document.cookie.match(/(?:^|;\s*)calwise_csrf=([^;]+)/);
-  return match?.[1] === undefined ? "" : decodeURIComponent(match[1]);
 }
 
 /**
@@ -32,7 +27,7 @@ function uploadFile(
     const url = `/v1/customers/${encodeURIComponent(customerId)}/evidence?${query}`;
     request.open("POST", url);
     request.setRequestHeader("content-type", "application/octet-stream");
-    request.setRequestHeader("x-csrf-token", readCsrfToken());
+    request.setRequestHeader("x-csrf-token", readCsrfToken() ?? "");
     request.upload.onprogress = (event) => onProgress(event.loaded);
     request.onload = () => {
       const body = JSON.parse(request.responseText || "{}") as {
@@ -47,32 +42,6 @@ function uploadFile(
     request.onerror = () => reject(new Error("the connection was lost during the upload"));
     request.send(file);
   });
-}
-
-/** A job's state, read every half second until it ends (the audit then opens from its link). */
-function JobProgress({ jobId }: { jobId: string }) {
-  const job = useQuery({
-    queryKey: ["job", jobId],
-    queryFn: ({ signal }) => callApi("get", "/v1/jobs/{id}", { params: { id: jobId }, signal }),
-    refetchInterval: (query) =>
-      query.state.data?.state === "succeeded" || query.state.data?.state === "failed" ? false : 500,
-  });
-  if (job.data === undefined) return <span>queued…</span>;
-  const { state, progress, auditId } = job.data;
-  if (state === "succeeded" && auditId !== null)
-    return <Link to={`/audits/${auditId}`}>Audit ready: open it</Link>;
-  if (state === "failed")
-    return (
-      <span className="error-text">
-        The audit failed: {String(job.data.error?.detail ?? "see the server log")}
-      </span>
-    );
-  return (
-    <span>
-      {state === "queued" ? "Waiting to be read" : "Reading"}: {progress.done.toLocaleString()}
-      {progress.total === null ? "" : ` of ${progress.total.toLocaleString()}`} records
-    </span>
-  );
 }
 
 /** Evidence for a customer: drop or choose export files, see each upload's progress, then its audit's. */
@@ -153,7 +122,7 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
                   {Math.round((100 * f.sent) / (f.size || 1))} % sent
                 </>
               ) : (
-                <JobProgress jobId={f.jobId} />
+                <JobProgress jobId={f.jobId} name={f.name} />
               )}
             </li>
           ))}

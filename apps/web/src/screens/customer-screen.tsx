@@ -1,11 +1,26 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, callApi } from "../api/api-client.ts";
+import { useCatalog } from "../api/use-catalog.ts";
+import { CompliancePosition } from "../components/compliance-position.tsx";
+import { DeploymentEditor } from "../components/deployment-editor.tsx";
+import { DeploymentImport } from "../components/deployment-import.tsx";
+import { DeploymentRevisions } from "../components/deployment-revisions.tsx";
+import {
+  anchorOf,
+  checkDocument,
+  type DeploymentRows,
+  documentOfRows,
+  dropBlankRows,
+  newDeploymentRows,
+  rowsOfDocument,
+} from "../components/deployment-rows.ts";
+import { EntitlementsPanel } from "../components/entitlements-panel.tsx";
 import { EvidenceUpload } from "../components/evidence-upload.tsx";
-import { Field } from "../components/field.tsx";
-import { ErrorSummary, type FieldErrors, fieldErrorsOfApi } from "../components/form-errors.tsx";
+import { ErrorSummary } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatDate } from "../format/format-date.ts";
 
 const sample = {
   name: "Front office",
@@ -19,50 +34,142 @@ const sample = {
   ],
 };
 
-/** One customer: who they are, and checking a deployment of theirs (its compliance position opens next). */
+const NEW = "new";
+
+/** "servers-2-product" → "Server 3, edition": the error summary's words for a cell. */
+function labelOfAnchor(anchor: string): string {
+  const nouns: Record<string, string> = {
+    servers: "Server",
+    users: "User",
+    devices: "Device",
+    accesses: "Access",
+    owned: "Owned CAL",
+  };
+  const match = /^(\w+)-(\d+)-(\w+)$/.exec(anchor);
+  if (match === null) return anchor === "deployment-name" ? "Deployment name" : "Servers";
+  const [, list = "", index = "0", field = ""] = match;
+  return `${nouns[list] ?? list} ${Number(index) + 1}, ${field.replace(/([A-Z])/g, " $1").toLowerCase()}`;
+}
+
+/** One customer: their compliance position, their deployments typed in or imported, revisions, entitlements, evidence. */
 export function CustomerScreen() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
-  const [text, setText] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const queryClient = useQueryClient();
+  const catalog = useCatalog();
+  const [chosen, setChosen] = useState<string>();
+  const [opened, setOpened] = useState<number>();
+  const [rows, setRows] = useState<DeploymentRows>(() => newDeploymentRows());
+  const [loaded, setLoaded] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
+  const [status, setStatus] = useState<string>();
   const customer = useQuery({
     queryKey: ["customer", id],
     queryFn: ({ signal }) => callApi("get", "/v1/customers/{id}", { params: { id }, signal }),
   });
-  const evaluate = useMutation({
-    mutationFn: (deployment: Record<string, unknown>) =>
-      callApi("post", "/v1/evaluations", { body: { deployment, customerId: id } }),
-    onSuccess: (evaluation) => navigate(`/evaluations/${evaluation.id}`),
+  const deployments = useQuery({
+    queryKey: ["customer-deployments", id],
+    // Asked only for a customer that exists: another organisation's id gets one 404, not several.
+    enabled: customer.isSuccess,
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}/deployments", { params: { id }, signal }),
+  });
+  const list = deployments.data?.deployments ?? [];
+  const deploymentId = chosen ?? list.at(-1)?.id ?? NEW;
+  const current = list.find((d) => d.id === deploymentId);
+  const revisionShown = opened ?? current?.latestRevision;
+  const revision = useQuery({
+    queryKey: ["revision", deploymentId, revisionShown],
+    enabled: current !== undefined && revisionShown !== undefined,
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/deployments/{id}/revisions/{revision}", {
+        params: { id: deploymentId, revision: revisionShown ?? 1 } as never,
+        signal,
+      }),
+  });
+  const isSql = (product: string) =>
+    catalog.data?.products.some((p) => p.id === product && p.services?.sql !== undefined) ??
+    product.startsWith("sql");
+  // A stored revision fills the editor once when it is chosen; later edits are the user's own.
+  const key = `${deploymentId}@${revisionShown ?? ""}`;
+  useEffect(() => {
+    if (deploymentId === NEW && loaded !== NEW) {
+      setRows(newDeploymentRows());
+      setLoaded(NEW);
+    } else if (revision.data !== undefined && loaded !== key) {
+      setRows(rowsOfDocument(revision.data.document, isSql));
+      setLoaded(key);
+    }
+  });
+
+  const save = useMutation({
+    mutationFn: async ({
+      document,
+      check,
+    }: {
+      document: Record<string, unknown>;
+      check: boolean;
+    }) => {
+      const saved =
+        current === undefined
+          ? await callApi("post", "/v1/customers/{id}/deployments", {
+              params: { id },
+              body: { document },
+            }).then((r) => ({ id: r.deployment.id, revision: r.revision.revision }))
+          : await callApi("post", "/v1/deployments/{id}/revisions", {
+              params: { id: current.id },
+              body: { document },
+            }).then((r) => ({ id: current.id, revision: r.revision }));
+      const evaluation = check
+        ? await callApi("post", "/v1/deployments/{id}/evaluations", {
+            params: { id: saved.id },
+            body: {},
+          })
+        : undefined;
+      return { ...saved, evaluation };
+    },
+    onSuccess: async (saved) => {
+      setChosen(saved.id);
+      setOpened(undefined);
+      setLoaded(`${saved.id}@${saved.revision}`);
+      await Promise.all(
+        [
+          ["customer-deployments", id],
+          ["position", id],
+          ["deployment", saved.id],
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+      if (saved.evaluation !== undefined) navigate(`/evaluations/${saved.evaluation.id}`);
+      else setStatus(`Saved as revision ${saved.revision}.`);
+    },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 400) {
-        setErrors(fieldErrorsOfApi(error));
-        setMessage(
-          `The deployment has problems: ${error.problem?.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
-        );
-      } else setMessage("The deployment could not be checked. Try again in a moment.");
+        const byPath: Record<string, string> = {};
+        for (const p of error.problem?.problems ?? [])
+          byPath[p.path] ??= p.expected ? `${p.message} (expected ${p.expected})` : p.message;
+        setErrors(byPath);
+        setMessage("The deployment has problems: correct the highlighted cells.");
+      } else setMessage("The deployment could not be saved. Try again in a moment.");
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return setErrors({ deployment: `This is not JSON (${(error as Error).message})` });
-    }
-    if (typeof data !== "object" || data === null || Array.isArray(data))
-      return setErrors({
-        deployment: "A deployment is a JSON object with servers, users, devices and accesses",
-      });
+  const submit = (check: boolean) => (event?: FormEvent) => {
+    event?.preventDefault();
+    setStatus(undefined);
+    // Rows added and left empty are dropped first, so the paths of the problems name the rows shown.
+    const kept = dropBlankRows(rows);
+    setRows(kept);
+    const document = documentOfRows(kept);
+    const problems = checkDocument(document);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0)
+      return setMessage("The deployment has problems: correct the highlighted cells.");
     setMessage(undefined);
-    evaluate.mutate(data as Record<string, unknown>);
+    save.mutate({ document, check });
   };
-  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file !== undefined) setText(await file.text());
-  };
+  const summary: Record<string, string> = {};
+  for (const [path, text] of Object.entries(errors)) summary[anchorOf(path)] ??= text;
+  const labels = Object.fromEntries(Object.keys(summary).map((a) => [a, labelOfAnchor(a)]));
 
   if (customer.isPending)
     return (
@@ -87,54 +194,94 @@ export function CustomerScreen() {
       </p>
       <h1 id="customer-title">{customer.data.name}</h1>
       <p className="lead">
-        Reference: {customer.data.reference ?? "none"} · added{" "}
-        {new Date(customer.data.createdAt).toLocaleDateString()}
+        Reference: {customer.data.reference ?? "none"} · added {formatDate(customer.data.createdAt)}
       </p>
-      <form className="card" onSubmit={submit} noValidate aria-labelledby="check-title">
+      <CompliancePosition customerId={id} />
+      <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">
         <h2 id="check-title">Check a deployment</h2>
         <p>
-          Give the customer's servers, users, devices and who uses what (a calwise deployment in
-          JSON). calwise works out the CALs they need, what they own, and what to buy to close the
-          gap.
+          The customer's servers, users, devices and who uses what. calwise works out the CALs they
+          need, what they own, and what to buy to close the gap. Every save is a new revision.
         </p>
-        <ErrorSummary errors={errors} labels={{ deployment: "Deployment" }} message={message} />
         <div className="field">
-          <label htmlFor="deployment-file">Open a deployment file (.json)</label>
-          <input
-            id="deployment-file"
-            type="file"
-            accept=".json,application/json"
-            onChange={readFile}
-          />
-        </div>
-        <Field id="deployment" label="Deployment" error={errors.deployment}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={12}
-              spellCheck={false}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={evaluate.isPending || text.trim() === ""}
+          <label htmlFor="deployment-choice">Editing</label>
+          <select
+            id="deployment-choice"
+            value={deploymentId}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setOpened(undefined);
+              setErrors({});
+              setMessage(undefined);
+            }}
           >
+            {list.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} (revision {d.latestRevision})
+              </option>
+            ))}
+            <option value={NEW}>a new deployment</option>
+          </select>
+          {opened !== undefined && current !== undefined && opened !== current.latestRevision && (
+            <p className="warning">
+              Revision {opened} is open: saving makes it revision {current.latestRevision + 1}.
+            </p>
+          )}
+        </div>
+        <DeploymentImport
+          customerId={id}
+          base={() => documentOfRows(dropBlankRows(rows))}
+          onImported={(document, fileName) => {
+            setRows(rowsOfDocument(document, isSql));
+            setErrors({});
+            setMessage(undefined);
+            setStatus(`Read ${fileName}: check the tables, then save.`);
+          }}
+        />
+        <ErrorSummary errors={summary} labels={labels} message={message} />
+        {status !== undefined && (
+          <p role="status" className="status-ok">
+            {status}
+          </p>
+        )}
+        {current !== undefined && revision.isPending ? (
+          <Skeleton lines={6} />
+        ) : (
+          <DeploymentEditor rows={rows} onChange={setRows} errors={errors} catalog={catalog.data} />
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={save.isPending}>
             Check compliance
           </button>
           <button
             type="button"
             className="button-quiet"
-            onClick={() => setText(JSON.stringify(sample, null, 2))}
+            disabled={save.isPending}
+            onClick={submit(false)}
+          >
+            Save revision
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => setRows(rowsOfDocument(sample, isSql))}
           >
             Try a sample
           </button>
         </div>
       </form>
+      {current !== undefined && (
+        <DeploymentRevisions
+          deploymentId={current.id}
+          opened={revisionShown}
+          onOpen={(n) => {
+            setOpened(n);
+            setErrors({});
+            setStatus(undefined);
+          }}
+        />
+      )}
+      <EntitlementsPanel customerId={id} />
       <EvidenceUpload customerId={id} />
     </section>
   );

@@ -11,6 +11,7 @@ import {
   fieldErrorsOfApi,
 } from "../components/form-errors.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatDate } from "../format/format-date.ts";
 
 /** A new customer: the same limits as the API's CustomerFields schema. */
 export const customerFormSchema = z.object({
@@ -105,7 +106,7 @@ export function CustomersScreen() {
                       <Link to={`/customers/${c.id}`}>{c.name}</Link>
                     </td>
                     <td>{c.reference ?? "—"}</td>
-                    <td>{new Date(c.createdAt).toLocaleDateString()}</td>
+                    <td>{formatDate(c.createdAt)}</td>
                   </tr>
                 ))}
                 {list.length === 0 && (

@@ -2,10 +2,12 @@ import type { EvaluationResult } from "@calwise/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatDateTime } from "../format/format-date.ts";
 
 function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
   return result.families.flatMap((family) => {
@@ -62,8 +64,8 @@ export function EvaluationScreen() {
           : `Not compliant: ${short.map((s) => `${s.shortfall} ${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL${s.shortfall === 1 ? "" : "s"}`).join(", ") || "see the findings"} short.`}
       </p>
       <p className="lead">
-        Checked {new Date(evaluation.data.createdAt).toLocaleString()} · revision{" "}
-        {evaluation.data.revision} · catalog {evaluation.data.catalogVersion}
+        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·
+        catalog {evaluation.data.catalogVersion}
       </p>
       <div className="two-columns">
         <div className="card">
@@ -118,6 +120,7 @@ export function EvaluationScreen() {
           )}
         </div>
       </div>
+      <CalMixExplanation result={result} />
       <div className="card">
         <h2>Findings</h2>
         {result.findings.length === 0 ? (

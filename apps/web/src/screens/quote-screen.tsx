@@ -1,26 +1,108 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError, callApi } from "../api/api-client.ts";
+import { type AnswerOf, callApi, type Schema } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
+import { countDeployment, EditionAdvicePanel } from "../components/edition-advice-panel.tsx";
 import { Money } from "../components/money.tsx";
+import { QuoteHistory } from "../components/quote-history.tsx";
+import { QuoteStatus } from "../components/quote-status.tsx";
+import {
+  type CalLineSubject,
+  type OmittedCalsReason,
+  RemoveCalLine,
+} from "../components/remove-cal-line.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatDate, formatDateTime } from "../format/format-date.ts";
+
+type StoredQuote = AnswerOf<"get", "/v1/quotes/{id}">;
+type Line = StoredQuote["quote"]["lines"][number];
+
+const lineKinds: Readonly<Record<string, string>> = {
+  "included-cals": "included with the server, no charge",
+  "owned-cals": "already owned, not quoted again",
+  "covered-by-host": "covered by its host",
+};
+
+/** The servers a draft's deployment names (the point of sale's has one). */
+function serversOf(deployment: unknown): string[] {
+  const servers = (deployment as { servers?: { name?: unknown }[] } | undefined)?.servers ?? [];
+  return servers.map((s) => String(s.name ?? "")).filter((n) => n !== "");
+}
+
+/** The CAL line's subject, with the CALs all its packs stand for (a 5-pack and a single are one purchase). */
+function subjectOf(line: Line, lines: readonly Line[], servers: readonly string[]): CalLineSubject {
+  const { family = "", version = "", type = "either" } = line.subject;
+  const same = lines.filter(
+    (l) =>
+      l.kind === line.kind &&
+      l.subject.family === family &&
+      l.subject.version === version &&
+      l.subject.type === line.subject.type,
+  );
+  return {
+    description: line.description,
+    family,
+    version,
+    type,
+    units: same.reduce((sum, l) => sum + l.quantity * l.packSize, 0),
+    servers: line.subject.server !== undefined ? [line.subject.server] : servers,
+  };
+}
 
 /**
- * One quote: its lines (priced lines, and the included and owned CALs shown as information), the CALs left out
- * with their recorded reason, issue (gives it its number), and the PDF and Markdown downloads.
+ * One quote: its lines (priced lines, and the included and owned CALs shown as information), the CAL lines a
+ * draft can drop only with a recorded reason, issue and the outcome (accepted, declined, withdrawn), PDF and
+ * Markdown; beside them the edition advice with its cost over growth; below, the customer's other quotes.
  */
 export function QuoteScreen() {
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
+  const [removing, setRemoving] = useState<CalLineSubject>();
   const stored = useQuery({
     queryKey: ["quote", id],
     queryFn: ({ signal }) => callApi("get", "/v1/quotes/{id}", { params: { id }, signal }),
   });
+  const saved = (quote: StoredQuote) => {
+    queryClient.setQueryData(["quote", id], quote);
+    void queryClient.invalidateQueries({ queryKey: ["quotes"] });
+  };
   const issue = useMutation({
     mutationFn: () => callApi("post", "/v1/quotes/{id}/issue", { params: { id } }),
+    onSuccess: saved,
+  });
+  const setStatus = useMutation({
+    mutationFn: (status: "accepted" | "declined" | "withdrawn") =>
+      callApi("post", "/v1/quotes/{id}/status", { params: { id }, body: { status } }),
+    onSuccess: saved,
+  });
+  const remove = useMutation({
+    mutationFn: ({ reasons, servers }: { reasons: OmittedCalsReason[]; servers: string[] }) => {
+      const request = stored.data?.request as Schema<"NewQuote">;
+      const deployment = request.deployment as { accesses?: { server?: string }[] };
+      const terms = request.terms as { omittedCals?: OmittedCalsReason[] };
+      return callApi("put", "/v1/quotes/{id}", {
+        params: { id },
+        body: {
+          ...request,
+          deployment: {
+            ...deployment,
+            accesses: (deployment.accesses ?? []).filter(
+              (a) => a.server === undefined || !servers.includes(a.server),
+            ),
+          },
+          terms: {
+            ...request.terms,
+            omittedCals: [...(terms.omittedCals ?? []), ...reasons],
+          } as Schema<"NewQuote">["terms"],
+        },
+      });
+    },
     onSuccess: (quote) => {
-      queryClient.setQueryData(["quote", id], quote);
-      void queryClient.invalidateQueries({ queryKey: ["quotes"] });
+      saved(quote);
+      setRemoving(undefined);
     },
   });
   if (stored.isPending)
@@ -38,10 +120,18 @@ export function QuoteScreen() {
         </p>
       </section>
     );
-  const { quote } = stored.data;
+  const { quote, status } = stored.data;
+  const draft = status === "draft";
+  const inline = stored.data.request.deployment !== undefined;
+  const servers = serversOf(stored.data.request.deployment);
   const title = stored.data.number === null ? "Draft quote" : `Quote ${stored.data.number}`;
   const document = (format: string) =>
     `/v1/quotes/${encodeURIComponent(id)}/document?format=${format}`;
+  const quotedProduct = quote.lines.find((l) => l.kind === "server-licence")?.subject.product;
+  const failed = [
+    issue.error && describeApiError(issue.error, "Issuing the quote"),
+    setStatus.error && describeApiError(setStatus.error, "Recording the outcome"),
+  ].filter(Boolean);
   return (
     <section className="page" aria-labelledby="quote-title">
       <p className="breadcrumb">
@@ -51,11 +141,13 @@ export function QuoteScreen() {
         {title} for {quote.customer.name}
       </h1>
       <p className="lead">
-        {stored.data.status} · dated {quote.date}, valid until {quote.validUntil} · price list{" "}
-        {quote.priceList.name} · catalog {quote.catalogVersion}
+        <QuoteStatus status={status} /> · dated {formatDate(quote.date)}, valid until{" "}
+        {formatDate(quote.validUntil)}
+        {stored.data.issuedAt === null ? "" : ` · issued ${formatDateTime(stored.data.issuedAt)}`} ·
+        price list {quote.priceList.name} · catalog {quote.catalogVersion}
       </p>
       <div className="actions">
-        {stored.data.status === "draft" && (
+        {draft && (
           <button
             type="button"
             className="button"
@@ -65,6 +157,34 @@ export function QuoteScreen() {
             Issue quote
           </button>
         )}
+        {status === "issued" && (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setStatus.mutate("accepted")}
+              disabled={setStatus.isPending}
+            >
+              Customer accepted
+            </button>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => setStatus.mutate("declined")}
+              disabled={setStatus.isPending}
+            >
+              Customer declined
+            </button>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => setStatus.mutate("withdrawn")}
+              disabled={setStatus.isPending}
+            >
+              Withdraw
+            </button>
+          </>
+        )}
         <a className="button-quiet" href={document("pdf")} download>
           Download PDF
         </a>
@@ -72,76 +192,129 @@ export function QuoteScreen() {
           Download Markdown
         </a>
       </div>
-      {issue.error !== null && (
+      {failed.length > 0 && (
         <p className="error-text" role="alert">
-          {issue.error instanceof ApiError ? issue.error.message : "The quote could not be issued."}
+          {failed.join(" ")}
         </p>
       )}
-      <div className="card">
-        <table className="table">
-          <caption>Lines</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">What</th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col" className="num">
-                Unit price
-              </th>
-              <th scope="col" className="num">
-                Net
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {quote.lines.map((line) => (
-              <tr
-                key={`${line.kind}-${line.sku ?? ""}-${line.description}`}
-                className={line.informational ? "informational" : undefined}
-              >
-                <td>{line.position ?? "—"}</td>
-                <td>
-                  {line.description}
-                  {line.informational && " (included, no charge)"}
-                  <br />
-                  <span className="code">
-                    {line.sku ?? ""} {line.detail} · rule {line.rule} · {line.sources.join(", ")}
-                  </span>
-                </td>
-                <td className="num">{line.quantity}</td>
-                <td className="num">
-                  {line.informational ? (
-                    "—"
-                  ) : (
-                    <Money minor={line.unitPrice} currency={quote.currency} />
-                  )}
-                </td>
-                <td className="num">
-                  {line.informational ? "—" : <Money minor={line.net} currency={quote.currency} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <TotalRow columns={5} minor={quote.total} currency={quote.currency} />
-        </table>
-        {quote.omittedCals.length > 0 && (
-          <>
-            <h2>CALs left out, with the reason recorded</h2>
-            <ul>
-              {quote.omittedCals.map((reason) => (
-                <li key={`${reason.reason}-${reason.server ?? ""}`}>
-                  {reason.statement}{" "}
-                  <span className="code">
-                    {reason.reason} · rule {reason.rule} · {reason.sources.join(", ")}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+      <div className="quote-grid">
+        <div className="card">
+          <TableScroll label="Quote lines, scrollable">
+            <table className="table">
+              <caption>Lines</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">What</th>
+                  <th scope="col" className="num">
+                    Qty
+                  </th>
+                  <th scope="col" className="num">
+                    Unit price
+                  </th>
+                  <th scope="col" className="num">
+                    Net
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {quote.lines.map((line) => (
+                  <tr
+                    key={`${line.kind}-${line.sku ?? ""}-${line.description}`}
+                    className={line.informational ? "informational" : undefined}
+                  >
+                    <td>{line.position ?? "—"}</td>
+                    <td>
+                      {line.description}
+                      {line.informational && ` (${lineKinds[line.kind] ?? "no charge"})`}
+                      <br />
+                      <span className="code">
+                        {line.sku ?? ""} {line.detail} · rule {line.rule} ·{" "}
+                        {line.sources.join(", ")}
+                      </span>
+                      {draft && inline && line.kind === "cal" && (
+                        <>
+                          <br />
+                          <button
+                            type="button"
+                            className="button-link"
+                            aria-label={`Remove ${line.description}`}
+                            onClick={() => {
+                              remove.reset();
+                              setRemoving(subjectOf(line, quote.lines, servers));
+                            }}
+                          >
+                            Remove
+                          </button>
+                        </>
+                      )}
+                    </td>
+                    <td className="num">{line.quantity}</td>
+                    <td className="num">
+                      {line.informational ? (
+                        "—"
+                      ) : (
+                        <Money minor={line.unitPrice} currency={quote.currency} />
+                      )}
+                    </td>
+                    <td className="num">
+                      {line.informational ? (
+                        "—"
+                      ) : (
+                        <Money minor={line.net} currency={quote.currency} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <TotalRow columns={5} minor={quote.total} currency={quote.currency} />
+            </table>
+          </TableScroll>
+          {removing !== undefined && (
+            <RemoveCalLine
+              subject={removing}
+              busy={remove.isPending}
+              onRemove={(reasons) => remove.mutate({ reasons, servers: [...removing.servers] })}
+              onCancel={() => setRemoving(undefined)}
+            />
+          )}
+          {remove.error !== null && (
+            <p className="error-text" role="alert">
+              {describeApiError(remove.error, "Removing the CALs")}
+            </p>
+          )}
+          {draft && !inline && (
+            <p className="hint">
+              This quote prices a saved deployment of the customer: change the deployment to change
+              its CAL lines.
+            </p>
+          )}
+          {quote.omittedCals.length > 0 && (
+            <>
+              <h2>CALs left out, with the reason recorded</h2>
+              <ul>
+                {quote.omittedCals.map((reason) => (
+                  <li key={`${reason.reason}-${reason.server ?? ""}-${reason.statement}`}>
+                    {reason.statement}{" "}
+                    <span className="code">
+                      rule {reason.rule} · {reason.sources.join(", ")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        <EditionAdvicePanel
+          initial={countDeployment(stored.data.request.deployment)}
+          priceListId={stored.data.priceListId}
+          date={quote.date}
+          quotedProduct={quotedProduct}
+        />
       </div>
+      {stored.data.customerId !== null && (
+        <QuoteHistory customerId={stored.data.customerId} current={id} />
+      )}
     </section>
   );
 }

@@ -1,14 +1,27 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { Money } from "../components/money.tsx";
+import { QuoteStatus } from "../components/quote-status.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
+import { formatDate } from "../format/format-date.ts";
 
-/** The organisation's quotes, newest first: number, customer, status, total. */
+const statuses = ["draft", "issued", "accepted", "declined", "withdrawn"] as const;
+type Status = (typeof statuses)[number];
+
+/**
+ * The organisation's quotes, newest first: number, customer, status, date, total; filtered by status and
+ * customer (kept in the address, so a filtered list can be bookmarked or shared).
+ */
 export function QuotesScreen() {
+  const [params, setParams] = useSearchParams();
+  const status = statuses.find((s) => s === params.get("status"));
+  const customerId = params.get("customer") ?? undefined;
   const quotes = useQuery({
-    queryKey: ["quotes"],
-    queryFn: ({ signal }) => callApi("get", "/v1/quotes", { signal }),
+    queryKey: ["quotes", { status, customerId }],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/quotes", { query: { status, customerId }, signal }),
   });
   const customers = useQuery({
     queryKey: ["customers"],
@@ -16,9 +29,48 @@ export function QuotesScreen() {
   });
   const nameOf = (id: string | null) =>
     customers.data?.customers.find((c) => c.id === id)?.name ?? "—";
+  const filter = (name: "status" | "customer", value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === "") next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
+  const filtered = status !== undefined || customerId !== undefined;
   return (
     <section className="page" aria-labelledby="quotes-title">
       <h1 id="quotes-title">Quotes</h1>
+      <form className="filters" aria-label="Filter the quotes" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select
+            id="filter-status"
+            value={status ?? ""}
+            onChange={(e) => filter("status", e.target.value)}
+          >
+            <option value="">Any status</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-customer">Customer</label>
+          <select
+            id="filter-customer"
+            value={customerId ?? ""}
+            onChange={(e) => filter("customer", e.target.value)}
+          >
+            <option value="">Every customer</option>
+            {(customers.data?.customers ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
       <div className="card">
         {quotes.isPending ? (
           <Skeleton lines={4} />
@@ -27,42 +79,54 @@ export function QuotesScreen() {
             The quotes could not be loaded. Reload the page to try again.
           </p>
         ) : quotes.data.quotes.length === 0 ? (
-          <p className="empty">
-            No quotes yet. Answer a customer on the <Link to="/">point of sale</Link> and choose
-            “Add to quote”.
-          </p>
+          filtered ? (
+            <p className="empty">
+              No {status === undefined ? "" : `${status} `}quotes
+              {customerId === undefined ? "" : ` for ${nameOf(customerId)}`}.{" "}
+              <Link to="/quotes">Show every quote</Link>.
+            </p>
+          ) : (
+            <p className="empty">
+              No quotes yet. Answer a customer on the <Link to="/">point of sale</Link> and choose
+              “Add to quote”.
+            </p>
+          )
         ) : (
-          <table className="table">
-            <caption className="visually-hidden">Quotes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quote</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {quotes.data.quotes.map((q) => (
-                <tr key={q.id}>
-                  <td>
-                    <Link to={`/quotes/${q.id}`}>
-                      {q.number === null ? "Draft" : `No. ${q.number}`}
-                    </Link>
-                  </td>
-                  <td>{nameOf(q.customerId)}</td>
-                  <td>{q.status}</td>
-                  <td>{new Date(q.createdAt).toLocaleDateString()}</td>
-                  <td className="num">
-                    <Money minor={q.total} currency={q.currency} />
-                  </td>
+          <TableScroll label="Quotes, scrollable">
+            <table className="table">
+              <caption className="visually-hidden">Quotes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quote</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...quotes.data.quotes].reverse().map((q) => (
+                  <tr key={q.id}>
+                    <td>
+                      <Link to={`/quotes/${q.id}`}>
+                        {q.number === null ? "Draft" : `No. ${q.number}`}
+                      </Link>
+                    </td>
+                    <td>{nameOf(q.customerId)}</td>
+                    <td>
+                      <QuoteStatus status={q.status as Status} />
+                    </td>
+                    <td>{formatDate(q.createdAt)}</td>
+                    <td className="num">
+                      <Money minor={q.total} currency={q.currency} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </div>
     </section>

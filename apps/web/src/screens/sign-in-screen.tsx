@@ -80,6 +80,9 @@ export function SignInScreen() {
                   {...control}
                   name={field}
                   type={field === "password" ? "password" : field === "email" ? "email" : "text"}
+                  defaultValue={
+                    field === "organisation" ? (params.get("organisation") ?? undefined) : undefined
+                  }
                   autoComplete={
                     field === "password"
                       ? "current-password"

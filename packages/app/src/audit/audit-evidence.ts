@@ -1,5 +1,6 @@
 import type { Catalog } from "@calwise/core";
 import { EventDeduplicator } from "@calwise/evidence";
+import { evaluateUntilProven } from "../evaluate-until-proven.ts";
 import { applyAuditWindow } from "./apply-audit-window.ts";
 import { AuditReading } from "./audit-reading.ts";
 import type { AuditRequest } from "./audit-request.ts";
@@ -55,7 +56,11 @@ export async function auditEvidence(request: AuditRequest, catalog: Catalog): Pr
 
   const windowed = applyAuditWindow(request.since, ledger);
   const built = buildAuditDeployment(owned, windowed, ledger.tally, catalog);
-  const evaluation = evaluateAuditDeployment(built, owned, catalog);
+  // Only the evaluate step runs again when a MIP solver can prove a family the engine left open.
+  const evaluation = await evaluateUntilProven(
+    (options) => evaluateAuditDeployment(built, owned, catalog, options),
+    request.loadSolver,
+  );
   return buildAuditTrail({
     reading,
     read,

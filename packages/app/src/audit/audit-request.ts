@@ -1,3 +1,4 @@
+import type { MipSolver } from "@calwise/core";
 import type { ByteSource, EventFieldMap, EvidenceFormat } from "@calwise/evidence";
 import type { NamedDocument } from "../named-document.ts";
 
@@ -28,6 +29,8 @@ export interface AuditRequest {
   readonly rdsHosts?: readonly string[];
   /** The server a UAL export without a PSComputerName column came from. */
   readonly ualServer?: string;
+  /** Loads a MIP solver (HiGHS) when a family the engine's own bounds leave open could be proven by it. */
+  readonly loadSolver?: () => Promise<MipSolver>;
   /** Called with bytes read so far and the total, while sources are read (progress bars). */
   readonly onProgress?: (bytesRead: number, bytesTotal: number, name: string) => void;
 }

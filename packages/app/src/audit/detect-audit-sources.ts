@@ -23,6 +23,8 @@ export interface AuditSourceFormats {
 export interface DetectedSource {
   readonly source: ByteSource;
   readonly format: EvidenceFormat;
+  /** For JSON: whether detection found one top-level array (the readers need not look again). */
+  readonly jsonArray?: boolean;
 }
 
 /**
@@ -56,7 +58,12 @@ export async function detectAuditSources(
         expected:
           "the CSV or JSON lines of docs/audit-at-scale.md: user, device, address, server, logon_type, first_seen, last_seen, count",
       });
-    else if (format.ok) detected.push({ source, format: format.format });
+    else if (format.ok)
+      detected.push({
+        source,
+        format: format.format,
+        ...(format.jsonArray !== undefined ? { jsonArray: format.jsonArray } : {}),
+      });
     else
       refusals.push({
         code: format.unreadable ? "FILE" : "FORMAT",

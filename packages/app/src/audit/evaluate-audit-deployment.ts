@@ -1,6 +1,7 @@
 import {
   CalwiseError,
   type Catalog,
+  type EvaluateOptions,
   type EvaluationResult,
   evaluateDeployment,
   resolveDeployment,
@@ -17,6 +18,7 @@ export function evaluateAuditDeployment(
   built: AuditDeployment,
   owned: OwnedDeployment,
   catalog: Catalog,
+  options: EvaluateOptions = {},
 ): EvaluationResult {
   const resolved = resolveDeployment(built.data, catalog);
   if (!resolved.success) {
@@ -28,5 +30,5 @@ export function evaluateAuditDeployment(
       resolved.problems.map((p) => ({ ...p, file, ...owned.document?.locate?.(p.path) })),
     );
   }
-  return evaluateDeployment(resolved.value, catalog);
+  return evaluateDeployment(resolved.value, catalog, options);
 }

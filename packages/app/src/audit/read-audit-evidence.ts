@@ -51,10 +51,13 @@ export async function readAuditEvidence(
   let ualRecords = 0;
   let logons = 0;
   let duplicates = 0;
-  for (const [index, { source, format }] of detected.entries()) {
+  for (const [index, { source, format, jsonArray }] of detected.entries()) {
     if (isInventoryFormat(format)) continue;
     const base = index * sourceSpan;
-    const readerOptions = reading.optionsFor(source.name);
+    const readerOptions = {
+      ...reading.optionsFor(source.name),
+      ...(jsonArray !== undefined ? { jsonArray } : {}),
+    };
     if (eventFormats.has(format)) {
       const summary = await reading.readSource(async () => {
         const grouping = await groupLogonEvents(source, format as EventFormat, {

@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog.ts";
+import type { EvaluateOptions } from "../evaluate/evaluate-deployment.ts";
 import { toEnginePriceList } from "../price-list/dated-price-list.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
@@ -17,10 +18,11 @@ export function adviseEdition(
   profile: CustomerProfile,
   catalog: Catalog,
   prices?: PriceList,
+  options: EvaluateOptions = {},
 ): EditionAdvice {
   // Only what the engine reads: a dated list's validity and source are the adapter's business.
   const priceList = prices ? toEnginePriceList(prices) : undefined;
-  const today = rankEditions(profile, catalog, priceList);
+  const today = rankEditions(profile, catalog, priceList, options);
   const assumptions = new Map<string, EditionAdvice["assumptions"][number]>();
   for (const e of today.evaluations)
     for (const a of e.assumptions)
@@ -36,7 +38,7 @@ export function adviseEdition(
     rankedBy: priceList ? "total" : "cal-units",
     ranked: today.ranked,
     ruledOut: today.ruledOut,
-    growth: profile.growth > 0 ? traceGrowth(profile, today, catalog, priceList) : null,
+    growth: profile.growth > 0 ? traceGrowth(profile, today, catalog, priceList, options) : null,
     assumptions: [...assumptions.values()],
   };
 }

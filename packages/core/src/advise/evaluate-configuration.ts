@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
-import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
+import { type EvaluateOptions, evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
 import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import { countApplicationLicences } from "../quote/count-application-licences.ts";
@@ -30,6 +30,7 @@ export function evaluateConfiguration(
   configuration: EditionConfiguration,
   catalog: Catalog,
   priceList: PriceList | undefined,
+  options: EvaluateOptions = {},
 ):
   | {
       readonly option: EditionOption;
@@ -47,7 +48,7 @@ export function evaluateConfiguration(
     throw new Error(
       `the advisor built an invalid deployment: ${resolved.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
     );
-  const evaluation = evaluateDeployment(resolved.value, catalog);
+  const evaluation = evaluateDeployment(resolved.value, catalog, options);
   const description = built.description;
   const errors = evaluation.findings.filter(
     (f) => f.severity === "error" && f.code !== "CAL_SHORTFALL",

@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog.ts";
+import type { EvaluateOptions } from "../evaluate/evaluate-deployment.ts";
 import type { EvaluationResult } from "../evaluate/evaluation-result-schema.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
@@ -23,6 +24,7 @@ export function rankEditions(
   profile: CustomerProfile,
   catalog: Catalog,
   priceList: PriceList | undefined,
+  evaluateOptions: EvaluateOptions = {},
 ): EditionRanking {
   const options: EditionOption[] = [];
   const ruledOut: RuledOutEdition[] = [];
@@ -36,7 +38,13 @@ export function rankEditions(
     let best: EditionOption | undefined;
     const reasons: RuleOutReason[] = [];
     for (const configuration of plan.configurations) {
-      const result = evaluateConfiguration(profile, configuration, catalog, priceList);
+      const result = evaluateConfiguration(
+        profile,
+        configuration,
+        catalog,
+        priceList,
+        evaluateOptions,
+      );
       evaluations.push(result.evaluation);
       description = result.description;
       if ("reasons" in result) {

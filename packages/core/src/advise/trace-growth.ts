@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog.ts";
+import type { EvaluateOptions } from "../evaluate/evaluate-deployment.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
 import type { EditionAdvice, GrowthChange } from "./edition-advice-schema.ts";
@@ -14,6 +15,7 @@ export function traceGrowth(
   today: EditionRanking,
   catalog: Catalog,
   priceList: PriceList | undefined,
+  options: EvaluateOptions = {},
 ): NonNullable<EditionAdvice["growth"]> {
   const changes: GrowthChange[] = [];
   const until = new Map<string, { lastUsers: number | null; reason: string | null }>(
@@ -24,7 +26,12 @@ export function traceGrowth(
   for (let step = 1; step <= profile.growth; step++) {
     const users = profile.users + step;
     const devices = devices0 + step;
-    const current = rankEditions({ ...profile, users, devices, growth: 0 }, catalog, priceList);
+    const current = rankEditions(
+      { ...profile, users, devices, growth: 0 },
+      catalog,
+      priceList,
+      options,
+    );
     for (const [product, state] of until) {
       if (state.lastUsers !== null) continue;
       const out = current.ruledOut.find((r) => r.product === product);

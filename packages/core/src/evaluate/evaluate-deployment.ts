@@ -5,6 +5,7 @@ import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { MipSolver } from "../optimise/mip-solver.ts";
 import { planFamilyCover } from "../optimise/plan-family-cover.ts";
+import { type PlanMemo, planFamilyCoverOnce } from "../optimise/plan-memo.ts";
 import { createPriceBook } from "../price-list/price-book.ts";
 import { checkEditionLimits } from "../rules/check-edition-limits.ts";
 import { countServerLicences } from "../rules/count-server-licences.ts";
@@ -30,6 +31,11 @@ export interface EvaluateOptions {
    * (optimal, or best-found with a proven bound), only more often best-found.
    */
   readonly solver?: MipSolver;
+  /**
+   * Family plans kept from an earlier evaluation of the same deployment (`evaluateUntilProven`): reused where
+   * the inputs are the same and no solver could help; the plans made now are kept in it.
+   */
+  readonly memo?: PlanMemo;
 }
 
 /**
@@ -65,15 +71,21 @@ export function evaluateDeployment(
     if (!family) continue;
     const items = demand.items.get(familyId) ?? [];
     const connectors = listConnectorOptions(deployment, catalog, prices, familyId, items, used);
-    const plan = planFamilyCover(
-      family,
-      items,
-      owned.pools.get(familyId) ?? [],
-      owned.held.get(familyId) ?? new Map(),
-      prices,
-      connectors,
-      options.solver ? { solver: options.solver } : {},
-    );
+    const pools = owned.pools.get(familyId) ?? [];
+    const held = owned.held.get(familyId) ?? new Map<string, number>();
+    const planOptions = options.solver ? { solver: options.solver } : {};
+    const plan = options.memo
+      ? planFamilyCoverOnce(
+          options.memo,
+          family,
+          items,
+          pools,
+          held,
+          prices,
+          connectors,
+          planOptions,
+        )
+      : planFamilyCover(family, items, pools, held, prices, connectors, planOptions);
     for (const a of plan.assumptions) used.add(a);
     families.push(buildFamilyResult(plan, catalog));
     const reason = capped.get(familyId);

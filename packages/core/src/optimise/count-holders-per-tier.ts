@@ -1,15 +1,16 @@
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 
-/** Per type, how many distinct holders could cover an edge of each tier 0..tiers-1. */
+/** Per type, how many distinct holders could cover an edge of each tier 0..tiers-1; and all holders. */
 export interface HoldersPerTier {
   readonly user: number[];
   readonly device: number[];
+  readonly holders: number;
 }
 
 /**
  * Counts, for each tier, the distinct users and devices that have an edge of exactly that tier they
- * could cover. Runs over the interned edges (`internCoverEdges`, shared with `chooseCalMix`, so the
+ * could cover (a cheapest cover never gives a holder a tier none of its pairs needs), and the holders. Runs over the interned edges (`internCoverEdges`, shared with `chooseCalMix`, so the
  * ids are hashed once per family), marking (holder, tier) in a typed array: no string per edge.
  */
 export function countHoldersPerTier(edges: readonly CoverEdge[], tiers: number): HoldersPerTier {
@@ -33,5 +34,5 @@ export function countHoldersPerTier(edges: readonly CoverEdge[], tiers: number):
       device[tier] = (device[tier] as number) + 1;
     }
   }
-  return { user, device };
+  return { user, device, holders: userNames.length + deviceNames.length };
 }

@@ -6,7 +6,6 @@ import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
-import { internCoverEdges } from "./intern-cover-edges.ts";
 import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
@@ -57,6 +56,11 @@ export interface FamilyPlan {
   readonly assumptions: readonly string[];
   /** The work it took: minimum cuts solved, and the MIP's branch-and-bound nodes (when a solver ran). */
   readonly stats: PlanStats;
+  /**
+   * True when a MIP solver, had one been passed, would have been given this family (it is open and within the
+   * MIP's gate): planning again with one can prove it or find a cheaper answer. False when one ran or cannot.
+   */
+  readonly solverCanHelp: boolean;
 }
 
 /** Work counters of one family's plan, summed over the External Connector choices tried. */
@@ -121,6 +125,7 @@ export function planFamilyCover(
   let lowest = Number.POSITIVE_INFINITY;
   let cuts = 0;
   let mipNodes = 0;
+  let solverCanHelp = false;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     const left = items.filter((i) => !(i.external && covered.has(i.server)));
@@ -138,6 +143,7 @@ export function planFamilyCover(
     lowest = Math.min(lowest, plan.lowerBound);
     cuts += plan.stats.cuts;
     mipNodes += plan.stats.mipNodes;
+    solverCanHelp ||= plan.solverCanHelp;
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
@@ -177,6 +183,7 @@ export function planFamilyCover(
     lowerBound: bound,
     exactness: proven ? "optimal" : "best-found",
     stats: { cuts, mipNodes },
+    solverCanHelp: !proven && solverCanHelp,
   };
 }
 
@@ -533,7 +540,7 @@ function planWithOwned(
     !proven() &&
     edges.length > 0 &&
     holderCount <= exhaustiveSearchHolders &&
-    countHolders(edges) <= exhaustiveSearchHolders
+    tops.holders <= exhaustiveSearchHolders
   ) {
     const ub = (best as unknown as Priced).pricing.cost;
     const search = searchCoverExactly(edges, pools, market, ub, EXACT_SEARCH_NODES);
@@ -551,14 +558,14 @@ function planWithOwned(
 
   let solved = "";
   let mipNodes = 0;
-  if (
+  // The MIP's gate, one test for running it and for telling the caller a solver could help.
+  const mipApplies =
     !proven() &&
-    solver &&
     edges.length > 0 &&
     held.size === 0 &&
     pools.every((p) => (p.assigned ?? 0) === 0) &&
-    countHolders(edges) <= MIP_MAX_HOLDERS
-  ) {
+    tops.holders <= MIP_MAX_HOLDERS;
+  if (mipApplies && solver) {
     // The whole problem as one MIP, warm-started from the best cover so far.
     const incumbent = best as unknown as Priced;
     const mip = buildCoverMip(edges, pools, market, {
@@ -609,6 +616,7 @@ function planWithOwned(
     lowerBound: bound,
     exactness: exact ? ("optimal" as const) : ("best-found" as const),
     stats: { cuts, mipNodes },
+    solverCanHelp: mipApplies && !solver && !exact,
     method: exact
       ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${solved})`
       : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${solved})`,
@@ -632,15 +640,6 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
   for (const t of mix.deviceTier.values()) add("device", t);
   const needs = [...counts.values()].sort((a, b) => a.tier - b.tier || (a.type < b.type ? -1 : 1));
   return { mix, pricing: priceCalNeeds(needs, pools, market) };
-}
-
-/**
- * Per tier, how many users (devices) a cover could give a CAL of exactly that tier: those with a pair at that
- * tier (a cheapest cover never gives a holder a tier none of its pairs needs).
- */
-function countHolders(edges: readonly CoverEdge[]): number {
-  const { userNames, deviceNames } = internCoverEdges(edges);
-  return userNames.length + deviceNames.length;
 }
 
 /** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */

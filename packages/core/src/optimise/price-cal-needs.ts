@@ -54,23 +54,16 @@ export function priceCalNeeds(
   const tiers = market.tiers;
   // The split of the either pools is chosen by cost alone; only the chosen one is served in full.
   const split = chooseEitherSplit(needs, pools, market);
-  const { owned, demand } = split;
-  const sideCache = sidesOf(market);
+  const { owned } = split;
+  // The chosen split was served while it was costed; only its purchases are built here.
   const side = (t: CalType): Side => {
-    const supply = owned[t].map(
-      (q, k) =>
-        q +
-        (t === "user"
-          ? (split.users[k] as number)
-          : (owned.either[k] as number) - (split.users[k] as number)),
-    );
-    const key = `${t}:${demand[t].join(",")}:${supply.join(",")}`;
-    let s = sideCache.get(key);
-    if (!s) {
-      s = serveSide(t, demand[t], supply, market);
-      sideCache.set(key, s);
-    }
-    return s;
+    const { supply, served } = split.sides[t];
+    const purchases = buyNeedsOnce(t, served.leftover, market).purchases;
+    return {
+      covered: served.covered,
+      poolUse: supply.map((q, k) => q - (served.remaining[k] as number)),
+      purchases,
+    };
   };
   const chosen = {
     cost: split.cost,
@@ -162,7 +155,9 @@ function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], 
   const enumerated = combinations <= EITHER_SPLITS;
   const userSupply = [...owned.user];
   const deviceSupply = [...owned.device];
-  let best: { cost: number; exact: boolean; users: number[] } | undefined;
+  let best:
+    | { cost: number; exact: boolean; sides: Record<CalType, { supply: number[]; served: Served }> }
+    | undefined;
   const priceSplit = (split: readonly number[]) => {
     for (let k = 0; k < tiers; k++) {
       userSupply[k] = (owned.user[k] as number) + (split[k] as number);
@@ -173,7 +168,14 @@ function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], 
     const device = sideCost("device", demand.device, deviceSupply, market);
     const cost = user.cost + device.cost;
     if (!best || cost < best.cost)
-      best = { cost, exact: user.exact && device.exact && enumerated, users: [...split] };
+      best = {
+        cost,
+        exact: user.exact && device.exact && enumerated,
+        sides: {
+          user: { supply: [...userSupply], served: user.served },
+          device: { supply: [...deviceSupply], served: device.served },
+        },
+      };
   };
   if (enumerated) {
     const split = [...lo];
@@ -192,17 +194,18 @@ function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], 
     priceSplit(hi);
     priceSplit(lo);
   }
-  return { ...(best as NonNullable<typeof best>), demand, owned };
+  return { ...(best as NonNullable<typeof best>), owned };
 }
 
-/** One side's cost: the owned supply serves the newest needs first (as `serveSide`), the rest is bought. */
+/** One side's cost: the owned supply serves the newest needs first, the rest is bought. */
 function sideCost(
   type: CalType,
   demand: readonly number[],
   supply: readonly number[],
   market: CalMarket,
-): { cost: number; exact: boolean } {
-  const { leftover } = serveNewestFirst(demand, supply);
+): { cost: number; exact: boolean; served: Served } {
+  const served = serveNewestFirst(demand, supply);
+  const { leftover } = served;
   let active = -1;
   let actives = 0;
   for (let k = leftover.length - 1; k >= 0; k--)
@@ -210,7 +213,7 @@ function sideCost(
       active = k;
       actives++;
     }
-  if (actives === 0) return { cost: 0, exact: true };
+  if (actives === 0) return { cost: 0, exact: true, served };
   const units = leftover[active] as number;
   if (
     actives === 1 &&
@@ -218,8 +221,9 @@ function sideCost(
     units <= COST_TABLE_UNITS &&
     offeredFrom(type, active, market)
   )
-    return { cost: coverCost(type, active, units, market), exact: true };
-  return buyNeedsOnce(type, leftover, market);
+    return { cost: coverCost(type, active, units, market), exact: true, served };
+  const { cost, exact } = buyNeedsOnce(type, leftover, market);
+  return { cost, exact, served };
 }
 
 const COST_TABLE_UNITS = 100_000;
@@ -246,40 +250,14 @@ function coverCost(type: CalType, tier: number, units: number, market: CalMarket
   return table[units] as number;
 }
 
-// Each side's service is remembered per market: the searches ask for the same ones again and again.
-const sides = new WeakMap<CalMarket, Map<string, Side>>();
-
-function sidesOf(market: CalMarket): Map<string, Side> {
-  let memo = sides.get(market);
-  if (!memo) {
-    memo = new Map();
-    sides.set(market, memo);
-  }
-  return memo;
-}
-
+/** One type's service: needs per tier served by owned CALs, owned CALs used per pool tier, the purchases. */
 interface Side {
-  readonly cost: number;
-  readonly exact: boolean;
-  /** Needs per tier served by owned CALs. */
   readonly covered: readonly number[];
-  /** Owned CALs used per pool tier (own type first, then either). */
   readonly poolUse: readonly number[];
   readonly purchases: readonly NeedsPurchase[];
 }
 
-/** One type: owned supply per tier serves the newest needs first, the rest is bought. */
-function serveSide(
-  type: CalType,
-  demand: readonly number[],
-  supply: readonly number[],
-  market: CalMarket,
-): Side {
-  const { remaining, covered, leftover } = serveNewestFirst(demand, supply);
-  const poolUse = supply.map((q, k) => q - (remaining[k] as number));
-  const bought = buyNeedsOnce(type, leftover, market);
-  return { ...bought, covered, poolUse };
-}
+type Served = ReturnType<typeof serveNewestFirst>;
 
 /** Owned supply per tier serves the newest needs first, each from the oldest tier that covers it. */
 function serveNewestFirst(demand: readonly number[], supply: readonly number[]) {

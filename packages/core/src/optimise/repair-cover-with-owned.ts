@@ -26,19 +26,7 @@ export function repairCoverWithOwned(
     user: new Map(mix.userTier),
     device: new Map(mix.deviceTier),
   };
-  let changed = false;
-  for (let round = 0; round < REPAIR_ROUNDS && repairRound(edges, tiers, pools, held); round++)
-    changed = true;
-  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
-}
-
-/** One round of moves, from one position; true when a holder moved. */
-function repairRound(
-  edges: readonly CoverEdge[],
-  tiers: Record<Side, Map<string, number>>,
-  pools: readonly OwnedPool[],
-  held: ReadonlyMap<string, number>,
-): boolean {
+  // Each holder's pairs, per side: fixed for the whole repair.
   const bySide: Record<Side, Map<string, CoverEdge[]>> = { user: new Map(), device: new Map() };
   const note = (side: Side, holder: string, e: CoverEdge) => {
     const list = bySide[side].get(holder);
@@ -49,6 +37,19 @@ function repairRound(
     if (e.user !== undefined) note("user", e.user, e);
     if (e.device !== undefined) note("device", e.device, e);
   }
+  let changed = false;
+  for (let round = 0; round < REPAIR_ROUNDS && repairRound(bySide, tiers, pools, held); round++)
+    changed = true;
+  return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
+}
+
+/** One round of moves, from one position; true when a holder moved. */
+function repairRound(
+  bySide: Record<Side, ReadonlyMap<string, readonly CoverEdge[]>>,
+  tiers: Record<Side, Map<string, number>>,
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+): boolean {
   // A holder all of whose pairs the other side already covers is dropped first (devices, whose CALs are bought
   // more often, then users): a cover with fewer holders never costs more, and its owned CAL becomes spare.
   let changed = false;
@@ -72,7 +73,8 @@ function repairRound(
     ["device", "user"],
     ["user", "device"],
   ] as const) {
-    const { shortfall, spare } = position(tiers, pools);
+    const counts = countHolders(tiers);
+    const { shortfall, spare, total: shortNow } = position(counts, pools);
     let short = shortfall[from];
     if (short === 0) continue;
     // Holders of `from` that could be dropped, each with the `to` holders (and tiers) that would replace it.
@@ -94,8 +96,7 @@ function repairRound(
       if (possible) moves.push({ holder, take });
     }
     moves.sort((a, b) => a.take.size - b.take.size);
-    const counts = countHolders(tiers);
-    let total = totalShortfall(counts, pools);
+    let total = shortNow;
     for (const { holder, take } of moves) {
       if (short === 0) break;
       // Every new or upgraded holder must fit in an unused owned CAL of its tier or later.
@@ -149,23 +150,24 @@ function countHolders(tiers: Record<Side, Map<string, number>>): Record<Side, nu
 
 /** CALs still to buy for these counts once the owned CALs are allocated. */
 function totalShortfall(counts: Record<Side, number[]>, pools: readonly OwnedPool[]): number {
+  return allocateOwned(needsOf(counts), pools).needs.reduce((s, n) => s + n.shortfall, 0);
+}
+
+/** Counts per side and tier as needs. */
+function needsOf(counts: Record<Side, number[]>): Need[] {
   const needs: Need[] = [];
   for (const side of ["user", "device"] as const)
     counts[side].forEach((count, tier) => {
       if (count > 0) needs.push({ type: side, tier, count });
     });
-  return allocateOwned(needs, pools).needs.reduce((s, n) => s + n.shortfall, 0);
+  return needs;
 }
 
-/** Per side: holders short of owned CALs, and the tiers of owned CALs that side could still use. */
-function position(tiers: Record<Side, Map<string, number>>, pools: readonly OwnedPool[]) {
-  const needs: Need[] = [];
-  for (const side of ["user", "device"] as const) {
-    const counts = new Map<number, number>();
-    for (const t of tiers[side].values()) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [tier, count] of counts) needs.push({ type: side, tier, count });
-  }
-  const allocation = allocateOwned(needs, pools);
+/**
+ * Per side: holders short of owned CALs (and in all), and the tiers of owned CALs that side could still use.
+ */
+function position(counts: Record<Side, number[]>, pools: readonly OwnedPool[]) {
+  const allocation = allocateOwned(needsOf(counts), pools);
   const shortfall = { user: 0, device: 0 };
   for (const n of allocation.needs) shortfall[n.type] += n.shortfall;
   // Spare owned CALs per side as counts by tier (index = tier).
@@ -177,7 +179,7 @@ function position(tiers: Record<Side, Map<string, number>>, pools: readonly Owne
         spare[side][p.tier] = (spare[side][p.tier] ?? 0) + left;
   });
   // An either-type CAL is offered to both sides; one direction is repaired at a time, from a fresh position.
-  return { shortfall, spare };
+  return { shortfall, spare, total: shortfall.user + shortfall.device };
 }
 
 /** Whether tiers can each be matched to a distinct spare CAL of that tier or later (newest needs first). */

@@ -1,6 +1,11 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
-import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
+import {
+  type CalMarket,
+  type NeedsPricing,
+  priceCalNeeds,
+  priceCalNeedsCost,
+} from "./price-cal-needs.ts";
 
 /** A cover and its real price. */
 export interface PricedCover {
@@ -23,7 +28,7 @@ export interface ExactSearch {
  * its user takes a CAL of at least the pair's tier, or the user never does and the device takes one; each cover
  * is reached once. A branch is cut when the needs it has already fixed cost at least the best cover found:
  * the real price of needs only grows as needs are added or raised (whatever serves more needs serves fewer).
- * Every leaf is priced exactly (`priceCalNeeds`). Stops after `maxNodes` branches (then not complete).
+ * Nodes are priced by cost alone (`priceCalNeedsCost`); a leaf that beats the best is priced in full (`priceCalNeeds`). Stops after `maxNodes` branches (then not complete).
  */
 export function searchCoverExactly(
   edges: readonly CoverEdge[],
@@ -53,17 +58,21 @@ export function searchCoverExactly(
     user: new Array<number>(market.tiers).fill(0),
     device: new Array(market.tiers).fill(0),
   };
-  const cache = new Map<string, NeedsPricing>();
-  const price = (): NeedsPricing => {
+  const currentNeeds = (): Need[] => {
+    const needs: Need[] = [];
+    for (const type of ["user", "device"] as const)
+      counts[type].forEach((count, tier) => {
+        if (count > 0) needs.push({ type, tier, count });
+      });
+    return needs;
+  };
+  // Inner nodes need only the cost (to cut a branch); the allocation and packs are built at a better leaf.
+  const cache = new Map<string, { readonly cost: number; readonly exact: boolean }>();
+  const price = () => {
     const key = `${counts.user.join(",")}|${counts.device.join(",")}`;
     let p = cache.get(key);
     if (!p) {
-      const needs: Need[] = [];
-      for (const type of ["user", "device"] as const)
-        counts[type].forEach((count, tier) => {
-          if (count > 0) needs.push({ type, tier, count });
-        });
-      p = priceCalNeeds(needs, pools, market);
+      p = priceCalNeedsCost(currentNeeds(), pools, market);
       cache.set(key, p);
     }
     return p;
@@ -113,7 +122,7 @@ export function searchCoverExactly(
       best = {
         userTier: holders(userIndex, userLevel),
         deviceTier: holders(deviceIndex, deviceLevel),
-        pricing: p,
+        pricing: priceCalNeeds(currentNeeds(), pools, market),
       };
       return;
     }

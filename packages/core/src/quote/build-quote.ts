@@ -1,7 +1,7 @@
 import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import { resolveDeployment } from "../deployment/resolve-deployment.ts";
 import type { InputProblem, Validated } from "../errors/input-problem.ts";
-import { evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
+import { type EvaluateOptions, evaluateDeployment } from "../evaluate/evaluate-deployment.ts";
 import { describeServingEditions } from "../findings/describe-serving-editions.ts";
 import type { Finding } from "../findings/finding.ts";
 import { addDays } from "../model/iso-date.ts";
@@ -30,6 +30,7 @@ export function buildQuote(
   request: QuoteRequest,
   catalog: Catalog,
   priceList: DatedPriceList,
+  options: EvaluateOptions = {},
 ): Validated<Quote> {
   const problems: InputProblem[] = [];
   if (priceList.currency !== request.currency)
@@ -83,7 +84,7 @@ export function buildQuote(
   if (problems.length > 0 || !resolved.success) return { success: false, problems };
 
   const deployment = resolved.value;
-  const evaluation = evaluateDeployment(deployment, catalog);
+  const evaluation = evaluateDeployment(deployment, catalog, options);
   const servers = Array.isArray(record.servers) ? (record.servers as { name?: unknown }[]) : [];
   const serverPath = (name: string) => {
     const i = servers.findIndex((s) => s?.name === name);

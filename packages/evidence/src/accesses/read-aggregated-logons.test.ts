@@ -56,7 +56,11 @@ test("accesses files", async (t) => {
       count: 41,
     });
     const source = bytesSource("accesses.ndjson", `${line}\nnot json\n`);
-    assert.deepEqual(await detectEvidenceFormat(source), { ok: true, format: "accesses-jsonl" });
+    assert.deepEqual(await detectEvidenceFormat(source), {
+      ok: true,
+      format: "accesses-jsonl",
+      jsonArray: false,
+    });
     const { records, summary } = await drainReader(readAggregatedLogons(source, "accesses-jsonl"));
     assert.equal(records[0]?.events, 41);
     assert.deepEqual(

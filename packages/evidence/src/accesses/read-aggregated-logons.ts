@@ -3,6 +3,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { parseJsonObject } from "../text/parse-json-object.ts";
 import { type JsonRecordCounts, readJsonRecords } from "../text/read-json-records.ts";
 import { hasAccessColumn, requiredAccessColumns } from "./access-columns.ts";
 import type { AggregatedLogon } from "./aggregated-logon.ts";
@@ -22,34 +23,30 @@ async function* jsonRows(
   counts: JsonRecordCounts,
   onBytes: ((bytes: number) => void) | undefined,
   fields: { names?: string[] },
+  jsonArray: boolean | undefined,
 ): AsyncGenerator<Row> {
-  for await (const { text, line, record } of readJsonRecords(source, log, counts, onBytes)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      value = error;
-    }
-    if (
-      typeof value !== "object" ||
-      value === null ||
-      Array.isArray(value) ||
-      value instanceof Error
-    ) {
+  for await (const { text, line, record } of readJsonRecords(
+    source,
+    log,
+    counts,
+    onBytes,
+    jsonArray,
+  )) {
+    const parsed = parseJsonObject(text, "line");
+    if (!parsed.ok) {
       counts.skipped++;
       log.report({
         code: "JSON_BAD_LINE",
         file: source.name,
         line,
         record,
-        message:
-          value instanceof Error ? `not JSON: ${value.message}` : "the line is not a JSON object",
+        message: parsed.message,
         expected: `one object per line with ${requiredAccessColumns.join(", ")}`,
       });
       continue;
     }
-    fields.names ??= Object.keys(value);
-    yield { values: value as Record<string, unknown>, line, record };
+    fields.names ??= Object.keys(parsed.value);
+    yield { values: parsed.value, line, record };
   }
 }
 
@@ -88,7 +85,7 @@ export async function* readAggregatedLogons(
       },
       options.onBytes,
     );
-  } else rows = jsonRows(source, log, counts, options.onBytes, fields);
+  } else rows = jsonRows(source, log, counts, options.onBytes, fields, options.jsonArray);
   let yielded = 0;
   for await (const row of rows) {
     const location = { file, line: row.line, record: row.record };

@@ -8,7 +8,12 @@ import type { EvidenceFormat } from "./evidence-format.ts";
 
 /** The format of an evidence file, or why it could not be told. */
 export type DetectedFormat =
-  | { readonly ok: true; readonly format: EvidenceFormat }
+  | {
+      readonly ok: true;
+      readonly format: EvidenceFormat;
+      /** For JSON: whether the text is one top-level array (its first character is `[`). */
+      readonly jsonArray?: boolean;
+    }
   | { readonly ok: false; readonly unreadable: boolean; readonly message: string };
 
 /** How much of the input format detection looks at. */
@@ -98,15 +103,18 @@ export async function detectEvidenceFormat(
   const text = new TextDecoder(encoding).decode(head.subarray(bom)).replace(/^\uFEFF/, "");
   const start = text.trimStart();
   if (start.startsWith("<")) return { ok: true, format: "event-xml" };
+  const jsonArray = start.startsWith("[");
   if (options.mapped)
-    return { ok: true, format: /^[[{]/.test(start) ? "mapped-json" : "mapped-csv" };
-  if (start.startsWith("{") || start.startsWith("[")) {
-    const record = firstJsonObject(start.startsWith("{") ? (start.split("\n")[0] ?? "") : start);
+    return /^[[{]/.test(start)
+      ? { ok: true, format: "mapped-json", jsonArray }
+      : { ok: true, format: "mapped-csv" };
+  if (start.startsWith("{") || jsonArray) {
+    const record = firstJsonObject(jsonArray ? start : (start.split("\n")[0] ?? ""));
     // A first line that is not one whole object is left to the Winlogbeat reader to report.
-    if (record === undefined && start.startsWith("{"))
-      return { ok: true, format: "winlogbeat-jsonl" };
+    if (record === undefined && !jsonArray)
+      return { ok: true, format: "winlogbeat-jsonl", jsonArray };
     const format = record === undefined ? undefined : detectJsonFormat(record);
-    if (format !== undefined) return { ok: true, format };
+    if (format !== undefined) return { ok: true, format, jsonArray };
     return {
       ok: false,
       unreadable: false,

@@ -11,4 +11,9 @@ export interface EvidenceReadOptions {
   readonly keepProblems?: number;
   /** Where a `mapped-csv` or `mapped-json` export keeps each field (`--field-map`); others ignore it. */
   readonly fieldMap?: EventFieldMap;
+  /**
+   * Whether a JSON source is one top-level array rather than lines, when the caller has already read
+   * its first character (format detection): the readers then do not open the source again to look.
+   */
+  readonly jsonArray?: boolean;
 }

@@ -130,10 +130,7 @@ export async function groupWinlogbeatLogons(
         if (event === undefined) return true; // refused (reported): its lines are read by reference
         store.verdicts[id] = 0;
         lines.yielded++;
-        store.recordIdsOf(id, event);
-        const outcome = store.offer(id, event.recordId, ms, lines.records);
-        if (outcome === firstCounted) store.keepFirst(id, event);
-        store.setTimeText(id, event.time);
+        store.addEvent(id, event, ms, lines.records);
         return true;
       }
       // No control character in a name: the streaming reader would accept the fields as they are.

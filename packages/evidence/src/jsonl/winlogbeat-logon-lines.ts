@@ -11,6 +11,7 @@ import {
 } from "../logon/check-logon-fields.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import { parseLogonType, toLogonEvent } from "../logon/to-logon-event.ts";
+import { BlockLines } from "../text/block-lines.ts";
 import { lineTooLongProblem } from "../text/line-too-long-problem.ts";
 import { type LineBlock, maxLineBytes } from "../text/read-line-blocks.ts";
 import { findStringEnd, skipJsonSpace } from "./json-bytes.ts";
@@ -206,19 +207,15 @@ export class WinlogbeatLogonLines {
     visit: (bytes: Buffer, start: number, end: number, line: number) => void,
   ): void {
     const bytes = block.bytes;
-    let line = block.firstLine;
-    for (let start = 0; start < bytes.length; line++) {
-      let end = bytes.indexOf(10, start);
-      if (end === -1) end = bytes.length;
-      const lineStart = start;
-      start = end + 1;
-      if (skipJsonSpace(bytes, lineStart, end) === end) continue;
-      if (end - lineStart > maxLineBytes) {
+    for (const lines = new BlockLines(block); lines.next(); ) {
+      const { start, end, line } = lines;
+      if (skipJsonSpace(bytes, start, end) === end) continue;
+      if (end - start > maxLineBytes) {
         this.tooLong(line);
         continue;
       }
       this.records++;
-      visit(bytes, lineStart, end, line);
+      visit(bytes, start, end, line);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { LogonEvent } from "./logon-event.ts";
-import { firstCounted, groupKeyStrings, type LogonGroupStore } from "./logon-group-store.ts";
+import { groupKeyStrings, type LogonGroupStore } from "./logon-group-store.ts";
 
 /**
  * Adds one decoded logon event to its group (the reading every format shares; Winlogbeat's byte
@@ -14,9 +14,5 @@ export function addLogonEvent(
   const ms = Date.parse(event.time);
   store.beginKey(splitAtMs !== undefined && ms < splitAtMs ? 1 : 0, event.eventId, event.logonType);
   for (const field of groupKeyStrings) store.appendString(event[field]);
-  const id = store.internKey();
-  store.recordIdsOf(id, event);
-  const outcome = store.offer(id, event.recordId, ms, at);
-  if (outcome === firstCounted) store.keepFirst(id, event);
-  store.setTimeText(id, event.time);
+  store.addEvent(store.internKey(), event, ms, at);
 }

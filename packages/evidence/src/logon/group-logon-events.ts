@@ -23,10 +23,19 @@ export async function groupLogonEvents(
   options: GroupLogonOptions = {},
 ): Promise<LogonGrouping> {
   const dedupe = options.dedupe ?? new EventDeduplicator();
-  if (format === "winlogbeat-jsonl" && !(await isJsonArraySource(source)))
+  // A Winlogbeat source's first character is read once (here, or by detection): lines or an array.
+  const jsonArray =
+    format === "winlogbeat-jsonl"
+      ? (options.jsonArray ?? (await isJsonArraySource(source)))
+      : options.jsonArray;
+  if (format === "winlogbeat-jsonl" && !jsonArray)
     return groupWinlogbeatLogons(source, { ...options, dedupe });
   const store = new LogonGroupStore(source.name, dedupe);
-  const reader = readLogonEvents(source, format, options);
+  const reader = readLogonEvents(
+    source,
+    format,
+    jsonArray === undefined ? options : { ...options, jsonArray },
+  );
   let at = 0;
   for (;;) {
     const next = await reader.next();

@@ -275,6 +275,18 @@ export class LogonGroupStore {
     this.representatives[id] = event;
   }
 
+  /**
+   * Adds a decoded event to group `id` (its key already interned): its log's record ids, dedupe,
+   * the event kept when it is the group's first, first and last seen. Every reading that has a
+   * LogonEvent ends here (`addLogonEvent`, and Winlogbeat's byte path for a name it must judge).
+   */
+  addEvent(id: number, event: LogonEvent, ms: number, at: number): void {
+    this.recordIdsOf(id, event);
+    const outcome = this.offer(id, event.recordId, ms, at);
+    if (outcome === firstCounted) this.keepFirst(id, event);
+    this.setTimeText(id, event.time);
+  }
+
   /** The groups with at least one counted event, in the order of their first one. */
   *groups(): Generator<LogonGroup> {
     for (let index = 0; index < this.ordered; index++) {

@@ -169,7 +169,7 @@ test("event readers: one contract", async (t) => {
       const truth = [...(await evtxTruth()).values()];
       const source = fileSource(fixture(c.file));
       const detected = await detectEvidenceFormat(source);
-      assert.deepEqual(detected, { ok: true, format: c.format }, "detected from its bytes");
+      assert.equal(detected.ok && detected.format, c.format, "detected from its bytes");
       const events = await drain(source, c.format);
       assert.equal(events.length, truth.length, "one event per corpus record");
       const without = (e: LogonEvent) => {

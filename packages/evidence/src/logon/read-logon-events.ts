@@ -17,10 +17,18 @@ export async function* readLogonEvents(
   format: EventFormat,
   options: ScanLogonOptions = {},
 ): AsyncGenerator<LogonEvent, EvidenceReadSummary, undefined> {
-  if (format === "winlogbeat-jsonl" && !(await isJsonArraySource(source)))
+  const jsonArray =
+    format === "winlogbeat-jsonl"
+      ? (options.jsonArray ?? (await isJsonArraySource(source)))
+      : options.jsonArray;
+  if (format === "winlogbeat-jsonl" && !jsonArray)
     return yield* scanWinlogbeatLogons(source, options);
   const wanted = options.eventIds ?? new Set([4624]);
-  const events = readWindowsEvents(source, format, options);
+  const events = readWindowsEvents(
+    source,
+    format,
+    jsonArray === undefined ? options : { ...options, jsonArray },
+  );
   let yielded = 0;
   for (;;) {
     const next = await events.next();

@@ -71,7 +71,7 @@ test("SIEM exports", async (t) => {
       "sentinel.json",
       JSON.stringify(rows, null, 2),
     );
-    assert.deepEqual(detected, { ok: true, format: "sentinel-json" });
+    assert.deepEqual(detected, { ok: true, format: "sentinel-json", jsonArray: true });
     assert.equal(events.length, 1);
     assert.equal(events[0]?.logonType, 10);
     assert.equal(events[0]?.time, "2026-03-04T09:05:01.2500000Z");
@@ -110,7 +110,7 @@ test("SIEM exports", async (t) => {
     ];
     const text = lines.map((l) => JSON.stringify(l)).join("\n");
     const { detected, events, summary } = await read("splunk.json", text);
-    assert.deepEqual(detected, { ok: true, format: "splunk-json" });
+    assert.deepEqual(detected, { ok: true, format: "splunk-json", jsonArray: false });
     assert.equal(events.length, 1);
     assert.equal(events[0]?.targetUserName, "alice", "the last of Account_Name");
     assert.equal(events[0]?.time, "2026-03-04T09:05:01.000Z", "the offset applied");
@@ -131,7 +131,7 @@ test("SIEM exports", async (t) => {
       LogonType: "3",
     });
     const { detected, events } = await read("flat.ndjson", `${line}\n`);
-    assert.deepEqual(detected, { ok: true, format: "flat-json" });
+    assert.deepEqual(detected, { ok: true, format: "flat-json", jsonArray: false });
     assert.equal(events[0]?.time, "2026-03-04T09:05:01Z");
     assert.equal(events[0]?.computer, "FS01");
     assert.equal(events[0]?.provider, "Microsoft-Windows-Security-Auditing");

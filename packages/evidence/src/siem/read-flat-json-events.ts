@@ -4,6 +4,7 @@ import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { isJsonObject, parseJsonObject } from "../text/parse-json-object.ts";
 import { type JsonRecordCounts, readJsonRecords } from "../text/read-json-records.ts";
 import type { EventFieldMap } from "./event-field-map.ts";
 import { eventFromFlatRecord } from "./event-from-flat-record.ts";
@@ -15,11 +16,6 @@ export type FlatJsonFormat = Extract<
   EvidenceFormat,
   "sentinel-json" | "splunk-json" | "flat-json" | "mapped-json"
 >;
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Splunk export lines that carry no result (progress, messages, the last-row marker). */
 const splunkControlKeys = ["preview", "lastrow", "messages", "init_offset", "offset"];
@@ -53,31 +49,27 @@ export async function* readFlatJsonEvents(
     log,
     counts,
     options.onBytes,
+    options.jsonArray,
   )) {
     const location = { file, line, record };
     const skip = (problem: { code: "JSON_BAD_LINE"; message: string; expected: string }) => {
       counts.skipped++;
       log.report({ ...location, ...problem, received: excerpt(text) });
     };
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
+    const parsed = parseJsonObject(text, "record");
+    if (!parsed.ok) {
       skip({
         code: "JSON_BAD_LINE",
-        message: `not JSON: ${(error as Error).message}`,
-        expected: "one JSON object per line, or a JSON array of objects",
+        message: parsed.message,
+        expected: parsed.notJson ? "one JSON object per line, or a JSON array of objects" : "{…}",
       });
       continue;
     }
-    if (!isObject(value)) {
-      skip({ code: "JSON_BAD_LINE", message: "the record is not a JSON object", expected: "{…}" });
-      continue;
-    }
+    const value = parsed.value;
     let row = value;
     let depth = 1;
     if (format === "splunk-json") {
-      if (!isObject(value.result)) {
+      if (!isJsonObject(value.result)) {
         if (splunkControlKeys.some((k) => Object.hasOwn(value, k))) continue;
         fields ??= Object.keys(value);
         skip({

@@ -2,6 +2,7 @@ import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
+import { BlockLines } from "./block-lines.ts";
 import { decodeTextStream } from "./decode-text-stream.ts";
 import { describeReadError } from "./describe-read-error.ts";
 import { lineTooLongProblem } from "./line-too-long-problem.ts";
@@ -33,16 +34,19 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * line), split element by element without parsing the whole file. The caller parses each record's
  * text. A line or element over the cap (`maxLineBytes`) is skipped and reported, and so is text
  * after the array's end or an array cut short; memory holds one record and one read piece.
+ * `jsonArray` says which shape it is when the caller already knows (detection read the first character).
  */
 export async function* readJsonRecords(
   source: ByteSource,
   log: EvidenceProblemLog,
   counts: JsonRecordCounts,
   onBytes?: (bytes: number) => void,
+  jsonArray?: boolean,
 ): AsyncGenerator<JsonRecordText> {
   const file = source.name;
   try {
-    if (await isJsonArraySource(source)) yield* readArrayElements(source, log, counts, onBytes);
+    if (jsonArray ?? (await isJsonArraySource(source)))
+      yield* readArrayElements(source, log, counts, onBytes);
     else yield* readLines(source, log, counts, onBytes);
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
@@ -61,18 +65,13 @@ async function* readLines(
     log.report(lineTooLongProblem(source.name, line));
   };
   for await (const block of readLineBlocks(source, onBytes, tooLong)) {
-    const bytes = block.bytes;
-    let line = block.firstLine;
-    for (let start = 0; start < bytes.length; line++) {
-      let end = bytes.indexOf(10, start);
-      if (end === -1) end = bytes.length;
+    for (const lines = new BlockLines(block); lines.next(); ) {
+      const { start, end, line } = lines;
       if (end - start > maxLineBytes) {
-        start = end + 1;
         tooLong(line);
         continue;
       }
-      const text = bytes.toString("utf8", start, end).trim();
-      start = end + 1;
+      const text = block.bytes.toString("utf8", start, end).trim();
       if (text === "") continue;
       counts.records++;
       yield { text, line, record: counts.records };

@@ -2,7 +2,7 @@ import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
 import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
-import { checkEventLogonFields } from "../logon/check-logon-fields.ts";
+import { FlatEventTally } from "../siem/flat-event-tally.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { decodeTextStream } from "../text/decode-text-stream.ts";
@@ -21,12 +21,10 @@ export async function* readEventXml(
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
   const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
-  const eventIds = new Map<number, number>();
+  const tally = new FlatEventTally(log, "XML_BAD_EVENT");
   let records = 0;
-  let yielded = 0;
-  let skipped = 0;
   const pieces = splitEventXml(decodeTextStream(readSourceBytes(source, options.onBytes)), (d) => {
-    skipped++;
+    tally.skipped++;
     log.report({
       code: d.code,
       file,
@@ -39,25 +37,12 @@ export async function* readEventXml(
     for await (const piece of pieces) {
       records++;
       const location = { file, line: piece.line, record: piece.record };
-      const parsed = parseEventXml(piece.xml, location);
-      if (!parsed.ok) {
-        skipped++;
-        const { ok: _, code, ...detail } = parsed;
-        log.report({ code: code ?? "XML_BAD_EVENT", ...location, ...detail });
-        continue;
-      }
-      const fieldProblem = checkEventLogonFields(parsed.event);
-      if (fieldProblem !== undefined) {
-        skipped++;
-        log.report({ ...location, ...fieldProblem });
-        continue;
-      }
-      eventIds.set(parsed.event.eventId, (eventIds.get(parsed.event.eventId) ?? 0) + 1);
-      yielded++;
-      yield parsed.event;
+      const event = tally.accept(parseEventXml(piece.xml, location), location);
+      if (event !== undefined) yield event;
     }
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
   }
+  const { yielded, skipped, eventIds } = tally;
   return summariseRead(file, "event-xml", { records, yielded, skipped, eventIds }, log);
 }

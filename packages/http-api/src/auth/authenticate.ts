@@ -25,17 +25,21 @@ async function findPrincipal(
   const token = bearer ?? session;
   const orgId = token === undefined ? undefined : readTokenOrgId(token);
   if (token === undefined || orgId === undefined) return undefined;
-  const found =
-    bearer !== undefined
-      ? await store.apiTokens.findLive(orgId, hashToken(token), now)
-      : await store.sessions.findLive(orgId, hashToken(token), now);
-  if (found === undefined) return undefined;
-  const user = await store.users.get(orgId, found.userId);
-  if (user === undefined || user.disabledAt !== null) return undefined;
+  // One read transaction for the token and its user (no write lock on SQLite), not one per lookup.
+  const found = await store.read(orgId, async (tx) => {
+    const live =
+      bearer !== undefined
+        ? await tx.apiTokens.findLive(orgId, hashToken(token), now)
+        : await tx.sessions.findLive(orgId, hashToken(token), now);
+    const user = live === undefined ? undefined : await tx.users.get(orgId, live.userId);
+    return live === undefined || user === undefined ? undefined : { live, user };
+  });
+  if (found === undefined || found.user.disabledAt !== null) return undefined;
+  const { user } = found;
   const who = { orgId, userId: user.id, role: user.role, customerId: user.customerId };
   return bearer !== undefined
     ? { ...who, via: "api-token" }
-    : { ...who, via: "session", sessionId: found.id };
+    : { ...who, via: "session", sessionId: found.live.id };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CalwiseError } from "@calwise/core";
 import type { Store } from "@calwise/storage";
 import { listOwnedOfEntitlements } from "../entitlements/list-owned-of-entitlements.ts";
+import { readStoredDeployment } from "../routes/read-stored-deployment.ts";
 import type { EvidenceJobInput } from "./evidence-job-input.ts";
 
 /**
@@ -18,15 +19,10 @@ export async function readOwnedForAudit(
   let name = "customer entitlements";
   let document: Record<string, unknown> = {};
   if (deploymentId !== undefined) {
-    const deployment = await store.deployments.get(orgId, deploymentId);
-    if (deployment === undefined || deployment.customerId !== customerId)
+    const { deployment, revision } = await readStoredDeployment(store, orgId, deploymentId);
+    if (deployment.customerId !== customerId)
       throw new CalwiseError("NOT_FOUND", "no such deployment of this customer");
-    const revision = await store.deployments.getRevision(
-      orgId,
-      deploymentId,
-      deployment.latestRevision,
-    );
-    document = { ...((revision?.document as Record<string, unknown> | undefined) ?? {}) };
+    document = { ...(revision.document as Record<string, unknown>) };
     name = `deployment ${deployment.name} revision ${deployment.latestRevision}`;
   }
   const owned = listOwnedOfEntitlements(await store.entitlements.list(orgId, { customerId }));

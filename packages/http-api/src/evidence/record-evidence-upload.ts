@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Store, TenantRepositories } from "@calwise/storage";
-import { runOncePerContent } from "../run-once-per-content.ts";
+import type { Context } from "hono";
+import type { ApiEnv } from "../api-env.ts";
+import { runOnce } from "../create-once.ts";
 import { type EvidenceJobInput, evidenceAuditJobKind } from "./evidence-job-input.ts";
 import type { ReceivedUpload } from "./receive-upload.ts";
 
@@ -23,8 +25,6 @@ export interface UploadToRecord {
   readonly format: string;
   readonly input: Omit<EvidenceJobInput, "uploadId">;
   readonly createdBy: string;
-  /** The client's Idempotency-Key, if it sent one. */
-  readonly idempotencyKey?: string;
   /** Appends the change to the audit log in the same transaction. */
   readonly recordChange: (
     tx: TenantRepositories,
@@ -42,6 +42,7 @@ export interface UploadToRecord {
  * missing file; a crash in between leaves only a file that the next upload of that content overwrites.
  */
 export async function recordEvidenceUpload(
+  c: Context<ApiEnv>,
   store: Store,
   dataDir: string,
   upload: UploadToRecord,
@@ -58,14 +59,11 @@ export async function recordEvidenceUpload(
       JSON.stringify([upload.input.customerId, received.contentHash, upload.input.owned ?? null]),
     )
     .digest("hex");
-  const outcome = await runOncePerContent(
+  const outcome = await runOnce(
+    c,
     store,
     orgId,
-    {
-      contentKey: `evidence-upload:${requestHash}`,
-      requestHash,
-      ...(upload.idempotencyKey === undefined ? {} : { idempotencyKey: upload.idempotencyKey }),
-    },
+    { contentKey: `evidence-upload:${requestHash}`, requestHash },
     async (tx) => {
       await place();
       return createUploadAndJob(tx, upload, storedPath);

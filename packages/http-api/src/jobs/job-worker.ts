@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CalwiseError, type Catalog } from "@calwise/core";
+import { CalwiseError, type Catalog, type MipSolver } from "@calwise/core";
 import type { Job, JobLease, Store } from "@calwise/storage";
 import type { Logger } from "pino";
 import { problemDetailsOf } from "../problem-details.ts";
@@ -25,6 +25,8 @@ export interface JobWorkerOptions {
    */
   readonly sweepMs?: number;
   readonly now?: () => Date;
+  /** Loads an exact MIP solver for the families an audit's evaluation leaves open (as the API's). */
+  readonly loadSolver?: () => Promise<MipSolver>;
 }
 
 /** The job worker a server runs in its own process. */

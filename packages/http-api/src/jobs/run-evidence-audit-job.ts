@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { auditEvidence } from "@calwise/app";
-import type { Catalog } from "@calwise/core";
+import type { Catalog, MipSolver } from "@calwise/core";
 import { openFileByteSource } from "@calwise/node-files";
 import type { Job, Store } from "@calwise/storage";
 import { readEvidenceJobInput } from "../evidence/evidence-job-input.ts";
@@ -31,7 +31,12 @@ export type ReportProgress = (done: number, total: number) => void;
  */
 export async function runEvidenceAuditJob(
   job: Job,
-  deps: { readonly store: Store; readonly catalog: Catalog; readonly dataDir: string },
+  deps: {
+    readonly store: Store;
+    readonly catalog: Catalog;
+    readonly dataDir: string;
+    readonly loadSolver?: () => Promise<MipSolver>;
+  },
   onProgress: ReportProgress,
 ): Promise<{ readonly customerId: string; readonly result: unknown }> {
   const input = readEvidenceJobInput(job.input);
@@ -45,6 +50,7 @@ export async function runEvidenceAuditJob(
       inventory: [],
       ...(input.owned === null ? {} : { owned: input.owned }),
       onProgress,
+      ...(deps.loadSolver ? { loadSolver: deps.loadSolver } : {}),
     },
     deps.catalog,
   );

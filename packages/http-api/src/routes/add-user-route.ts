@@ -8,6 +8,7 @@ import { recordChange } from "../auth/record-change.ts";
 import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { roleSchema, showUser, userSchema } from "./user-schemas.ts";
 
 const newUserSchema = z
@@ -55,11 +56,8 @@ export function registerAddUserRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepen
   app.openapi(route, async (c) => {
     const principal = authorise(c, ["owner"]);
     const { password, ...fields } = c.req.valid("json");
-    if (
-      fields.customerId !== undefined &&
-      (await deps.store.customers.get(principal.orgId, fields.customerId)) === undefined
-    )
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    if (fields.customerId !== undefined)
+      await readVisibleCustomer(deps.store, principal, fields.customerId);
     const passwordHash = password === undefined ? null : await hashPassword(password);
     try {
       const user = await createOnce(c, deps.store, principal, fields, async (tx) => {

@@ -1,7 +1,8 @@
-import { adviseCustomer } from "@calwise/app";
+import { adviseCustomer, evaluateUntilProven } from "@calwise/app";
 import {
   CalwiseError,
   customerProfileSchema,
+  type DatedPriceList,
   editionAdviceSchema,
   isoDateSchema,
 } from "@calwise/core";
@@ -14,7 +15,8 @@ import { toDatedPriceList } from "./price-quote.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { staffRoles } from "./route-roles.ts";
 
-const adviceRequestSchema = z
+/** What the advice routes take: the profile, the date and which prices. */
+export const adviceRequestSchema = z
   .object({
     profile: customerProfileSchema,
     date: isoDateSchema.optional().describe("the day whose prices apply (today when absent)"),
@@ -63,24 +65,38 @@ export function registerAdviseEditionRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const body = c.req.valid("json");
-    const records: readonly (PriceList | undefined)[] = body.unpriced
-      ? []
-      : body.priceListId === undefined
-        ? await deps.store.priceLists.list(principal.orgId)
-        : [await deps.store.priceLists.get(principal.orgId, body.priceListId)];
-    const lists = records.map((r) => {
-      if (r === undefined) throw new CalwiseError("NOT_FOUND", "no such price list");
-      return toDatedPriceList(r);
-    });
-    const advice = adviseCustomer({
-      profile: body.profile,
-      priceLists: lists,
-      ...(body.currency !== undefined ? { currency: body.currency } : {}),
-      date: body.date ?? deps.now().toISOString().slice(0, 10),
-      catalog: deps.catalog,
-      fieldNames: { currency: "currency", priceLists: "priceListId" },
-    });
+    const lists = await readAdvicePriceLists(deps, principal.orgId, body);
+    const advice = await evaluateUntilProven(
+      (evaluation) =>
+        adviseCustomer({
+          profile: body.profile,
+          priceLists: lists,
+          ...(body.currency !== undefined ? { currency: body.currency } : {}),
+          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          catalog: deps.catalog,
+          fieldNames: { currency: "currency", priceLists: "priceListId" },
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     // The use case's answer is deeply readonly; the response schema's type is the same shape, mutable.
     return c.json(advice as z.output<typeof editionAdviceSchema>, 200);
+  });
+}
+
+/** The lists an advice request prices with: none (unpriced), the one it names, or all the organisation's. */
+export async function readAdvicePriceLists(
+  deps: ServerDependencies,
+  orgId: string,
+  body: { readonly unpriced: boolean; readonly priceListId?: string | undefined },
+): Promise<DatedPriceList[]> {
+  const records: readonly (PriceList | undefined)[] = body.unpriced
+    ? []
+    : body.priceListId === undefined
+      ? await deps.store.priceLists.list(orgId)
+      : [await deps.store.priceLists.get(orgId, body.priceListId)];
+  return records.map((r) => {
+    if (r === undefined) throw new CalwiseError("NOT_FOUND", "no such price list");
+    return toDatedPriceList(r);
   });
 }

@@ -1,4 +1,5 @@
-import { answerSaleQuestion, saleQuestionSchema } from "@calwise/app";
+import { createHash } from "node:crypto";
+import { answerSaleQuestion, type SaleAnswer, saleQuestionSchema } from "@calwise/app";
 import {
   CalwiseError,
   evaluationResultSchema,
@@ -10,8 +11,10 @@ import {
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { createBoundedCache } from "../create-bounded-cache.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { type PricesInForce, readPriceListInForce } from "./read-price-list-in-force.ts";
 import { staffRoles } from "./route-roles.ts";
 
 const saleQuestionBodySchema = saleQuestionSchema
@@ -49,28 +52,21 @@ const saleAnswerSchema = z
   })
   .openapi("SaleAnswer");
 
-/** The organisation's price list valid today (the latest start), as the core reads it; none: undefined. */
-async function readPriceListInForce(
-  deps: ServerDependencies,
-  orgId: string,
-): Promise<PriceList | undefined> {
-  const today = deps.now().toISOString().slice(0, 10);
-  const [stored] = await deps.store.priceLists.listValidOn(orgId, today);
-  if (stored === undefined) return undefined;
-  const document = stored.document as Record<string, unknown>;
-  const parsed = validatePriceList({
-    name: stored.name,
-    currency: stored.currency,
-    items: document.items,
-    ...(typeof document.version === "string" ? { version: document.version } : {}),
-  });
-  if (!parsed.success)
-    throw new CalwiseError(
-      "INPUT_INVALID",
-      `the price list in force (${stored.name}) cannot be read; an owner should replace it`,
-      parsed.problems,
-    );
-  return parsed.value;
+/** The answer as the client receives it (JSON text), from the use case's answer. */
+function writeAnswer(answer: SaleAnswer): string {
+  const body = {
+    question: answer.question,
+    cals: [...answer.cals],
+    sentence: answer.sentence,
+    editionWarnings: [...answer.editionWarnings],
+    compliant: answer.result.compliant,
+    currency: answer.result.currency,
+    priceList: answer.result.priceList,
+    purchases: answer.result.purchases,
+    purchaseTotal: answer.result.purchaseTotal,
+    deployment: answer.deployment,
+  } as z.output<typeof saleAnswerSchema>;
+  return JSON.stringify(body);
 }
 
 /**
@@ -98,25 +94,30 @@ export function registerAnswerSaleQuestionRoute(
       ...problemResponses(400, 401, 403),
     },
   });
+  // Checked stored price lists, and answers as sent per prices and question (the same question and
+  // prices give the same answer: the catalog is the process's), so that an agent typing back to a
+  // count asked before costs no evaluation. Bounded by count and by the answers' size.
+  const checkedLists = createBoundedCache<PriceList>(256);
+  const answers = createBoundedCache<string>(16 * 1024 * 1024, (text) => text.length);
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const { prices, ...question } = c.req.valid("json");
-    const inForce = prices ?? (await readPriceListInForce(deps, principal.orgId));
-    const answer = answerSaleQuestion({ question, catalog: deps.catalog, prices: inForce });
-    return c.json(
-      {
-        question: answer.question,
-        cals: [...answer.cals],
-        sentence: answer.sentence,
-        editionWarnings: [...answer.editionWarnings],
-        compliant: answer.result.compliant,
-        currency: answer.result.currency,
-        priceList: answer.result.priceList,
-        purchases: answer.result.purchases,
-        purchaseTotal: answer.result.purchaseTotal,
-        deployment: answer.deployment,
-      } as z.output<typeof saleAnswerSchema>,
-      200,
-    );
+    const inForce: PricesInForce | undefined =
+      prices !== undefined
+        ? {
+            key: `inline:${createHash("sha256").update(JSON.stringify(prices)).digest("base64")}`,
+            list: prices,
+          }
+        : await readPriceListInForce(deps, principal.orgId, checkedLists);
+    const key = `${inForce?.key ?? "none"}\n${JSON.stringify(question)}`;
+    let text = answers.get(key);
+    if (text === undefined) {
+      text = writeAnswer(
+        answerSaleQuestion({ question, catalog: deps.catalog, prices: inForce?.list }),
+      );
+      answers.set(key, text);
+    }
+    // The text is a saleAnswerSchema value as JSON (writeAnswer), which the typed c.json cannot say.
+    return c.body(text, 200, { "content-type": "application/json" }) as never;
   });
 }

@@ -5,6 +5,7 @@ import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { leavesNoOwner, roleSchema, showUser, userIdParams, userSchema } from "./user-schemas.ts";
 
 /** `PUT /v1/users/{id}/role`: an owner changes a user's role; the last active owner stays an owner (409). */
@@ -47,11 +48,7 @@ export function registerChangeUserRoleRoute(
       const users = await tx.users.list(principal.orgId);
       const target = users.find((u) => u.id === id && u.disabledAt === null);
       if (target === undefined) throw new CalwiseError("NOT_FOUND", "no such user");
-      if (
-        customerId !== undefined &&
-        (await tx.customers.get(principal.orgId, customerId)) === undefined
-      )
-        throw new CalwiseError("NOT_FOUND", "no such customer");
+      if (customerId !== undefined) await readVisibleCustomer(tx, principal, customerId);
       if (leavesNoOwner(users, id, role))
         throw new CalwiseError(
           "CONFLICT",

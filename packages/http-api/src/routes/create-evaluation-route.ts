@@ -1,5 +1,4 @@
-import { evaluateDeploymentDocument } from "@calwise/app";
-import { CalwiseError } from "@calwise/core";
+import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
@@ -8,6 +7,7 @@ import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { editorRoles } from "./route-roles.ts";
 
 const newEvaluationSchema = z
@@ -49,15 +49,16 @@ export function registerCreateEvaluationRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const { deployment, customerId } = c.req.valid("json");
-    if (
-      customerId !== undefined &&
-      (await deps.store.customers.get(principal.orgId, customerId)) === undefined
-    )
-      throw new CalwiseError("NOT_FOUND", "no such customer");
-    const result = evaluateDeploymentDocument({
-      deployment: { name: "deployment", data: deployment },
-      catalog: deps.catalog,
-    });
+    if (customerId !== undefined) await readVisibleCustomer(deps.store, principal, customerId);
+    const result = await evaluateUntilProven(
+      (evaluation) =>
+        evaluateDeploymentDocument({
+          deployment: { name: "deployment", data: deployment },
+          catalog: deps.catalog,
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     const name = typeof deployment.name === "string" ? deployment.name : "deployment";
     const request = { deployment, customerId };
     const evaluation = await createOnce(c, deps.store, principal, request, async (tx) => {

@@ -37,7 +37,7 @@ export function registerCreateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     const body = c.req.valid("json");
     const today = deps.now().toISOString().slice(0, 10);
     const quote = await createOnce(c, deps.store, principal, body, async (tx) => {
-      const content = await priceQuote(tx, principal.orgId, body, deps.catalog, today);
+      const content = await priceQuote(tx, principal.orgId, body, deps, today);
       const draft = await tx.quotes.createDraft(principal.orgId, content);
       await recordChange(tx, c, principal, {
         action: "quote.create",

@@ -7,6 +7,7 @@ import type { ServerDependencies } from "../server-dependencies.ts";
 import { customerIdParams } from "./customer-schemas.ts";
 import { isForeignKeyViolation } from "./is-foreign-key-violation.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { editorRoles } from "./route-roles.ts";
 
 /** `DELETE /v1/customers/{id}`: removes a customer that nothing names any more (else CONFLICT). */
@@ -25,8 +26,7 @@ export function registerDeleteCustomerRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const { id } = c.req.valid("param");
-    if ((await deps.store.customers.get(principal.orgId, id)) === undefined)
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, id);
     try {
       await deps.store.transact(principal.orgId, async (tx) => {
         await tx.customers.delete(principal.orgId, id);

@@ -1,4 +1,4 @@
-import { evaluateDeploymentDocument } from "@calwise/app";
+import { evaluateDeploymentDocument, evaluateUntilProven } from "@calwise/app";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
@@ -55,10 +55,15 @@ export function registerEvaluateRevisionRoute(
     const deployment = await readVisibleDeployment(deps.store, principal, c.req.valid("param").id);
     const revision = c.req.valid("json")?.revision;
     const stored = await readStoredDeployment(deps.store, principal.orgId, deployment.id, revision);
-    const result = evaluateDeploymentDocument({
-      deployment: { name: deployment.name, data: stored.revision.document },
-      catalog: deps.catalog,
-    });
+    const result = await evaluateUntilProven(
+      (evaluation) =>
+        evaluateDeploymentDocument({
+          deployment: { name: deployment.name, data: stored.revision.document },
+          catalog: deps.catalog,
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     const request = { revision: stored.revision.revision };
     const evaluation = await createOnce(c, deps.store, principal, request, async (tx) => {
       const saved = await tx.evaluations.create(principal.orgId, {

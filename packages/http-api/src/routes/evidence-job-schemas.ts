@@ -1,5 +1,5 @@
 import { CalwiseError } from "@calwise/core";
-import type { AuditResult, EvidenceUpload, Job, Store } from "@calwise/storage";
+import type { EvidenceUpload, Job, Store } from "@calwise/storage";
 import { z } from "@hono/zod-openapi";
 import { canSeeCustomer, type Principal } from "../auth/principal.ts";
 import { readEvidenceJobInput } from "../evidence/evidence-job-input.ts";
@@ -84,12 +84,6 @@ export function showJob(job: Job): z.output<typeof jobSchema> {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };
-}
-
-/** The stored audit without its organisation id. */
-export function showAudit(audit: AuditResult): z.output<typeof storedAuditSchema> {
-  const { orgId: _o, result, ...shown } = audit;
-  return { ...shown, result: result as Record<string, unknown> };
 }
 
 /** A job the principal may see (its organisation's; a customer user's own customer's), else NOT_FOUND. */

@@ -1,11 +1,10 @@
-import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
-import { canSeeCustomer } from "../auth/principal.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { customerIdParams, customerSchema, showCustomer } from "./customer-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { allRoles } from "./route-roles.ts";
 
 /** `GET /v1/customers/{id}`: one customer (another organisation's, or for a customer user another customer's, is NOT_FOUND). */
@@ -26,9 +25,7 @@ export function registerGetCustomerRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
   });
   app.openapi(route, async (c) => {
     const principal = authorise(c, allRoles);
-    const customer = await deps.store.customers.get(principal.orgId, c.req.valid("param").id);
-    if (customer === undefined || !canSeeCustomer(principal, customer.id))
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    const customer = await readVisibleCustomer(deps.store, principal, c.req.valid("param").id);
     return c.json(showCustomer(customer), 200);
   });
 }

@@ -1,26 +1,17 @@
 import { createHash } from "node:crypto";
 import { readEntitlementCsv } from "@calwise/app";
 import { CalwiseError } from "@calwise/core";
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
-import { runOncePerContent } from "../run-once-per-content.ts";
+import { idempotencyKeyHeaders, runOnce } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { entitlementListSchema, showEntitlement } from "./entitlement-schemas.ts";
 import { idParams } from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { editorRoles } from "./route-roles.ts";
-
-const importHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[\x21-\x7e]{1,200}$/)
-    .optional()
-    .openapi({
-      description: "the same key again replays the first answer (nothing imported twice)",
-    }),
-});
 
 /**
  * `POST /v1/customers/{id}/entitlements`: a CSV of purchases and included licences (docs/entitlements.md),
@@ -40,7 +31,7 @@ export function registerImportEntitlementsRoute(
     summary: "Import a customer's entitlements from CSV (all rows or none)",
     request: {
       params: idParams,
-      headers: importHeaders,
+      headers: idempotencyKeyHeaders,
       body: { required: true, content: { "text/csv": { schema: { type: "string" } as never } } },
     },
     responses: {
@@ -54,8 +45,7 @@ export function registerImportEntitlementsRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const customerId = c.req.valid("param").id;
-    if ((await deps.store.customers.get(principal.orgId, customerId)) === undefined)
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, customerId);
     const text = await c.req.text();
     const { rows, problems } = readEntitlementCsv(text, "entitlements.csv", deps.catalog);
     if (problems.length > 0 || rows.length === 0)
@@ -71,15 +61,11 @@ export function registerImportEntitlementsRoute(
       .update("\0")
       .update(text)
       .digest("hex");
-    const idempotencyKey = c.req.valid("header")["idempotency-key"];
-    const { response } = await runOncePerContent(
+    const { response } = await runOnce(
+      c,
       deps.store,
       principal.orgId,
-      {
-        contentKey: `entitlement-import:${requestHash}`,
-        requestHash,
-        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-      },
+      { contentKey: `entitlement-import:${requestHash}`, requestHash },
       async (tx) => {
         const ids: string[] = [];
         for (const row of rows) {

@@ -1,12 +1,11 @@
-import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
-import { canSeeCustomer } from "../auth/principal.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { entitlementListSchema, showEntitlement } from "./entitlement-schemas.ts";
 import { idParams } from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { allRoles } from "./route-roles.ts";
 
 /** `GET /v1/customers/{id}/entitlements`: what a customer owns (a customer user: its own only). */
@@ -31,11 +30,7 @@ export function registerListEntitlementsRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, allRoles);
     const customerId = c.req.valid("param").id;
-    if (
-      !canSeeCustomer(principal, customerId) ||
-      (await deps.store.customers.get(principal.orgId, customerId)) === undefined
-    )
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, customerId);
     const entitlements = await deps.store.entitlements.list(principal.orgId, { customerId });
     return c.json({ entitlements: entitlements.map(showEntitlement) }, 200);
   });

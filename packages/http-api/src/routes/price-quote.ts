@@ -1,6 +1,7 @@
-import { quoteCustomer } from "@calwise/app";
-import { CalwiseError, type Catalog, type DatedPriceList } from "@calwise/core";
+import { evaluateUntilProven, quoteCustomer } from "@calwise/app";
+import { CalwiseError, type DatedPriceList } from "@calwise/core";
 import type { PriceList, QuoteContent, TenantRepositories } from "@calwise/storage";
+import type { ServerDependencies } from "../server-dependencies.ts";
 import type { NewQuote, StoredQuoteDocument } from "./quote-schemas.ts";
 import { readStoredDeployment } from "./read-stored-deployment.ts";
 
@@ -26,9 +27,10 @@ export async function priceQuote(
   tx: TenantRepositories,
   orgId: string,
   body: NewQuote,
-  catalog: Catalog,
+  deps: Pick<ServerDependencies, "catalog" | "loadSolver">,
   today: string,
 ): Promise<QuoteContent> {
+  const { catalog, loadSolver } = deps;
   const customer = await tx.customers.get(orgId, body.customerId);
   if (customer === undefined) throw new CalwiseError("NOT_FOUND", "no such customer");
   const stored =
@@ -53,18 +55,23 @@ export async function priceQuote(
     throw new CalwiseError("NOT_FOUND", "no such price list");
   const lists = new Map((records as PriceList[]).map((r) => [toDatedPriceList(r), r.id] as const));
   const { terms } = body;
-  const result = (() => {
+  const result = await (async () => {
     try {
-      return quoteCustomer({
-        request: {
-          name: "terms",
-          data: { ...terms, customer: terms.customer ?? { name: customer.name } },
-        },
-        deployment: { name: "deployment", data: stored?.revision.document ?? body.deployment },
-        priceLists: [...lists.keys()],
-        catalog,
-        today,
-      });
+      return await evaluateUntilProven(
+        (evaluation) =>
+          quoteCustomer({
+            request: {
+              name: "terms",
+              data: { ...terms, customer: terms.customer ?? { name: customer.name } },
+            },
+            deployment: { name: "deployment", data: stored?.revision.document ?? body.deployment },
+            priceLists: [...lists.keys()],
+            catalog,
+            today,
+            evaluation,
+          }),
+        loadSolver,
+      );
     } catch (error) {
       throw nameProblemsByBody(error);
     }

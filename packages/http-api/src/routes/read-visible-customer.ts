@@ -1,10 +1,10 @@
 import { CalwiseError } from "@calwise/core";
-import type { Customer, Store } from "@calwise/storage";
+import type { Customer, TenantRepositories } from "@calwise/storage";
 import { canSeeCustomer, type Principal } from "../auth/principal.ts";
 
 /** A customer the principal may read (a customer user only its own); NOT_FOUND otherwise. */
 export async function readVisibleCustomer(
-  store: Store,
+  store: TenantRepositories,
   principal: Principal,
   id: string,
 ): Promise<Customer> {

@@ -44,7 +44,7 @@ export function registerUpdateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
           "CONFLICT",
           `quote ${existing.number} is ${existing.status}: an issued quote never changes`,
         );
-      const content = await priceQuote(tx, principal.orgId, body, deps.catalog, today);
+      const content = await priceQuote(tx, principal.orgId, body, deps, today);
       const updated = await tx.quotes.updateDraft(principal.orgId, id, content);
       if (updated === undefined)
         throw new CalwiseError("CONFLICT", "the quote was issued meanwhile");

@@ -7,6 +7,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { idempotencyKeyHeaders } from "../create-once.ts";
 import { readOwnedForAudit } from "../evidence/read-owned-for-audit.ts";
 import { receiveUpload } from "../evidence/receive-upload.ts";
 import { recordEvidenceUpload, uploadsDirName } from "../evidence/record-evidence-upload.ts";
@@ -14,6 +15,7 @@ import { defaultUploadLimits } from "../evidence/upload-limits.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { idParams, showJob, showUpload, uploadAcceptedSchema } from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { staffRoles } from "./route-roles.ts";
 
 const uploadQuery = z.object({
@@ -26,14 +28,6 @@ const uploadQuery = z.object({
     description:
       "the customer's deployment whose newest revision is the owned estate (servers, owned CALs, prices)",
   }),
-});
-
-const idempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[\x21-\x7e]{1,200}$/)
-    .optional()
-    .openapi({ description: "the same key again replays the first answer (no second upload)" }),
 });
 
 const binary = { type: "string", format: "binary" } as const;
@@ -58,7 +52,7 @@ export function registerUploadEvidenceRoute(
     request: {
       params: idParams,
       query: uploadQuery,
-      headers: idempotencyHeaders,
+      headers: idempotencyKeyHeaders,
       body: {
         required: true,
         content: {
@@ -86,8 +80,7 @@ export function registerUploadEvidenceRoute(
     const customerId = c.req.valid("param").id;
     const query = c.req.valid("query");
     // Before a byte of the body is read: another organisation's id is 404 whatever is sent.
-    if ((await deps.store.customers.get(principal.orgId, customerId)) === undefined)
-      throw new CalwiseError("NOT_FOUND", "no such customer");
+    await readVisibleCustomer(deps.store, principal, customerId);
     const owned = await readOwnedForAudit(
       deps.store,
       principal.orgId,
@@ -110,14 +103,12 @@ export function registerUploadEvidenceRoute(
         { code: "FORMAT", path: "file", file: received.fileName, message: detected.message },
       ]);
     }
-    const idempotencyKey = c.req.valid("header")["idempotency-key"];
-    const recorded = await recordEvidenceUpload(deps.store, deps.dataDir, {
+    const recorded = await recordEvidenceUpload(c, deps.store, deps.dataDir, {
       orgId: principal.orgId,
       received,
       format: detected.format,
       input: { customerId, owned },
       createdBy: principal.userId,
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       recordChange: (tx, done) =>
         recordChange(tx, c, principal, {
           action: "evidence.upload",

@@ -169,6 +169,16 @@ export function defineEvidenceCases(harness: ContractHarness): void {
     });
     assert.deepEqual(await store.auditResults.findOfJob(org.id, job.id), result);
     assert.deepEqual(await store.auditResults.get(org.id, result.id), result);
+    const { result: value, ...record } = result;
+    const asJson = await store.auditResults.getAsJson(org.id, result.id);
+    assert.deepEqual(
+      { ...asJson, resultJson: JSON.parse(asJson?.resultJson ?? "") },
+      {
+        ...record,
+        resultJson: value,
+      },
+    );
+    assert.equal(await store.auditResults.getAsJson(org.id, "no-such-audit"), undefined);
     assert.deepEqual(await store.auditResults.list(org.id), [result]);
     await assert.rejects(
       store.auditResults.create(org.id, { jobId: job.id, catalogVersion: "x", result: {} }),

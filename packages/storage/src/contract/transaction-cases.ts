@@ -50,10 +50,26 @@ export function defineTransactionCases(harness: ContractHarness): void {
     );
   });
 
+  test("read: several reads in one read transaction of the organisation, which refuses another organisation", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "read");
+    const other = await createTestOrganisation(store, "read-other");
+    const customer = await store.customers.create(org.id, { name: "Contoso" });
+    const read = await store.read(org.id, async (tx) => ({
+      customer: await tx.customers.get(org.id, customer.id),
+      all: await tx.customers.list(org.id),
+    }));
+    assert.deepEqual(read, { customer, all: [customer] });
+    await assert.rejects(
+      store.read(org.id, (tx) => tx.customers.list(other.id)),
+      /a transaction of organisation/,
+    );
+  });
+
   test("idempotency: the same key twice runs the work once and answers the same", async () => {
     const store = harness.store();
     const org = await createTestOrganisation(store, "idempotency");
-    const request = { key: "import-1", requestHash: "sha256:aaa" };
+    const request = { keys: ["import-1"] as [string], requestHash: "sha256:aaa" };
     const importTwoRows = async (tx: Parameters<Parameters<typeof runIdempotent>[3]>[0]) => {
       const created = [];
       for (const row of rows.slice(0, 2))
@@ -75,13 +91,65 @@ export function defineTransactionCases(harness: ContractHarness): void {
       { ...request, requestHash: "sha256:bbb" },
       importTwoRows,
     );
-    assert.deepEqual(reused, { kind: "key-reused", storedRequestHash: "sha256:aaa" });
+    assert.deepEqual(reused, {
+      kind: "key-reused",
+      key: "import-1",
+      storedRequestHash: "sha256:aaa",
+    });
+  });
+
+  test("idempotency: a client key and a content key, the first stored decides and the others remember it", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "idempotency-keys");
+    let runs = 0;
+    const work = async () => ({ run: ++runs });
+    const first = await runIdempotent(
+      store,
+      org.id,
+      { keys: ["client-1", "content:aaa"], requestHash: "aaa" },
+      work,
+    );
+    // A new client key with the same content replays the first answer, and that key now names it too.
+    const sameContent = await runIdempotent(
+      store,
+      org.id,
+      { keys: ["client-2", "content:aaa"], requestHash: "aaa" },
+      work,
+    );
+    const sameKey = await runIdempotent(
+      store,
+      org.id,
+      { keys: ["client-2"], requestHash: "aaa" },
+      work,
+    );
+    // The client key again with other content is refused, whatever the content key says.
+    const otherContent = await runIdempotent(
+      store,
+      org.id,
+      { keys: ["client-2", "content:bbb"], requestHash: "bbb" },
+      work,
+    );
+    assert.deepEqual(
+      [first, sameContent, sameKey].map((o) => [o.kind, "response" in o && o.response]),
+      [
+        ["done", { run: 1 }],
+        ["replayed", { run: 1 }],
+        ["replayed", { run: 1 }],
+      ],
+    );
+    assert.deepEqual(otherContent, {
+      kind: "key-reused",
+      key: "client-2",
+      storedRequestHash: "aaa",
+    });
+    assert.equal(runs, 1);
+    assert.equal(await store.idempotencyKeys.find(org.id, "content:bbb"), undefined);
   });
 
   test("idempotency: racing requests with one key import once", async () => {
     const store = harness.store();
     const org = await createTestOrganisation(store, "idempotency-race");
-    const request = { key: "race", requestHash: "h" };
+    const request = { keys: ["race"] as [string], requestHash: "h" };
     const outcomes = await Promise.all(
       Array.from({ length: 4 }, () =>
         runIdempotent(store, org.id, request, async (tx) => {

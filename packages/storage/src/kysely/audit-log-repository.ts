@@ -7,7 +7,7 @@ const toEntry = (row: Database["auditLog"]) => ({ ...row, details: parseJsonText
 
 /** The audit log over Kysely: append-only (triggers refuse updates and deletes). */
 export function createAuditLogRepository(context: RepositoryContext): AuditLogRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     append: (orgId, input) =>
       inTenant(orgId, async (db) =>
@@ -30,7 +30,7 @@ export function createAuditLogRepository(context: RepositoryContext): AuditLogRe
         ),
       ),
     list: (orgId, page = {}) =>
-      inTenant(orgId, async (db) =>
+      readTenant(orgId, async (db) =>
         (
           await db
             .selectFrom("auditLog")

@@ -36,6 +36,13 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
         const row = await selectTenantRow(db, "auditResults", orgId, id);
         return row && toAuditResult(row);
       }),
+    getAsJson: (orgId, id) =>
+      readTenant(orgId, async (db) => {
+        const row = await selectTenantRow(db, "auditResults", orgId, id);
+        if (row === undefined) return undefined;
+        const { result, ...rest } = row;
+        return { ...rest, resultJson: result };
+      }),
     findOfJob: (orgId, jobId) =>
       readTenant(orgId, async (db) => {
         const row = await db

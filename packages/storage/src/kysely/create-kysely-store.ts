@@ -37,23 +37,24 @@ export function createKyselyStore(parts: KyselyStoreParts): Store {
     inTenant: inTransaction,
     readTenant: inReadTransaction,
   };
+  // Reads and writes alike run in the caller's transaction, of its organisation only.
+  const bindRepositories = (orgId: string, trx: Kysely<Database>) => {
+    const inOwn = <T>(askedOrgId: string, step: (db: Kysely<Database>) => Promise<T>) => {
+      if (askedOrgId !== orgId) {
+        throw new Error(
+          `calwise: a transaction of organisation ${orgId} was asked for organisation ${askedOrgId}`,
+        );
+      }
+      return step(trx);
+    };
+    return createTenantRepositories({ ...base, inTenant: inOwn, readTenant: inOwn });
+  };
   return {
     ...createTenantRepositories(context),
     dialect,
     organisations: createOrganisationRepository(db, context),
-    transact: (orgId, work) =>
-      inTransaction(orgId, (trx) => {
-        // Reads and writes alike run in the caller's transaction, of its organisation only.
-        const inOwn = <T>(askedOrgId: string, step: (db: Kysely<Database>) => Promise<T>) => {
-          if (askedOrgId !== orgId) {
-            throw new Error(
-              `calwise: a transaction of organisation ${orgId} was asked for organisation ${askedOrgId}`,
-            );
-          }
-          return step(trx);
-        };
-        return work(createTenantRepositories({ ...base, inTenant: inOwn, readTenant: inOwn }));
-      }),
+    transact: (orgId, work) => inTransaction(orgId, (trx) => work(bindRepositories(orgId, trx))),
+    read: (orgId, work) => inReadTransaction(orgId, (trx) => work(bindRepositories(orgId, trx))),
     readSchemaVersion: async () => {
       const { rows } = await sql<{
         name: string;

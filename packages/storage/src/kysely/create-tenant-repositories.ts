@@ -9,11 +9,14 @@ import { createEvaluationRepository } from "./evaluation-repository.ts";
 import { createEvidenceUploadRepository } from "./evidence-upload-repository.ts";
 import { createIdempotencyKeyRepository } from "./idempotency-key-repository.ts";
 import { createJobRepository } from "./job-repository.ts";
+import { createOrganisationBrandingRepository } from "./organisation-branding-repository.ts";
 import { createPriceListRepository } from "./price-list-repository.ts";
 import { createQuoteRepository } from "./quote-repository.ts";
 import type { RepositoryContext } from "./repository-context.ts";
 import { createSessionRepository } from "./session-repository.ts";
 import { createSignInAttemptRepository } from "./sign-in-attempt-repository.ts";
+import { createTrainingAttemptRepository } from "./training-attempt-repository.ts";
+import { createTrainingScenarioRepository } from "./training-scenario-repository.ts";
 import { createUserRepository } from "./user-repository.ts";
 
 /** Every tenant repository over one context (the store's own, or one transaction's). */
@@ -34,5 +37,8 @@ export function createTenantRepositories(context: RepositoryContext): TenantRepo
     auditResults: createAuditResultRepository(context),
     idempotencyKeys: createIdempotencyKeyRepository(context),
     auditLog: createAuditLogRepository(context),
+    trainingScenarios: createTrainingScenarioRepository(context),
+    trainingAttempts: createTrainingAttemptRepository(context),
+    branding: createOrganisationBrandingRepository(context),
   };
 }

@@ -4,7 +4,7 @@ import { deleteTenantRow, selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Customers over Kysely. */
 export function createCustomerRepository(context: RepositoryContext): CustomerRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, (db) => {
@@ -22,9 +22,9 @@ export function createCustomerRepository(context: RepositoryContext): CustomerRe
           .returningAll()
           .executeTakeFirstOrThrow();
       }),
-    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "customers", orgId, id)),
+    get: (orgId, id) => readTenant(orgId, (db) => selectTenantRow(db, "customers", orgId, id)),
     list: (orgId) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db.selectFrom("customers").selectAll().where("orgId", "=", orgId).orderBy("name").execute(),
       ),
     update: (orgId, id, input) =>

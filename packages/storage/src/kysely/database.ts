@@ -1,7 +1,9 @@
 import type { EntitlementKind } from "../port/entitlement-repository.ts";
 import type { JobState } from "../port/job-repository.ts";
+import type { LogoMediaType } from "../port/organisation-branding-repository.ts";
 import type { QuoteStatus } from "../port/quote-repository.ts";
 import type { SignInOutcome } from "../port/sign-in-attempt-repository.ts";
+import type { TrainingExerciseKind } from "../port/training-attempt-repository.ts";
 import type { Role } from "../port/user-repository.ts";
 
 // The tables as Kysely sees them through CamelCasePlugin (columns are snake_case in SQL).
@@ -187,6 +189,36 @@ export interface Database {
     address: string | null;
     details: JsonText;
   };
+  trainingScenarios: {
+    orgId: string;
+    id: string;
+    title: string;
+    question: JsonText;
+    note: string | null;
+    createdAt: string;
+    createdBy: string | null;
+    retiredAt: string | null;
+  };
+  trainingAttempts: {
+    orgId: string;
+    id: string;
+    userId: string;
+    at: string;
+    kind: TrainingExerciseKind;
+    seed: number | null;
+    scenarioId: string | null;
+    question: JsonText;
+    answer: JsonText;
+    /** 1 right, 0 wrong (an integer on both databases). */
+    correct: number;
+  };
+  organisationBranding: {
+    orgId: string;
+    logo: Uint8Array;
+    logoMediaType: LogoMediaType;
+    updatedAt: string;
+    updatedBy: string | null;
+  };
 }
 
 /** The tables that belong to one organisation (row-level security applies to each). */
@@ -207,4 +239,7 @@ export const tenantTables = [
   "audit_results",
   "idempotency_keys",
   "audit_log",
+  "training_scenarios",
+  "training_attempts",
+  "organisation_branding",
 ] as const;

@@ -7,7 +7,7 @@ import { selectTenantRow } from "./tenant-row-queries.ts";
 
 /** Versioned deployments over Kysely: a head row with the latest number, and immutable revisions. */
 export function createDeploymentRepository(context: RepositoryContext): DeploymentRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   const insertRevision = async (
     db: Kysely<Database>,
     row: Omit<Database["deploymentRevisions"], "document"> & { readonly document: unknown },
@@ -46,9 +46,9 @@ export function createDeploymentRepository(context: RepositoryContext): Deployme
         });
         return { deployment, revision };
       }),
-    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "deployments", orgId, id)),
+    get: (orgId, id) => readTenant(orgId, (db) => selectTenantRow(db, "deployments", orgId, id)),
     list: (orgId, filter = {}) =>
-      inTenant(orgId, (db) => {
+      readTenant(orgId, (db) => {
         let query = db.selectFrom("deployments").selectAll().where("orgId", "=", orgId);
         if (filter.customerId !== undefined)
           query = query.where("customerId", "=", filter.customerId);
@@ -76,7 +76,7 @@ export function createDeploymentRepository(context: RepositoryContext): Deployme
         });
       }),
     getRevision: (orgId, deploymentId, revision) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await db
           .selectFrom("deploymentRevisions")
           .selectAll()
@@ -87,7 +87,7 @@ export function createDeploymentRepository(context: RepositoryContext): Deployme
         return row && { ...row, document: parseJsonText(row.document) };
       }),
     listRevisions: (orgId, deploymentId) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const rows = await db
           .selectFrom("deploymentRevisions")
           .selectAll()

@@ -11,7 +11,7 @@ const toEntitlement = (row: Database["entitlements"]) => ({
 
 /** Entitlements over Kysely. */
 export function createEntitlementRepository(context: RepositoryContext): EntitlementRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, async (db) =>
@@ -37,12 +37,12 @@ export function createEntitlementRepository(context: RepositoryContext): Entitle
         ),
       ),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "entitlements", orgId, id);
         return row && toEntitlement(row);
       }),
     list: (orgId, filter = {}) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         let query = db.selectFrom("entitlements").selectAll().where("orgId", "=", orgId);
         if (filter.customerId !== undefined)
           query = query.where("customerId", "=", filter.customerId);

@@ -11,7 +11,7 @@ const toEvaluation = (row: Database["evaluations"]) => ({
 
 /** Stored evaluations over Kysely. */
 export function createEvaluationRepository(context: RepositoryContext): EvaluationRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, async (db) =>
@@ -32,12 +32,12 @@ export function createEvaluationRepository(context: RepositoryContext): Evaluati
         ),
       ),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "evaluations", orgId, id);
         return row && toEvaluation(row);
       }),
     listOfDeployment: (orgId, deploymentId) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const rows = await db
           .selectFrom("evaluations")
           .selectAll()

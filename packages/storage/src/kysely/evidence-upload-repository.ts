@@ -6,7 +6,7 @@ import { selectTenantRow } from "./tenant-row-queries.ts";
 export function createEvidenceUploadRepository(
   context: RepositoryContext,
 ): EvidenceUploadRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     record: (orgId, input) =>
       inTenant(orgId, async (db) => {
@@ -35,9 +35,10 @@ export function createEvidenceUploadRepository(
           .executeTakeFirstOrThrow();
         return { upload: existing, created: false };
       }),
-    get: (orgId, id) => inTenant(orgId, (db) => selectTenantRow(db, "evidenceUploads", orgId, id)),
+    get: (orgId, id) =>
+      readTenant(orgId, (db) => selectTenantRow(db, "evidenceUploads", orgId, id)),
     list: (orgId) =>
-      inTenant(orgId, (db) =>
+      readTenant(orgId, (db) =>
         db
           .selectFrom("evidenceUploads")
           .selectAll()

@@ -12,10 +12,10 @@ const toRecord = (row: Database["idempotencyKeys"]) => ({
 export function createIdempotencyKeyRepository(
   context: RepositoryContext,
 ): IdempotencyKeyRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     find: (orgId, key) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await db
           .selectFrom("idempotencyKeys")
           .selectAll()

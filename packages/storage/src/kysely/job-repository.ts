@@ -24,7 +24,7 @@ const leaseEnd = (lease: JobLease) => new Date(Date.parse(lease.now) + lease.lea
 
 /** Durable jobs over Kysely: claims are conditional updates, so two workers never hold one job. */
 export function createJobRepository(context: RepositoryContext): JobRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   const updateHeld = (db: Kysely<Database>, orgId: string, id: string, lease: JobLease) =>
     db
       .updateTable("jobs")
@@ -61,12 +61,12 @@ export function createJobRepository(context: RepositoryContext): JobRepository {
         return toJob(row);
       }),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "jobs", orgId, id);
         return row && toJob(row);
       }),
     list: (orgId, filter = {}) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         let query = db.selectFrom("jobs").selectAll().where("orgId", "=", orgId);
         if (filter.state !== undefined) query = query.where("state", "=", filter.state);
         return (await query.orderBy("id").execute()).map(toJob);

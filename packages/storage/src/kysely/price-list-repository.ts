@@ -11,7 +11,7 @@ const toPriceList = (row: Database["priceLists"]) => ({
 
 /** Price lists over Kysely; validity dates compare as `YYYY-MM-DD` text. */
 export function createPriceListRepository(context: RepositoryContext): PriceListRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
       inTenant(orgId, async (db) =>
@@ -33,12 +33,12 @@ export function createPriceListRepository(context: RepositoryContext): PriceList
         ),
       ),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "priceLists", orgId, id);
         return row && toPriceList(row);
       }),
     list: (orgId) =>
-      inTenant(orgId, async (db) =>
+      readTenant(orgId, async (db) =>
         (
           await db
             .selectFrom("priceLists")
@@ -50,7 +50,7 @@ export function createPriceListRepository(context: RepositoryContext): PriceList
         ).map(toPriceList),
       ),
     listValidOn: (orgId, date) =>
-      inTenant(orgId, async (db) =>
+      readTenant(orgId, async (db) =>
         (
           await db
             .selectFrom("priceLists")

@@ -11,7 +11,7 @@ const toQuote = (row: Database["quotes"]): Quote => ({
 
 /** Quotes over Kysely; issuing takes the next number from the organisation's counter. */
 export function createQuoteRepository(context: RepositoryContext): QuoteRepository {
-  const { inTenant } = context;
+  const { inTenant, readTenant } = context;
   const select = (db: Kysely<Database>, orgId: string) =>
     db.selectFrom("quotes").selectAll().where("orgId", "=", orgId);
   return {
@@ -38,17 +38,19 @@ export function createQuoteRepository(context: RepositoryContext): QuoteReposito
         ),
       ),
     get: (orgId, id) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await select(db, orgId).where("id", "=", id).executeTakeFirst();
         return row && toQuote(row);
       }),
     findByNumber: (orgId, number) =>
-      inTenant(orgId, async (db) => {
+      readTenant(orgId, async (db) => {
         const row = await select(db, orgId).where("number", "=", number).executeTakeFirst();
         return row && toQuote(row);
       }),
     list: (orgId) =>
-      inTenant(orgId, async (db) => (await select(db, orgId).orderBy("id").execute()).map(toQuote)),
+      readTenant(orgId, async (db) =>
+        (await select(db, orgId).orderBy("id").execute()).map(toQuote),
+      ),
     updateDraft: (orgId, id, input) =>
       inTenant(orgId, async (db) => {
         const row = await db
@@ -109,5 +111,20 @@ export function createQuoteRepository(context: RepositoryContext): QuoteReposito
           .executeTakeFirst();
         return row && toQuote(row);
       }),
+    listOfPeriod: (orgId, from, before) =>
+      context.readTenant(orgId, async (db) =>
+        (
+          await select(db, orgId)
+            .where((eb) =>
+              eb.or([
+                eb.and([eb("createdAt", ">=", from), eb("createdAt", "<", before)]),
+                eb.and([eb("issuedAt", ">=", from), eb("issuedAt", "<", before)]),
+              ]),
+            )
+            .orderBy("createdAt")
+            .orderBy("id")
+            .execute()
+        ).map(toQuote),
+      ),
   };
 }

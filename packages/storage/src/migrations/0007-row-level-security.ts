@@ -1,6 +1,26 @@
-import { type Kysely, type Migration, sql } from "kysely";
-import { tenantTables } from "../kysely/database.ts";
+import type { Kysely, Migration } from "kysely";
 import type { StoreDialect } from "../store.ts";
+import { enableRowLevelSecurity } from "./enable-row-level-security.ts";
+
+/** The tenant tables as they were when this migration was written (later migrations secure their own). */
+const tablesOf0007 = [
+  "users",
+  "sessions",
+  "api_tokens",
+  "sign_in_attempts",
+  "customers",
+  "deployments",
+  "deployment_revisions",
+  "evaluations",
+  "entitlements",
+  "price_lists",
+  "quotes",
+  "evidence_uploads",
+  "jobs",
+  "audit_results",
+  "idempotency_keys",
+  "audit_log",
+] as const;
 
 /**
  * PostgreSQL only (a recorded no-op on SQLite, so both run one history): every tenant table shows and
@@ -12,17 +32,7 @@ export function createRowLevelSecurityMigration(dialect: StoreDialect): Migratio
   return {
     async up(db: Kysely<unknown>) {
       if (dialect !== "postgres") return;
-      for (const table of tenantTables) {
-        await sql.raw(`alter table ${table} enable row level security`).execute(db);
-        await sql.raw(`alter table ${table} force row level security`).execute(db);
-        await sql
-          .raw(
-            `create policy ${table}_tenant on ${table}
-             using (org_id = current_setting('calwise.org_id', true))
-             with check (org_id = current_setting('calwise.org_id', true))`,
-          )
-          .execute(db);
-      }
+      for (const table of tablesOf0007) await enableRowLevelSecurity(db, table);
     },
   };
 }

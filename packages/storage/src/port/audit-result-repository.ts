@@ -21,6 +21,14 @@ export interface AuditResultRepository {
     },
   ): Promise<AuditResult>;
   get(orgId: string, id: string): Promise<AuditResult | undefined>;
+  /**
+   * As `get`, with the result as the JSON text it is stored as (not parsed): for a route that sends it on
+   * as it is, since a large audit costs more to parse and serialise again than to read.
+   */
+  getAsJson(
+    orgId: string,
+    id: string,
+  ): Promise<(Omit<AuditResult, "result"> & { readonly resultJson: string }) | undefined>;
   findOfJob(orgId: string, jobId: string): Promise<AuditResult | undefined>;
   list(orgId: string): Promise<readonly AuditResult[]>;
 }

@@ -42,4 +42,9 @@ export interface QuoteRepository {
   issue(orgId: string, id: string): Promise<Quote | undefined>;
   /** Moves an issued quote to a final status; undefined when it is not issued. */
   setStatus(orgId: string, id: string, status: IssuedQuoteStatus): Promise<Quote | undefined>;
+  /**
+   * The quotes created or issued from `from` (inclusive) and before `before` (ISO text, compared as text),
+   * oldest first: what the sales dashboard reads in one pass.
+   */
+  listOfPeriod(orgId: string, from: string, before: string): Promise<readonly Quote[]>;
 }

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import BetterSqlite3 from "better-sqlite3";
-import { readLatestMigrationName } from "../migrations/list-migrations.ts";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { listMigrations, readLatestMigrationName } from "../migrations/list-migrations.ts";
 import { backupSqlite } from "./backup-sqlite.ts";
 import { openSqliteStore } from "./open-sqlite-store.ts";
 import { restoreSqlite } from "./restore-sqlite.ts";
@@ -19,7 +20,7 @@ test("an online backup taken while writes go on restores to a store with every c
   const writes = Promise.all(
     Array.from({ length: 100 }, (_, i) => store.customers.create(org.id, { name: `during ${i}` })),
   );
-  const backup = await backupSqlite(store, join(dir, "backup.db"));
+  const backup = await backupSqlite(store.file, join(dir, "backup.db"));
   await writes;
   await store.customers.create(org.id, { name: "after" });
   await store.close();
@@ -40,7 +41,7 @@ test("restore replaces the store's data, including what was only in its write-ah
   const store = await openSqliteStore({ file });
   const org = await store.organisations.create({ slug: "replace", name: "Replace" });
   await store.customers.create(org.id, { name: "kept" });
-  const { file: backupFile } = await backupSqlite(store, join(dir, "replace-backup.db"));
+  const { file: backupFile } = await backupSqlite(store.file, join(dir, "replace-backup.db"));
   await store.customers.create(org.id, { name: "undone" });
   await store.close();
   assert.equal(restoreSqlite(backupFile, file).ok, true);
@@ -93,4 +94,30 @@ test("restore refuses a file that is not SQLite, a damaged one, a foreign databa
   const reopened = await openSqliteStore({ file: target });
   assert.deepEqual(await reopened.organisations.get(org.id), { ...org });
   await reopened.close();
+});
+
+test("a backup reads the store as it is: a database at an older schema stays at it, and so is its copy", async () => {
+  const file = join(dir, "older.db");
+  const names = Object.keys(listMigrations("sqlite")).sort();
+  const older = names[names.length - 2] as string;
+  // A store left by an older calwise: migrated up to the migration before the newest only.
+  const db = new Kysely<unknown>({
+    dialect: new SqliteDialect({ database: new BetterSqlite3(file) }),
+  });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => listMigrations("sqlite") },
+  });
+  assert.equal((await migrator.migrateTo(older)).error, undefined);
+  await db.destroy();
+  const schemaOf = (path: string) => {
+    const connection = new BetterSqlite3(path, { readonly: true });
+    const row = connection
+      .prepare("select name from kysely_migration order by name desc limit 1")
+      .get() as { name: string };
+    connection.close();
+    return row.name;
+  };
+  const { file: copy } = await backupSqlite(file, join(dir, "older-backup.db"));
+  assert.deepEqual([schemaOf(file), schemaOf(copy)], [older, older]);
 });

@@ -7,7 +7,7 @@ import type { Store } from "../store.ts";
 import { cachePreparedStatements } from "./cache-prepared-statements.ts";
 import { runImmediateTransaction } from "./run-immediate-transaction.ts";
 
-/** The embedded store: one SQLite file, and the connection that `backupSqlite` copies from. */
+/** The embedded store: one SQLite file and its connection. */
 export interface SqliteStore extends Store {
   readonly dialect: "sqlite";
   readonly file: string;

@@ -26,7 +26,7 @@ test("a store transaction holds the write lock from its start: another connectio
     const outcome = await runIdempotent(
       store,
       org.id,
-      { key: "k", requestHash: "h" },
+      { keys: ["k"], requestHash: "h" },
       async (tx) => {
         try {
           insertOther.run(org.id);

@@ -1,4 +1,10 @@
-import { type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
+
+// Compiled once: the statements every transaction runs need no query building per request.
+const beginImmediate = CompiledQuery.raw("begin immediate");
+const beginDeferred = CompiledQuery.raw("begin deferred");
+const commit = CompiledQuery.raw("commit");
+const rollback = CompiledQuery.raw("rollback");
 
 /**
  * Runs `work` in a `BEGIN IMMEDIATE` transaction. Kysely's own SQLite transactions begin DEFERRED: one
@@ -13,13 +19,13 @@ export function runImmediateTransaction<Schema, T>(
   begin: "immediate" | "deferred" = "immediate",
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await (begin === "immediate" ? sql`begin immediate` : sql`begin deferred`).execute(connection);
+    await connection.executeQuery(begin === "immediate" ? beginImmediate : beginDeferred);
     try {
       const result = await work(connection);
-      await sql`commit`.execute(connection);
+      await connection.executeQuery(commit);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(connection);
+      await connection.executeQuery(rollback);
       throw error;
     }
   });

@@ -1,0 +1,73 @@
+import { ApiError } from "./api-client.ts";
+
+/** What an input problem's code means to a reseller; the API's own message follows where it adds facts. */
+const problemWords: Readonly<Record<string, string>> = {
+  CALS_NOT_QUOTED:
+    "A server that needs CALs cannot be quoted without them. Say why they are left out: the customer already owns them, or the server is reached only anonymously.",
+  REASON_CONTRADICTS_DEPLOYMENT:
+    "That reason does not fit: staff or devices sign in to this server, so it is not reached only anonymously.",
+  NO_PRICE_LIST:
+    "There is no price list in force for this date. An owner of your organisation adds one first.",
+  AMBIGUOUS_PRICE_LIST: "Price lists in more than one currency apply today: choose the currency.",
+  PRICE_LIST_NOT_VALID: "The chosen price list is not in force on this date.",
+  CURRENCY_MISMATCH: "The price list is in another currency than the quote.",
+  PRICE_MISSING: "The price list has no price for something this quote needs.",
+  DISCOUNT_TOO_LARGE: "The discount is larger than the amount it applies to.",
+  EDITION_USER_LIMIT: "This edition cannot serve that many users.",
+  EDITION_DEVICE_LIMIT: "This edition cannot serve that many devices.",
+  EDITION_PROCESSOR_LIMIT: "This edition cannot run on that many processors.",
+  EDITION_CORE_LIMIT: "This edition cannot run on that many cores.",
+  EDITION_VM_LIMIT: "This edition does not cover that many virtual machines.",
+  UNKNOWN_REFERENCE: "Something the request names does not exist (any more).",
+};
+
+/** Codes whose words say all a reseller needs. */
+const plainCodes = new Set(["CALS_NOT_QUOTED", "REASON_CONTRADICTS_DEPLOYMENT"]);
+
+/** What the error code of a whole answer means to a reseller. */
+const answerWords: Readonly<Record<string, string>> = {
+  NOT_FOUND: "It is not there any more: someone may have removed it. Reload the page.",
+  FORBIDDEN: "Your role does not allow this. Ask an owner of your organisation.",
+  UNAUTHENTICATED: "Your session has ended. Sign in again.",
+  RATE_LIMITED: "Too many attempts. Wait a few minutes, then try again.",
+  PAYLOAD_TOO_LARGE: "That is larger than calwise accepts.",
+  REQUEST_TIMEOUT: "The request took too long to arrive. Try again.",
+  INTERNAL:
+    "Something went wrong inside calwise. Try again; if it happens again, tell your administrator",
+};
+
+/** Capitalises the API's message so it reads as a sentence of its own. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") return "";
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * An API error in words a reseller understands: the meaning of each problem code first, then the API's own
+ * sentence with the facts (which server, which count). `doing` says what failed when nothing more is known.
+ */
+export function describeApiError(error: unknown, doing: string): string {
+  if (!(error instanceof ApiError))
+    return `${doing} failed: calwise could not be reached. Check your connection and try again.`;
+  const problems = error.problem?.problems ?? [];
+  // The API's sentence for these is written for a licensing specialist (rule ids, field names): words only.
+  if (problems.length > 0 && problems.every((p) => plainCodes.has(p.code)))
+    return [...new Set(problems.map((p) => problemWords[p.code]))].join(" ");
+  if (problems.length > 0)
+    return [
+      ...new Set(
+        problems.map((p) => `${problemWords[p.code] ?? ""} ${sentence(p.message)}`.trim()),
+      ),
+    ].join(" ");
+  const code = error.problem?.code ?? "";
+  const words = answerWords[code];
+  if (code === "INTERNAL")
+    return `${words}${error.problem?.requestId ? ` (reference ${error.problem.requestId})` : ""}.`;
+  if (code === "CONFLICT") return sentence(error.message);
+  if (words !== undefined) return words;
+  return error.problem === undefined
+    ? `${doing} failed (HTTP ${error.status}). Try again.`
+    : sentence(error.message);
+}

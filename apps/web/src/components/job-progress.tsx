@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { callApi, type Schema } from "../api/api-client.ts";
+
+type Job = Schema<"Job">;
+
+function ended(job: Job | undefined): boolean {
+  return job?.state === "succeeded" || job?.state === "failed";
+}
+
+/**
+ * Follows a job through the server's event stream (GET /v1/jobs/{id}/events: a `job` event on every change,
+ * closed once it ends). Only when the stream fails (a proxy that buffers, a dropped connection) does it
+ * fall back to reading the job (GET /v1/jobs/{id}) every second.
+ */
+export function useJob(jobId: string): { job: Job | undefined; streamed: boolean } {
+  const [streamed, setStreamed] = useState<Job>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const source = new EventSource(`/v1/jobs/${encodeURIComponent(jobId)}/events`);
+    source.addEventListener("job", (event) => {
+      const job = JSON.parse((event as MessageEvent<string>).data) as Job;
+      setStreamed(job);
+      // The server ends the stream after this; closing first keeps EventSource from reconnecting.
+      if (ended(job)) source.close();
+    });
+    source.onerror = () => {
+      source.close();
+      setFailed(true);
+    };
+    return () => source.close();
+  }, [jobId]);
+  const polled = useQuery({
+    queryKey: ["job", jobId],
+    enabled: failed && !ended(streamed),
+    queryFn: ({ signal }) => callApi("get", "/v1/jobs/{id}", { params: { id: jobId }, signal }),
+    refetchInterval: (query) => (ended(query.state.data) ? false : 1000),
+  });
+  return { job: polled.data ?? streamed, streamed: !failed };
+}
+
+/** A job's state and progress (records read of the total, when known), then a link to its audit. */
+export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
+  const { job } = useJob(jobId);
+  if (job === undefined) return <span>queued…</span>;
+  const { state, progress, auditId } = job;
+  if (state === "succeeded" && auditId !== null)
+    return <Link to={`/audits/${auditId}`}>Audit ready: open it</Link>;
+  if (state === "failed")
+    return (
+      <span className="error-text">
+        The audit failed: {String(job.error?.detail ?? "see the server log")}
+      </span>
+    );
+  return (
+    <span>
+      {progress.total !== null && progress.total > 0 && (
+        <>
+          <progress
+            max={progress.total}
+            value={progress.done}
+            aria-label={`Reading ${name}`}
+          />{" "}
+        </>
+      )}
+      {state === "queued" ? "Waiting to be read" : "Reading"}: {progress.done.toLocaleString()}
+      {progress.total === null ? "" : ` of ${progress.total.toLocaleString()}`} records
+    </span>
+  );
+}
