@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
 import { createJobWorker } from "@calwise/http-api";
+import { loadHighsSolver } from "@calwise/node-files";
 import type { Store } from "@calwise/storage";
 import pino from "pino";
 import { entitlementsCsv, logonText, ownedDeployment, runCliAudit } from "./evidence-fixtures.ts";
@@ -55,6 +56,7 @@ function startService(store: Store) {
     dataDir,
     logger: pino({ level: "silent" }),
     instance: `test-${process.pid}`,
+    loadSolver: () => loadHighsSolver(),
     heartbeatMs: 50,
     sweepMs: 200,
   });

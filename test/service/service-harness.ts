@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
 import { createApi, hashPassword, type ServerDependencies } from "@calwise/http-api";
+import { loadHighsSolver } from "@calwise/node-files";
 import type { Role, Store } from "@calwise/storage";
 import pino from "pino";
 
@@ -29,6 +30,7 @@ export function createTestApi(
     dataDir: testDataDir,
     ready: async () => true,
     now: () => new Date(),
+    loadSolver: () => loadHighsSolver(),
     ...options,
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { formatDateTime } from "../format/format-date.ts";
 import { Money } from "./money.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
@@ -73,8 +74,7 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
                       "never"
                     ) : (
                       <Link to={`/evaluations/${d.evaluation.id}`}>
-                        revision {d.evaluation.revision},{" "}
-                        {new Date(d.evaluation.createdAt).toLocaleString()}
+                        revision {d.evaluation.revision}, {formatDateTime(d.evaluation.createdAt)}
                       </Link>
                     )}
                   </td>

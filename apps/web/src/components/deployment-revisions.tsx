@@ -2,6 +2,7 @@ import type { DeploymentComparison } from "@calwise/app";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/api-client.ts";
+import { formatDateTime } from "../format/format-date.ts";
 import { Money } from "./money.tsx";
 
 function names(list: readonly string[]): string {
@@ -196,7 +197,7 @@ export function DeploymentRevisions(props: {
                 {r.revision}
                 {r.revision === latest ? " (latest)" : ""}
               </th>
-              <td>{new Date(r.createdAt).toLocaleString()}</td>
+              <td>{formatDateTime(r.createdAt)}</td>
               <td>
                 {props.opened === r.revision ? (
                   "in the editor"

@@ -14,7 +14,7 @@ function ended(job: Job | undefined): boolean {
  * closed once it ends). Only when the stream fails (a proxy that buffers, a dropped connection) does it
  * fall back to reading the job (GET /v1/jobs/{id}) every second.
  */
-export function useJob(jobId: string): { job: Job | undefined; streamed: boolean } {
+export function useJob(jobId: string): Job | undefined {
   const [streamed, setStreamed] = useState<Job>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -37,12 +37,12 @@ export function useJob(jobId: string): { job: Job | undefined; streamed: boolean
     queryFn: ({ signal }) => callApi("get", "/v1/jobs/{id}", { params: { id: jobId }, signal }),
     refetchInterval: (query) => (ended(query.state.data) ? false : 1000),
   });
-  return { job: polled.data ?? streamed, streamed: !failed };
+  return polled.data ?? streamed;
 }
 
 /** A job's state and progress (records read of the total, when known), then a link to its audit. */
 export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
-  const { job } = useJob(jobId);
+  const job = useJob(jobId);
   if (job === undefined) return <span>queued…</span>;
   const { state, progress, auditId } = job;
   if (state === "succeeded" && auditId !== null)
