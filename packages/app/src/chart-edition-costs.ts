@@ -106,7 +106,11 @@ export function chartEditionCosts(input: ChartEditionCostsInput): EditionCostCha
   );
   const advices = percents.map((percent) => {
     const scaled = scaleProfile(profile, percent);
-    return { percent, scaled, advice: adviseEdition(scaled, input.catalog, priceList, input.evaluation) };
+    return {
+      percent,
+      scaled,
+      advice: adviseEdition(scaled, input.catalog, priceList, input.evaluation),
+    };
   });
   const today = advices[0]?.advice;
   if (today === undefined) throw new RangeError("a cost chart has at least two points");
