@@ -14,8 +14,12 @@ export interface AccessGraph {
   readonly pairTier: Uint8Array;
 }
 
-/** `estate`: offices and wards; `hospital`: mostly clinical staff sharing few devices (more users than devices). */
-export type AccessGraphShape = "estate" | "hospital";
+/**
+ * `estate`: offices and wards; `hospital`: mostly clinical staff sharing few devices (more users than devices);
+ * `hard`: the harder family of issue 11 (`generateHardAccessGraph`): sites of lognormal size, many shared
+ * ward and hall devices, users with several devices of their own.
+ */
+export type AccessGraphShape = "estate" | "hospital" | "hard";
 
 interface SiteTemplate {
   readonly officeUsers: number;
@@ -29,7 +33,7 @@ interface SiteTemplate {
 }
 
 // About 100,000 pairs per site.
-const templates: Record<AccessGraphShape, SiteTemplate> = {
+const templates: Record<Exclude<AccessGraphShape, "hard">, SiteTemplate> = {
   estate: {
     officeUsers: 6_000,
     hotDesks: 200,
@@ -71,32 +75,17 @@ export function generateAccessGraph(
   targetPairs: number,
   seed: number,
 ): AccessGraph {
+  if (shape === "hard") return generateHardAccessGraph(targetPairs, seed);
   const random = createRandom(seed);
   const pick = (count: number) => Math.floor(random() * count);
   const template = templates[shape];
   const siteScale = Math.min(1, targetPairs / pairsPerSite);
   const siteCount = Math.max(1, Math.round(targetPairs / pairsPerSite));
   const scaled = (count: number) => Math.max(1, Math.round(count * siteScale));
-  let room = Math.ceil(targetPairs * 1.2) + 16;
-  let pairUser = new Int32Array(room);
-  let pairDevice = new Int32Array(room);
-  let pairCount = 0;
+  const pairs = createPairList(Math.ceil(targetPairs * 1.2) + 16);
+  const add = pairs.add;
   let userCount = 0;
   let deviceCount = 0;
-  const add = (user: number, device: number) => {
-    if (pairCount === room) {
-      room *= 2;
-      const users = new Int32Array(room);
-      const devices = new Int32Array(room);
-      users.set(pairUser);
-      devices.set(pairDevice);
-      pairUser = users;
-      pairDevice = devices;
-    }
-    pairUser[pairCount] = user;
-    pairDevice[pairCount] = device;
-    pairCount++;
-  };
 
   const order = new Int32Array(template.wardDevices);
   for (let site = 0; site < siteCount; site++) {
@@ -143,26 +132,153 @@ export function generateAccessGraph(
     }
   }
   const adminCount = Math.max(2, Math.round(targetPairs / 100_000));
+  addAdministrators(pairs, adminCount, userCount, deviceCount, pick);
+  return pairs.finish(userCount + adminCount, deviceCount, random);
+}
+
+/**
+ * The harder family: sites whose user counts follow a lognormal law (median 300, the largest a fortieth of
+ * the estate), each user with 1–6 devices of their own (geometric), signing in to 1–8 of the site's
+ * shared hall devices (one per 2 users, popularity skewed: the first tenth takes a fifth of the
+ * sign-ins) and, for
+ * half of them, to 3–10 devices of a ward of 60 users and 25 devices. Every holder then competes
+ * with many others: a user covering their own devices is cheaper than the devices only when they
+ * have two or more, and a hall device is cheaper than its users' CALs only when enough of them are
+ * not covered anyway. Roaming administrators as in `estate`. Pairs are distinct.
+ */
+export function generateHardAccessGraph(targetPairs: number, seed: number): AccessGraph {
+  const random = createRandom(seed);
+  const pick = (count: number) => Math.floor(random() * count);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const pairs = createPairList(Math.ceil(targetPairs * 1.05) + 16);
+  const add = pairs.add;
+  let userCount = 0;
+  let deviceCount = 0;
+  // Which user last touched a shared device, so a user's shared devices are distinct.
+  let lastUser = new Int32Array(1024).fill(-1);
+  const markShared = (device: number, user: number): boolean => {
+    if (device >= lastUser.length) {
+      const grown = new Int32Array(Math.max(2 * lastUser.length, device + 1)).fill(-1);
+      grown.set(lastUser);
+      lastUser = grown;
+    }
+    if (lastUser[device] === user) return false;
+    lastUser[device] = user;
+    return true;
+  };
+  const adminCount = Math.max(1, Math.round(targetPairs / 100_000));
+  // What the administrators will add (each touches 2,000–8,000 devices, at most half of them).
+  const adminPairs = Math.min(adminCount * 5_000, Math.floor(targetPairs / 10));
+  while (pairs.count() < targetPairs - adminPairs) {
+    // Lognormal, its tail cut at a fortieth of the estate (40,000 users at 2M pairs) and at what is
+    // left to generate (about 8 pairs a user), so small estates come out near their size too.
+    const lognormal = Math.round(Math.exp(Math.log(300) + 1.3 * normal()));
+    const left = Math.ceil((targetPairs - adminPairs - pairs.count()) / 8);
+    const siteUsers = Math.max(5, Math.min(lognormal, Math.round(targetPairs / 40), 40_000, left));
+    const halls = Math.max(1, Math.round(siteUsers / 2));
+    const firstHall = deviceCount;
+    deviceCount += halls;
+    let ward = -1;
+    let wardMembers = 60;
+    const wardDevices = 25;
+    for (let member = 0; member < siteUsers; member++) {
+      const user = userCount++;
+      let personal = 1;
+      while (personal < 6 && random() < 0.45) personal++;
+      for (let device = 0; device < personal; device++) add(user, deviceCount++);
+      const hallVisits = Math.min(halls, 1 + pick(8));
+      for (let visit = 0; visit < hallVisits; ) {
+        // Skewed popularity: a few hall devices take most of the sign-ins.
+        const hall = firstHall + Math.floor(halls * random() ** 1.5);
+        if (markShared(hall, user)) {
+          add(user, hall);
+          visit++;
+        } else if (halls <= 8) visit++;
+      }
+      if (random() < 0.5) {
+        if (wardMembers === 60) {
+          ward = deviceCount;
+          deviceCount += wardDevices;
+          wardMembers = 0;
+        }
+        wardMembers++;
+        const touched = 3 + pick(8);
+        for (let visit = 0; visit < touched; ) {
+          const device = ward + pick(wardDevices);
+          if (markShared(device, user)) {
+            add(user, device);
+            visit++;
+          }
+        }
+      }
+    }
+  }
+  addAdministrators(pairs, adminCount, userCount, deviceCount, pick);
+  return pairs.finish(userCount + adminCount, deviceCount, random);
+}
+
+/** Distinct pairs as they are generated, in typed arrays that double when full. */
+interface PairList {
+  readonly add: (user: number, device: number) => void;
+  readonly count: () => number;
+  /** The graph, each pair given a tier (one in five the newer one). */
+  readonly finish: (userCount: number, deviceCount: number, random: () => number) => AccessGraph;
+}
+
+function createPairList(initialRoom: number): PairList {
+  let room = initialRoom;
+  let pairUser = new Int32Array(room);
+  let pairDevice = new Int32Array(room);
+  let pairCount = 0;
+  return {
+    add(user, device) {
+      if (pairCount === room) {
+        room *= 2;
+        const users = new Int32Array(room);
+        const devices = new Int32Array(room);
+        users.set(pairUser);
+        devices.set(pairDevice);
+        pairUser = users;
+        pairDevice = devices;
+      }
+      pairUser[pairCount] = user;
+      pairDevice[pairCount] = device;
+      pairCount++;
+    },
+    count: () => pairCount,
+    finish(userCount, deviceCount, random) {
+      const pairTier = new Uint8Array(pairCount);
+      for (let pair = 0; pair < pairCount; pair++) pairTier[pair] = random() < 0.2 ? 1 : 0;
+      return {
+        userCount,
+        deviceCount,
+        pairUser: pairUser.slice(0, pairCount),
+        pairDevice: pairDevice.slice(0, pairCount),
+        pairTier,
+      };
+    },
+  };
+}
+
+/** Roaming administrators (users firstUser, firstUser + 1, …), each on 2,000–8,000 devices anywhere. */
+function addAdministrators(
+  pairs: PairList,
+  adminCount: number,
+  firstUser: number,
+  deviceCount: number,
+  pick: (count: number) => number,
+): void {
   const touchedByAdmin = new Uint8Array(deviceCount);
   for (let admin = 0; admin < adminCount; admin++) {
-    const user = userCount++;
+    const user = firstUser + admin;
     const wanted = Math.min(Math.floor(deviceCount / 2), 2_000 + pick(6_001));
     touchedByAdmin.fill(0);
     for (let touched = 0; touched < wanted; ) {
       const device = pick(deviceCount);
       if (touchedByAdmin[device] === 1) continue;
       touchedByAdmin[device] = 1;
-      add(user, device);
+      pairs.add(user, device);
       touched++;
     }
   }
-  const pairTier = new Uint8Array(pairCount);
-  for (let pair = 0; pair < pairCount; pair++) pairTier[pair] = random() < 0.2 ? 1 : 0;
-  return {
-    userCount,
-    deviceCount,
-    pairUser: pairUser.slice(0, pairCount),
-    pairDevice: pairDevice.slice(0, pairCount),
-    pairTier,
-  };
 }

@@ -2,7 +2,7 @@
 // logon events reduced to distinct (user, device, server) accesses by our reducer, by DuckDB and by
 // the evidence package's Winlogbeat reader, next to plain reads of the same bytes; and the EVTX reader
 // over the shared corpus, repeated. Each method runs in its own process for a true peak memory.
-// Standalone: node --import tsx scripts/bench-ingest.ts [--full]
+// Standalone: node --import tsx scripts/bench-ingest.ts [--full | --mb=N]
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { listEvtxCorpus } from "../packages/evidence/src/evtx/testing/evtx-corpus.ts";
@@ -28,9 +28,15 @@ export interface IngestFindings {
 
 const evtxRepeats = 20;
 
-/** Runs the section on a file of about 1.7 GB (`full`) or 400 MB. */
-export async function runIngestBenchmarks(full: boolean): Promise<IngestFindings> {
-  const targetBytes = full ? 1.7e9 : 4e8;
+/**
+ * Runs the section on a file of about 1.7 GB (`full`) or 400 MB, or of `megabytes` when given (a quick
+ * run of the section alone: `--ingest-mb=40`).
+ */
+export async function runIngestBenchmarks(
+  full: boolean,
+  megabytes?: number,
+): Promise<IngestFindings> {
+  const targetBytes = megabytes !== undefined ? megabytes * 1e6 : full ? 1.7e9 : 4e8;
   log(`ingest: generating about ${targetBytes / 1e6} MB of logon events (reused when present)`);
   const file = generateLogonFile(targetBytes, 7);
   const childBundle = bundleEntry("scripts/bench-ingest-child.ts");
@@ -237,5 +243,13 @@ function log(message: string): void {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log((await runIngestBenchmarks(process.argv.includes("--full"))).markdown);
+  const megabytes = process.argv.find((arg) => arg.startsWith("--mb="))?.slice("--mb=".length);
+  console.log(
+    (
+      await runIngestBenchmarks(
+        process.argv.includes("--full"),
+        megabytes === undefined ? undefined : Number(megabytes),
+      )
+    ).markdown,
+  );
 }

@@ -360,7 +360,8 @@ function highsCell(
   return statusOf(outcome);
 }
 
-function statusOf(outcome: ChildOutcome<unknown> | undefined): string {
+/** How a child measurement that gave no result ended, for a table cell. */
+export function statusOf(outcome: ChildOutcome<unknown> | undefined): string {
   if (outcome === undefined) return "not run";
   if (outcome.status === "timeout") return `timeout (${outcome.detail})`;
   if (outcome.status === "out of memory") {

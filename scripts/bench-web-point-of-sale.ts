@@ -1,7 +1,9 @@
 // Point-of-sale latency in a real browser: `calwise serve` on SQLite, Debian's Chromium, one owner with a price
-// list. For each key (a real ArrowUp key press in the staff field: 11, 12, … 70) it records key → answer rendered (the sentence
-// shows the new count) and the app's own request → rendered measure (`calwise:pos-answer`), then prints
-// p50/p95/max of both. Run: node --import tsx scripts/bench-web-point-of-sale.ts (about 30 s).
+// list, and no other load on the server (whatever else runs on the machine is its own). For each key (a real
+// ArrowUp key press in the staff field: 11, 12, … 70) it records key → answer rendered (the sentence shows the
+// new count) and the app's own request → rendered measure (`calwise:pos-answer`, the issue's figure), and for
+// every request the fetch's duration and the server's own part (its `Server-Timing: app`), then prints
+// p50/p95/max of each. Run: node --import tsx scripts/bench-web-point-of-sale.ts (about 30 s).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,11 +92,22 @@ try {
     keyToRendered: (window as unknown as { bench: { times: number[] } }).bench.times,
     layoutShift: (window as unknown as { bench: { layoutShift: number } }).bench.layoutShift,
     requestToRendered: performance.getEntriesByName("calwise:pos-answer").map((e) => e.duration),
+    // The server's own part of each answer (its Server-Timing), and the whole request as the browser saw it.
+    server: performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.endsWith("/v1/point-of-sale"))
+      .flatMap((e) => (e as PerformanceResourceTiming).serverTiming.map((t) => t.duration)),
+    network: performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.endsWith("/v1/point-of-sale"))
+      .map((e) => e.duration),
   }));
   const line = (name: string, v: number[]) =>
     `${name}: n=${v.length} p50=${percentile(v, 50).toFixed(1)} ms p95=${percentile(v, 95).toFixed(1)} ms max=${Math.max(...v).toFixed(1)} ms`;
   console.log(line("request → rendered", result.requestToRendered));
   console.log(line("key → rendered (includes the 40 ms debounce)", result.keyToRendered));
+  console.log(line("request → response (fetch, every request)", result.network));
+  console.log(line("server (Server-Timing, every request)", result.server));
   console.log(
     `layout shift not caused by a key press, summed over ${keys} keys (CLS): ${result.layoutShift.toFixed(4)}`,
   );

@@ -1,11 +1,13 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md (machine, targets, then one
 // section each). Options: --full (ingestion over a 1.7 GB file instead of 400 MB), --quick (no HiGHS
-// beyond 300k pairs), --only=optimiser,packs,real-money,ingest,server (sections to run), --out=<file>,
-// --server-seconds=N (each server load run, default 10). `--only=server` alone replaces the server
-// section of the existing file and keeps the rest.
+// beyond 300k pairs, in both min-cut sections), --only=optimiser,hard-families,packs,real-money,ingest,
+// server (sections to run), --out=<file>, --server-seconds=N (each server load run, default 10),
+// --ingest-mb=N (ingestion and `calwise audit` over a file of about N MB, for a quick run of that section
+// alone). `--only=server` alone replaces the server section of the existing file and keeps the rest.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { runHardFamilyBenchmarks } from "./bench-hard-families.ts";
 import { runIngestBenchmarks } from "./bench-ingest.ts";
 import { describeMachine } from "./bench-machine.ts";
 import { renderTable } from "./bench-markdown.ts";
@@ -34,6 +36,15 @@ if (wanted("optimiser")) {
   sections.push(findings.markdown);
   targets.push(...findings.targets);
 }
+if (wanted("hard-families")) {
+  const findings = await runHardFamilyBenchmarks({
+    highs: true,
+    ...(quick ? { highsMaxPairs: 300_000 } : {}),
+    calMix: true,
+  });
+  sections.push(findings.markdown);
+  targets.push(...findings.targets);
+}
 if (wanted("packs")) {
   process.stderr.write("packs\n");
   const findings = runPackBenchmarks();
@@ -53,7 +64,11 @@ if (wanted("real-money")) {
   targets.push(...findings.targets);
 }
 if (wanted("ingest")) {
-  const findings = await runIngestBenchmarks(full);
+  const ingestMb = argv.find((arg) => arg.startsWith("--ingest-mb="))?.slice("--ingest-mb=".length);
+  const findings = await runIngestBenchmarks(
+    full,
+    ingestMb === undefined ? undefined : Number(ingestMb),
+  );
   sections.push(findings.markdown);
   targets.push(...findings.targets);
 }

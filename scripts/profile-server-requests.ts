@@ -2,13 +2,14 @@
 // SQLite, pino writing JSON lines to /dev/null), one kind of request sent `count` times in a loop through
 // `app.request`, each awaited (one client), after a warm-up. Prints the CPU time per request of each kind (the machine is shared: wall time is stretched by others). Run under
 // `node --cpu-prof --import tsx scripts/profile-server-requests.ts [kind] [count]` to see the profile
-// (kinds: point-of-sale, point-of-sale-repeat, evaluation, audit, customers, all).
+// (kinds: point-of-sale, point-of-sale-repeat, evaluation, audit, customers, bare, all).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog } from "@calwise/catalog";
 import { createApi, createJobWorker } from "@calwise/http-api";
 import { openStore } from "@calwise/storage";
+import { Hono } from "hono";
 import pino from "pino";
 import { parse } from "yaml";
 import { logonText, ownedDeployment } from "../test/service/evidence-fixtures.ts";
@@ -23,6 +24,8 @@ const store = await openStore({ location: dataDir });
 const catalog = loadCatalog();
 const logger = pino(pino.destination({ dest: "/dev/null", sync: false }));
 const worker = createJobWorker({ store, catalog, dataDir, logger, instance: "profile" });
+const bare = new Hono();
+bare.get("/bare", (c) => c.json({ status: "ok" }));
 const app = createApi({
   catalog,
   logger,
@@ -102,6 +105,8 @@ try {
       }),
     audit: () => call(`/v1/audits/${auditId}`, { headers: { authorization } }),
     customers: () => call(`/v1/customers/${customer.id}`, { headers: { authorization } }),
+    // The ceiling, as the server bench's: a bare Hono handler, no middleware, no store.
+    bare: async () => bare.request("/bare"),
   };
   for (const [name, send] of Object.entries(requests)) {
     if (kind !== "all" && kind !== name) continue;

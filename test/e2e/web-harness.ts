@@ -263,3 +263,27 @@ export function setUpFlows(
     },
   };
 }
+
+/**
+ * Fills the training screen's CAL fields with the engine's answer, read from its explanation of a wrong one:
+ * each "N staff/devices needs a … user/device CAL".
+ */
+export async function answerFromExplanation(page: Page, explanation: string): Promise<void> {
+  const fields: Record<string, string> = {
+    "Windows Server user": "Windows Server user CALs",
+    "Windows Server device": "Windows Server device CALs",
+    "Remote Desktop Services user": "Remote Desktop user CALs",
+    "Remote Desktop Services device": "Remote Desktop device CALs",
+  };
+  const needs = [
+    ...explanation.matchAll(
+      /each of your (\d+) [a-z ]+? needs a (Windows Server|Remote Desktop Services) \d{4} (user|device) CAL/gi,
+    ),
+  ];
+  assert.ok(needs.length > 0, explanation);
+  for (const [, count, family, type] of needs) {
+    const label = fields[`${family} ${type}`];
+    assert.ok(label !== undefined && count !== undefined);
+    await page.getByLabel(label, { exact: true }).fill(count);
+  }
+}

@@ -1,8 +1,9 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
-import { runReviewFlows } from "./web-review-flows.ts";
+import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
+import { runReviewFlows } from "./web-review-flows.ts";
 
 const makeStore = async () => {
   const cluster = await startThrowawayPostgres();
@@ -12,3 +13,4 @@ runWebFlows("postgresql", makeStore);
 runCustomerFlows("postgresql", makeStore);
 runQuoteFlows("postgresql", makeStore);
 runReviewFlows("postgresql", makeStore);
+runSalesFlows("postgresql", makeStore);

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
-import { runReviewFlows } from "./web-review-flows.ts";
+import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
+import { runReviewFlows } from "./web-review-flows.ts";
 
 const makeStore = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "calwise-web-sqlite-"));
@@ -17,3 +18,4 @@ runWebFlows("sqlite", makeStore);
 runCustomerFlows("sqlite", makeStore);
 runQuoteFlows("sqlite", makeStore);
 runReviewFlows("sqlite", makeStore);
+runSalesFlows("sqlite", makeStore);

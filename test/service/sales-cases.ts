@@ -22,7 +22,7 @@ const sharedPcs = {
 };
 
 /** A quote of one Windows Server 2012 Standard with 5 user CALs: it includes its CALs. */
-function quoteWithCals(customerId: string) {
+export function quoteWithCals(customerId: string) {
   return {
     customerId,
     deployment: {

@@ -30,6 +30,7 @@ export function createTestApi(
     dataDir: testDataDir,
     ready: async () => true,
     now: () => new Date(),
+    // HiGHS as `calwise serve` loads it, so the API proves what the CLI proves (the CLI-parity cases).
     loadSolver: () => loadHighsSolver(),
     ...options,
   });

@@ -6,6 +6,7 @@ import {
   customerProfileSchema,
   type DatedPriceList,
   type EditionAdvice,
+  type EvaluateOptions,
   validateCustomerProfile,
 } from "@calwise/core";
 import { z } from "zod";
@@ -82,6 +83,8 @@ export interface ChartEditionCostsInput {
   readonly growth?: z.input<typeof costGrowthSchema>;
   /** How problems name an input; by default its field. */
   readonly fieldNames?: Readonly<Record<string, string>>;
+  /** Options of every evaluation (a MIP solver, a plan memo): the same as the advice's, so the figures agree. */
+  readonly evaluation?: EvaluateOptions;
 }
 
 /**
@@ -103,7 +106,11 @@ export function chartEditionCosts(input: ChartEditionCostsInput): EditionCostCha
   );
   const advices = percents.map((percent) => {
     const scaled = scaleProfile(profile, percent);
-    return { percent, scaled, advice: adviseEdition(scaled, input.catalog, priceList) };
+    return {
+      percent,
+      scaled,
+      advice: adviseEdition(scaled, input.catalog, priceList, input.evaluation),
+    };
   });
   const today = advices[0]?.advice;
   if (today === undefined) throw new RangeError("a cost chart has at least two points");

@@ -55,7 +55,11 @@ export async function* readEvidenceRecords(
       message: `an accesses file (${format}): it holds no events; give it to calwise audit --accesses`,
     };
   const file = source.name;
-  const readOptions = options.onProblem ? { onProblem: options.onProblem } : {};
+  const readOptions = {
+    ...(options.onProblem ? { onProblem: options.onProblem } : {}),
+    // Detection has read the first character: the JSON readers need not open the source to look.
+    ...(detected.jsonArray !== undefined ? { jsonArray: detected.jsonArray } : {}),
+  };
   if (eventFormats.has(format))
     return yield* mapRecords(
       readWindowsEvents(source, format as EventFormat, readOptions),

@@ -3,7 +3,9 @@ import { loadCatalog } from "@calwise/catalog";
 import { errorCodes } from "@calwise/core";
 import { loadDeploymentFile, loadHighsSolver } from "@calwise/node-files";
 import type { Command } from "commander";
+import { formatJsonChunks } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+import { writeTextChunks } from "../report/write-text-chunks.ts";
 
 /** `calwise evaluate FILE`: what a deployment needs and what to buy; exit 0 compliant, 1 not, 2 bad input. */
 export function registerEvaluateCommand(program: Command): void {
@@ -31,12 +33,17 @@ export function registerEvaluateCommand(program: Command): void {
           (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
           () => loadHighsSolver(),
         );
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify(result, null, 2)}\n`
-            : renderEvaluationReport(result, catalog),
-        );
+        if (options.json) {
+          // In pieces: a large estate's result is tens of MB of text, which need not be held at once.
+          await writeTextChunks(process.stdout, jsonLines(result));
+        } else process.stdout.write(renderEvaluationReport(result, catalog));
         process.exitCode = result.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
       },
     );
+}
+
+/** The result as `JSON.stringify(result, null, 2)` and a line break, in pieces. */
+function* jsonLines(result: unknown): Generator<string> {
+  yield* formatJsonChunks(result);
+  yield "\n";
 }

@@ -33,3 +33,30 @@ test("a list of a hundred thousand entries comes in many pieces, each small", ()
   assert.ok(pieces.every((piece) => piece.length < 200));
   assert.equal(pieces.join(""), JSON.stringify(result, null, 2));
 });
+
+test("long arrays inside objects, undefined fields, functions in arrays, toJSON, Maps", () => {
+  const holders = Array.from({ length: 300 }, (_, index) => ({
+    id: `U${index}`,
+    note: index % 7 === 0 ? undefined : "x\ny",
+    servers: ["A", "B"],
+    accesses: Array.from({ length: index % 90 }, (_, k) => k),
+  }));
+  const value = {
+    schemaVersion: 1,
+    skipped: undefined,
+    families: [{ family: "ws-cal", holders, empty: [], nothing: {} }],
+    withHoles: [...Array.from({ length: 70 }, (_, k) => (k % 3 === 0 ? undefined : k)), () => 1],
+    when: new Date(0),
+    map: new Map([["a", 1]]),
+    nested: { deeper: { list: Array.from({ length: 100 }, (_, k) => ({ k })) } },
+  };
+  assert.equal([...formatJsonChunks(value)].join(""), JSON.stringify(value, null, 2));
+});
+
+test("a long list inside a short one (an evaluation's families[0].holders) comes in pieces too", () => {
+  const value = { families: [{ holders: Array.from({ length: 5_000 }, (_, k) => ({ k })) }] };
+  const pieces = [...formatJsonChunks(value)];
+  assert.ok(pieces.length > 5_000);
+  assert.ok(pieces.every((piece) => piece.length < 200));
+  assert.equal(pieces.join(""), JSON.stringify(value, null, 2));
+});

@@ -1,42 +1,53 @@
-/** Arrays and objects at most this deep are written piece by piece; deeper values in one piece each. */
-const splitDepth = 2;
+/** Arrays longer than this are written element by element; shorter ones in one `JSON.stringify`. */
+const SPLIT_LENGTH = 64;
 
 /**
  * The text of `JSON.stringify(value, null, 2)` in pieces, so a large result (the audit of a large
- * estate: hundreds of thousands of counted users) is written without holding its whole text, which
- * can exceed the longest string V8 allows. Plain arrays and objects near the top are walked here;
- * every value below them is one JSON.stringify call, re-indented to its depth (JSON text has no
- * raw newline inside a string, so every newline in it starts a line).
+ * estate: hundreds of thousands of counted users; the evaluation of 200,000 users: as many holder
+ * lines) is written without holding its whole text, which can exceed the longest string V8 allows.
+ * Long arrays, at any depth, and the plain arrays and objects above them are walked here; every other
+ * value is one JSON.stringify call, re-indented to its depth (JSON text has no raw newline inside a
+ * string, so every newline in it starts a line). Callers batch the pieces (`writeTextChunks`).
  */
-export function* formatJsonChunks(value: unknown, depth = 0): Generator<string> {
-  const pad = "  ".repeat(depth);
-  const isPlain =
-    typeof value === "object" &&
-    value !== null &&
-    (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) &&
-    typeof (value as { toJSON?: unknown }).toJSON !== "function";
-  if (depth >= splitDepth || !isPlain) {
+export function* formatJsonChunks(value: unknown, indent = ""): Generator<string> {
+  if (!isWalkable(value)) {
     const text = JSON.stringify(value, null, 2) ?? "null";
-    yield depth === 0 ? text : text.replaceAll("\n", `\n${pad}`);
+    yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
     return;
   }
-  const entries: [string | undefined, unknown][] = Array.isArray(value)
-    ? value.map((item) => [undefined, isWritten(item) ? item : null])
-    : Object.entries(value as object)
-        .filter(([, item]) => isWritten(item))
-        .map(([key, item]) => [JSON.stringify(key), item]);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (entries.length === 0) {
-    yield `${open}${close}`;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    yield "[";
+    for (let index = 0; index < value.length; index++) {
+      yield `${index === 0 ? "" : ","}\n${inner}`;
+      const element = value[index];
+      // JSON.stringify writes null for what JSON cannot hold, in arrays.
+      if (isWritten(element)) yield* formatJsonChunks(element, inner);
+      else yield "null";
+    }
+    yield `\n${indent}]`;
     return;
   }
-  yield `${open}\n`;
-  for (const [i, [key, item]] of entries.entries()) {
-    yield `${pad}  ${key === undefined ? "" : `${key}: `}`;
-    yield* formatJsonChunks(item, depth + 1);
-    yield i + 1 < entries.length ? ",\n" : "\n";
+  const record = value as Record<string, unknown>;
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (!isWritten(field)) continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* formatJsonChunks(field, inner);
   }
-  yield `${pad}${close}`;
+  yield first ? "{}" : `\n${indent}}`;
+}
+
+/** What is worth walking: a long array, or a short one or a plain object that holds one below it. */
+function isWalkable(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.length > SPLIT_LENGTH || value.some(isWalkable);
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).some(isWalkable);
 }
 
 /** Whether JSON.stringify writes a property with this value (it leaves out functions, symbols, undefined). */

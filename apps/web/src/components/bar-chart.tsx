@@ -1,7 +1,7 @@
-/** One row of a bar chart: a label (a month) and one value per series. */
+/** One row of a bar chart: a label (a month) and one value per series (null: no figure, no bar). */
 export interface BarRow {
   readonly label: string;
-  readonly values: readonly number[];
+  readonly values: readonly (number | null)[];
 }
 
 /** A series of a bar chart: its name (in the legend and the text alternative) and its bar style. */
@@ -19,24 +19,24 @@ export function BarChart({
   title,
   rows,
   series,
-  format = String,
+  format = (value) => (value === null ? "–" : String(value)),
 }: {
   title: string;
   rows: readonly BarRow[];
   series: readonly BarSeries[];
-  format?: (value: number) => string;
+  format?: (value: number | null) => string;
 }) {
-  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  const max = Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
   const labelWidth = 90;
   const barWidth = 360;
   const barHeight = 14;
   const rowHeight = series.length * (barHeight + 2) + 12;
   const height = rows.length * rowHeight + 8;
-  const scale = (n: number) => (Math.max(0, n) / max) * barWidth;
+  const scale = (n: number | null) => (Math.max(0, n ?? 0) / max) * barWidth;
   const summary = rows
     .map(
       (r) =>
-        `${r.label}: ${series.map((s, i) => `${s.name} ${format(r.values[i] ?? 0)}`).join(", ")}`,
+        `${r.label}: ${series.map((s, i) => `${s.name} ${format(r.values[i] ?? null)}`).join(", ")}`,
     )
     .join("; ");
   return (
@@ -52,7 +52,7 @@ export function BarChart({
               {row.label}
             </text>
             {series.map((s, j) => {
-              const value = row.values[j] ?? 0;
+              const value = row.values[j] ?? null;
               const y = j * (barHeight + 2);
               return (
                 <g key={s.name}>

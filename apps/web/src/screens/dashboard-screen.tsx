@@ -148,9 +148,9 @@ function DashboardFigures({ data, owner }: { data: Dashboard; owner: boolean }) 
           <div className="two-columns">
             <BarChart
               title="CAL attach rate per month"
-              rows={rows.map((m) => ({ label: m.label, values: [m.attachRateBasisPoints ?? 0] }))}
+              rows={rows.map((m) => ({ label: m.label, values: [m.attachRateBasisPoints] }))}
               series={[{ name: "Attach rate", className: "bar-attach" }]}
-              format={(bp) => formatRate(bp)}
+              format={formatRate}
             />
             <table className="table">
               <caption>Attach rate per month</caption>
@@ -192,7 +192,8 @@ function DashboardFigures({ data, owner }: { data: Dashboard; owner: boolean }) 
           <p className="empty">No issued or accepted quote in these months yet.</p>
         ) : (
           currencies.map((currency) => {
-            const money = (minor: number) => formatMoney(minor, currency, navigator.language);
+            const money = (minor: number | null) =>
+              formatMoney(minor ?? 0, currency, navigator.language);
             const of = (m: (typeof rows)[number]) =>
               m.revenue.find((r) => r.currency === currency) ?? {
                 calsMinor: 0,

@@ -3,6 +3,13 @@ import { Link } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { Skeleton } from "../components/skeleton.tsx";
 
+/** The prompt without the title it starts with (the heading above says it): "A customer buys …". */
+function withoutTitle(prompt: string, title: string | null): string {
+  if (title === null || !prompt.startsWith(`${title}: `)) return prompt;
+  const rest = prompt.slice(title.length + 2);
+  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
+
 /**
  * The printable training handout: the organisation's logo and name, then each exercise with its answer, the
  * engine's sentence, and the rule and source behind it. The print stylesheet drops the app's frame.
@@ -59,7 +66,7 @@ export function TrainingHandoutScreen() {
               {data.exercises.map((e, i) => (
                 <li key={e.id} className="handout-exercise">
                   <h2>{e.title ?? `Customer ${i + 1}`}</h2>
-                  <p>{e.prompt}</p>
+                  <p>{withoutTitle(e.prompt, e.title)}</p>
                   {e.note !== null && <p className="hint">{e.note}</p>}
                   <p>
                     <strong>Answer: </strong>

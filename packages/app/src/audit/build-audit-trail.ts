@@ -9,6 +9,7 @@ import { buildHolderEvidence } from "./build-holder-evidence.ts";
 import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
 import { compareText } from "./compare-text.ts";
 import type { AuditLedger } from "./create-audit-ledger.ts";
+import { rankHolders } from "./holder-ranks.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 
 /** Events of other ids that the audit recognises, as a note ("2 × 4634 (logoff)"), or none. */
@@ -56,13 +57,15 @@ export function buildAuditTrail(parts: {
     notes.push(
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
+  const ranks = rankHolders(windowed.inWindow);
   const holders = buildHolderEvidence(
     evaluation,
     built.recordsOfAccess,
     ledger.ledger.files,
     flagsOf,
+    ranks,
   );
-  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf);
+  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf, ranks);
   return {
     schemaVersion: 1,
     window: windowed.window,

@@ -1,6 +1,7 @@
 import type { AccessRecord } from "./access-ledger.ts";
 import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
-import { compareText } from "./compare-text.ts";
+import type { HolderRanks } from "./holder-ranks.ts";
+import { rankTexts } from "./rank-texts.ts";
 import { type SeenSpan, widenSeen } from "./widen-seen.ts";
 
 /** An access summary while it is built: one holder's accesses to one server. */
@@ -20,18 +21,6 @@ function addRecord(access: Access, r: AccessRecord, other: string | undefined): 
   if (other !== undefined) access.with.push(other);
 }
 
-/** Each text's place in `compareText` order; texts that compare equal share one, so ties keep their order. */
-function rankTexts(texts: Iterable<string>): Map<string, number> {
-  const sorted = [...new Set(texts)].sort(compareText);
-  const ranks = new Map<string, number>();
-  let rank = 0;
-  for (const [i, text] of sorted.entries()) {
-    if (i > 0 && compareText(sorted[i - 1] as string, text) !== 0) rank = i;
-    ranks.set(text, rank);
-  }
-  return ranks;
-}
-
 /** The distinct texts of `list`, sorted (code unit order). */
 function sortedDistinct(list: string[]): string[] {
   if (list.length < 2) return list;
@@ -43,13 +32,14 @@ function sortedDistinct(list: string[]): string[] {
  * Every user and every device counted in the window, with its accesses per server (events, first and
  * last seen, and the devices a user came from or the users of a device), whichever CAL type the
  * evaluation chose: an auditor needs both lists to check a device-CAL answer against the people
- * behind it, or a user-CAL answer against the devices. Servers are ranked once, so a holder's
- * accesses sort by number; a holder's access to a server is found by number too.
+ * behind it, or a user-CAL answer against the devices. Holders and servers sort by their ranks
+ * (`compareText` order, computed once); a holder's access to a server is found by number.
  */
 export function buildCountedHolders(
   records: readonly AccessRecord[],
   holders: readonly HolderEvidence[],
   flagsOf: (userId: string) => string[],
+  ranks: HolderRanks,
 ): { users: CountedHolder[]; devices: CountedHolder[] } {
   const withCal = { user: new Set<string>(), device: new Set<string>() };
   for (const h of holders) withCal[h.type].add(h.id);
@@ -89,7 +79,10 @@ export function buildCountedHolders(
       }
       addRecord(access, r, type === "user" ? r.device : r.user);
     }
-    const ids = [...byId.keys()].sort(compareText);
+    const rankOf = ranks[type];
+    const ids = [...byId.keys()].sort(
+      (a, b) => (rankOf.get(a) as number) - (rankOf.get(b) as number),
+    );
     return ids.map((id): CountedHolder => {
       const list = (byId.get(id) as { accesses: Access[] }).accesses.sort(
         (a, b) => a.rank - b.rank,

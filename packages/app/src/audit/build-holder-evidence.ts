@@ -1,52 +1,81 @@
 import type { EvaluationResult } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
 import type { HolderEvidence } from "./audit-result-schema.ts";
-import { compareText } from "./compare-text.ts";
+import type { HolderRanks } from "./holder-ranks.ts";
 
 /**
  * The evidence trail of every user and device that holds a CAL in the evaluation: first and last
  * seen, servers, event count, source files and one sample event, from the records behind the
- * accesses that made the engine give it a CAL.
+ * accesses that made the engine give it a CAL. Users come first, then devices, each in the order of
+ * `ranks` (every holder with records is ranked there: its id is a user or device of a record).
  */
 export function buildHolderEvidence(
   evaluation: EvaluationResult,
   recordsOfAccess: readonly (readonly AccessRecord[])[],
   files: readonly string[],
   flagsOf: (userId: string) => string[],
+  ranks: HolderRanks,
 ): HolderEvidence[] {
-  const holders = new Map<string, { type: "user" | "device"; id: string; accesses: Set<number> }>();
+  const byType = { user: new Map<string, Set<number>>(), device: new Map<string, Set<number>>() };
   for (const family of evaluation.families)
     for (const h of family.holders) {
-      const key = `${h.type}\u0000${h.id}`;
-      const entry = holders.get(key) ?? { type: h.type, id: h.id, accesses: new Set<number>() };
-      for (const a of h.accesses) entry.accesses.add(a);
-      holders.set(key, entry);
+      const holders = byType[h.type];
+      let accesses = holders.get(h.id);
+      if (accesses === undefined) {
+        accesses = new Set<number>();
+        holders.set(h.id, accesses);
+      }
+      for (const a of h.accesses) accesses.add(a);
     }
   const out: HolderEvidence[] = [];
-  for (const { type, id, accesses } of holders.values()) {
-    const records = new Set<AccessRecord>();
-    for (const a of accesses)
-      for (const r of recordsOfAccess[a] ?? [])
-        if ((type === "user" ? r.user : r.device) === id) records.add(r);
-    if (records.size === 0) continue;
-    const list = [...records];
-    const first = list.reduce((a, b) => (b.firstMs < a.firstMs ? b : a));
-    const last = list.reduce((a, b) => (b.lastMs > a.lastMs ? b : a));
-    const fileSet = new Set<number>();
-    for (const r of list) for (const f of r.files) fileSet.add(f);
-    out.push({
-      id,
-      type,
-      firstSeen: first.firstSeen,
-      lastSeen: last.lastSeen,
-      servers: [...new Set(list.map((r) => r.server))].sort(),
-      events: list.reduce((n, r) => n + r.events, 0),
-      files: [...fileSet].sort((a, b) => a - b).map((f) => files[f] ?? ""),
-      sample: first.sample,
-      flags: type === "user" ? flagsOf(id) : [],
-    });
+  for (const type of ["user", "device"] as const) {
+    const listed: HolderEvidence[] = [];
+    for (const [id, accesses] of byType[type]) {
+      // The records of one holder, in the order first met. An access stands for a record of its own,
+      // or for two (a UAL user × device pair, buildAuditDeployment); only a paired record stands
+      // behind several accesses, so only those are checked for repeats.
+      const list: AccessRecord[] = [];
+      let paired: Set<AccessRecord> | undefined;
+      for (const a of accesses) {
+        const records = recordsOfAccess[a] ?? [];
+        for (const r of records) {
+          if ((type === "user" ? r.user : r.device) !== id) continue;
+          if (records.length > 1) {
+            paired ??= new Set();
+            if (paired.has(r)) continue;
+            paired.add(r);
+          }
+          list.push(r);
+        }
+      }
+      if (list.length === 0) continue;
+      let first = list[0] as AccessRecord;
+      let last = first;
+      let events = 0;
+      const fileSet = new Set<number>();
+      const servers = new Set<string>();
+      for (const r of list) {
+        if (r.firstMs < first.firstMs) first = r;
+        if (r.lastMs > last.lastMs) last = r;
+        events += r.events;
+        for (const f of r.files) fileSet.add(f);
+        servers.add(r.server);
+      }
+      listed.push({
+        id,
+        type,
+        firstSeen: first.firstSeen,
+        lastSeen: last.lastSeen,
+        servers: [...servers].sort(),
+        events,
+        files: [...fileSet].sort((a, b) => a - b).map((f) => files[f] ?? ""),
+        sample: first.sample,
+        flags: type === "user" ? flagsOf(id) : [],
+      });
+    }
+    const rankOf = ranks[type];
+    listed.sort((a, b) => (rankOf.get(a.id) as number) - (rankOf.get(b.id) as number));
+    for (const h of listed) out.push(h);
   }
-  return out.sort((a, b) =>
-    a.type === b.type ? compareText(a.id, b.id) : a.type === "user" ? -1 : 1,
-  );
+  return out;
 }

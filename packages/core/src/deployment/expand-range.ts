@@ -5,6 +5,8 @@ import { deploymentLimits } from "./deployment-limits.ts";
  * zero padding (PC-08, PC-09, PC-10). A name without braces is itself. Returns undefined for a malformed range.
  */
 export function expandRange(name: string): readonly string[] | undefined {
+  // Most names are plain: no regular expression for them (large files hold hundreds of thousands).
+  if (!name.includes("{")) return [name];
   const match = /^(.*)\{(\d+)\.\.(\d+)\}(.*)$/.exec(name);
   if (!match) return name.includes("{") ? undefined : [name];
   const [, prefix = "", fromText = "", toText = "", suffix = ""] = match;

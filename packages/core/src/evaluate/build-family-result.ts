@@ -1,38 +1,70 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
+
+interface Trace {
+  readonly tier: number;
+  readonly servers: string[];
+  readonly accesses: number[];
+}
+
+/** An empty trace per holder of the mix, in its order. */
+function traceHolders(tiers: ReadonlyMap<string, number>): Map<string, Trace> {
+  const traces = new Map<string, Trace>();
+  for (const [id, tier] of tiers) traces.set(id, { tier, servers: [], accesses: [] });
+  return traces;
+}
+
+/** A sorted array without its repeats, in place. */
+function uniqueSorted<T>(sorted: T[]): T[] {
+  let kept = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index] as T;
+  }
+  sorted.length = kept;
+  return sorted;
+}
 
 /** One family's answer for the report: holders with their accesses, needs, owned pools, connectors, proof. */
 export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyResult {
   const { family } = plan;
-  const trace = new Map<string, { servers: Set<string>; accesses: Set<number> }>();
-  const note = (holder: string, i: DemandItem) => {
-    const t = trace.get(holder) ?? { servers: new Set<string>(), accesses: new Set<number>() };
-    t.servers.add(i.server);
-    t.accesses.add(i.access);
-    trace.set(holder, t);
-  };
+  // Per holder, its tier and the servers and accesses of its items, in arrays (sorted and made unique
+  // once, below): a map per holder type keyed by the id itself, filled in the mix's order so the holder
+  // lines come out in it, and one look-up per item and side (large estates have hundreds of thousands).
+  const userTrace = traceHolders(plan.mix.userTier);
+  const deviceTrace = traceHolders(plan.mix.deviceTier);
   const rules = new Set<string>(["cal-per-user-or-device", "version-or-later"]);
+  let lastRules: readonly string[] | undefined;
   for (const i of plan.items) {
-    for (const r of i.rules) rules.add(r);
-    if (i.user !== undefined && plan.mix.userTier.has(i.user)) note(`u:${i.user}`, i);
-    if (i.device !== undefined && plan.mix.deviceTier.has(i.device)) note(`d:${i.device}`, i);
+    // Items share their rule lists (derive-cal-demand), so most are the one just added.
+    if (i.rules !== lastRules) for (const r of i.rules) rules.add(r);
+    lastRules = i.rules;
+    const user = i.user === undefined ? undefined : userTrace.get(i.user);
+    if (user !== undefined) {
+      user.servers.push(i.server);
+      user.accesses.push(i.access);
+    }
+    const device = i.device === undefined ? undefined : deviceTrace.get(i.device);
+    if (device !== undefined) {
+      device.servers.push(i.server);
+      device.accesses.push(i.access);
+    }
   }
-  const holder = (id: string, type: "user" | "device", tier: number): HolderLine => {
-    const t = trace.get(`${type === "user" ? "u" : "d"}:${id}`);
-    return {
-      id,
-      type,
-      version: family.versions[tier] as string,
-      servers: [...(t?.servers ?? [])].sort(),
-      accesses: [...(t?.accesses ?? [])].sort((a, b) => a - b),
-    };
-  };
-  const holders = [
-    ...[...plan.mix.userTier].map(([id, t]) => holder(id, "user", t)),
-    ...[...plan.mix.deviceTier].map(([id, t]) => holder(id, "device", t)),
-  ];
+  const holders: HolderLine[] = [];
+  for (const [traces, type] of [
+    [userTrace, "user"],
+    [deviceTrace, "device"],
+  ] as const) {
+    for (const [id, t] of traces) {
+      holders.push({
+        id,
+        type,
+        version: family.versions[t.tier] as string,
+        servers: uniqueSorted(t.servers.sort()),
+        accesses: uniqueSorted(t.accesses.sort((a, b) => a - b)),
+      });
+    }
+  }
   if (plan.pools.length > 0) rules.add("included-cals");
   if (plan.connectors.length > 0) rules.add("external-connector");
   const sources = new Set<string>(family.sources);

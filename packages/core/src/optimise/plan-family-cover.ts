@@ -5,6 +5,7 @@ import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import { countHoldersPerTier } from "./count-holders-per-tier.ts";
 import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
@@ -304,7 +305,7 @@ function planWithOwned(
     classes.set(key, c);
   }
   const free = [...classes.values()];
-  const tops = holderTops(edges, market.tiers);
+  const tops = countHoldersPerTier(edges, market.tiers);
   // A pool with at least as many CALs as holders that could ever use it never binds: its multiplier is 0.
   const slack = free.map((p) => {
     let holders = 0;
@@ -649,37 +650,19 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
   return { mix, pricing: priceCalNeeds(needs, pools, market) };
 }
 
-/**
- * Per tier, how many users (devices) a cover could give a CAL of exactly that tier: those with a pair at that
- * tier (a cheapest cover never gives a holder a tier none of its pairs needs); and how many holders there are.
- * One map per type from holder to the set of its pairs' tiers (bits): no key is built per pair.
- */
-function holderTops(edges: readonly CoverEdge[], tiers: number) {
-  const at = { user: new Map<string, number>(), device: new Map<string, number>() };
-  for (const e of edges) {
-    const bit = 2 ** e.tier;
-    if (e.user !== undefined && !e.deviceOnly)
-      at.user.set(e.user, (at.user.get(e.user) ?? 0) | bit);
-    if (e.device !== undefined && !e.userOnly)
-      at.device.set(e.device, (at.device.get(e.device) ?? 0) | bit);
-  }
-  const perTier = (masks: Map<string, number>) => {
-    const out = new Array<number>(tiers).fill(0);
-    for (const mask of masks.values())
-      for (let k = 0; k < tiers; k++) if (mask & (2 ** k)) out[k] = (out[k] as number) + 1;
-    return out;
-  };
-  return {
-    user: perTier(at.user),
-    device: perTier(at.device),
-    holders: at.user.size + at.device.size,
-  };
-}
-
 /** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
 function collapse(items: readonly DemandItem[]): CoverEdge[] {
-  // Two levels of maps (user, then device) instead of one concatenated key: no string built per item.
-  const byUser = new Map<string, Map<string, number>>();
+  // Users and devices numbered once, and the pairs found in an open-addressing table of integers: no
+  // string built and no map per user (large estates have hundreds of thousands of items), and no key
+  // past the small-integer range either. Number 0 stands for "no user" or "no device".
+  const userIndex = new Map<string, number>();
+  const deviceIndex = new Map<string, number>();
+  let capacity = 16;
+  while (capacity < 2 * items.length) capacity *= 2;
+  const mask = capacity - 1;
+  const slotUser = new Int32Array(capacity);
+  const slotDevice = new Int32Array(capacity);
+  const slotEdge = new Int32Array(capacity).fill(-1);
   const edges: {
     user?: string;
     device?: string;
@@ -687,17 +670,41 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
     deviceOnly: boolean;
     userOnly: boolean;
   }[] = [];
+  let lastUser: string | undefined;
+  let lastU = 0;
   for (const i of items) {
     const user = i.deviceOnly ? undefined : i.user;
     const device = i.userOnly ? undefined : i.device;
-    let devices = byUser.get(user ?? "\u0000");
-    if (!devices) {
-      devices = new Map();
-      byUser.set(user ?? "\u0000", devices);
+    let u = 0;
+    if (user !== undefined) {
+      if (user === lastUser) u = lastU;
+      else {
+        u = userIndex.get(user) ?? 0;
+        if (u === 0) {
+          u = userIndex.size + 1;
+          userIndex.set(user, u);
+        }
+        lastUser = user;
+        lastU = u;
+      }
     }
-    const at = devices.get(device ?? "\u0000");
-    if (at === undefined) {
-      devices.set(device ?? "\u0000", edges.length);
+    let d = 0;
+    if (device !== undefined) {
+      d = deviceIndex.get(device) ?? 0;
+      if (d === 0) {
+        d = deviceIndex.size + 1;
+        deviceIndex.set(device, d);
+      }
+    }
+    const hash = Math.imul(u, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77);
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (slotEdge[slot] !== -1 && (slotUser[slot] !== u || slotDevice[slot] !== d))
+      slot = (slot + 1) & mask;
+    const at = slotEdge[slot] as number;
+    if (at === -1) {
+      slotUser[slot] = u;
+      slotDevice[slot] = d;
+      slotEdge[slot] = edges.length;
       const edge: (typeof edges)[number] = {
         tier: i.tier,
         deviceOnly: i.deviceOnly,

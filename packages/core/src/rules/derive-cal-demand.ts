@@ -92,6 +92,24 @@ export function deriveCalDemand(
     byRule.set(key, g);
   };
 
+  // Per server and service, what an access needs; and the rule lists, one per combination of the
+  // three optional rules, shared by every item (read-only): large estates have hundreds of thousands.
+  const requirementsByServer = new Map<ResolvedServer, Map<string | undefined, CalRequirement[]>>();
+  const ruleLists = new Map<number, readonly string[]>();
+  const rulesOf = (additive: boolean, multiplexing: boolean, unattended: boolean) => {
+    const key = (additive ? 1 : 0) + (multiplexing ? 2 : 0) + (unattended ? 4 : 0);
+    let rules = ruleLists.get(key);
+    if (rules === undefined) {
+      const list = ["cal-per-user-or-device", "version-or-later"];
+      if (additive) list.push("additive-cal");
+      if (multiplexing) list.push("multiplexing");
+      if (unattended) list.push("unattended-device");
+      rules = list;
+      ruleLists.set(key, rules);
+    }
+    return rules;
+  };
+
   for (const a of deployment.accesses) {
     const server = deployment.servers.get(a.server) as ResolvedServer;
     if (a.fromServer !== undefined) {
@@ -129,35 +147,78 @@ export function deriveCalDemand(
     const device = a.device === undefined ? undefined : deployment.devices.get(a.device);
     const deviceOnly = device !== undefined && (device.unattended || user === undefined);
     const userOnly = device === undefined;
-    for (const req of requirementsOf(server, isAdmin ? undefined : a.service)) {
+    const service = isAdmin ? undefined : a.service;
+    let byService = requirementsByServer.get(server);
+    if (byService === undefined) {
+      byService = new Map();
+      requirementsByServer.set(server, byService);
+    }
+    let reqs = byService.get(service);
+    if (reqs === undefined) {
+      reqs = requirementsOf(server, service);
+      byService.set(service, reqs);
+    }
+    for (const req of reqs) {
       if (req.assumption !== undefined) {
         usedAssumptions.add(req.assumption);
         if (deployment.assumptions.get(req.assumption) === false) continue;
       }
       const family = catalog.families.get(req.family);
       if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
-      const rules = ["cal-per-user-or-device", "version-or-later"];
-      if (family.additiveTo !== undefined) rules.push("additive-cal");
-      if (a.via !== undefined) rules.push("multiplexing");
-      if (deviceOnly && device?.unattended) rules.push("unattended-device");
-      const list = items.get(req.family) ?? [];
-      list.push({
-        family: req.family,
-        tier: tierOf(family, req.version),
-        ...(user && !deviceOnly ? { user: user.id } : {}),
-        ...(device ? { device: device.id } : {}),
-        server: a.server,
-        deviceOnly,
-        userOnly,
-        external: user?.kind === "external",
-        access: a.source,
-        rules,
-      });
-      items.set(req.family, list);
+      const rules = rulesOf(
+        family.additiveTo !== undefined,
+        a.via !== undefined,
+        deviceOnly && device?.unattended === true,
+      );
+      let list = items.get(req.family);
+      if (list === undefined) {
+        list = [];
+        items.set(req.family, list);
+      }
+      list.push(
+        createDemandItem(
+          req.family,
+          tierOf(family, req.version),
+          user && !deviceOnly ? user.id : undefined,
+          device?.id,
+          a.server,
+          deviceOnly,
+          userOnly,
+          user?.kind === "external",
+          a.source,
+          rules,
+        ),
+      );
     }
   }
   for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
   return { items, exemptions };
+}
+
+/**
+ * One demand item with only the holder fields that are set, in the order of `DemandItem`; built
+ * field by field rather than with spreads, which cost a temporary object each on large estates.
+ */
+function createDemandItem(
+  family: string,
+  tier: number,
+  user: string | undefined,
+  device: string | undefined,
+  server: string,
+  deviceOnly: boolean,
+  userOnly: boolean,
+  external: boolean,
+  access: number,
+  rules: readonly string[],
+): DemandItem {
+  if (user === undefined) {
+    if (device === undefined)
+      return { family, tier, server, deviceOnly, userOnly, external, access, rules };
+    return { family, tier, device, server, deviceOnly, userOnly, external, access, rules };
+  }
+  if (device === undefined)
+    return { family, tier, user, server, deviceOnly, userOnly, external, access, rules };
+  return { family, tier, user, device, server, deviceOnly, userOnly, external, access, rules };
 }
 
 /** The CALs an access to this server needs: the base CALs of its product and applications, plus the service's. */

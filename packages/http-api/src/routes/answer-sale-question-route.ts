@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
 import { answerSaleQuestion, type SaleAnswer, saleQuestionSchema } from "@calwise/app";
 import {
-  CalwiseError,
   evaluationResultSchema,
   findingSchema,
   type PriceList,
   priceListSchema,
-  validatePriceList,
 } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";

@@ -1,4 +1,9 @@
-import { chartEditionCosts, costGrowthSchema, editionCostChartSchema } from "@calwise/app";
+import {
+  chartEditionCosts,
+  costGrowthSchema,
+  editionCostChartSchema,
+  evaluateUntilProven,
+} from "@calwise/app";
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
@@ -41,15 +46,22 @@ export function registerChartEditionCostsRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const body = c.req.valid("json");
-    const chart = chartEditionCosts({
-      profile: body.profile,
-      priceLists: await readAdvicePriceLists(deps, principal.orgId, body),
-      ...(body.currency !== undefined ? { currency: body.currency } : {}),
-      date: body.date ?? deps.now().toISOString().slice(0, 10),
-      catalog: deps.catalog,
-      ...(body.growth !== undefined ? { growth: body.growth } : {}),
-      fieldNames: { currency: "currency", priceLists: "priceListId" },
-    });
+    const priceLists = await readAdvicePriceLists(deps, principal.orgId, body);
+    // Through the same solver gate as POST /v1/advice, so each point is what the advice answers.
+    const chart = await evaluateUntilProven(
+      (evaluation) =>
+        chartEditionCosts({
+          profile: body.profile,
+          priceLists,
+          ...(body.currency !== undefined ? { currency: body.currency } : {}),
+          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          catalog: deps.catalog,
+          ...(body.growth !== undefined ? { growth: body.growth } : {}),
+          fieldNames: { currency: "currency", priceLists: "priceListId" },
+          evaluation,
+        }),
+      deps.loadSolver,
+    );
     // The use case's answer is deeply readonly; the response schema's type is the same shape, mutable.
     return c.json(chart as z.output<typeof editionCostChartSchema>, 200);
   });
