@@ -100,3 +100,28 @@ export async function callApi<M extends Method, P extends PathWith<M>>(
   }
   return json as OkOf<Operation<P, M>>;
 }
+
+/**
+ * Posts a file's text as the raw body of `url` (a CSV, YAML or JSON file the server reads itself, which callApi's
+ * JSON bodies cannot carry), with the session cookie and the CSRF token. Answers the JSON reply (undefined when
+ * empty) or throws ApiError with the problem details, as callApi does.
+ */
+export async function postText(url: string, contentType: string, text: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      accept: "application/json",
+      "content-type": contentType,
+      "x-csrf-token": readCsrfToken() ?? "",
+    },
+    credentials: "same-origin",
+    body: text,
+  });
+  const body = await response.text();
+  const json = body === "" ? undefined : (JSON.parse(body) as unknown);
+  if (!response.ok) {
+    if (response.status === 401) onUnauthenticated();
+    throw new ApiError(response.status, json as Problem | undefined, `HTTP ${response.status}`);
+  }
+  return json;
+}

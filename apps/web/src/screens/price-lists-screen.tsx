@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ApiError, callApi, type Problem, readCsrfToken, type Schema } from "../api/api-client.ts";
+import { callApi, postText, type Schema } from "../api/api-client.ts";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -16,27 +16,14 @@ function contentTypeOf(fileName: string): string {
   return "application/yaml";
 }
 
-/**
- * Sends a price list file as its raw text to POST /v1/price-lists?source=NAME (callApi sends JSON only);
- * answers the lists it stored, or throws ApiError with the located problems.
- */
+/** Stores the lists of a price list file (its raw text, read by the server as the CLI reads it). */
 async function storePriceListFile(file: File): Promise<Schema<"PriceList">[]> {
-  const response = await fetch(`/v1/price-lists?source=${encodeURIComponent(file.name)}`, {
-    method: "POST",
-    headers: {
-      accept: "application/json",
-      "content-type": contentTypeOf(file.name),
-      "x-csrf-token": readCsrfToken() ?? "",
-    },
-    credentials: "same-origin",
-    body: await file.text(),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    const problem = text === "" ? undefined : (JSON.parse(text) as Problem);
-    throw new ApiError(response.status, problem, `HTTP ${response.status}`);
-  }
-  return (JSON.parse(text) as { priceLists: Schema<"PriceList">[] }).priceLists;
+  const answer = await postText(
+    `/v1/price-lists?source=${encodeURIComponent(file.name)}`,
+    contentTypeOf(file.name),
+    await file.text(),
+  );
+  return (answer as { priceLists: Schema<"PriceList">[] }).priceLists;
 }
 
 /** When a list applies, in words: "1 Jul 2026 to 31 Dec 2026", or "from 1 Jul 2026" while open-ended. */
