@@ -152,12 +152,6 @@ export function TrainingScreen() {
       </div>
       <div className="card">
         <h2>{owner ? "Scores per agent" : "Your score"}</h2>
-        {scores.data !== undefined && (
-          <TrainingScoresTable
-            scores={scores.data.scores}
-            caption={owner ? "Training scores of every agent" : "Your training score"}
-          />
-        )}
         {owner && (
           <ul className="actions-list">
             <li>
@@ -169,6 +163,12 @@ export function TrainingScreen() {
               rule and the source behind each, under your logo.
             </li>
           </ul>
+        )}
+        {scores.data !== undefined && (
+          <TrainingScoresTable
+            scores={scores.data.scores}
+            caption={owner ? "Training scores of every agent" : "Your training score"}
+          />
         )}
       </div>
     </section>
