@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { formatDate } from "../format/format-date.ts";
+import { formatQuoteLabel } from "../format/format-quote-label.ts";
 import { Money } from "./money.tsx";
 import { QuoteStatus } from "./quote-status.tsx";
 import { Skeleton } from "./skeleton.tsx";
@@ -41,13 +42,9 @@ export function QuoteHistory({ customerId, current }: { customerId: string; curr
                 <tr key={q.id}>
                   <td>
                     {q.id === current ? (
-                      <span aria-current="page">
-                        {q.number === null ? "Draft" : `No. ${q.number}`} (this one)
-                      </span>
+                      <span aria-current="page">{formatQuoteLabel(q)} (this one)</span>
                     ) : (
-                      <Link to={`/quotes/${q.id}`}>
-                        {q.number === null ? "Draft" : `No. ${q.number}`}
-                      </Link>
+                      <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>
                     )}
                   </td>
                   <td>

@@ -6,6 +6,7 @@ import { QuoteStatus } from "../components/quote-status.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format/format-date.ts";
+import { formatQuoteLabel } from "../format/format-quote-label.ts";
 
 const statuses = ["draft", "issued", "accepted", "declined", "withdrawn"] as const;
 type Status = (typeof statuses)[number];
@@ -110,9 +111,7 @@ export function QuotesScreen() {
                 {[...quotes.data.quotes].reverse().map((q) => (
                   <tr key={q.id}>
                     <td>
-                      <Link to={`/quotes/${q.id}`}>
-                        {q.number === null ? "Draft" : `No. ${q.number}`}
-                      </Link>
+                      <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>
                     </td>
                     <td>{nameOf(q.customerId)}</td>
                     <td>
