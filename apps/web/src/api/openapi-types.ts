@@ -5038,7 +5038,7 @@ export interface components {
       };
     };
     NewEvaluation: {
-      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices` */
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, else the organisation's list in force today prices it */
       deployment: {
         [key: string]: unknown;
       };

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { asText } from "./commerce-cases.ts";
+import {
+  asSession,
+  createAccount,
+  createTestApi,
+  type ServiceHarness,
+  signIn,
+  type TestSession,
+} from "./service-harness.ts";
+
+type TestApi = ReturnType<typeof createTestApi>;
+
+/** Hypothetical prices in cents (not Microsoft's), open-ended from 2020: in force whenever the test runs. */
+export const counterPricesCsv = [
+  "sku,family,product,version,type,packSize,price,currency,validFrom,list",
+  "WS25-STD-16,,ws2025-standard,,,16,100000,EUR,2020-01-01,Counter prices",
+  "WS25-D1,ws-cal,,2025,device,1,4000,EUR,2020-01-01,Counter prices",
+  "WS25-D5,ws-cal,,2025,device,5,18500,EUR,2020-01-01,Counter prices",
+  "WS25-U1,ws-cal,,2025,user,1,4000,EUR,2020-01-01,Counter prices",
+  "WS25-U5,ws-cal,,2025,user,5,18500,EUR,2020-01-01,Counter prices",
+].join("\n");
+
+/** A small office on one Windows Server 2025 file server that owns no CALs: seven devices' worth short. */
+export const smallOffice = {
+  name: "Small office",
+  servers: [{ name: "FS1", product: "ws2025-standard" }],
+  users: ["u{1..7}"],
+  devices: ["pc{1..7}"],
+  accesses: [{ user: "u{1..7}", device: "pc{1..7}", server: "FS1" }],
+};
+
+/** A JSON request expecting `status`; its body. */
+async function call(app: TestApi, path: string, init: RequestInit, status: number) {
+  const r = await app.request(path, init);
+  assert.equal(r.status, status, `${path}: ${await r.clone().text()}`);
+  return (await r.json()) as Record<string, unknown>;
+}
+
+interface StoredCheck {
+  readonly id: string;
+  readonly result: {
+    readonly priceList: { readonly name: string } | null;
+    readonly currency: string | null;
+    readonly purchaseTotal: number | null;
+    readonly purchases: readonly { readonly cost: number | null; readonly units: number }[];
+  };
+}
+
+/** A customer with `smallOffice` stored as its deployment. */
+async function storeSmallOffice(app: TestApi, s: TestSession) {
+  const customer = await call(app, "/v1/customers", asSession(s, "POST", { name: "Shop" }), 201);
+  const created = (await call(
+    app,
+    `/v1/customers/${customer.id}/deployments`,
+    asSession(s, "POST", { document: smallOffice }),
+    201,
+  )) as { deployment: { id: string } };
+  return { customerId: String(customer.id), deploymentId: created.deployment.id };
+}
+
+/** The web-polish changes of the service: priced compliance checks, idempotent price lists, entitlements deleted. */
+export function definePolishCases(harness: ServiceHarness): void {
+  test("a compliance check is priced by the organisation's list in force, and says so; none in force: counts only", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const { org, user } = await createAccount(store, "sales");
+    const s = await signIn(app, org.slug, user.email);
+    const { deploymentId } = await storeSmallOffice(app, s);
+    const check = () =>
+      call(
+        app,
+        `/v1/deployments/${deploymentId}/evaluations`,
+        asSession(s, "POST", {}),
+        201,
+      ) as Promise<unknown> as Promise<StoredCheck>;
+
+    const unpriced = await check();
+    assert.equal(unpriced.result.priceList, null);
+    assert.equal(unpriced.result.purchaseTotal, null);
+    assert.equal(unpriced.result.purchases[0]?.units, 7);
+
+    await call(
+      app,
+      "/v1/price-lists?source=counter.csv",
+      asText(s, "text/csv", counterPricesCsv),
+      201,
+    );
+    const priced = await check();
+    assert.equal(priced.result.priceList?.name, "Counter prices");
+    assert.equal(priced.result.currency, "EUR");
+    // 7 device or user CALs: a 5-pack and two singles, €185 + 2 × €40.
+    assert.equal(priced.result.purchaseTotal, 18500 + 2 * 4000);
+    const stored = (await call(
+      app,
+      `/v1/evaluations/${priced.id}`,
+      asSession(s),
+      200,
+    )) as unknown as StoredCheck;
+    assert.equal(stored.result.purchaseTotal, 26500, "the stored check keeps its money");
+
+    // An inline evaluation with its own prices keeps them (as `calwise evaluate` does): here none priced.
+    const own = (await call(
+      app,
+      "/v1/evaluations",
+      asSession(s, "POST", {
+        deployment: {
+          ...smallOffice,
+          prices: { name: "Own", currency: "USD", items: [] },
+        },
+      }),
+      201,
+    )) as unknown as StoredCheck;
+    assert.equal(own.result.priceList?.name, "Own");
+    assert.equal(own.result.currency, "USD");
+  });
+}
