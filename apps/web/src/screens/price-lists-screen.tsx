@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
+import { appliesOn } from "../api/price-list-in-force.ts";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -31,11 +32,6 @@ function validity(list: Schema<"PriceList">): string {
   return list.validTo === null
     ? `from ${formatDate(list.validFrom)}`
     : `${formatDate(list.validFrom)} to ${formatDate(list.validTo)}`;
-}
-
-/** Whether `list` applies on `day` (YYYY-MM-DD; both ends inclusive). */
-function appliesOn(list: Schema<"PriceList">, day: string): boolean {
-  return list.validFrom <= day && (list.validTo === null || day <= list.validTo);
 }
 
 /**
