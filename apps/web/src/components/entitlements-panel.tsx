@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi, postText } from "../api/api-client.ts";
+import { DataTable } from "./data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "./file-import-field.tsx";
 import { Money } from "./money.tsx";
 
@@ -53,39 +54,29 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
         <p className="empty">No entitlements yet.</p>
       ) : (
         rows.length > 0 && (
-          <table className="table">
-            <caption>Entitlements ({rows.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Licence</th>
-                <th scope="col" className="num">
-                  Quantity
-                </th>
-                <th scope="col">Kind</th>
-                <th scope="col">Invoice</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Paid
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    {e.sku} {e.version ?? ""} {e.type ?? ""}
-                  </th>
-                  <td className="num">{e.quantity}</td>
-                  <td>{e.kind}</td>
-                  <td>{e.invoiceReference ?? "—"}</td>
-                  <td>{e.acquiredOn ?? "—"}</td>
-                  <td className="num">
-                    <Money minor={e.amountMinor} currency={e.currency} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Entitlements (${rows.length})`}
+            rows={rows}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                key: "licence",
+                header: "Licence",
+                rowHeader: true,
+                cell: (e) => `${e.sku} ${e.version ?? ""} ${e.type ?? ""}`,
+              },
+              { key: "quantity", header: "Quantity", numeric: true, cell: (e) => e.quantity },
+              { key: "kind", header: "Kind", cell: (e) => e.kind },
+              { key: "invoice", header: "Invoice", cell: (e) => e.invoiceReference ?? "—" },
+              { key: "date", header: "Date", cell: (e) => e.acquiredOn ?? "—" },
+              {
+                key: "paid",
+                header: "Paid",
+                numeric: true,
+                cell: (e) => <Money minor={e.amountMinor} currency={e.currency} />,
+              },
+            ]}
+          />
         )
       )}
     </section>
