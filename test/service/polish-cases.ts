@@ -115,4 +115,42 @@ export function definePolishCases(harness: ServiceHarness): void {
     assert.equal(own.result.priceList?.name, "Own");
     assert.equal(own.result.currency, "USD");
   });
+
+  test("the same price list file twice is stored once (a content key hashed on the server); deleted, it is stored again", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const { org, user } = await createAccount(store, "owner");
+    const s = await signIn(app, org.slug, user.email);
+    const upload = async (source: string) => {
+      const r = await app.request(
+        `/v1/price-lists?source=${source}`,
+        asText(s, "text/csv", counterPricesCsv),
+      );
+      assert.equal(r.status, 201, await r.clone().text());
+      const { priceLists } = (await r.json()) as { priceLists: { id: string; name: string }[] };
+      return { ids: priceLists.map((l) => l.id), replayed: r.headers.get("idempotent-replayed") };
+    };
+    const stored = async () => (await store.priceLists.list(org.id)).length;
+
+    const first = await upload("counter.csv");
+    assert.equal(first.ids.length, 1);
+    assert.equal(first.replayed, null);
+    const again = await upload("counter.csv");
+    assert.deepEqual(again, { ids: first.ids, replayed: "true" });
+    const renamed = await upload("counter-copy.csv");
+    assert.deepEqual(
+      renamed,
+      { ids: first.ids, replayed: "true" },
+      "the content decides, not the name",
+    );
+    assert.equal(await stored(), 1);
+
+    const deleted = await app.request(`/v1/price-lists/${first.ids[0]}`, asSession(s, "DELETE"));
+    assert.equal(deleted.status, 204);
+    const afterDelete = await upload("counter.csv");
+    assert.equal(afterDelete.replayed, null, "a deleted list's file is stored again");
+    assert.notDeepEqual(afterDelete.ids, first.ids);
+    assert.deepEqual(await upload("counter.csv"), { ids: afterDelete.ids, replayed: "true" });
+    assert.equal(await stored(), 1);
+  });
 }

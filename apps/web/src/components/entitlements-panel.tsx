@@ -26,9 +26,11 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
         "text/csv",
         await file.text(),
       ),
-    onSuccess: (_, file) => {
+    onSuccess: ({ replayed }, file) => {
       setRefusal(undefined);
-      setImported(`${file.name} imported.`);
+      setImported(
+        replayed ? `${file.name} was imported before: nothing added.` : `${file.name} imported.`,
+      );
       void queryClient.invalidateQueries({ queryKey: ["entitlements", customerId] });
     },
     onError: (error, file) => {
