@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { asText } from "./commerce-cases.ts";
+import { asText, readExample } from "./commerce-cases.ts";
 import {
   asSession,
   createAccount,
@@ -152,5 +152,73 @@ export function definePolishCases(harness: ServiceHarness): void {
     assert.notDeepEqual(afterDelete.ids, first.ids);
     assert.deepEqual(await upload("counter.csv"), { ids: afterDelete.ids, replayed: "true" });
     assert.equal(await stored(), 1);
+  });
+
+  test("an entitlement is deleted by an owner only, with a reason the audit log keeps; a file whose rows are all gone imports again", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const { org, user } = await createAccount(store, "owner");
+    const s = await signIn(app, org.slug, user.email);
+    const sales = await store.users.create(org.id, {
+      email: `sales-${org.id}@example.com`,
+      displayName: "sales",
+      role: "sales",
+      customerId: null,
+      passwordHash: user.passwordHash,
+    });
+    const agent = await signIn(app, org.slug, sales.email);
+    const customer = await call(app, "/v1/customers", asSession(s, "POST", { name: "Owner" }), 201);
+    const csv = readExample("entitlements.csv");
+    const importCsv = async () => {
+      const r = await app.request(
+        `/v1/customers/${customer.id}/entitlements`,
+        asText(s, "text/csv", csv),
+      );
+      assert.equal(r.status, 201, await r.clone().text());
+      const { entitlements } = (await r.json()) as { entitlements: { id: string }[] };
+      return { ids: entitlements.map((e) => e.id), replayed: r.headers.get("idempotent-replayed") };
+    };
+    const listed = async () =>
+      (await store.entitlements.list(org.id, { customerId: String(customer.id) })).map((e) => e.id);
+    const remove = (session: TestSession, id: string, body: unknown) =>
+      app.request(`/v1/entitlements/${id}`, asSession(session, "DELETE", body));
+
+    const first = await importCsv();
+    assert.equal(first.ids.length, 3);
+    const [wrong = "", ...kept] = first.ids;
+    assert.equal(
+      (await remove(agent, wrong, { reason: "entered twice" })).status,
+      403,
+      "owners only",
+    );
+    assert.equal((await remove(s, wrong, {})).status, 400, "the reason is required");
+    assert.equal((await remove(s, wrong, { reason: " " })).status, 400, "a reason, not blanks");
+    assert.equal((await remove(s, wrong, { reason: "entered twice" })).status, 204);
+    assert.equal((await remove(s, wrong, { reason: "entered twice" })).status, 404);
+    assert.deepEqual(await listed(), kept);
+    const [entry] = (await store.auditLog.list(org.id)).filter(
+      (e) => e.action === "entitlement.delete",
+    );
+    assert.ok(entry);
+    assert.equal(entry.targetId, wrong);
+    assert.equal(entry.actorId, user.id);
+    const logged = entry.details as { reason: string; sku: string; quantity: number };
+    assert.deepEqual(
+      { reason: logged.reason, sku: logged.sku, quantity: logged.quantity },
+      { reason: "entered twice", sku: "ws-cal", quantity: 25 },
+    );
+
+    // Another organisation's owner does not find it.
+    const other = await createAccount(store, "owner");
+    const outsider = await signIn(app, other.org.slug, other.user.email);
+    assert.equal((await remove(outsider, kept[0] ?? "", { reason: "not ours" })).status, 404);
+
+    // The same file again: the rows that are left, nothing written; all deleted: it imports again.
+    assert.deepEqual(await importCsv(), { ids: kept, replayed: "true" });
+    for (const id of kept)
+      assert.equal((await remove(s, id, { reason: "wrong customer" })).status, 204);
+    const again = await importCsv();
+    assert.equal(again.replayed, null);
+    assert.equal((await listed()).length, 3);
   });
 }
