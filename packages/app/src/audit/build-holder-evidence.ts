@@ -1,6 +1,7 @@
 import type { EvaluationResult } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
 import type { HolderEvidence } from "./audit-result-schema.ts";
+import type { AuditDeployment } from "./build-audit-deployment.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
 
@@ -14,7 +15,7 @@ import { sortDistinctTexts } from "./sort-distinct-texts.ts";
  */
 export function buildHolderEvidence(
   evaluation: EvaluationResult,
-  recordsOfAccess: readonly (readonly AccessRecord[])[],
+  built: Pick<AuditDeployment, "recordOfAccess" | "pairedDeviceRecord">,
   files: readonly string[],
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
@@ -28,7 +29,8 @@ export function buildHolderEvidence(
       else for (const a of h.accesses) accesses.push(a);
     }
   /** For each access, the number of the last holder that took it (1-based; 0 for none). */
-  const takenBy = new Int32Array(recordsOfAccess.length);
+  const { recordOfAccess, pairedDeviceRecord } = built;
+  const takenBy = new Int32Array(recordOfAccess.length);
   let holderNumber = 0;
   const out: HolderEvidence[] = [];
   for (const type of ["user", "device"] as const) {
@@ -43,14 +45,18 @@ export function buildHolderEvidence(
       for (const a of accesses) {
         if (takenBy[a] === holderNumber) continue;
         takenBy[a] = holderNumber;
-        const records = recordsOfAccess[a] ?? [];
-        for (const r of records) {
+        const record = recordOfAccess[a];
+        if (record === undefined) continue;
+        const device = pairedDeviceRecord.get(a);
+        if (device === undefined) {
+          if ((type === "user" ? record.user : record.device) === id) list.push(record);
+          continue;
+        }
+        for (const r of [record, device]) {
           if ((type === "user" ? r.user : r.device) !== id) continue;
-          if (records.length > 1) {
-            paired ??= new Set();
-            if (paired.has(r)) continue;
-            paired.add(r);
-          }
+          paired ??= new Set();
+          if (paired.has(r)) continue;
+          paired.add(r);
           list.push(r);
         }
       }
