@@ -1,6 +1,6 @@
 import { type LogonRuleId, logonRuleSources, logonRules } from "@calwise/evidence";
 import type { AuditResult, NotCountedEntry } from "./audit-result-schema.ts";
-import { compareText } from "./compare-text.ts";
+import { rankTexts } from "./rank-texts.ts";
 import type { LogonOrigin, LogonTally, NotCountedAccount } from "./record-logon-access.ts";
 
 const originText: Record<LogonOrigin, string> = {
@@ -52,21 +52,36 @@ export function buildLogonBreakdown(
   tally: LogonTally,
   counted: boolean,
 ): Pick<AuditResult, "notCounted" | "atServer" | "rules"> {
-  const notCounted: NotCountedEntry[] = [...tally.notCounted.values()]
-    .map((e) => ({
-      account: e.account,
-      rule: e.rule,
-      reason: e.reason,
-      events: e.events,
-      servers: [...e.servers].sort(),
-      from: [...e.from].sort(),
-      fromMore: e.fromMore,
-      description: describe(e),
-    }))
-    .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.account, b.account));
-  const atServer = [...tally.atServer.values()]
-    .map((a) => ({ ...a, rule: "server-own-console" as const }))
-    .sort((a, b) => compareText(a.server, b.server) || compareText(a.user, b.user));
+  const notCounted: NotCountedEntry[] = [...tally.notCounted.values()].map((e) => ({
+    account: e.account,
+    rule: e.rule,
+    reason: e.reason,
+    events: e.events,
+    servers: [...e.servers].sort(),
+    from: [...e.from].sort(),
+    fromMore: e.fromMore,
+    description: describe(e),
+  }));
+  // Sorted by ranks (`compareText` order, worked out once per distinct text), not by the collator in
+  // every comparison: 36,000 logons at the server itself in a 42 MB log.
+  const ruleRank = rankTexts(notCounted.map((e) => e.rule));
+  const accountRank = rankTexts(notCounted.map((e) => e.account));
+  notCounted.sort(
+    (a, b) =>
+      (ruleRank.get(a.rule) as number) - (ruleRank.get(b.rule) as number) ||
+      (accountRank.get(a.account) as number) - (accountRank.get(b.account) as number),
+  );
+  const atServer = [...tally.atServer.values()].map((a) => ({
+    ...a,
+    rule: "server-own-console" as const,
+  }));
+  const serverRank = rankTexts(atServer.map((a) => a.server));
+  const userRank = rankTexts(atServer.map((a) => a.user));
+  atServer.sort(
+    (a, b) =>
+      (serverRank.get(a.server) as number) - (serverRank.get(b.server) as number) ||
+      (userRank.get(a.user) as number) - (userRank.get(b.user) as number),
+  );
   const used = new Set<LogonRuleId>(notCounted.map((e) => e.rule));
   if (counted) used.add("person-logon");
   if (atServer.length > 0) used.add("server-own-console");
