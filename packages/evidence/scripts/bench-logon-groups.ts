@@ -3,12 +3,13 @@
  * files written from the fixtures' real events (record ids renumbered, so nothing is a duplicate):
  * event XML (wevtutil), event CSV (Get-WinEvent | Export-Csv) and the EVTX corpus read `repeats`
  * times. Prints one line per format; no timed assertion anywhere.
- * Usage: node --import tsx packages/evidence/scripts/bench-logon-groups.ts [megabytes=40] [repeats=20] [formats=xml,csv,evtx]
+ * Usage: node --import tsx packages/evidence/scripts/bench-logon-groups.ts [megabytes=40] [repeats=20] [formats=xml,csv,evtx,evtx-large]
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32 } from "node:zlib";
 import { listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { EventDeduplicator, groupLogonEvents } from "../src/index.ts";
 import { fileSource } from "../src/testing/file-source.ts";
@@ -36,6 +37,37 @@ function repeatFixture(
     size += record.length;
   }
   writeFileSync(path, chunks.join(""));
+  return path;
+}
+
+/**
+ * One EVTX file of about `megabytes` made of the corpus's chunks, repeated (each chunk is a unit of
+ * its own: its templates, strings and checksums), behind the first file's header with the chunk
+ * count set. Record ids repeat, so repeats are duplicates to the audit; the reading is what counts.
+ */
+export function largeEvtxFile(): string {
+  const path = join(tmpdir(), `calwise-bench-groups-${megabytes}MB-large.evtx`);
+  if (existsSync(path)) return path;
+  const chunks: Buffer[] = [];
+  for (const file of listEvtxCorpus()) {
+    const bytes = readFileSync(file);
+    const count = bytes.readUInt16LE(42);
+    for (let index = 0; index < count && 4096 + (index + 1) * 65536 <= bytes.length; index++)
+      chunks.push(bytes.subarray(4096 + index * 65536, 4096 + (index + 1) * 65536));
+  }
+  const total = Math.min(65535, Math.floor((megabytes * 1e6) / 65536));
+  const header = Buffer.from(readFileSync(listEvtxCorpus()[0] as string).subarray(0, 4096));
+  header.writeBigUInt64LE(0n, 8);
+  header.writeBigUInt64LE(BigInt(total - 1), 16);
+  header.writeUInt16LE(total, 42);
+  header.writeUInt32LE(crc32(header.subarray(0, 120)), 124);
+  writeFileSync(
+    path,
+    Buffer.concat([
+      header,
+      ...Array.from({ length: total }, (_, i) => chunks[i % chunks.length] as Buffer),
+    ]),
+  );
   return path;
 }
 
@@ -89,5 +121,10 @@ if (formats.includes("xml")) await measure("event XML", [xmlFile()], "event-xml"
 if (formats.includes("csv")) await measure("event CSV", [csvFile()], "event-csv");
 if (formats.includes("evtx")) {
   const corpus = listEvtxCorpus();
-  await measure("EVTX", Array.from({ length: repeats as number }, () => corpus).flat(), "evtx");
+  await measure(
+    "EVTX corpus",
+    Array.from({ length: repeats as number }, () => corpus).flat(),
+    "evtx",
+  );
 }
+if (formats.includes("evtx-large")) await measure("EVTX large", [largeEvtxFile()], "evtx");
