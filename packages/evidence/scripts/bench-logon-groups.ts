@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32 } from "node:zlib";
+import { buildCorpusEvtx } from "../src/evtx/testing/build-corpus-evtx.ts";
 import { listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { EventDeduplicator, groupLogonEvents } from "../src/index.ts";
 import { fileSource } from "../src/testing/file-source.ts";
@@ -40,34 +40,11 @@ function repeatFixture(
   return path;
 }
 
-/**
- * One EVTX file of about `megabytes` made of the corpus's chunks, repeated (each chunk is a unit of
- * its own: its templates, strings and checksums), behind the first file's header with the chunk
- * count set. Record ids repeat, so repeats are duplicates to the audit; the reading is what counts.
- */
-export function largeEvtxFile(): string {
+/** An EVTX file of about `megabytes` made of the corpus's chunks, repeated (buildCorpusEvtx). */
+function largeEvtxFile(): string {
   const path = join(tmpdir(), `calwise-bench-groups-${megabytes}MB-large.evtx`);
-  if (existsSync(path)) return path;
-  const chunks: Buffer[] = [];
-  for (const file of listEvtxCorpus()) {
-    const bytes = readFileSync(file);
-    const count = bytes.readUInt16LE(42);
-    for (let index = 0; index < count && 4096 + (index + 1) * 65536 <= bytes.length; index++)
-      chunks.push(bytes.subarray(4096 + index * 65536, 4096 + (index + 1) * 65536));
-  }
-  const total = Math.min(65535, Math.floor((megabytes * 1e6) / 65536));
-  const header = Buffer.from(readFileSync(listEvtxCorpus()[0] as string).subarray(0, 4096));
-  header.writeBigUInt64LE(0n, 8);
-  header.writeBigUInt64LE(BigInt(total - 1), 16);
-  header.writeUInt16LE(total, 42);
-  header.writeUInt32LE(crc32(header.subarray(0, 120)), 124);
-  writeFileSync(
-    path,
-    Buffer.concat([
-      header,
-      ...Array.from({ length: total }, (_, i) => chunks[i % chunks.length] as Buffer),
-    ]),
-  );
+  if (!existsSync(path))
+    writeFileSync(path, buildCorpusEvtx(Math.floor((megabytes * 1e6) / 65536)));
   return path;
 }
 
