@@ -101,6 +101,7 @@ const snippets = [
   "\ud800",
   "\u00e9",
   "<a><b><c><d><e><f><g><h><i>deep</i></h></g></f></e></d></c></b></a>",
+  `<Many ${Array.from({ length: 20 }, (_, i) => `a${i}='${i}'`).join(" ")}/>`,
 ] as const;
 
 const edit = fc.record({

@@ -22,6 +22,7 @@ const attributeFields: ReadonlyMap<string, string> = new Map([
   ["TimeCreated", "SystemTime"],
 ]);
 const maxDepth = 8;
+const maxAttributes = 16;
 
 const lessThan = 0x3c;
 const greaterThan = 0x3e;
@@ -63,7 +64,7 @@ function isPlainCharacter(code: number): boolean {
  * Reads one `<Event>` element (as splitEventXml cuts it) when it has the plain shape wevtutil and
  * most exporters write: elements with ASCII names and no namespace prefix, attributes `name='…'` or
  * `name="…"` each after whitespace and none repeated, text without references, `>` or control
- * characters (CR only between elements), no comment, CDATA, declaration or processing instruction, at most 8 levels, the root
+ * characters (CR only between elements), at most 16 attributes an element, no comment, CDATA, declaration or processing instruction, at most 8 levels, the root
  * element ending the piece; System once, with each field read at most once and read-text fields
  * holding only text; EventData at most once; no UserData. For such an element the full parser's
  * reading (fast-xml-parser after its validator) is exactly these fields, so the reader takes them
@@ -169,7 +170,8 @@ export function scanEventXml(xml: string): EventXmlFields | undefined {
       }
       if (at >= n) return undefined;
       names ??= [];
-      if (names.includes(attribute)) return undefined;
+      // Few attributes, so the repeat check stays linear: more go to the full parser.
+      if (names.length === maxAttributes || names.includes(attribute)) return undefined;
       names.push(attribute);
       if (attribute === wanted) wantedValue = xml.slice(valueStart, at);
       at++;
