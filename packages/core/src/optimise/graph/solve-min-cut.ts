@@ -11,6 +11,8 @@ import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
  */
 interface ResidualNetwork {
   readonly nodeCount: number;
+  /** Per node, 1 when it has an arc to a node other than source and sink (a path can go on through it). */
+  readonly leadsOn: Uint8Array;
   readonly firstSlot: Int32Array;
   readonly slotArc: Int32Array;
   readonly arcFrom: Int32Array;
@@ -62,28 +64,32 @@ export function solveMinCut(network: FlowNetwork, workspace?: MinCutWorkspace): 
   const space = workspace ?? createMinCutWorkspace(network);
   if (
     space.nodeCount !== nodeCount ||
+    space.source !== source ||
+    space.sink !== sink ||
     space.arcFrom !== network.arcFrom ||
     space.arcTo !== network.arcTo
   ) {
     throw new RangeError("the workspace was made for another network's arcs");
   }
-  const { state, firstSlot, slotArc, flow } = space;
+  const { state, firstSlot, slotArc, leadsOn, flow } = space;
   if (workspace) flow.fill(0);
   rejectInfinitePath(network, firstSlot, slotArc, state.queue);
   const net: ResidualNetwork = {
     nodeCount,
+    leadsOn,
     firstSlot,
     slotArc,
     arcFrom: network.arcFrom,
     arcTo: network.arcTo,
     arcCapacity: network.arcCapacity,
-    capacityCap: chooseCapacityCap(network),
+    capacityCap: chooseCapacityCap(network, firstSlot, slotArc),
     flow,
   };
 
   pushAlongShortPaths(net, state, source, sink);
-  saturateSourceArcs(net, state, source);
-  pushTowards(net, state, sink, source);
+  // When the head start already fills every source arc, the flow is maximum (it saturates the cut
+  // around the source) and phase 1 has nothing to do: common on cover networks with equal prices.
+  if (saturateSourceArcs(net, state, source, sink)) pushTowards(net, state, sink, source);
   const value = state.excess[sink] as number;
   if (returnExcessDirectly(net, state, source, sink)) pushTowards(net, state, source, sink);
   for (let v = 0; v < nodeCount; v++) {
@@ -101,10 +107,13 @@ export function solveMinCut(network: FlowNetwork, workspace?: MinCutWorkspace): 
  */
 export interface MinCutWorkspace {
   readonly nodeCount: number;
+  readonly source: number;
+  readonly sink: number;
   readonly arcFrom: Int32Array;
   readonly arcTo: Int32Array;
   readonly firstSlot: Int32Array;
   readonly slotArc: Int32Array;
+  readonly leadsOn: Uint8Array;
   readonly state: PushRelabelState;
   /** The flow of the last solve: a result's `flow` is this array, valid until the next solve. */
   readonly flow: Float64Array;
@@ -112,16 +121,20 @@ export interface MinCutWorkspace {
 
 /** Lays out the slots and allocates the working arrays for solving `network`'s arcs with any capacities. */
 export function createMinCutWorkspace(network: FlowNetwork): MinCutWorkspace {
-  const { nodeCount, arcFrom, arcTo } = network;
+  const { nodeCount, source, sink, arcFrom, arcTo } = network;
   const state = createPushRelabelState(nodeCount);
   const firstSlot = new Int32Array(nodeCount + 1);
-  const slotArc = placeSlots(network, firstSlot, state.current);
+  const leadsOn = new Uint8Array(nodeCount);
+  const slotArc = placeSlots(network, firstSlot, state.current, leadsOn);
   return {
     nodeCount,
+    source,
+    sink,
     arcFrom,
     arcTo,
     firstSlot,
     slotArc,
+    leadsOn,
     state,
     flow: new Float64Array(arcFrom.length),
   };
@@ -160,15 +173,22 @@ function checkNetwork(network: FlowNetwork): void {
 }
 
 /**
- * Fills firstSlot and the slot arrays; `nextSlot` is scratch space of nodeCount entries.
+ * Fills firstSlot and the slot arrays, and marks in `leadsOn` the nodes with an arc to a node other than
+ * source and sink; `nextSlot` is scratch space of nodeCount entries.
  * Self-loops get no slots: they can never carry useful flow.
  */
-function placeSlots(network: FlowNetwork, firstSlot: Int32Array, nextSlot: Int32Array): Int32Array {
-  const { nodeCount, arcFrom, arcTo } = network;
+function placeSlots(
+  network: FlowNetwork,
+  firstSlot: Int32Array,
+  nextSlot: Int32Array,
+  leadsOn: Uint8Array,
+): Int32Array {
+  const { nodeCount, source, sink, arcFrom, arcTo } = network;
   for (let arc = 0; arc < arcFrom.length; arc++) {
     const from = arcFrom[arc] as number;
     const to = arcTo[arc] as number;
     if (from === to) continue;
+    if (to !== source && to !== sink) leadsOn[from] = 1;
     firstSlot[from + 1] = (firstSlot[from + 1] as number) + 1;
     firstSlot[to + 1] = (firstSlot[to + 1] as number) + 1;
   }
@@ -220,7 +240,11 @@ function rejectInfinitePath(
 }
 
 /** big = 1 + the least of the finite cut capacities at hand; checks every sum stays exact. */
-function chooseCapacityCap(network: FlowNetwork): number {
+function chooseCapacityCap(
+  network: FlowNetwork,
+  firstSlot: Int32Array,
+  slotArc: Int32Array,
+): number {
   const { source, sink, arcFrom, arcTo, arcCapacity } = network;
   let outOfSource = 0;
   let sourceHasInfiniteArc = false;
@@ -256,10 +280,9 @@ function chooseCapacityCap(network: FlowNetwork): number {
   }
   // Push-relabel starts by saturating every source arc, so their total must stay exact too.
   let supply = 0;
-  for (let arc = 0; arc < arcCapacity.length; arc++) {
-    if (arcFrom[arc] === source && arcTo[arc] !== source) {
-      supply += Math.min(arcCapacity[arc] as number, big);
-    }
+  for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
+    const arc = slotArc[slot] as number;
+    if (arc >= 0) supply += Math.min(arcCapacity[arc] as number, big);
   }
   if (supply > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(
@@ -291,8 +314,9 @@ const shortPathDepth = 3;
  * paths keep the flow conserved, so push-relabel starts from them. On cover networks (source -> user
  * chain -> device chain -> sink) they carry most of the maximum flow: a holder's tier chain is one or
  * two infinite arcs, so source -> user tier 0 -> user tier 1 -> device tier 1 -> device tier 0 -> sink
- * is a path of three middle arcs, and push-relabel is left with only the contested part. The deeper
- * searches stop once they have scanned about twice the slots (a generic network with high degrees).
+ * is a path of three middle arcs, and push-relabel is left with only the contested part. A deeper
+ * search runs only when the shallower one ended at a node that leads on (bipartite networks stop at one
+ * middle arc), and none runs once the searches have scanned about twice the slots (high degrees).
  */
 function pushAlongShortPaths(
   net: ResidualNetwork,
@@ -300,7 +324,8 @@ function pushAlongShortPaths(
   source: number,
   sink: number,
 ): void {
-  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
+  const { nodeCount, leadsOn, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } =
+    net;
   const { excess } = state;
   // Per node, its arc into the sink and the room left on it: one array read per step, not three.
   // They borrow the label and excess arrays, which are still unused (and set again below and by
@@ -337,8 +362,11 @@ function pushAlongShortPaths(
       roomIntoSink[v] = (roomIntoSink[v] as number) - direct;
       remaining -= direct;
     }
-    for (let depth = 1; depth <= shortPathDepth && remaining > 0; depth++) {
+    // Deeper paths are tried only when the last depth ended at a node that leads on.
+    let deeper = true;
+    for (let depth = 1; depth <= shortPathDepth && remaining > 0 && deeper; depth++) {
       if (depth > 1 && budget <= 0) break;
+      deeper = false;
       // Paths of exactly `depth` middle arcs from v, depth first, each ending at a node with room
       // into the sink (or with a middle arc straight into the sink).
       let level = 0;
@@ -364,12 +392,13 @@ function pushAlongShortPaths(
         if (along === 0) continue;
         pathArc[level] = arc;
         if (level + 1 < depth) {
-          if (w === sink) continue;
+          if (w === sink || leadsOn[w] === 0) continue;
           level++;
           pathNode[level] = w;
           pathSlot[level] = firstSlot[w] as number;
           continue;
         }
+        if (leadsOn[w] === 1) deeper = true;
         let amount = Math.min(remaining, along);
         if (w !== sink) {
           amount = Math.min(amount, roomIntoSink[w] as number);
@@ -397,9 +426,16 @@ function pushAlongShortPaths(
   excess[source] = -sent;
 }
 
-function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, source: number): void {
+/** Saturates every arc out of the source; returns whether any node but the sink got excess by it. */
+function saturateSourceArcs(
+  net: ResidualNetwork,
+  state: PushRelabelState,
+  source: number,
+  sink: number,
+): boolean {
   const { firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const { excess } = state;
+  let stranded = false;
   for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
     const arc = slotArc[slot] as number;
     if (arc < 0) continue;
@@ -410,7 +446,9 @@ function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, sourc
     flow[arc] = capacity;
     excess[w] = (excess[w] as number) + amount;
     excess[source] = (excess[source] as number) - amount;
+    if (amount > 0 && w !== sink) stranded = true;
   }
+  return stranded;
 }
 
 /**
