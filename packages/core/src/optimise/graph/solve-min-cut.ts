@@ -298,12 +298,14 @@ function chooseCapacityCap(
 }
 
 function createPushRelabelState(nodeCount: number): PushRelabelState {
+  // The label lists are filled by the global relabelling that starts every phase; left untouched here,
+  // their pages are never written when no phase proper runs (the common case on cover networks).
   return {
     label: new Int32Array(nodeCount),
     excess: new Float64Array(nodeCount),
     current: new Int32Array(nodeCount),
-    activeFirst: new Int32Array(nodeCount).fill(-1),
-    idleFirst: new Int32Array(nodeCount).fill(-1),
+    activeFirst: new Int32Array(nodeCount),
+    idleFirst: new Int32Array(nodeCount),
     next: new Int32Array(nodeCount),
     idlePrevious: new Int32Array(nodeCount),
     queue: new Int32Array(nodeCount),
