@@ -325,6 +325,24 @@ test("solveMinCut", async (t) => {
     );
   });
 
+  await t.test("finishes with push-relabel when the path searches run out of their work", () => {
+    // 40 nodes fed by the source all drain through one chain of 2,000 nodes: the greedy head start
+    // (at most three middle arcs) leaves their excess, and each breadth-first search walks the whole
+    // chain, so the searches spend their budget (about one global relabelling) after two of them and
+    // phase 1 proper moves the rest.
+    const feeders = 40;
+    const chain = 2000;
+    const sink = 1 + feeders + chain;
+    const arcs: [number, number, number][] = [];
+    for (let i = 1; i <= feeders; i++) arcs.push([0, i, 1], [i, feeders + 1, 1]);
+    for (let j = feeders + 1; j < feeders + chain; j++) arcs.push([j, j + 1, feeders]);
+    arcs.push([feeders + chain, sink, feeders]);
+    const network = networkOf(sink + 1, arcs);
+    const result = solveMinCut(network);
+    assert.equal(result.value, feeders);
+    assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  });
+
   await t.test("produces a certificate verifyMinCut accepts on large random networks", () => {
     const random = mulberry32(20240611);
     for (const [nodeCount, arcCount] of [
