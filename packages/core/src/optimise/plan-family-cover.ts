@@ -6,6 +6,7 @@ import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
+import { createHolderNumbering, rememberInternedEdges } from "./intern-cover-edges.ts";
 import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
@@ -650,78 +651,63 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
   return { mix, pricing: priceCalNeeds(needs, pools, market) };
 }
 
-/** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
+/**
+ * Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs, and
+ * hands the holders it numbered to `internCoverEdges` (`rememberInternedEdges`): the cuts and the
+ * counts hash no id again.
+ */
 function collapse(items: readonly DemandItem[]): CoverEdge[] {
-  // Users and devices numbered once, and the pairs found in an open-addressing table of integers: no
-  // string built and no map per user (large estates have hundreds of thousands of items), and no key
-  // past the small-integer range either. Number 0 stands for "no user" or "no device".
-  const userIndex = new Map<string, number>();
-  const deviceIndex = new Map<string, number>();
+  // Users and devices numbered once (`createHolderNumbering`), and the pairs found in an open-addressing
+  // table of integers: no string built and no map per user (large estates have hundreds of thousands of
+  // items), and no key past the small-integer range either. -1 stands for "no user" or "no device".
+  const numbering = createHolderNumbering(items.length);
   let capacity = 16;
   while (capacity < 2 * items.length) capacity *= 2;
   const mask = capacity - 1;
   const slotUser = new Int32Array(capacity);
   const slotDevice = new Int32Array(capacity);
   const slotEdge = new Int32Array(capacity).fill(-1);
-  const edges: {
-    user?: string;
-    device?: string;
-    tier: number;
-    deviceOnly: boolean;
-    userOnly: boolean;
-  }[] = [];
+  const edges: CoverEdge[] = [];
   let lastUser: string | undefined;
-  let lastU = 0;
+  let lastU = -1;
   for (const i of items) {
     const user = i.deviceOnly ? undefined : i.user;
     const device = i.userOnly ? undefined : i.device;
-    let u = 0;
+    const tier = i.tier;
+    let u = -1;
     if (user !== undefined) {
-      if (user === lastUser) u = lastU;
-      else {
-        u = userIndex.get(user) ?? 0;
-        if (u === 0) {
-          u = userIndex.size + 1;
-          userIndex.set(user, u);
-        }
-        lastUser = user;
-        lastU = u;
-      }
+      if (user === lastUser) numbering.raiseUser(lastU, tier);
+      else lastU = numbering.user(user, tier);
+      lastUser = user;
+      u = lastU;
     }
-    let d = 0;
-    if (device !== undefined) {
-      d = deviceIndex.get(device) ?? 0;
-      if (d === 0) {
-        d = deviceIndex.size + 1;
-        deviceIndex.set(device, d);
-      }
-    }
-    const hash = Math.imul(u, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77);
+    const d = device === undefined ? -1 : numbering.device(device, tier);
+    if (u < 0 && d < 0) throw new Error("a cover edge needs a user or a device");
+    const hash = Math.imul(u + 1, 0x9e3779b1) ^ Math.imul(d + 1, 0x85ebca77);
     let slot = (hash ^ (hash >>> 15)) & mask;
     while (slotEdge[slot] !== -1 && (slotUser[slot] !== u || slotDevice[slot] !== d))
       slot = (slot + 1) & mask;
     const at = slotEdge[slot] as number;
     if (at === -1) {
+      // A pair's flags follow from which of its sides are set, so every item of the pair has the same.
       slotUser[slot] = u;
       slotDevice[slot] = d;
       slotEdge[slot] = edges.length;
-      const edge: (typeof edges)[number] = {
-        tier: i.tier,
+      numbering.setEdge(edges.length, u, d, tier);
+      const edge: { -readonly [K in keyof CoverEdge]: CoverEdge[K] } = {
+        tier,
         deviceOnly: i.deviceOnly,
         userOnly: i.userOnly,
       };
       if (user !== undefined) edge.user = user;
       if (device !== undefined) edge.device = device;
       edges.push(edge);
-    } else {
-      const edge = edges[at] as (typeof edges)[number];
-      if (edge.tier < i.tier) {
-        edge.tier = i.tier;
-        edge.deviceOnly = i.deviceOnly;
-        edge.userOnly = i.userOnly;
-      }
+    } else if ((edges[at] as CoverEdge).tier < tier) {
+      numbering.raiseEdge(at, tier);
+      (edges[at] as { tier: number }).tier = tier;
     }
   }
+  rememberInternedEdges(edges, numbering.finish(edges.length));
   return edges;
 }
 
