@@ -22,7 +22,35 @@ export function resolveAccesses(
   const implicitDevices = devices.size === 0;
   const services = knownServices(catalog);
   const accesses: ResolvedAccess[] = [];
-  d.accesses.forEach((a, i) => {
+  const accessCount = d.accesses.length;
+  for (let i = 0; i < accessCount; i++) {
+    const a = d.accesses[i] as (typeof d.accesses)[number];
+    // The common record first: one plain user, device and server, no service, nothing to expand. Large
+    // files are hundreds of thousands of these; checked in the same order as below, without the arrays.
+    if (
+      typeof a.server === "string" &&
+      a.service === undefined &&
+      a.fromServer === undefined &&
+      isPlainName(a.user) &&
+      isPlainName(a.device) &&
+      accesses.length < deploymentLimits.maxExpandedAccesses
+    ) {
+      if (servers.has(a.server))
+        accesses.push(createAccess(i, a.user, a.device, a.server, undefined, a.via, undefined));
+      else out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
+      if (a.user !== undefined && !users.has(a.user)) {
+        if (implicitUsers) users.set(a.user, { id: a.user, kind: "internal" });
+        else out.unknown(`accesses[${i}].user`, "user", a.user, users.keys());
+      }
+      if (a.device !== undefined && !devices.has(a.device)) {
+        if (implicitDevices) devices.set(a.device, { id: a.device, unattended: false });
+        else out.unknown(`accesses[${i}].device`, "device", a.device, devices.keys());
+      }
+      continue;
+    }
+    resolveAccess(a, i);
+  }
+  function resolveAccess(a: (typeof d.accesses)[number], i: number) {
     // Paths are only built for a problem: large files have hundreds of thousands of accesses.
     const at = () => `accesses[${i}]`;
     const userNames = namesOf(a.user, () => `${at()}.user`, out);
@@ -91,7 +119,7 @@ export function resolveAccesses(
         if (implicitDevices) devices.set(dv, { id: dv, unattended: false });
         else out.unknown(`${at()}.device`, "device", dv, devices.keys());
       }
-  });
+  }
   for (const name of devices.keys())
     if (users.has(name))
       out.push({
@@ -107,6 +135,11 @@ export function resolveAccesses(
       out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
   });
   return accesses;
+}
+
+/** A user or device field that names at most one principal, without a range to expand. */
+function isPlainName(value: string | undefined): boolean {
+  return value === undefined || !value.includes("{");
 }
 
 /** The names a user or device field stands for; a plain name is itself, without a range to expand. */

@@ -26,6 +26,15 @@ export interface DemandItem {
   readonly rules: readonly string[];
 }
 
+/** One CAL an access to a server (with a service) needs, looked up once per server and service. */
+interface PreparedNeed {
+  readonly family: string;
+  readonly tier: number;
+  readonly additive: boolean;
+  /** The family's item list, where the items go. */
+  readonly list: DemandItem[];
+}
+
 /** CAL demand of a deployment: items per family, and the exemptions applied. */
 export interface CalDemand {
   readonly items: ReadonlyMap<string, readonly DemandItem[]>;
@@ -92,26 +101,56 @@ export function deriveCalDemand(
     byRule.set(key, g);
   };
 
-  // Per server and service, what an access needs; and the rule lists, one per combination of the
-  // three optional rules, shared by every item (read-only): large estates have hundreds of thousands.
-  const requirementsByServer = new Map<ResolvedServer, Map<string | undefined, CalRequirement[]>>();
-  const ruleLists = new Map<number, readonly string[]>();
+  // Per server and service, what an access needs, prepared once: each CAL's family, tier and item list,
+  // its assumption already weighed; and the rule lists, one per combination of the three optional rules,
+  // shared by every item (read-only): large estates have hundreds of thousands.
+  const needsByServer = new Map<ResolvedServer, Map<string | undefined, readonly PreparedNeed[]>>();
+  const ruleLists: (readonly string[])[] = [];
   const rulesOf = (additive: boolean, multiplexing: boolean, unattended: boolean) => {
     const key = (additive ? 1 : 0) + (multiplexing ? 2 : 0) + (unattended ? 4 : 0);
-    let rules = ruleLists.get(key);
+    let rules = ruleLists[key];
     if (rules === undefined) {
       const list = ["cal-per-user-or-device", "version-or-later"];
       if (additive) list.push("additive-cal");
       if (multiplexing) list.push("multiplexing");
       if (unattended) list.push("unattended-device");
       rules = list;
-      ruleLists.set(key, rules);
+      ruleLists[key] = rules;
     }
     return rules;
   };
+  const prepare = (server: ResolvedServer, service: string | undefined): PreparedNeed[] => {
+    const needs: PreparedNeed[] = [];
+    for (const req of requirementsOf(server, service)) {
+      if (req.assumption !== undefined) {
+        usedAssumptions.add(req.assumption);
+        if (deployment.assumptions.get(req.assumption) === false) continue;
+      }
+      const family = catalog.families.get(req.family);
+      if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
+      let list = items.get(req.family);
+      if (list === undefined) {
+        list = [];
+        items.set(req.family, list);
+      }
+      needs.push({
+        family: req.family,
+        tier: tierOf(family, req.version),
+        additive: family.additiveTo !== undefined,
+        list,
+      });
+    }
+    return needs;
+  };
 
+  let lastServerName: string | undefined;
+  let lastServer: ResolvedServer | undefined;
   for (const a of deployment.accesses) {
-    const server = deployment.servers.get(a.server) as ResolvedServer;
+    if (a.server !== lastServerName) {
+      lastServerName = a.server;
+      lastServer = deployment.servers.get(a.server) as ResolvedServer;
+    }
+    const server = lastServer as ResolvedServer;
     if (a.fromServer !== undefined) {
       group(
         "server-to-server",
@@ -148,48 +187,34 @@ export function deriveCalDemand(
     const deviceOnly = device !== undefined && (device.unattended || user === undefined);
     const userOnly = device === undefined;
     const service = isAdmin ? undefined : a.service;
-    let byService = requirementsByServer.get(server);
+    let byService = needsByServer.get(server);
     if (byService === undefined) {
       byService = new Map();
-      requirementsByServer.set(server, byService);
+      needsByServer.set(server, byService);
     }
-    let reqs = byService.get(service);
-    if (reqs === undefined) {
-      reqs = requirementsOf(server, service);
-      byService.set(service, reqs);
+    let needs = byService.get(service);
+    if (needs === undefined) {
+      needs = prepare(server, service);
+      byService.set(service, needs);
     }
-    for (const req of reqs) {
-      if (req.assumption !== undefined) {
-        usedAssumptions.add(req.assumption);
-        if (deployment.assumptions.get(req.assumption) === false) continue;
-      }
-      const family = catalog.families.get(req.family);
-      if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
-      const rules = rulesOf(
-        family.additiveTo !== undefined,
-        a.via !== undefined,
-        deviceOnly && device?.unattended === true,
-      );
-      let list = items.get(req.family);
-      if (list === undefined) {
-        list = [];
-        items.set(req.family, list);
-      }
-      list.push(
+    const holderUser = user && !deviceOnly ? user.id : undefined;
+    const external = user?.kind === "external";
+    const unattended = deviceOnly && device?.unattended === true;
+    for (const need of needs)
+      need.list.push(
         createDemandItem(
-          req.family,
-          tierOf(family, req.version),
-          user && !deviceOnly ? user.id : undefined,
+          need.family,
+          need.tier,
+          holderUser,
           device?.id,
           a.server,
           deviceOnly,
           userOnly,
-          user?.kind === "external",
+          external,
           a.source,
-          rules,
+          rulesOf(need.additive, a.via !== undefined, unattended),
         ),
       );
-    }
   }
   for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
   return { items, exemptions };
