@@ -13,7 +13,7 @@ export interface IndexedCoverEdges {
   readonly deviceCount: number;
   readonly edgeUser: Int32Array;
   readonly edgeDevice: Int32Array;
-  readonly edgeTier: Int32Array;
+  readonly edgeTier: Int32Array | Uint8Array;
   /** Highest tier each holder must be able to reach; read from the edges when absent. */
   readonly userTop?: Int32Array;
   readonly deviceTop?: Int32Array;
@@ -229,7 +229,11 @@ function nameOf(names: readonly string[] | undefined, index: number): string {
 }
 
 /** Per holder, the highest tier of its edges (-1 for a holder without edges: it gets no chain). */
-function highestTiers(count: number, edgeHolder: Int32Array, edgeTier: Int32Array): Int32Array {
+function highestTiers(
+  count: number,
+  edgeHolder: Int32Array,
+  edgeTier: Int32Array | Uint8Array,
+): Int32Array {
   const top = new Int32Array(count).fill(-1);
   for (let e = 0; e < edgeHolder.length; e++) {
     const h = edgeHolder[e] as number;
