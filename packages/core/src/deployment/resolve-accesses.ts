@@ -3,7 +3,13 @@ import { ADMIN_SERVICE } from "./admin-service.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import type { Deployment } from "./deployment-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
-import type { ResolvedAccess, ResolvedServer } from "./resolved-deployment.ts";
+import type {
+  AccessPrincipals,
+  ResolvedAccess,
+  ResolvedDevice,
+  ResolvedServer,
+  ResolvedUser,
+} from "./resolved-deployment.ts";
 
 /**
  * Expands accesses (pairwise when user and device are ranges of equal length) and checks their references.
@@ -14,14 +20,17 @@ export function resolveAccesses(
   d: Deployment,
   catalog: Catalog,
   servers: ReadonlyMap<string, ResolvedServer>,
-  users: Map<string, { id: string; kind: "internal" | "external" }>,
-  devices: Map<string, { id: string; unattended: boolean }>,
+  users: Map<string, ResolvedUser>,
+  devices: Map<string, ResolvedDevice>,
   out: ProblemCollector,
-): ResolvedAccess[] {
+): { accesses: ResolvedAccess[]; principals: AccessPrincipals } {
   const implicitUsers = users.size === 0;
   const implicitDevices = devices.size === 0;
   const services = knownServices(catalog);
   const accesses: ResolvedAccess[] = [];
+  // Per access, its user's and device's index (-1: none), looked up with the check that it exists.
+  const accessUser: number[] = [];
+  const accessDevice: number[] = [];
   const accessCount = d.accesses.length;
   for (let i = 0; i < accessCount; i++) {
     const a = d.accesses[i] as (typeof d.accesses)[number];
@@ -35,22 +44,52 @@ export function resolveAccesses(
       isPlainName(a.device) &&
       accesses.length < deploymentLimits.maxExpandedAccesses
     ) {
-      if (servers.has(a.server))
+      const known = servers.has(a.server);
+      if (!known) out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
+      const user = indexOf(a.user, users, implicitUsers ? addUser : undefined, "user", i);
+      const device = indexOf(
+        a.device,
+        devices,
+        implicitDevices ? addDevice : undefined,
+        "device",
+        i,
+      );
+      if (known) {
         accesses.push(createAccess(i, a.user, a.device, a.server, undefined, a.via, undefined));
-      else out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
-      if (a.user !== undefined && !users.has(a.user)) {
-        if (implicitUsers) users.set(a.user, { id: a.user, kind: "internal" });
-        else out.unknown(`accesses[${i}].user`, "user", a.user, users.keys());
-      }
-      if (a.device !== undefined && !devices.has(a.device)) {
-        if (implicitDevices) devices.set(a.device, { id: a.device, unattended: false });
-        else out.unknown(`accesses[${i}].device`, "device", a.device, devices.keys());
+        accessUser.push(user);
+        accessDevice.push(device);
       }
       continue;
     }
     resolveAccess(a, i);
   }
+  /** A plain name's index, or -1: no name, or an unknown one (reported), unless `add` declares it. */
+  function indexOf(
+    name: string | undefined,
+    known: ReadonlyMap<string, { readonly index: number }>,
+    add: ((id: string) => number) | undefined,
+    kind: "user" | "device",
+    i: number,
+  ): number {
+    if (name === undefined) return -1;
+    const index = known.get(name)?.index;
+    if (index !== undefined) return index;
+    if (add) return add(name);
+    out.unknown(`accesses[${i}].${kind}`, kind, name, known.keys());
+    return -1;
+  }
+  function addUser(id: string): number {
+    const index = users.size;
+    users.set(id, { id, kind: "internal", index });
+    return index;
+  }
+  function addDevice(id: string): number {
+    const index = devices.size;
+    devices.set(id, { id, unattended: false, index });
+    return index;
+  }
   function resolveAccess(a: (typeof d.accesses)[number], i: number) {
+    const firstAccess = accesses.length;
     // Paths are only built for a problem: large files have hundreds of thousands of accesses.
     const at = () => `accesses[${i}]`;
     const userNames = namesOf(a.user, () => `${at()}.user`, out);
@@ -111,14 +150,22 @@ export function resolveAccesses(
       out.unknown(`${at()}.fromServer`, "server", a.fromServer, servers.keys());
     for (const u of userNames)
       if (u !== undefined && !users.has(u)) {
-        if (implicitUsers) users.set(u, { id: u, kind: "internal" });
+        if (implicitUsers) addUser(u);
         else out.unknown(`${at()}.user`, "user", u, users.keys());
       }
     for (const dv of deviceNames)
       if (dv !== undefined && !devices.has(dv)) {
-        if (implicitDevices) devices.set(dv, { id: dv, unattended: false });
+        if (implicitDevices) addDevice(dv);
         else out.unknown(`${at()}.device`, "device", dv, devices.keys());
       }
+    // The record's principals are known (or reported) now: their indices, by name.
+    for (let k = firstAccess; k < accesses.length; k++) {
+      const access = accesses[k] as ResolvedAccess;
+      accessUser.push(access.user === undefined ? -1 : (users.get(access.user)?.index ?? -1));
+      accessDevice.push(
+        access.device === undefined ? -1 : (devices.get(access.device)?.index ?? -1),
+      );
+    }
   }
   for (const name of devices.keys())
     if (users.has(name))
@@ -134,7 +181,15 @@ export function resolveAccesses(
     if (!servers.has(a.server))
       out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
   });
-  return accesses;
+  return {
+    accesses,
+    principals: {
+      users: [...users.values()],
+      devices: [...devices.values()],
+      accessUser: Int32Array.from(accessUser),
+      accessDevice: Int32Array.from(accessDevice),
+    },
+  };
 }
 
 /** A user or device field that names at most one principal, without a range to expand. */

@@ -39,7 +39,13 @@ export function rememberInternedEdges(edges: readonly CoverEdge[], interned: Int
  * Numbers holders in order of first appearance as edges are added, and records each holder's highest
  * tier: the one numbering of `internCoverEdges` and of `collapse` (which interns as it collapses).
  */
-export function createHolderNumbering(edgeCapacity: number) {
+export function createHolderNumbering(
+  edgeCapacity: number,
+  known: { readonly users: number; readonly devices: number } = { users: 0, devices: 0 },
+) {
+  // Holders the caller numbered already (the deployment's user and device indices): their numbers here.
+  const knownUser = new Int32Array(known.users).fill(-1);
+  const knownDevice = new Int32Array(known.devices).fill(-1);
   const userIndex = new Map<string, number>();
   const deviceIndex = new Map<string, number>();
   const userNames: string[] = [];
@@ -64,7 +70,29 @@ export function createHolderNumbering(edgeCapacity: number) {
     } else if (tier > (top[h] as number)) top[h] = tier;
     return h;
   };
+  const numberKnown = (
+    numbers: Int32Array,
+    names: string[],
+    top: number[],
+    known: number,
+    name: string,
+    tier: number,
+  ) => {
+    let h = numbers[known] as number;
+    if (h < 0) {
+      h = names.push(name) - 1;
+      numbers[known] = h;
+      top.push(tier);
+    } else if (tier > (top[h] as number)) top[h] = tier;
+    return h;
+  };
   return {
+    /** The number of the user the caller knows as `known` (no name hashed). */
+    knownUser: (known: number, name: string, tier: number) =>
+      numberKnown(knownUser, userNames, userTop, known, name, tier),
+    /** The number of the device the caller knows as `known` (no name hashed). */
+    knownDevice: (known: number, name: string, tier: number) =>
+      numberKnown(knownDevice, deviceNames, deviceTop, known, name, tier),
     /** The user's number (its highest tier raised to `tier`). */
     user: (name: string, tier: number) => number(userIndex, userNames, userTop, name, tier),
     /** The device's number (its highest tier raised to `tier`). */

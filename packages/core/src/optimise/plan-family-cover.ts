@@ -1,7 +1,7 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
@@ -129,7 +129,9 @@ export function planFamilyCover(
   let solverCanHelp = false;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
-    const left = items.filter((i) => !(i.external && covered.has(i.server)));
+    // The list itself when no connector covers anything: it keeps its holder numbers (`collapse`).
+    const left =
+      covered.size === 0 ? items : items.filter((i) => !(i.external && covered.has(i.server)));
     const connectorCost = subset.reduce((s, i) => s + (options[i] as ConnectorOption).price, 0);
     const plan = planWithOwned(
       family,
@@ -660,7 +662,9 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
   // Users and devices numbered once (`createHolderNumbering`), and the pairs found in an open-addressing
   // table of integers: no string built and no map per user (large estates have hundreds of thousands of
   // items), and no key past the small-integer range either. -1 stands for "no user" or "no device".
-  const numbering = createHolderNumbering(items.length);
+  // The deployment's own user and device numbers, when these are its demand items as derived.
+  const known = demandHolderNumbers(items);
+  const numbering = createHolderNumbering(items.length, known);
   let capacity = 16;
   while (capacity < 2 * items.length) capacity *= 2;
   const mask = capacity - 1;
@@ -670,18 +674,25 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
   const edges: CoverEdge[] = [];
   let lastUser: string | undefined;
   let lastU = -1;
-  for (const i of items) {
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k] as DemandItem;
     const user = i.deviceOnly ? undefined : i.user;
     const device = i.userOnly ? undefined : i.device;
     const tier = i.tier;
     let u = -1;
     if (user !== undefined) {
       if (user === lastUser) numbering.raiseUser(lastU, tier);
+      else if (known) lastU = numbering.knownUser(known.user[k] as number, user, tier);
       else lastU = numbering.user(user, tier);
       lastUser = user;
       u = lastU;
     }
-    const d = device === undefined ? -1 : numbering.device(device, tier);
+    const d =
+      device === undefined
+        ? -1
+        : known
+          ? numbering.knownDevice(known.device[k] as number, device, tier)
+          : numbering.device(device, tier);
     if (u < 0 && d < 0) throw new Error("a cover edge needs a user or a device");
     const hash = Math.imul(u + 1, 0x9e3779b1) ^ Math.imul(d + 1, 0x85ebca77);
     let slot = (hash ^ (hash >>> 15)) & mask;

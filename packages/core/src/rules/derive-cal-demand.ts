@@ -26,13 +26,33 @@ export interface DemandItem {
   readonly rules: readonly string[];
 }
 
+/**
+ * Per item of a family's demand, its holders as the deployment's user and device indices (-1: none);
+ * `users` and `devices` bound them. Items are DemandItem objects for every other reader; the cover
+ * (`collapse`) reads these instead of hashing each item's names again.
+ */
+export interface DemandHolderNumbers {
+  readonly user: Int32Array;
+  readonly device: Int32Array;
+  readonly users: number;
+  readonly devices: number;
+}
+
+const holderNumbers = new WeakMap<readonly DemandItem[], DemandHolderNumbers>();
+
+/** The holder numbers of a family's item list as `deriveCalDemand` returned it (undefined for any other list). */
+export function demandHolderNumbers(items: readonly DemandItem[]): DemandHolderNumbers | undefined {
+  return holderNumbers.get(items);
+}
+
 /** One CAL an access to a server (with a service) needs, looked up once per server and service. */
 interface PreparedNeed {
   readonly family: string;
   readonly tier: number;
   readonly additive: boolean;
-  /** The family's item list, where the items go. */
+  /** The family's item list, where the items go, and its holder numbers. */
   readonly list: DemandItem[];
+  readonly numbers: { readonly user: number[]; readonly device: number[] };
 }
 
 /** CAL demand of a deployment: items per family, and the exemptions applied. */
@@ -119,6 +139,8 @@ export function deriveCalDemand(
     }
     return rules;
   };
+  // Per family list, each item's holder numbers (`demandHolderNumbers`), filled beside the items.
+  const numbers = new Map<DemandItem[], { user: number[]; device: number[] }>();
   const prepare = (server: ResolvedServer, service: string | undefined): PreparedNeed[] => {
     const needs: PreparedNeed[] = [];
     for (const req of requirementsOf(server, service)) {
@@ -132,20 +154,25 @@ export function deriveCalDemand(
       if (list === undefined) {
         list = [];
         items.set(req.family, list);
+        numbers.set(list, { user: [], device: [] });
       }
       needs.push({
         family: req.family,
         tier: tierOf(family, req.version),
         additive: family.additiveTo !== undefined,
         list,
+        numbers: numbers.get(list) as { user: number[]; device: number[] },
       });
     }
     return needs;
   };
 
+  const { principals } = deployment;
   let lastServerName: string | undefined;
   let lastServer: ResolvedServer | undefined;
-  for (const a of deployment.accesses) {
+  const accessCount = deployment.accesses.length;
+  for (let k = 0; k < accessCount; k++) {
+    const a = deployment.accesses[k] as ResolvedAccess;
     if (a.server !== lastServerName) {
       lastServerName = a.server;
       lastServer = deployment.servers.get(a.server) as ResolvedServer;
@@ -182,8 +209,10 @@ export function deriveCalDemand(
       );
       continue;
     }
-    const user = a.user === undefined ? undefined : deployment.users.get(a.user);
-    const device = a.device === undefined ? undefined : deployment.devices.get(a.device);
+    const userIndex = principals.accessUser[k] as number;
+    const deviceIndex = principals.accessDevice[k] as number;
+    const user = userIndex < 0 ? undefined : principals.users[userIndex];
+    const device = deviceIndex < 0 ? undefined : principals.devices[deviceIndex];
     const deviceOnly = device !== undefined && (device.unattended || user === undefined);
     const userOnly = device === undefined;
     const service = isAdmin ? undefined : a.service;
@@ -200,7 +229,9 @@ export function deriveCalDemand(
     const holderUser = user && !deviceOnly ? user.id : undefined;
     const external = user?.kind === "external";
     const unattended = deviceOnly && device?.unattended === true;
-    for (const need of needs)
+    for (const need of needs) {
+      need.numbers.user.push(holderUser === undefined ? -1 : userIndex);
+      need.numbers.device.push(deviceIndex);
       need.list.push(
         createDemandItem(
           need.family,
@@ -215,7 +246,15 @@ export function deriveCalDemand(
           rulesOf(need.additive, a.via !== undefined, unattended),
         ),
       );
+    }
   }
+  for (const [list, n] of numbers)
+    holderNumbers.set(list, {
+      user: Int32Array.from(n.user),
+      device: Int32Array.from(n.device),
+      users: principals.users.length,
+      devices: principals.devices.length,
+    });
   for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
   return { items, exemptions };
 }
