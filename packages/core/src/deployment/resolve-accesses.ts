@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog/catalog.ts";
 import { ADMIN_SERVICE } from "./admin-service.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import type { Deployment } from "./deployment-schema.ts";
+import { IntColumn } from "./int-column.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import type {
   AccessPrincipals,
@@ -29,8 +30,8 @@ export function resolveAccesses(
   const services = knownServices(catalog);
   const accesses: ResolvedAccess[] = [];
   // Per access, its user's and device's index (-1: none), looked up with the check that it exists.
-  const accessUser: number[] = [];
-  const accessDevice: number[] = [];
+  const accessUser = new IntColumn(d.accesses.length);
+  const accessDevice = new IntColumn(d.accesses.length);
   const accessCount = d.accesses.length;
   for (let i = 0; i < accessCount; i++) {
     const a = d.accesses[i] as (typeof d.accesses)[number];
@@ -186,8 +187,8 @@ export function resolveAccesses(
     principals: {
       users: [...users.values()],
       devices: [...devices.values()],
-      accessUser: Int32Array.from(accessUser),
-      accessDevice: Int32Array.from(accessDevice),
+      accessUser: accessUser.toArray(),
+      accessDevice: accessDevice.toArray(),
     },
   };
 }

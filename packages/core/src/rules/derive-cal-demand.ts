@@ -6,6 +6,7 @@ import type {
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
+import { IntColumn } from "../deployment/int-column.ts";
 import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
@@ -52,7 +53,7 @@ interface PreparedNeed {
   readonly additive: boolean;
   /** The family's item list, where the items go, and its holder numbers. */
   readonly list: DemandItem[];
-  readonly numbers: { readonly user: number[]; readonly device: number[] };
+  readonly numbers: { readonly user: IntColumn; readonly device: IntColumn };
 }
 
 /** CAL demand of a deployment: items per family, and the exemptions applied. */
@@ -140,7 +141,7 @@ export function deriveCalDemand(
     return rules;
   };
   // Per family list, each item's holder numbers (`demandHolderNumbers`), filled beside the items.
-  const numbers = new Map<DemandItem[], { user: number[]; device: number[] }>();
+  const numbers = new Map<DemandItem[], { user: IntColumn; device: IntColumn }>();
   const prepare = (server: ResolvedServer, service: string | undefined): PreparedNeed[] => {
     const needs: PreparedNeed[] = [];
     for (const req of requirementsOf(server, service)) {
@@ -154,14 +155,14 @@ export function deriveCalDemand(
       if (list === undefined) {
         list = [];
         items.set(req.family, list);
-        numbers.set(list, { user: [], device: [] });
+        numbers.set(list, { user: new IntColumn(1024), device: new IntColumn(1024) });
       }
       needs.push({
         family: req.family,
         tier: tierOf(family, req.version),
         additive: family.additiveTo !== undefined,
         list,
-        numbers: numbers.get(list) as { user: number[]; device: number[] },
+        numbers: numbers.get(list) as { user: IntColumn; device: IntColumn },
       });
     }
     return needs;
@@ -250,8 +251,8 @@ export function deriveCalDemand(
   }
   for (const [list, n] of numbers)
     holderNumbers.set(list, {
-      user: Int32Array.from(n.user),
-      device: Int32Array.from(n.device),
+      user: n.user.toArray(),
+      device: n.device.toArray(),
       users: principals.users.length,
       devices: principals.devices.length,
     });
