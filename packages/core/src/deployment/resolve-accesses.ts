@@ -185,12 +185,24 @@ export function resolveAccesses(
   return {
     accesses,
     principals: {
-      users: [...users.values()],
-      devices: [...devices.values()],
+      userCount: users.size,
+      deviceCount: devices.size,
+      userExternal: flagsOf(users, (u) => u.kind === "external"),
+      deviceUnattended: flagsOf(devices, (dv) => dv.unattended),
       accessUser: accessUser.toArray(),
       accessDevice: accessDevice.toArray(),
     },
   };
+}
+
+/** Per principal index, 1 where `flag` holds. */
+function flagsOf<T extends { readonly index: number }>(
+  principals: ReadonlyMap<string, T>,
+  flag: (principal: T) => boolean,
+): Uint8Array {
+  const flags = new Uint8Array(principals.size);
+  for (const p of principals.values()) if (flag(p)) flags[p.index] = 1;
+  return flags;
 }
 
 /** A user or device field that names at most one principal, without a range to expand. */

@@ -43,9 +43,11 @@ export interface ResolvedDevice {
  * name up once, so nothing downstream hashes it again (large estates have hundreds of thousands).
  */
 export interface AccessPrincipals {
-  /** The users and devices in index order (the maps' order). */
-  readonly users: readonly ResolvedUser[];
-  readonly devices: readonly ResolvedDevice[];
+  readonly userCount: number;
+  readonly deviceCount: number;
+  /** Per user index, 1 when the user is external; per device index, 1 when the device is unattended. */
+  readonly userExternal: Uint8Array;
+  readonly deviceUnattended: Uint8Array;
   /** Per access (same position as in `accesses`), its user's and device's index, -1 when it names none. */
   readonly accessUser: Int32Array;
   readonly accessDevice: Int32Array;

@@ -212,10 +212,10 @@ export function deriveCalDemand(
     }
     const userIndex = principals.accessUser[k] as number;
     const deviceIndex = principals.accessDevice[k] as number;
-    const user = userIndex < 0 ? undefined : principals.users[userIndex];
-    const device = deviceIndex < 0 ? undefined : principals.devices[deviceIndex];
-    const deviceOnly = device !== undefined && (device.unattended || user === undefined);
-    const userOnly = device === undefined;
+    // The access's names are the principals' ids; their flags are read by index.
+    const unattendedDevice = deviceIndex >= 0 && principals.deviceUnattended[deviceIndex] === 1;
+    const deviceOnly = deviceIndex >= 0 && (unattendedDevice || userIndex < 0);
+    const userOnly = deviceIndex < 0;
     const service = isAdmin ? undefined : a.service;
     let byService = needsByServer.get(server);
     if (byService === undefined) {
@@ -227,9 +227,9 @@ export function deriveCalDemand(
       needs = prepare(server, service);
       byService.set(service, needs);
     }
-    const holderUser = user && !deviceOnly ? user.id : undefined;
-    const external = user?.kind === "external";
-    const unattended = deviceOnly && device?.unattended === true;
+    const holderUser = userIndex >= 0 && !deviceOnly ? a.user : undefined;
+    const external = userIndex >= 0 && principals.userExternal[userIndex] === 1;
+    const unattended = deviceOnly && unattendedDevice;
     for (const need of needs) {
       need.numbers.user.push(holderUser === undefined ? -1 : userIndex);
       need.numbers.device.push(deviceIndex);
@@ -238,7 +238,7 @@ export function deriveCalDemand(
           need.family,
           need.tier,
           holderUser,
-          device?.id,
+          deviceIndex < 0 ? undefined : a.device,
           a.server,
           deviceOnly,
           userOnly,
@@ -253,8 +253,8 @@ export function deriveCalDemand(
     holderNumbers.set(list, {
       user: n.user.toArray(),
       device: n.device.toArray(),
-      users: principals.users.length,
-      devices: principals.devices.length,
+      users: principals.userCount,
+      devices: principals.deviceCount,
     });
   for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
   return { items, exemptions };
