@@ -662,8 +662,10 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
   // Users and devices numbered once (`createHolderNumbering`), and the pairs found in an open-addressing
   // table of integers: no string built and no map per user (large estates have hundreds of thousands of
   // items), and no key past the small-integer range either. -1 stands for "no user" or "no device".
-  // The deployment's own user and device numbers, when these are its demand items as derived.
-  const known = demandHolderNumbers(items);
+  // The deployment's own user and device numbers, when these are its demand items as derived (and the
+  // list was not changed since: a number per item).
+  const numbers = demandHolderNumbers(items);
+  const known = numbers?.user.length === items.length ? numbers : undefined;
   const numbering = createHolderNumbering(items.length, known);
   let capacity = 16;
   while (capacity < 2 * items.length) capacity *= 2;
