@@ -707,14 +707,15 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
       slotDevice[slot] = d;
       slotEdge[slot] = edges.length;
       numbering.setEdge(edges.length, u, d, tier);
-      const edge: { -readonly [K in keyof CoverEdge]: CoverEdge[K] } = {
-        tier,
-        deviceOnly: i.deviceOnly,
-        userOnly: i.userOnly,
-      };
-      if (user !== undefined) edge.user = user;
-      if (device !== undefined) edge.device = device;
-      edges.push(edge);
+      // Built whole, one shape per case: adding fields afterwards costs a shape change per edge.
+      const { deviceOnly, userOnly } = i;
+      edges.push(
+        user === undefined
+          ? { device, tier, deviceOnly, userOnly }
+          : device === undefined
+            ? { user, tier, deviceOnly, userOnly }
+            : { user, device, tier, deviceOnly, userOnly },
+      );
     } else if ((edges[at] as CoverEdge).tier < tier) {
       numbering.raiseEdge(at, tier);
       (edges[at] as { tier: number }).tier = tier;
