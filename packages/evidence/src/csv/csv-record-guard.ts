@@ -1,3 +1,6 @@
+/** The characters the guard looks at: LF, the quote and the comma. */
+const special = /[\n",]/g;
+
 /** A run of text to parse, the start of a record over the caps, or where parsing resumes after one. */
 export type CsvGuardPart =
   | { readonly kind: "text"; readonly text: string }
@@ -25,46 +28,66 @@ export class CsvRecordGuard {
     readonly maxFields: number,
   ) {}
 
-  /** Splits the next piece of text into parts to parse and the records cut off. */
+  /**
+   * Splits the next piece of text into parts to parse and the records cut off. Runs of characters
+   * that are neither LF, quote nor comma are stepped over whole (only their length counts).
+   */
   split(piece: string): CsvGuardPart[] {
     const parts: CsvGuardPart[] = [];
     let from = 0; // start of the text not yet handed on
     let recordStart = 0; // where the current record starts in this piece (0: in an earlier one)
-    for (let i = 0; i < piece.length; i++) {
-      const c = piece.charCodeAt(i);
+    const cutOff = (tooLong: boolean) => {
+      if (recordStart > from) parts.push({ kind: "text", text: piece.slice(from, recordStart) });
+      parts.push({
+        kind: "too-long",
+        line: this.recordLine,
+        reason: tooLong
+          ? `longer than ${this.maxChars} characters`
+          : `more than ${this.maxFields} fields`,
+      });
+      this.skipping = true;
+      from = piece.length;
+    };
+    let i = 0;
+    while (i < piece.length) {
       if (this.skipping) {
-        if (c !== 10) continue;
+        const end = piece.indexOf("\n", i);
+        if (end === -1) break;
         this.line++;
         this.skipping = false;
         this.startRecord();
-        from = i + 1;
-        recordStart = i + 1;
+        from = end + 1;
+        recordStart = end + 1;
         parts.push({ kind: "resume", line: this.line });
+        i = end + 1;
         continue;
       }
+      special.lastIndex = i;
+      const next = special.exec(piece);
+      const at = next === null ? piece.length : next.index;
+      // The ordinary run [i, at): only its length counts; past the cap, the record is cut off there
+      // (the rest of its line is skipped from the next LF, which lies at or after `at`).
+      this.recordChars += at - i;
+      i = at;
+      if (this.recordChars > this.maxChars) {
+        cutOff(true);
+        continue;
+      }
+      if (at === piece.length) break;
+      const c = piece.charCodeAt(at);
+      i = at + 1;
       if (c === 10) {
         this.line++;
         if (!this.inQuotes) {
           this.startRecord();
-          recordStart = i + 1;
+          recordStart = at + 1;
           continue;
         }
       } else if (c === 34) this.inQuotes = !this.inQuotes;
-      else if (c === 44 && !this.inQuotes) this.commas++;
+      else if (!this.inQuotes) this.commas++;
       this.recordChars++;
       const tooLong = this.recordChars > this.maxChars;
-      if (tooLong || this.commas + 1 > this.maxFields) {
-        if (recordStart > from) parts.push({ kind: "text", text: piece.slice(from, recordStart) });
-        parts.push({
-          kind: "too-long",
-          line: this.recordLine,
-          reason: tooLong
-            ? `longer than ${this.maxChars} characters`
-            : `more than ${this.maxFields} fields`,
-        });
-        this.skipping = true;
-        from = piece.length;
-      }
+      if (tooLong || this.commas + 1 > this.maxFields) cutOff(tooLong);
     }
     if (from < piece.length) parts.push({ kind: "text", text: piece.slice(from) });
     return parts;

@@ -51,7 +51,8 @@ const targetExtras: Readonly<Record<string, string>> = {
 /** Events whose message "Subject:" is the account logged off, i.e. the event data's Target fields. */
 const subjectIsTarget = new Set([4634, 4647]);
 
-function fieldName(eventId: number, section: string, label: string): string | undefined {
+/** The event data name of a label in a section of event `eventId`'s message, if it is known. */
+export function fieldName(eventId: number, section: string, label: string): string | undefined {
   const common = anySection[label];
   if (common) return common;
   const accountField = account[label];
@@ -64,30 +65,58 @@ function fieldName(eventId: number, section: string, label: string): string | un
   return sections[section]?.[label];
 }
 
+/** What a line's text before its colon says, whatever its value: worked out once per distinct text. */
+interface LabelPart {
+  readonly indented: boolean;
+  readonly label: string;
+  /** The label in lower case, as the tables above hold it. */
+  readonly key: string;
+}
+
+/** Label parts seen, by their text (a message has a few dozen distinct ones; bounded all the same). */
+const labelParts = new Map<string, LabelPart>();
+const maxLabelParts = 4096;
+
+function readLabelPart(text: string): LabelPart {
+  let part = labelParts.get(text);
+  if (part === undefined) {
+    const label = text.trim();
+    part = { indented: /^\s/.test(text), label, key: label.toLowerCase() };
+    if (labelParts.size < maxLabelParts) labelParts.set(text, part);
+  }
+  return part;
+}
+
 /**
  * Reads the event data out of a security event's rendered message, as `Get-WinEvent | Export-Csv`
  * writes it: "New Logon:" / "Account Name:" → TargetUserName, "Network Information:" / "Source
  * Network Address:" → IpAddress, and so on (English messages; docs/audit.md lists the labels). Labels
- * it does not know are kept as `Section/Label`.
+ * it does not know are kept as `Section/Label`. Lines end at LF (a CR before it dropped); the text
+ * before a line's first colon is its label part, read once per distinct text.
  */
 export function parseEventMessage(eventId: number, message: string): Record<string, string> {
   const data = Object.create(null) as Record<string, string>;
   let section = "";
   const sectionOf = new Map<string, string>();
-  for (const rawLine of message.split(/\r?\n/)) {
-    if (rawLine.trim() === "") continue;
-    const indented = /^\s/.test(rawLine);
-    const line = rawLine.trim();
-    const colon = line.indexOf(":");
-    if (colon === -1) continue;
-    const label = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).trim();
+  // The next colon at or after the line's start, found once for many lines (no quadratic search).
+  let nextColon = -2;
+  for (let start = 0; start <= message.length; ) {
+    let end = message.indexOf("\n", start);
+    if (end === -1) end = message.length;
+    const lineEnd = end > start && message.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const from = start;
+    start = end + 1;
+    // A line without a colon (blank ones included) says nothing.
+    if (nextColon !== -1 && nextColon < from) nextColon = message.indexOf(":", from);
+    const colon = nextColon;
+    if (colon === -1 || colon >= lineEnd) continue;
+    const { indented, label, key } = readLabelPart(message.slice(from, colon));
+    const value = message.slice(colon + 1, lineEnd).trim();
     if (!indented && value === "") {
-      section = label.toLowerCase();
+      section = key;
       continue;
     }
     if (!indented) section = "";
-    const key = label.toLowerCase();
     const name =
       fieldName(eventId, indented ? section : "", key) ??
       (section && indented ? `${section}/${label}` : label);

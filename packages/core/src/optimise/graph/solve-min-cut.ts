@@ -89,7 +89,12 @@ export function solveMinCut(network: FlowNetwork, workspace?: MinCutWorkspace): 
   pushAlongShortPaths(net, state, source, sink);
   // When the head start already fills every source arc, the flow is maximum (it saturates the cut
   // around the source) and phase 1 has nothing to do: common on cover networks with equal prices.
-  if (saturateSourceArcs(net, state, source, sink)) pushTowards(net, state, sink, source);
+  if (
+    saturateSourceArcs(net, state, source, sink) &&
+    sendStrandedExcess(net, state, source, sink)
+  ) {
+    pushTowards(net, state, sink, source);
+  }
   const value = state.excess[sink] as number;
   if (returnExcessDirectly(net, state, source, sink)) pushTowards(net, state, source, sink);
   for (let v = 0; v < nodeCount; v++) {
@@ -293,12 +298,14 @@ function chooseCapacityCap(
 }
 
 function createPushRelabelState(nodeCount: number): PushRelabelState {
+  // The label lists are filled by the global relabelling that starts every phase; left untouched here,
+  // their pages are never written when no phase proper runs (the common case on cover networks).
   return {
     label: new Int32Array(nodeCount),
     excess: new Float64Array(nodeCount),
     current: new Int32Array(nodeCount),
-    activeFirst: new Int32Array(nodeCount).fill(-1),
-    idleFirst: new Int32Array(nodeCount).fill(-1),
+    activeFirst: new Int32Array(nodeCount),
+    idleFirst: new Int32Array(nodeCount),
     next: new Int32Array(nodeCount),
     idlePrevious: new Int32Array(nodeCount),
     queue: new Int32Array(nodeCount),
@@ -449,6 +456,78 @@ function saturateSourceArcs(
     if (amount > 0 && w !== sink) stranded = true;
   }
   return stranded;
+}
+
+/**
+ * Phase 1's head start: each node left with excess looks for a residual path to the sink (breadth first)
+ * and sends along it. A search that fails proves every node it reached unable to reach the sink, which
+ * stays so while flow only goes to the sink (the new residual arcs join nodes of the path, which such a
+ * node never reaches), so later searches skip them. When every excess is sent or proven stranded, the
+ * flow into the sink is maximum and phase 1 proper is not needed; the searches stop after about one
+ * global relabelling's work, and then it is. Returns whether phase 1 proper must still run.
+ */
+function sendStrandedExcess(
+  net: ResidualNetwork,
+  state: PushRelabelState,
+  source: number,
+  sink: number,
+): boolean {
+  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
+  const { excess, queue } = state;
+  // Borrowed: labels and current slots are set again by the global relabelling that starts any phase.
+  // mark[v]: the search that reached v, or -1 once v is proven unable to reach the sink.
+  const mark = state.label.fill(0);
+  const parentSlot = state.current;
+  let search = 0;
+  let budget = slotArc.length + nodeCount;
+  for (let v = 0; v < nodeCount; v++) {
+    if (v === source || v === sink) continue;
+    while ((excess[v] as number) > 0 && mark[v] !== -1) {
+      if (budget <= 0) return true;
+      search++;
+      mark[v] = search;
+      queue[0] = v;
+      let tail = 1;
+      let found = false;
+      for (let head = 0; head < tail && !found; head++) {
+        const u = queue[head] as number;
+        const end = firstSlot[u + 1] as number;
+        for (let slot = firstSlot[u] as number; slot < end; slot++) {
+          const signedArc = slotArc[slot] as number;
+          const w = headOf(signedArc, arcFrom, arcTo);
+          if (w === source || mark[w] === search || mark[w] === -1) continue;
+          if (roomOf(signedArc, arcCapacity, capacityCap, flow) === 0) continue;
+          parentSlot[w] = slot;
+          if (w === sink) {
+            found = true;
+            break;
+          }
+          mark[w] = search;
+          queue[tail++] = w;
+        }
+        budget -= end - (firstSlot[u] as number) + 1;
+      }
+      if (!found) {
+        for (let i = 0; i < tail; i++) mark[queue[i] as number] = -1;
+        break;
+      }
+      let amount = excess[v] as number;
+      for (let w = sink; w !== v; ) {
+        const signedArc = slotArc[parentSlot[w] as number] as number;
+        amount = Math.min(amount, roomOf(signedArc, arcCapacity, capacityCap, flow));
+        w = tailOf(signedArc, arcFrom, arcTo);
+      }
+      for (let w = sink; w !== v; ) {
+        const signedArc = slotArc[parentSlot[w] as number] as number;
+        if (signedArc >= 0) flow[signedArc] = (flow[signedArc] as number) + amount;
+        else flow[~signedArc] = (flow[~signedArc] as number) - amount;
+        w = tailOf(signedArc, arcFrom, arcTo);
+      }
+      excess[v] = (excess[v] as number) - amount;
+      excess[sink] = (excess[sink] as number) + amount;
+    }
+  }
+  return false;
 }
 
 /**
@@ -663,6 +742,11 @@ function reachableFromSource(net: ResidualNetwork, queue: Int32Array, source: nu
     }
   }
   return sourceSide;
+}
+
+/** The near end of a slot (the node it belongs to): the tail of a forward arc, the head of a reversed one. */
+function tailOf(signedArc: number, arcFrom: Int32Array, arcTo: Int32Array): number {
+  return signedArc >= 0 ? (arcFrom[signedArc] as number) : (arcTo[~signedArc] as number);
 }
 
 /** The far end of a slot: the head of a forward arc, the tail of a reversed one. */
