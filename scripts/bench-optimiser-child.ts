@@ -3,6 +3,7 @@
 
 import { checkOwnedCounts } from "../packages/core/src/optimise/check-owned-counts.ts";
 import { type CoverEdge, chooseCalMix } from "../packages/core/src/optimise/choose-cal-mix.ts";
+import { chooseIndexedCalMix } from "../packages/core/src/optimise/choose-indexed-cal-mix.ts";
 import {
   type CoverReductionStats,
   reduceBipartiteCover,
@@ -29,7 +30,7 @@ import { collectGarbage, median, now, peakRssMb } from "./bench-statistics.ts";
 
 /** What to measure. */
 export interface OptimiserChildArgs {
-  readonly task: "cover" | "baseline" | "cal-mix" | "reduce" | "owned-counts";
+  readonly task: "cover" | "baseline" | "cal-mix" | "indexed-cal-mix" | "reduce" | "owned-counts";
   readonly shape: AccessGraphShape;
   readonly pairs: number;
   readonly seed: number;
@@ -92,8 +93,8 @@ reportChildResult(
     ? measureCover(graph)
     : args.task === "baseline"
       ? measureBaseline(graph)
-      : args.task === "cal-mix"
-        ? measureCalMix(graph)
+      : args.task === "cal-mix" || args.task === "indexed-cal-mix"
+        ? measureCalMix(graph, args.task === "indexed-cal-mix")
         : args.task === "reduce"
           ? measureReduction(graph)
           : measureOwnedCounts(graph),
@@ -310,9 +311,13 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-/** The licensing path: string ids, two CAL versions (one pair in five reaches the newer server). */
-function measureCalMix(graph: AccessGraph): OptimiserChildResult {
-  const edges: CoverEdge[] = new Array(graph.pairUser.length);
+/**
+ * The licensing path: two CAL versions (one pair in five reaches the newer server); string ids through
+ * `chooseCalMix`, or with `indexed` the graph's integer ids through `chooseIndexedCalMix` (the entry for
+ * callers that interned their ids already).
+ */
+function measureCalMix(graph: AccessGraph, indexed: boolean): OptimiserChildResult {
+  const edges: CoverEdge[] = new Array(indexed ? 0 : graph.pairUser.length);
   for (let pair = 0; pair < edges.length; pair++) {
     edges[pair] = {
       user: `U${graph.pairUser[pair]}`,
@@ -328,7 +333,7 @@ function measureCalMix(graph: AccessGraph): OptimiserChildResult {
   const rssAfterInputMb = process.memoryUsage().rss / 2 ** 20;
   const endToEnd: number[] = [];
   const endToEndCpu: number[] = [];
-  let result: ReturnType<typeof chooseCalMix> | undefined;
+  let result: ReturnType<typeof chooseCalMix | typeof chooseIndexedCalMix> | undefined;
   for (let run = 0; run < args.runs; run++) {
     result = undefined;
     // A fresh array each run: chooseCalMix caches its interning per edge array (for the Lagrangian
@@ -337,18 +342,30 @@ function measureCalMix(graph: AccessGraph): OptimiserChildResult {
     collectGarbage();
     const startCpu = cpuMs();
     const start = now();
-    result = chooseCalMix({ edges: runEdges, userCost, deviceCost });
+    result = indexed
+      ? chooseIndexedCalMix({
+          edges: {
+            userCount: graph.userCount,
+            deviceCount: graph.deviceCount,
+            edgeUser: graph.pairUser,
+            edgeDevice: graph.pairDevice,
+            edgeTier: graph.pairTier,
+          },
+          userCost,
+          deviceCost,
+        })
+      : chooseCalMix({ edges: runEdges, userCost, deviceCost });
     endToEnd.push(now() - start);
     endToEndCpu.push(cpuMs() - startCpu);
     if (!result.certificate.verified) {
       throw new Error(`certificate rejected: ${result.certificate.problems.join("; ")}`);
     }
   }
-  const mix = result as ReturnType<typeof chooseCalMix>;
+  const mix = result as NonNullable<typeof result>;
   return {
     users: graph.userCount,
     devices: graph.deviceCount,
-    pairs: edges.length,
+    pairs: graph.pairUser.length,
     cost: mix.cost,
     nodes: mix.certificate.nodes,
     arcs: mix.certificate.arcs,

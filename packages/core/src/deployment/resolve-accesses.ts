@@ -2,8 +2,15 @@ import type { Catalog } from "../catalog/catalog.ts";
 import { ADMIN_SERVICE } from "./admin-service.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import type { Deployment } from "./deployment-schema.ts";
+import { IntColumn } from "./int-column.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
-import type { ResolvedAccess, ResolvedServer } from "./resolved-deployment.ts";
+import type {
+  AccessPrincipals,
+  ResolvedAccess,
+  ResolvedDevice,
+  ResolvedServer,
+  ResolvedUser,
+} from "./resolved-deployment.ts";
 
 /**
  * Expands accesses (pairwise when user and device are ranges of equal length) and checks their references.
@@ -14,15 +21,76 @@ export function resolveAccesses(
   d: Deployment,
   catalog: Catalog,
   servers: ReadonlyMap<string, ResolvedServer>,
-  users: Map<string, { id: string; kind: "internal" | "external" }>,
-  devices: Map<string, { id: string; unattended: boolean }>,
+  users: Map<string, ResolvedUser>,
+  devices: Map<string, ResolvedDevice>,
   out: ProblemCollector,
-): ResolvedAccess[] {
+): { accesses: ResolvedAccess[]; principals: AccessPrincipals } {
   const implicitUsers = users.size === 0;
   const implicitDevices = devices.size === 0;
   const services = knownServices(catalog);
   const accesses: ResolvedAccess[] = [];
-  d.accesses.forEach((a, i) => {
+  // Per access, its user's and device's index (-1: none), looked up with the check that it exists.
+  const accessUser = new IntColumn(d.accesses.length);
+  const accessDevice = new IntColumn(d.accesses.length);
+  const accessCount = d.accesses.length;
+  for (let i = 0; i < accessCount; i++) {
+    const a = d.accesses[i] as (typeof d.accesses)[number];
+    // The common record first: one plain user, device and server, no service, nothing to expand. Large
+    // files are hundreds of thousands of these; checked in the same order as below, without the arrays.
+    if (
+      typeof a.server === "string" &&
+      a.service === undefined &&
+      a.fromServer === undefined &&
+      isPlainName(a.user) &&
+      isPlainName(a.device) &&
+      accesses.length < deploymentLimits.maxExpandedAccesses
+    ) {
+      const known = servers.has(a.server);
+      if (!known) out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
+      const user = indexOf(a.user, users, implicitUsers ? addUser : undefined, "user", i);
+      const device = indexOf(
+        a.device,
+        devices,
+        implicitDevices ? addDevice : undefined,
+        "device",
+        i,
+      );
+      if (known) {
+        accesses.push(createAccess(i, a.user, a.device, a.server, undefined, a.via, undefined));
+        accessUser.push(user);
+        accessDevice.push(device);
+      }
+      continue;
+    }
+    resolveAccess(a, i);
+  }
+  /** A plain name's index, or -1: no name, or an unknown one (reported), unless `add` declares it. */
+  function indexOf(
+    name: string | undefined,
+    known: ReadonlyMap<string, { readonly index: number }>,
+    add: ((id: string) => number) | undefined,
+    kind: "user" | "device",
+    i: number,
+  ): number {
+    if (name === undefined) return -1;
+    const index = known.get(name)?.index;
+    if (index !== undefined) return index;
+    if (add) return add(name);
+    out.unknown(`accesses[${i}].${kind}`, kind, name, known.keys());
+    return -1;
+  }
+  function addUser(id: string): number {
+    const index = users.size;
+    users.set(id, { id, kind: "internal", index });
+    return index;
+  }
+  function addDevice(id: string): number {
+    const index = devices.size;
+    devices.set(id, { id, unattended: false, index });
+    return index;
+  }
+  function resolveAccess(a: (typeof d.accesses)[number], i: number) {
+    const firstAccess = accesses.length;
     // Paths are only built for a problem: large files have hundreds of thousands of accesses.
     const at = () => `accesses[${i}]`;
     const userNames = namesOf(a.user, () => `${at()}.user`, out);
@@ -83,15 +151,23 @@ export function resolveAccesses(
       out.unknown(`${at()}.fromServer`, "server", a.fromServer, servers.keys());
     for (const u of userNames)
       if (u !== undefined && !users.has(u)) {
-        if (implicitUsers) users.set(u, { id: u, kind: "internal" });
+        if (implicitUsers) addUser(u);
         else out.unknown(`${at()}.user`, "user", u, users.keys());
       }
     for (const dv of deviceNames)
       if (dv !== undefined && !devices.has(dv)) {
-        if (implicitDevices) devices.set(dv, { id: dv, unattended: false });
+        if (implicitDevices) addDevice(dv);
         else out.unknown(`${at()}.device`, "device", dv, devices.keys());
       }
-  });
+    // The record's principals are known (or reported) now: their indices, by name.
+    for (let k = firstAccess; k < accesses.length; k++) {
+      const access = accesses[k] as ResolvedAccess;
+      accessUser.push(access.user === undefined ? -1 : (users.get(access.user)?.index ?? -1));
+      accessDevice.push(
+        access.device === undefined ? -1 : (devices.get(access.device)?.index ?? -1),
+      );
+    }
+  }
   for (const name of devices.keys())
     if (users.has(name))
       out.push({
@@ -106,7 +182,32 @@ export function resolveAccesses(
     if (!servers.has(a.server))
       out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
   });
-  return accesses;
+  return {
+    accesses,
+    principals: {
+      userCount: users.size,
+      deviceCount: devices.size,
+      userExternal: flagsOf(users, (u) => u.kind === "external"),
+      deviceUnattended: flagsOf(devices, (dv) => dv.unattended),
+      accessUser: accessUser.toArray(),
+      accessDevice: accessDevice.toArray(),
+    },
+  };
+}
+
+/** Per principal index, 1 where `flag` holds. */
+function flagsOf<T extends { readonly index: number }>(
+  principals: ReadonlyMap<string, T>,
+  flag: (principal: T) => boolean,
+): Uint8Array {
+  const flags = new Uint8Array(principals.size);
+  for (const p of principals.values()) if (flag(p)) flags[p.index] = 1;
+  return flags;
+}
+
+/** A user or device field that names at most one principal, without a range to expand. */
+function isPlainName(value: string | undefined): boolean {
+  return value === undefined || !value.includes("{");
 }
 
 /** The names a user or device field stands for; a plain name is itself, without a range to expand. */

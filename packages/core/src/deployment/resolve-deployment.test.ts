@@ -43,7 +43,7 @@ test("resolveDeployment pairs a single user with every device of a range (one us
     ["alice@PC1", "alice@PC2"],
   );
   // Users and devices named only in accesses are declared by them: internal and attended.
-  assert.deepEqual(result.value.users.get("alice"), { id: "alice", kind: "internal" });
+  assert.deepEqual(result.value.users.get("alice"), { id: "alice", kind: "internal", index: 0 });
 });
 
 test("resolveDeployment links a guest to its host and keeps every catalog assumption with its default", () => {

@@ -24,7 +24,7 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
   const out = new ProblemCollector();
   const servers = resolveServers(d, catalog, out);
   const { users, devices } = resolvePrincipals(d, out);
-  const accesses = resolveAccesses(d, catalog, servers, users, devices, out);
+  const { accesses, principals } = resolveAccesses(d, catalog, servers, users, devices, out);
   checkEntitlements(d, catalog, servers, users, devices, out);
   // A price list given as a path must have been replaced by its content by the adapter that read the file.
   if (typeof d.prices === "string")
@@ -48,6 +48,7 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
       users,
       devices,
       accesses,
+      principals,
       anonymous: d.anonymous,
       owned: d.owned,
       ...(prices ? { prices } : {}),

@@ -24,16 +24,44 @@ export interface ResolvedAccess {
   readonly fromServer?: string;
 }
 
+/** A declared (or implied) user; `index` is its position in `ResolvedDeployment.users`. */
+export interface ResolvedUser {
+  readonly id: string;
+  readonly kind: "internal" | "external";
+  readonly index: number;
+}
+
+/** A declared (or implied) device; `index` is its position in `ResolvedDeployment.devices`. */
+export interface ResolvedDevice {
+  readonly id: string;
+  readonly unattended: boolean;
+  readonly index: number;
+}
+
+/**
+ * The accesses' principals as integers, a column per field beside `accesses`: resolution looked each
+ * name up once, so nothing downstream hashes it again (large estates have hundreds of thousands).
+ */
+export interface AccessPrincipals {
+  readonly userCount: number;
+  readonly deviceCount: number;
+  /** Per user index, 1 when the user is external; per device index, 1 when the device is unattended. */
+  readonly userExternal: Uint8Array;
+  readonly deviceUnattended: Uint8Array;
+  /** Per access (same position as in `accesses`), its user's and device's index, -1 when it names none. */
+  readonly accessUser: Int32Array;
+  readonly accessDevice: Int32Array;
+}
+
 /** A deployment whose references all resolve: the engine's input. */
 export interface ResolvedDeployment {
   readonly name: string;
   readonly servers: ReadonlyMap<string, ResolvedServer>;
-  readonly users: ReadonlyMap<
-    string,
-    { readonly id: string; readonly kind: "internal" | "external" }
-  >;
-  readonly devices: ReadonlyMap<string, { readonly id: string; readonly unattended: boolean }>;
+  readonly users: ReadonlyMap<string, ResolvedUser>;
+  readonly devices: ReadonlyMap<string, ResolvedDevice>;
   readonly accesses: readonly ResolvedAccess[];
+  /** The accesses' users and devices by index. */
+  readonly principals: AccessPrincipals;
   readonly anonymous: readonly {
     readonly server: string;
     readonly description?: string;

@@ -11,7 +11,13 @@ export interface DuplicateJsonKey {
  * open object; string contents are skipped, so keys are compared as written (escapes included).
  */
 export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined {
-  const open: (Set<string> | undefined)[] = [];
+  // The keys of every open object in one array (innermost last), compared by a short scan: a Set per
+  // object cost more than the parse itself on large files of small records. An object with many keys
+  // gets a Set after all.
+  const keys: string[] = [];
+  /** Per open container: where its keys start in `keys`, or -1 for an array. */
+  const frames: number[] = [];
+  const sets: (Set<string> | undefined)[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -27,23 +33,38 @@ export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined
       }
       const end = i;
       i++;
-      const keys = open[open.length - 1];
-      if (keys === undefined) continue;
+      const first = frames.length === 0 ? -1 : (frames[frames.length - 1] as number);
+      if (first < 0) continue;
       let j = i;
       while (j < n && isJsonSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== 0x3a) continue;
       const key = text.slice(start + 1, end);
-      if (keys.has(key)) return { key, offset: start };
-      keys.add(key);
+      const set = sets[sets.length - 1];
+      if (set !== undefined) {
+        if (set.has(key)) return { key, offset: start };
+        set.add(key);
+        continue;
+      }
+      for (let k = first; k < keys.length; k++) if (keys[k] === key) return { key, offset: start };
+      keys.push(key);
+      if (keys.length - first > MANY_KEYS) sets[sets.length - 1] = new Set(keys.slice(first));
     } else {
-      if (c === 0x7b) open.push(new Set());
-      else if (c === 0x5b) open.push(undefined);
-      else if (c === 0x7d || c === 0x5d) open.pop();
+      if (c === 0x7b || c === 0x5b) {
+        frames.push(c === 0x7b ? keys.length : -1);
+        sets.push(undefined);
+      } else if (c === 0x7d || c === 0x5d) {
+        const first = frames.pop();
+        if (first !== undefined && first >= 0) keys.length = first;
+        sets.pop();
+      }
       i++;
     }
   }
   return undefined;
 }
+
+/** Keys an object may have before they are kept in a Set rather than scanned. */
+const MANY_KEYS = 16;
 
 function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;

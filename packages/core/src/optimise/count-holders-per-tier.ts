@@ -14,13 +14,13 @@ export interface HoldersPerTier {
  * ids are hashed once per family), marking (holder, tier) in a typed array: no string per edge.
  */
 export function countHoldersPerTier(edges: readonly CoverEdge[], tiers: number): HoldersPerTier {
-  const { userNames, deviceNames, edgeUser, edgeDevice } = internCoverEdges(edges);
+  const { userNames, deviceNames, edgeUser, edgeDevice, edgeTier } = internCoverEdges(edges);
   const user = new Array<number>(tiers).fill(0);
   const device = new Array<number>(tiers).fill(0);
   const userSeen = new Uint8Array(userNames.length * tiers);
   const deviceSeen = new Uint8Array(deviceNames.length * tiers);
-  for (let e = 0; e < edges.length; e++) {
-    const tier = (edges[e] as CoverEdge).tier;
+  for (let e = 0; e < edgeTier.length; e++) {
+    const tier = edgeTier[e] as number;
     if (!(tier >= 0 && tier < tiers))
       throw new RangeError(`edge ${e} has tier ${tier} of ${tiers}`);
     const u = edgeUser[e] as number;

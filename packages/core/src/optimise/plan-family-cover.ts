@@ -1,12 +1,16 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
-import { internCoverEdges } from "./intern-cover-edges.ts";
+import {
+  createHolderNumbering,
+  internCoverEdges,
+  rememberInternedEdges,
+} from "./intern-cover-edges.ts";
 import type { MipSolver } from "./mip-solver.ts";
 import type { PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { type CalMarket, type NeedsPricing, priceCalNeeds } from "./price-cal-needs.ts";
@@ -129,7 +133,9 @@ export function planFamilyCover(
   let solverCanHelp = false;
   for (const subset of subsets) {
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
-    const left = items.filter((i) => !(i.external && covered.has(i.server)));
+    // The list itself when no connector covers anything: it keeps its holder numbers (`collapse`).
+    const left =
+      covered.size === 0 ? items : items.filter((i) => !(i.external && covered.has(i.server)));
     const connectorCost = subset.reduce((s, i) => s + (options[i] as ConnectorOption).price, 0);
     const plan = planWithOwned(
       family,
@@ -664,78 +670,75 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
   return { mix, pricing: priceCalNeeds(needs, pools, market) };
 }
 
-/** Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs. */
+/**
+ * Collapses demand items into one cover edge per (user, device) pair at the highest tier it needs, and
+ * hands the holders it numbered to `internCoverEdges` (`rememberInternedEdges`): the cuts and the
+ * counts hash no id again.
+ */
 function collapse(items: readonly DemandItem[]): CoverEdge[] {
-  // Users and devices numbered once, and the pairs found in an open-addressing table of integers: no
-  // string built and no map per user (large estates have hundreds of thousands of items), and no key
-  // past the small-integer range either. Number 0 stands for "no user" or "no device".
-  const userIndex = new Map<string, number>();
-  const deviceIndex = new Map<string, number>();
+  // Users and devices numbered once (`createHolderNumbering`), and the pairs found in an open-addressing
+  // table of integers: no string built and no map per user (large estates have hundreds of thousands of
+  // items), and no key past the small-integer range either. -1 stands for "no user" or "no device".
+  // The deployment's own user and device numbers, when these are its demand items as derived (and the
+  // list was not changed since: a number per item).
+  const numbers = demandHolderNumbers(items);
+  const known = numbers?.user.length === items.length ? numbers : undefined;
+  const numbering = createHolderNumbering(items.length, known);
   let capacity = 16;
   while (capacity < 2 * items.length) capacity *= 2;
   const mask = capacity - 1;
   const slotUser = new Int32Array(capacity);
   const slotDevice = new Int32Array(capacity);
   const slotEdge = new Int32Array(capacity).fill(-1);
-  const edges: {
-    user?: string;
-    device?: string;
-    tier: number;
-    deviceOnly: boolean;
-    userOnly: boolean;
-  }[] = [];
+  const edges: CoverEdge[] = [];
   let lastUser: string | undefined;
-  let lastU = 0;
-  for (const i of items) {
+  let lastU = -1;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k] as DemandItem;
     const user = i.deviceOnly ? undefined : i.user;
     const device = i.userOnly ? undefined : i.device;
-    let u = 0;
+    const tier = i.tier;
+    let u = -1;
     if (user !== undefined) {
-      if (user === lastUser) u = lastU;
-      else {
-        u = userIndex.get(user) ?? 0;
-        if (u === 0) {
-          u = userIndex.size + 1;
-          userIndex.set(user, u);
-        }
-        lastUser = user;
-        lastU = u;
-      }
+      if (user === lastUser) numbering.raiseUser(lastU, tier);
+      else if (known) lastU = numbering.knownUser(known.user[k] as number, user, tier);
+      else lastU = numbering.user(user, tier);
+      lastUser = user;
+      u = lastU;
     }
-    let d = 0;
-    if (device !== undefined) {
-      d = deviceIndex.get(device) ?? 0;
-      if (d === 0) {
-        d = deviceIndex.size + 1;
-        deviceIndex.set(device, d);
-      }
-    }
-    const hash = Math.imul(u, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77);
+    const d =
+      device === undefined
+        ? -1
+        : known
+          ? numbering.knownDevice(known.device[k] as number, device, tier)
+          : numbering.device(device, tier);
+    if (u < 0 && d < 0) throw new Error("a cover edge needs a user or a device");
+    const hash = Math.imul(u + 1, 0x9e3779b1) ^ Math.imul(d + 1, 0x85ebca77);
     let slot = (hash ^ (hash >>> 15)) & mask;
     while (slotEdge[slot] !== -1 && (slotUser[slot] !== u || slotDevice[slot] !== d))
       slot = (slot + 1) & mask;
     const at = slotEdge[slot] as number;
     if (at === -1) {
+      // A pair's flags follow from which of its sides are set, so every item of the pair has the same.
       slotUser[slot] = u;
       slotDevice[slot] = d;
       slotEdge[slot] = edges.length;
-      const edge: (typeof edges)[number] = {
-        tier: i.tier,
-        deviceOnly: i.deviceOnly,
-        userOnly: i.userOnly,
-      };
-      if (user !== undefined) edge.user = user;
-      if (device !== undefined) edge.device = device;
-      edges.push(edge);
-    } else {
-      const edge = edges[at] as (typeof edges)[number];
-      if (edge.tier < i.tier) {
-        edge.tier = i.tier;
-        edge.deviceOnly = i.deviceOnly;
-        edge.userOnly = i.userOnly;
-      }
+      numbering.setEdge(edges.length, u, d, tier);
+      // Built whole, one shape per case: adding fields afterwards costs a shape change per edge.
+      const { deviceOnly, userOnly } = i;
+      edges.push(
+        user === undefined
+          ? { device, tier, deviceOnly, userOnly }
+          : device === undefined
+            ? { user, tier, deviceOnly, userOnly }
+            : { user, device, tier, deviceOnly, userOnly },
+      );
+    } else if ((edges[at] as CoverEdge).tier < tier) {
+      numbering.raiseEdge(at, tier);
+      (edges[at] as { tier: number }).tier = tier;
     }
   }
+  rememberInternedEdges(edges, numbering.finish(edges.length));
   return edges;
 }
 

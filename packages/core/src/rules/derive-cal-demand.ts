@@ -6,6 +6,7 @@ import type {
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
+import { IntColumn } from "../deployment/int-column.ts";
 import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
@@ -24,6 +25,35 @@ export interface DemandItem {
   /** Index of the access record in the deployment file. */
   readonly access: number;
   readonly rules: readonly string[];
+}
+
+/**
+ * Per item of a family's demand, its holders as the deployment's user and device indices (-1: none);
+ * `users` and `devices` bound them. Items are DemandItem objects for every other reader; the cover
+ * (`collapse`) reads these instead of hashing each item's names again.
+ */
+export interface DemandHolderNumbers {
+  readonly user: Int32Array;
+  readonly device: Int32Array;
+  readonly users: number;
+  readonly devices: number;
+}
+
+const holderNumbers = new WeakMap<readonly DemandItem[], DemandHolderNumbers>();
+
+/** The holder numbers of a family's item list as `deriveCalDemand` returned it (undefined for any other list). */
+export function demandHolderNumbers(items: readonly DemandItem[]): DemandHolderNumbers | undefined {
+  return holderNumbers.get(items);
+}
+
+/** One CAL an access to a server (with a service) needs, looked up once per server and service. */
+interface PreparedNeed {
+  readonly family: string;
+  readonly tier: number;
+  readonly additive: boolean;
+  /** The family's item list, where the items go, and its holder numbers. */
+  readonly list: DemandItem[];
+  readonly numbers: { readonly user: IntColumn; readonly device: IntColumn };
 }
 
 /** CAL demand of a deployment: items per family, and the exemptions applied. */
@@ -92,26 +122,63 @@ export function deriveCalDemand(
     byRule.set(key, g);
   };
 
-  // Per server and service, what an access needs; and the rule lists, one per combination of the
-  // three optional rules, shared by every item (read-only): large estates have hundreds of thousands.
-  const requirementsByServer = new Map<ResolvedServer, Map<string | undefined, CalRequirement[]>>();
-  const ruleLists = new Map<number, readonly string[]>();
+  // Per server and service, what an access needs, prepared once: each CAL's family, tier and item list,
+  // its assumption already weighed; and the rule lists, one per combination of the three optional rules,
+  // shared by every item (read-only): large estates have hundreds of thousands.
+  const needsByServer = new Map<ResolvedServer, Map<string | undefined, readonly PreparedNeed[]>>();
+  const ruleLists: (readonly string[])[] = [];
   const rulesOf = (additive: boolean, multiplexing: boolean, unattended: boolean) => {
     const key = (additive ? 1 : 0) + (multiplexing ? 2 : 0) + (unattended ? 4 : 0);
-    let rules = ruleLists.get(key);
+    let rules = ruleLists[key];
     if (rules === undefined) {
       const list = ["cal-per-user-or-device", "version-or-later"];
       if (additive) list.push("additive-cal");
       if (multiplexing) list.push("multiplexing");
       if (unattended) list.push("unattended-device");
       rules = list;
-      ruleLists.set(key, rules);
+      ruleLists[key] = rules;
     }
     return rules;
   };
+  // Per family list, each item's holder numbers (`demandHolderNumbers`), filled beside the items.
+  const numbers = new Map<DemandItem[], { user: IntColumn; device: IntColumn }>();
+  const prepare = (server: ResolvedServer, service: string | undefined): PreparedNeed[] => {
+    const needs: PreparedNeed[] = [];
+    for (const req of requirementsOf(server, service)) {
+      if (req.assumption !== undefined) {
+        usedAssumptions.add(req.assumption);
+        if (deployment.assumptions.get(req.assumption) === false) continue;
+      }
+      const family = catalog.families.get(req.family);
+      if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
+      let list = items.get(req.family);
+      if (list === undefined) {
+        list = [];
+        items.set(req.family, list);
+        numbers.set(list, { user: new IntColumn(1024), device: new IntColumn(1024) });
+      }
+      needs.push({
+        family: req.family,
+        tier: tierOf(family, req.version),
+        additive: family.additiveTo !== undefined,
+        list,
+        numbers: numbers.get(list) as { user: IntColumn; device: IntColumn },
+      });
+    }
+    return needs;
+  };
 
-  for (const a of deployment.accesses) {
-    const server = deployment.servers.get(a.server) as ResolvedServer;
+  const { principals } = deployment;
+  let lastServerName: string | undefined;
+  let lastServer: ResolvedServer | undefined;
+  const accessCount = deployment.accesses.length;
+  for (let k = 0; k < accessCount; k++) {
+    const a = deployment.accesses[k] as ResolvedAccess;
+    if (a.server !== lastServerName) {
+      lastServerName = a.server;
+      lastServer = deployment.servers.get(a.server) as ResolvedServer;
+    }
+    const server = lastServer as ResolvedServer;
     if (a.fromServer !== undefined) {
       group(
         "server-to-server",
@@ -143,54 +210,52 @@ export function deriveCalDemand(
       );
       continue;
     }
-    const user = a.user === undefined ? undefined : deployment.users.get(a.user);
-    const device = a.device === undefined ? undefined : deployment.devices.get(a.device);
-    const deviceOnly = device !== undefined && (device.unattended || user === undefined);
-    const userOnly = device === undefined;
+    const userIndex = principals.accessUser[k] as number;
+    const deviceIndex = principals.accessDevice[k] as number;
+    // The access's names are the principals' ids; their flags are read by index.
+    const unattendedDevice = deviceIndex >= 0 && principals.deviceUnattended[deviceIndex] === 1;
+    const deviceOnly = deviceIndex >= 0 && (unattendedDevice || userIndex < 0);
+    const userOnly = deviceIndex < 0;
     const service = isAdmin ? undefined : a.service;
-    let byService = requirementsByServer.get(server);
+    let byService = needsByServer.get(server);
     if (byService === undefined) {
       byService = new Map();
-      requirementsByServer.set(server, byService);
+      needsByServer.set(server, byService);
     }
-    let reqs = byService.get(service);
-    if (reqs === undefined) {
-      reqs = requirementsOf(server, service);
-      byService.set(service, reqs);
+    let needs = byService.get(service);
+    if (needs === undefined) {
+      needs = prepare(server, service);
+      byService.set(service, needs);
     }
-    for (const req of reqs) {
-      if (req.assumption !== undefined) {
-        usedAssumptions.add(req.assumption);
-        if (deployment.assumptions.get(req.assumption) === false) continue;
-      }
-      const family = catalog.families.get(req.family);
-      if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
-      const rules = rulesOf(
-        family.additiveTo !== undefined,
-        a.via !== undefined,
-        deviceOnly && device?.unattended === true,
-      );
-      let list = items.get(req.family);
-      if (list === undefined) {
-        list = [];
-        items.set(req.family, list);
-      }
-      list.push(
+    const holderUser = userIndex >= 0 && !deviceOnly ? a.user : undefined;
+    const external = userIndex >= 0 && principals.userExternal[userIndex] === 1;
+    const unattended = deviceOnly && unattendedDevice;
+    for (const need of needs) {
+      need.numbers.user.push(holderUser === undefined ? -1 : userIndex);
+      need.numbers.device.push(deviceIndex);
+      need.list.push(
         createDemandItem(
-          req.family,
-          tierOf(family, req.version),
-          user && !deviceOnly ? user.id : undefined,
-          device?.id,
+          need.family,
+          need.tier,
+          holderUser,
+          deviceIndex < 0 ? undefined : a.device,
           a.server,
           deviceOnly,
           userOnly,
-          user?.kind === "external",
+          external,
           a.source,
-          rules,
+          rulesOf(need.additive, a.via !== undefined, unattended),
         ),
       );
     }
   }
+  for (const [list, n] of numbers)
+    holderNumbers.set(list, {
+      user: n.user.toArray(),
+      device: n.device.toArray(),
+      users: principals.userCount,
+      devices: principals.deviceCount,
+    });
   for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
   return { items, exemptions };
 }

@@ -1,0 +1,232 @@
+import { buildTierChainNetwork } from "./build-tier-chain-network.ts";
+import type { TieBreak, TierCosts } from "./choose-cal-mix.ts";
+import type { CoverCertificate } from "./cover-certificate.ts";
+import { solveMinCut } from "./graph/solve-min-cut.ts";
+import { verifyMinCut } from "./graph/verify-min-cut.ts";
+
+/**
+ * Cover edges over integer holder ids: users 0..userCount-1 and devices 0..deviceCount-1. Per edge, the
+ * user and the device that can cover it (-1 when that side cannot) and the tier it needs.
+ */
+export interface IndexedCoverEdges {
+  readonly userCount: number;
+  readonly deviceCount: number;
+  readonly edgeUser: Int32Array;
+  readonly edgeDevice: Int32Array;
+  readonly edgeTier: Int32Array | Uint8Array;
+  /** Highest tier each holder must be able to reach; read from the edges when absent. */
+  readonly userTop?: Int32Array;
+  readonly deviceTop?: Int32Array;
+  /** Holder names, only for the messages of a cover that fails its check. */
+  readonly userNames?: readonly string[];
+  readonly deviceNames?: readonly string[];
+}
+
+/** The priced problem over integer ids: what each tier costs a user or a device, and tiers already held. */
+export interface IndexedCalMixProblem {
+  readonly edges: IndexedCoverEdges;
+  readonly userCost: TierCosts;
+  readonly deviceCost: TierCosts;
+  /** Per user (device), the tier it already holds (free up to it), -1 when none; absent: none held. */
+  readonly userHeld?: Int32Array;
+  readonly deviceHeld?: Int32Array;
+}
+
+/** The cheapest cover over integer ids: per holder the tier of the CAL it gets, -1 when none. */
+export interface IndexedCalMix {
+  readonly userTier: Int32Array;
+  readonly deviceTier: Int32Array;
+  /** Sum of tier costs of the chosen CALs (without tie-break weights). */
+  readonly cost: number;
+  readonly tieBreak: TieBreak;
+  readonly certificate: CoverCertificate;
+}
+
+const SAFE = 2 ** 52;
+
+/**
+ * `chooseCalMix` over integer holder ids (the entry for callers that interned their ids already: no string
+ * is hashed and no map is built). Each user and device gets a chain of nodes, one per tier up to the highest
+ * it needs; a node on the CAL side means "holds a CAL of this tier or later", chained so a higher tier implies
+ * the lower ones, each carrying the price step to its tier. Ties are broken by scaled weights: fewer CALs,
+ * then more user CALs, then older versions. The max flow is checked independently (`verifyMinCut`) and the
+ * cover is checked against every edge.
+ */
+export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMix {
+  const { edges } = problem;
+  const { userCount, deviceCount, edgeUser, edgeDevice, edgeTier } = edges;
+  const edgeCount = edgeTier.length;
+  const userTop = edges.userTop ?? highestTiers(userCount, edgeUser, edgeTier);
+  const deviceTop = edges.deviceTop ?? highestTiers(deviceCount, edgeDevice, edgeTier);
+  const userHeld = problem.userHeld ?? new Int32Array(userCount).fill(-1);
+  const deviceHeld = problem.deviceHeld ?? new Int32Array(deviceCount).fill(-1);
+  const userSteps = stepTable(problem.userCost, userTop);
+  const deviceSteps = stepTable(problem.deviceCost, deviceTop);
+
+  let totalSteps = 0;
+  let maxCostSum = 0;
+  for (let u = 0; u < userCount; u++) {
+    const top = userTop[u] as number;
+    totalSteps += top + 1;
+    for (let k = 0; k <= top; k++)
+      maxCostSum += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
+  }
+  for (let d = 0; d < deviceCount; d++) {
+    const top = deviceTop[d] as number;
+    totalSteps += top + 1;
+    for (let k = 0; k <= top; k++)
+      maxCostSum += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
+  }
+  const holders = userCount + deviceCount;
+
+  // Lexicographic tie weights: tier steps (1 each) < a device CAL (B) < any CAL (A); all below one unit of cost.
+  const B = totalSteps + 1;
+  const A = B * (deviceCount + 1) + totalSteps + 1;
+  const options: { tieBreak: TieBreak; first: number; device: number; step: number }[] = [
+    { tieBreak: "count-then-user-then-older-version", first: A, device: B, step: 1 },
+    { tieBreak: "count-then-user", first: deviceCount + 1, device: 1, step: 0 },
+    { tieBreak: "count", first: 1, device: 0, step: 0 },
+    { tieBreak: "none", first: 0, device: 0, step: 0 },
+  ];
+  let chosen = options[3] as (typeof options)[number];
+  let scale = 1;
+  for (const o of options) {
+    const tieMax = holders * (o.first + o.device) + totalSteps * o.step;
+    const s = tieMax + 1;
+    if ((maxCostSum + 1) * s + tieMax < SAFE) {
+      chosen = o;
+      scale = s;
+      break;
+    }
+  }
+
+  // The network's arcs are laid out once per edges object (`buildTierChainNetwork`); only the priced arcs
+  // are written here, in the same order: per holder, tier k's priced arc, then its chain arc (infinite).
+  const chains = buildTierChainNetwork(edges, userTop, deviceTop);
+  const { network, userFirst, deviceFirst } = chains;
+  const arcCapacity = network.arcCapacity;
+  let arc = 0;
+  for (let u = 0; u < userCount; u++) {
+    const top = userTop[u] as number;
+    for (let k = 0; k <= top; k++) {
+      const tie = (k === 0 ? chosen.first : 0) + (k > 0 ? chosen.step : 0);
+      arcCapacity[arc] =
+        stepOf(problem.userCost, userSteps, userHeld[u] as number, k) * scale + tie;
+      arc += k < top ? 2 : 1;
+    }
+  }
+  for (let d = 0; d < deviceCount; d++) {
+    const top = deviceTop[d] as number;
+    for (let k = 0; k <= top; k++) {
+      const tie = (k === 0 ? chosen.first + chosen.device : 0) + (k > 0 ? chosen.step : 0);
+      arcCapacity[arc] =
+        stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k) * scale + tie;
+      arc += k < top ? 2 : 1;
+    }
+  }
+  const cut = solveMinCut(network, chains.workspace);
+  const check = verifyMinCut(network, cut);
+
+  const userTier = new Int32Array(userCount).fill(-1);
+  const deviceTier = new Int32Array(deviceCount).fill(-1);
+  let cost = 0;
+  for (let u = 0; u < userCount; u++) {
+    const first = userFirst[u] as number;
+    const top = userTop[u] as number;
+    let tier = -1;
+    for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 0) tier = k;
+    if (tier >= 0) {
+      userTier[u] = tier;
+      for (let k = 0; k <= tier; k++)
+        cost += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
+    }
+  }
+  for (let d = 0; d < deviceCount; d++) {
+    const first = deviceFirst[d] as number;
+    const top = deviceTop[d] as number;
+    let tier = -1;
+    for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 1) tier = k;
+    if (tier >= 0) {
+      deviceTier[d] = tier;
+      for (let k = 0; k <= tier; k++)
+        cost += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
+    }
+  }
+  const problems = check.valid ? [] : [...check.problems];
+  for (let e = 0; e < edgeCount; e++) {
+    const tier = edgeTier[e] as number;
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    const ut = u >= 0 ? (userTier[u] as number) : -1;
+    const dt = d >= 0 ? (deviceTier[d] as number) : -1;
+    if (ut < tier && dt < tier)
+      problems.push(
+        `edge ${nameOf(edges.userNames, u)}/${nameOf(edges.deviceNames, d)} tier ${tier} is not covered`,
+      );
+  }
+  return {
+    userTier,
+    deviceTier,
+    cost,
+    tieBreak: chosen.tieBreak,
+    certificate: {
+      nodes: network.nodeCount,
+      arcs: network.arcFrom.length,
+      maxFlow: cut.value,
+      cutCapacity: cutCapacity(network, cut.sourceSide),
+      scale,
+      verified: problems.length === 0,
+      problems,
+    },
+  };
+}
+
+/** A holder's name for a message: its name when known, else `#index`; "-" for no holder. */
+function nameOf(names: readonly string[] | undefined, index: number): string {
+  if (index < 0) return "-";
+  return names?.[index] ?? `#${index}`;
+}
+
+/** Per holder, the highest tier of its edges (-1 for a holder without edges: it gets no chain). */
+function highestTiers(
+  count: number,
+  edgeHolder: Int32Array,
+  edgeTier: Int32Array | Uint8Array,
+): Int32Array {
+  const top = new Int32Array(count).fill(-1);
+  for (let e = 0; e < edgeHolder.length; e++) {
+    const h = edgeHolder[e] as number;
+    if (h >= 0 && (edgeTier[e] as number) > (top[h] as number)) top[h] = edgeTier[e] as number;
+  }
+  return top;
+}
+
+/** The price step to each tier k (cost(k) - cost(k-1)) for a holder holding nothing, up to the highest top. */
+function stepTable(costs: TierCosts, tops: Int32Array): Float64Array {
+  let highest = -1;
+  for (const top of tops) if (top > highest) highest = top;
+  const steps = new Float64Array(highest + 1);
+  for (let k = 0; k <= highest; k++)
+    steps[k] = (costs[k] ?? Number.NaN) - (k === 0 ? 0 : (costs[k - 1] ?? Number.NaN));
+  return steps;
+}
+
+/** The price step to tier k for a holder that already holds tier `heldTier` (free up to it). */
+function stepOf(costs: TierCosts, steps: Float64Array, heldTier: number, k: number): number {
+  const step =
+    k <= heldTier ? 0 : k === heldTier + 1 ? (costs[k] ?? Number.NaN) : (steps[k] as number);
+  if (!(step >= 0) || !Number.isSafeInteger(step))
+    throw new RangeError(`tier costs must be non-decreasing safe integers; tier ${k}: ${step}`);
+  return step;
+}
+
+function cutCapacity(
+  network: { arcFrom: Int32Array; arcTo: Int32Array; arcCapacity: Float64Array },
+  side: Uint8Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < network.arcFrom.length; i++)
+    if (side[network.arcFrom[i] as number] === 1 && side[network.arcTo[i] as number] === 0)
+      total += network.arcCapacity[i] as number;
+  return total;
+}
