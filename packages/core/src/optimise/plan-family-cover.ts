@@ -97,7 +97,7 @@ const COUNT_POINTS = 20_000;
 const CLOSE_ENOUGH = 0.001;
 /** Families with more holders than this skip the bound by components; work it may count (`boundByComponents`). */
 const COMPONENT_HOLDERS = 5_000;
-const COMPONENT_WORK = 300_000;
+const COMPONENT_WORK = 100_000;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
