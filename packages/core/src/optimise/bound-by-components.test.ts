@@ -95,7 +95,7 @@ test("the bound by components never exceeds the cheapest cover's real price", ()
         const edges = toEdges(raw);
         const pools = rawPools.map((p) => ({ ...p, source: "owned" })) as OwnedPool[];
         const optimum = cheapestCover(edges, pools);
-        const b = boundByComponents(edges, pools, market, optimum, work);
+        const b = boundByComponents(edges, pools, market, optimum, -1, work);
         if (b.kind === "bound") assert.ok(b.bound <= optimum, `${b.bound} > ${optimum}`);
       },
     ),
@@ -123,7 +123,7 @@ test("stars of one tier around two administrators are bounded exactly, owned CAL
   const pools: OwnedPool[] = [{ type: "user", tier: 0, quantity: 4, source: "owned" }];
   // The cheapest cover: A1, A2, U1 and U3 on owned CALs; 3 more users with two devices (150, each saving two
   // devices at 42) and the five users with one device bought as one device 5-pack (168): 318.
-  const b = boundByComponents(edges, pools, market, Number.POSITIVE_INFINITY, 100_000);
+  const b = boundByComponents(edges, pools, market, Number.POSITIVE_INFINITY, -1, 100_000);
   assert.equal(b.kind, "bound");
   if (b.kind !== "bound") return;
   assert.equal(b.hubs, 2);

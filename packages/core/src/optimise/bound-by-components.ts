@@ -42,12 +42,15 @@ const MAX_PRICED_SPLITS = 100_000;
  * other side's neighbours of R, so the frontier is the least union of k released holders' neighbourhoods, per k,
  * found by a branch and bound up to a budget of counted work (the core reads no clock); past it, a degree bound
  * (every neighbour counts at most its degree of the released holders' pairs) keeps the frontier valid.
+ * `upperBound` (a real cover's price) prunes hub branches; the pricing stops once it is sure not to beat
+ * `knownBound` (then skipped).
  */
 export function boundByComponents(
   edges: readonly CoverEdge[],
   pools: readonly OwnedPool[],
   market: CalMarket,
   upperBound: number,
+  knownBound: number,
   maxWork: number,
 ): ComponentBound {
   const interned = internCoverEdges(edges);
@@ -180,6 +183,7 @@ export function boundByComponents(
     if (floor >= best) continue;
     if (nu1 === 0 || !splits) {
       best = floor;
+      if (best <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
       continue;
     }
     // a of the ν top-tier holders are users, the rest devices (so at least ν − a devices).
@@ -194,6 +198,8 @@ export function boundByComponents(
       if (cost < best) best = cost;
       if (best <= floor) break;
     }
+    // No better than the bound already known: the rest of the pricing would be wasted.
+    if (best <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
   }
   if (!exactPrices) return { kind: "skipped", reason: "a purchase was priced by a heuristic" };
   return {

@@ -571,6 +571,7 @@ function planWithOwned(
       pools,
       market,
       (best as Priced).pricing.cost,
+      lowerBound,
       COMPONENT_WORK,
     );
     if (b.kind === "bound" && b.bound > lowerBound) {
