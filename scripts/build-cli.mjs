@@ -28,5 +28,20 @@ await build({
   define: {
     CALWISE_CATALOG_RELATIVE_URL: JSON.stringify("../../../packages/catalog/data/catalog.yaml"),
     CALWISE_CATALOG_DATA: JSON.stringify(catalog),
+    CALWISE_EVTX_WORKER_RELATIVE_URL: JSON.stringify("./evtx-chunk-worker.mjs"),
   },
+});
+
+// The EVTX chunk worker (readEvtxLogonChunks) beside the CLI bundle: worker threads load a file of
+// their own, and cannot load TypeScript on Node 20.
+await build({
+  entryPoints: ["packages/evidence/src/evtx/evtx-chunk-worker.ts"],
+  outfile: "apps/cli/dist/evtx-chunk-worker.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+  minify: true,
+  keepNames: true,
 });

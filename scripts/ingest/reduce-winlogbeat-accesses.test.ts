@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { buildSync } from "esbuild";
 import fc from "fast-check";
+import { bundleWorker } from "../../packages/evidence/src/testing/bundle-worker.ts";
 import { readAccessByParsing } from "./read-access-by-parsing.ts";
 import { reduceWinlogbeatAccesses } from "./reduce-winlogbeat-accesses.ts";
 
@@ -13,15 +13,10 @@ after(() => rmSync(directory, { recursive: true, force: true }));
 
 // Worker threads cannot load TypeScript through tsx on Node 20: the test bundles the worker, as the
 // benchmark does.
-const workerScript = join(directory, "reduce-winlogbeat-worker.mjs");
-buildSync({
-  entryPoints: [new URL("./reduce-winlogbeat-worker.ts", import.meta.url).pathname],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: workerScript,
-  logLevel: "warning",
-});
+const workerScript = bundleWorker(
+  new URL("./reduce-winlogbeat-worker.ts", import.meta.url),
+  directory,
+);
 
 let fileCount = 0;
 function writeLines(lines: readonly string[], finalNewline = true): string {

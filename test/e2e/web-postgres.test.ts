@@ -1,5 +1,6 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
+import { runPolishFlows } from "./polish-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
@@ -14,3 +15,4 @@ runCustomerFlows("postgresql", makeStore);
 runQuoteFlows("postgresql", makeStore);
 runReviewFlows("postgresql", makeStore);
 runSalesFlows("postgresql", makeStore);
+runPolishFlows("postgresql", makeStore);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
+import { counterPricesCsv as priceCsv } from "../service/polish-cases.ts";
 import { signIn, waitForAnswer } from "./web-flows.ts";
 import {
   addAccount,
@@ -15,16 +16,6 @@ import {
 } from "./web-harness.ts";
 
 const owner = { org: "new-reseller", email: "owner@new-reseller.example" };
-
-/** Hypothetical prices in cents (not Microsoft's), one row per SKU, open-ended from 2020: always in force. */
-const priceCsv = [
-  "sku,family,product,version,type,packSize,price,currency,validFrom,list",
-  "WS25-STD-16,,ws2025-standard,,,16,100000,EUR,2020-01-01,Counter prices",
-  "WS25-D1,ws-cal,,2025,device,1,4000,EUR,2020-01-01,Counter prices",
-  "WS25-D5,ws-cal,,2025,device,5,18500,EUR,2020-01-01,Counter prices",
-  "WS25-U1,ws-cal,,2025,user,1,4000,EUR,2020-01-01,Counter prices",
-  "WS25-U5,ws-cal,,2025,user,5,18500,EUR,2020-01-01,Counter prices",
-].join("\n");
 
 /** Axe-checks and photographs the screen at 1280 px, then at tablet width, where no link may leave the page. */
 async function photograph(page: Page, database: string, screen: string): Promise<void> {

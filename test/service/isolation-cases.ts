@@ -20,6 +20,7 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "post /v1/deployments/{id}/revisions": { document: readExampleDeployment() },
   "put /v1/users/{id}/role": { role: "sales" },
   "post /v1/customers/{id}/deployment-text": { fileName: "d.json", text: '{"servers":[]}' },
+  "delete /v1/entitlements/{id}": { reason: "entered twice" },
 };
 
 /** The other parameters of a route, filled so that only the id can make it fail. */

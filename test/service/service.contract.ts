@@ -7,6 +7,7 @@ import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
+import { definePolishCases } from "./polish-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import { defineSalesCases } from "./sales-cases.ts";
 import type { ServiceHarness } from "./service-harness.ts";
@@ -29,4 +30,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineAdviceCostCases(harness);
   defineDeploymentTextCases(harness);
   defineSalesCases(harness);
+  definePolishCases(harness);
 }

@@ -23,6 +23,7 @@ import { registerCreateQuoteRoute } from "./routes/create-quote-route.ts";
 import { registerCreateTrainingExerciseRoute } from "./routes/create-training-exercise-route.ts";
 import { registerCreateTrainingScenarioRoute } from "./routes/create-training-scenario-route.ts";
 import { registerDeleteCustomerRoute } from "./routes/delete-customer-route.ts";
+import { registerDeleteEntitlementRoute } from "./routes/delete-entitlement-route.ts";
 import { registerDeletePriceListRoute } from "./routes/delete-price-list-route.ts";
 import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
 import { registerEvaluateRevisionRoute } from "./routes/evaluate-revision-route.ts";
@@ -137,6 +138,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerGetAuditRoute(app, deps);
   registerImportEntitlementsRoute(app, deps);
   registerListEntitlementsRoute(app, deps);
+  registerDeleteEntitlementRoute(app, deps);
   // Price lists, quotes, the advisor, versioned deployments, positions and users (issue 12, p-server).
   registerListPriceListsRoute(app, deps);
   registerCreatePriceListRoute(app, deps);

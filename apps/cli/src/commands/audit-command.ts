@@ -5,8 +5,8 @@ import {
   readFieldMapDocument,
 } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
-import { CalwiseError, type Catalog, errorCodes, type InputProblem } from "@calwise/core";
-import { type EvidenceFormat, eventFormats, formatEvidenceLocation } from "@calwise/evidence";
+import { CalwiseError, errorCodes, type InputProblem } from "@calwise/core";
+import { type EvidenceFormat, eventFormats } from "@calwise/evidence";
 import {
   expandFilePatterns,
   loadDeploymentFile,
@@ -17,7 +17,7 @@ import {
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { formatJsonChunks } from "../report/format-json-chunks.ts";
-import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
+import { renderAuditReport } from "../report/render-audit-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -98,121 +98,10 @@ interface AuditOptions {
   catalog?: string;
 }
 
-/**
- * The evidence part of the audit report, line by line: window, what was read, what was not counted,
- * and the trail.
- */
-function* renderEvidenceLines(result: AuditResult): Generator<string> {
-  const out: string[] = [];
-  const c = result.counts;
-  out.push("Evidence");
-  out.push(
-    `  Window: ${result.window.explanation}${result.window.start ? `; from ${result.window.start}` : ""}`,
-  );
-  out.push(
-    `  Read ${result.files.length} file${result.files.length === 1 ? "" : "s"}: ${c.eventsRead} events, ${c.logonEvents} logons (4624), ${c.ualRecords} UAL records; counted ${c.counted}, duplicates ${c.duplicates}, before --since ${c.eventsBeforeSince}; ${c.distinctAccesses} distinct accesses in the window (${c.accessesBeforeWindow} only before it)`,
-  );
-  for (const f of result.files)
-    out.push(
-      `    ${f.file} (${f.format}): ${f.records} records${f.skipped ? `, ${f.skipped} skipped` : ""}${f.problemCount ? `, ${f.problemCount} problems` : ""}`,
-    );
-  const skipped = Object.entries(c.skipped);
-  if (skipped.length > 0)
-    out.push(`  Logons not counted: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(", ")}`);
-  for (const x of result.notCounted)
-    out.push(
-      `    ${x.account}: ${plural(x.events, "logon")} on ${x.servers.join(", ")}${x.from.length > 0 ? ` from ${x.from.join(", ")}${x.fromMore > 0 ? ` and ${x.fromMore} more` : ""}` : ""}; rule ${x.rule}${x.rule === "anonymous-logon" ? `: ${x.description}` : ""}`,
-    );
-  for (const a of result.atServer)
-    out.push(
-      `  At the server itself (console or loopback): ${a.user} on ${a.server} (${plural(a.events, "logon")}): the user is counted, the server is no device needing a CAL; rule ${a.rule}`,
-    );
-  for (const x of result.computersNotCounted)
-    out.push(`  Not counted on ${x.computer}: ${x.events} logons: ${x.reason}`);
-  for (const a of result.serviceAccounts)
-    out.push(`  Service account, no CAL: ${a.id} (${a.events} logons; ${a.reason})`);
-  for (const a of result.adminOnlyAccounts)
-    out.push(
-      `  Admin-only: ${a.id} (${a.reason}); counted as service: admin (two per server exempt)`,
-    );
-  for (const a of result.disabledAccounts)
-    out.push(`  Disabled in AD but logged on: ${a.id} (${a.events} logons); still counted`);
-  for (const a of result.domainAliases)
-    out.push(
-      `  Domain ${a.alias} = ${a.domain}${a.inferred ? " (inferred: pass --domain-alias to confirm)" : ""}`,
-    );
-  if (result.unresolvedAddresses.length > 0)
-    out.push(
-      `  Addresses not in the AD inventory, counted as devices by address: ${result.unresolvedAddresses.join(", ")}`,
-    );
-  for (const note of result.notes) out.push(`  Note: ${note}`);
-  if (result.problemCount > 0) {
-    out.push(`  Problems: ${result.problemCount} (records skipped and counted)`);
-    for (const p of result.problems.slice(0, 20))
-      out.push(
-        `    ${formatEvidenceLocation(p)}: ${p.code}: ${p.message}${p.expected ? ` (expected ${p.expected}${p.received ? `, found ${p.received}` : ""})` : ""}`,
-      );
-  }
-  // The lists grow with the estate (100,000 counted users): written line by line, never held whole.
-  yield* out;
-  out.length = 0;
-  yield* renderCounted(result);
-  out.push("", "Evidence trail (every user and device given a CAL)");
-  if (result.holders.length === 0) out.push("  none");
-  yield* out;
-  for (const h of result.holders)
-    yield `  ${h.type} ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${h.events} event${h.events === 1 ? "" : "s"} on ${h.servers.join(", ")}, first ${h.firstSeen}, last ${h.lastSeen}; e.g. ${formatEvidenceLocation(h.sample)}`;
-  yield* renderRules(result);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** Every counted user and device with its accesses: both lists, whichever CAL type was chosen. */
-function* renderCounted(result: AuditResult): Generator<string> {
-  for (const [title, list, other] of [
-    ["Counted users", result.countedUsers, "from"],
-    ["Counted devices", result.countedDevices, "used by"],
-  ] as const) {
-    yield "";
-    yield `${title} (${list.length}; every one seen in the window, whichever CAL covers it)`;
-    if (list.length === 0) yield "  none";
-    for (const h of list) {
-      yield `  ${h.id}${h.flags.length ? ` [${h.flags.join(", ")}]` : ""}: ${plural(h.events, "event")}, first ${h.firstSeen}, last ${h.lastSeen}; ${h.cal ? `given a ${h.type} CAL` : `no ${h.type} CAL of its own (covered by ${h.type === "user" ? "device" : "user"} CALs, or exempt)`}`;
-      for (const a of h.accesses)
-        yield `      ${a.server}: ${plural(a.events, "event")}, first ${a.firstSeen}, last ${a.lastSeen}${a.with.length > 0 ? `; ${other} ${a.with.join(", ")}` : ""}`;
-    }
-  }
-}
-
-/** The logon rules the report names, with their sources (W: docs/audit.md; R: licensing-rules). */
-function renderRules(result: AuditResult): string[] {
-  if (result.rules.length === 0) return [];
-  const out = ["", "Logon rules named above"];
-  const sources = new Map<string, string>();
-  for (const r of result.rules) {
-    out.push(`  ${r.id}: ${r.summary} [${r.sources.map((x) => x.label).join(", ")}]`);
-    for (const x of r.sources)
-      if (x.url !== undefined)
-        sources.set(
-          x.label,
-          `${x.label} ${x.by === "microsoft" ? "" : "(third party) "}${x.title}: ${x.url}`,
-        );
-  }
-  const labels = [...sources.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  for (const label of labels) out.push(`    ${sources.get(label)}`);
-  return out;
-}
-
 /** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
 function* formatJsonReport(result: AuditResult): Generator<string> {
   yield* formatJsonChunks(result);
   yield "\n";
-}
-
-/** The text report in pieces: the evaluation report, then the evidence, one line at a time. */
-function* renderAudit(result: AuditResult, catalog: Catalog): Generator<string> {
-  yield `${renderEvaluationReport(result.evaluation, catalog)}\n`;
-  for (const line of renderEvidenceLines(result)) yield `${line}\n`;
 }
 
 /**
@@ -356,7 +245,7 @@ export function registerAuditCommand(program: Command): void {
         if (started) bar?.stop();
         await writeTextChunks(
           process.stdout,
-          options.json ? formatJsonReport(result) : renderAudit(result, catalog),
+          options.json ? formatJsonReport(result) : renderAuditReport(result, catalog),
         );
         process.exitCode = result.evaluation.compliant ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
       } finally {

@@ -104,9 +104,14 @@ export async function callApi<M extends Method, P extends PathWith<M>>(
 /**
  * Posts a file's text as the raw body of `url` (a CSV, YAML or JSON file the server reads itself, which callApi's
  * JSON bodies cannot carry), with the session cookie and the CSRF token. Answers the JSON reply (undefined when
- * empty) or throws ApiError with the problem details, as callApi does.
+ * empty) and whether it replays an earlier identical upload (`Idempotent-Replayed`: the server stores a file
+ * once), or throws ApiError with the problem details, as callApi does.
  */
-export async function postText(url: string, contentType: string, text: string): Promise<unknown> {
+export async function postText(
+  url: string,
+  contentType: string,
+  text: string,
+): Promise<{ readonly body: unknown; readonly replayed: boolean }> {
   const response = await fetch(url, {
     method: "POST",
     headers: {
@@ -123,5 +128,5 @@ export async function postText(url: string, contentType: string, text: string): 
     if (response.status === 401) onUnauthenticated();
     throw new ApiError(response.status, json as Problem | undefined, `HTTP ${response.status}`);
   }
-  return json;
+  return { body: json, replayed: response.headers.get("idempotent-replayed") === "true" };
 }

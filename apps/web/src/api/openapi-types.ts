@@ -1461,6 +1461,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/entitlements/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete an entitlement entered by mistake, with the reason (owners) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EntitlementDeletion"];
+        };
+      };
+      responses: {
+        /** @description deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/price-lists": {
     parameters: {
       query?: never;
@@ -5038,7 +5114,7 @@ export interface components {
       };
     };
     NewEvaluation: {
-      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices` */
+      /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, else the organisation's list in force today prices it */
       deployment: {
         [key: string]: unknown;
       };
@@ -5111,6 +5187,13 @@ export interface components {
       amountMinor: number | null;
       currency: string | null;
       createdAt: string;
+    };
+    EntitlementDeletion: {
+      /**
+       * @description why it goes (entered twice, wrong customer, returned…); kept in the audit log with what was deleted
+       * @example entered twice: the same invoice INV-2025-0311
+       */
+      reason: string;
     };
     PriceList: {
       id: string;

@@ -86,10 +86,17 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
                         : "not compliant"}
                   </td>
                   <td className="num">
-                    <Money
-                      minor={d.evaluation?.purchaseTotal ?? null}
-                      currency={d.evaluation?.currency ?? null}
-                    />
+                    {/* Unpriced: no price list was in force when it was checked (the check says so). */}
+                    {d.evaluation !== null &&
+                    !d.evaluation.compliant &&
+                    d.evaluation.currency === null ? (
+                      "not priced"
+                    ) : (
+                      <Money
+                        minor={d.evaluation?.purchaseTotal ?? null}
+                        currency={d.evaluation?.currency ?? null}
+                      />
+                    )}
                   </td>
                   <td>
                     {d.current ? (

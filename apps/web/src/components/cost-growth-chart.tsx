@@ -1,6 +1,6 @@
 import { formatMoney } from "@calwise/core/format-money";
 import type { AnswerOf } from "../api/api-client.ts";
-import { TableScroll } from "./table-scroll.tsx";
+import { DataTable } from "./data-table.tsx";
 
 /** The API's answer to POST /v1/advice/costs. */
 export type CostChart = AnswerOf<"post", "/v1/advice/costs">;
@@ -129,49 +129,38 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
           </span>
         ))}
       </figcaption>
-      <TableScroll label="Cost figures, scrollable">
-        <table className="table">
-          <caption>
-            {chart.rankedBy === "total" ? "Cost" : "CALs to buy"} as staff and devices grow
-            {chart.priceList === null ? "" : ` (${chart.priceList.name})`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Users / devices</th>
-              {candidates.map((c) => (
-                <th scope="col" className="num" key={`${c.product}-${c.configuration}`}>
-                  {c.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {chart.points.map((p) => (
-              <tr key={p.percent}>
-                <th scope="row">
-                  {p.users} / {p.devices}
-                  {p.percent === 100 ? " (today)" : ""}
-                </th>
-                {candidates.map((c) => {
-                  const cost = p.costs[c.index];
-                  const v = value(cost);
-                  return (
-                    <td className="num" key={`${c.product}-${c.configuration}`}>
-                      {v !== null ? (
-                        show(v)
-                      ) : cost?.ruledOut ? (
-                        <span title={cost.ruledOut}>cannot serve</span>
-                      ) : (
-                        "no price"
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      {/* Compact: it sits in the quote's narrow column, where at 1280 px it must fit without scrolling. */}
+      <DataTable
+        compact
+        caption={`${chart.rankedBy === "total" ? "Cost" : "CALs to buy"} as staff and devices grow${chart.priceList === null ? "" : ` (${chart.priceList.name})`}`}
+        scrollLabel="Cost figures, scrollable"
+        rows={chart.points}
+        rowKey={(p) => String(p.percent)}
+        columns={[
+          {
+            key: "counts",
+            header: "Users / devices",
+            rowHeader: true,
+            cell: (p) => `${p.users} / ${p.devices}${p.percent === 100 ? " (today)" : ""}`,
+          },
+          ...candidates.map((c) => ({
+            key: `${c.product}-${c.configuration}`,
+            header: c.name,
+            numeric: true,
+            cell: (p: CostChart["points"][number]) => {
+              const cost = p.costs[c.index];
+              const v = value(cost);
+              return v !== null ? (
+                show(v)
+              ) : cost?.ruledOut ? (
+                <span title={cost.ruledOut}>cannot serve</span>
+              ) : (
+                "no price"
+              );
+            },
+          })),
+        ]}
+      />
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
 
 function names(list: readonly string[]): string {
@@ -41,58 +42,49 @@ function ComparisonView({ comparison }: { comparison: DeploymentComparison }) {
               : "No longer compliant (it was)"}
         </li>
       </ul>
-      <table className="table">
-        <caption>CALs needed, before and after</caption>
-        <thead>
-          <tr>
-            <th scope="col">CAL</th>
-            <th scope="col" className="num">
-              Before
-            </th>
-            <th scope="col" className="num">
-              After
-            </th>
-            <th scope="col" className="num">
-              Change
-            </th>
-            <th scope="col" className="num">
-              Short after
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(changed.length > 0 ? changed : cals).map((c) => (
-            <tr key={`${c.family}-${c.version}-${c.type}`}>
-              <th scope="row">
-                {c.name} {c.version}, {c.type}
-              </th>
-              <td className="num">{c.before.required}</td>
-              <td className="num">{c.after.required}</td>
-              <td className="num">{c.change > 0 ? `+${c.change}` : c.change}</td>
-              <td className="num">{c.after.shortfall}</td>
+      <DataTable
+        caption="CALs needed, before and after"
+        rows={changed.length > 0 ? changed : cals}
+        rowKey={(c) => `${c.family}-${c.version}-${c.type}`}
+        columns={[
+          {
+            key: "cal",
+            header: "CAL",
+            rowHeader: true,
+            cell: (c) => `${c.name} ${c.version}, ${c.type}`,
+          },
+          { key: "before", header: "Before", numeric: true, cell: (c) => c.before.required },
+          { key: "after", header: "After", numeric: true, cell: (c) => c.after.required },
+          {
+            key: "change",
+            header: "Change",
+            numeric: true,
+            cell: (c) => (c.change > 0 ? `+${c.change}` : c.change),
+          },
+          { key: "short", header: "Short after", numeric: true, cell: (c) => c.after.shortfall },
+        ]}
+        footer={
+          <tfoot>
+            <tr>
+              <th scope="row">Cost to close the gap</th>
+              <td className="num">
+                <Money minor={purchaseTotal.before} currency={purchaseTotal.currency} />
+              </td>
+              <td className="num">
+                <Money minor={purchaseTotal.after} currency={purchaseTotal.currency} />
+              </td>
+              <td className="num" colSpan={2}>
+                {purchaseTotal.before !== null && purchaseTotal.after !== null && (
+                  <Money
+                    minor={purchaseTotal.after - purchaseTotal.before}
+                    currency={purchaseTotal.currency}
+                  />
+                )}
+              </td>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Cost to close the gap</th>
-            <td className="num">
-              <Money minor={purchaseTotal.before} currency={purchaseTotal.currency} />
-            </td>
-            <td className="num">
-              <Money minor={purchaseTotal.after} currency={purchaseTotal.currency} />
-            </td>
-            <td className="num" colSpan={2}>
-              {purchaseTotal.before !== null && purchaseTotal.after !== null && (
-                <Money
-                  minor={purchaseTotal.after - purchaseTotal.before}
-                  currency={purchaseTotal.currency}
-                />
-              )}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        }
+      />
       {(findings.added.length > 0 || findings.resolved.length > 0) && (
         <ul className="findings">
           {findings.added.map((f) => (
@@ -179,42 +171,37 @@ export function DeploymentRevisions(props: {
   return (
     <section className="card" aria-labelledby="revisions-title">
       <h2 id="revisions-title">Revisions of {deployment.data?.name}</h2>
-      <table className="table">
-        <caption className="visually-hidden">Revisions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...revisions].reverse().map((r) => (
-            <tr key={r.revision}>
-              <th scope="row">
-                {r.revision}
-                {r.revision === latest ? " (latest)" : ""}
-              </th>
-              <td>{formatDateTime(r.createdAt)}</td>
-              <td>
-                {props.opened === r.revision ? (
-                  "in the editor"
-                ) : (
-                  <button
-                    type="button"
-                    className="button-link"
-                    onClick={() => props.onOpen(r.revision)}
-                  >
-                    Open revision {r.revision}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Revisions"
+        captionHidden
+        rows={[...revisions].reverse()}
+        rowKey={(r) => String(r.revision)}
+        columns={[
+          {
+            key: "revision",
+            header: "Revision",
+            rowHeader: true,
+            cell: (r) => `${r.revision}${r.revision === latest ? " (latest)" : ""}`,
+          },
+          { key: "saved", header: "Saved", cell: (r) => formatDateTime(r.createdAt) },
+          {
+            key: "open",
+            header: <span className="visually-hidden">Open</span>,
+            cell: (r) =>
+              props.opened === r.revision ? (
+                "in the editor"
+              ) : (
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => props.onOpen(r.revision)}
+                >
+                  Open revision {r.revision}
+                </button>
+              ),
+          },
+        ]}
+      />
       {revisions.length > 1 && (
         <form
           className="field-row"

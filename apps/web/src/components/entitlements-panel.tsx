@@ -1,17 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { callApi, postText } from "../api/api-client.ts";
+import { callApi, postText, type Schema } from "../api/api-client.ts";
+import { useSession } from "../session/session.ts";
+import { type Column, DataTable } from "./data-table.tsx";
+import { DeleteEntitlement } from "./delete-entitlement.tsx";
 import { FileImportField, type Refusal, refusalOf } from "./file-import-field.tsx";
 import { Money } from "./money.tsx";
 
 /**
  * What the customer owns: import the entitlements CSV (docs/entitlements.md; one bad row imports nothing,
  * each problem at its line and column) and the list of purchases and included licences. Audits count them.
+ * Owners delete one entered by mistake, saying why.
  */
 export function EntitlementsPanel({ customerId }: { customerId: string }) {
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal>();
   const [imported, setImported] = useState<string>();
+  const [deleting, setDeleting] = useState<Schema<"Entitlement">>();
+  const isOwner = useSession()?.user.role === "owner";
   const list = useQuery({
     queryKey: ["entitlements", customerId],
     queryFn: ({ signal }) =>
@@ -25,9 +31,11 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
         "text/csv",
         await file.text(),
       ),
-    onSuccess: (_, file) => {
+    onSuccess: ({ replayed }, file) => {
       setRefusal(undefined);
-      setImported(`${file.name} imported.`);
+      setImported(
+        replayed ? `${file.name} was imported before: nothing added.` : `${file.name} imported.`,
+      );
       void queryClient.invalidateQueries({ queryKey: ["entitlements", customerId] });
     },
     onError: (error, file) => {
@@ -36,6 +44,24 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
     },
   });
   const rows = list.data?.entitlements ?? [];
+  const labelOf = (e: Schema<"Entitlement">) =>
+    `${e.sku} ${e.version ?? ""} ${e.type ?? ""}`.replace(/ +/g, " ").trim();
+  const deleteColumn: Column<Schema<"Entitlement">> = {
+    key: "delete",
+    header: <span className="visually-hidden">Delete</span>,
+    cell: (e) => (
+      <button
+        type="button"
+        className="button-link danger"
+        onClick={() => {
+          setImported(undefined);
+          setDeleting(e);
+        }}
+      >
+        Delete <span className="visually-hidden">{`${labelOf(e)}, ${e.quantity}`}</span>
+      </button>
+    ),
+  };
   return (
     <section className="card" aria-labelledby="entitlements-title">
       <h2 id="entitlements-title">Entitlements</h2>
@@ -49,43 +75,48 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
         onFile={(file) => upload.mutate(file)}
       />
       {imported !== undefined && <p role="status">{imported}</p>}
+      {deleting !== undefined && (
+        <DeleteEntitlement
+          key={deleting.id}
+          id={deleting.id}
+          label={`${labelOf(deleting)}, ${deleting.quantity}`}
+          onDone={(deleted) => {
+            if (deleted) {
+              setImported(`${labelOf(deleting)}, ${deleting.quantity} deleted.`);
+              void queryClient.invalidateQueries({ queryKey: ["entitlements", customerId] });
+            }
+            setDeleting(undefined);
+          }}
+        />
+      )}
       {list.isSuccess && rows.length === 0 ? (
         <p className="empty">No entitlements yet.</p>
       ) : (
         rows.length > 0 && (
-          <table className="table">
-            <caption>Entitlements ({rows.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Licence</th>
-                <th scope="col" className="num">
-                  Quantity
-                </th>
-                <th scope="col">Kind</th>
-                <th scope="col">Invoice</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Paid
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    {e.sku} {e.version ?? ""} {e.type ?? ""}
-                  </th>
-                  <td className="num">{e.quantity}</td>
-                  <td>{e.kind}</td>
-                  <td>{e.invoiceReference ?? "—"}</td>
-                  <td>{e.acquiredOn ?? "—"}</td>
-                  <td className="num">
-                    <Money minor={e.amountMinor} currency={e.currency} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Entitlements (${rows.length})`}
+            rows={rows}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                key: "licence",
+                header: "Licence",
+                rowHeader: true,
+                cell: labelOf,
+              },
+              { key: "quantity", header: "Quantity", numeric: true, cell: (e) => e.quantity },
+              { key: "kind", header: "Kind", cell: (e) => e.kind },
+              { key: "invoice", header: "Invoice", cell: (e) => e.invoiceReference ?? "—" },
+              { key: "date", header: "Date", cell: (e) => e.acquiredOn ?? "—" },
+              {
+                key: "paid",
+                header: "Paid",
+                numeric: true,
+                cell: (e) => <Money minor={e.amountMinor} currency={e.currency} />,
+              },
+              ...(isOwner ? [deleteColumn] : []),
+            ]}
+          />
         )
       )}
     </section>

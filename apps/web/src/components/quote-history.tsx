@@ -3,10 +3,10 @@ import { Link } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { formatDate } from "../format/format-date.ts";
 import { formatQuoteLabel } from "../format/format-quote-label.ts";
+import { DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
 import { QuoteStatus } from "./quote-status.tsx";
 import { Skeleton } from "./skeleton.tsx";
-import { TableScroll } from "./table-scroll.tsx";
 
 /** The customer's quotes, newest first, the one on screen marked: what they were offered before and what became of it. */
 export function QuoteHistory({ customerId, current }: { customerId: string; current: string }) {
@@ -24,41 +24,33 @@ export function QuoteHistory({ customerId, current }: { customerId: string; curr
       ) : quotes.data.quotes.length <= 1 ? (
         <p className="empty">This is the customer's first quote.</p>
       ) : (
-        <TableScroll label="Earlier quotes, scrollable">
-          <table className="table">
-            <caption className="visually-hidden">This customer's quotes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quote</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...quotes.data.quotes].reverse().map((q) => (
-                <tr key={q.id}>
-                  <td>
-                    {q.id === current ? (
-                      <span aria-current="page">{formatQuoteLabel(q)} (this one)</span>
-                    ) : (
-                      <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>
-                    )}
-                  </td>
-                  <td>
-                    <QuoteStatus status={q.status} />
-                  </td>
-                  <td>{formatDate(q.createdAt)}</td>
-                  <td className="num">
-                    <Money minor={q.total} currency={q.currency} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="This customer's quotes"
+          captionHidden
+          scrollLabel="Earlier quotes, scrollable"
+          rows={[...quotes.data.quotes].reverse()}
+          rowKey={(q) => q.id}
+          columns={[
+            {
+              key: "quote",
+              header: "Quote",
+              cell: (q) =>
+                q.id === current ? (
+                  <span aria-current="page">{formatQuoteLabel(q)} (this one)</span>
+                ) : (
+                  <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>
+                ),
+            },
+            { key: "status", header: "Status", cell: (q) => <QuoteStatus status={q.status} /> },
+            { key: "created", header: "Created", cell: (q) => formatDate(q.createdAt) },
+            {
+              key: "total",
+              header: "Total",
+              numeric: true,
+              cell: (q) => <Money minor={q.total} currency={q.currency} />,
+            },
+          ]}
+        />
       )}
     </section>
   );

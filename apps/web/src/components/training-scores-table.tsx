@@ -1,4 +1,5 @@
 import type { Schema } from "../api/api-client.ts";
+import { DataTable } from "./data-table.tsx";
 import { formatRate } from "./format-rate.ts";
 
 /** Training scores per agent: attempts, right answers, rate and last attempt (the figures the dashboard shows). */
@@ -16,34 +17,26 @@ export function TrainingScoresTable({
       </p>
     );
   return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Agent</th>
-          <th scope="col" className="num">
-            Answers
-          </th>
-          <th scope="col" className="num">
-            Right
-          </th>
-          <th scope="col" className="num">
-            Rate
-          </th>
-          <th scope="col">Last answer</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scores.map((s) => (
-          <tr key={s.userId}>
-            <th scope="row">{s.name}</th>
-            <td className="num">{s.attempts}</td>
-            <td className="num">{s.right}</td>
-            <td className="num">{formatRate(s.rateBasisPoints)}</td>
-            <td>{s.lastAttemptAt.slice(0, 16).replace("T", " ")} UTC</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      rows={scores}
+      rowKey={(s) => s.userId}
+      columns={[
+        { key: "agent", header: "Agent", rowHeader: true, cell: (s) => s.name },
+        { key: "answers", header: "Answers", numeric: true, cell: (s) => s.attempts },
+        { key: "right", header: "Right", numeric: true, cell: (s) => s.right },
+        {
+          key: "rate",
+          header: "Rate",
+          numeric: true,
+          cell: (s) => formatRate(s.rateBasisPoints),
+        },
+        {
+          key: "last",
+          header: "Last answer",
+          cell: (s) => `${s.lastAttemptAt.slice(0, 16).replace("T", " ")} UTC`,
+        },
+      ]}
+    />
   );
 }

@@ -19,8 +19,10 @@ import {
 import { EntitlementsPanel } from "../components/entitlements-panel.tsx";
 import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { ErrorSummary } from "../components/form-errors.tsx";
+import { QuoteDeployment } from "../components/quote-deployment.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 
 const sample = {
   name: "Front office",
@@ -57,6 +59,7 @@ export function CustomerScreen() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const catalog = useCatalog();
+  const role = useSession()?.user.role;
   const [chosen, setChosen] = useState<string>();
   const [opened, setOpened] = useState<number>();
   const [rows, setRows] = useState<DeploymentRows>(() => newDeploymentRows());
@@ -272,6 +275,12 @@ export function CustomerScreen() {
             Try a sample
           </button>
         </div>
+        {/* Owners and sales make quotes (the API's editor roles): of the stored revision, not unsaved edits. */}
+        {current !== undefined &&
+          revisionShown !== undefined &&
+          (role === "owner" || role === "sales") && (
+            <QuoteDeployment customerId={id} deploymentId={current.id} revision={revisionShown} />
+          )}
       </form>
       {current !== undefined && (
         <DeploymentRevisions

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { BarChart } from "../components/bar-chart.tsx";
+import { DataTable } from "../components/data-table.tsx";
 import { formatRate } from "../components/format-rate.ts";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TrainingScoresTable } from "../components/training-scores-table.tsx";
@@ -98,37 +99,28 @@ function DashboardFigures({ data, owner }: { data: Dashboard; owner: boolean }) 
                 { name: "Issued", className: "bar-issued" },
               ]}
             />
-            <table className="table">
-              <caption>Quotes per month, by status now</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="num">
-                    Created
-                  </th>
-                  <th scope="col" className="num">
-                    Issued
-                  </th>
-                  <th scope="col" className="num">
-                    Accepted
-                  </th>
-                  <th scope="col" className="num">
-                    Still draft
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.label}</th>
-                    <td className="num">{m.created}</td>
-                    <td className="num">{m.issued}</td>
-                    <td className="num">{m.byStatus.accepted}</td>
-                    <td className="num">{m.byStatus.draft}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Quotes per month, by status now"
+              rows={rows}
+              rowKey={(m) => m.month}
+              columns={[
+                { key: "month", header: "Month", rowHeader: true, cell: (m) => m.label },
+                { key: "created", header: "Created", numeric: true, cell: (m) => m.created },
+                { key: "issued", header: "Issued", numeric: true, cell: (m) => m.issued },
+                {
+                  key: "accepted",
+                  header: "Accepted",
+                  numeric: true,
+                  cell: (m) => m.byStatus.accepted,
+                },
+                {
+                  key: "draft",
+                  header: "Still draft",
+                  numeric: true,
+                  cell: (m) => m.byStatus.draft,
+                },
+              ]}
+            />
           </div>
         )}
       </div>
@@ -152,33 +144,32 @@ function DashboardFigures({ data, owner }: { data: Dashboard; owner: boolean }) 
               series={[{ name: "Attach rate", className: "bar-attach" }]}
               format={formatRate}
             />
-            <table className="table">
-              <caption>Attach rate per month</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="num">
-                    With CALs
-                  </th>
-                  <th scope="col" className="num">
-                    Needing CALs
-                  </th>
-                  <th scope="col" className="num">
-                    Rate
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.label}</th>
-                    <td className="num">{m.calsAttached}</td>
-                    <td className="num">{m.calServerQuotes}</td>
-                    <td className="num">{formatRate(m.attachRateBasisPoints)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Attach rate per month"
+              rows={rows}
+              rowKey={(m) => m.month}
+              columns={[
+                { key: "month", header: "Month", rowHeader: true, cell: (m) => m.label },
+                {
+                  key: "attached",
+                  header: "With CALs",
+                  numeric: true,
+                  cell: (m) => m.calsAttached,
+                },
+                {
+                  key: "needing",
+                  header: "Needing CALs",
+                  numeric: true,
+                  cell: (m) => m.calServerQuotes,
+                },
+                {
+                  key: "rate",
+                  header: "Rate",
+                  numeric: true,
+                  cell: (m) => formatRate(m.attachRateBasisPoints),
+                },
+              ]}
+            />
           </div>
         )}
       </div>
@@ -214,33 +205,32 @@ function DashboardFigures({ data, owner }: { data: Dashboard; owner: boolean }) 
                   ]}
                   format={money}
                 />
-                <table className="table">
-                  <caption>Revenue in {currency}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Month</th>
-                      <th scope="col" className="num">
-                        CALs
-                      </th>
-                      <th scope="col" className="num">
-                        Servers
-                      </th>
-                      <th scope="col" className="num">
-                        Other
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((m) => (
-                      <tr key={m.month}>
-                        <th scope="row">{m.label}</th>
-                        <td className="num">{money(of(m).calsMinor)}</td>
-                        <td className="num">{money(of(m).serversMinor)}</td>
-                        <td className="num">{money(of(m).otherMinor)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption={`Revenue in ${currency}`}
+                  rows={rows}
+                  rowKey={(m) => m.month}
+                  columns={[
+                    { key: "month", header: "Month", rowHeader: true, cell: (m) => m.label },
+                    {
+                      key: "cals",
+                      header: "CALs",
+                      numeric: true,
+                      cell: (m) => money(of(m).calsMinor),
+                    },
+                    {
+                      key: "servers",
+                      header: "Servers",
+                      numeric: true,
+                      cell: (m) => money(of(m).serversMinor),
+                    },
+                    {
+                      key: "other",
+                      header: "Other",
+                      numeric: true,
+                      cell: (m) => money(of(m).otherMinor),
+                    },
+                  ]}
+                />
               </div>
             );
           })

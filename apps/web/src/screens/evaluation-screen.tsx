@@ -1,6 +1,6 @@
 import type { EvaluationResult } from "@calwise/core";
-import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { Money } from "../components/money.tsx";
@@ -8,6 +8,7 @@ import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/require
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatDateTime } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 
 function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
   return result.families.flatMap((family) => {
@@ -27,9 +28,20 @@ function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
 /** A stored evaluation: the compliance position, what to buy to close the gap, every finding with its rule. */
 export function EvaluationScreen() {
   const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const role = useSession()?.user.role;
   const evaluation = useQuery({
     queryKey: ["evaluation", id],
     queryFn: ({ signal }) => callApi("get", "/v1/evaluations/{id}", { params: { id }, signal }),
+  });
+  // The same revision checked again: priced by the list in force now (one added since), a new stored check.
+  const checkAgain = useMutation({
+    mutationFn: (checked: { deploymentId: string; revision: number }) =>
+      callApi("post", "/v1/deployments/{id}/evaluations", {
+        params: { id: checked.deploymentId },
+        body: { revision: checked.revision },
+      }),
+    onSuccess: (next) => navigate(`/evaluations/${next.id}`),
   });
   if (evaluation.isPending)
     return (
@@ -86,11 +98,38 @@ export function EvaluationScreen() {
             <p className="empty">Nothing: what they own covers them.</p>
           ) : (
             <>
-              {/* A compliance check counts CALs and uses no price list: a column of dashes explained nothing. */}
-              {!priced && (
+              {/* Priced by the organisation's list in force when checked (or the deployment's own); none: say so. */}
+              {result.priceList === null ? (
+                <div className="hint">
+                  <p>
+                    No price list was in force when this was checked, so these are counts of CALs,
+                    not money. <Link to="/price-lists">Add a price list</Link>, then check again.
+                  </p>
+                  {role !== undefined && role !== "customer" && (
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      disabled={checkAgain.isPending}
+                      onClick={() =>
+                        checkAgain.mutate({
+                          deploymentId: evaluation.data.deploymentId,
+                          revision: evaluation.data.revision,
+                        })
+                      }
+                    >
+                      Check again
+                    </button>
+                  )}
+                  {checkAgain.isError && (
+                    <p className="error-text" role="alert">
+                      The check failed: {checkAgain.error.message}
+                    </p>
+                  )}
+                </div>
+              ) : (
                 <p className="hint">
-                  In CALs: a compliance check is not priced (the point of sale and quotes price from
-                  your price list).
+                  Priced with {result.priceList.name}
+                  {result.priceList.version === null ? "" : ` ${result.priceList.version}`}.
                 </p>
               )}
               <table className="table">
@@ -122,7 +161,11 @@ export function EvaluationScreen() {
                       <td className="num">{line.units}</td>
                       {priced && (
                         <td className="num">
-                          <Money minor={line.cost} currency={result.currency} />
+                          {line.cost === null ? (
+                            "not on the price list"
+                          ) : (
+                            <Money minor={line.cost} currency={result.currency} />
+                          )}
                         </td>
                       )}
                     </tr>

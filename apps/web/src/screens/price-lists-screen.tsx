@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
+import { appliesOn } from "../api/price-list-in-force.ts";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -16,14 +17,19 @@ function contentTypeOf(fileName: string): string {
   return "application/yaml";
 }
 
-/** Stores the lists of a price list file (its raw text, read by the server as the CLI reads it). */
-async function storePriceListFile(file: File): Promise<Schema<"PriceList">[]> {
+/** Stores the lists of a price list file (its raw text, read by the server as the CLI reads it); the same file again is not stored twice. */
+async function storePriceListFile(
+  file: File,
+): Promise<{ lists: Schema<"PriceList">[]; replayed: boolean }> {
   const answer = await postText(
     `/v1/price-lists?source=${encodeURIComponent(file.name)}`,
     contentTypeOf(file.name),
     await file.text(),
   );
-  return (answer as { priceLists: Schema<"PriceList">[] }).priceLists;
+  return {
+    lists: (answer.body as { priceLists: Schema<"PriceList">[] }).priceLists,
+    replayed: answer.replayed,
+  };
 }
 
 /** When a list applies, in words: "1 Jul 2026 to 31 Dec 2026", or "from 1 Jul 2026" while open-ended. */
@@ -31,11 +37,6 @@ function validity(list: Schema<"PriceList">): string {
   return list.validTo === null
     ? `from ${formatDate(list.validFrom)}`
     : `${formatDate(list.validFrom)} to ${formatDate(list.validTo)}`;
-}
-
-/** Whether `list` applies on `day` (YYYY-MM-DD; both ends inclusive). */
-function appliesOn(list: Schema<"PriceList">, day: string): boolean {
-  return list.validFrom <= day && (list.validTo === null || day <= list.validTo);
 }
 
 /**
@@ -53,10 +54,10 @@ export function PriceListsScreen() {
   });
   const upload = useMutation({
     mutationFn: storePriceListFile,
-    onSuccess: (added, file) => {
+    onSuccess: ({ lists: added, replayed }, file) => {
       setRefusal(undefined);
       setStored(
-        `${file.name} added: ${added
+        `${file.name} ${replayed ? "was already stored, nothing added" : "added"}: ${added
           .map(
             (l) => `${l.name} (${l.currency}, ${l.items} prices, from ${formatDate(l.validFrom)})`,
           )

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { QuoteStatus } from "../components/quote-status.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
-import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format/format-date.ts";
 import { formatQuoteLabel } from "../format/format-quote-label.ts";
 
@@ -93,39 +93,32 @@ export function QuotesScreen() {
             </p>
           )
         ) : (
-          <TableScroll label="Quotes, scrollable">
-            <table className="table">
-              <caption className="visually-hidden">Quotes</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Quote</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...quotes.data.quotes].reverse().map((q) => (
-                  <tr key={q.id}>
-                    <td>
-                      <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>
-                    </td>
-                    <td>{nameOf(q.customerId)}</td>
-                    <td>
-                      <QuoteStatus status={q.status as Status} />
-                    </td>
-                    <td>{formatDate(q.createdAt)}</td>
-                    <td className="num">
-                      <Money minor={q.total} currency={q.currency} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Quotes"
+            captionHidden
+            rows={[...quotes.data.quotes].reverse()}
+            rowKey={(q) => q.id}
+            columns={[
+              {
+                key: "quote",
+                header: "Quote",
+                cell: (q) => <Link to={`/quotes/${q.id}`}>{formatQuoteLabel(q)}</Link>,
+              },
+              { key: "customer", header: "Customer", cell: (q) => nameOf(q.customerId) },
+              {
+                key: "status",
+                header: "Status",
+                cell: (q) => <QuoteStatus status={q.status as Status} />,
+              },
+              { key: "created", header: "Created", cell: (q) => formatDate(q.createdAt) },
+              {
+                key: "total",
+                header: "Total",
+                numeric: true,
+                cell: (q) => <Money minor={q.total} currency={q.currency} />,
+              },
+            ]}
+          />
         )}
       </div>
     </section>

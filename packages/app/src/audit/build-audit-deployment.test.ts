@@ -50,9 +50,10 @@ test("deployment: the owned deployment's servers and CALs, with the accesses see
   assert.deepEqual(built.data.devices, ["PC01", "PC02"]);
   assert.equal(built.data.owned?.length, 1);
   assert.deepEqual(
-    built.recordsOfAccess.map((records) => records.map((r) => r.sample.record)),
-    [[1], [2]],
+    built.recordOfAccess.map((r) => r.sample.record),
+    [1, 2],
   );
+  assert.equal(built.pairedDeviceRecord.size, 0);
 });
 
 test("deployment: no server reached is bad input naming the computers not counted", () => {

@@ -9,15 +9,35 @@ import type { AuditServer } from "./server-directory.ts";
 /** Above this many user × device pairs on one server, UAL users and devices are not cross-paired. */
 export const ualPairLimit = 20_000;
 
-/** A deployment built from evidence, with each access's records for the evidence trail. */
+/**
+ * A deployment built from evidence, with each access's record for the evidence trail: one array
+ * entry per access, not an array per access.
+ */
 export interface AuditDeployment {
   readonly data: DeploymentInput;
-  /** For each access of `data.accesses`, the evidence records it stands for. */
-  readonly recordsOfAccess: readonly (readonly AccessRecord[])[];
+  /** For each access of `data.accesses`, the evidence record it stands for (of a UAL pair, the user's). */
+  readonly recordOfAccess: readonly AccessRecord[];
+  /** For the accesses that pair a UAL user with a UAL device (by index), the device's record. */
+  readonly pairedDeviceRecord: ReadonlyMap<number, AccessRecord>;
   readonly notes: readonly string[];
 }
 
 type AccessInput = NonNullable<DeploymentInput["accesses"]>[number];
+
+/** A logon or UAL access as the engine reads it, its fields in one order: user, device, server, service. */
+function accessInput(
+  user: string | undefined,
+  device: string | undefined,
+  server: string,
+  service: string | undefined,
+): AccessInput {
+  if (user === undefined) return { device, server } as AccessInput;
+  if (device === undefined)
+    return (service === undefined ? { user, server } : { user, server, service }) as AccessInput;
+  return (
+    service === undefined ? { user, device, server } : { user, device, server, service }
+  ) as AccessInput;
+}
 
 /**
  * The deployment step: turns the accesses seen into deployment data for the engine, on top of the
@@ -40,14 +60,16 @@ export function buildAuditDeployment(
   const anonymous = tally.anonymous;
   const notes: string[] = [];
   const accesses: AccessInput[] = [];
-  const recordsOfAccess: AccessRecord[][] = [];
+  const recordOfAccess: AccessRecord[] = [];
+  const pairedDeviceRecord = new Map<number, AccessRecord>();
   const users = new Set<string>();
   const devices = new Set<string>();
-  const emit = (access: AccessInput, of: AccessRecord[]) => {
+  const emit = (access: AccessInput, of: AccessRecord, pairedDevice?: AccessRecord) => {
     if (typeof access.user === "string") users.add(access.user);
     if (typeof access.device === "string") devices.add(access.device);
+    if (pairedDevice !== undefined) pairedDeviceRecord.set(accesses.length, pairedDevice);
     accesses.push(access);
-    recordsOfAccess.push(of);
+    recordOfAccess.push(of);
   };
   const offersRds = (serverName: string) => {
     const product = servers.get(serverName)?.product;
@@ -61,38 +83,25 @@ export function buildAuditDeployment(
     byServer.set(r.server, list);
   }
   for (const [server, list] of [...byServer].sort((a, b) => compareText(a[0], b[0]))) {
-    const logonUsers = new Set(list.filter((r) => r.origin === "logon").map((r) => r.user));
-    const logonDevices = new Set(list.filter((r) => r.origin === "logon").map((r) => r.device));
+    // The users and devices logons already show, needed only when UAL reached this server too.
+    const logons = list.filter((r) => r.origin === "logon");
+    const withUal = logons.length < list.length;
+    const logonUsers = new Set(withUal ? logons.map((r) => r.user) : []);
+    const logonDevices = new Set(withUal ? logons.map((r) => r.device) : []);
+    const rds = offersRds(server);
     const ualUsers: AccessRecord[] = [];
     const ualDevices: AccessRecord[] = [];
     for (const r of list) {
       if (r.origin === "logon") {
-        const service = r.service === "rds" && !offersRds(server) ? undefined : r.service;
-        emit(
-          {
-            user: r.user,
-            ...(r.device !== undefined ? { device: r.device } : {}),
-            server,
-            ...(service ? { service } : {}),
-          },
-          [r],
-        );
+        const service = r.service === "rds" && !rds ? undefined : r.service;
+        emit(accessInput(r.user, r.device, server, service), r);
       } else if (r.user !== undefined && !logonUsers.has(r.user)) ualUsers.push(r);
       else if (r.device !== undefined && !logonDevices.has(r.device)) ualDevices.push(r);
     }
     if (ualUsers.length > 0 && ualDevices.length > 0) {
       if (ualUsers.length * ualDevices.length <= ualPairLimit) {
         for (const u of ualUsers)
-          for (const d of ualDevices)
-            emit(
-              {
-                user: u.user,
-                device: d.device,
-                server,
-                ...(u.service ? { service: u.service } : {}),
-              },
-              [u, d],
-            );
+          for (const d of ualDevices) emit(accessInput(u.user, d.device, server, u.service), u, d);
         notes.push(
           `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices without pairing them; each user was paired with each device, so the optimiser covers all users or all devices [R44c][R45]`,
         );
@@ -105,15 +114,14 @@ export function buildAuditDeployment(
       for (const r of usersSide ? ualUsers : ualDevices)
         emit(
           usersSide
-            ? { user: r.user, server, ...(r.service ? { service: r.service } : {}) }
-            : { device: r.device, server },
-          [r],
+            ? accessInput(r.user, undefined, server, r.service)
+            : accessInput(undefined, r.device, server, undefined),
+          r,
         );
       continue;
     }
-    for (const r of ualUsers)
-      emit({ user: r.user, server, ...(r.service ? { service: r.service } : {}) }, [r]);
-    for (const r of ualDevices) emit({ device: r.device, server }, [r]);
+    for (const r of ualUsers) emit(accessInput(r.user, undefined, server, r.service), r);
+    for (const r of ualDevices) emit(accessInput(undefined, r.device, server, undefined), r);
   }
 
   const ownedServers = Array.isArray(owned.servers) ? owned.servers : [];
@@ -170,7 +178,8 @@ export function buildAuditDeployment(
       // part of the result lists them per account and rule (buildAuditTrail) instead.
       anonymous: ownedAnonymous,
     },
-    recordsOfAccess,
+    recordOfAccess,
+    pairedDeviceRecord,
     notes,
   };
 }

@@ -58,13 +58,7 @@ export function buildAuditTrail(parts: {
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
   const ranks = rankHolders(windowed.inWindow);
-  const holders = buildHolderEvidence(
-    evaluation,
-    built.recordsOfAccess,
-    ledger.ledger.files,
-    flagsOf,
-    ranks,
-  );
+  const holders = buildHolderEvidence(evaluation, built, ledger.ledger.files, flagsOf, ranks);
   const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf, ranks);
   return {
     schemaVersion: 1,

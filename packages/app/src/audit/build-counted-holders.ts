@@ -2,16 +2,29 @@ import type { AccessRecord } from "./access-ledger.ts";
 import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
 import { rankTexts } from "./rank-texts.ts";
+import { sortDistinctTexts } from "./sort-distinct-texts.ts";
+import { sortIndexesByKey } from "./sort-indexes-by-key.ts";
 import { type SeenSpan, widenSeen } from "./widen-seen.ts";
 
 /** An access summary while it is built: one holder's accesses to one server. */
 interface Access extends SeenSpan {
   readonly server: string;
-  /** The server's place in the report's order of servers. */
-  readonly rank: number;
   events: number;
   /** The other side (devices of a user, users of a device), repeats included until the end. */
   readonly with: string[];
+}
+
+/** A new access summary of one record: its events, first and last seen, the other side. */
+function startAccess(r: AccessRecord, other: string | undefined): Access {
+  return {
+    server: r.server,
+    events: r.events,
+    firstSeen: r.firstSeen,
+    lastSeen: r.lastSeen,
+    firstMs: r.firstMs,
+    lastMs: r.lastMs,
+    with: other === undefined ? [] : [other],
+  };
 }
 
 /** Adds a record to an access summary (per server): events, first and last seen, the other side. */
@@ -21,19 +34,14 @@ function addRecord(access: Access, r: AccessRecord, other: string | undefined): 
   if (other !== undefined) access.with.push(other);
 }
 
-/** The distinct texts of `list`, sorted (code unit order). */
-function sortedDistinct(list: string[]): string[] {
-  if (list.length < 2) return list;
-  list.sort();
-  return list.filter((text, i) => i === 0 || text !== list[i - 1]);
-}
-
 /**
  * Every user and every device counted in the window, with its accesses per server (events, first and
  * last seen, and the devices a user came from or the users of a device), whichever CAL type the
  * evaluation chose: an auditor needs both lists to check a device-CAL answer against the people
  * behind it, or a user-CAL answer against the devices. Holders and servers sort by their ranks
- * (`compareText` order, computed once); a holder's access to a server is found by number.
+ * (`compareText` order, computed once; equal ranks in the order first met). The records are put in
+ * that order (holder, server, reading order) by two counting sorts over their indexes and read once:
+ * no map or object per access beyond the summaries the result holds.
  */
 export function buildCountedHolders(
   records: readonly AccessRecord[],
@@ -44,49 +52,69 @@ export function buildCountedHolders(
   const withCal = { user: new Set<string>(), device: new Set<string>() };
   for (const h of holders) withCal[h.type].add(h.id);
   const serverRank = rankTexts(records.map((r) => r.server));
-  const servers = serverRank.size;
-  const collect = (type: "user" | "device") => {
-    const byId = new Map<string, { index: number; accesses: Access[] }>();
-    /** A holder's access to a server, by holder index × servers + the server's rank. */
-    const found = new Map<number, Access>();
-    for (const r of records) {
+  const serverOf = new Int32Array(records.length);
+  for (const [i, r] of records.entries()) serverOf[i] = serverRank.get(r.server) as number;
+  const collect = (type: "user" | "device"): CountedHolder[] => {
+    const rankOf = ranks[type];
+    // The holders in the order first met, and each record's holder.
+    const holderIndex = new Map<string, number>();
+    const ids: string[] = [];
+    const holderOf = new Int32Array(records.length);
+    const held: number[] = [];
+    for (const [i, r] of records.entries()) {
       const id = type === "user" ? r.user : r.device;
       if (id === undefined) continue;
-      let holder = byId.get(id);
+      let holder = holderIndex.get(id);
       if (holder === undefined) {
-        holder = { index: byId.size, accesses: [] };
-        byId.set(id, holder);
+        holder = ids.length;
+        ids.push(id);
+        holderIndex.set(id, holder);
       }
-      const rank = serverRank.get(r.server) as number;
-      const key = holder.index * servers + rank;
-      let access = found.get(key);
-      if (access === undefined || access.server !== r.server) {
-        access = holder.accesses.find((a) => a.server === r.server);
-        if (access === undefined) {
-          access = {
-            server: r.server,
-            rank,
-            events: 0,
-            firstSeen: r.firstSeen,
-            lastSeen: r.lastSeen,
-            firstMs: r.firstMs,
-            lastMs: r.lastMs,
-            with: [],
-          };
-          holder.accesses.push(access);
-        }
-        found.set(key, access);
-      }
-      addRecord(access, r, type === "user" ? r.device : r.user);
+      holderOf[i] = holder;
+      held.push(i);
     }
-    const rankOf = ranks[type];
-    const ids = [...byId.keys()].sort(
-      (a, b) => (rankOf.get(a) as number) - (rankOf.get(b) as number),
+    // The holders in the report's order, and each holder's place in it.
+    const holderRank = Int32Array.from(ids, (id) => rankOf.get(id) as number);
+    const byRank = sortIndexesByKey(
+      Int32Array.from(ids, (_, i) => i),
+      holderRank,
+      rankOf.size,
     );
-    return ids.map((id): CountedHolder => {
-      const list = (byId.get(id) as { accesses: Access[] }).accesses.sort(
-        (a, b) => a.rank - b.rank,
-      );
+    const placeOf = new Int32Array(ids.length);
+    for (const [place, holder] of byRank.entries()) placeOf[holder] = place;
+    const placeOfRecord = new Int32Array(records.length);
+    for (const i of held) placeOfRecord[i] = placeOf[holderOf[i] as number] as number;
+    // The records by holder, then server, then reading order.
+    const order = sortIndexesByKey(
+      sortIndexesByKey(Int32Array.from(held), serverOf, serverRank.size),
+      placeOfRecord,
+      ids.length,
+    );
+    const out: CountedHolder[] = [];
+    let j = 0;
+    while (j < order.length) {
+      const place = placeOfRecord[order[j] as number] as number;
+      const id = ids[byRank[place] as number] as string;
+      const list: Access[] = [];
+      while (j < order.length && placeOfRecord[order[j] as number] === place) {
+        // Servers of one rank (names that compare equal) stay apart, in the order first met.
+        const rank = serverOf[order[j] as number];
+        const sameRank = list.length;
+        while (
+          j < order.length &&
+          placeOfRecord[order[j] as number] === place &&
+          serverOf[order[j] as number] === rank
+        ) {
+          const r = records[order[j] as number] as AccessRecord;
+          j++;
+          const other = type === "user" ? r.device : r.user;
+          let access: Access | undefined;
+          for (let k = sameRank; k < list.length; k++)
+            if ((list[k] as Access).server === r.server) access = list[k];
+          if (access === undefined) list.push(startAccess(r, other));
+          else addRecord(access, r, other);
+        }
+      }
       let first = list[0] as Access;
       let last = first;
       let events = 0;
@@ -95,7 +123,7 @@ export function buildCountedHolders(
         if (a.lastMs > last.lastMs) last = a;
         events += a.events;
       }
-      return {
+      out.push({
         id,
         type,
         events,
@@ -108,10 +136,11 @@ export function buildCountedHolders(
           events: a.events,
           firstSeen: a.firstSeen,
           lastSeen: a.lastSeen,
-          with: sortedDistinct(a.with),
+          with: sortDistinctTexts(a.with),
         })),
-      };
-    });
+      });
+    }
+    return out;
   };
   return { users: collect("user"), devices: collect("device") };
 }

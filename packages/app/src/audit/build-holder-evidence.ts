@@ -1,50 +1,62 @@
 import type { EvaluationResult } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
 import type { HolderEvidence } from "./audit-result-schema.ts";
+import type { AuditDeployment } from "./build-audit-deployment.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
+import { sortDistinctTexts } from "./sort-distinct-texts.ts";
 
 /**
  * The evidence trail of every user and device that holds a CAL in the evaluation: first and last
  * seen, servers, event count, source files and one sample event, from the records behind the
  * accesses that made the engine give it a CAL. Users come first, then devices, each in the order of
- * `ranks` (every holder with records is ranked there: its id is a user or device of a record).
+ * `ranks` (every holder with records is ranked there: its id is a user or device of a record). A
+ * holder's accesses (from every family that gives it a CAL) are deduplicated by marking each with the
+ * holder's number, not by a set per holder.
  */
 export function buildHolderEvidence(
   evaluation: EvaluationResult,
-  recordsOfAccess: readonly (readonly AccessRecord[])[],
+  built: Pick<AuditDeployment, "recordOfAccess" | "pairedDeviceRecord">,
   files: readonly string[],
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
 ): HolderEvidence[] {
-  const byType = { user: new Map<string, Set<number>>(), device: new Map<string, Set<number>>() };
+  const byType = { user: new Map<string, number[]>(), device: new Map<string, number[]>() };
   for (const family of evaluation.families)
     for (const h of family.holders) {
       const holders = byType[h.type];
-      let accesses = holders.get(h.id);
-      if (accesses === undefined) {
-        accesses = new Set<number>();
-        holders.set(h.id, accesses);
-      }
-      for (const a of h.accesses) accesses.add(a);
+      const accesses = holders.get(h.id);
+      if (accesses === undefined) holders.set(h.id, [...h.accesses]);
+      else for (const a of h.accesses) accesses.push(a);
     }
+  /** For each access, the number of the last holder that took it (1-based; 0 for none). */
+  const { recordOfAccess, pairedDeviceRecord } = built;
+  const takenBy = new Int32Array(recordOfAccess.length);
+  let holderNumber = 0;
   const out: HolderEvidence[] = [];
   for (const type of ["user", "device"] as const) {
     const listed: HolderEvidence[] = [];
     for (const [id, accesses] of byType[type]) {
+      holderNumber++;
       // The records of one holder, in the order first met. An access stands for a record of its own,
       // or for two (a UAL user × device pair, buildAuditDeployment); only a paired record stands
       // behind several accesses, so only those are checked for repeats.
       const list: AccessRecord[] = [];
       let paired: Set<AccessRecord> | undefined;
       for (const a of accesses) {
-        const records = recordsOfAccess[a] ?? [];
-        for (const r of records) {
+        if (takenBy[a] === holderNumber) continue;
+        takenBy[a] = holderNumber;
+        const record = recordOfAccess[a];
+        if (record === undefined) continue;
+        const device = pairedDeviceRecord.get(a);
+        if (device === undefined) {
+          if ((type === "user" ? record.user : record.device) === id) list.push(record);
+          continue;
+        }
+        for (const r of [record, device]) {
           if ((type === "user" ? r.user : r.device) !== id) continue;
-          if (records.length > 1) {
-            paired ??= new Set();
-            if (paired.has(r)) continue;
-            paired.add(r);
-          }
+          paired ??= new Set();
+          if (paired.has(r)) continue;
+          paired.add(r);
           list.push(r);
         }
       }
@@ -52,23 +64,23 @@ export function buildHolderEvidence(
       let first = list[0] as AccessRecord;
       let last = first;
       let events = 0;
-      const fileSet = new Set<number>();
-      const servers = new Set<string>();
+      const fileIndexes: number[] = [];
+      const servers: string[] = [];
       for (const r of list) {
         if (r.firstMs < first.firstMs) first = r;
         if (r.lastMs > last.lastMs) last = r;
         events += r.events;
-        for (const f of r.files) fileSet.add(f);
-        servers.add(r.server);
+        for (const f of r.files) if (!fileIndexes.includes(f)) fileIndexes.push(f);
+        servers.push(r.server);
       }
       listed.push({
         id,
         type,
         firstSeen: first.firstSeen,
         lastSeen: last.lastSeen,
-        servers: [...servers].sort(),
+        servers: sortDistinctTexts(servers),
         events,
-        files: [...fileSet].sort((a, b) => a - b).map((f) => files[f] ?? ""),
+        files: fileIndexes.sort((a, b) => a - b).map((f) => files[f] ?? ""),
         sample: first.sample,
         flags: type === "user" ? flagsOf(id) : [],
       });

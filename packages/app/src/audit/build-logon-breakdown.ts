@@ -1,7 +1,7 @@
 import { type LogonRuleId, logonRuleSources, logonRules } from "@calwise/evidence";
 import type { AuditResult, NotCountedEntry } from "./audit-result-schema.ts";
-import { compareText } from "./compare-text.ts";
 import type { LogonOrigin, LogonTally, NotCountedAccount } from "./record-logon-access.ts";
+import { sortByTexts } from "./sort-by-texts.ts";
 
 const originText: Record<LogonOrigin, string> = {
   "server-itself": "opened on the server itself",
@@ -52,21 +52,28 @@ export function buildLogonBreakdown(
   tally: LogonTally,
   counted: boolean,
 ): Pick<AuditResult, "notCounted" | "atServer" | "rules"> {
-  const notCounted: NotCountedEntry[] = [...tally.notCounted.values()]
-    .map((e) => ({
-      account: e.account,
-      rule: e.rule,
-      reason: e.reason,
-      events: e.events,
-      servers: [...e.servers].sort(),
-      from: [...e.from].sort(),
-      fromMore: e.fromMore,
-      description: describe(e),
-    }))
-    .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.account, b.account));
-  const atServer = [...tally.atServer.values()]
-    .map((a) => ({ ...a, rule: "server-own-console" as const }))
-    .sort((a, b) => compareText(a.server, b.server) || compareText(a.user, b.user));
+  const notCounted: NotCountedEntry[] = [...tally.notCounted.values()].map((e) => ({
+    account: e.account,
+    rule: e.rule,
+    reason: e.reason,
+    events: e.events,
+    servers: [...e.servers].sort(),
+    from: [...e.from].sort(),
+    fromMore: e.fromMore,
+    description: describe(e),
+  }));
+  // Sorted by ranks, not by the collator in every comparison: 36,000 logons at the server itself
+  // in a 42 MB log.
+  sortByTexts(
+    notCounted,
+    (e) => e.rule,
+    (e) => e.account,
+  );
+  const atServer = sortByTexts(
+    [...tally.atServer.values()].map((a) => ({ ...a, rule: "server-own-console" as const })),
+    (a) => a.server,
+    (a) => a.user,
+  );
   const used = new Set<LogonRuleId>(notCounted.map((e) => e.rule));
   if (counted) used.add("person-logon");
   if (atServer.length > 0) used.add("server-own-console");

@@ -106,8 +106,14 @@ const internalAddress =
 
 const firstLabel = (name: string) => name.split(".")[0]?.toUpperCase() ?? "";
 
+/** Where a logon came from: its address and its workstation's first label ("" for none). */
+interface Client {
+  readonly address: string;
+  readonly workstation: string;
+}
+
 /** The event's client: address without the IPv4-mapped prefix, workstation's first label. */
-function clientOf(event: LogonEvent): { address: string; workstation: string } {
+function clientOf(event: LogonEvent): Client {
   const address = event.ipAddress.replace(/^::ffff:/i, "");
   return {
     address: empty(address) ? "" : address,
@@ -121,8 +127,11 @@ function clientOf(event: LogonEvent): { address: string; workstation: string } {
  * a console logon so [W11]); for remote interactive logons the workstation is always the server's
  * name, so only the address tells.
  */
-function isAtServer(event: LogonEvent, serverName: string): boolean {
-  const { address, workstation } = clientOf(event);
+function isAtServer(
+  event: LogonEvent,
+  serverName: string,
+  { address, workstation }: Client = clientOf(event),
+): boolean {
   if (loopback.has(address)) return true;
   if (event.logonType !== null && remoteInteractive.has(event.logonType)) return false;
   if (event.logonType !== null && interactive.has(event.logonType)) return true;
@@ -132,10 +141,10 @@ function isAtServer(event: LogonEvent, serverName: string): boolean {
 /** The device a logon came from: workstation name, else the address resolved through AD, else the address. */
 function deviceOf(
   event: LogonEvent,
+  { address, workstation }: Client,
   inventory: InventoryIndex,
   tally: LogonTally,
 ): { device?: string; source?: DeviceSource } {
-  const { address, workstation } = clientOf(event);
   const byAddress = (): { device?: string; source?: DeviceSource } | undefined => {
     if (address === "") return undefined;
     const ad = inventory.findByAddress(address);
@@ -184,7 +193,8 @@ function recordNotCounted(
   }
   entry.events += events;
   entry.servers.add(event.computer);
-  const { address, workstation } = clientOf(event);
+  const client = clientOf(event);
+  const { address, workstation } = client;
   const from = [workstation, address].filter((x) => x !== "").join(" ");
   if (from !== "" && !entry.from.has(from)) {
     // The first of the group's events adds it (when there is room); every one counts when there is none.
@@ -192,7 +202,7 @@ function recordNotCounted(
     else entry.fromMore += events;
   }
   entry.origins.add(
-    isAtServer(event, event.computer)
+    isAtServer(event, event.computer, client)
       ? "server-itself"
       : workstation !== "" || internalAddress.test(address)
         ? "internal"
@@ -275,8 +285,9 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
       accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
       events,
     );
-  const atServer = isAtServer(event, server.name);
-  const { device, source } = atServer ? {} : deviceOf(event, context.inventory, tally);
+  const client = clientOf(event);
+  const atServer = isAtServer(event, server.name, client);
+  const { device, source } = atServer ? {} : deviceOf(event, client, context.inventory, tally);
   if (atServer) {
     const key = `${server.name}\u0000${user.id}`;
     const entry = tally.atServer.get(key);
@@ -292,10 +303,10 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
   context.ledger.add(
     {
       user: user.id,
-      ...(device !== undefined ? { device } : {}),
+      device,
       server: server.name,
-      ...(admin ? { service: "admin" as const } : rds ? { service: "rds" as const } : {}),
-      ...(source !== undefined ? { deviceSource: source } : {}),
+      service: admin ? "admin" : rds ? "rds" : undefined,
+      deviceSource: source,
       origin: "logon",
     },
     first,

@@ -108,6 +108,37 @@ test("chooseCalMix", async (t) => {
     },
   );
 
+  await t.test(
+    "solves the same edges again with other prices (the network and solver arrays reused) exactly",
+    () => {
+      fc.assert(
+        fc.property(graph, monotone(3), monotone(3), (g, userCost2, deviceCost2) => {
+          const edges: CoverEdge[] = g.edges.map((e) => ({
+            ...(e.user !== undefined ? { user: e.user } : {}),
+            device: e.device,
+            tier: e.tier,
+            deviceOnly: e.user === undefined,
+            userOnly: false,
+          }));
+          // The Lagrangian search's pattern: one edge array, cut after cut with other prices.
+          for (const [userCost, deviceCost] of [
+            [g.userCost, g.deviceCost],
+            [userCost2, deviceCost2],
+            [g.userCost, deviceCost2],
+          ] as const) {
+            const mix = chooseCalMix({ edges, userCost, deviceCost });
+            const fresh = chooseCalMix({ edges: [...edges], userCost, deviceCost });
+            assert.equal(mix.cost, bruteForce(edges, userCost, deviceCost).cost);
+            assert.deepEqual([...mix.userTier], [...fresh.userTier]);
+            assert.deepEqual([...mix.deviceTier], [...fresh.deviceTier]);
+            assert.ok(mix.certificate.verified, mix.certificate.problems.join("; "));
+          }
+        }),
+        { numRuns: 200, seed: 20261206 },
+      );
+    },
+  );
+
   await t.test("matches brute force with holders that already hold a tier (free up to it)", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
+import { buildTierChainNetwork } from "./build-tier-chain-network.ts";
 import type { CoverCertificate } from "./cover-certificate.ts";
-import type { FlowNetwork } from "./graph/flow-network.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
@@ -49,7 +49,8 @@ const SAFE = 2 ** 52;
  * price step to its tier. Ties are broken by scaled weights: fewer CALs, then more user CALs, then older versions.
  * The max flow is checked independently (`verifyMinCut`) and the cover is checked against every edge.
  * Ids are interned once and the network is written straight into typed arrays: millions of edges cost
- * a few map look-ups each, not objects or closures.
+ * a few map look-ups each, not objects or closures. Its arcs and the solver's working arrays are kept per
+ * edge array, so the Lagrangian search's further cuts over the same edges only rewrite the prices.
  */
 export function chooseCalMix(problem: CalMixProblem): CalMix {
   const { edges } = problem;
@@ -100,68 +101,31 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
     }
   }
 
-  // Nodes: source 0, sink 1, then each user's chain, then each device's chain (tier k at first + k).
-  // Arcs: per holder its priced arcs interleaved with the chain, then one arc per edge.
-  const source = 0;
-  const sink = 1;
-  const userFirst = new Int32Array(userCount);
-  const deviceFirst = new Int32Array(deviceCount);
-  let nodeCount = 2;
-  for (let u = 0; u < userCount; u++) {
-    userFirst[u] = nodeCount;
-    nodeCount += (userTop[u] as number) + 1;
-  }
-  for (let d = 0; d < deviceCount; d++) {
-    deviceFirst[d] = nodeCount;
-    nodeCount += (deviceTop[d] as number) + 1;
-  }
-  const arcCount = 2 * totalSteps - holders + edges.length;
-  const arcFrom = new Int32Array(arcCount);
-  const arcTo = new Int32Array(arcCount);
-  const arcCapacity = new Float64Array(arcCount);
+  // The network's arcs are laid out once per edge array (`buildTierChainNetwork`); only the priced arcs
+  // are written here, in the same order: per holder, tier k's priced arc, then its chain arc (infinite).
+  const chains = buildTierChainNetwork(edges, interned);
+  const { network, userFirst, deviceFirst } = chains;
+  const arcCapacity = network.arcCapacity;
   let arc = 0;
   for (let u = 0; u < userCount; u++) {
-    const first = userFirst[u] as number;
     const top = userTop[u] as number;
     for (let k = 0; k <= top; k++) {
       const tie = (k === 0 ? chosen.first : 0) + (k > 0 ? chosen.step : 0);
-      arcFrom[arc] = source;
-      arcTo[arc] = first + k;
-      arcCapacity[arc++] =
+      arcCapacity[arc] =
         stepOf(problem.userCost, userSteps, userHeld[u] as number, k) * scale + tie;
-      if (k < top) {
-        arcFrom[arc] = first + k;
-        arcTo[arc] = first + k + 1;
-        arcCapacity[arc++] = Number.POSITIVE_INFINITY;
-      }
+      arc += k < top ? 2 : 1;
     }
   }
   for (let d = 0; d < deviceCount; d++) {
-    const first = deviceFirst[d] as number;
     const top = deviceTop[d] as number;
     for (let k = 0; k <= top; k++) {
       const tie = (k === 0 ? chosen.first + chosen.device : 0) + (k > 0 ? chosen.step : 0);
-      arcFrom[arc] = first + k;
-      arcTo[arc] = sink;
-      arcCapacity[arc++] =
+      arcCapacity[arc] =
         stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k) * scale + tie;
-      if (k < top) {
-        arcFrom[arc] = first + k + 1;
-        arcTo[arc] = first + k;
-        arcCapacity[arc++] = Number.POSITIVE_INFINITY;
-      }
+      arc += k < top ? 2 : 1;
     }
   }
-  for (let e = 0; e < edges.length; e++) {
-    const tier = (edges[e] as CoverEdge).tier;
-    const u = edgeUser[e] as number;
-    const d = edgeDevice[e] as number;
-    arcFrom[arc] = u >= 0 ? (userFirst[u] as number) + tier : source;
-    arcTo[arc] = d >= 0 ? (deviceFirst[d] as number) + tier : sink;
-    arcCapacity[arc++] = Number.POSITIVE_INFINITY;
-  }
-  const network: FlowNetwork = { nodeCount, source, sink, arcFrom, arcTo, arcCapacity };
-  const cut = solveMinCut(network);
+  const cut = solveMinCut(network, chains.workspace);
   const check = verifyMinCut(network, cut);
 
   const userTier = new Map<string, number>();

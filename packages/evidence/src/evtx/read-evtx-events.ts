@@ -1,10 +1,14 @@
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
-import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
+import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
-import { checkLogonFields } from "../logon/check-logon-fields.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
+import {
+  evidenceProblemOfEvtx,
+  readRecordEvent,
+  summariseEvtxEvents,
+} from "./evtx-record-event.ts";
 import { readEvtx } from "./read-evtx.ts";
 
 /**
@@ -24,48 +28,19 @@ export async function* readEvtxEvents(
     : source;
   const reader = readEvtx(counted, {
     keepProblems: 0,
-    onProblem: (p) =>
-      log.report({
-        code: p.code,
-        file: p.file,
-        offset: p.offset,
-        message: p.chunk === null ? p.message : `chunk ${p.chunk}: ${p.message}`,
-        ...(p.expected !== undefined ? { expected: p.expected } : {}),
-        ...(p.received !== undefined ? { received: p.received } : {}),
-      }),
+    onProblem: (p) => log.report(evidenceProblemOfEvtx(p)),
   });
   let fieldProblems = 0;
   for await (const r of reader) {
     records++;
-    const location = { file, record: r.recordId, offset: r.location.offset };
-    const fieldProblem = checkLogonFields(r.computer, r.data);
-    if (fieldProblem !== undefined) {
+    const read = readRecordEvent(file, r);
+    if ("problem" in read) {
       fieldProblems++;
-      log.report({ file, offset: r.location.offset, record: r.recordId, ...fieldProblem });
+      log.report(read.problem);
       continue;
     }
     eventIds.set(r.eventId, (eventIds.get(r.eventId) ?? 0) + 1);
-    yield {
-      recordId: r.eventRecordId,
-      time: r.timeCreated || r.writtenTime,
-      eventId: r.eventId,
-      provider: r.provider,
-      channel: r.channel,
-      computer: r.computer,
-      data: r.data,
-      location,
-    };
+    yield read.event;
   }
-  const skipped =
-    (log.counts.EVTX_BAD_RECORD ?? 0) +
-    (log.counts.EVTX_RECORD_TOO_COMPLEX ?? 0) +
-    (log.counts.EVTX_RECORD_TOO_DEEP ?? 0) +
-    (log.counts.EVTX_BAD_CHUNK ?? 0) +
-    fieldProblems;
-  return summariseRead(
-    file,
-    "evtx",
-    { records, yielded: records - fieldProblems, skipped, eventIds },
-    log,
-  );
+  return summariseEvtxEvents(file, log, { records, fieldProblems, eventIds });
 }

@@ -1,14 +1,11 @@
 import type { ByteSource } from "../source/byte-source.ts";
-import type { BlockSource } from "./block-source.ts";
-import { evtxLayout } from "./evtx-layout.ts";
 import type { EvtxProblem } from "./evtx-problem.ts";
 import { EvtxProblemLog } from "./evtx-problem-log.ts";
 import type { EvtxReadSummary } from "./evtx-read-summary.ts";
 import type { EvtxRecord } from "./evtx-record.ts";
 import type { EvtxWorkTotals } from "./evtx-work-totals.ts";
-import { iterableBlockSource } from "./iterable-block-source.ts";
 import { readChunk } from "./read-chunk.ts";
-import { readEvtxFileHeader } from "./read-evtx-file-header.ts";
+import { readEvtxBlocks } from "./read-evtx-blocks.ts";
 
 /** How readEvtx reports problems and what it renders. */
 export interface ReadEvtxOptions {
@@ -49,99 +46,20 @@ export async function* readEvtx(
     problemsNotKept: log.notKept,
     work: { ...work },
   });
-  const unreadable = (error: unknown, offset: number) =>
-    log.report({
-      code: "EVTX_UNREADABLE",
+  for await (const block of readEvtxBlocks(source, log.report)) {
+    const chunkRecords = readChunk(block.bytes, {
       file,
-      offset,
-      chunk: null,
-      message: `cannot read the input: ${error instanceof Error ? error.message : String(error)}`,
+      chunkIndex: block.chunkIndex,
+      chunkOffset: block.chunkOffset,
+      includeXml,
+      report: log.report,
+      work,
+      declaredChunkCount: block.declaredChunkCount,
     });
-
-  let blocks: BlockSource;
-  try {
-    blocks = iterableBlockSource(source.open(), evtxLayout.chunkSize);
-  } catch (error) {
-    unreadable(error, 0);
-    return summary();
-  }
-  let offset = 0;
-  // Only reading can fail for reasons outside the data (I/O, a failing stream): such a failure
-  // ends the pass as EVTX_UNREADABLE. Everything else found in the bytes is reported in place.
-  const readBlock = async (size: number): Promise<Buffer | undefined> => {
-    try {
-      return await blocks.read(size);
-    } catch (error) {
-      unreadable(error, offset);
-      return undefined;
-    }
-  };
-  try {
-    const headerBlock = await readBlock(evtxLayout.fileHeaderBlockSize);
-    if (headerBlock === undefined) return summary();
-    const { header, defects } = readEvtxFileHeader(headerBlock);
-    for (const defect of defects) {
-      log.report({
-        code: defect.code,
-        file,
-        offset: 0,
-        chunk: null,
-        message: defect.message,
-        expected: defect.expected,
-        received: defect.received,
-      });
-    }
-    if (header === undefined) return summary();
-    if (headerBlock.length < evtxLayout.fileHeaderBlockSize) {
-      log.report({
-        code: "EVTX_TRUNCATED",
-        file,
-        offset: headerBlock.length,
-        chunk: null,
-        message: `input ends at byte ${headerBlock.length}, inside the ${evtxLayout.fileHeaderBlockSize}-byte header block`,
-        expected: `${evtxLayout.fileHeaderBlockSize} bytes`,
-        received: `${headerBlock.length} bytes`,
-      });
-      return summary();
-    }
-    offset = evtxLayout.fileHeaderBlockSize;
-    let chunkIndex = 0;
-    let cutShort = false;
-    for (; ; chunkIndex++) {
-      const bytes = await readBlock(evtxLayout.chunkSize);
-      if (bytes === undefined) return summary();
-      if (bytes.length === 0) break;
-      cutShort = bytes.length < evtxLayout.chunkSize;
-      const chunkOffset = offset;
-      offset += bytes.length;
-      const chunkRecords = readChunk(bytes, {
-        file,
-        chunkIndex,
-        chunkOffset,
-        includeXml,
-        report: log.report,
-        work,
-        declaredChunkCount: header.chunkCount,
-      });
-      if (chunkRecords === undefined) continue;
-      chunks++;
-      records += chunkRecords.length;
-      yield* chunkRecords;
-    }
-    // A last chunk cut short was reported by readChunk; otherwise say that chunks are missing.
-    if (chunkIndex < header.chunkCount && !cutShort) {
-      log.report({
-        code: "EVTX_TRUNCATED",
-        file,
-        offset,
-        chunk: null,
-        message: `input ends after ${chunkIndex} chunks; the file header declares ${header.chunkCount}`,
-        expected: `${header.chunkCount} chunks`,
-        received: `${chunkIndex} chunks`,
-      });
-    }
-  } finally {
-    await blocks.close();
+    if (chunkRecords === undefined) continue;
+    chunks++;
+    records += chunkRecords.length;
+    yield* chunkRecords;
   }
   return summary();
 }

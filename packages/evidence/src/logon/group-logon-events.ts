@@ -1,10 +1,12 @@
 import type { EventFormat } from "../event/read-windows-events.ts";
+import { readEvtxLogonChunks } from "../evtx/read-evtx-logon-chunks.ts";
 import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { addLogonEvent } from "./add-logon-event.ts";
 import { EventDeduplicator } from "./event-deduplicator.ts";
 import type { GroupLogonOptions } from "./group-logon-options.ts";
+import type { LogonEvent } from "./logon-event.ts";
 import type { LogonGrouping } from "./logon-group.ts";
 import { LogonGroupStore } from "./logon-group-store.ts";
 import { readLogonEvents } from "./read-logon-events.ts";
@@ -13,9 +15,10 @@ import { readLogonEvents } from "./read-logon-events.ts";
  * Reads a source's logon events (by default 4624) into groups of events that differ only in time,
  * record id and place (`LogonGroup`), leaving out events already seen: the audit's one reading path
  * for every event format. Memory grows with the groups (distinct logon signatures), never with the
- * events. Winlogbeat JSON lines are grouped from their bytes (`groupWinlogbeatLogons`); a Winlogbeat
- * JSON array and the other formats
- * through their streaming readers. Problems and the summary are those of the streaming readers.
+ * events. Winlogbeat JSON lines are grouped from their bytes (`groupWinlogbeatLogons`); EVTX chunk
+ * by chunk, on worker threads when the input is large (`readEvtxLogonChunks`); a Winlogbeat JSON
+ * array and the other formats through their streaming readers. Problems, the summary and the groups
+ * are those of the streaming readers.
  */
 export async function groupLogonEvents(
   source: ByteSource,
@@ -31,11 +34,14 @@ export async function groupLogonEvents(
   if (format === "winlogbeat-jsonl" && !jsonArray)
     return groupWinlogbeatLogons(source, { ...options, dedupe });
   const store = new LogonGroupStore(source.name, dedupe);
-  const reader = readLogonEvents(
-    source,
-    format,
-    jsonArray === undefined ? options : { ...options, jsonArray },
-  );
+  const reader =
+    format === "evtx"
+      ? eachLogon(readEvtxLogonChunks(source, options))
+      : readLogonEvents(
+          source,
+          format,
+          jsonArray === undefined ? options : { ...options, jsonArray },
+        );
   let at = 0;
   for (;;) {
     const next = await reader.next();
@@ -47,5 +53,16 @@ export async function groupLogonEvents(
         groups: () => store.groups(),
       };
     addLogonEvent(store, next.value, at++, options.splitAtMs);
+  }
+}
+
+/** The logons of a reader that yields them a chunk at a time, one by one, and its summary. */
+async function* eachLogon<Summary>(
+  chunks: AsyncGenerator<readonly LogonEvent[], Summary, undefined>,
+): AsyncGenerator<LogonEvent, Summary, undefined> {
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return next.value;
+    yield* next.value;
   }
 }

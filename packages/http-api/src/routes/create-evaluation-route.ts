@@ -7,6 +7,7 @@ import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readEvaluationPrices } from "./read-evaluation-prices.ts";
 import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { editorRoles } from "./route-roles.ts";
 
@@ -14,7 +15,7 @@ const newEvaluationSchema = z
   .object({
     deployment: z.record(z.string(), z.unknown()).openapi({
       description:
-        "a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`",
+        "a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, else the organisation's list in force today prices it",
     }),
     customerId: z.string().min(1).max(100).optional(),
   })
@@ -22,7 +23,8 @@ const newEvaluationSchema = z
 
 /**
  * `POST /v1/evaluations`: evaluates a deployment with the `evaluateDeploymentDocument` use case (which
- * validates it with the core's schema: a path where data belongs is a SCHEMA problem), then stores the
+ * validates it with the core's schema: a path where data belongs is a SCHEMA problem), priced with its own
+ * `prices` or else the organisation's list in force (`readEvaluationPrices`), then stores the
  * deployment as a new deployment's first revision and the result with the catalog version, atomically.
  */
 export function registerCreateEvaluationRoute(
@@ -50,11 +52,13 @@ export function registerCreateEvaluationRoute(
     const principal = authorise(c, editorRoles);
     const { deployment, customerId } = c.req.valid("json");
     if (customerId !== undefined) await readVisibleCustomer(deps.store, principal, customerId);
+    const prices = await readEvaluationPrices(deps, principal.orgId, deployment);
     const result = await evaluateUntilProven(
       (evaluation) =>
         evaluateDeploymentDocument({
           deployment: { name: "deployment", data: deployment },
           catalog: deps.catalog,
+          prices,
           evaluation,
         }),
       deps.loadSolver,

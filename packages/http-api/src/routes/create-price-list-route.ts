@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
 import { readPriceListText } from "@calwise/app";
 import { CalwiseError, type DatedPriceList } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
-import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
+import { chooseContentKey } from "../choose-content-key.ts";
+import { idempotencyKeyHeaders, runOnce } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { priceListDocumentSchema, priceListSchema, showPriceList } from "./price-list-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -81,26 +83,51 @@ export function registerCreatePriceListRoute(
           file: name,
         },
       ]);
-    const stored = await createOnce(c, deps.store, principal, { name, text }, async (tx) => {
-      const created = [];
-      for (const list of lists) {
-        const validFrom = list.validFrom ?? today;
-        const saved = await tx.priceLists.create(principal.orgId, {
-          name: list.name,
-          currency: list.currency,
-          validFrom,
-          validTo: list.validTo ?? null,
-          document: { ...list, validFrom },
-        });
-        await recordChange(tx, c, principal, {
-          action: "price-list.create",
-          targetType: "price-list",
-          targetId: saved.id,
-        });
-        created.push(showPriceList(saved));
+    // The lists a stored answer names, as they are now (retiring changes the end date; deleted: left out).
+    const readStoredLists = async (response: unknown) => {
+      const lists = [];
+      for (const id of (response as { ids: string[] }).ids) {
+        const list = await deps.store.priceLists.get(principal.orgId, id);
+        if (list !== undefined) lists.push(showPriceList(list));
       }
-      return created;
-    });
-    return c.json({ priceLists: stored }, 201);
+      return lists;
+    };
+    // The same file twice is stored once: its text's SHA-256, hashed here (the browser needs no crypto.subtle),
+    // keys the import beside any Idempotency-Key; a repeat answers the lists stored the first time (as they
+    // are now: retiring changes the end date), with `Idempotent-Replayed: true`.
+    const requestHash = createHash("sha256").update("price-list\0").update(text).digest("hex");
+    const contentKey = await chooseContentKey(
+      deps.store,
+      principal.orgId,
+      `price-list-import:${requestHash}`,
+      async (response) => (await readStoredLists(response)).length > 0,
+    );
+    const { response } = await runOnce(
+      c,
+      deps.store,
+      principal.orgId,
+      { contentKey, requestHash },
+      async (tx) => {
+        const ids: string[] = [];
+        for (const list of lists) {
+          const validFrom = list.validFrom ?? today;
+          const saved = await tx.priceLists.create(principal.orgId, {
+            name: list.name,
+            currency: list.currency,
+            validFrom,
+            validTo: list.validTo ?? null,
+            document: { ...list, validFrom },
+          });
+          await recordChange(tx, c, principal, {
+            action: "price-list.create",
+            targetType: "price-list",
+            targetId: saved.id,
+          });
+          ids.push(saved.id);
+        }
+        return { ids };
+      },
+    );
+    return c.json({ priceLists: await readStoredLists(response) }, 201);
   });
 }

@@ -8,14 +8,16 @@ import type { ServerDependencies } from "../server-dependencies.ts";
 import { deploymentIdParams } from "./deployment-schemas.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
+import { readEvaluationPrices } from "./read-evaluation-prices.ts";
 import { readStoredDeployment } from "./read-stored-deployment.ts";
 import { readVisibleDeployment } from "./read-visible-deployment.ts";
 import { staffRoles } from "./route-roles.ts";
 
 /**
  * `POST /v1/deployments/{id}/evaluations`: evaluates a stored revision (the latest unless named) with the
- * `evaluateDeploymentDocument` use case and stores the result with the catalog version it was computed
- * with: the deployment's compliance position as of now.
+ * `evaluateDeploymentDocument` use case, priced with the revision's own `prices` or else the organisation's
+ * list in force today (`readEvaluationPrices`: what to buy has a cost), and stores the result with the catalog
+ * version it was computed with: the deployment's compliance position as of now.
  */
 export function registerEvaluateRevisionRoute(
   app: OpenAPIHono<ApiEnv>,
@@ -55,11 +57,14 @@ export function registerEvaluateRevisionRoute(
     const deployment = await readVisibleDeployment(deps.store, principal, c.req.valid("param").id);
     const revision = c.req.valid("json")?.revision;
     const stored = await readStoredDeployment(deps.store, principal.orgId, deployment.id, revision);
+    const document = stored.revision.document as Record<string, unknown>;
+    const prices = await readEvaluationPrices(deps, principal.orgId, document);
     const result = await evaluateUntilProven(
       (evaluation) =>
         evaluateDeploymentDocument({
           deployment: { name: deployment.name, data: stored.revision.document },
           catalog: deps.catalog,
+          prices,
           evaluation,
         }),
       deps.loadSolver,

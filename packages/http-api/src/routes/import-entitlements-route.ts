@@ -5,6 +5,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { chooseContentKey } from "../choose-content-key.ts";
 import { idempotencyKeyHeaders, runOnce } from "../create-once.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { entitlementListSchema, showEntitlement } from "./entitlement-schemas.ts";
@@ -61,11 +62,22 @@ export function registerImportEntitlementsRoute(
       .update("\0")
       .update(text)
       .digest("hex");
+    // Once its rows are all deleted (DELETE /v1/entitlements/{id}), the same file imports again.
+    const contentKey = await chooseContentKey(
+      deps.store,
+      principal.orgId,
+      `entitlement-import:${requestHash}`,
+      async (answer) => {
+        for (const id of (answer as { ids: string[] }).ids)
+          if ((await deps.store.entitlements.get(principal.orgId, id)) !== undefined) return true;
+        return false;
+      },
+    );
     const { response } = await runOnce(
       c,
       deps.store,
       principal.orgId,
-      { contentKey: `entitlement-import:${requestHash}`, requestHash },
+      { contentKey, requestHash },
       async (tx) => {
         const ids: string[] = [];
         for (const row of rows) {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import type { FlowNetwork } from "./flow-network.ts";
-import { solveMinCut } from "./solve-min-cut.ts";
+import { createMinCutWorkspace, solveMinCut } from "./solve-min-cut.ts";
 import { verifyMinCut } from "./verify-min-cut.ts";
 
 const inf = Number.POSITIVE_INFINITY;
@@ -86,6 +86,70 @@ const smallNetwork = fc
       arcs.map(([from, to, capacity]) => [from % nodeCount, to % nodeCount, capacity] as const),
     ),
   );
+
+/**
+ * Cover networks with tier chains, as chooseCalMix builds them: source -> user tier k (priced), user tier k ->
+ * k+1 (infinite), device tier k+1 -> k (infinite), device tier k -> sink (priced), user tier t -> device tier t
+ * per pair (infinite). At most 10 inner nodes, so brute force stays cheap.
+ */
+const tierChainNetwork = fc
+  .record({
+    userTops: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }),
+    deviceTops: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }),
+    pairs: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }),
+    prices: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 12, maxLength: 12 }),
+  })
+  .filter(
+    ({ userTops, deviceTops }) =>
+      [...userTops, ...deviceTops].reduce((n, top) => n + top + 1, 0) <= 10,
+  )
+  .map(({ userTops, deviceTops, pairs, prices }) => {
+    const arcs: [number, number, number][] = [];
+    let node = 2;
+    let price = 0;
+    const nextPrice = () => prices[price++ % prices.length] as number;
+    const userFirst = userTops.map((top) => {
+      const first = node;
+      node += top + 1;
+      for (let k = 0; k <= top; k++) {
+        arcs.push([0, first + k, nextPrice()]);
+        if (k < top) arcs.push([first + k, first + k + 1, inf]);
+      }
+      return first;
+    });
+    const deviceFirst = deviceTops.map((top) => {
+      const first = node;
+      node += top + 1;
+      for (let k = 0; k <= top; k++) {
+        arcs.push([first + k, 1, nextPrice()]);
+        if (k < top) arcs.push([first + k + 1, first + k, inf]);
+      }
+      return first;
+    });
+    for (const [u, d, t] of pairs) {
+      const user = u % userTops.length;
+      const device = d % deviceTops.length;
+      const tier = t % (Math.min(userTops[user] as number, deviceTops[device] as number) + 1);
+      arcs.push([(userFirst[user] as number) + tier, (deviceFirst[device] as number) + tier, inf]);
+    }
+    return networkOf(node, arcs, 0, 1);
+  });
+
+/** Asserts `result` is the maximum flow and the minimal minimum source side brute force finds. */
+function assertMinimalMinCut(
+  network: FlowNetwork,
+  result: ReturnType<typeof solveMinCut>,
+  expected = bruteForceMinCut(network),
+): void {
+  assert.equal(result.value, expected.value);
+  assert.deepEqual(verifyMinCut(network, result), { valid: true });
+  // The minimal source side lies inside every minimum source side.
+  for (const side of expected.minimumSides) {
+    for (let node = 0; node < network.nodeCount; node++) {
+      if (result.sourceSide[node] === 1) assert.equal(side[node], 1);
+    }
+  }
+}
 
 test("solveMinCut", async (t) => {
   await t.test("finds the textbook maximum flow of 23 (Cormen et al., figure 26.6)", () => {
@@ -201,20 +265,65 @@ test("solveMinCut", async (t) => {
             assert.throws(() => solveMinCut(network), /unbounded/);
             return;
           }
-          const result = solveMinCut(network);
-          assert.equal(result.value, expected.value);
-          assert.deepEqual(verifyMinCut(network, result), { valid: true });
-          // The minimal source side lies inside every minimum source side.
-          for (const side of expected.minimumSides) {
-            for (let node = 0; node < network.nodeCount; node++) {
-              if (result.sourceSide[node] === 1) assert.equal(side[node], 1);
-            }
-          }
+          assertMinimalMinCut(network, solveMinCut(network), expected);
         }),
         { numRuns: 300 },
       );
     },
   );
+
+  await t.test(
+    "matches brute force on tier-chain cover networks (head-start paths of 3 middle arcs)",
+    () => {
+      fc.assert(
+        fc.property(tierChainNetwork, (network) =>
+          assertMinimalMinCut(network, solveMinCut(network)),
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  await t.test("a workspace solves the same arcs again with other capacities, exactly", () => {
+    const capacities = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 40, maxLength: 40 });
+    fc.assert(
+      fc.property(
+        tierChainNetwork,
+        fc.array(capacities, { minLength: 2, maxLength: 4 }),
+        (first, rounds) => {
+          const workspace = createMinCutWorkspace(first);
+          const { arcFrom, arcTo } = first;
+          // The priced arcs (out of the source, into the sink) change; chain and pair arcs stay infinite.
+          for (const round of rounds) {
+            const arcCapacity = Float64Array.from(first.arcCapacity, (capacity, arc) =>
+              capacity === inf ? inf : (round[arc % round.length] as number),
+            );
+            const network: FlowNetwork = { ...first, arcCapacity, arcFrom, arcTo };
+            const result = solveMinCut(network, workspace);
+            assert.equal(result.flow, workspace.flow);
+            assertMinimalMinCut(network, result);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  await t.test("refuses a workspace made for other arcs", () => {
+    const network = networkOf(3, [
+      [0, 1, 2],
+      [1, 2, 3],
+    ]);
+    const other = networkOf(3, [
+      [0, 1, 2],
+      [1, 2, 3],
+    ]);
+    assert.throws(() => solveMinCut(network, createMinCutWorkspace(other)), RangeError);
+    assert.throws(
+      () => solveMinCut({ ...network, source: 2, sink: 0 }, createMinCutWorkspace(network)),
+      RangeError,
+    );
+  });
 
   await t.test("produces a certificate verifyMinCut accepts on large random networks", () => {
     const random = mulberry32(20240611);

@@ -11,6 +11,8 @@ import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
  */
 interface ResidualNetwork {
   readonly nodeCount: number;
+  /** Per node, 1 when it has an arc to a node other than source and sink (a path can go on through it). */
+  readonly leadsOn: Uint8Array;
   readonly firstSlot: Int32Array;
   readonly slotArc: Int32Array;
   readonly arcFrom: Int32Array;
@@ -52,28 +54,42 @@ interface PushRelabelState {
  * are unchanged, and the flow found is feasible for the original capacities. Throws RangeError when
  * the flow is unbounded (an all-infinite source-sink path) or when the numbers would leave the
  * safe-integer range, where float64 stops being exact.
+ *
+ * With a `workspace` (`createMinCutWorkspace` over the same arcFrom and arcTo), its arrays are reused
+ * rather than allocated: the result's `flow` is then the workspace's, overwritten by its next solve.
  */
-export function solveMinCut(network: FlowNetwork): MinCutResult {
+export function solveMinCut(network: FlowNetwork, workspace?: MinCutWorkspace): MinCutResult {
   checkNetwork(network);
   const { nodeCount, source, sink } = network;
-  const state = createPushRelabelState(nodeCount);
-  const firstSlot = new Int32Array(nodeCount + 1);
-  const slotArc = placeSlots(network, firstSlot, state.current);
+  const space = workspace ?? createMinCutWorkspace(network);
+  if (
+    space.nodeCount !== nodeCount ||
+    space.source !== source ||
+    space.sink !== sink ||
+    space.arcFrom !== network.arcFrom ||
+    space.arcTo !== network.arcTo
+  ) {
+    throw new RangeError("the workspace was made for another network's arcs");
+  }
+  const { state, firstSlot, slotArc, leadsOn, flow } = space;
+  if (workspace) flow.fill(0);
   rejectInfinitePath(network, firstSlot, slotArc, state.queue);
   const net: ResidualNetwork = {
     nodeCount,
+    leadsOn,
     firstSlot,
     slotArc,
     arcFrom: network.arcFrom,
     arcTo: network.arcTo,
     arcCapacity: network.arcCapacity,
-    capacityCap: chooseCapacityCap(network),
-    flow: new Float64Array(network.arcFrom.length),
+    capacityCap: chooseCapacityCap(network, firstSlot, slotArc),
+    flow,
   };
 
   pushAlongShortPaths(net, state, source, sink);
-  saturateSourceArcs(net, state, source);
-  pushTowards(net, state, sink, source);
+  // When the head start already fills every source arc, the flow is maximum (it saturates the cut
+  // around the source) and phase 1 has nothing to do: common on cover networks with equal prices.
+  if (saturateSourceArcs(net, state, source, sink)) pushTowards(net, state, sink, source);
   const value = state.excess[sink] as number;
   if (returnExcessDirectly(net, state, source, sink)) pushTowards(net, state, source, sink);
   for (let v = 0; v < nodeCount; v++) {
@@ -82,6 +98,46 @@ export function solveMinCut(network: FlowNetwork): MinCutResult {
     }
   }
   return { value, flow: net.flow, sourceSide: reachableFromSource(net, state.queue, source) };
+}
+
+/**
+ * The residual network's slot layout and every working array of one network's arcs, for solving it
+ * again with other capacities (the Lagrangian search changes only the source and sink arcs): on large
+ * networks, fresh memory costs more than the solve's own work. Opaque outside this file.
+ */
+export interface MinCutWorkspace {
+  readonly nodeCount: number;
+  readonly source: number;
+  readonly sink: number;
+  readonly arcFrom: Int32Array;
+  readonly arcTo: Int32Array;
+  readonly firstSlot: Int32Array;
+  readonly slotArc: Int32Array;
+  readonly leadsOn: Uint8Array;
+  readonly state: PushRelabelState;
+  /** The flow of the last solve: a result's `flow` is this array, valid until the next solve. */
+  readonly flow: Float64Array;
+}
+
+/** Lays out the slots and allocates the working arrays for solving `network`'s arcs with any capacities. */
+export function createMinCutWorkspace(network: FlowNetwork): MinCutWorkspace {
+  const { nodeCount, source, sink, arcFrom, arcTo } = network;
+  const state = createPushRelabelState(nodeCount);
+  const firstSlot = new Int32Array(nodeCount + 1);
+  const leadsOn = new Uint8Array(nodeCount);
+  const slotArc = placeSlots(network, firstSlot, state.current, leadsOn);
+  return {
+    nodeCount,
+    source,
+    sink,
+    arcFrom,
+    arcTo,
+    firstSlot,
+    slotArc,
+    leadsOn,
+    state,
+    flow: new Float64Array(arcFrom.length),
+  };
 }
 
 function checkNetwork(network: FlowNetwork): void {
@@ -117,15 +173,22 @@ function checkNetwork(network: FlowNetwork): void {
 }
 
 /**
- * Fills firstSlot and the slot arrays; `nextSlot` is scratch space of nodeCount entries.
+ * Fills firstSlot and the slot arrays, and marks in `leadsOn` the nodes with an arc to a node other than
+ * source and sink; `nextSlot` is scratch space of nodeCount entries.
  * Self-loops get no slots: they can never carry useful flow.
  */
-function placeSlots(network: FlowNetwork, firstSlot: Int32Array, nextSlot: Int32Array): Int32Array {
-  const { nodeCount, arcFrom, arcTo } = network;
+function placeSlots(
+  network: FlowNetwork,
+  firstSlot: Int32Array,
+  nextSlot: Int32Array,
+  leadsOn: Uint8Array,
+): Int32Array {
+  const { nodeCount, source, sink, arcFrom, arcTo } = network;
   for (let arc = 0; arc < arcFrom.length; arc++) {
     const from = arcFrom[arc] as number;
     const to = arcTo[arc] as number;
     if (from === to) continue;
+    if (to !== source && to !== sink) leadsOn[from] = 1;
     firstSlot[from + 1] = (firstSlot[from + 1] as number) + 1;
     firstSlot[to + 1] = (firstSlot[to + 1] as number) + 1;
   }
@@ -177,7 +240,11 @@ function rejectInfinitePath(
 }
 
 /** big = 1 + the least of the finite cut capacities at hand; checks every sum stays exact. */
-function chooseCapacityCap(network: FlowNetwork): number {
+function chooseCapacityCap(
+  network: FlowNetwork,
+  firstSlot: Int32Array,
+  slotArc: Int32Array,
+): number {
   const { source, sink, arcFrom, arcTo, arcCapacity } = network;
   let outOfSource = 0;
   let sourceHasInfiniteArc = false;
@@ -213,10 +280,9 @@ function chooseCapacityCap(network: FlowNetwork): number {
   }
   // Push-relabel starts by saturating every source arc, so their total must stay exact too.
   let supply = 0;
-  for (let arc = 0; arc < arcCapacity.length; arc++) {
-    if (arcFrom[arc] === source && arcTo[arc] !== source) {
-      supply += Math.min(arcCapacity[arc] as number, big);
-    }
+  for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
+    const arc = slotArc[slot] as number;
+    if (arc >= 0) supply += Math.min(arcCapacity[arc] as number, big);
   }
   if (supply > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(
@@ -239,11 +305,18 @@ function createPushRelabelState(nodeCount: number): PushRelabelState {
   };
 }
 
+/** The most middle arcs a head-start path may take: source -> v, then up to this many, then -> sink. */
+const shortPathDepth = 3;
+
 /**
- * A head start: sends flow greedily along every path source -> v -> sink and source -> v -> w -> sink,
- * one pass in arc order. These complete paths keep the flow conserved, so push-relabel starts from
- * them; on cover networks (source -> left -> right -> sink) they carry most of the maximum flow, and
- * push-relabel is left with only the contested part.
+ * A head start: sends flow greedily along short paths source -> v -> ... -> sink, one pass over the
+ * source's arcs in order, each trying paths of 0, 1, 2 then 3 middle arcs (shorter first). Complete
+ * paths keep the flow conserved, so push-relabel starts from them. On cover networks (source -> user
+ * chain -> device chain -> sink) they carry most of the maximum flow: a holder's tier chain is one or
+ * two infinite arcs, so source -> user tier 0 -> user tier 1 -> device tier 1 -> device tier 0 -> sink
+ * is a path of three middle arcs, and push-relabel is left with only the contested part. A deeper
+ * search runs only when the shallower one ended at a node that leads on (bipartite networks stop at one
+ * middle arc), and none runs once the searches have scanned about twice the slots (high degrees).
  */
 function pushAlongShortPaths(
   net: ResidualNetwork,
@@ -251,7 +324,8 @@ function pushAlongShortPaths(
   source: number,
   sink: number,
 ): void {
-  const { nodeCount, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
+  const { nodeCount, leadsOn, firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } =
+    net;
   const { excess } = state;
   // Per node, its arc into the sink and the room left on it: one array read per step, not three.
   // They borrow the label and excess arrays, which are still unused (and set again below and by
@@ -261,11 +335,16 @@ function pushAlongShortPaths(
   for (let slot = firstSlot[sink] as number; slot < (firstSlot[sink + 1] as number); slot++) {
     const arc = slotArc[slot] as number;
     if (arc >= 0) continue;
-    const v = headOf(slotArc[slot] as number, arcFrom, arcTo);
+    const v = arcFrom[~arc] as number;
     if ((arcIntoSink[v] as number) >= 0) continue;
     arcIntoSink[v] = ~arc;
     roomIntoSink[v] = roomOf(~arc, arcCapacity, capacityCap, flow);
   }
+  // The path being tried: node, next slot to scan and the arc taken, per level (level 0 is v).
+  const pathNode = new Int32Array(shortPathDepth + 1);
+  const pathSlot = new Int32Array(shortPathDepth + 1);
+  const pathArc = new Int32Array(shortPathDepth);
+  let budget = 2 * slotArc.length + nodeCount;
   let sent = 0;
   for (
     let first = firstSlot[source] as number;
@@ -274,34 +353,64 @@ function pushAlongShortPaths(
   ) {
     const sourceArc = slotArc[first] as number;
     if (sourceArc < 0) continue;
-    const v = headOf(slotArc[first] as number, arcFrom, arcTo);
-    if (v === sink) continue;
+    const v = arcTo[sourceArc] as number;
+    if (v === sink || v === source) continue;
     const room = roomOf(sourceArc, arcCapacity, capacityCap, flow);
     let remaining = room;
-    const end = firstSlot[v + 1] as number;
-    for (let slot = firstSlot[v] as number; remaining > 0 && slot < end; slot++) {
-      const middleArc = slotArc[slot] as number;
-      if (middleArc < 0) continue;
-      const w = headOf(slotArc[slot] as number, arcFrom, arcTo);
-      if (w === source) continue;
-      let amount: number;
-      if (middleArc === arcIntoSink[v]) {
-        amount = Math.min(remaining, roomIntoSink[v] as number);
-        if (amount === 0) continue;
-        roomIntoSink[v] = (roomIntoSink[v] as number) - amount;
+    const direct = Math.min(remaining, roomIntoSink[v] as number);
+    if (direct > 0) {
+      roomIntoSink[v] = (roomIntoSink[v] as number) - direct;
+      remaining -= direct;
+    }
+    // Deeper paths are tried only when the last depth ended at a node that leads on.
+    let deeper = true;
+    for (let depth = 1; depth <= shortPathDepth && remaining > 0 && deeper; depth++) {
+      if (depth > 1 && budget <= 0) break;
+      deeper = false;
+      // Paths of exactly `depth` middle arcs from v, depth first, each ending at a node with room
+      // into the sink (or with a middle arc straight into the sink).
+      let level = 0;
+      pathNode[0] = v;
+      pathSlot[0] = firstSlot[v] as number;
+      while (level >= 0 && remaining > 0) {
+        const u = pathNode[level] as number;
+        const slot = pathSlot[level] as number;
+        if (slot >= (firstSlot[u + 1] as number)) {
+          level--;
+          continue;
+        }
+        pathSlot[level] = slot + 1;
+        budget--;
+        const arc = slotArc[slot] as number;
+        if (arc < 0 || arc === arcIntoSink[u]) continue;
+        const w = arcTo[arc] as number;
+        if (w === source) continue;
+        let along = roomOf(arc, arcCapacity, capacityCap, flow);
+        for (let l = 0; l < level && along > 0; l++) {
+          along = Math.min(along, roomOf(pathArc[l] as number, arcCapacity, capacityCap, flow));
+        }
+        if (along === 0) continue;
+        pathArc[level] = arc;
+        if (level + 1 < depth) {
+          if (w === sink || leadsOn[w] === 0) continue;
+          level++;
+          pathNode[level] = w;
+          pathSlot[level] = firstSlot[w] as number;
+          continue;
+        }
+        if (leadsOn[w] === 1) deeper = true;
+        let amount = Math.min(remaining, along);
+        if (w !== sink) {
+          amount = Math.min(amount, roomIntoSink[w] as number);
+          if (amount === 0) continue;
+          roomIntoSink[w] = (roomIntoSink[w] as number) - amount;
+        }
+        for (let l = 0; l <= level; l++) {
+          const pathArcId = pathArc[l] as number;
+          flow[pathArcId] = (flow[pathArcId] as number) + amount;
+        }
         remaining -= amount;
-        continue;
       }
-      amount = Math.min(remaining, roomOf(middleArc, arcCapacity, capacityCap, flow));
-      if (w === sink) {
-        if (amount === 0) continue;
-      } else {
-        amount = Math.min(amount, roomIntoSink[w] as number);
-        if (amount === 0) continue;
-        roomIntoSink[w] = (roomIntoSink[w] as number) - amount;
-      }
-      flow[middleArc] = (flow[middleArc] as number) + amount;
-      remaining -= amount;
     }
     flow[sourceArc] = (flow[sourceArc] as number) + (room - remaining);
     sent += room - remaining;
@@ -317,9 +426,16 @@ function pushAlongShortPaths(
   excess[source] = -sent;
 }
 
-function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, source: number): void {
+/** Saturates every arc out of the source; returns whether any node but the sink got excess by it. */
+function saturateSourceArcs(
+  net: ResidualNetwork,
+  state: PushRelabelState,
+  source: number,
+  sink: number,
+): boolean {
   const { firstSlot, slotArc, arcFrom, arcTo, arcCapacity, capacityCap, flow } = net;
   const { excess } = state;
+  let stranded = false;
   for (let slot = firstSlot[source] as number; slot < (firstSlot[source + 1] as number); slot++) {
     const arc = slotArc[slot] as number;
     if (arc < 0) continue;
@@ -330,7 +446,9 @@ function saturateSourceArcs(net: ResidualNetwork, state: PushRelabelState, sourc
     flow[arc] = capacity;
     excess[w] = (excess[w] as number) + amount;
     excess[source] = (excess[source] as number) - amount;
+    if (amount > 0 && w !== sink) stranded = true;
   }
+  return stranded;
 }
 
 /**

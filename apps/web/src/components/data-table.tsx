@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll.tsx";
+
+/** One column of a `DataTable`: its header, what each row shows in it, and how it is laid out. */
+export interface Column<Row> {
+  /** Unique among the table's columns (React's key). */
+  readonly key: string;
+  readonly header: ReactNode;
+  readonly cell: (row: Row) => ReactNode;
+  /** Figures (counts, money, rates): right-aligned in tabular figures, header too. */
+  readonly numeric?: boolean;
+  /** The cell that names the row (`<th scope="row">`), read out before each of the row's other cells. */
+  readonly rowHeader?: boolean;
+}
+
+/**
+ * A table from columns as data: a caption (shown, or for screen readers only), numeric columns right-aligned,
+ * a row header where a column names the row, an optional footer (`TotalRow`), inside a keyboard-focusable
+ * region that scrolls sideways on a narrow screen instead of widening the page (`TableScroll`, named after the
+ * caption). `compact` tightens padding for a narrow column.
+ */
+export function DataTable<Row>(props: {
+  caption: string;
+  captionHidden?: boolean;
+  /** The scroll region's name when "<caption>, scrollable" would repeat a heading's (landmarks must differ). */
+  scrollLabel?: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  footer?: ReactNode;
+  compact?: boolean;
+}) {
+  const { columns } = props;
+  return (
+    <TableScroll label={props.scrollLabel ?? `${props.caption}, scrollable`}>
+      <table className={props.compact ? "table table-compact" : "table"}>
+        <caption className={props.captionHidden ? "visually-hidden" : undefined}>
+          {props.caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" key={c.key} className={c.numeric ? "num" : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <th scope="row" key={c.key} className={c.numeric ? "num" : undefined}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.key} className={c.numeric ? "num" : undefined}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {props.footer}
+      </table>
+    </TableScroll>
+  );
+}
