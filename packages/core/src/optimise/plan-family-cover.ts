@@ -2,6 +2,7 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
 import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
+import { boundByComponents } from "./bound-by-components.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
@@ -99,6 +100,9 @@ const COUNT_POINTS = 20_000;
  * states its gap; the exhaustive search and the MIP, where they apply, go on to a proof.
  */
 const CLOSE_ENOUGH = 0.001;
+/** Families with more holders than this skip the bound by components; work it may count (`boundByComponents`). */
+const COMPONENT_HOLDERS = 5_000;
+const COMPONENT_WORK = 100_000;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
@@ -578,6 +582,24 @@ function planWithOwned(
     searched = `; exhaustive search over covers, ${search.nodes} branch${search.nodes === 1 ? "" : "es"}${search.complete ? ", complete" : ", stopped at its limit"}`;
   }
 
+  // The bound from the holders' structure (components, hubs, released sets): what the cuts' convexity misses;
+  // after the exhaustive search (which proves the small families), before the MIP (which it may spare).
+  let structured = "";
+  if (!proven() && held.size === 0 && edges.length > 0 && tops.holders <= COMPONENT_HOLDERS) {
+    const b = boundByComponents(
+      edges,
+      pools,
+      market,
+      (best as Priced).pricing.cost,
+      lowerBound,
+      COMPONENT_WORK,
+    );
+    if (b.kind === "bound" && b.bound > lowerBound) {
+      lowerBound = b.bound;
+      structured = `; bound by components (${b.hubs} hub${b.hubs === 1 ? "" : "s"}, ${b.components} components, ${b.exactFrontiers ? "exact" : "bounded"} frontiers)`;
+    }
+  }
+
   let solved = "";
   let mipNodes = 0;
   // The MIP's gate, one test for running it and for telling the caller a solver could help.
@@ -640,8 +662,8 @@ function planWithOwned(
     stats: { cuts, mipNodes },
     solverCanHelp: mipApplies && !solver && !exact,
     method: exact
-      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${solved})`
-      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${solved})`,
+      ? `real money: the cover and purchase found by ${how} cost what the proven lower bound allows, so they are optimal (${cutText}${searched}${structured}${solved})`
+      : `real money: the best cover and purchase found (${how}) cost ${money - Math.min(lowerBound, money)} more than the proven lower bound (${cutText}${searched}${structured}${solved})`,
   };
 }
 

@@ -1,12 +1,12 @@
 import { type Catalog, ruleSources, tierOf } from "../catalog/catalog.ts";
 import type { CalRequirement } from "../catalog/catalog-schema.ts";
 import { ADMIN_SERVICE } from "../deployment/admin-service.ts";
+import { IntColumn } from "../deployment/int-column.ts";
 import type {
   ResolvedAccess,
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
-import { IntColumn } from "../deployment/int-column.ts";
 import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
