@@ -3,9 +3,9 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
 import { appliesOn } from "../api/price-list-in-force.ts";
+import { DataTable } from "../components/data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
-import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
 
@@ -95,44 +95,38 @@ export function PriceListsScreen() {
             needs but cannot price them or make a quote.
           </p>
         ) : (
-          <TableScroll label="Price lists, scrollable">
-            <table className="table">
-              <caption className="visually-hidden">Price lists</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Currency</th>
-                  <th scope="col">Applies</th>
-                  <th scope="col" className="num">
-                    Prices
-                  </th>
-                  <th scope="col">File</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rows].reverse().map((l) => (
-                  <tr key={l.id}>
-                    <th scope="row">
-                      {l.name}
-                      {l.version === null ? "" : ` (${l.version})`}
-                    </th>
-                    <td>{l.currency}</td>
-                    <td>
-                      {validity(l)}
-                      {appliesOn(l, today) && (
-                        <>
-                          {" "}
-                          <span className="badge badge-accepted">in force today</span>
-                        </>
-                      )}
-                    </td>
-                    <td className="num">{l.items}</td>
-                    <td>{l.source ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Price lists"
+            captionHidden
+            rows={[...rows].reverse()}
+            rowKey={(l) => l.id}
+            columns={[
+              {
+                key: "name",
+                header: "Name",
+                rowHeader: true,
+                cell: (l) => `${l.name}${l.version === null ? "" : ` (${l.version})`}`,
+              },
+              { key: "currency", header: "Currency", cell: (l) => l.currency },
+              {
+                key: "applies",
+                header: "Applies",
+                cell: (l) => (
+                  <>
+                    {validity(l)}
+                    {appliesOn(l, today) && (
+                      <>
+                        {" "}
+                        <span className="badge badge-accepted">in force today</span>
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { key: "items", header: "Prices", numeric: true, cell: (l) => l.items },
+              { key: "source", header: "File", cell: (l) => l.source ?? "—" },
+            ]}
+          />
         )}
       </div>
       {canAdd ? (
