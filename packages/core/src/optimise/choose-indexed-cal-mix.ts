@@ -58,25 +58,11 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
   const edgeCount = edgeTier.length;
   const userTop = edges.userTop ?? highestTiers(userCount, edgeUser, edgeTier);
   const deviceTop = edges.deviceTop ?? highestTiers(deviceCount, edgeDevice, edgeTier);
-  const userHeld = problem.userHeld ?? new Int32Array(userCount).fill(-1);
-  const deviceHeld = problem.deviceHeld ?? new Int32Array(deviceCount).fill(-1);
-  const userSteps = stepTable(problem.userCost, userTop);
-  const deviceSteps = stepTable(problem.deviceCost, deviceTop);
+  const users = sideOf(userCount, userTop, problem.userHeld, problem.userCost);
+  const devices = sideOf(deviceCount, deviceTop, problem.deviceHeld, problem.deviceCost);
 
-  let totalSteps = 0;
-  let maxCostSum = 0;
-  for (let u = 0; u < userCount; u++) {
-    const top = userTop[u] as number;
-    totalSteps += top + 1;
-    for (let k = 0; k <= top; k++)
-      maxCostSum += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
-  }
-  for (let d = 0; d < deviceCount; d++) {
-    const top = deviceTop[d] as number;
-    totalSteps += top + 1;
-    for (let k = 0; k <= top; k++)
-      maxCostSum += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
-  }
+  const totalSteps = countSteps(users) + countSteps(devices);
+  const maxCostSum = sumStepCosts(users) + sumStepCosts(devices);
   const holders = userCount + deviceCount;
 
   // Lexicographic tie weights: tier steps (1 each) < a device CAL (B) < any CAL (A); all below one unit of cost.
@@ -105,53 +91,24 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
   const chains = buildTierChainNetwork(edges, userTop, deviceTop);
   const { network, userFirst, deviceFirst } = chains;
   const arcCapacity = network.arcCapacity;
-  let arc = 0;
-  for (let u = 0; u < userCount; u++) {
-    const top = userTop[u] as number;
-    for (let k = 0; k <= top; k++) {
-      const tie = (k === 0 ? chosen.first : 0) + (k > 0 ? chosen.step : 0);
-      arcCapacity[arc] =
-        stepOf(problem.userCost, userSteps, userHeld[u] as number, k) * scale + tie;
-      arc += k < top ? 2 : 1;
-    }
-  }
-  for (let d = 0; d < deviceCount; d++) {
-    const top = deviceTop[d] as number;
-    for (let k = 0; k <= top; k++) {
-      const tie = (k === 0 ? chosen.first + chosen.device : 0) + (k > 0 ? chosen.step : 0);
-      arcCapacity[arc] =
-        stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k) * scale + tie;
-      arc += k < top ? 2 : 1;
-    }
-  }
+  const deviceArcs = writePricedArcs(users, arcCapacity, 0, scale, chosen.first, chosen.step);
+  writePricedArcs(
+    devices,
+    arcCapacity,
+    deviceArcs,
+    scale,
+    chosen.first + chosen.device,
+    chosen.step,
+  );
   const cut = solveMinCut(network, chains.workspace);
   const check = verifyMinCut(network, cut);
 
+  // A user's tier node holds its CAL on the sink side, a device's on the source side.
   const userTier = new Int32Array(userCount).fill(-1);
   const deviceTier = new Int32Array(deviceCount).fill(-1);
-  let cost = 0;
-  for (let u = 0; u < userCount; u++) {
-    const first = userFirst[u] as number;
-    const top = userTop[u] as number;
-    let tier = -1;
-    for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 0) tier = k;
-    if (tier >= 0) {
-      userTier[u] = tier;
-      for (let k = 0; k <= tier; k++)
-        cost += stepOf(problem.userCost, userSteps, userHeld[u] as number, k);
-    }
-  }
-  for (let d = 0; d < deviceCount; d++) {
-    const first = deviceFirst[d] as number;
-    const top = deviceTop[d] as number;
-    let tier = -1;
-    for (let k = 0; k <= top; k++) if (cut.sourceSide[first + k] === 1) tier = k;
-    if (tier >= 0) {
-      deviceTier[d] = tier;
-      for (let k = 0; k <= tier; k++)
-        cost += stepOf(problem.deviceCost, deviceSteps, deviceHeld[d] as number, k);
-    }
-  }
+  const cost =
+    readTiers(users, userFirst, cut.sourceSide, 0, userTier) +
+    readTiers(devices, deviceFirst, cut.sourceSide, 1, deviceTier);
   const problems = check.valid ? [] : [...check.problems];
   for (let e = 0; e < edgeCount; e++) {
     const tier = edgeTier[e] as number;
@@ -199,6 +156,100 @@ function highestTiers(
     if (h >= 0 && (edgeTier[e] as number) > (top[h] as number)) top[h] = edgeTier[e] as number;
   }
   return top;
+}
+
+/** One side of the cover (users or devices): each holder's highest tier, the tier it holds, and the prices. */
+interface Side {
+  readonly count: number;
+  readonly top: Int32Array;
+  readonly held: Int32Array;
+  readonly costs: TierCosts;
+  readonly steps: Float64Array;
+}
+
+function sideOf(
+  count: number,
+  top: Int32Array,
+  held: Int32Array | undefined,
+  costs: TierCosts,
+): Side {
+  return {
+    count,
+    top,
+    held: held ?? new Int32Array(count).fill(-1),
+    costs,
+    steps: stepTable(costs, top),
+  };
+}
+
+/** How many tier nodes the side's chains have. */
+function countSteps(side: Side): number {
+  let total = 0;
+  for (let h = 0; h < side.count; h++) total += (side.top[h] as number) + 1;
+  return total;
+}
+
+/** What every tier of every holder of the side would cost together (the tie weights are scaled above it). */
+function sumStepCosts(side: Side): number {
+  let total = 0;
+  for (let h = 0; h < side.count; h++) {
+    const top = side.top[h] as number;
+    for (let k = 0; k <= top; k++)
+      total += stepOf(side.costs, side.steps, side.held[h] as number, k);
+  }
+  return total;
+}
+
+/**
+ * Writes the side's priced arcs from `arc` on, in `buildTierChainNetwork`'s order (per holder, tier k's priced
+ * arc, then its chain arc, which stays infinite): the price step scaled, plus `firstTie` on tier 0 and
+ * `stepTie` on the others. Returns the arc after the side's last.
+ */
+function writePricedArcs(
+  side: Side,
+  arcCapacity: Float64Array,
+  arc: number,
+  scale: number,
+  firstTie: number,
+  stepTie: number,
+): number {
+  let next = arc;
+  for (let h = 0; h < side.count; h++) {
+    const top = side.top[h] as number;
+    for (let k = 0; k <= top; k++) {
+      arcCapacity[next] =
+        stepOf(side.costs, side.steps, side.held[h] as number, k) * scale +
+        (k === 0 ? firstTie : stepTie);
+      next += k < top ? 2 : 1;
+    }
+  }
+  return next;
+}
+
+/**
+ * Each holder's tier from the cut (the highest tier whose node is on `calSide`, -1 for none) into `tiers`;
+ * returns what the side's chosen CALs cost.
+ */
+function readTiers(
+  side: Side,
+  first: Int32Array,
+  sourceSide: Uint8Array,
+  calSide: number,
+  tiers: Int32Array,
+): number {
+  let cost = 0;
+  for (let h = 0; h < side.count; h++) {
+    const start = first[h] as number;
+    const top = side.top[h] as number;
+    let tier = -1;
+    for (let k = 0; k <= top; k++) if (sourceSide[start + k] === calSide) tier = k;
+    if (tier >= 0) {
+      tiers[h] = tier;
+      for (let k = 0; k <= tier; k++)
+        cost += stepOf(side.costs, side.steps, side.held[h] as number, k);
+    }
+  }
+  return cost;
 }
 
 /** The price step to each tier k (cost(k) - cost(k-1)) for a holder holding nothing, up to the highest top. */
