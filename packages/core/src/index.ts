@@ -36,6 +36,12 @@ export type {
 } from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
+export {
+  type AccessColumns,
+  buildResolvedFromColumns,
+  type ColumnsDeployment,
+  describeColumnsDeployment,
+} from "./deployment/build-resolved-from-columns.ts";
 export type { Deployment, DeploymentInput } from "./deployment/deployment-schema.ts";
 export { deploymentSchema } from "./deployment/deployment-schema.ts";
 export { resolveDeployment } from "./deployment/resolve-deployment.ts";

@@ -7,6 +7,10 @@ export type DeviceSource = "workstation" | "address-resolved" | "address" | "ual
 
 /** One distinct (user, device, server, service) access with the evidence behind it. */
 export interface AccessRecord extends PlacedSpan {
+  /** The ids of its user, device and server in the ledger's `names` (0: none). */
+  readonly userId: number;
+  readonly deviceId: number;
+  readonly serverId: number;
   readonly user: string | undefined;
   readonly device: string | undefined;
   readonly server: string;
@@ -81,6 +85,9 @@ export class AccessLedger {
     if (r === undefined) {
       // Every record has the same fields in the same order: one shape for all of them.
       this.records.push({
+        userId: user,
+        deviceId: device,
+        serverId: server,
         user: this.names[user],
         device: this.names[device],
         server: this.names[server] as string,
@@ -107,6 +114,11 @@ export class AccessLedger {
   /** The accesses with an event at or after `startMs`. */
   since(startMs: number): AccessRecord[] {
     return this.records.filter((r) => r.lastMs >= startMs);
+  }
+
+  /** Every user, device and server name seen, by id (`AccessRecord.userId` …); 0 stands for none. */
+  get nameTable(): readonly (string | undefined)[] {
+    return this.names;
   }
 
   get size(): number {

@@ -8,6 +8,8 @@ export interface WindowedAccesses {
   readonly window: AuditWindow;
   readonly inWindow: readonly AccessRecord[];
   readonly usedServers: ReadonlyMap<string, AuditServer>;
+  /** The ledger's names by id, which the records' ids refer to. */
+  readonly names: readonly (string | undefined)[];
 }
 
 /**
@@ -24,5 +26,5 @@ export function applyAuditWindow(since: string | undefined, ledger: AuditLedger)
     const server = ledger.servers.resolve(name);
     if (!isServerSkip(server)) usedServers.set(server.name, server);
   }
-  return { window, inWindow, usedServers };
+  return { window, inWindow, usedServers, names: ledger.ledger.nameTable };
 }

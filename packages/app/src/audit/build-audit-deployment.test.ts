@@ -1,14 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
-import type { CalwiseError } from "@calwise/core";
+import { type CalwiseError, describeColumnsDeployment } from "@calwise/core";
 import { applyAuditWindow } from "./apply-audit-window.ts";
-import { buildAuditDeployment } from "./build-audit-deployment.ts";
+import { type AuditDeployment, buildAuditDeployment } from "./build-audit-deployment.ts";
 import { checkOwnedDeployment } from "./check-owned-deployment.ts";
 import { createAuditLedger } from "./create-audit-ledger.ts";
 import { evaluateAuditDeployment } from "./evaluate-audit-deployment.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { logonEvent } from "./testing/logon-event.ts";
+
+/** The deployment document the built columns stand for. */
+const documentOf = (built: AuditDeployment) => describeColumnsDeployment(built.deployment);
 
 const catalog = loadCatalog();
 
@@ -41,14 +44,14 @@ test("deployment: the owned deployment's servers and CALs, with the accesses see
       { recordId: 2, computer: "FS1", targetUserName: "bob", workstationName: "PC02" },
     ],
   );
-  assert.equal(built.data.name, "fs");
-  assert.deepEqual(built.data.accesses, [
+  assert.equal(documentOf(built).name, "fs");
+  assert.deepEqual(documentOf(built).accesses, [
     { user: "EXAMPLE\\ann", device: "PC01", server: "FS1" },
     { user: "EXAMPLE\\bob", device: "PC02", server: "FS1" },
   ]);
-  assert.deepEqual(built.data.users, ["EXAMPLE\\ann", "EXAMPLE\\bob"]);
-  assert.deepEqual(built.data.devices, ["PC01", "PC02"]);
-  assert.equal(built.data.owned?.length, 1);
+  assert.deepEqual(documentOf(built).users, ["EXAMPLE\\ann", "EXAMPLE\\bob"]);
+  assert.deepEqual(documentOf(built).devices, ["PC01", "PC02"]);
+  assert.equal(documentOf(built).owned?.length, 1);
   assert.deepEqual(
     built.recordOfAccess.map((r) => r.sample.record),
     [1, 2],

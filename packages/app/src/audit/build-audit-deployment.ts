@@ -1,4 +1,4 @@
-import { CalwiseError, type Catalog, type DeploymentInput } from "@calwise/core";
+import { CalwiseError, type Catalog, type ColumnsDeployment } from "@calwise/core";
 import type { AccessRecord } from "./access-ledger.ts";
 import type { WindowedAccesses } from "./apply-audit-window.ts";
 import type { OwnedDeployment } from "./check-owned-deployment.ts";
@@ -10,34 +10,21 @@ import type { AuditServer } from "./server-directory.ts";
 export const ualPairLimit = 20_000;
 
 /**
- * A deployment built from evidence, with each access's record for the evidence trail: one array
- * entry per access, not an array per access.
+ * A deployment built from evidence, as columns (`ColumnsDeployment`: the owned data, the users and
+ * devices to declare, the accesses as ids into the ledger's names), with each access's record for the
+ * evidence trail: one array entry per access, no object per access.
  */
 export interface AuditDeployment {
-  readonly data: DeploymentInput;
-  /** For each access of `data.accesses`, the evidence record it stands for (of a UAL pair, the user's). */
+  readonly deployment: ColumnsDeployment;
+  /** For each access of `deployment.accesses`, the evidence record it stands for (of a UAL pair, the user's). */
   readonly recordOfAccess: readonly AccessRecord[];
   /** For the accesses that pair a UAL user with a UAL device (by index), the device's record. */
   readonly pairedDeviceRecord: ReadonlyMap<number, AccessRecord>;
   readonly notes: readonly string[];
 }
 
-type AccessInput = NonNullable<DeploymentInput["accesses"]>[number];
-
-/** A logon or UAL access as the engine reads it, its fields in one order: user, device, server, service. */
-function accessInput(
-  user: string | undefined,
-  device: string | undefined,
-  server: string,
-  service: string | undefined,
-): AccessInput {
-  if (user === undefined) return { device, server } as AccessInput;
-  if (device === undefined)
-    return (service === undefined ? { user, server } : { user, server, service }) as AccessInput;
-  return (
-    service === undefined ? { user, device, server } : { user, device, server, service }
-  ) as AccessInput;
-}
+/** The services an audit access may name, by their index in the access columns. */
+const auditServices = ["admin", "rds"] as const;
 
 /**
  * The deployment step: turns the accesses seen into deployment data for the engine, on top of the
@@ -56,19 +43,34 @@ export function buildAuditDeployment(
   catalog: Catalog,
 ): AuditDeployment {
   const owned = ownedDeployment.data;
-  const { inWindow: records, usedServers: servers } = windowed;
+  const { inWindow: records, usedServers: servers, names } = windowed;
   const anonymous = tally.anonymous;
   const notes: string[] = [];
-  const accesses: AccessInput[] = [];
+  // The access columns: name ids (-1: none) and service indexes into `auditServices` (-1: none).
+  const accessUser: number[] = [];
+  const accessDevice: number[] = [];
+  const accessServer: number[] = [];
+  const accessService: number[] = [];
   const recordOfAccess: AccessRecord[] = [];
   const pairedDeviceRecord = new Map<number, AccessRecord>();
-  const users = new Set<string>();
-  const devices = new Set<string>();
-  const emit = (access: AccessInput, of: AccessRecord, pairedDevice?: AccessRecord) => {
-    if (typeof access.user === "string") users.add(access.user);
-    if (typeof access.device === "string") devices.add(access.device);
-    if (pairedDevice !== undefined) pairedDeviceRecord.set(accesses.length, pairedDevice);
-    accesses.push(access);
+  // Per name id: 1 when an access names it as a user, 2 as a device (both bits may be set).
+  const named = new Uint8Array(names.length);
+  const emit = (
+    user: number,
+    device: number,
+    server: number,
+    service: AccessRecord["service"],
+    of: AccessRecord,
+    pairedDevice?: AccessRecord,
+  ) => {
+    if (user > 0) named[user] = (named[user] as number) | 1;
+    if (device > 0) named[device] = (named[device] as number) | 2;
+    if (pairedDevice !== undefined) pairedDeviceRecord.set(accessServer.length, pairedDevice);
+    accessUser.push(user > 0 ? user : -1);
+    accessDevice.push(device > 0 ? device : -1);
+    accessServer.push(server);
+    // A record without a user names no service (as the document's access would not).
+    accessService.push(service === undefined || user <= 0 ? -1 : auditServices.indexOf(service));
     recordOfAccess.push(of);
   };
   const offersRds = (serverName: string) => {
@@ -89,19 +91,20 @@ export function buildAuditDeployment(
     const logonUsers = new Set(withUal ? logons.map((r) => r.user) : []);
     const logonDevices = new Set(withUal ? logons.map((r) => r.device) : []);
     const rds = offersRds(server);
+    const serverId = (list[0] as AccessRecord).serverId;
     const ualUsers: AccessRecord[] = [];
     const ualDevices: AccessRecord[] = [];
     for (const r of list) {
       if (r.origin === "logon") {
         const service = r.service === "rds" && !rds ? undefined : r.service;
-        emit(accessInput(r.user, r.device, server, service), r);
+        emit(r.userId, r.deviceId, serverId, service, r);
       } else if (r.user !== undefined && !logonUsers.has(r.user)) ualUsers.push(r);
       else if (r.device !== undefined && !logonDevices.has(r.device)) ualDevices.push(r);
     }
     if (ualUsers.length > 0 && ualDevices.length > 0) {
       if (ualUsers.length * ualDevices.length <= ualPairLimit) {
         for (const u of ualUsers)
-          for (const d of ualDevices) emit(accessInput(u.user, d.device, server, u.service), u, d);
+          for (const d of ualDevices) emit(u.userId, d.deviceId, serverId, u.service, u, d);
         notes.push(
           `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices without pairing them; each user was paired with each device, so the optimiser covers all users or all devices [R44c][R45]`,
         );
@@ -112,16 +115,12 @@ export function buildAuditDeployment(
         `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices (over ${ualPairLimit} pairs); only the ${usersSide ? "users" : "devices"}, the smaller side, are required`,
       );
       for (const r of usersSide ? ualUsers : ualDevices)
-        emit(
-          usersSide
-            ? accessInput(r.user, undefined, server, r.service)
-            : accessInput(undefined, r.device, server, undefined),
-          r,
-        );
+        if (usersSide) emit(r.userId, 0, serverId, r.service, r);
+        else emit(0, r.deviceId, serverId, undefined, r);
       continue;
     }
-    for (const r of ualUsers) emit(accessInput(r.user, undefined, server, r.service), r);
-    for (const r of ualDevices) emit(accessInput(undefined, r.device, server, undefined), r);
+    for (const r of ualUsers) emit(r.userId, 0, serverId, r.service, r);
+    for (const r of ualDevices) emit(0, r.deviceId, serverId, undefined, r);
   }
 
   const ownedServers = Array.isArray(owned.servers) ? owned.servers : [];
@@ -158,25 +157,43 @@ export function buildAuditDeployment(
           "servers in the --owned file, or server computers in an AD computer inventory (--inventory)",
       },
     ]);
+  const namedAs = (bit: number, known: ReadonlySet<string>) => {
+    const list: string[] = [];
+    for (let id = 1; id < names.length; id++)
+      if (((named[id] as number) & bit) !== 0 && !known.has(names[id] as string))
+        list.push(names[id] as string);
+    return list.sort();
+  };
   return {
-    data: {
-      ...owned,
-      name: typeof owned.name === "string" ? owned.name : "audit",
-      servers: [
-        ...ownedServers,
-        ...inventoryServers.map((s) => ({
-          name: s.name,
-          product: s.product,
-          description: `from the AD inventory: ${s.operatingSystem}`,
-        })),
-      ],
-      users: [...declaredUsers, ...[...users].filter((u) => !knownUsers.has(u)).sort()],
-      devices: [...declaredDevices, ...[...devices].filter((d) => !knownDevices.has(d)).sort()],
-      accesses,
-      // Anonymous logons in the logs are not the engine's "anonymous Internet access" exemption: an
-      // ANONYMOUS LOGON is mostly an unauthenticated session from an internal device. The evidence
-      // part of the result lists them per account and rule (buildAuditTrail) instead.
-      anonymous: ownedAnonymous,
+    deployment: {
+      base: {
+        ...owned,
+        name: typeof owned.name === "string" ? owned.name : "audit",
+        servers: [
+          ...ownedServers,
+          ...inventoryServers.map((s) => ({
+            name: s.name,
+            product: s.product,
+            description: `from the AD inventory: ${s.operatingSystem}`,
+          })),
+        ],
+        users: declaredUsers,
+        devices: declaredDevices,
+        // Anonymous logons in the logs are not the engine's "anonymous Internet access" exemption: an
+        // ANONYMOUS LOGON is mostly an unauthenticated session from an internal device. The evidence
+        // part of the result lists them per account and rule (buildAuditTrail) instead.
+        anonymous: ownedAnonymous,
+      },
+      addedUsers: namedAs(1, knownUsers),
+      addedDevices: namedAs(2, knownDevices),
+      accesses: {
+        names,
+        services: auditServices,
+        user: Int32Array.from(accessUser),
+        device: Int32Array.from(accessDevice),
+        server: Int32Array.from(accessServer),
+        service: Int32Array.from(accessService),
+      },
     },
     recordOfAccess,
     pairedDeviceRecord,

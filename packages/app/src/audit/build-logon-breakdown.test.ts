@@ -1,14 +1,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
+import { describeColumnsDeployment } from "@calwise/core";
 import { logonRuleSources, logonRules } from "@calwise/evidence";
 import { applyAuditWindow } from "./apply-audit-window.ts";
-import { buildAuditDeployment } from "./build-audit-deployment.ts";
+import { type AuditDeployment, buildAuditDeployment } from "./build-audit-deployment.ts";
 import { buildLogonBreakdown } from "./build-logon-breakdown.ts";
 import { checkOwnedDeployment } from "./check-owned-deployment.ts";
 import { createAuditLedger } from "./create-audit-ledger.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { logonEvent } from "./testing/logon-event.ts";
+
+/** The deployment document the built columns stand for. */
+const documentOf = (built: AuditDeployment) => describeColumnsDeployment(built.deployment);
 
 const catalog = loadCatalog();
 const owned = { servers: [{ name: "FS1", product: "ws2016-standard" }] };
@@ -97,8 +101,8 @@ test("an ANONYMOUS LOGON from an internal workstation is an unauthenticated sess
   assert.match(entry?.description ?? "", /device may still need a CAL/);
   assert.doesNotMatch(entry?.description ?? "", /Internet/);
   // Not handed to the engine as its "anonymous Internet access" exemption.
-  assert.deepEqual(built.data.anonymous, []);
-  assert.deepEqual(built.data.accesses, []);
+  assert.deepEqual(documentOf(built).anonymous, []);
+  assert.deepEqual(documentOf(built).accesses, []);
 
   const fromItself = run([
     { recordId: 1, ...anonymous, workstationName: "-", ipAddress: "127.0.0.1" },
@@ -122,7 +126,7 @@ test("a logon at the server's console or from loopback counts the user, never th
     { recordId: 5, targetUserName: "eve", logonType: 3, workstationName: "PC01" },
   ]);
   assert.deepEqual(
-    built.data.accesses?.map((a) => `${a.user} ${a.device ?? "-"} ${a.server}`),
+    documentOf(built).accesses?.map((a) => `${a.user} ${a.device ?? "-"} ${a.server}`),
     [
       "EXAMPLE\\ann - FS1",
       "EXAMPLE\\bob - FS1",
@@ -131,7 +135,7 @@ test("a logon at the server's console or from loopback counts the user, never th
       "EXAMPLE\\eve PC01 FS1",
     ],
   );
-  assert.deepEqual(built.data.devices, ["PC01"]);
+  assert.deepEqual(documentOf(built).devices, ["PC01"]);
   assert.deepEqual(
     breakdown.atServer.map((a) => `${a.server} ${a.user} ${a.events} ${a.rule}`),
     [

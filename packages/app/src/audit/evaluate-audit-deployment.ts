@@ -1,16 +1,18 @@
 import {
+  buildResolvedFromColumns,
   CalwiseError,
   type Catalog,
   type EvaluateOptions,
   type EvaluationResult,
   evaluateDeployment,
-  resolveDeployment,
 } from "@calwise/core";
 import type { AuditDeployment } from "./build-audit-deployment.ts";
 import type { OwnedDeployment } from "./check-owned-deployment.ts";
 
 /**
- * The evaluate step: resolves the built deployment against the catalog and runs the engine unchanged.
+ * The evaluate step: resolves the built deployment against the catalog from its columns (the result
+ * `resolveDeployment` gives the document it stands for, without building that document) and runs
+ * the engine unchanged.
  * A problem (in the owned deployment: an unknown product, a bad owned entry) is bad input, located in
  * the owned document when it can be.
  */
@@ -20,7 +22,7 @@ export function evaluateAuditDeployment(
   catalog: Catalog,
   options: EvaluateOptions = {},
 ): EvaluationResult {
-  const resolved = resolveDeployment(built.data, catalog);
+  const resolved = buildResolvedFromColumns(built.deployment, catalog);
   if (!resolved.success) {
     const file = owned.document?.name ?? "<evidence>";
     const n = resolved.problems.length;

@@ -115,7 +115,9 @@ function observe({ reading, ledger }: { reading: AuditReading; ledger: AuditLedg
   return {
     accesses: ledger.ledger
       .since(Number.NEGATIVE_INFINITY)
-      .map(({ firstAt: _f, lastAt: _l, ...record }) => plain(record)),
+      .map(({ firstAt: _f, lastAt: _l, userId: _u, deviceId: _d, serverId: _s, ...record }) =>
+        plain(record),
+      ),
     files: ledger.ledger.files,
     tally: plain(tally),
     summaries: reading.summaries,

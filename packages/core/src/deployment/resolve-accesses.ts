@@ -234,7 +234,9 @@ function knownServices(catalog: Catalog): Set<string> {
  * of thousands on large estates), where building a full object and filtering its entries cost a
  * measurable share of the evaluation.
  */
-function createAccess(
+// Exported (the one export audit-columns added here) for build-resolved-from-columns.ts, which must
+// build the same access objects.
+export function createAccess(
   source: number,
   user: string | undefined,
   device: string | undefined,

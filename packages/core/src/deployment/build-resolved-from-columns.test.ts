@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { smallTestCatalog } from "../catalog/small-test-catalog.ts";
+import {
+  buildResolvedFromColumns,
+  type ColumnsDeployment,
+  describeColumnsDeployment,
+} from "./build-resolved-from-columns.ts";
+import { resolveDeployment } from "./resolve-deployment.ts";
+
+const catalog = smallTestCatalog();
+
+/** The name table: index 0 is none, as in the audit's ledger; some names are ones the schema refuses. */
+const names = [undefined, "alice", "bob", "carol", "dave", "PC1", "PC2", "PC3", "S1", "S2", "S3"];
+const badNames = ["", "U{1..2}", "S9"];
+const services = ["admin", "rds", "sql", "nope"];
+const id = (name: string) => names.indexOf(name);
+
+/** The base: servers of known and (rarely) unknown products, declared principals, owned CALs. */
+const servers = [
+  { name: "S1", product: "ws2012-standard" },
+  { name: "S2", product: "ws2016-standard", processors: 2 },
+  { name: "S3", product: "ws2012-standard" },
+];
+const baseArbitrary = fc.record({
+  servers: fc.oneof(fc.constant(servers), fc.subarray(servers, { minLength: 1 })),
+  users: fc.subarray(["alice", { id: "bob", kind: "external" as const }]),
+  devices: fc.subarray(["PC1", { id: "PC2", unattended: true }]),
+  owned: fc.subarray([
+    {
+      family: "ws-cal",
+      version: "2012",
+      type: "user" as const,
+      quantity: 2,
+      assignedTo: ["carol"],
+    },
+    { family: "ws-cal", version: "2012", type: "device" as const, quantity: 5 },
+  ]),
+});
+
+/** Accesses that name principals of the table (users first) and servers; services now and then. */
+const accessArbitrary = (userIds: number[], deviceIds: number[], serverIds: number[]) =>
+  fc.record({
+    user: fc.constantFrom(-1, ...userIds),
+    device: fc.constantFrom(-1, ...deviceIds),
+    server: fc.constantFrom(...serverIds),
+    service: fc.constantFrom(-1, -1, -1, 0, 1, 2),
+  });
+
+/** A columns deployment shaped as the audit builds it: every access's principals declared. */
+const auditShaped = fc
+  .tuple(
+    baseArbitrary,
+    fc.array(accessArbitrary([1, 2, 3, 4], [5, 6, 7], [8, 9, 10]), { maxLength: 12 }),
+  )
+  .map(([base, all]): ColumnsDeployment => {
+    // An audit's access names a user or a device, and a service only where the server offers it.
+    const rows = all.map((r) => ({
+      ...r,
+      user: r.user < 0 && r.device < 0 ? 1 : r.user,
+      service: r.service === 1 && r.server === id("S2") ? -1 : r.service === 2 ? 0 : r.service,
+    }));
+    const usedUsers = new Set(rows.filter((r) => r.user >= 0).map((r) => names[r.user] as string));
+    const usedDevices = new Set(
+      rows.filter((r) => r.device >= 0).map((r) => names[r.device] as string),
+    );
+    const declared = (list: readonly (string | { id: string })[]) =>
+      new Set(list.map((x) => (typeof x === "string" ? x : x.id)));
+    const knownUsers = declared(base.users);
+    const knownDevices = declared(base.devices);
+    return columnsOf(
+      base,
+      [...usedUsers].filter((u) => !knownUsers.has(u)).sort(),
+      [...usedDevices].filter((d) => !knownDevices.has(d)).sort(),
+      rows,
+      names,
+    );
+  });
+
+/** Anything: bad names, names both user and device, unknown servers, nothing declared, too few. */
+const wild = fc
+  .tuple(
+    baseArbitrary,
+    fc.subarray(["carol", "dave", "alice", "", "U{1..2}", "PC1"]),
+    fc.subarray(["PC3", "PC1", "alice", ""]),
+    fc.array(accessArbitrary([1, 2, 3, 5, 11, 12], [5, 6, 7, 1, 11], [8, 9, 10, 13, 0]), {
+      maxLength: 8,
+    }),
+    fc.boolean(),
+  )
+  .map(([base, addedUsers, addedDevices, rows, bare]) =>
+    columnsOf(bare ? { servers: base.servers } : base, addedUsers, addedDevices, rows, [
+      ...names,
+      ...badNames,
+    ]),
+  );
+
+function columnsOf(
+  base: ColumnsDeployment["base"],
+  addedUsers: string[],
+  addedDevices: string[],
+  rows: readonly { user: number; device: number; server: number; service: number }[],
+  table: readonly (string | undefined)[],
+): ColumnsDeployment {
+  return {
+    base,
+    addedUsers,
+    addedDevices,
+    accesses: {
+      names: table,
+      services,
+      user: Int32Array.from(rows, (r) => r.user),
+      device: Int32Array.from(rows, (r) => r.device),
+      server: Int32Array.from(rows, (r) => r.server),
+      service: Int32Array.from(rows, (r) => r.service),
+    },
+  };
+}
+
+/** Both routes on one deployment: the columns' and the document's. */
+function bothRoutes(columns: ColumnsDeployment) {
+  return {
+    fromColumns: buildResolvedFromColumns(columns, catalog),
+    fromDocument: resolveDeployment(describeColumnsDeployment(columns), catalog),
+  };
+}
+
+test("buildResolvedFromColumns gives resolveDeployment's result on audit-shaped deployments", () => {
+  let resolved = 0;
+  fc.assert(
+    fc.property(auditShaped, (columns) => {
+      const { fromColumns, fromDocument } = bothRoutes(columns);
+      assert.deepStrictEqual(fromColumns, fromDocument);
+      if (fromColumns.success) resolved++;
+    }),
+    { numRuns: 400 },
+  );
+  // The property must hold on resolved deployments, not only on problems the document route reports.
+  assert.ok(resolved > 200, `only ${resolved} of 400 resolved`);
+});
+
+test("buildResolvedFromColumns gives resolveDeployment's result and problems on any deployment", () => {
+  let failed = 0;
+  fc.assert(
+    fc.property(wild, (columns) => {
+      const { fromColumns, fromDocument } = bothRoutes(columns);
+      assert.deepStrictEqual(fromColumns, fromDocument);
+      if (!fromColumns.success) failed++;
+    }),
+    { numRuns: 400 },
+  );
+  assert.ok(failed > 100, `only ${failed} of 400 had problems`);
+});
+
+test("buildResolvedFromColumns declares the accesses' principals when the deployment declares none", () => {
+  const columns = columnsOf(
+    { servers: [{ name: "S1", product: "ws2012-standard" }] },
+    [],
+    [],
+    [
+      { user: id("bob"), device: id("PC2"), server: id("S1"), service: -1 },
+      { user: id("alice"), device: -1, server: id("S1"), service: 1 },
+      { user: id("bob"), device: id("PC1"), server: id("S1"), service: 0 },
+    ],
+    names,
+  );
+  const { fromColumns, fromDocument } = bothRoutes(columns);
+  assert.ok(fromColumns.success);
+  assert.deepStrictEqual(fromColumns, fromDocument);
+  assert.deepEqual([...fromColumns.value.users.keys()], ["bob", "alice"]);
+  assert.deepEqual([...fromColumns.value.principals.accessDevice], [0, -1, 1]);
+  assert.equal(fromColumns.value.accesses[1]?.service, "rds");
+});

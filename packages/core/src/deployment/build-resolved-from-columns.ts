@@ -1,0 +1,232 @@
+import type { Catalog } from "../catalog/catalog.ts";
+import type { Validated } from "../errors/input-problem.ts";
+import { checkPriceList } from "../price-list/check-price-list.ts";
+import { ADMIN_SERVICE } from "./admin-service.ts";
+import { checkEntitlements } from "./check-entitlements.ts";
+import { deploymentLimits } from "./deployment-limits.ts";
+import { type DeploymentInput, deploymentSchema } from "./deployment-schema.ts";
+import { ProblemCollector } from "./problem-collector.ts";
+import { createAccess, resolveAccesses } from "./resolve-accesses.ts";
+import { resolveAssumptions } from "./resolve-assumptions.ts";
+import { resolveDeployment } from "./resolve-deployment.ts";
+import { resolvePrincipals } from "./resolve-principals.ts";
+import { resolveServers } from "./resolve-servers.ts";
+import type {
+  ResolvedAccess,
+  ResolvedDeployment,
+  ResolvedDevice,
+  ResolvedServer,
+  ResolvedUser,
+} from "./resolved-deployment.ts";
+
+/**
+ * Accesses as columns over one interned name table (the audit's ledger keeps its users, devices and
+ * servers in one): access k is (names[user[k]], names[device[k]], names[server[k]],
+ * services[service[k]]), -1 standing for no user, device or service.
+ */
+export interface AccessColumns {
+  readonly names: readonly (string | undefined)[];
+  readonly services: readonly string[];
+  readonly user: Int32Array;
+  readonly device: Int32Array;
+  readonly server: Int32Array;
+  readonly service: Int32Array;
+}
+
+/**
+ * A deployment given as its data without accesses (servers, users, devices, owned CALs, prices,
+ * assumptions), the users and devices to declare after the data's own, and the accesses as columns.
+ */
+export interface ColumnsDeployment {
+  readonly base: Partial<DeploymentInput>;
+  readonly addedUsers: readonly string[];
+  readonly addedDevices: readonly string[];
+  readonly accesses: AccessColumns;
+}
+
+/**
+ * The document a columns deployment stands for: the base with the added users and devices declared
+ * after its own and one access record per column entry (user, device, server, service).
+ */
+export function describeColumnsDeployment(columns: ColumnsDeployment): DeploymentInput {
+  const { base, accesses: a } = columns;
+  const name = (id: number) => (id < 0 ? undefined : a.names[id]);
+  const records: NonNullable<DeploymentInput["accesses"]> = [];
+  for (let k = 0; k < a.server.length; k++) {
+    const user = name(a.user[k] as number);
+    const device = name(a.device[k] as number);
+    const service = a.service[k] as number;
+    records.push({
+      ...(user === undefined ? {} : { user }),
+      ...(device === undefined ? {} : { device }),
+      server: name(a.server[k] as number) as string,
+      ...(service < 0 ? {} : { service: a.services[service] as string }),
+    });
+  }
+  return {
+    ...base,
+    users: [...(base.users ?? []), ...columns.addedUsers],
+    devices: [...(base.devices ?? []), ...columns.addedDevices],
+    accesses: records,
+  } as DeploymentInput;
+}
+
+/** A name the schema takes as one plain principal: non-empty, no range to expand. */
+function isPlainName(name: string | undefined): name is string {
+  return name !== undefined && name.length > 0 && !name.includes("{");
+}
+
+/**
+ * Resolves a deployment whose accesses come as columns (`ColumnsDeployment`) to the same result as
+ * `resolveDeployment` of the document it stands for (`describeColumnsDeployment`), without that
+ * document: the base is checked by the schema and the resolvers with no accesses, each name of the
+ * table is looked up once (not once per access), and the principals' columns are written from the
+ * access columns. Only the accesses' objects are built, as the resolved deployment holds them. Any
+ * problem (or a case this route does not take: a range in a name, too many accesses) resolves the
+ * document instead, so the problems, their order and paths are the document's.
+ */
+export function buildResolvedFromColumns(
+  columns: ColumnsDeployment,
+  catalog: Catalog,
+): Validated<ResolvedDeployment> {
+  const resolved = resolveColumns(columns, catalog);
+  return resolved === undefined
+    ? resolveDeployment(describeColumnsDeployment(columns), catalog)
+    : { success: true, value: resolved };
+}
+
+/** The resolved deployment when nothing is wrong, else undefined (the document route reports). */
+function resolveColumns(
+  columns: ColumnsDeployment,
+  catalog: Catalog,
+): ResolvedDeployment | undefined {
+  const { base, accesses: a } = columns;
+  const count = a.server.length;
+  if (count > deploymentLimits.maxExpandedAccesses) return undefined;
+  const parsed = deploymentSchema.safeParse({ ...base, accesses: [] });
+  if (!parsed.success) return undefined;
+  const d = parsed.data;
+  const out = new ProblemCollector();
+  const servers = resolveServers(d, catalog, out);
+  const { users, devices } = resolvePrincipals(d, out);
+  for (const id of columns.addedUsers) {
+    if (!isPlainName(id) || users.has(id)) return undefined;
+    users.set(id, { id, kind: "internal", index: users.size });
+  }
+  for (const id of columns.addedDevices) {
+    if (!isPlainName(id) || devices.has(id)) return undefined;
+    devices.set(id, { id, unattended: false, index: devices.size });
+  }
+  const built = resolveColumnAccesses(a, servers, users, devices);
+  if (built === undefined) return undefined;
+  // With no accesses left to resolve, this checks what follows them: a name both a user and a
+  // device, the anonymous accesses' servers; and it writes the principals' flags.
+  const { principals } = resolveAccesses(d, catalog, servers, users, devices, out);
+  checkEntitlements(d, catalog, servers, users, devices, out);
+  if (typeof d.prices === "string") return undefined;
+  const prices = d.prices;
+  if (prices) for (const p of checkPriceList(prices, catalog, "prices.")) out.push(p);
+  const { assumptions, overridden } = resolveAssumptions(d, catalog, out);
+  if (out.problems.length > 0) return undefined;
+  return {
+    name: d.name,
+    servers,
+    users,
+    devices,
+    accesses: built.accesses,
+    principals: { ...principals, accessUser: built.accessUser, accessDevice: built.accessDevice },
+    anonymous: d.anonymous,
+    owned: d.owned,
+    ...(prices ? { prices } : {}),
+    assignments: d.assignments,
+    assumptions,
+    overriddenAssumptions: overridden,
+    ...(d.asOf ? { asOf: d.asOf } : {}),
+  };
+}
+
+/**
+ * The accesses and their principals' indexes, each name looked up once; users and devices the
+ * accesses name are declared by them when the deployment declares none of that kind (in the order
+ * the document route meets them). Undefined at the first access the document would report.
+ */
+function resolveColumnAccesses(
+  a: AccessColumns,
+  servers: ReadonlyMap<string, ResolvedServer>,
+  users: Map<string, ResolvedUser>,
+  devices: Map<string, ResolvedDevice>,
+): { accesses: ResolvedAccess[]; accessUser: Int32Array; accessDevice: Int32Array } | undefined {
+  const count = a.server.length;
+  const implicitUsers = users.size === 0;
+  const implicitDevices = devices.size === 0;
+  // Per name id, its user and device index; -2 while not looked up.
+  const userOfName = new Int32Array(a.names.length).fill(-2);
+  const deviceOfName = new Int32Array(a.names.length).fill(-2);
+  // Per (service, server) pair met, whether the server offers the service (admin is always offered).
+  const offered = new Map<number, boolean>();
+  const offers = (serviceId: number, serverId: number, server: ResolvedServer): boolean => {
+    const service = a.services[serviceId] as string;
+    if (service === ADMIN_SERVICE) return true;
+    const key = serviceId * a.names.length + serverId;
+    let ok = offered.get(key);
+    if (ok === undefined) {
+      ok = [server.product, ...server.applications].some((p) => p.services?.[service]);
+      offered.set(key, ok);
+    }
+    return ok;
+  };
+  const principal = <T extends { readonly index: number }>(
+    id: number,
+    of: Int32Array,
+    known: Map<string, T>,
+    add: ((name: string) => T) | undefined,
+  ): number => {
+    if (id < 0) return -1;
+    const cached = of[id] as number;
+    if (cached !== -2) return cached;
+    const name = a.names[id];
+    if (!isPlainName(name)) return -3;
+    let found = known.get(name);
+    if (found === undefined && add !== undefined) {
+      found = add(name);
+      known.set(name, found);
+    }
+    const index = found === undefined ? -3 : found.index;
+    of[id] = index;
+    return index;
+  };
+  const addUser = implicitUsers
+    ? (id: string): ResolvedUser => ({ id, kind: "internal", index: users.size })
+    : undefined;
+  const addDevice = implicitDevices
+    ? (id: string): ResolvedDevice => ({ id, unattended: false, index: devices.size })
+    : undefined;
+  const accesses: ResolvedAccess[] = new Array(count);
+  const accessUser = new Int32Array(count);
+  const accessDevice = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const userId = a.user[k] as number;
+    const deviceId = a.device[k] as number;
+    if (userId < 0 && deviceId < 0) return undefined;
+    const user = principal(userId, userOfName, users, addUser);
+    const device = principal(deviceId, deviceOfName, devices, addDevice);
+    const serverId = a.server[k] as number;
+    const serverName = a.names[serverId];
+    const server = serverName === undefined ? undefined : servers.get(serverName);
+    if (user === -3 || device === -3 || server === undefined) return undefined;
+    const serviceId = a.service[k] as number;
+    if (serviceId >= 0 && !offers(serviceId, serverId, server)) return undefined;
+    accesses[k] = createAccess(
+      k,
+      userId < 0 ? undefined : (a.names[userId] as string),
+      deviceId < 0 ? undefined : (a.names[deviceId] as string),
+      serverName as string,
+      serviceId < 0 ? undefined : (a.services[serviceId] as string),
+      undefined,
+      undefined,
+    );
+    accessUser[k] = user;
+    accessDevice[k] = device;
+  }
+  return { accesses, accessUser, accessDevice };
+}
