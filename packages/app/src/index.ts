@@ -10,7 +10,8 @@ export {
 } from "./answer-sale-question.ts";
 export { appJsonSchemas } from "./app-json-schemas.ts";
 export type { AccessRecord } from "./audit/access-ledger.ts";
-export { auditEvidence } from "./audit/audit-evidence.ts";
+export { auditEvidence, auditEvidenceForReport } from "./audit/audit-evidence.ts";
+export { type AuditReport, completeAuditReport } from "./audit/audit-report.ts";
 export type { AuditRequest } from "./audit/audit-request.ts";
 export type {
   AccountNote,
@@ -20,6 +21,7 @@ export type {
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
+export { TrailList } from "./audit/trail-list.ts";
 export {
   type ChartEditionCostsInput,
   chartEditionCosts,

@@ -1,6 +1,6 @@
 import {
-  type AuditResult,
-  auditEvidence,
+  type AuditReport,
+  auditEvidenceForReport,
   type NamedDocument,
   readFieldMapDocument,
 } from "@calwise/app";
@@ -99,7 +99,7 @@ interface AuditOptions {
 }
 
 /** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
-function* formatJsonReport(result: AuditResult): Generator<string> {
+function* formatJsonReport(result: AuditReport): Generator<string> {
   yield* formatJsonChunks(result);
   yield "\n";
 }
@@ -209,7 +209,7 @@ export function registerAuditCommand(program: Command): void {
       let started = false;
       let lastUpdate = 0;
       try {
-        const result = await auditEvidence(
+        const result = await auditEvidenceForReport(
           {
             evidence: events.files.map(openFileByteSource),
             accesses: accesses.files.map(openFileByteSource),

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { TrailList } from "@calwise/app";
 import fc from "fast-check";
 import { formatJsonChunks } from "./format-json-chunks.ts";
 
@@ -59,4 +60,26 @@ test("a long list inside a short one (an evaluation's families[0].holders) comes
   assert.ok(pieces.length > 5_000);
   assert.ok(pieces.every((piece) => piece.length < 200));
   assert.equal(pieces.join(""), JSON.stringify(value, null, 2));
+});
+
+test("a TrailList is written as the array it stands for, each entry made only as it is written", () => {
+  let made = 0;
+  const list = (length: number) =>
+    new TrailList(length, function* () {
+      for (let i = 0; i < length; i++) {
+        made++;
+        yield { id: `u${i}`, accesses: Array.from({ length: i % 70 }, (_, k) => ({ k })) };
+      }
+    });
+  for (const length of [0, 1, 64, 65, 500]) {
+    const value = { before: 1, countedUsers: list(length), after: [list(length)] };
+    const expected = JSON.stringify(value, null, 2);
+    const pieces = formatJsonChunks(value);
+    made = 0;
+    const first = pieces.next();
+    assert.equal(made, 0, "an entry was made before any was written");
+    const text = (first.value as string) + [...pieces].join("");
+    assert.equal(text, expected);
+    assert.equal(made, 2 * length);
+  }
 });

@@ -1,3 +1,5 @@
+import { TrailList } from "@calwise/app";
+
 /** Arrays longer than this are written element by element; shorter ones in one `JSON.stringify`. */
 const SPLIT_LENGTH = 64;
 
@@ -10,6 +12,13 @@ const SPLIT_LENGTH = 64;
  * string, so every newline in it starts a line). Callers batch the pieces (`writeTextChunks`).
  */
 export function* formatJsonChunks(value: unknown, indent = ""): Generator<string> {
+  // A list built as it is read (the audit's counted holders) is written as the array it stands for:
+  // entry by entry when long, never made whole first.
+  if (value instanceof TrailList) {
+    if (value.length <= SPLIT_LENGTH) yield* formatJsonChunks(value.toJSON(), indent);
+    else yield* formatLongList(value, indent);
+    return;
+  }
   if (!isWalkable(value)) {
     const text = JSON.stringify(value, null, 2) ?? "null";
     yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
@@ -17,15 +26,7 @@ export function* formatJsonChunks(value: unknown, indent = ""): Generator<string
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    yield "[";
-    for (let index = 0; index < value.length; index++) {
-      yield `${index === 0 ? "" : ","}\n${inner}`;
-      const element = value[index];
-      // JSON.stringify writes null for what JSON cannot hold, in arrays.
-      if (isWritten(element)) yield* formatJsonChunks(element, inner);
-      else yield "null";
-    }
-    yield `\n${indent}]`;
+    yield* formatLongList(value, indent);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -40,9 +41,25 @@ export function* formatJsonChunks(value: unknown, indent = ""): Generator<string
   yield first ? "{}" : `\n${indent}}`;
 }
 
+/** A list walked element by element (an array worth walking, or a long `TrailList`). */
+function* formatLongList(list: Iterable<unknown>, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  let first = true;
+  yield "[";
+  for (const element of list) {
+    yield `${first ? "" : ","}\n${inner}`;
+    first = false;
+    // JSON.stringify writes null for what JSON cannot hold, in arrays.
+    if (isWritten(element)) yield* formatJsonChunks(element, inner);
+    else yield "null";
+  }
+  yield `\n${indent}]`;
+}
+
 /** What is worth walking: a long array, or a short one or a plain object that holds one below it. */
 function isWalkable(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
+  if (value instanceof TrailList) return true;
   if (Array.isArray(value)) return value.length > SPLIT_LENGTH || value.some(isWalkable);
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   const prototype = Object.getPrototypeOf(value);

@@ -1,4 +1,4 @@
-import type { AuditResult } from "@calwise/app";
+import type { AuditReport } from "@calwise/app";
 import type { Catalog } from "@calwise/core";
 import { formatEvidenceLocation } from "@calwise/evidence";
 import { renderEvaluationReport } from "./render-evaluation-report.ts";
@@ -19,14 +19,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** The line that stands for the entries of a list past `textListLimit`. */
 const moreLine = (indent: string, more: number) => `${indent}… ${more} more (see --json)`;
 
-/** The first `textListLimit` entries of `list` rendered by `render`, then one line counting the rest. */
+/**
+ * The first `textListLimit` entries of `list` rendered by `render`, then one line counting the rest.
+ * Only the entries shown are read (a counted list is built as it is read).
+ */
 function* limitLines<T>(
-  list: readonly T[],
+  list: Iterable<T> & { readonly length: number },
   render: (entry: T) => Iterable<string>,
   indent = "  ",
 ): Generator<string> {
   const shown = Math.min(list.length, textListLimit);
-  for (let i = 0; i < shown; i++) yield* render(list[i] as T);
+  let i = 0;
+  if (shown > 0)
+    for (const entry of list) {
+      yield* render(entry);
+      if (++i === shown) break;
+    }
   if (list.length > shown) yield moreLine(indent, list.length - shown);
 }
 
@@ -40,7 +48,7 @@ function limitNames(names: readonly string[]): string {
  * The evidence part of the audit report, line by line: window, what was read, what was not counted,
  * and the trail.
  */
-function* renderEvidenceLines(result: AuditResult): Generator<string> {
+function* renderEvidenceLines(result: AuditReport): Generator<string> {
   const c = result.counts;
   yield "Evidence";
   yield `  Window: ${result.window.explanation}${result.window.start ? `; from ${result.window.start}` : ""}`;
@@ -93,7 +101,7 @@ function* renderEvidenceLines(result: AuditResult): Generator<string> {
 }
 
 /** Every counted user and device with its accesses: both lists, whichever CAL type was chosen. */
-function* renderCounted(result: AuditResult): Generator<string> {
+function* renderCounted(result: AuditReport): Generator<string> {
   for (const [title, list, other] of [
     ["Counted users", result.countedUsers, "from"],
     ["Counted devices", result.countedDevices, "used by"],
@@ -110,7 +118,7 @@ function* renderCounted(result: AuditResult): Generator<string> {
 }
 
 /** The logon rules the report names, with their sources (W: docs/audit.md; R: licensing-rules). */
-function renderRules(result: AuditResult): string[] {
+function renderRules(result: AuditReport): string[] {
   if (result.rules.length === 0) return [];
   const out = ["", "Logon rules named above"];
   const sources = new Map<string, string>();
@@ -134,7 +142,7 @@ function renderRules(result: AuditResult): string[] {
  * `textListLimit` entries, and lines of more than `textNamesLimit` names, are cut with a count of the
  * rest; the JSON report is complete.
  */
-export function* renderAuditReport(result: AuditResult, catalog: Catalog): Generator<string> {
+export function* renderAuditReport(result: AuditReport, catalog: Catalog): Generator<string> {
   yield `${renderEvaluationReport(result.evaluation, catalog)}\n`;
   for (const line of renderEvidenceLines(result)) yield `${line}\n`;
 }

@@ -1,25 +1,21 @@
 import type { EvidenceLocation } from "@calwise/evidence";
 import { IntTripleIndex } from "./int-triple-index.ts";
-import { type PlacedSpan, type SeenTime, widenSeen } from "./widen-seen.ts";
+import type { PlacedSpan, SeenTime } from "./widen-seen.ts";
 
 /** Where a device name came from (docs/audit.md, "device"). */
 export type DeviceSource = "workstation" | "address-resolved" | "address" | "ual-address";
 
-/** One distinct (user, device, server, service) access with the evidence behind it. */
+/** One distinct (user, device, server, service) access with the evidence behind it, as one object. */
 export interface AccessRecord extends PlacedSpan {
-  /** The ids of its user, device and server in the ledger's `names` (0: none). */
-  readonly userId: number;
-  readonly deviceId: number;
-  readonly serverId: number;
   readonly user: string | undefined;
   readonly device: string | undefined;
   readonly server: string;
   readonly service: "admin" | "rds" | undefined;
   readonly deviceSource: DeviceSource | undefined;
   readonly origin: "logon" | "ual";
-  events: number;
+  readonly events: number;
   /** The source files (indexes into the ledger's `files`) in the order they first showed it. */
-  readonly files: number[];
+  readonly files: readonly number[];
   /** The first event that showed this access: where to look to verify it. */
   readonly sample: EvidenceLocation;
 }
@@ -34,7 +30,10 @@ export interface AccessSeen {
   readonly origin: "logon" | "ual";
 }
 
-const serviceCodes = { admin: 1, rds: 2 } as const;
+const services = [undefined, "admin", "rds"] as const;
+const deviceSources = [undefined, "workstation", "address-resolved", "address", "ual-address"];
+/** In an access's flags: the bit of a UAL access; the bits below it are its device source. */
+const ualFlag = 8;
 
 /** The index of `text` in `list`, appending it when new (`ids` maps each text to its index). */
 function internText(text: string, list: (string | undefined)[], ids: Map<string, number>): number {
@@ -47,22 +46,39 @@ function internText(text: string, list: (string | undefined)[], ids: Map<string,
   return id;
 }
 
+/** `from` copied into a new array of `length` elements. */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, length: number): T {
+  const to = new (from.constructor as new (n: number) => T)(length);
+  to.set(from);
+  return to;
+}
+
 /**
  * The distinct accesses seen in the evidence, each with first and last seen, event count and source
- * files: memory follows the number of distinct accesses, not the number of events. Names are interned
- * (every access of a user shares one string) and an access is found by the ids of its names in an
- * index over typed arrays, so an access costs one record of fixed shape and no key string. Accesses
- * come in reading order of their first event (the sample is that event); groups of events may widen a
- * record out of order, so first and last seen break ties of equal instants by reading position (`at`).
+ * files: memory follows the number of distinct accesses, not the number of events. An access is a
+ * number (0, 1, 2, … in the order first seen) and its evidence is kept in columns: its names' ids in
+ * the index that finds it (names interned, no key string), instants, positions and counts in typed
+ * arrays, its times as logged and its sample location in two arrays; no object per access, so the
+ * garbage collector has little to trace however many there are. Accesses come in reading order of
+ * their first event (the sample is that event); groups of events may widen an access out of order, so
+ * first and last seen break ties of equal instants by reading position (`at`).
  */
 export class AccessLedger {
-  private readonly records: AccessRecord[] = [];
   private readonly index = new IntTripleIndex();
   /** Every user, device and server name seen, by id; 0 stands for none. */
   private readonly names: (string | undefined)[] = [undefined];
   private readonly nameIds = new Map<string, number>();
   readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  private count = 0;
+  private spans = new Float64Array(5 * 1024);
+  private flags = new Uint8Array(1024);
+  private firstFile = new Int32Array(1024);
+  /** The files of the accesses seen in more than one, all of them in order. */
+  private readonly moreFiles = new Map<number, number[]>();
+  private readonly firstTimes: string[] = [];
+  private readonly lastTimes: string[] = [];
+  private readonly samples: EvidenceLocation[] = [];
 
   private nameId(name: string | undefined): number {
     return name === undefined ? 0 : internText(name, this.names, this.nameIds);
@@ -78,50 +94,159 @@ export class AccessLedger {
     const user = this.nameId(access.user);
     const device = this.nameId(access.device);
     const server = this.nameId(access.server);
-    const service = access.service === undefined ? 0 : serviceCodes[access.service];
+    const service = access.service === undefined ? 0 : services.indexOf(access.service);
     const id = this.index.intern(user, device, server * 4 + service);
     const file = internText(location.file, this.files, this.fileIndex);
-    const r = this.records[id];
-    if (r === undefined) {
-      // Every record has the same fields in the same order: one shape for all of them.
-      this.records.push({
-        userId: user,
-        deviceId: device,
-        serverId: server,
-        user: this.names[user],
-        device: this.names[device],
-        server: this.names[server] as string,
-        service: access.service,
-        deviceSource: access.deviceSource,
-        origin: access.origin,
-        firstMs: first.ms,
-        lastMs: last.ms,
-        firstAt: first.at,
-        lastAt: last.at,
-        firstSeen: first.time,
-        lastSeen: last.time,
-        events,
-        files: [file],
-        sample: location,
-      });
+    if (id === this.count) {
+      this.append(access, first, last, events, file, location);
       return;
     }
-    widenSeen(r, first, last);
-    r.events += events;
-    if (r.files[r.files.length - 1] !== file && !r.files.includes(file)) r.files.push(file);
+    const spans = this.spans;
+    const at = 5 * id;
+    // Of equal instants, the one read first wins (by position).
+    const firstMs = spans[at] as number;
+    if (first.ms < firstMs || (first.ms === firstMs && first.at < (spans[at + 2] as number))) {
+      spans[at] = first.ms;
+      spans[at + 2] = first.at;
+      this.firstTimes[id] = first.time;
+    }
+    const lastMs = spans[at + 1] as number;
+    if (last.ms > lastMs || (last.ms === lastMs && last.at < (spans[at + 3] as number))) {
+      spans[at + 1] = last.ms;
+      spans[at + 3] = last.at;
+      this.lastTimes[id] = last.time;
+    }
+    spans[at + 4] = (spans[at + 4] as number) + events;
+    this.addFile(id, file);
   }
 
-  /** The accesses with an event at or after `startMs`. */
-  since(startMs: number): AccessRecord[] {
-    return this.records.filter((r) => r.lastMs >= startMs);
+  private append(
+    access: AccessSeen,
+    first: Required<SeenTime>,
+    last: Required<SeenTime>,
+    events: number,
+    file: number,
+    location: EvidenceLocation,
+  ): void {
+    const id = this.count++;
+    if (id === this.flags.length) {
+      this.spans = grown(this.spans, this.spans.length * 2);
+      this.flags = grown(this.flags, this.flags.length * 2);
+      this.firstFile = grown(this.firstFile, this.firstFile.length * 2);
+    }
+    const at = 5 * id;
+    this.spans[at] = first.ms;
+    this.spans[at + 1] = last.ms;
+    this.spans[at + 2] = first.at;
+    this.spans[at + 3] = last.at;
+    this.spans[at + 4] = events;
+    this.flags[id] =
+      deviceSources.indexOf(access.deviceSource) | (access.origin === "ual" ? ualFlag : 0);
+    this.firstFile[id] = file;
+    this.firstTimes.push(first.time);
+    this.lastTimes.push(last.time);
+    this.samples.push(location);
   }
 
-  /** Every user, device and server name seen, by id (`AccessRecord.userId` …); 0 stands for none. */
+  private addFile(id: number, file: number): void {
+    const more = this.moreFiles.get(id);
+    if (more === undefined) {
+      if (this.firstFile[id] !== file) this.moreFiles.set(id, [this.firstFile[id] as number, file]);
+    } else if (more[more.length - 1] !== file && !more.includes(file)) more.push(file);
+  }
+
+  /** The accesses (their numbers, in order) with an event at or after `startMs`. */
+  since(startMs: number): Int32Array {
+    const kept: number[] = [];
+    for (let id = 0; id < this.count; id++)
+      if ((this.spans[5 * id + 1] as number) >= startMs) kept.push(id);
+    return Int32Array.from(kept);
+  }
+
+  /** Every user, device and server name seen, by id (`userId` …); 0 stands for none. */
   get nameTable(): readonly (string | undefined)[] {
     return this.names;
   }
 
   get size(): number {
-    return this.records.length;
+    return this.count;
+  }
+
+  /** The ids of access `id`'s user, device and server names (0: none). */
+  userId(id: number): number {
+    return this.index.partOf(id, 0);
+  }
+  deviceId(id: number): number {
+    return this.index.partOf(id, 1);
+  }
+  serverId(id: number): number {
+    return this.index.partOf(id, 2) >> 2;
+  }
+
+  user(id: number): string | undefined {
+    return this.names[this.userId(id)];
+  }
+  device(id: number): string | undefined {
+    return this.names[this.deviceId(id)];
+  }
+  server(id: number): string {
+    return this.names[this.serverId(id)] as string;
+  }
+  service(id: number): "admin" | "rds" | undefined {
+    return services[this.index.partOf(id, 2) & 3];
+  }
+  origin(id: number): "logon" | "ual" {
+    return ((this.flags[id] as number) & ualFlag) === 0 ? "logon" : "ual";
+  }
+  deviceSource(id: number): DeviceSource | undefined {
+    return deviceSources[(this.flags[id] as number) & (ualFlag - 1)] as DeviceSource | undefined;
+  }
+
+  /** First and last seen as instants, the event count. */
+  firstMs(id: number): number {
+    return this.spans[5 * id] as number;
+  }
+  lastMs(id: number): number {
+    return this.spans[5 * id + 1] as number;
+  }
+  events(id: number): number {
+    return this.spans[5 * id + 4] as number;
+  }
+  /** First and last seen as logged. */
+  firstSeen(id: number): string {
+    return this.firstTimes[id] as string;
+  }
+  lastSeen(id: number): string {
+    return this.lastTimes[id] as string;
+  }
+  /** The source files (indexes into `files`) in the order they first showed the access. */
+  fileIndexes(id: number): readonly number[] {
+    return this.moreFiles.get(id) ?? [this.firstFile[id] as number];
+  }
+  /** The first event that showed the access: where to look to verify it. */
+  sample(id: number): EvidenceLocation {
+    return this.samples[id] as EvidenceLocation;
+  }
+
+  /** Access `id` as one object (tests and small consumers; the steps read the columns). */
+  record(id: number): AccessRecord {
+    const at = 5 * id;
+    return {
+      user: this.user(id),
+      device: this.device(id),
+      server: this.server(id),
+      service: this.service(id),
+      deviceSource: this.deviceSource(id),
+      origin: this.origin(id),
+      firstMs: this.spans[at] as number,
+      lastMs: this.spans[at + 1] as number,
+      firstAt: this.spans[at + 2] as number,
+      lastAt: this.spans[at + 3] as number,
+      firstSeen: this.firstSeen(id),
+      lastSeen: this.lastSeen(id),
+      events: this.events(id),
+      files: this.fileIndexes(id),
+      sample: this.sample(id),
+    };
   }
 }

@@ -34,7 +34,9 @@ test("window: the 90 days before the newest event keep only the accesses seen in
   assert.equal(windowed.window.rule, "ninety-days-before-newest");
   assert.equal(windowed.window.start, "2026-08-22T08:00:00.000Z");
   assert.deepEqual(
-    windowed.inWindow.map((r) => `${r.user} ${r.device} ${r.server}`),
+    Array.from(windowed.inWindow, (id) => windowed.ledger.record(id)).map(
+      (r) => `${r.user} ${r.device} ${r.server}`,
+    ),
     ["EXAMPLE.CORP\\ann PC01 FS1"],
   );
   assert.deepEqual([...windowed.usedServers.keys()], ["FS1"]);

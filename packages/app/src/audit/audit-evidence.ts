@@ -3,6 +3,7 @@ import { EventDeduplicator } from "@calwise/evidence";
 import { evaluateUntilProven } from "../evaluate-until-proven.ts";
 import { applyAuditWindow } from "./apply-audit-window.ts";
 import { AuditReading } from "./audit-reading.ts";
+import { type AuditReport, completeAuditReport } from "./audit-report.ts";
 import type { AuditRequest } from "./audit-request.ts";
 import type { AuditResult } from "./audit-result-schema.ts";
 import { buildAuditDeployment } from "./build-audit-deployment.ts";
@@ -27,6 +28,17 @@ import { refuseUnrecognisedSources } from "./refuse-unrecognised-sources.ts";
  * cannot be read or recognised at all is bad input (CalwiseError, exit 2).
  */
 export async function auditEvidence(request: AuditRequest, catalog: Catalog): Promise<AuditResult> {
+  return completeAuditReport(await auditEvidenceForReport(request, catalog));
+}
+
+/**
+ * The audit use case for a report writer (the CLI): `auditEvidence`'s result with the counted users
+ * and devices built as they are written (`AuditReport`), so the largest lists are never held whole.
+ */
+export async function auditEvidenceForReport(
+  request: AuditRequest,
+  catalog: Catalog,
+): Promise<AuditReport> {
   const accesses = request.accesses ?? [];
   const detected = await detectAuditSources(
     [...request.inventory, ...request.evidence, ...accesses],

@@ -27,12 +27,13 @@ function build(owned: unknown, logons: Parameters<typeof logonEvent>[0][]) {
   const windowed = applyAuditWindow(undefined, ledger);
   return {
     ownedDeployment,
+    ledger: ledger.ledger,
     built: buildAuditDeployment(ownedDeployment, windowed, ledger.tally, catalog),
   };
 }
 
 test("deployment: the owned deployment's servers and CALs, with the accesses seen (its own dropped)", () => {
-  const { built } = build(
+  const { built, ledger } = build(
     {
       name: "fs",
       servers: [{ name: "FS1", product: "ws2016-standard" }],
@@ -53,7 +54,7 @@ test("deployment: the owned deployment's servers and CALs, with the accesses see
   assert.deepEqual(documentOf(built).devices, ["PC01", "PC02"]);
   assert.equal(documentOf(built).owned?.length, 1);
   assert.deepEqual(
-    built.recordOfAccess.map((r) => r.sample.record),
+    Array.from(built.recordOfAccess, (r) => ledger.sample(r).record),
     [1, 2],
   );
   assert.equal(built.pairedDeviceRecord.size, 0);

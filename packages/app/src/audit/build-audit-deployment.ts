@@ -1,5 +1,4 @@
 import { CalwiseError, type Catalog, type ColumnsDeployment } from "@calwise/core";
-import type { AccessRecord } from "./access-ledger.ts";
 import type { WindowedAccesses } from "./apply-audit-window.ts";
 import type { OwnedDeployment } from "./check-owned-deployment.ts";
 import { compareText } from "./compare-text.ts";
@@ -11,15 +10,15 @@ export const ualPairLimit = 20_000;
 
 /**
  * A deployment built from evidence, as columns (`ColumnsDeployment`: the owned data, the users and
- * devices to declare, the accesses as ids into the ledger's names), with each access's record for the
- * evidence trail: one array entry per access, no object per access.
+ * devices to declare, the accesses as ids into the ledger's names), with each access's ledger record
+ * (its number) for the evidence trail: no object per access.
  */
 export interface AuditDeployment {
   readonly deployment: ColumnsDeployment;
-  /** For each access of `deployment.accesses`, the evidence record it stands for (of a UAL pair, the user's). */
-  readonly recordOfAccess: readonly AccessRecord[];
+  /** For each access of `deployment.accesses`, the ledger record it stands for (of a UAL pair, the user's). */
+  readonly recordOfAccess: Int32Array;
   /** For the accesses that pair a UAL user with a UAL device (by index), the device's record. */
-  readonly pairedDeviceRecord: ReadonlyMap<number, AccessRecord>;
+  readonly pairedDeviceRecord: ReadonlyMap<number, number>;
   readonly notes: readonly string[];
 }
 
@@ -43,7 +42,8 @@ export function buildAuditDeployment(
   catalog: Catalog,
 ): AuditDeployment {
   const owned = ownedDeployment.data;
-  const { inWindow: records, usedServers: servers, names } = windowed;
+  const { inWindow: records, usedServers: servers, ledger } = windowed;
+  const names = ledger.nameTable;
   const anonymous = tally.anonymous;
   const notes: string[] = [];
   // The access columns: name ids (-1: none) and service indexes into `auditServices` (-1: none).
@@ -51,17 +51,17 @@ export function buildAuditDeployment(
   const accessDevice: number[] = [];
   const accessServer: number[] = [];
   const accessService: number[] = [];
-  const recordOfAccess: AccessRecord[] = [];
-  const pairedDeviceRecord = new Map<number, AccessRecord>();
+  const recordOfAccess: number[] = [];
+  const pairedDeviceRecord = new Map<number, number>();
   // Per name id: 1 when an access names it as a user, 2 as a device (both bits may be set).
   const named = new Uint8Array(names.length);
   const emit = (
     user: number,
     device: number,
     server: number,
-    service: AccessRecord["service"],
-    of: AccessRecord,
-    pairedDevice?: AccessRecord,
+    service: "admin" | "rds" | undefined,
+    of: number,
+    pairedDevice?: number,
   ) => {
     if (user > 0) named[user] = (named[user] as number) | 1;
     if (device > 0) named[device] = (named[device] as number) | 2;
@@ -78,33 +78,45 @@ export function buildAuditDeployment(
     return product !== undefined && catalog.products.get(product)?.services?.rds !== undefined;
   };
 
-  const byServer = new Map<string, AccessRecord[]>();
+  const byServer = new Map<string, number[]>();
   for (const r of records) {
-    const list = byServer.get(r.server) ?? [];
-    list.push(r);
-    byServer.set(r.server, list);
+    const server = ledger.server(r);
+    const list = byServer.get(server);
+    if (list === undefined) byServer.set(server, [r]);
+    else list.push(r);
   }
   for (const [server, list] of [...byServer].sort((a, b) => compareText(a[0], b[0]))) {
     // The users and devices logons already show, needed only when UAL reached this server too.
-    const logons = list.filter((r) => r.origin === "logon");
+    const logons = list.filter((r) => ledger.origin(r) === "logon");
     const withUal = logons.length < list.length;
-    const logonUsers = new Set(withUal ? logons.map((r) => r.user) : []);
-    const logonDevices = new Set(withUal ? logons.map((r) => r.device) : []);
+    const logonUsers = new Set(withUal ? logons.map((r) => ledger.user(r)) : []);
+    const logonDevices = new Set(withUal ? logons.map((r) => ledger.device(r)) : []);
     const rds = offersRds(server);
-    const serverId = (list[0] as AccessRecord).serverId;
-    const ualUsers: AccessRecord[] = [];
-    const ualDevices: AccessRecord[] = [];
+    const serverId = ledger.serverId(list[0] as number);
+    const ualUsers: number[] = [];
+    const ualDevices: number[] = [];
     for (const r of list) {
-      if (r.origin === "logon") {
-        const service = r.service === "rds" && !rds ? undefined : r.service;
-        emit(r.userId, r.deviceId, serverId, service, r);
-      } else if (r.user !== undefined && !logonUsers.has(r.user)) ualUsers.push(r);
-      else if (r.device !== undefined && !logonDevices.has(r.device)) ualDevices.push(r);
+      if (ledger.origin(r) === "logon") {
+        const service = ledger.service(r);
+        emit(
+          ledger.userId(r),
+          ledger.deviceId(r),
+          serverId,
+          service === "rds" && !rds ? undefined : service,
+          r,
+        );
+        continue;
+      }
+      const user = ledger.user(r);
+      const device = ledger.device(r);
+      if (user !== undefined && !logonUsers.has(user)) ualUsers.push(r);
+      else if (device !== undefined && !logonDevices.has(device)) ualDevices.push(r);
     }
     if (ualUsers.length > 0 && ualDevices.length > 0) {
       if (ualUsers.length * ualDevices.length <= ualPairLimit) {
         for (const u of ualUsers)
-          for (const d of ualDevices) emit(u.userId, d.deviceId, serverId, u.service, u, d);
+          for (const d of ualDevices)
+            emit(ledger.userId(u), ledger.deviceId(d), serverId, ledger.service(u), u, d);
         notes.push(
           `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices without pairing them; each user was paired with each device, so the optimiser covers all users or all devices [R44c][R45]`,
         );
@@ -115,12 +127,12 @@ export function buildAuditDeployment(
         `${server}: UAL lists ${ualUsers.length} users and ${ualDevices.length} devices (over ${ualPairLimit} pairs); only the ${usersSide ? "users" : "devices"}, the smaller side, are required`,
       );
       for (const r of usersSide ? ualUsers : ualDevices)
-        if (usersSide) emit(r.userId, 0, serverId, r.service, r);
-        else emit(0, r.deviceId, serverId, undefined, r);
+        if (usersSide) emit(ledger.userId(r), 0, serverId, ledger.service(r), r);
+        else emit(0, ledger.deviceId(r), serverId, undefined, r);
       continue;
     }
-    for (const r of ualUsers) emit(r.userId, 0, serverId, r.service, r);
-    for (const r of ualDevices) emit(0, r.deviceId, serverId, undefined, r);
+    for (const r of ualUsers) emit(ledger.userId(r), 0, serverId, ledger.service(r), r);
+    for (const r of ualDevices) emit(0, ledger.deviceId(r), serverId, undefined, r);
   }
 
   const ownedServers = Array.isArray(owned.servers) ? owned.servers : [];
@@ -195,7 +207,7 @@ export function buildAuditDeployment(
         service: Int32Array.from(accessService),
       },
     },
-    recordOfAccess,
+    recordOfAccess: Int32Array.from(recordOfAccess),
     pairedDeviceRecord,
     notes,
   };

@@ -2,7 +2,7 @@ import type { EvaluationResult } from "@calwise/core";
 import { recognisedEventIds } from "@calwise/evidence";
 import type { WindowedAccesses } from "./apply-audit-window.ts";
 import type { AuditReading } from "./audit-reading.ts";
-import type { AuditResult } from "./audit-result-schema.ts";
+import type { AuditReport } from "./audit-report.ts";
 import type { AuditDeployment } from "./build-audit-deployment.ts";
 import { buildCountedHolders } from "./build-counted-holders.ts";
 import { buildHolderEvidence } from "./build-holder-evidence.ts";
@@ -32,7 +32,7 @@ const toNotes = (m: ReadonlyMap<string, { reason: string; events: number }>) =>
  * The trail step: the audit result. The evaluation, what each source gave, the counts, the accounts
  * and computers not counted and why (per account and rule), the notes, every counted user and device
  * with its accesses, and the evidence behind every CAL holder (first and last seen, servers, events,
- * files and a sample event to look at).
+ * files and a sample event to look at). The counted lists are built as the report is written.
  */
 export function buildAuditTrail(parts: {
   readonly reading: AuditReading;
@@ -43,7 +43,7 @@ export function buildAuditTrail(parts: {
   readonly evaluation: EvaluationResult;
   readonly inventory: InventoryIndex;
   readonly domainAliases: ReadonlyMap<string, string> | undefined;
-}): AuditResult {
+}): AuditReport {
   const { reading, ledger, windowed, built, evaluation } = parts;
   const { tally } = ledger;
   const flagsOf = (id: string) => [
@@ -57,9 +57,9 @@ export function buildAuditTrail(parts: {
     notes.push(
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
-  const ranks = rankHolders(windowed.inWindow);
-  const holders = buildHolderEvidence(evaluation, built, ledger.ledger.files, flagsOf, ranks);
-  const counted = buildCountedHolders(windowed.inWindow, holders, flagsOf, ranks);
+  const ranks = rankHolders(ledger.ledger, windowed.inWindow);
+  const holders = buildHolderEvidence(evaluation, built, ledger.ledger, flagsOf, ranks);
+  const counted = buildCountedHolders(ledger.ledger, windowed.inWindow, holders, flagsOf, ranks);
   return {
     schemaVersion: 1,
     window: windowed.window,

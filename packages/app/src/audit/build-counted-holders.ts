@@ -1,9 +1,10 @@
-import type { AccessRecord } from "./access-ledger.ts";
+import type { AccessLedger } from "./access-ledger.ts";
 import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
 import { rankTexts } from "./rank-texts.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
 import { sortIndexesByKey } from "./sort-indexes-by-key.ts";
+import { TrailList } from "./trail-list.ts";
 import { type SeenSpan, widenSeen } from "./widen-seen.ts";
 
 /** An access summary while it is built: one holder's accesses to one server. */
@@ -14,23 +15,32 @@ interface Access extends SeenSpan {
   readonly with: string[];
 }
 
-/** A new access summary of one record: its events, first and last seen, the other side. */
-function startAccess(r: AccessRecord, other: string | undefined): Access {
+/** A new access summary of the ledger's record `r`: its events, first and last seen, the other side. */
+function startAccess(ledger: AccessLedger, r: number, other: string | undefined): Access {
   return {
-    server: r.server,
-    events: r.events,
-    firstSeen: r.firstSeen,
-    lastSeen: r.lastSeen,
-    firstMs: r.firstMs,
-    lastMs: r.lastMs,
+    server: ledger.server(r),
+    events: ledger.events(r),
+    firstSeen: ledger.firstSeen(r),
+    lastSeen: ledger.lastSeen(r),
+    firstMs: ledger.firstMs(r),
+    lastMs: ledger.lastMs(r),
     with: other === undefined ? [] : [other],
   };
 }
 
 /** Adds a record to an access summary (per server): events, first and last seen, the other side. */
-function addRecord(access: Access, r: AccessRecord, other: string | undefined): void {
-  access.events += r.events;
-  widenSeen(access, { time: r.firstSeen, ms: r.firstMs }, { time: r.lastSeen, ms: r.lastMs });
+function addRecord(
+  access: Access,
+  ledger: AccessLedger,
+  r: number,
+  other: string | undefined,
+): void {
+  access.events += ledger.events(r);
+  widenSeen(
+    access,
+    { time: ledger.firstSeen(r), ms: ledger.firstMs(r) },
+    { time: ledger.lastSeen(r), ms: ledger.lastMs(r) },
+  );
   if (other !== undefined) access.with.push(other);
 }
 
@@ -44,17 +54,18 @@ function addRecord(access: Access, r: AccessRecord, other: string | undefined): 
  * no map or object per access beyond the summaries the result holds.
  */
 export function buildCountedHolders(
-  records: readonly AccessRecord[],
+  ledger: AccessLedger,
+  records: Int32Array,
   holders: readonly HolderEvidence[],
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
-): { users: CountedHolder[]; devices: CountedHolder[] } {
+): { users: TrailList<CountedHolder>; devices: TrailList<CountedHolder> } {
   const withCal = { user: new Set<string>(), device: new Set<string>() };
   for (const h of holders) withCal[h.type].add(h.id);
-  const serverRank = rankTexts(records.map((r) => r.server));
+  const serverRank = rankTexts(Array.from(records, (r) => ledger.server(r)));
   const serverOf = new Int32Array(records.length);
-  for (const [i, r] of records.entries()) serverOf[i] = serverRank.get(r.server) as number;
-  const collect = (type: "user" | "device"): CountedHolder[] => {
+  for (const [i, r] of records.entries()) serverOf[i] = serverRank.get(ledger.server(r)) as number;
+  const collect = (type: "user" | "device"): TrailList<CountedHolder> => {
     const rankOf = ranks[type];
     // The holders in the order first met, and each record's holder.
     const holderIndex = new Map<string, number>();
@@ -62,7 +73,7 @@ export function buildCountedHolders(
     const holderOf = new Int32Array(records.length);
     const held: number[] = [];
     for (const [i, r] of records.entries()) {
-      const id = type === "user" ? r.user : r.device;
+      const id = type === "user" ? ledger.user(r) : ledger.device(r);
       if (id === undefined) continue;
       let holder = holderIndex.get(id);
       if (holder === undefined) {
@@ -90,7 +101,16 @@ export function buildCountedHolders(
       placeOfRecord,
       ids.length,
     );
-    const out: CountedHolder[] = [];
+    return new TrailList(ids.length, () => entries(type, ids, byRank, order, placeOfRecord));
+  };
+  /** Each holder's entry in the report's order, made as it is read. */
+  function* entries(
+    type: "user" | "device",
+    ids: readonly string[],
+    byRank: Int32Array,
+    order: Int32Array,
+    placeOfRecord: Int32Array,
+  ): Generator<CountedHolder> {
     let j = 0;
     while (j < order.length) {
       const place = placeOfRecord[order[j] as number] as number;
@@ -105,14 +125,15 @@ export function buildCountedHolders(
           placeOfRecord[order[j] as number] === place &&
           serverOf[order[j] as number] === rank
         ) {
-          const r = records[order[j] as number] as AccessRecord;
+          const r = records[order[j] as number] as number;
           j++;
-          const other = type === "user" ? r.device : r.user;
+          const other = type === "user" ? ledger.device(r) : ledger.user(r);
+          const server = ledger.server(r);
           let access: Access | undefined;
           for (let k = sameRank; k < list.length; k++)
-            if ((list[k] as Access).server === r.server) access = list[k];
-          if (access === undefined) list.push(startAccess(r, other));
-          else addRecord(access, r, other);
+            if ((list[k] as Access).server === server) access = list[k];
+          if (access === undefined) list.push(startAccess(ledger, r, other));
+          else addRecord(access, ledger, r, other);
         }
       }
       let first = list[0] as Access;
@@ -123,7 +144,7 @@ export function buildCountedHolders(
         if (a.lastMs > last.lastMs) last = a;
         events += a.events;
       }
-      out.push({
+      yield {
         id,
         type,
         events,
@@ -138,9 +159,8 @@ export function buildCountedHolders(
           lastSeen: a.lastSeen,
           with: sortDistinctTexts(a.with),
         })),
-      });
+      };
     }
-    return out;
-  };
+  }
   return { users: collect("user"), devices: collect("device") };
 }

@@ -1,5 +1,5 @@
 import type { EvaluationResult } from "@calwise/core";
-import type { AccessRecord } from "./access-ledger.ts";
+import type { AccessLedger } from "./access-ledger.ts";
 import type { HolderEvidence } from "./audit-result-schema.ts";
 import type { AuditDeployment } from "./build-audit-deployment.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
@@ -16,7 +16,7 @@ import { sortDistinctTexts } from "./sort-distinct-texts.ts";
 export function buildHolderEvidence(
   evaluation: EvaluationResult,
   built: Pick<AuditDeployment, "recordOfAccess" | "pairedDeviceRecord">,
-  files: readonly string[],
+  ledger: AccessLedger,
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
 ): HolderEvidence[] {
@@ -40,8 +40,8 @@ export function buildHolderEvidence(
       // The records of one holder, in the order first met. An access stands for a record of its own,
       // or for two (a UAL user × device pair, buildAuditDeployment); only a paired record stands
       // behind several accesses, so only those are checked for repeats.
-      const list: AccessRecord[] = [];
-      let paired: Set<AccessRecord> | undefined;
+      const list: number[] = [];
+      let paired: Set<number> | undefined;
       for (const a of accesses) {
         if (takenBy[a] === holderNumber) continue;
         takenBy[a] = holderNumber;
@@ -49,11 +49,12 @@ export function buildHolderEvidence(
         if (record === undefined) continue;
         const device = pairedDeviceRecord.get(a);
         if (device === undefined) {
-          if ((type === "user" ? record.user : record.device) === id) list.push(record);
+          if ((type === "user" ? ledger.user(record) : ledger.device(record)) === id)
+            list.push(record);
           continue;
         }
         for (const r of [record, device]) {
-          if ((type === "user" ? r.user : r.device) !== id) continue;
+          if ((type === "user" ? ledger.user(r) : ledger.device(r)) !== id) continue;
           paired ??= new Set();
           if (paired.has(r)) continue;
           paired.add(r);
@@ -61,27 +62,27 @@ export function buildHolderEvidence(
         }
       }
       if (list.length === 0) continue;
-      let first = list[0] as AccessRecord;
+      let first = list[0] as number;
       let last = first;
       let events = 0;
       const fileIndexes: number[] = [];
       const servers: string[] = [];
       for (const r of list) {
-        if (r.firstMs < first.firstMs) first = r;
-        if (r.lastMs > last.lastMs) last = r;
-        events += r.events;
-        for (const f of r.files) if (!fileIndexes.includes(f)) fileIndexes.push(f);
-        servers.push(r.server);
+        if (ledger.firstMs(r) < ledger.firstMs(first)) first = r;
+        if (ledger.lastMs(r) > ledger.lastMs(last)) last = r;
+        events += ledger.events(r);
+        for (const f of ledger.fileIndexes(r)) if (!fileIndexes.includes(f)) fileIndexes.push(f);
+        servers.push(ledger.server(r));
       }
       listed.push({
         id,
         type,
-        firstSeen: first.firstSeen,
-        lastSeen: last.lastSeen,
+        firstSeen: ledger.firstSeen(first),
+        lastSeen: ledger.lastSeen(last),
         servers: sortDistinctTexts(servers),
         events,
-        files: fileIndexes.sort((a, b) => a - b).map((f) => files[f] ?? ""),
-        sample: first.sample,
+        files: fileIndexes.sort((a, b) => a - b).map((f) => ledger.files[f] ?? ""),
+        sample: ledger.sample(first),
         flags: type === "user" ? flagsOf(id) : [],
       });
     }

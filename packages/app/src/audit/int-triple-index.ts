@@ -14,6 +14,11 @@ export class IntTripleIndex {
     return this.count;
   }
 
+  /** Part `part` (0, 1 or 2: a, b or c) of the triple with this id. */
+  partOf(id: number, part: 0 | 1 | 2): number {
+    return this.keys[3 * id + part] as number;
+  }
+
   /** The id of (a, b, c), adding it as the next id when new. */
   intern(a: number, b: number, c: number): number {
     const { keys, slots } = this;

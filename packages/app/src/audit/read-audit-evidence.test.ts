@@ -113,11 +113,10 @@ function observe({ reading, ledger }: { reading: AuditReading; ledger: AuditLedg
           : value;
   const { newestAt: _, ...tally } = ledger.tally;
   return {
-    accesses: ledger.ledger
-      .since(Number.NEGATIVE_INFINITY)
-      .map(({ firstAt: _f, lastAt: _l, userId: _u, deviceId: _d, serverId: _s, ...record }) =>
-        plain(record),
-      ),
+    accesses: Array.from(ledger.ledger.since(Number.NEGATIVE_INFINITY), (id) => {
+      const { firstAt: _f, lastAt: _l, ...record } = ledger.ledger.record(id);
+      return plain(record);
+    }),
     files: ledger.ledger.files,
     tally: plain(tally),
     summaries: reading.summaries,
@@ -345,9 +344,10 @@ test("an accesses row across --since counts whole, with its first seen before th
   assert.equal(ledger.tally.counted, 3);
   assert.equal(ledger.tally.beforeWindow, 4);
   assert.deepEqual(
-    ledger.ledger
-      .since(Number.NEGATIVE_INFINITY)
-      .map((r) => [r.user, r.firstSeen, r.lastSeen, r.events]),
+    Array.from(ledger.ledger.since(Number.NEGATIVE_INFINITY), (id) => {
+      const r = ledger.ledger.record(id);
+      return [r.user, r.firstSeen, r.lastSeen, r.events];
+    }),
     [["EXAMPLE\\ann", "2026-09-01T00:00:00Z", "2026-11-20T08:00:00Z", 3]],
   );
 });
