@@ -34,6 +34,30 @@ const services = [undefined, "admin", "rds"] as const;
 const deviceSources = [undefined, "workstation", "address-resolved", "address", "ual-address"];
 /** In an access's flags: the bit of a UAL access; the bits below it are its device source. */
 const ualFlag = 8;
+/** In an access's flags: its sample is `{ file, line, record }`, kept as two numbers. */
+const lineSampleFlag = 16;
+/** Per access in `spans`: first and last instant, first and last position, events, sample line and record. */
+const stride = 7;
+
+/** Whether `time` is the ISO text of the instant `ms` (`toISOString`), which need not be kept. */
+function isIsoText(time: string, ms: number): boolean {
+  return (
+    time.length === 24 &&
+    time.charCodeAt(23) === 90 &&
+    Number.isFinite(ms) &&
+    new Date(ms).toISOString() === time
+  );
+}
+
+/** Whether a location is `{ file, line, record }` (these keys in this order, numbers), as text readers write it. */
+function isLineSample(location: EvidenceLocation): boolean {
+  let keys = 0;
+  for (const key in location) {
+    if (key !== (keys === 0 ? "file" : keys === 1 ? "line" : "record")) return false;
+    keys++;
+  }
+  return keys === 3 && typeof location.line === "number" && typeof location.record === "number";
+}
 
 /** The index of `text` in `list`, appending it when new (`ids` maps each text to its index). */
 function internText(text: string, list: (string | undefined)[], ids: Map<string, number>): number {
@@ -57,9 +81,10 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, length
  * The distinct accesses seen in the evidence, each with first and last seen, event count and source
  * files: memory follows the number of distinct accesses, not the number of events. An access is a
  * number (0, 1, 2, … in the order first seen) and its evidence is kept in columns: its names' ids in
- * the index that finds it (names interned, no key string), instants, positions and counts in typed
- * arrays, its times as logged and its sample location in two arrays; no object per access, so the
- * garbage collector has little to trace however many there are. Accesses come in reading order of
+ * the index that finds it (names interned, no key string), instants, positions, counts and the line
+ * and record of its sample in typed arrays; a time as logged is kept only when it is not the ISO
+ * text of its instant, a sample only when it is not `{ file, line, record }`. No object per access,
+ * so the garbage collector has little to trace however many there are. Accesses come in reading order of
  * their first event (the sample is that event); groups of events may widen an access out of order, so
  * first and last seen break ties of equal instants by reading position (`at`).
  */
@@ -71,14 +96,15 @@ export class AccessLedger {
   readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
   private count = 0;
-  private spans = new Float64Array(5 * 1024);
+  private spans = new Float64Array(stride * 1024);
   private flags = new Uint8Array(1024);
   private firstFile = new Int32Array(1024);
   /** The files of the accesses seen in more than one, all of them in order. */
   private readonly moreFiles = new Map<number, number[]>();
-  private readonly firstTimes: string[] = [];
-  private readonly lastTimes: string[] = [];
-  private readonly samples: EvidenceLocation[] = [];
+  /** The times as logged that are not their instant's ISO text, by 2 × access (+ 1 for the last). */
+  private readonly texts = new Map<number, string>();
+  /** The samples that are not `{ file, line, record }`. */
+  private readonly samples = new Map<number, EvidenceLocation>();
 
   private nameId(name: string | undefined): number {
     return name === undefined ? 0 : internText(name, this.names, this.nameIds);
@@ -102,19 +128,19 @@ export class AccessLedger {
       return;
     }
     const spans = this.spans;
-    const at = 5 * id;
+    const at = stride * id;
     // Of equal instants, the one read first wins (by position).
     const firstMs = spans[at] as number;
     if (first.ms < firstMs || (first.ms === firstMs && first.at < (spans[at + 2] as number))) {
       spans[at] = first.ms;
       spans[at + 2] = first.at;
-      this.firstTimes[id] = first.time;
+      this.keepText(2 * id, first);
     }
     const lastMs = spans[at + 1] as number;
     if (last.ms > lastMs || (last.ms === lastMs && last.at < (spans[at + 3] as number))) {
       spans[at + 1] = last.ms;
       spans[at + 3] = last.at;
-      this.lastTimes[id] = last.time;
+      this.keepText(2 * id + 1, last);
     }
     spans[at + 4] = (spans[at + 4] as number) + events;
     this.addFile(id, file);
@@ -134,18 +160,35 @@ export class AccessLedger {
       this.flags = grown(this.flags, this.flags.length * 2);
       this.firstFile = grown(this.firstFile, this.firstFile.length * 2);
     }
-    const at = 5 * id;
+    const at = stride * id;
     this.spans[at] = first.ms;
     this.spans[at + 1] = last.ms;
     this.spans[at + 2] = first.at;
     this.spans[at + 3] = last.at;
     this.spans[at + 4] = events;
+    const lineSample = isLineSample(location);
+    if (lineSample) {
+      this.spans[at + 5] = location.line as number;
+      this.spans[at + 6] = location.record as number;
+    } else this.samples.set(id, location);
     this.flags[id] =
-      deviceSources.indexOf(access.deviceSource) | (access.origin === "ual" ? ualFlag : 0);
+      deviceSources.indexOf(access.deviceSource) |
+      (access.origin === "ual" ? ualFlag : 0) |
+      (lineSample ? lineSampleFlag : 0);
     this.firstFile[id] = file;
-    this.firstTimes.push(first.time);
-    this.lastTimes.push(last.time);
-    this.samples.push(location);
+    this.keepText(2 * id, first);
+    this.keepText(2 * id + 1, last);
+  }
+
+  /** Keeps a first or last time as logged, unless it is its instant's ISO text. */
+  private keepText(key: number, time: Required<SeenTime>): void {
+    if (!isIsoText(time.time, time.ms)) this.texts.set(key, time.time);
+    else if (this.texts.size > 0) this.texts.delete(key);
+  }
+
+  /** A first or last time as logged. */
+  private textOf(key: number, ms: number): string {
+    return this.texts.get(key) ?? new Date(ms).toISOString();
   }
 
   private addFile(id: number, file: number): void {
@@ -159,7 +202,7 @@ export class AccessLedger {
   since(startMs: number): Int32Array {
     const kept: number[] = [];
     for (let id = 0; id < this.count; id++)
-      if ((this.spans[5 * id + 1] as number) >= startMs) kept.push(id);
+      if ((this.spans[stride * id + 1] as number) >= startMs) kept.push(id);
     return Int32Array.from(kept);
   }
 
@@ -204,20 +247,20 @@ export class AccessLedger {
 
   /** First and last seen as instants, the event count. */
   firstMs(id: number): number {
-    return this.spans[5 * id] as number;
+    return this.spans[stride * id] as number;
   }
   lastMs(id: number): number {
-    return this.spans[5 * id + 1] as number;
+    return this.spans[stride * id + 1] as number;
   }
   events(id: number): number {
-    return this.spans[5 * id + 4] as number;
+    return this.spans[stride * id + 4] as number;
   }
   /** First and last seen as logged. */
   firstSeen(id: number): string {
-    return this.firstTimes[id] as string;
+    return this.textOf(2 * id, this.firstMs(id));
   }
   lastSeen(id: number): string {
-    return this.lastTimes[id] as string;
+    return this.textOf(2 * id + 1, this.lastMs(id));
   }
   /** The source files (indexes into `files`) in the order they first showed the access. */
   fileIndexes(id: number): readonly number[] {
@@ -225,12 +268,19 @@ export class AccessLedger {
   }
   /** The first event that showed the access: where to look to verify it. */
   sample(id: number): EvidenceLocation {
-    return this.samples[id] as EvidenceLocation;
+    if (((this.flags[id] as number) & lineSampleFlag) === 0)
+      return this.samples.get(id) as EvidenceLocation;
+    const at = stride * id;
+    return {
+      file: this.files[this.firstFile[id] as number] as string,
+      line: this.spans[at + 5] as number,
+      record: this.spans[at + 6] as number,
+    };
   }
 
   /** Access `id` as one object (tests and small consumers; the steps read the columns). */
   record(id: number): AccessRecord {
-    const at = 5 * id;
+    const at = stride * id;
     return {
       user: this.user(id),
       device: this.device(id),
