@@ -36,17 +36,22 @@ export function solveBipartiteCoverCut(input: BipartiteCoverInput): MinCutResult
   const leftCount = leftCost.length;
   const rightCount = rightCost.length;
   const edgeCount = edgeLeft.length;
-  checkBipartiteCoverInput(input);
-  const leftSum = sumOf(leftCost);
-  const rightSum = sumOf(rightCost);
-  if (Math.min(leftSum, rightSum) > Number.MAX_SAFE_INTEGER) return undefined;
+  checkEdgeCount(input);
+  const left = checkCosts(leftCost, "leftCost");
+  const right = checkCosts(rightCost, "rightCost");
+  if (Math.min(left.sum, right.sum) > Number.MAX_SAFE_INTEGER) return undefined;
   // firstEdge[u]..firstEdge[u+1]-1 are left node u's edges; undefined when they are not grouped.
-  const firstEdge = groupByLeft(edgeLeft, leftCount);
+  const firstEdge = groupByLeft(input);
   if (firstEdge === undefined) return undefined;
 
-  // flow: source arcs (one per left node), then the edges, then the sink arcs (one per right node).
+  // flow: source arcs (one per left node), then the edges, then the sink arcs (one per right node). No
+  // flow exceeds a cost (an edge's is at most its left node's), so with costs below 2^31 Int32 holds it.
   const firstSinkArc = leftCount + edgeCount;
-  const flow = new Float64Array(firstSinkArc + rightCount);
+  const arcCount = firstSinkArc + rightCount;
+  const flow =
+    Math.max(left.largest, right.largest) <= 0x7fffffff
+      ? new Int32Array(arcCount)
+      : new Float64Array(arcCount);
   let value = 0;
   let short = false;
   for (let u = 0; u < leftCount; u++) {
@@ -78,50 +83,67 @@ export function solveBipartiteCoverCut(input: BipartiteCoverInput): MinCutResult
 
 /** Throws RangeError on input the cover network cannot be built from (lengths, costs, edge ends). */
 export function checkBipartiteCoverInput(input: BipartiteCoverInput): void {
-  const { leftCost, rightCost, edgeLeft, edgeRight } = input;
-  const leftCount = leftCost.length;
-  const rightCount = rightCost.length;
-  const edgeCount = edgeLeft.length;
-  if (edgeRight.length !== edgeCount) {
-    throw new RangeError(`edgeLeft has ${edgeCount} entries but edgeRight has ${edgeRight.length}`);
-  }
-  checkCosts(leftCost, "leftCost");
-  checkCosts(rightCost, "rightCost");
-  for (let edge = 0; edge < edgeCount; edge++) {
-    const left = edgeLeft[edge] as number;
-    const right = edgeRight[edge] as number;
-    if (!(left >= 0 && left < leftCount && right >= 0 && right < rightCount)) {
-      throw new RangeError(`edge ${edge} joins left ${left} to right ${right}, outside the graph`);
-    }
+  checkEdgeCount(input);
+  checkCosts(input.leftCost, "leftCost");
+  checkCosts(input.rightCost, "rightCost");
+  for (let edge = 0; edge < input.edgeLeft.length; edge++) checkEdge(input, edge);
+}
+
+function checkEdgeCount({ edgeLeft, edgeRight }: BipartiteCoverInput): void {
+  if (edgeRight.length !== edgeLeft.length) {
+    throw new RangeError(
+      `edgeLeft has ${edgeLeft.length} entries but edgeRight has ${edgeRight.length}`,
+    );
   }
 }
 
-function checkCosts(costs: Float64Array, name: string): void {
+function checkEdge(
+  { leftCost, rightCost, edgeLeft, edgeRight }: BipartiteCoverInput,
+  edge: number,
+) {
+  const left = edgeLeft[edge] as number;
+  const right = edgeRight[edge] as number;
+  if (!(left >= 0 && left < leftCost.length && right >= 0 && right < rightCost.length)) {
+    throw new RangeError(`edge ${edge} joins left ${left} to right ${right}, outside the graph`);
+  }
+}
+
+/** Checks every cost and returns their sum and the largest. */
+function checkCosts(costs: Float64Array, name: string): { sum: number; largest: number } {
+  let sum = 0;
+  let largest = 0;
   for (let node = 0; node < costs.length; node++) {
     const cost = costs[node] as number;
     if (!Number.isSafeInteger(cost) || cost < 0) {
       throw new RangeError(`${name}[${node}] is ${cost}; costs must be non-negative safe integers`);
     }
+    sum += cost;
+    if (cost > largest) largest = cost;
   }
+  return { sum, largest };
 }
 
-function sumOf(costs: Float64Array): number {
-  let total = 0;
-  for (let node = 0; node < costs.length; node++) total += costs[node] as number;
-  return total;
-}
-
-/** Where each left node's run of edges starts (leftCount + 1 entries), or undefined if they are not grouped. */
-function groupByLeft(edgeLeft: Int32Array, leftCount: number): Int32Array | undefined {
+/**
+ * Checks every edge's ends and returns where each left node's run of edges starts (leftCount + 1
+ * entries), or undefined when the edges are not grouped by left node.
+ */
+function groupByLeft(input: BipartiteCoverInput): Int32Array | undefined {
+  const { edgeLeft, edgeRight } = input;
+  const leftCount = input.leftCost.length;
+  const rightCount = input.rightCost.length;
   const firstEdge = new Int32Array(leftCount + 1);
+  let grouped = true;
   let u = 0;
   for (let edge = 0; edge < edgeLeft.length; edge++) {
     const left = edgeLeft[edge] as number;
-    if (left < u) return undefined;
-    while (u < left) firstEdge[++u] = edge;
+    const right = edgeRight[edge] as number;
+    if (!(left >= 0 && left < leftCount && right >= 0 && right < rightCount))
+      checkEdge(input, edge);
+    if (left < u) grouped = false;
+    else while (u < left) firstEdge[++u] = edge;
   }
   while (u < leftCount) firstEdge[++u] = edgeLeft.length;
-  return firstEdge;
+  return grouped ? firstEdge : undefined;
 }
 
 /**
@@ -132,38 +154,20 @@ function groupByLeft(edgeLeft: Int32Array, leftCount: number): Int32Array | unde
 function augmentFromLeftNodes(
   input: BipartiteCoverInput,
   firstEdge: Int32Array,
-  flow: Float64Array,
+  flow: Float64Array | Int32Array,
   sourceSide: Uint8Array,
 ): number | undefined {
   const { leftCost, rightCost, edgeLeft, edgeRight } = input;
   const leftCount = leftCost.length;
-  const rightCount = rightCost.length;
   const edgeCount = edgeLeft.length;
   const firstSinkArc = leftCount + edgeCount;
-  // Each right node's edges (its reverse arcs), by counting sort.
-  const firstIn = new Int32Array(rightCount + 1);
-  for (let edge = 0; edge < edgeCount; edge++) {
-    const right = edgeRight[edge] as number;
-    firstIn[right + 1] = (firstIn[right + 1] as number) + 1;
-  }
-  for (let right = 0; right < rightCount; right++) {
-    firstIn[right + 1] = (firstIn[right + 1] as number) + (firstIn[right] as number);
-  }
-  const edgeIn = new Int32Array(edgeCount);
-  const nextIn = firstIn.slice(0, rightCount);
-  for (let edge = 0; edge < edgeCount; edge++) {
-    const right = edgeRight[edge] as number;
-    const slot = nextIn[right] as number;
-    nextIn[right] = slot + 1;
-    edgeIn[slot] = edge;
-  }
-
-  const nodes = leftCount + rightCount;
+  const nodes = leftCount + rightCost.length;
   // mark[v]: the search that reached v, or -1 once v is proven unable to reach the sink.
   const mark = new Int32Array(nodes);
   // parent[v]: the edge the search came by, k forwards (into right v) or ~k backwards (into left v).
   const parent = new Int32Array(nodes);
   const queue = new Int32Array(nodes);
+  const reverse = listFlowEdges(input, flow, parent);
   // A few passes' work; the floor keeps small graphs (a search or two each) off the fallback.
   let budget = 4 * (edgeCount + nodes) + 4096;
   let search = 0;
@@ -197,19 +201,18 @@ function augmentFromLeftNodes(
           }
           budget -= end - (firstEdge[v] as number) + 1;
         } else {
-          // A right node: back along the edges that carry flow.
+          // A right node: back along the edges that carry flow (listed after the greedy pass, or since).
           const right = v - leftCount;
-          const end = firstIn[right + 1] as number;
-          for (let slot = firstIn[right] as number; slot < end; slot++) {
-            const edge = edgeIn[slot] as number;
-            const w = edgeLeft[edge] as number;
-            const seen = mark[w] as number;
-            if (seen === search || seen === -1 || flow[leftCount + edge] === 0) continue;
-            mark[w] = search;
-            parent[w] = ~edge;
-            queue[tail++] = w;
+          const end = reverse.first[right + 1] as number;
+          for (let slot = reverse.first[right] as number; slot < end; slot++) {
+            tail = visitBackwards(reverse.edges[slot] as number, search, tail);
           }
-          budget -= end - (firstIn[right] as number) + 1;
+          budget -= end - (reverse.first[right] as number) + 1;
+          for (let extra = reverse.extraHead?.[right] ?? -1; extra >= 0; ) {
+            tail = visitBackwards(reverse.extraEdge[extra] as number, search, tail);
+            extra = reverse.extraNext[extra] as number;
+            budget--;
+          }
         }
       }
       if (found < 0) {
@@ -233,8 +236,11 @@ function augmentFromLeftNodes(
       }
       for (let w = found; w !== start; ) {
         const edge = parent[w] as number;
-        if (edge >= 0) flow[leftCount + edge] = (flow[leftCount + edge] as number) + amount;
-        else flow[leftCount + ~edge] = (flow[leftCount + ~edge] as number) - amount;
+        if (edge >= 0) {
+          // An edge that starts to carry flow joins its right node's reverse list.
+          if (flow[leftCount + edge] === 0) listFlowEdge(reverse, edge, w - leftCount);
+          flow[leftCount + edge] = (flow[leftCount + edge] as number) + amount;
+        } else flow[leftCount + ~edge] = (flow[leftCount + ~edge] as number) - amount;
         w = edge >= 0 ? (edgeLeft[edge] as number) : leftCount + (edgeRight[~edge] as number);
       }
       flow[start] = (flow[start] as number) + amount;
@@ -243,4 +249,86 @@ function augmentFromLeftNodes(
     }
   }
   return sent;
+
+  /** Queues the left end of `edge` when the search has not reached it and the edge carries flow. */
+  function visitBackwards(edge: number, current: number, tail: number): number {
+    const w = edgeLeft[edge] as number;
+    const seen = mark[w] as number;
+    if (seen === current || seen === -1 || flow[leftCount + edge] === 0) return tail;
+    mark[w] = current;
+    parent[w] = ~edge;
+    queue[tail] = w;
+    return tail + 1;
+  }
+}
+
+/**
+ * Per right node, the edges into it that carry flow: the ones that do after the greedy pass in one
+ * compact list (a sixth or so of all edges on the generated estates), and the ones that start to
+ * later in linked overflow lists. An edge whose flow drops to 0 stays listed (the searches skip it).
+ */
+interface FlowEdgeLists {
+  readonly first: Int32Array;
+  readonly edges: Int32Array;
+  extraHead: Int32Array | undefined;
+  extraEdge: Int32Array;
+  extraNext: Int32Array;
+  extraCount: number;
+}
+
+/** Lists the edges carrying flow by right node (counting sort); `scratch` holds at least rightCount entries. */
+function listFlowEdges(
+  input: BipartiteCoverInput,
+  flow: Float64Array | Int32Array,
+  scratch: Int32Array,
+): FlowEdgeLists {
+  const { edgeRight } = input;
+  const leftCount = input.leftCost.length;
+  const count = input.rightCost.length;
+  const first = new Int32Array(count + 1);
+  let listed = 0;
+  for (let edge = 0; edge < edgeRight.length; edge++) {
+    if (flow[leftCount + edge] === 0) continue;
+    const right = edgeRight[edge] as number;
+    first[right + 1] = (first[right + 1] as number) + 1;
+    listed++;
+  }
+  for (let right = 0; right < count; right++) {
+    first[right + 1] = (first[right + 1] as number) + (first[right] as number);
+  }
+  const edges = new Int32Array(listed);
+  const next = scratch;
+  next.set(first.subarray(0, count));
+  for (let edge = 0; edge < edgeRight.length; edge++) {
+    if (flow[leftCount + edge] === 0) continue;
+    const right = edgeRight[edge] as number;
+    const slot = next[right] as number;
+    next[right] = slot + 1;
+    edges[slot] = edge;
+  }
+  return {
+    first,
+    edges,
+    extraHead: undefined,
+    extraEdge: new Int32Array(64),
+    extraNext: new Int32Array(64),
+    extraCount: 0,
+  };
+}
+
+/** Adds `edge` to `right`'s overflow list. */
+function listFlowEdge(lists: FlowEdgeLists, edge: number, right: number): void {
+  lists.extraHead ??= new Int32Array(lists.first.length - 1).fill(-1);
+  if (lists.extraCount === lists.extraEdge.length) {
+    const edges = new Int32Array(2 * lists.extraCount);
+    const next = new Int32Array(2 * lists.extraCount);
+    edges.set(lists.extraEdge);
+    next.set(lists.extraNext);
+    lists.extraEdge = edges;
+    lists.extraNext = next;
+  }
+  const index = lists.extraCount++;
+  lists.extraEdge[index] = edge;
+  lists.extraNext[index] = lists.extraHead[right] as number;
+  lists.extraHead[right] = index;
 }
