@@ -108,6 +108,29 @@ test("solveBipartiteCoverCut", async (t) => {
     );
   });
 
+  await t.test("gives up past its search budget, not before it is needed", () => {
+    const blocked = sortedInputOf(
+      [1, 1],
+      [1, 1],
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+      ],
+    );
+    assert.equal(solveBipartiteCoverCut(blocked, 0), undefined);
+    // The greedy pass alone fills every source arc: no search, so no budget is needed.
+    const easy = sortedInputOf(
+      [1, 1],
+      [1, 1],
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    );
+    assert.equal(solveBipartiteCoverCut(easy, 0)?.value, 2);
+  });
+
   await t.test("leaves edges not grouped by left node to solveMinCut", () => {
     const input = sortedInputOf([1, 1], [1], [[0, 0]]);
     const unsorted = { ...input, edgeLeft: Int32Array.of(1, 0), edgeRight: Int32Array.of(0, 0) };

@@ -26,12 +26,15 @@ export interface BipartiteCoverInput {
  * set is closed in the residual network and no later path enters it, so it stays so and later searches
  * skip it; at the end those sets are exactly what the source reaches, the minimal source side.
  *
- * Returns undefined when the searches exceed a few passes' work over the edges (a graph where push-
- * relabel's bounds matter), when the edges are not grouped by left node, or when the flow value could
+ * Returns undefined when the searches exceed `searchBudget` (by default a few passes' work over the
+ * edges: a graph where push-relabel's bounds matter), when the edges are not grouped by left node, or when the flow value could
  * leave the safe-integer range: the caller then solves the network itself with `solveMinCut`. Throws
  * RangeError on input `buildBipartiteCoverNetwork` would reject.
  */
-export function solveBipartiteCoverCut(input: BipartiteCoverInput): MinCutResult | undefined {
+export function solveBipartiteCoverCut(
+  input: BipartiteCoverInput,
+  searchBudget = defaultSearchBudget(input),
+): MinCutResult | undefined {
   const { leftCost, rightCost, edgeLeft, edgeRight } = input;
   const leftCount = leftCost.length;
   const rightCount = rightCost.length;
@@ -76,9 +79,17 @@ export function solveBipartiteCoverCut(input: BipartiteCoverInput): MinCutResult
   sourceSide[leftCount + rightCount] = 1;
   // Every source arc full: the flow saturates the cut around the source, and the source reaches nothing.
   if (!short) return { value, flow, sourceSide };
-  const sent = augmentFromLeftNodes(input, firstEdge, flow, sourceSide);
+  const sent = augmentFromLeftNodes(input, firstEdge, flow, sourceSide, searchBudget);
   if (sent === undefined) return undefined;
   return { value: value + sent, flow, sourceSide };
+}
+
+/**
+ * How much the searches may scan (edges and nodes) before giving up: a few passes over the edges; the
+ * floor keeps small graphs (a search or two each) off the fallback.
+ */
+function defaultSearchBudget(input: BipartiteCoverInput): number {
+  return 4 * (input.edgeLeft.length + input.leftCost.length + input.rightCost.length) + 4096;
 }
 
 /** Throws RangeError on input the cover network cannot be built from (lengths, costs, edge ends). */
@@ -156,6 +167,7 @@ function augmentFromLeftNodes(
   firstEdge: Int32Array,
   flow: Float64Array | Int32Array,
   sourceSide: Uint8Array,
+  searchBudget: number,
 ): number | undefined {
   const { leftCost, rightCost, edgeLeft, edgeRight } = input;
   const leftCount = leftCost.length;
@@ -168,8 +180,7 @@ function augmentFromLeftNodes(
   const parent = new Int32Array(nodes);
   const queue = new Int32Array(nodes);
   const reverse = listFlowEdges(input, flow, parent);
-  // A few passes' work; the floor keeps small graphs (a search or two each) off the fallback.
-  let budget = 4 * (edgeCount + nodes) + 4096;
+  let budget = searchBudget;
   let search = 0;
   let sent = 0;
   for (let start = 0; start < leftCount; start++) {
