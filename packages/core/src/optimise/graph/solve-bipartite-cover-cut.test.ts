@@ -47,18 +47,22 @@ const smallGraph = fc
     ),
   );
 
+/** Greedy: left 0 fills right 0; left 1 (only right 0) is then stuck until left 0 moves to right 1. */
+function blockedGraph(): BipartiteCoverInput {
+  return sortedInputOf(
+    [1, 1],
+    [1, 1],
+    [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ],
+  );
+}
+
 test("solveBipartiteCoverCut", async (t) => {
   await t.test("sends back along a used edge when the greedy pass blocks a left node", () => {
-    // Greedy: left 0 fills right 0; left 1 (only right 0) is then stuck until left 0 moves to right 1.
-    const input = sortedInputOf(
-      [1, 1],
-      [1, 1],
-      [
-        [0, 0],
-        [0, 1],
-        [1, 0],
-      ],
-    );
+    const input = blockedGraph();
     const cut = solveBipartiteCoverCut(input);
     assert.equal(cut?.value, 2);
     // Flow: source arcs 1, 1; edges (0,0) 0, (0,1) 1, (1,0) 1; sink arcs 1, 1.
@@ -109,15 +113,7 @@ test("solveBipartiteCoverCut", async (t) => {
   });
 
   await t.test("gives up past its search budget, not before it is needed", () => {
-    const blocked = sortedInputOf(
-      [1, 1],
-      [1, 1],
-      [
-        [0, 0],
-        [0, 1],
-        [1, 0],
-      ],
-    );
+    const blocked = blockedGraph();
     assert.equal(solveBipartiteCoverCut(blocked, 0), undefined);
     // The greedy pass alone fills every source arc: no search, so no budget is needed.
     const easy = sortedInputOf(
