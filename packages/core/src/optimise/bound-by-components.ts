@@ -491,7 +491,7 @@ function solveComponent(
   }
   const releases = exactReleases
     ? searchReleases(graph, members, small, other, budget, spend)
-    : releaseGreedily(graph, members, small, other, spend);
+    : releaseGreedily(graph, members, small, other, budget, spend);
   // Released k of the small side: the small side holds |small| − k, the other side h(k).
   const frontier = new Array<number>(users.length + 1).fill(Number.POSITIVE_INFINITY);
   releases.least.forEach((union, k) => {
@@ -543,13 +543,15 @@ function enumerateSide(
 /**
  * Per k, the union of k released holders' neighbourhoods when they are released greedily (each time the one
  * that adds the fewest new neighbours): at least the least union, so a frontier built from it is at least the
- * exact one (the cheap test's estimate). O(|small|² · degree), counted.
+ * exact one (the cheap test's estimate). O(|small|² · degree), counted; past the budget every further k
+ * gets the whole other side.
  */
 function releaseGreedily(
   graph: Adjacency,
   members: ReadonlySet<number>,
   small: readonly number[],
   other: readonly number[],
+  budget: { left: number },
   spend: (units: number) => void,
 ): { least: number[]; exact: boolean } {
   const nbrs = listNeighbourPositions(graph, members, small, other);
@@ -560,6 +562,11 @@ function releaseGreedily(
   let union = 0;
   let steps = 0;
   for (let k = 1; k <= m; k++) {
+    // Past the budget the rest is the whole other side: at least any union, so still at least the exact value.
+    if (steps > budget.left) {
+      least.push(other.length);
+      continue;
+    }
     let pick = -1;
     let grow = Number.POSITIVE_INFINITY;
     for (let i = 0; i < m; i++) {
