@@ -307,6 +307,9 @@ function chooseExemptAdmins(
   usedAssumptions: Set<string>,
 ): Map<string, Set<string>> {
   const adminsByServer = new Map<string, string[]>();
+  // Most deployments have no admin-only access: then nothing is exempt, and no set of every principal's
+  // name is built (large estates have hundreds of thousands).
+  if (!deployment.accesses.some((a) => a.service === ADMIN_SERVICE)) return new Map();
   const otherUse = new Set<string>();
   for (const a of deployment.accesses) {
     const who = principal(a);
