@@ -4,6 +4,7 @@ import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
+import { isPlainAccessList } from "./is-plain-access-list.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";
 import { resolveAssumptions } from "./resolve-assumptions.ts";
@@ -17,10 +18,16 @@ import type { ResolvedDeployment } from "./resolved-deployment.ts";
  * replaced by its content by the adapter that read the file.
  */
 export function resolveDeployment(input: unknown, catalog: Catalog): Validated<ResolvedDeployment> {
-  const parsed = deploymentSchema.safeParse(input);
+  // Plain accesses (the usual case) are taken as they are: the schema would only copy them, hundreds of
+  // thousands on a large estate. The rest of the document still goes through the schema.
+  const accessList = isPlainObject(input) ? input.accesses : undefined;
+  const plain = isPlainAccessList(accessList);
+  const parsed = deploymentSchema.safeParse(plain ? { ...(input as object), accesses: [] } : input);
   if (!parsed.success)
     return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
-  const d: Deployment = parsed.data;
+  const d: Deployment = plain
+    ? { ...parsed.data, accesses: accessList as Deployment["accesses"] }
+    : parsed.data;
   const out = new ProblemCollector();
   const servers = resolveServers(d, catalog, out);
   const { users, devices } = resolvePrincipals(d, out);
@@ -58,4 +65,8 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
       ...(d.asOf ? { asOf: d.asOf } : {}),
     },
   };
+}
+
+function isPlainObject(value: unknown): value is { readonly accesses?: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
