@@ -1,5 +1,6 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
+import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
 
 interface Trace {
@@ -25,27 +26,69 @@ function uniqueSorted<T>(sorted: T[]): T[] {
   return sorted;
 }
 
+/** Whether a small array is already in order (then sorting it is skipped). */
+function isSorted<T>(values: readonly T[]): boolean {
+  for (let index = 1; index < values.length; index++)
+    if ((values[index - 1] as T) > (values[index] as T)) return false;
+  return true;
+}
+
+/** Servers or accesses of one holder: sorted once, without repeats (most holders have one or two). */
+function ordered<T>(values: T[], compare?: (a: T, b: T) => number): T[] {
+  if (values.length < 2) return values;
+  return uniqueSorted(isSorted(values) ? values : values.sort(compare));
+}
+
+/** A holder's trace (null when it holds no CAL), looked up by name once per holder number. */
+function traceOf(
+  traces: ReadonlyMap<string, Trace>,
+  byNumber: (Trace | null | undefined)[],
+  n: number | undefined,
+  name: string,
+): Trace | null {
+  if (n === undefined || n < 0) return traces.get(name) ?? null;
+  let trace = byNumber[n];
+  if (trace === undefined) {
+    trace = traces.get(name) ?? null;
+    byNumber[n] = trace;
+  }
+  return trace;
+}
+
 /** One family's answer for the report: holders with their accesses, needs, owned pools, connectors, proof. */
 export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyResult {
   const { family } = plan;
   // Per holder, its tier and the servers and accesses of its items, in arrays (sorted and made unique
   // once, below): a map per holder type keyed by the id itself, filled in the mix's order so the holder
-  // lines come out in it, and one look-up per item and side (large estates have hundreds of thousands).
+  // lines come out in it. Items as derived carry their holders' numbers (`demandHolderNumbers`): each
+  // holder's trace is then looked up by name once and kept by number, not once per item and side
+  // (large estates have hundreds of thousands of items).
   const userTrace = traceHolders(plan.mix.userTier);
   const deviceTrace = traceHolders(plan.mix.deviceTier);
+  const items = plan.items;
+  const numbers = demandHolderNumbers(items);
+  const known = numbers?.user.length === items.length ? numbers : undefined;
+  // Per holder number, its trace; null once looked up and found not to hold a CAL.
+  const userByNumber = new Array<Trace | null | undefined>(known?.users ?? 0);
+  const deviceByNumber = new Array<Trace | null | undefined>(known?.devices ?? 0);
   const rules = new Set<string>(["cal-per-user-or-device", "version-or-later"]);
   let lastRules: readonly string[] | undefined;
-  for (const i of plan.items) {
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k] as DemandItem;
     // Items share their rule lists (derive-cal-demand), so most are the one just added.
     if (i.rules !== lastRules) for (const r of i.rules) rules.add(r);
     lastRules = i.rules;
-    const user = i.user === undefined ? undefined : userTrace.get(i.user);
-    if (user !== undefined) {
+    const user =
+      i.user === undefined ? null : traceOf(userTrace, userByNumber, known?.user[k], i.user);
+    if (user) {
       user.servers.push(i.server);
       user.accesses.push(i.access);
     }
-    const device = i.device === undefined ? undefined : deviceTrace.get(i.device);
-    if (device !== undefined) {
+    const device =
+      i.device === undefined
+        ? null
+        : traceOf(deviceTrace, deviceByNumber, known?.device[k], i.device);
+    if (device) {
       device.servers.push(i.server);
       device.accesses.push(i.access);
     }
@@ -60,8 +103,8 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
         id,
         type,
         version: family.versions[t.tier] as string,
-        servers: uniqueSorted(t.servers.sort()),
-        accesses: uniqueSorted(t.accesses.sort((a, b) => a - b)),
+        servers: ordered(t.servers),
+        accesses: ordered(t.accesses, (a, b) => a - b),
       });
     }
   }
