@@ -133,30 +133,19 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
     serverLists.set(key, servers);
     return servers;
   };
-  const userPlaced = placeItems(
-    plan.mix.userTier,
-    items,
-    (i) => i.user,
-    known?.user,
-    known?.users ?? 0,
-  );
-  writeHolderLines(plan.mix.userTier, "user", items, userPlaced, family.versions, shared, holders);
-  const devicePlaced = placeItems(
-    plan.mix.deviceTier,
-    items,
-    (i) => i.device,
-    known?.device,
-    known?.devices ?? 0,
-  );
-  writeHolderLines(
-    plan.mix.deviceTier,
-    "device",
-    items,
-    devicePlaced,
-    family.versions,
-    shared,
-    holders,
-  );
+  const sides = [
+    { tiers: plan.mix.userTier, type: "user", numbers: known?.user, count: known?.users ?? 0 },
+    {
+      tiers: plan.mix.deviceTier,
+      type: "device",
+      numbers: known?.device,
+      count: known?.devices ?? 0,
+    },
+  ] as const;
+  for (const { tiers, type, numbers: side, count } of sides) {
+    const placed = placeItems(tiers, items, (i) => i[type], side, count);
+    writeHolderLines(tiers, type, items, placed, family.versions, shared, holders);
+  }
   if (plan.pools.length > 0) rules.add("included-cals");
   if (plan.connectors.length > 0) rules.add("external-connector");
   const sources = new Set<string>(family.sources);
