@@ -1,17 +1,23 @@
-import type { AccessColumns, AccessPrincipals, ResolvedAccess } from "./resolved-deployment.ts";
+import type {
+  AccessPrincipals,
+  ResolvedAccess,
+  ResolvedAccessColumns,
+} from "./resolved-deployment.ts";
 
 /**
  * The accesses as objects, made from the columns resolution built (for the readers that want
  * objects: quotes, comparisons, edition checks); the evaluation reads the columns.
  */
 export function listResolvedAccesses(
-  columns: AccessColumns,
+  columns: ResolvedAccessColumns,
   principals: AccessPrincipals,
 ): ResolvedAccess[] {
   const accesses = new Array<ResolvedAccess>(columns.count);
   for (let k = 0; k < columns.count; k++) {
     const source = columns.source[k] as number;
-    const record = columns.records[columns.record[k] as number] as AccessColumns["records"][number];
+    const record = columns.records[
+      columns.record[k] as number
+    ] as ResolvedAccessColumns["records"][number];
     const user = principals.accessUser[k] as number;
     const device = principals.accessDevice[k] as number;
     accesses[k] = createAccess(
@@ -31,7 +37,7 @@ export function listResolvedAccesses(
  * One resolved access with only the fields that are set, in the order source, user, device, server,
  * service, via, fromServer, written out field by field.
  */
-function createAccess(
+export function createAccess(
   source: number,
   user: string | undefined,
   device: string | undefined,

@@ -1,10 +1,10 @@
-import type { AccessColumns, ResolvedDeployment } from "./resolved-deployment.ts";
+import type { ResolvedAccessColumns, ResolvedDeployment } from "./resolved-deployment.ts";
 
 /**
  * The deployment's accesses as columns: resolution's own, or, for a deployment built without them,
  * made from its `accesses` (each access its own record, servers numbered in order of appearance).
  */
-export function readAccessColumns(deployment: ResolvedDeployment): AccessColumns {
+export function readAccessColumns(deployment: ResolvedDeployment): ResolvedAccessColumns {
   if (deployment.accessColumns !== undefined) return deployment.accessColumns;
   const { accesses } = deployment;
   const source = new Int32Array(accesses.length);

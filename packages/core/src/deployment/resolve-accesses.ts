@@ -6,8 +6,8 @@ import { IntColumn } from "./int-column.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { idsByIndex } from "./read-access-columns.ts";
 import type {
-  AccessColumns,
   AccessPrincipals,
+  ResolvedAccessColumns,
   ResolvedDevice,
   ResolvedServer,
   ResolvedUser,
@@ -25,7 +25,7 @@ export function resolveAccesses(
   users: Map<string, ResolvedUser>,
   devices: Map<string, ResolvedDevice>,
   out: ProblemCollector,
-): { columns: AccessColumns; principals: AccessPrincipals } {
+): { columns: ResolvedAccessColumns; principals: AccessPrincipals } {
   const implicitUsers = users.size === 0;
   const implicitDevices = devices.size === 0;
   const services = knownServices(catalog);
@@ -246,3 +246,7 @@ function knownServices(catalog: Catalog): Set<string> {
     for (const s of Object.keys(p.services ?? {})) services.add(s);
   return services;
 }
+
+// The access objects are made in list-resolved-accesses.ts now; still exported from here for the
+// readers that build the same objects (build-resolved-from-columns.ts on branch audit-columns).
+export { createAccess } from "./list-resolved-accesses.ts";

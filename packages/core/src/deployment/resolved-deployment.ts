@@ -58,7 +58,7 @@ export interface AccessPrincipals {
  * (a large estate's hundreds of thousands of accesses as three integers each, not as objects), and
  * what the evaluation reads. `accesses` is made from it when something asks for the objects.
  */
-export interface AccessColumns {
+export interface ResolvedAccessColumns {
   readonly count: number;
   /** Per access, the index of its record in the file (`ResolvedAccess.source`). */
   readonly source: Int32Array;
@@ -87,7 +87,7 @@ export interface ResolvedDeployment {
    * The accesses' records and servers as columns (resolution gives them; a deployment built another way
    * may leave them out, and `readAccessColumns` then makes them from `accesses`).
    */
-  readonly accessColumns?: AccessColumns;
+  readonly accessColumns?: ResolvedAccessColumns;
   readonly anonymous: readonly {
     readonly server: string;
     readonly description?: string;

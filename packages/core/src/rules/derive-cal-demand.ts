@@ -4,8 +4,8 @@ import { ADMIN_SERVICE } from "../deployment/admin-service.ts";
 import { IntColumn } from "../deployment/int-column.ts";
 import { readAccessColumns } from "../deployment/read-access-columns.ts";
 import type {
-  AccessColumns,
   ResolvedAccess,
+  ResolvedAccessColumns,
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
@@ -176,7 +176,9 @@ export function deriveCalDemand(
   const serversByNumber = columns.serverNames.map((name) => deployment.servers.get(name));
   for (let k = 0; k < columns.count; k++) {
     const source = columns.source[k] as number;
-    const record = columns.records[columns.record[k] as number] as AccessColumns["records"][number];
+    const record = columns.records[
+      columns.record[k] as number
+    ] as ResolvedAccessColumns["records"][number];
     const serverName = columns.serverNames[columns.server[k] as number] as string;
     const server = serversByNumber[columns.server[k] as number] as ResolvedServer;
     const userIndex = principals.accessUser[k] as number;
