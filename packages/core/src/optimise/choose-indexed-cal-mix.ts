@@ -149,7 +149,7 @@ function nameOf(names: readonly string[] | undefined, index: number): string {
   return names?.[index] ?? `#${index}`;
 }
 
-/** Per user and device, the highest tier of its edges (-1 for a holder without edges: it gets no chain); one pass. */
+/** Per user and device, the highest tier of its edges (-1: no edges, so no chain), in one pass. */
 function highestTiers(edges: IndexedCoverEdges): { userTop: Int32Array; deviceTop: Int32Array } {
   const { edgeUser, edgeDevice, edgeTier } = edges;
   const userTop = new Int32Array(edges.userCount).fill(-1);

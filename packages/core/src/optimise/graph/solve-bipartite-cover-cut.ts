@@ -27,9 +27,9 @@ export interface BipartiteCoverInput {
  * skip it; at the end those sets are exactly what the source reaches, the minimal source side.
  *
  * Returns undefined when the searches exceed `searchBudget` (by default a few passes' work over the
- * edges: a graph where push-relabel's bounds matter), when the edges are not grouped by left node, or when the flow value could
- * leave the safe-integer range: the caller then solves the network itself with `solveMinCut`. Throws
- * RangeError on input `buildBipartiteCoverNetwork` would reject.
+ * edges: a graph where push-relabel's bounds matter), when the edges are not grouped by left node, or
+ * when the flow value could leave the safe-integer range: the caller then solves the network itself
+ * with `solveMinCut`. Throws RangeError on input `buildBipartiteCoverNetwork` would reject.
  */
 export function solveBipartiteCoverCut(
   input: BipartiteCoverInput,
