@@ -2,6 +2,8 @@ import { TrailList } from "@calwise/app";
 
 /** Arrays longer than this are written element by element; shorter ones in one `JSON.stringify`. */
 const SPLIT_LENGTH = 64;
+/** About how many characters of a long array's elements are gathered into one piece. */
+const PIECE_CHARACTERS = 1 << 16;
 
 /**
  * The text of `JSON.stringify(value, null, 2)` in pieces, so a large result (the audit of a large
@@ -13,15 +15,14 @@ const SPLIT_LENGTH = 64;
  */
 export function* formatJsonChunks(value: unknown, indent = ""): Generator<string> {
   // A list built as it is read (the audit's counted holders) is written as the array it stands for:
-  // entry by entry when long, never made whole first.
+  // element by element when long, never made whole first.
   if (value instanceof TrailList) {
     if (value.length <= SPLIT_LENGTH) yield* formatJsonChunks(value.toJSON(), indent);
     else yield* formatLongList(value, indent);
     return;
   }
   if (!isWalkable(value)) {
-    const text = JSON.stringify(value, null, 2) ?? "null";
-    yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
+    yield stringifyAt(value, indent);
     return;
   }
   const inner = `${indent}  `;
@@ -44,16 +45,26 @@ export function* formatJsonChunks(value: unknown, indent = ""): Generator<string
 /** A list walked element by element (an array worth walking, or a long `TrailList`). */
 function* formatLongList(list: Iterable<unknown>, indent: string): Generator<string> {
   const inner = `${indent}  `;
+  // Elements that are not walked are gathered into pieces of about PIECE_CHARACTERS: one yield per
+  // element through every enclosing generator cost more than writing the element (200,000 holder lines).
+  let piece = "[";
   let first = true;
-  yield "[";
   for (const element of list) {
-    yield `${first ? "" : ","}\n${inner}`;
+    piece += `${first ? "" : ","}\n${inner}`;
     first = false;
     // JSON.stringify writes null for what JSON cannot hold, in arrays.
-    if (isWritten(element)) yield* formatJsonChunks(element, inner);
-    else yield "null";
+    if (!isWritten(element)) piece += "null";
+    else if (isWalkable(element)) {
+      yield piece;
+      piece = "";
+      yield* formatJsonChunks(element, inner);
+    } else piece += stringifyAt(element, inner);
+    if (piece.length >= PIECE_CHARACTERS) {
+      yield piece;
+      piece = "";
+    }
   }
-  yield `\n${indent}]`;
+  yield `${piece}\n${indent}]`;
 }
 
 /** What is worth walking: a long array, or a short one or a plain object that holds one below it. */
@@ -70,4 +81,10 @@ function isWalkable(value: unknown): value is object {
 /** Whether JSON.stringify writes a property with this value (it leaves out functions, symbols, undefined). */
 function isWritten(value: unknown): boolean {
   return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+}
+
+/** `JSON.stringify(value, null, 2)` re-indented to `indent` (every newline in JSON text starts a line). */
+function stringifyAt(value: unknown, indent: string): string {
+  const text = JSON.stringify(value, null, 2) ?? "null";
+  return indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
 }

@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { smallTestCatalog } from "../catalog/small-test-catalog.ts";
+import type { Validated } from "../errors/input-problem.ts";
 import {
   buildResolvedFromColumns,
   type ColumnsDeployment,
   describeColumnsDeployment,
 } from "./build-resolved-from-columns.ts";
 import { resolveDeployment } from "./resolve-deployment.ts";
+import type { ResolvedDeployment } from "./resolved-deployment.ts";
 
 const catalog = smallTestCatalog();
 
@@ -118,21 +120,41 @@ function columnsOf(
   };
 }
 
-/** Both routes on one deployment: the columns' and the document's. */
-function bothRoutes(columns: ColumnsDeployment) {
+/**
+ * What the engine reads of a resolution: every field, the access objects, and per access its columns'
+ * source, server, service, via and fromServer (the records behind them may differ: the document's
+ * are its access entries, the columns' one per service).
+ */
+function comparable(result: Validated<ResolvedDeployment>) {
+  if (!result.success) return result;
+  const { accesses, accessColumns: c, ...rest } = result.value;
+  assert.ok(c !== undefined, "no access columns");
   return {
-    fromColumns: buildResolvedFromColumns(columns, catalog),
-    fromDocument: resolveDeployment(describeColumnsDeployment(columns), catalog),
+    ...rest,
+    accesses: [...accesses],
+    count: c.count,
+    userIds: c.userIds,
+    deviceIds: c.deviceIds,
+    perAccess: Array.from({ length: c.count }, (_, k) => {
+      const r = c.records[c.record[k] as number];
+      return [c.source[k], c.serverNames[c.server[k] as number], r?.service, r?.via, r?.fromServer];
+    }),
   };
+}
+
+/** Both routes on one deployment, as the engine reads them: the columns' and the document's. */
+function bothRoutes(columns: ColumnsDeployment) {
+  const fromColumns = buildResolvedFromColumns(columns, catalog);
+  const fromDocument = resolveDeployment(describeColumnsDeployment(columns), catalog);
+  assert.deepStrictEqual(comparable(fromColumns), comparable(fromDocument));
+  return { fromColumns, fromDocument };
 }
 
 test("buildResolvedFromColumns gives resolveDeployment's result on audit-shaped deployments", () => {
   let resolved = 0;
   fc.assert(
     fc.property(auditShaped, (columns) => {
-      const { fromColumns, fromDocument } = bothRoutes(columns);
-      assert.deepStrictEqual(fromColumns, fromDocument);
-      if (fromColumns.success) resolved++;
+      if (bothRoutes(columns).fromColumns.success) resolved++;
     }),
     { numRuns: 400 },
   );
@@ -144,9 +166,7 @@ test("buildResolvedFromColumns gives resolveDeployment's result and problems on 
   let failed = 0;
   fc.assert(
     fc.property(wild, (columns) => {
-      const { fromColumns, fromDocument } = bothRoutes(columns);
-      assert.deepStrictEqual(fromColumns, fromDocument);
-      if (!fromColumns.success) failed++;
+      if (!bothRoutes(columns).fromColumns.success) failed++;
     }),
     { numRuns: 400 },
   );
@@ -165,9 +185,8 @@ test("buildResolvedFromColumns declares the accesses' principals when the deploy
     ],
     names,
   );
-  const { fromColumns, fromDocument } = bothRoutes(columns);
+  const { fromColumns } = bothRoutes(columns);
   assert.ok(fromColumns.success);
-  assert.deepStrictEqual(fromColumns, fromDocument);
   assert.deepEqual([...fromColumns.value.users.keys()], ["bob", "alice"]);
   assert.deepEqual([...fromColumns.value.principals.accessDevice], [0, -1, 1]);
   assert.equal(fromColumns.value.accesses[1]?.service, "rds");

@@ -5,14 +5,17 @@ import { ADMIN_SERVICE } from "./admin-service.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import { type DeploymentInput, deploymentSchema } from "./deployment-schema.ts";
+import { listResolvedAccesses } from "./list-resolved-accesses.ts";
 import { ProblemCollector } from "./problem-collector.ts";
-import { createAccess, resolveAccesses } from "./resolve-accesses.ts";
+import { idsByIndex } from "./read-access-columns.ts";
+import { resolveAccesses } from "./resolve-accesses.ts";
 import { resolveAssumptions } from "./resolve-assumptions.ts";
 import { resolveDeployment } from "./resolve-deployment.ts";
 import { resolvePrincipals } from "./resolve-principals.ts";
 import { resolveServers } from "./resolve-servers.ts";
 import type {
   ResolvedAccess,
+  ResolvedAccessColumns,
   ResolvedDeployment,
   ResolvedDevice,
   ResolvedServer,
@@ -128,13 +131,29 @@ function resolveColumns(
   if (prices) for (const p of checkPriceList(prices, catalog, "prices.")) out.push(p);
   const { assumptions, overridden } = resolveAssumptions(d, catalog, out);
   if (out.problems.length > 0) return undefined;
+  const accessColumns: ResolvedAccessColumns = {
+    ...built.columns,
+    userIds: idsByIndex(users),
+    deviceIds: idsByIndex(devices),
+  };
+  const resolvedPrincipals = {
+    ...principals,
+    accessUser: built.accessUser,
+    accessDevice: built.accessDevice,
+  };
+  // The access objects are made only when something reads them (as resolveDeployment does).
+  let accesses: readonly ResolvedAccess[] | undefined;
   return {
     name: d.name,
     servers,
     users,
     devices,
-    accesses: built.accesses,
-    principals: { ...principals, accessUser: built.accessUser, accessDevice: built.accessDevice },
+    get accesses() {
+      accesses ??= listResolvedAccesses(accessColumns, resolvedPrincipals);
+      return accesses;
+    },
+    principals: resolvedPrincipals,
+    accessColumns,
     anonymous: d.anonymous,
     owned: d.owned,
     ...(prices ? { prices } : {}),
@@ -155,7 +174,13 @@ function resolveColumnAccesses(
   servers: ReadonlyMap<string, ResolvedServer>,
   users: Map<string, ResolvedUser>,
   devices: Map<string, ResolvedDevice>,
-): { accesses: ResolvedAccess[]; accessUser: Int32Array; accessDevice: Int32Array } | undefined {
+):
+  | {
+      columns: Omit<ResolvedAccessColumns, "userIds" | "deviceIds">;
+      accessUser: Int32Array;
+      accessDevice: Int32Array;
+    }
+  | undefined {
   const count = a.server.length;
   const implicitUsers = users.size === 0;
   const implicitDevices = devices.size === 0;
@@ -201,7 +226,12 @@ function resolveColumnAccesses(
   const addDevice = implicitDevices
     ? (id: string): ResolvedDevice => ({ id, unattended: false, index: devices.size })
     : undefined;
-  const accesses: ResolvedAccess[] = new Array(count);
+  // Per name id, its server's number in `serverNames`; -1 while not looked up.
+  const serverNames = [...servers.keys()];
+  const serverOfName = new Int32Array(a.names.length).fill(-1);
+  const source = new Int32Array(count);
+  const record = new Int32Array(count);
+  const serverColumn = new Int32Array(count);
   const accessUser = new Int32Array(count);
   const accessDevice = new Int32Array(count);
   for (let k = 0; k < count; k++) {
@@ -216,17 +246,18 @@ function resolveColumnAccesses(
     if (user === -3 || device === -3 || server === undefined) return undefined;
     const serviceId = a.service[k] as number;
     if (serviceId >= 0 && !offers(serviceId, serverId, server)) return undefined;
-    accesses[k] = createAccess(
-      k,
-      userId < 0 ? undefined : (a.names[userId] as string),
-      deviceId < 0 ? undefined : (a.names[deviceId] as string),
-      serverName as string,
-      serviceId < 0 ? undefined : (a.services[serviceId] as string),
-      undefined,
-      undefined,
-    );
+    if (serverOfName[serverId] === -1) serverOfName[serverId] = serverNames.indexOf(server.name);
+    source[k] = k;
+    // An access's record holds only its service: record 0 none, record s + 1 service s.
+    record[k] = serviceId + 1;
+    serverColumn[k] = serverOfName[serverId] as number;
     accessUser[k] = user;
     accessDevice[k] = device;
   }
-  return { accesses, accessUser, accessDevice };
+  const records = [{}, ...a.services.map((service) => ({ service }))];
+  return {
+    columns: { count, source, record, server: serverColumn, serverNames, records },
+    accessUser,
+    accessDevice,
+  };
 }

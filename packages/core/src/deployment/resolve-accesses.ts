@@ -4,9 +4,10 @@ import { deploymentLimits } from "./deployment-limits.ts";
 import type { Deployment } from "./deployment-schema.ts";
 import { IntColumn } from "./int-column.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
+import { idsByIndex } from "./read-access-columns.ts";
 import type {
   AccessPrincipals,
-  ResolvedAccess,
+  ResolvedAccessColumns,
   ResolvedDevice,
   ResolvedServer,
   ResolvedUser,
@@ -24,14 +25,27 @@ export function resolveAccesses(
   users: Map<string, ResolvedUser>,
   devices: Map<string, ResolvedDevice>,
   out: ProblemCollector,
-): { accesses: ResolvedAccess[]; principals: AccessPrincipals } {
+): { columns: ResolvedAccessColumns; principals: AccessPrincipals } {
   const implicitUsers = users.size === 0;
   const implicitDevices = devices.size === 0;
   const services = knownServices(catalog);
-  const accesses: ResolvedAccess[] = [];
-  // Per access, its user's and device's index (-1: none), looked up with the check that it exists.
+  // The accesses as columns, no object each (large estates have hundreds of thousands): per access its
+  // record, its server's number, and its user's and device's index (-1: none), looked up with the check
+  // that it exists.
+  const accessSource = new IntColumn(d.accesses.length);
+  const accessServer = new IntColumn(d.accesses.length);
   const accessUser = new IntColumn(d.accesses.length);
   const accessDevice = new IntColumn(d.accesses.length);
+  const serverNames = [...servers.keys()];
+  const serverNumber = new Map(serverNames.map((name, index) => [name, index]));
+  let count = 0;
+  const push = (source: number, server: number, user: number, device: number) => {
+    accessSource.push(source);
+    accessServer.push(server);
+    accessUser.push(user);
+    accessDevice.push(device);
+    count++;
+  };
   const accessCount = d.accesses.length;
   for (let i = 0; i < accessCount; i++) {
     const a = d.accesses[i] as (typeof d.accesses)[number];
@@ -43,10 +57,11 @@ export function resolveAccesses(
       a.fromServer === undefined &&
       isPlainName(a.user) &&
       isPlainName(a.device) &&
-      accesses.length < deploymentLimits.maxExpandedAccesses
+      count < deploymentLimits.maxExpandedAccesses
     ) {
-      const known = servers.has(a.server);
-      if (!known) out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
+      const server = serverNumber.get(a.server);
+      if (server === undefined)
+        out.unknown(`accesses[${i}].server`, "server", a.server, servers.keys());
       const user = indexOf(a.user, users, implicitUsers ? addUser : undefined, "user", i);
       const device = indexOf(
         a.device,
@@ -55,11 +70,7 @@ export function resolveAccesses(
         "device",
         i,
       );
-      if (known) {
-        accesses.push(createAccess(i, a.user, a.device, a.server, undefined, a.via, undefined));
-        accessUser.push(user);
-        accessDevice.push(device);
-      }
+      if (server !== undefined) push(i, server, user, device);
       continue;
     }
     resolveAccess(a, i);
@@ -90,7 +101,8 @@ export function resolveAccesses(
     return index;
   }
   function resolveAccess(a: (typeof d.accesses)[number], i: number) {
-    const firstAccess = accesses.length;
+    // The record's accesses: server number, user and device names (indices once they are known).
+    const made: { server: number; user: string | undefined; device: string | undefined }[] = [];
     // Paths are only built for a problem: large files have hundreds of thousands of accesses.
     const at = () => `accesses[${i}]`;
     const userNames = namesOf(a.user, () => `${at()}.user`, out);
@@ -112,10 +124,7 @@ export function resolveAccesses(
         : userNames.flatMap((u) =>
             deviceNames.map((dv): [string | undefined, string | undefined] => [u, dv]),
           );
-    if (
-      accesses.length + pairs.length * serverNames.length >
-      deploymentLimits.maxExpandedAccesses
-    ) {
+    if (count + pairs.length * serverNames.length > deploymentLimits.maxExpandedAccesses) {
       out.tooLarge(
         at(),
         `more than ${deploymentLimits.maxExpandedAccesses.toLocaleString("en-US")} accesses`,
@@ -144,8 +153,8 @@ export function resolveAccesses(
             received: a.service,
           });
       }
-      for (const [user, device] of pairs)
-        accesses.push(createAccess(i, user, device, serverName, a.service, a.via, a.fromServer));
+      const number = serverNumber.get(serverName) as number;
+      for (const [user, device] of pairs) made.push({ server: number, user, device });
     }
     if (a.fromServer !== undefined && !servers.has(a.fromServer))
       out.unknown(`${at()}.fromServer`, "server", a.fromServer, servers.keys());
@@ -160,13 +169,13 @@ export function resolveAccesses(
         else out.unknown(`${at()}.device`, "device", dv, devices.keys());
       }
     // The record's principals are known (or reported) now: their indices, by name.
-    for (let k = firstAccess; k < accesses.length; k++) {
-      const access = accesses[k] as ResolvedAccess;
-      accessUser.push(access.user === undefined ? -1 : (users.get(access.user)?.index ?? -1));
-      accessDevice.push(
-        access.device === undefined ? -1 : (devices.get(access.device)?.index ?? -1),
+    for (const m of made)
+      push(
+        i,
+        m.server,
+        m.user === undefined ? -1 : (users.get(m.user)?.index ?? -1),
+        m.device === undefined ? -1 : (devices.get(m.device)?.index ?? -1),
       );
-    }
   }
   for (const name of devices.keys())
     if (users.has(name))
@@ -182,8 +191,18 @@ export function resolveAccesses(
     if (!servers.has(a.server))
       out.unknown(`anonymous[${i}].server`, "server", a.server, servers.keys());
   });
+  const source = accessSource.toArray();
   return {
-    accesses,
+    columns: {
+      count,
+      source,
+      record: source,
+      server: accessServer.toArray(),
+      serverNames,
+      records: d.accesses,
+      userIds: idsByIndex(users),
+      deviceIds: idsByIndex(devices),
+    },
     principals: {
       userCount: users.size,
       deviceCount: devices.size,
@@ -228,41 +247,6 @@ function knownServices(catalog: Catalog): Set<string> {
   return services;
 }
 
-/**
- * One resolved access with only the fields that are set, in the order source, user, device, server,
- * service, via, fromServer. Written out field by field: this runs once per expanded access (hundreds
- * of thousands on large estates), where building a full object and filtering its entries cost a
- * measurable share of the evaluation.
- */
-// Exported (the one export audit-columns added here) for build-resolved-from-columns.ts, which must
-// build the same access objects.
-export function createAccess(
-  source: number,
-  user: string | undefined,
-  device: string | undefined,
-  server: string,
-  service: string | undefined,
-  via: string | undefined,
-  fromServer: string | undefined,
-): ResolvedAccess {
-  const access: {
-    source: number;
-    user?: string;
-    device?: string;
-    server: string;
-    service?: string;
-    via?: string;
-    fromServer?: string;
-  } =
-    user === undefined
-      ? device === undefined
-        ? { source, server }
-        : { source, device, server }
-      : device === undefined
-        ? { source, user, server }
-        : { source, user, device, server };
-  if (service !== undefined) access.service = service;
-  if (via !== undefined) access.via = via;
-  if (fromServer !== undefined) access.fromServer = fromServer;
-  return access;
-}
+// The access objects are made in list-resolved-accesses.ts now; still exported from here for the
+// readers that build the same objects (build-resolved-from-columns.ts on branch audit-columns).
+export { createAccess } from "./list-resolved-accesses.ts";

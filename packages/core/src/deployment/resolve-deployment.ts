@@ -4,12 +4,14 @@ import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
+import { isPlainAccessList } from "./is-plain-access-list.ts";
+import { listResolvedAccesses } from "./list-resolved-accesses.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";
 import { resolveAssumptions } from "./resolve-assumptions.ts";
 import { resolvePrincipals } from "./resolve-principals.ts";
 import { resolveServers } from "./resolve-servers.ts";
-import type { ResolvedDeployment } from "./resolved-deployment.ts";
+import type { ResolvedAccess, ResolvedDeployment } from "./resolved-deployment.ts";
 
 /**
  * Validates deployment data against the schema and the catalog and resolves every reference, collecting
@@ -17,14 +19,20 @@ import type { ResolvedDeployment } from "./resolved-deployment.ts";
  * replaced by its content by the adapter that read the file.
  */
 export function resolveDeployment(input: unknown, catalog: Catalog): Validated<ResolvedDeployment> {
-  const parsed = deploymentSchema.safeParse(input);
+  // Plain accesses (the usual case) are taken as they are: the schema would only copy them, hundreds of
+  // thousands on a large estate. The rest of the document still goes through the schema.
+  const accessList = isPlainObject(input) ? input.accesses : undefined;
+  const plain = isPlainAccessList(accessList);
+  const parsed = deploymentSchema.safeParse(plain ? { ...(input as object), accesses: [] } : input);
   if (!parsed.success)
     return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
-  const d: Deployment = parsed.data;
+  const d: Deployment = plain
+    ? { ...parsed.data, accesses: accessList as Deployment["accesses"] }
+    : parsed.data;
   const out = new ProblemCollector();
   const servers = resolveServers(d, catalog, out);
   const { users, devices } = resolvePrincipals(d, out);
-  const { accesses, principals } = resolveAccesses(d, catalog, servers, users, devices, out);
+  const { columns, principals } = resolveAccesses(d, catalog, servers, users, devices, out);
   checkEntitlements(d, catalog, servers, users, devices, out);
   // A price list given as a path must have been replaced by its content by the adapter that read the file.
   if (typeof d.prices === "string")
@@ -40,6 +48,8 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
   const { assumptions, overridden } = resolveAssumptions(d, catalog, out);
 
   if (out.problems.length > 0) return { success: false, problems: out.problems };
+  // The access objects are made only when something reads them: the evaluation reads the columns.
+  let accesses: readonly ResolvedAccess[] | undefined;
   return {
     success: true,
     value: {
@@ -47,8 +57,12 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
       servers,
       users,
       devices,
-      accesses,
+      get accesses() {
+        accesses ??= listResolvedAccesses(columns, principals);
+        return accesses;
+      },
       principals,
+      accessColumns: columns,
       anonymous: d.anonymous,
       owned: d.owned,
       ...(prices ? { prices } : {}),
@@ -58,4 +72,8 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
       ...(d.asOf ? { asOf: d.asOf } : {}),
     },
   };
+}
+
+function isPlainObject(value: unknown): value is { readonly accesses?: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import type { AssumptionValue, Product } from "../catalog/catalog-schema.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
-import type { AssignmentSpec, OwnedSpec, ServerSpec } from "./deployment-schema.ts";
+import type { AccessSpec, AssignmentSpec, OwnedSpec, ServerSpec } from "./deployment-schema.ts";
 
 /** A server with its catalog products resolved. */
 export interface ResolvedServer {
@@ -53,6 +53,27 @@ export interface AccessPrincipals {
   readonly accessDevice: Int32Array;
 }
 
+/**
+ * The accesses as columns, one entry per access in the order of `accesses`: what resolution builds
+ * (a large estate's hundreds of thousands of accesses as three integers each, not as objects), and
+ * what the evaluation reads. `accesses` is made from it when something asks for the objects.
+ */
+export interface ResolvedAccessColumns {
+  readonly count: number;
+  /** Per access, the index of its record in the file (`ResolvedAccess.source`). */
+  readonly source: Int32Array;
+  /** Per access, its record's position in `records` (resolution's: the same array as `source`). */
+  readonly record: Int32Array;
+  /** Per access, its server's position in `serverNames`. */
+  readonly server: Int32Array;
+  readonly serverNames: readonly string[];
+  /** The records (by `record`): an access's service, via and fromServer are its record's. */
+  readonly records: readonly Pick<AccessSpec, "service" | "via" | "fromServer">[];
+  /** User and device ids by index (`AccessPrincipals.accessUser`/`accessDevice` point here). */
+  readonly userIds: readonly string[];
+  readonly deviceIds: readonly string[];
+}
+
 /** A deployment whose references all resolve: the engine's input. */
 export interface ResolvedDeployment {
   readonly name: string;
@@ -62,6 +83,11 @@ export interface ResolvedDeployment {
   readonly accesses: readonly ResolvedAccess[];
   /** The accesses' users and devices by index. */
   readonly principals: AccessPrincipals;
+  /**
+   * The accesses' records and servers as columns (resolution gives them; a deployment built another way
+   * may leave them out, and `readAccessColumns` then makes them from `accesses`).
+   */
+  readonly accessColumns?: ResolvedAccessColumns;
   readonly anonymous: readonly {
     readonly server: string;
     readonly description?: string;

@@ -1,19 +1,7 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
+import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
-
-interface Trace {
-  readonly tier: number;
-  readonly servers: string[];
-  readonly accesses: number[];
-}
-
-/** An empty trace per holder of the mix, in its order. */
-function traceHolders(tiers: ReadonlyMap<string, number>): Map<string, Trace> {
-  const traces = new Map<string, Trace>();
-  for (const [id, tier] of tiers) traces.set(id, { tier, servers: [], accesses: [] });
-  return traces;
-}
 
 /** A sorted array without its repeats, in place. */
 function uniqueSorted<T>(sorted: T[]): T[] {
@@ -25,45 +13,138 @@ function uniqueSorted<T>(sorted: T[]): T[] {
   return sorted;
 }
 
+/** Whether a small array is already in order (then sorting it is skipped). */
+function isSorted<T>(values: readonly T[]): boolean {
+  for (let index = 1; index < values.length; index++)
+    if ((values[index - 1] as T) > (values[index] as T)) return false;
+  return true;
+}
+
+/** Servers or accesses of one holder: sorted once, without repeats (most holders have one or two). */
+function ordered<T>(values: T[], compare?: (a: T, b: T) => number): T[] {
+  if (values.length < 2) return values;
+  return uniqueSorted(isSorted(values) ? values : values.sort(compare));
+}
+
+/**
+ * Per item, the position of its holder on one side (user or device) in the mix's order, or -1 when
+ * the item names none there or the holder holds no CAL. Items as derived carry their holders' numbers
+ * (`demandHolderNumbers`): each holder's name is then looked up once, not once per item.
+ */
+function placeItems(
+  tiers: ReadonlyMap<string, number>,
+  items: readonly DemandItem[],
+  nameOf: (item: DemandItem) => string | undefined,
+  numbers: Int32Array | undefined,
+  holderCount: number,
+): Int32Array {
+  const position = new Map<string, number>();
+  for (const id of tiers.keys()) position.set(id, position.size);
+  const byNumber = new Int32Array(numbers === undefined ? 0 : holderCount).fill(-2);
+  const placed = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const name = nameOf(items[k] as DemandItem);
+    const n = numbers === undefined ? -1 : (numbers[k] as number);
+    let at = -1;
+    if (name === undefined) at = -1;
+    else if (n < 0) at = position.get(name) ?? -1;
+    else {
+      at = byNumber[n] as number;
+      if (at === -2) {
+        at = position.get(name) ?? -1;
+        byNumber[n] = at;
+      }
+    }
+    placed[k] = at;
+  }
+  return placed;
+}
+
+/**
+ * One side's holder lines, in the mix's order: each holder's items gathered by a counting sort over
+ * their positions (`placeItems`), so no growing list is kept per holder (large estates have 200,000).
+ */
+function writeHolderLines(
+  tiers: ReadonlyMap<string, number>,
+  type: "user" | "device",
+  items: readonly DemandItem[],
+  placed: Int32Array,
+  versions: readonly string[],
+  shared: (servers: string[]) => string[],
+  out: HolderLine[],
+): void {
+  const starts = new Int32Array(tiers.size + 1);
+  for (const at of placed) if (at >= 0) starts[at + 1] = (starts[at + 1] as number) + 1;
+  for (let h = 0; h < tiers.size; h++)
+    starts[h + 1] = (starts[h + 1] as number) + (starts[h] as number);
+  const next = starts.slice(0, tiers.size);
+  const order = new Int32Array(starts[tiers.size] as number);
+  for (let k = 0; k < placed.length; k++) {
+    const at = placed[k] as number;
+    if (at < 0) continue;
+    order[next[at] as number] = k;
+    next[at] = (next[at] as number) + 1;
+  }
+  let h = 0;
+  for (const [id, tier] of tiers) {
+    const from = starts[h] as number;
+    const to = starts[h + 1] as number;
+    h++;
+    const servers = new Array<string>(to - from);
+    const accesses = new Array<number>(to - from);
+    for (let j = from; j < to; j++) {
+      const item = items[order[j] as number] as DemandItem;
+      servers[j - from] = item.server;
+      accesses[j - from] = item.access;
+    }
+    out.push({
+      id,
+      type,
+      version: versions[tier] as string,
+      servers: shared(ordered(servers)),
+      accesses: ordered(accesses, (a, b) => a - b),
+    });
+  }
+}
+
 /** One family's answer for the report: holders with their accesses, needs, owned pools, connectors, proof. */
 export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyResult {
   const { family } = plan;
-  // Per holder, its tier and the servers and accesses of its items, in arrays (sorted and made unique
-  // once, below): a map per holder type keyed by the id itself, filled in the mix's order so the holder
-  // lines come out in it, and one look-up per item and side (large estates have hundreds of thousands).
-  const userTrace = traceHolders(plan.mix.userTier);
-  const deviceTrace = traceHolders(plan.mix.deviceTier);
+  const items = plan.items;
   const rules = new Set<string>(["cal-per-user-or-device", "version-or-later"]);
   let lastRules: readonly string[] | undefined;
-  for (const i of plan.items) {
+  for (const i of items) {
     // Items share their rule lists (derive-cal-demand), so most are the one just added.
     if (i.rules !== lastRules) for (const r of i.rules) rules.add(r);
     lastRules = i.rules;
-    const user = i.user === undefined ? undefined : userTrace.get(i.user);
-    if (user !== undefined) {
-      user.servers.push(i.server);
-      user.accesses.push(i.access);
-    }
-    const device = i.device === undefined ? undefined : deviceTrace.get(i.device);
-    if (device !== undefined) {
-      device.servers.push(i.server);
-      device.accesses.push(i.access);
-    }
   }
+  // Per holder, its tier and the servers and accesses of its items (sorted and made unique once),
+  // in the mix's order, users first.
+  const numbers = demandHolderNumbers(items);
+  const known = numbers?.user.length === items.length ? numbers : undefined;
   const holders: HolderLine[] = [];
-  for (const [traces, type] of [
-    [userTrace, "user"],
-    [deviceTrace, "device"],
-  ] as const) {
-    for (const [id, t] of traces) {
-      holders.push({
-        id,
-        type,
-        version: family.versions[t.tier] as string,
-        servers: uniqueSorted(t.servers.sort()),
-        accesses: uniqueSorted(t.accesses.sort((a, b) => a - b)),
-      });
-    }
+  // Holders with the same servers share one list (read-only, like the whole result): a large estate's
+  // 200,000 holder lines reach a handful of server combinations.
+  const serverLists = new Map<string, string[]>();
+  const shared = (servers: string[]) => {
+    const key = servers.length === 1 ? (servers[0] as string) : servers.join("\u0000");
+    const list = serverLists.get(key);
+    if (list !== undefined) return list;
+    serverLists.set(key, servers);
+    return servers;
+  };
+  const sides = [
+    { tiers: plan.mix.userTier, type: "user", numbers: known?.user, count: known?.users ?? 0 },
+    {
+      tiers: plan.mix.deviceTier,
+      type: "device",
+      numbers: known?.device,
+      count: known?.devices ?? 0,
+    },
+  ] as const;
+  for (const { tiers, type, numbers: side, count } of sides) {
+    const placed = placeItems(tiers, items, (i) => i[type], side, count);
+    writeHolderLines(tiers, type, items, placed, family.versions, shared, holders);
   }
   if (plan.pools.length > 0) rules.add("included-cals");
   if (plan.connectors.length > 0) rules.add("external-connector");

@@ -2,8 +2,10 @@ import { type Catalog, ruleSources, tierOf } from "../catalog/catalog.ts";
 import type { CalRequirement } from "../catalog/catalog-schema.ts";
 import { ADMIN_SERVICE } from "../deployment/admin-service.ts";
 import { IntColumn } from "../deployment/int-column.ts";
+import { readAccessColumns } from "../deployment/read-access-columns.ts";
 import type {
   ResolvedAccess,
+  ResolvedAccessColumns,
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
@@ -168,55 +170,58 @@ export function deriveCalDemand(
     return needs;
   };
 
+  // The accesses are read as columns (`readAccessColumns`): no object per access.
   const { principals } = deployment;
-  let lastServerName: string | undefined;
-  let lastServer: ResolvedServer | undefined;
-  const accessCount = deployment.accesses.length;
-  for (let k = 0; k < accessCount; k++) {
-    const a = deployment.accesses[k] as ResolvedAccess;
-    if (a.server !== lastServerName) {
-      lastServerName = a.server;
-      lastServer = deployment.servers.get(a.server) as ResolvedServer;
-    }
-    const server = lastServer as ResolvedServer;
-    if (a.fromServer !== undefined) {
+  const columns = readAccessColumns(deployment);
+  const serversByNumber = columns.serverNames.map((name) => deployment.servers.get(name));
+  for (let k = 0; k < columns.count; k++) {
+    const source = columns.source[k] as number;
+    const record = columns.records[
+      columns.record[k] as number
+    ] as ResolvedAccessColumns["records"][number];
+    const serverName = columns.serverNames[columns.server[k] as number] as string;
+    const server = serversByNumber[columns.server[k] as number] as ResolvedServer;
+    const userIndex = principals.accessUser[k] as number;
+    const deviceIndex = principals.accessDevice[k] as number;
+    // The access's names are the principals' ids, by index.
+    const user = userIndex < 0 ? undefined : columns.userIds[userIndex];
+    const device = deviceIndex < 0 ? undefined : columns.deviceIds[deviceIndex];
+    if (record.fromServer !== undefined) {
       group(
         "server-to-server",
-        a.server,
-        a.source,
-        `from server ${a.fromServer}: communication between licensed servers`,
-        a.user,
+        serverName,
+        source,
+        `from server ${record.fromServer}: communication between licensed servers`,
+        user,
       );
       continue;
     }
     if (server.spec.hypervOnlyHost) {
       group(
         "virtualisation-host",
-        a.server,
-        a.source,
+        serverName,
+        source,
         "physical OSE that only runs Hyper-V and manages its VMs",
-        principal(a),
+        user ?? device,
       );
       continue;
     }
-    const isAdmin = a.service === ADMIN_SERVICE;
-    if (isAdmin && exemptAdmins.get(a.server)?.has(principal(a) ?? "")) {
+    const isAdmin = record.service === ADMIN_SERVICE;
+    if (isAdmin && exemptAdmins.get(serverName)?.has(user ?? device ?? "")) {
       group(
         "admin-only",
-        a.server,
-        a.source,
+        serverName,
+        source,
         "one of at most two users or devices that only administer this server",
-        principal(a),
+        user ?? device,
       );
       continue;
     }
-    const userIndex = principals.accessUser[k] as number;
-    const deviceIndex = principals.accessDevice[k] as number;
-    // The access's names are the principals' ids; their flags are read by index.
+    // Flags are read by index.
     const unattendedDevice = deviceIndex >= 0 && principals.deviceUnattended[deviceIndex] === 1;
     const deviceOnly = deviceIndex >= 0 && (unattendedDevice || userIndex < 0);
     const userOnly = deviceIndex < 0;
-    const service = isAdmin ? undefined : a.service;
+    const service = isAdmin ? undefined : record.service;
     let byService = needsByServer.get(server);
     if (byService === undefined) {
       byService = new Map();
@@ -227,7 +232,7 @@ export function deriveCalDemand(
       needs = prepare(server, service);
       byService.set(service, needs);
     }
-    const holderUser = userIndex >= 0 && !deviceOnly ? a.user : undefined;
+    const holderUser = userIndex >= 0 && !deviceOnly ? user : undefined;
     const external = userIndex >= 0 && principals.userExternal[userIndex] === 1;
     const unattended = deviceOnly && unattendedDevice;
     for (const need of needs) {
@@ -238,13 +243,13 @@ export function deriveCalDemand(
           need.family,
           need.tier,
           holderUser,
-          deviceIndex < 0 ? undefined : a.device,
-          a.server,
+          device,
+          serverName,
           deviceOnly,
           userOnly,
           external,
-          a.source,
-          rulesOf(need.additive, a.via !== undefined, unattended),
+          source,
+          rulesOf(need.additive, record.via !== undefined, unattended),
         ),
       );
     }
@@ -307,6 +312,11 @@ function chooseExemptAdmins(
   usedAssumptions: Set<string>,
 ): Map<string, Set<string>> {
   const adminsByServer = new Map<string, string[]>();
+  // Most deployments have no admin-only access (no record names the service): then nothing is exempt,
+  // and neither the access objects nor a set of every principal's name is made (large estates have
+  // hundreds of thousands).
+  if (!readAccessColumns(deployment).records.some((r) => r.service === ADMIN_SERVICE))
+    return new Map();
   const otherUse = new Set<string>();
   for (const a of deployment.accesses) {
     const who = principal(a);
