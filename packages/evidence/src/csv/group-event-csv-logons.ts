@@ -1,0 +1,404 @@
+import { isUtf8 } from "node:buffer";
+import { hasUnicodeSpaceEdge } from "../bytes/has-unicode-space-edge.ts";
+import type { WindowsEvent } from "../event/windows-event.ts";
+import { addLogonEvent } from "../logon/add-logon-event.ts";
+import { logonDataFields } from "../logon/check-logon-fields.ts";
+import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
+import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
+import type { LogonGrouping } from "../logon/logon-group.ts";
+import { counted, firstCounted, LogonGroupStore, notCounted } from "../logon/logon-group-store.ts";
+import { toLogonEvent } from "../logon/to-logon-event.ts";
+import type { ByteSource } from "../source/byte-source.ts";
+import { readSourceBytes } from "../source/read-source-bytes.ts";
+import { detectTextEncoding } from "../text/decode-text-stream.ts";
+import { describeReadError } from "../text/describe-read-error.ts";
+import { EventCsvRows } from "./event-csv-rows.ts";
+import { findMessageLogonFields } from "./find-message-logon-fields.ts";
+import { readCsvEventTime } from "./read-csv-event-time.ts";
+import {
+  type CsvResume,
+  maxCsvFields,
+  maxCsvRecordChars,
+  nameRepeatedColumns,
+  readCsvRows,
+} from "./read-csv-rows.ts";
+import {
+  CsvRecordFields,
+  escapedQuote,
+  needMoreBytes,
+  scanCsvRecord,
+  unusualRecord,
+} from "./scan-csv-record.ts";
+
+/** The logon fields' slots in findMessageLogonFields' answer (logonDataFields' order). */
+const slot = Object.fromEntries(logonDataFields.map((name, index) => [name, index])) as Record<
+  (typeof logonDataFields)[number],
+  number
+>;
+/** The key's strings after computer, channel and provider, as message slots (groupKeyStrings' order). */
+const keySlots = [
+  slot.TargetUserName,
+  slot.TargetDomainName,
+  slot.TargetUserSid,
+  slot.WorkstationName,
+  slot.IpAddress,
+  slot.LogonProcessName,
+  slot.AuthenticationPackageName,
+];
+/** The names checkLogonFields refuses a control character in (the computer is checked apart). */
+const nameSlots = new Set([slot.TargetUserName, slot.TargetDomainName, slot.WorkstationName]);
+const systemPrefix = Buffer.from("System.");
+/** How far into a file its `#TYPE` line must end for the byte reading to take it (dropTypeLine's look). */
+const typeLineBytes = 4000;
+
+/**
+ * Groups the logon events of a `Get-WinEvent | Export-Csv` file from its bytes: each record is cut
+ * strictly (scanCsvRecord), the logon fields are found in the Message's bytes
+ * (findMessageLogonFields), the time read in place, and the group key built from the trimmed bytes;
+ * no string or object per row. A row the scanner is unsure of (an escaped quote in a field it reads,
+ * a label or time of another shape, a Properties column with values, a name with a control
+ * character, invalid UTF-8, a short row) is decoded and read by the streaming reader's own row code
+ * (`EventCsvRows`); a record the strict cut does not read (a stray quote, a lone CR, a record past
+ * the caps or at the end of the input) hands the rest of the file to the streaming reader, resumed
+ * at that record; a UTF-16 file, or a header the cut does not read, is read by it whole. Problems,
+ * counts, groups and their positions are the streaming reader's (property-tested).
+ */
+export async function groupEventCsvLogons(
+  source: ByteSource,
+  options: GroupLogonOptions & { readonly dedupe: EventDeduplicator },
+): Promise<LogonGrouping> {
+  const file = source.name;
+  const rows = new EventCsvRows(file, options);
+  const { pass, log } = rows;
+  const store = new LogonGroupStore(file, options.dedupe);
+  const wanted = options.eventIds ?? new Set([4624]);
+  const splitAtMs = options.splitAtMs;
+  /** Logon events grouped so far: the next one's position (readLogonEvents' numbering). */
+  let at = 0;
+  const grouping = (): LogonGrouping => ({
+    summary: { ...rows.summary(), yielded: at },
+    logons: store.logons,
+    duplicates: store.duplicates,
+    groups: () => store.groups(),
+  });
+  const addEvent = (event: WindowsEvent | undefined) => {
+    if (event !== undefined && wanted.has(event.eventId))
+      addLogonEvent(store, toLogonEvent(event), at++, splitAtMs);
+  };
+
+  const input = readSourceBytes(source, options.onBytes)[Symbol.asyncIterator]();
+  let bytes = Buffer.alloc(0);
+  let start = 0;
+  let end = 0;
+  let last = false;
+  /** Appends the next piece to the unread bytes (dropping what is read); false at the end. */
+  const fill = async (keepFrom: number): Promise<boolean> => {
+    const next = await input.next();
+    if (next.done) {
+      last = true;
+      return false;
+    }
+    bytes = Buffer.concat([bytes.subarray(keepFrom, end), next.value]);
+    start -= keepFrom;
+    end = bytes.length;
+    return true;
+  };
+  /** The unread bytes from `from` and the rest of the input, as a source of their own. */
+  const rest = (from: number): ByteSource => {
+    const held = bytes.subarray(from, end);
+    return {
+      name: file,
+      async *open() {
+        if (held.length > 0) yield held;
+        for (;;) {
+          const next = await input.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      },
+    };
+  };
+  /** The streaming reader from here: the whole file, or resumed at a record's start. */
+  const readByReference = async (from: number, resume?: CsvResume) => {
+    for await (const row of readCsvRows(rest(from), log, pass, rows.checkHeader, undefined, resume))
+      addEvent(rows.readRow(row.values, row.line, row.record));
+  };
+
+  try {
+    // The encoding and a #TYPE line are decided on the first bytes, as the text reading decides them.
+    while (end < typeLineBytes + 8 && (await fill(0)));
+    const { encoding, bom } = detectTextEncoding(bytes.subarray(0, end));
+    if (encoding !== "utf-8") {
+      await readByReference(0);
+      return grouping();
+    }
+    start = bom;
+    let lineOffset = 0;
+    if (bytes[start] === 0x23) {
+      const lf = bytes.indexOf(0x0a, start);
+      if (lf === -1 || lf - start >= typeLineBytes) {
+        await readByReference(0);
+        return grouping();
+      }
+      lineOffset = 1;
+      start = lf + 1;
+    }
+    const fields = new CsvRecordFields(maxCsvFields);
+    let line = 1;
+    /** Skips blank lines; false when the input ends (or needs more bytes: `end` then grows). */
+    const skipBlankLines = (): void => {
+      for (;;) {
+        if (bytes[start] === 0x0a) start++;
+        else if (bytes[start] === 0x0d && bytes[start + 1] === 0x0a) start += 2;
+        else return;
+        line++;
+      }
+    };
+    // The header.
+    let next: number;
+    for (;;) {
+      skipBlankLines();
+      next = start >= end && last ? unusualRecord : scanCsvRecord(bytes, start, end, last, fields);
+      if (next !== needMoreBytes) break;
+      if (end - start > maxCsvRecordChars || !(await fill(0))) next = unusualRecord;
+      if (next === unusualRecord) break;
+    }
+    if (next === unusualRecord) {
+      await readByReference(0);
+      return grouping();
+    }
+    const headerLine = line;
+    pass.columns = nameRepeatedColumns(
+      Array.from({ length: fields.count }, (_, k) => decodeField(bytes, fields, k).trim()),
+    );
+    const refusal = rows.checkHeader(pass.columns);
+    if (refusal !== undefined) {
+      pass.readable = false;
+      log.report({
+        code: "CSV_MISSING_COLUMN",
+        file,
+        line: headerLine + lineOffset,
+        message: refusal.message,
+        expected: refusal.expected,
+        received: pass.columns.join(", "),
+      });
+      return grouping();
+    }
+    line += fields.lines;
+    start = next;
+    const column = (name: string) => pass.columns.indexOf(name);
+    const columns = {
+      id: column("Id"),
+      time: column("TimeCreated"),
+      computer: column("MachineName"),
+      message: column("Message"),
+      recordId: column("RecordId"),
+      provider: column("ProviderName"),
+      channel: column("LogName"),
+      properties: column("Properties"),
+    };
+    const needed = Math.max(...Object.values(columns));
+    const found = new Int32Array(2 * logonDataFields.length);
+    const sections: string[] = [];
+    const time = new Uint8Array(32);
+    const trimmed = new Int32Array(6);
+
+    /** Trims field `k` into trimmed[2t], [2t + 1]; false when its bytes are not its value. */
+    const trimField = (k: number, t: number, name: boolean): boolean => {
+      if (k < 0) {
+        trimmed[2 * t] = 0;
+        trimmed[2 * t + 1] = 0;
+        return true;
+      }
+      if ((fields.flags[k] as number) & escapedQuote) return false;
+      let from = fields.starts[k] as number;
+      let to = fields.ends[k] as number;
+      while (from < to && isAsciiSpace(bytes[from] as number)) from++;
+      while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
+      if (!checkValueBytes(bytes, from, to, name)) return false;
+      trimmed[2 * t] = from;
+      trimmed[2 * t + 1] = to;
+      return true;
+    };
+
+    /** Reads a data row from its bytes; false when the row code must read it. */
+    const readFast = (rowLine: number, record: number): boolean => {
+      if (fields.count <= needed || columns.message < 0) return false;
+      const idStart = fields.starts[columns.id] as number;
+      const idEnd = fields.ends[columns.id] as number;
+      if (idEnd - idStart < 1 || idEnd - idStart > 9) return false;
+      let eventId = 0;
+      for (let index = idStart; index < idEnd; index++) {
+        const digit = (bytes[index] as number) - 0x30;
+        if (digit < 0 || digit > 9) return false;
+        eventId = 10 * eventId + digit;
+      }
+      if ((fields.flags[columns.time] as number) & escapedQuote) return false;
+      const read = readCsvEventTime(
+        bytes,
+        fields.starts[columns.time] as number,
+        fields.ends[columns.time] as number,
+        time,
+      );
+      if (read === undefined) return false;
+      if ((fields.flags[columns.message] as number) & escapedQuote) return false;
+      if (
+        !findMessageLogonFields(
+          bytes,
+          fields.starts[columns.message] as number,
+          fields.ends[columns.message] as number,
+          eventId,
+          found,
+          sections,
+        )
+      )
+        return false;
+      for (let k = 0; k < logonDataFields.length; k++) {
+        const from = found[2 * k] as number;
+        if (
+          from >= 0 &&
+          !checkValueBytes(bytes, from, found[2 * k + 1] as number, nameSlots.has(k))
+        )
+          return false;
+      }
+      if (columns.properties >= 0) {
+        const from = fields.starts[columns.properties] as number;
+        const to = fields.ends[columns.properties] as number;
+        const system =
+          to - from >= systemPrefix.length &&
+          bytes.compare(systemPrefix, 0, systemPrefix.length, from, from + systemPrefix.length) ===
+            0;
+        if (from < to && !system) return false;
+      }
+      if (!trimField(columns.computer, 0, true)) return false;
+      if (!trimField(columns.channel, 1, false)) return false;
+      if (!trimField(columns.provider, 2, false)) return false;
+      let recordId: number | null = null;
+      if (columns.recordId >= 0) {
+        const from = fields.starts[columns.recordId] as number;
+        const to = fields.ends[columns.recordId] as number;
+        if (to - from > 15) return false;
+        if (to > from) {
+          recordId = 0;
+          for (let index = from; index < to; index++) {
+            const digit = (bytes[index] as number) - 0x30;
+            if (digit < 0 || digit > 9) return false;
+            recordId = 10 * recordId + digit;
+          }
+        }
+      }
+      // Every check of the row code has passed: the event is counted, and grouped when wanted.
+      rows.countEvent(eventId);
+      if (!wanted.has(eventId)) return true;
+      const ms = read.ms;
+      store.beginKey(
+        splitAtMs !== undefined && ms < splitAtMs ? 1 : 0,
+        eventId,
+        readLogonType(
+          bytes,
+          found[2 * slot.LogonType] as number,
+          found[2 * slot.LogonType + 1] as number,
+        ),
+      );
+      for (let t = 0; t < 3; t++)
+        store.appendBytes(bytes, trimmed[2 * t] as number, trimmed[2 * t + 1] as number);
+      for (const k of keySlots) {
+        const from = found[2 * k] as number;
+        if (from < 0) store.appendBytes(bytes, 0, 0);
+        else store.appendBytes(bytes, from, found[2 * k + 1] as number);
+      }
+      const id = store.internKey();
+      if (store.isNew)
+        store.recordIdsOfBytes(
+          id,
+          eventId,
+          bytes,
+          trimmed[0] as number,
+          trimmed[1] as number,
+          trimmed[2] as number,
+          trimmed[3] as number,
+        );
+      const outcome = store.offer(id, recordId, ms, at++);
+      if (outcome === notCounted) return true;
+      if (outcome === firstCounted) store.placeFirst(id, { line: rowLine, record, recordId });
+      if (outcome !== counted || store.updated !== 0) store.setTimeBytes(id, time, 0, read.length);
+      return true;
+    };
+
+    /** The row code's reading of the record just cut: its fields decoded by column name. */
+    const readByRowCode = (rowLine: number, record: number) => {
+      const values: Record<string, string> = {};
+      for (let k = 0; k < pass.columns.length && k < fields.count; k++)
+        values[pass.columns[k] as string] = decodeField(bytes, fields, k);
+      addEvent(rows.readRow(values, rowLine, record));
+    };
+
+    for (;;) {
+      skipBlankLines();
+      if (start >= end) {
+        if (last || !(await fill(start))) break;
+        continue;
+      }
+      const next = scanCsvRecord(bytes, start, end, last, fields);
+      if (next === needMoreBytes) {
+        if (end - start <= maxCsvRecordChars && (await fill(start))) continue;
+      } else if (next !== unusualRecord) {
+        pass.rows++;
+        if (!readFast(line + lineOffset, pass.rows)) readByRowCode(line + lineOffset, pass.rows);
+        line += fields.lines;
+        start = next;
+        continue;
+      }
+      await readByReference(start, { line, lineOffset });
+      break;
+    }
+  } catch (error) {
+    pass.readable = false;
+    log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
+  }
+  return grouping();
+}
+
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/**
+ * Whether bytes[from, to) are the UTF-8 of the text the row code would hold (well-formed, no CR,
+ * which a quoted CRLF would turn into LF) and, for a name, hold no character checkLogonFields refuses.
+ */
+function checkValueBytes(bytes: Buffer, from: number, to: number, name: boolean): boolean {
+  let high = false;
+  for (let index = from; index < to; index++) {
+    const byte = bytes[index] as number;
+    if (byte >= 0x80) {
+      high = true;
+      if (name && byte === 0xc2) {
+        const next = bytes[index + 1] as number;
+        if (next >= 0x80 && next <= 0x9f) return false;
+      }
+    } else if (byte === 0x0d || (name && (byte < 0x20 || byte === 0x7f))) return false;
+  }
+  // A JavaScript trim would also remove a Unicode space at an edge.
+  return !high || (!hasUnicodeSpaceEdge(bytes, from, to) && isUtf8(bytes.subarray(from, to)));
+}
+
+/** parseLogonType of trimmed bytes[start, end): 1 to 3 digits, else null. */
+function readLogonType(bytes: Buffer, start: number, end: number): number | null {
+  if (start < 0 || end - start < 1 || end - start > 3) return null;
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = (bytes[index] as number) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    value = 10 * value + digit;
+  }
+  return value;
+}
+
+/** Field `k` as core's CsvParser gives it: UTF-8 decoded, `""` read as `"` and CRLF as LF when quoted. */
+function decodeField(bytes: Buffer, fields: CsvRecordFields, k: number): string {
+  const text = bytes.toString("utf8", fields.starts[k] as number, fields.ends[k] as number);
+  if ((fields.flags[k] as number) & escapedQuote)
+    return text.replaceAll('""', '"').replace(/\r\n/g, "\n");
+  return text.includes("\r\n") ? text.replace(/\r\n/g, "\n") : text;
+}
