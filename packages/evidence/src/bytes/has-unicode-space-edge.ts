@@ -5,11 +5,21 @@
  */
 export function hasUnicodeSpaceEdge(bytes: Uint8Array, from: number, to: number): boolean {
   if (to <= from) return false;
-  const at = (index: number) => (index >= from && index < to ? (bytes[index] as number) : -1);
-  if (at(from) >= 0x80 && isUnicodeSpace(at(from), at(from + 1), at(from + 2))) return true;
-  if (at(to - 1) < 0x80) return false;
-  if (at(to - 2) === 0xc2 && at(to - 1) === 0xa0) return true;
-  return isUnicodeSpace(at(to - 3), at(to - 2), at(to - 1));
+  const first = bytes[from] as number;
+  const last = bytes[to - 1] as number;
+  if (first < 0x80 && last < 0x80) return false;
+  if (
+    first >= 0x80 &&
+    isUnicodeSpace(first, byteAt(bytes, from + 1, to), byteAt(bytes, from + 2, to))
+  )
+    return true;
+  if (last < 0x80) return false;
+  if (to - from >= 2 && bytes[to - 2] === 0xc2 && last === 0xa0) return true;
+  return to - from >= 3 && isUnicodeSpace(bytes[to - 3] as number, bytes[to - 2] as number, last);
+}
+
+function byteAt(bytes: Uint8Array, index: number, to: number): number {
+  return index < to ? (bytes[index] as number) : -1;
 }
 
 function isUnicodeSpace(b0: number, b1: number, b2: number): boolean {

@@ -14,7 +14,7 @@ import { detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { EventCsvRows } from "./event-csv-rows.ts";
 import { findMessageLogonFields } from "./find-message-logon-fields.ts";
-import { readCsvEventTime } from "./read-csv-event-time.ts";
+import { readCsvEventTime, readTime } from "./read-csv-event-time.ts";
 import {
   type CsvResume,
   maxCsvFields,
@@ -87,20 +87,28 @@ export async function groupEventCsvLogons(
   };
 
   const input = readSourceBytes(source, options.onBytes)[Symbol.asyncIterator]();
-  let bytes = Buffer.alloc(0);
+  /** The bytes being read, in a buffer reused from piece to piece (it grows only for a longer record). */
+  let bytes = Buffer.allocUnsafe(0);
   let start = 0;
   let end = 0;
   let last = false;
-  /** Appends the next piece to the unread bytes (dropping what is read); false at the end. */
+  /** Appends the next piece to the unread bytes from `keepFrom` (moved to the front); false at the end. */
   const fill = async (keepFrom: number): Promise<boolean> => {
     const next = await input.next();
     if (next.done) {
       last = true;
       return false;
     }
-    bytes = Buffer.concat([bytes.subarray(keepFrom, end), next.value]);
+    const kept = end - keepFrom;
+    const length = kept + next.value.length;
+    if (length > bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(length, 2 * bytes.length));
+      bytes.copy(bigger, 0, keepFrom, end);
+      bytes = bigger;
+    } else bytes.copyWithin(0, keepFrom, end);
+    next.value.copy(bytes, kept);
     start -= keepFrom;
-    end = bytes.length;
+    end = length;
     return true;
   };
   /** The unread bytes from `from` and the rest of the input, as a source of their own. */
@@ -234,13 +242,9 @@ export async function groupEventCsvLogons(
         eventId = 10 * eventId + digit;
       }
       if ((fields.flags[columns.time] as number) & escapedQuote) return false;
-      const read = readCsvEventTime(
-        bytes,
-        fields.starts[columns.time] as number,
-        fields.ends[columns.time] as number,
-        time,
-      );
-      if (read === undefined) return false;
+      const timeStart = fields.starts[columns.time] as number;
+      if (!readCsvEventTime(bytes, timeStart, fields.ends[columns.time] as number, time))
+        return false;
       if ((fields.flags[columns.message] as number) & escapedQuote) return false;
       if (
         !findMessageLogonFields(
@@ -290,7 +294,7 @@ export async function groupEventCsvLogons(
       // Every check of the row code has passed: the event is counted, and grouped when wanted.
       rows.countEvent(eventId);
       if (!wanted.has(eventId)) return true;
-      const ms = read.ms;
+      const ms = readTime.ms;
       store.beginKey(
         splitAtMs !== undefined && ms < splitAtMs ? 1 : 0,
         eventId,
@@ -321,7 +325,8 @@ export async function groupEventCsvLogons(
       const outcome = store.offer(id, recordId, ms, at++);
       if (outcome === notCounted) return true;
       if (outcome === firstCounted) store.placeFirst(id, { line: rowLine, record, recordId });
-      if (outcome !== counted || store.updated !== 0) store.setTimeBytes(id, time, 0, read.length);
+      if (outcome !== counted || store.updated !== 0)
+        store.setTimeBytes(id, time, 0, readTime.length);
       return true;
     };
 
