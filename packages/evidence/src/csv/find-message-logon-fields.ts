@@ -1,4 +1,5 @@
 import { hasUnicodeSpaceEdge } from "../bytes/has-unicode-space-edge.ts";
+import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import { fieldName } from "./parse-event-message.ts";
 
@@ -38,11 +39,6 @@ const unsure = -2;
 const labelParts = new Map<number, LabelPart>();
 let labelPartCount = 0;
 const maxLabelParts = 4096;
-
-/** JavaScript's trim and `\s` on ASCII: tab, LF, VT, FF, CR and space. */
-function isAsciiSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-}
 
 function isSameBytes(part: Uint8Array, bytes: Buffer, start: number, end: number): boolean {
   if (part.length !== end - start) return false;

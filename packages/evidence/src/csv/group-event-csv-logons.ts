@@ -1,20 +1,22 @@
 import { isUtf8 } from "node:buffer";
 import { hasUnicodeSpaceEdge } from "../bytes/has-unicode-space-edge.ts";
+import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
+import { addLogonBytes, type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
+import { readEventTimeBytes, readTime } from "../event/read-event-time-bytes.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
-import { counted, firstCounted, LogonGroupStore, notCounted } from "../logon/logon-group-store.ts";
+import { LogonGroupStore } from "../logon/logon-group-store.ts";
 import { toLogonEvent } from "../logon/to-logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
-import { readSourceBytes } from "../source/read-source-bytes.ts";
+import { ByteWindow } from "../source/byte-window.ts";
 import { detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { EventCsvRows } from "./event-csv-rows.ts";
 import { findMessageLogonFields } from "./find-message-logon-fields.ts";
-import { readCsvEventTime, readTime } from "./read-csv-event-time.ts";
 import {
   type CsvResume,
   maxCsvFields,
@@ -30,23 +32,12 @@ import {
   unusualRecord,
 } from "./scan-csv-record.ts";
 
-/** The logon fields' slots in findMessageLogonFields' answer (logonDataFields' order). */
-const slot = Object.fromEntries(logonDataFields.map((name, index) => [name, index])) as Record<
-  (typeof logonDataFields)[number],
-  number
->;
-/** The key's strings after computer, channel and provider, as message slots (groupKeyStrings' order). */
-const keySlots = [
-  slot.TargetUserName,
-  slot.TargetDomainName,
-  slot.TargetUserSid,
-  slot.WorkstationName,
-  slot.IpAddress,
-  slot.LogonProcessName,
-  slot.AuthenticationPackageName,
-];
 /** The names checkLogonFields refuses a control character in (the computer is checked apart). */
-const nameSlots = new Set([slot.TargetUserName, slot.TargetDomainName, slot.WorkstationName]);
+const nameSlots = new Set(
+  (["TargetUserName", "TargetDomainName", "WorkstationName"] as const).map((name) =>
+    logonDataFields.indexOf(name),
+  ),
+);
 const systemPrefix = Buffer.from("System.");
 /** How far into a file its `#TYPE` line must end for the byte reading to take it (dropTypeLine's look). */
 const typeLineBytes = 4000;
@@ -86,49 +77,30 @@ export async function groupEventCsvLogons(
       addLogonEvent(store, toLogonEvent(event), at++, splitAtMs);
   };
 
-  const input = readSourceBytes(source, options.onBytes)[Symbol.asyncIterator]();
-  /** The bytes being read, in a buffer reused from piece to piece (it grows only for a longer record). */
-  let bytes = Buffer.allocUnsafe(0);
+  const window = new ByteWindow(source, options.onBytes);
+  let bytes = window.bytes;
   let start = 0;
   let end = 0;
   let last = false;
   /** Appends the next piece to the unread bytes from `keepFrom` (moved to the front); false at the end. */
   const fill = async (keepFrom: number): Promise<boolean> => {
-    const next = await input.next();
-    if (next.done) {
-      last = true;
-      return false;
-    }
-    const kept = end - keepFrom;
-    const length = kept + next.value.length;
-    if (length > bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(length, 2 * bytes.length));
-      bytes.copy(bigger, 0, keepFrom, end);
-      bytes = bigger;
-    } else bytes.copyWithin(0, keepFrom, end);
-    next.value.copy(bytes, kept);
-    start -= keepFrom;
-    end = length;
-    return true;
-  };
-  /** The unread bytes from `from` and the rest of the input, as a source of their own. */
-  const rest = (from: number): ByteSource => {
-    const held = bytes.subarray(from, end);
-    return {
-      name: file,
-      async *open() {
-        if (held.length > 0) yield held;
-        for (;;) {
-          const next = await input.next();
-          if (next.done) return;
-          yield next.value;
-        }
-      },
-    };
+    const more = await window.fill(keepFrom);
+    bytes = window.bytes;
+    end = window.end;
+    last = window.last;
+    if (more) start -= keepFrom;
+    return more;
   };
   /** The streaming reader from here: the whole file, or resumed at a record's start. */
   const readByReference = async (from: number, resume?: CsvResume) => {
-    for await (const row of readCsvRows(rest(from), log, pass, rows.checkHeader, undefined, resume))
+    for await (const row of readCsvRows(
+      window.rest(from),
+      log,
+      pass,
+      rows.checkHeader,
+      undefined,
+      resume,
+    ))
       addEvent(rows.readRow(row.values, row.line, row.record));
   };
 
@@ -210,6 +182,16 @@ export async function groupEventCsvLogons(
     const sections: string[] = [];
     const time = new Uint8Array(32);
     const trimmed = new Int32Array(6);
+    const logon: LogonBytes = {
+      bytes,
+      system: trimmed,
+      data: found,
+      eventId: 0,
+      ms: 0,
+      recordId: null,
+      time,
+      timeLength: 0,
+    };
 
     /** Trims field `k` into trimmed[2t], [2t + 1]; false when its bytes are not its value. */
     const trimField = (k: number, t: number, name: boolean): boolean => {
@@ -234,16 +216,11 @@ export async function groupEventCsvLogons(
       if (fields.count <= needed || columns.message < 0) return false;
       const idStart = fields.starts[columns.id] as number;
       const idEnd = fields.ends[columns.id] as number;
-      if (idEnd - idStart < 1 || idEnd - idStart > 9) return false;
-      let eventId = 0;
-      for (let index = idStart; index < idEnd; index++) {
-        const digit = (bytes[index] as number) - 0x30;
-        if (digit < 0 || digit > 9) return false;
-        eventId = 10 * eventId + digit;
-      }
+      const eventId = idEnd - idStart > 9 ? -1 : readPlainDigits(bytes, idStart, idEnd);
+      if (eventId < 0) return false;
       if ((fields.flags[columns.time] as number) & escapedQuote) return false;
       const timeStart = fields.starts[columns.time] as number;
-      if (!readCsvEventTime(bytes, timeStart, fields.ends[columns.time] as number, time))
+      if (!readEventTimeBytes(bytes, timeStart, fields.ends[columns.time] as number, time))
         return false;
       if ((fields.flags[columns.message] as number) & escapedQuote) return false;
       if (
@@ -281,52 +258,21 @@ export async function groupEventCsvLogons(
       if (columns.recordId >= 0) {
         const from = fields.starts[columns.recordId] as number;
         const to = fields.ends[columns.recordId] as number;
-        if (to - from > 15) return false;
         if (to > from) {
-          recordId = 0;
-          for (let index = from; index < to; index++) {
-            const digit = (bytes[index] as number) - 0x30;
-            if (digit < 0 || digit > 9) return false;
-            recordId = 10 * recordId + digit;
-          }
+          const value = to - from > 15 ? -1 : readPlainDigits(bytes, from, to);
+          if (value < 0) return false;
+          recordId = value;
         }
       }
       // Every check of the row code has passed: the event is counted, and grouped when wanted.
       rows.countEvent(eventId);
       if (!wanted.has(eventId)) return true;
-      const ms = readTime.ms;
-      store.beginKey(
-        splitAtMs !== undefined && ms < splitAtMs ? 1 : 0,
-        eventId,
-        readLogonType(
-          bytes,
-          found[2 * slot.LogonType] as number,
-          found[2 * slot.LogonType + 1] as number,
-        ),
-      );
-      for (let t = 0; t < 3; t++)
-        store.appendBytes(bytes, trimmed[2 * t] as number, trimmed[2 * t + 1] as number);
-      for (const k of keySlots) {
-        const from = found[2 * k] as number;
-        if (from < 0) store.appendBytes(bytes, 0, 0);
-        else store.appendBytes(bytes, from, found[2 * k + 1] as number);
-      }
-      const id = store.internKey();
-      if (store.isNew)
-        store.recordIdsOfBytes(
-          id,
-          eventId,
-          bytes,
-          trimmed[0] as number,
-          trimmed[1] as number,
-          trimmed[2] as number,
-          trimmed[3] as number,
-        );
-      const outcome = store.offer(id, recordId, ms, at++);
-      if (outcome === notCounted) return true;
-      if (outcome === firstCounted) store.placeFirst(id, { line: rowLine, record, recordId });
-      if (outcome !== counted || store.updated !== 0)
-        store.setTimeBytes(id, time, 0, readTime.length);
+      logon.bytes = bytes;
+      logon.eventId = eventId;
+      logon.ms = readTime.ms;
+      logon.recordId = recordId;
+      logon.timeLength = readTime.length;
+      addLogonBytes(store, logon, at++, { line: rowLine, record, recordId }, splitAtMs);
       return true;
     };
 
@@ -364,10 +310,6 @@ export async function groupEventCsvLogons(
   return grouping();
 }
 
-function isAsciiSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-}
-
 /**
  * Whether bytes[from, to) are the UTF-8 of the text the row code would hold (well-formed, no CR,
  * which a quoted CRLF would turn into LF) and, for a name, hold no character checkLogonFields refuses.
@@ -386,18 +328,6 @@ function checkValueBytes(bytes: Buffer, from: number, to: number, name: boolean)
   }
   // A JavaScript trim would also remove a Unicode space at an edge.
   return !high || (!hasUnicodeSpaceEdge(bytes, from, to) && isUtf8(bytes.subarray(from, to)));
-}
-
-/** parseLogonType of trimmed bytes[start, end): 1 to 3 digits, else null. */
-function readLogonType(bytes: Buffer, start: number, end: number): number | null {
-  if (start < 0 || end - start < 1 || end - start > 3) return null;
-  let value = 0;
-  for (let index = start; index < end; index++) {
-    const digit = (bytes[index] as number) - 0x30;
-    if (digit < 0 || digit > 9) return null;
-    value = 10 * value + digit;
-  }
-  return value;
 }
 
 /** Field `k` as core's CsvParser gives it: UTF-8 decoded, `""` read as `"` and CRLF as LF when quoted. */

@@ -28,20 +28,40 @@ function writeDigits(into: Uint8Array, at: number, value: number, width: number)
 }
 
 /**
- * Reads an event time from bytes[start, end) when it has one of the two plain shapes
- * normaliseEventTime reads without doubt: its canonical form (`2019-03-19T23:34:25.4652234Z`, kept
- * as it is) or `Export-Csv`'s `3/19/2019 11:34:25 PM` (no spaces around it, seconds given, no
- * fraction, a day up to the 28th so no date can roll over). Writes the normalised text into `into`
+ * Reads an event time from bytes[start, end) when it has one of the plain shapes normaliseEventTime
+ * reads without doubt: its canonical form (`2019-03-19T23:34:25.4652234Z`, kept as it is), the same
+ * with 8 or 9 fraction digits as wevtutil writes them (cut to 7), or `Export-Csv`'s `3/19/2019
+ * 11:34:25 PM` (no spaces around it, seconds given, no fraction); the last two only up to the 28th
+ * day and the 59th second, so no date can roll over. Writes the normalised text into `into`
  * (32 bytes) and its instant and length into `readTime`; false for any other text, which the text
  * reading decides.
  */
-export function readCsvEventTime(
+export function readEventTimeBytes(
   bytes: Uint8Array,
   start: number,
   end: number,
   into: Uint8Array,
 ): boolean {
   const length = end - start;
+  if ((length === 29 || length === 30) && bytes[start + 10] === 0x54 && bytes[end - 1] === 0x5a) {
+    // 8 or 9 fraction digits: the first 7 kept, as normaliseEventTime keeps them.
+    for (let at = start + 27; at < end - 1; at++) {
+      const digit = (bytes[at] as number) - 0x30;
+      if (digit < 0 || digit > 9) return false;
+    }
+    const day = 10 * ((bytes[start + 8] as number) - 0x30) + (bytes[start + 9] as number) - 0x30;
+    const second =
+      10 * ((bytes[start + 17] as number) - 0x30) + (bytes[start + 18] as number) - 0x30;
+    const year = readDigits(bytes, start, start + 4, 4);
+    if (day > 28 || second > 59 || digitsEnd !== start + 4 || year < 1601) return false;
+    into.set(bytes.subarray(start, start + 27));
+    into[27] = 0x5a;
+    const ms = canonicalTimeMs(into, 0, 28);
+    if (Number.isNaN(ms)) return false;
+    readTime.ms = ms;
+    readTime.length = 28;
+    return true;
+  }
   if (length >= 20 && bytes[start + 10] === 0x54) {
     const ms = canonicalTimeMs(bytes, start, end);
     if (Number.isNaN(ms)) return false;
@@ -91,5 +111,5 @@ export function readCsvEventTime(
   return true;
 }
 
-/** The instant and text length of the time readCsvEventTime last read. */
+/** The instant and text length of the time readEventTimeBytes last read. */
 export const readTime = { ms: 0, length: 0 };
