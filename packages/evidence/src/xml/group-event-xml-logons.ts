@@ -220,14 +220,22 @@ export async function groupEventXmlLogons(
     let position = bom; // everything before it is read, and `line` is its line
     let line = 1;
     let record = 0;
+    /**
+     * The next LF at or after `position` (`end` when none is read yet): found once, not searched
+     * for again by every element of a file without line breaks.
+     */
+    let nextLf = -1;
     const advance = (to: number) => {
-      for (
-        let lf = bytes.indexOf(0x0a, position);
-        lf !== -1 && lf < to;
-        lf = bytes.indexOf(0x0a, lf + 1)
-      )
+      if (nextLf < position) nextLf = findLf(position);
+      while (nextLf < to) {
         line++;
+        nextLf = findLf(nextLf + 1);
+      }
       position = to;
+    };
+    const findLf = (from: number) => {
+      const lf = bytes.indexOf(0x0a, from);
+      return lf === -1 || lf >= end ? end : lf;
     };
     for (;;) {
       // The next start tag, as /<Event[\s>/]/ finds it.
@@ -248,6 +256,7 @@ export async function groupEventXmlLogons(
         advance(Math.max(position, end - startTag.length));
         if (last || !(await fill(position))) break;
         position = 0;
+        nextLf = -1;
         continue;
       }
       advance(start);
@@ -274,6 +283,7 @@ export async function groupEventXmlLogons(
           return grouping();
         }
         position = 0;
+        nextLf = -1;
         continue;
       }
       const elementEnd = close + endTag.length;
