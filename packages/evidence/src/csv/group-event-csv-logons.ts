@@ -13,6 +13,7 @@ import { LogonGroupStore } from "../logon/logon-group-store.ts";
 import { toLogonEvent } from "../logon/to-logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { ByteWindow } from "../source/byte-window.ts";
+import { transcodeToUtf8 } from "../source/transcode-to-utf8.ts";
 import { detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { EventCsvRows } from "./event-csv-rows.ts";
@@ -57,6 +58,7 @@ const typeLineBytes = 4000;
 export async function groupEventCsvLogons(
   source: ByteSource,
   options: GroupLogonOptions & { readonly dedupe: EventDeduplicator },
+  transcoded = false,
 ): Promise<LogonGrouping> {
   const file = source.name;
   const rows = new EventCsvRows(file, options);
@@ -107,10 +109,13 @@ export async function groupEventCsvLogons(
   try {
     // The encoding and a #TYPE line are decided on the first bytes, as the text reading decides them.
     while (end < typeLineBytes + 8 && (await fill(0)));
-    const { encoding, bom } = detectTextEncoding(bytes.subarray(0, end));
+    // UTF-16 is read as the same text in UTF-8 (its bytes already counted by this reading's onBytes).
+    const { encoding, bom } = transcoded
+      ? { encoding: "utf-8", bom: 0 }
+      : detectTextEncoding(bytes.subarray(0, end));
     if (encoding !== "utf-8") {
-      await readByReference(0);
-      return grouping();
+      const { onBytes: _, ...untracked } = options;
+      return groupEventCsvLogons(transcodeToUtf8(window.rest(0)), untracked, true);
     }
     start = bom;
     let lineOffset = 0;

@@ -2,7 +2,7 @@ import { CsvParser, type CsvParseStep } from "@calwise/core";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
-import { decodeTextStream } from "../text/decode-text-stream.ts";
+import { decodeTextStream, type TextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { dropTypeLine } from "../text/drop-type-line.ts";
 import { CsvRecordGuard } from "./csv-record-guard.ts";
@@ -63,12 +63,14 @@ export async function* readCsvRows(
   checkHeader: (columns: readonly string[]) => { message: string; expected: string } | undefined,
   onBytes?: (bytes: number) => void,
   resume?: CsvResume,
+  /** The text's encoding when known (UTF-8 written by a transcoding); else detected. */
+  encoding?: TextEncoding,
 ): AsyncGenerator<CsvRow> {
   let lineOffset = resume?.lineOffset ?? 0;
   // A resumed reading continues UTF-8 text at a record's start: no BOM, no #TYPE line, no header.
   const text =
     resume === undefined
-      ? dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes)), () => {
+      ? dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes), encoding), () => {
           lineOffset = 1;
         })
       : decodeTextStream(readSourceBytes(source, onBytes), "utf-8");

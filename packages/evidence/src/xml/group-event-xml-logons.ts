@@ -14,6 +14,7 @@ import { toLogonEvent } from "../logon/to-logon-event.ts";
 import { FlatEventTally } from "../siem/flat-event-tally.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { ByteWindow } from "../source/byte-window.ts";
+import { transcodeToUtf8 } from "../source/transcode-to-utf8.ts";
 import { decodeTextStream, detectTextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { parseEventXml } from "./parse-event-xml.ts";
@@ -61,6 +62,7 @@ function startTagAt(bytes: Buffer, at: number): number {
 export async function groupEventXmlLogons(
   source: ByteSource,
   options: GroupLogonOptions & { readonly dedupe: EventDeduplicator },
+  transcoded = false,
 ): Promise<LogonGrouping> {
   const file = source.name;
   const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
@@ -212,10 +214,13 @@ export async function groupEventXmlLogons(
   };
   try {
     while (end < 4 && (await fill(0)));
-    const { encoding, bom } = detectTextEncoding(bytes.subarray(0, end));
+    // UTF-16 is read as the same text in UTF-8 (its bytes already counted by this reading's onBytes).
+    const { encoding, bom } = transcoded
+      ? { encoding: "utf-8", bom: 0 }
+      : detectTextEncoding(bytes.subarray(0, end));
     if (encoding !== "utf-8") {
-      await readByReference(0);
-      return grouping();
+      const { onBytes: _, ...untracked } = options;
+      return groupEventXmlLogons(transcodeToUtf8(window.rest(0)), untracked, true);
     }
     let position = bom; // everything before it is read, and `line` is its line
     let line = 1;
