@@ -9,6 +9,8 @@ const REPAIR_ROUNDS = 64;
 const EXCHANGE_MOVES = 16;
 /** Neutral moves all exchanges of one repair may try: with the rounds, at most 96 rounds of O(edges) per repair. */
 const EXCHANGE_MOVES_IN_ALL = 32;
+/** Pairs all exchanges of one repair may visit (a round after each move visits every pair): large families stop early. */
+const EXCHANGE_PAIRS_IN_ALL = 300_000;
 
 /**
  * Greedy repair of a cover against limited owned CALs. Where some holders of one side must be bought while
@@ -46,7 +48,12 @@ export function repairCoverWithOwned(
     if (e.device !== undefined) note("device", e.device, e);
   }
   let changed = false;
-  const exchanges = { left: EXCHANGE_MOVES_IN_ALL };
+  const exchanges = {
+    left: Math.min(
+      EXCHANGE_MOVES_IN_ALL,
+      Math.floor(EXCHANGE_PAIRS_IN_ALL / Math.max(1, edges.length)),
+    ),
+  };
   for (
     let round = 0;
     round < REPAIR_ROUNDS &&
