@@ -3,7 +3,9 @@
  * files written from the fixtures' real events (record ids renumbered, so nothing is a duplicate):
  * event XML (wevtutil), event CSV (Get-WinEvent | Export-Csv) and the EVTX corpus read `repeats`
  * times. Prints one line per format; no timed assertion anywhere.
- * Usage: node --import tsx packages/evidence/scripts/bench-logon-groups.ts [megabytes=40] [repeats=20] [formats=xml,csv,evtx,evtx-large]
+ * `xml-stream` and `csv-stream` read the same files the way every format was read before its byte
+ * scanner: the streaming reader's events recorded one at a time (the reference the scanners equal).
+ * Usage: node --import tsx packages/evidence/scripts/bench-logon-groups.ts [megabytes=40] [repeats=20] [formats=xml,csv,evtx,evtx-large,xml-stream,csv-stream]
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +15,7 @@ import { buildCorpusEvtx } from "../src/evtx/testing/build-corpus-evtx.ts";
 import { listEvtxCorpus } from "../src/evtx/testing/evtx-corpus.ts";
 import { EventDeduplicator, groupLogonEvents } from "../src/index.ts";
 import { fileSource } from "../src/testing/file-source.ts";
+import { groupLogonsByReference } from "../src/testing/group-logons-by-reference.ts";
 
 const [megabytes = 40, repeats = 20] = process.argv.slice(2, 4).map(Number);
 const formats = (process.argv[4] ?? "xml,csv,evtx").split(",");
@@ -72,6 +75,7 @@ async function measure(
   label: string,
   files: readonly string[],
   format: "event-xml" | "event-csv" | "evtx",
+  streaming = false,
 ) {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const cpu = process.cpuUsage();
@@ -80,6 +84,12 @@ async function measure(
   let logons = 0;
   const dedupe = new EventDeduplicator();
   for (const file of files) {
+    if (streaming) {
+      const reference = await groupLogonsByReference(fileSource(file), format, wanted, 0);
+      logons += reference.logons;
+      groups += reference.groups.length;
+      continue;
+    }
     const grouping = await groupLogonEvents(fileSource(file), format, {
       dedupe: format === "evtx" ? new EventDeduplicator() : dedupe,
     });
@@ -94,6 +104,9 @@ async function measure(
   );
 }
 
+const wanted = new Set([4624]);
+if (formats.includes("xml-stream")) await measure("XML stream", [xmlFile()], "event-xml", true);
+if (formats.includes("csv-stream")) await measure("CSV stream", [csvFile()], "event-csv", true);
 if (formats.includes("xml")) await measure("event XML", [xmlFile()], "event-xml");
 if (formats.includes("csv")) await measure("event CSV", [csvFile()], "event-csv");
 if (formats.includes("evtx")) {

@@ -80,3 +80,34 @@ test("repairCoverWithOwned lowers a newer device to an owned older CAL when its 
   assert.deepEqual([...repaired.deviceTier], [["D", 0]]);
   assert.deepEqual([...repaired.userTier], [["U1", 1]]);
 });
+
+/** O on its own P holds the only owned 2012 user CAL; W (newer for W1, older for W2) keeps a bought 2012 CAL. */
+function officeAndWard(deviceCals: number) {
+  const edges = [pair("O", "P"), { ...pair("W1", "W"), tier: 1 }, pair("W2", "W")];
+  const pools = [
+    { type: "user" as const, tier: 1, quantity: 1, source: "owned" },
+    { type: "device" as const, tier: 0, quantity: deviceCals, source: "owned" },
+  ];
+  const mix = { ...mixOf(["O"], []), deviceTier: new Map([["W", 1]]) };
+  return repairCoverWithOwned(edges, mix, pools, new Map());
+}
+
+test("repairCoverWithOwned moves an office user onto an owned device CAL when that frees the user CAL a lowering needs", () => {
+  // Two owned 2008 device CALs lie unused. Lowering W needs W1 on a 2012 user CAL: the exchange moves O onto
+  // P's owned device CAL, and then W is lowered. Nothing is left to buy.
+  const repaired = officeAndWard(2);
+  assert.ok(repaired);
+  assert.deepEqual([...repaired.userTier], [["W1", 1]]);
+  assert.deepEqual(
+    [...repaired.deviceTier].sort(([a], [b]) => a.localeCompare(b)),
+    [
+      ["P", 0],
+      ["W", 0],
+    ],
+  );
+});
+
+test("repairCoverWithOwned keeps no exchange that leaves as much to buy", () => {
+  // One owned 2008 device CAL: moving O onto it would leave W without one, so nothing moves.
+  assert.equal(officeAndWard(1), undefined);
+});

@@ -5,6 +5,12 @@ type Side = "user" | "device";
 
 /** Rounds of the repair at most: each round is O(edges) and recomputes the moves from the cover it left. */
 const REPAIR_ROUNDS = 64;
+/** Neutral moves one exchange may try before it gives up (each followed by a round, O(edges)). */
+const EXCHANGE_MOVES = 16;
+/** Neutral moves all exchanges of one repair may try: with the rounds, at most 96 rounds of O(edges) per repair. */
+const EXCHANGE_MOVES_IN_ALL = 32;
+/** Pairs all exchanges of one repair may visit (a round after each move visits every pair): large families stop early. */
+const EXCHANGE_PAIRS_IN_ALL = 300_000;
 
 /**
  * Greedy repair of a cover against limited owned CALs. Where some holders of one side must be bought while
@@ -15,7 +21,9 @@ const REPAIR_ROUNDS = 64;
  * 2012 user CALs). Each move saves one purchase and spends only owned CALs, so the true cost never rises.
  * Rounds repeat until none moves a holder: a move gives users CALs, which shrinks what the other devices still
  * need (on a ward whose devices each serve a dozen users, a device is released only once most of them hold
- * owned CALs). Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller
+ * owned CALs). When no round moves one, an exchange (`exchangeRound`) moves holders of the side that buys
+ * nothing onto the other side's unused owned CALs, kept only when the round after it leaves fewer CALs to buy.
+ * Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller
  * prices it.
  */
 export function repairCoverWithOwned(
@@ -40,7 +48,19 @@ export function repairCoverWithOwned(
     if (e.device !== undefined) note("device", e.device, e);
   }
   let changed = false;
-  for (let round = 0; round < REPAIR_ROUNDS && repairRound(bySide, tiers, pools, held); round++)
+  const exchanges = {
+    left: Math.min(
+      EXCHANGE_MOVES_IN_ALL,
+      Math.floor(EXCHANGE_PAIRS_IN_ALL / Math.max(1, edges.length)),
+    ),
+  };
+  for (
+    let round = 0;
+    round < REPAIR_ROUNDS &&
+    (repairRound(bySide, tiers, pools, held) ||
+      exchangeRound(bySide, tiers, pools, held, exchanges));
+    round++
+  )
     changed = true;
   return changed ? { ...mix, userTier: tiers.user, deviceTier: tiers.device } : undefined;
 }
@@ -79,78 +99,172 @@ function repairRound(
     const { shortfall, spare, total: shortNow } = position(counts, pools);
     let short = shortfall[from];
     if (short === 0) continue;
-    // Holders of `from` that could be dropped or lowered to an older tier (-1: dropped), each with the `to`
-    // holders (and tiers) that would then cover the pairs it no longer does: lowering a device of the newer
-    // version to an owned CAL of the older one needs only the users of its newer pairs, not all of them.
-    const moves: { holder: string; target: number; take: Map<string, number> }[] = [];
-    for (const [holder, tier] of tiers[from]) {
-      if (held.has(holder)) continue;
-      const pairs = bySide[from].get(holder) ?? [];
-      for (let target = tier - 1; target >= -1; target--) {
-        const take = new Map<string, number>();
-        let possible = true;
-        for (const e of pairs) {
-          if (e.tier <= target) continue;
-          const other = to === "user" ? e.user : e.device;
-          const onlyFrom = from === "device" ? e.deviceOnly : e.userOnly;
-          if (onlyFrom || other === undefined) {
-            possible = false;
-            break;
-          }
-          if ((tiers[to].get(other) ?? -1) >= e.tier) continue;
-          take.set(other, Math.max(take.get(other) ?? -1, e.tier));
-        }
-        if (possible) moves.push({ holder, target, take });
-      }
-    }
-    moves.sort((a, b) => a.take.size - b.take.size);
     let total = shortNow;
     const moved = new Set<string>();
-    for (const { holder, target, take } of moves) {
+    for (const move of listMoves(from, to, bySide, tiers, held)) {
       if (short === 0) break;
-      if (moved.has(holder)) continue;
-      // Every new or upgraded holder must fit in an unused owned CAL of its tier or later.
-      const wanted = [...take].map(([h, t]) => ({ h, t: Math.max(t, tiers[to].get(h) ?? -1) }));
-      if (wanted.some(({ h, t }) => tiers[to].has(h) && (tiers[to].get(h) as number) < t)) continue;
-      if (
-        !fits(
-          wanted.map((w) => w.t),
-          spare[to],
-        )
-      )
-        continue;
-      // Only a move that leaves fewer CALs to buy: dropping a holder an owned CAL already serves (a device
-      // of the older version, when the short ones are newer) would spend the other side's owned CALs for nothing.
-      const trial = { user: [...counts.user], device: [...counts.device] };
-      const from0 = tiers[from].get(holder) as number;
-      trial[from][from0] = (trial[from][from0] ?? 0) - 1;
-      if (target >= 0) trial[from][target] = (trial[from][target] ?? 0) + 1;
-      for (const { h, t } of wanted) {
-        const was = tiers[to].get(h);
-        if (was !== undefined) trial[to][was] = (trial[to][was] ?? 0) - 1;
-        trial[to][t] = (trial[to][t] ?? 0) + 1;
-      }
-      const after = totalShortfall(trial, pools);
-      if (after >= total) continue;
+      if (moved.has(move.holder)) continue;
+      const after = applyMove(move, from, to, tiers, counts, spare[to], pools, total - 1);
+      if (after === undefined) continue;
       total = after;
-      counts.user = trial.user;
-      counts.device = trial.device;
-      for (const { h, t } of wanted) {
-        tiers[to].set(h, t);
-        take.set(h, t);
-      }
-      takeSpare(
-        wanted.map((w) => w.t),
-        spare[to],
-      );
-      if (target >= 0) tiers[from].set(holder, target);
-      else tiers[from].delete(holder);
-      moved.add(holder);
+      moved.add(move.holder);
       short--;
       changed = true;
     }
   }
   return changed;
+}
+
+/** A holder of one side dropped (target -1) or lowered, and the other side's holders (and tiers) it then needs. */
+interface Move {
+  readonly holder: string;
+  readonly target: number;
+  readonly take: ReadonlyMap<string, number>;
+}
+
+/**
+ * Holders of `from` that could be dropped or lowered to an older tier (-1: dropped), each with the `to` holders
+ * (and tiers) that would then cover the pairs it no longer does, fewest first: lowering a device of the newer
+ * version to an owned CAL of the older one needs only the users of its newer pairs, not all of them.
+ */
+function listMoves(
+  from: Side,
+  to: Side,
+  bySide: Record<Side, ReadonlyMap<string, readonly CoverEdge[]>>,
+  tiers: Record<Side, Map<string, number>>,
+  held: ReadonlyMap<string, number>,
+): Move[] {
+  const moves: Move[] = [];
+  for (const [holder, tier] of tiers[from]) {
+    if (held.has(holder)) continue;
+    const pairs = bySide[from].get(holder) ?? [];
+    for (let target = tier - 1; target >= -1; target--) {
+      const take = new Map<string, number>();
+      let possible = true;
+      for (const e of pairs) {
+        if (e.tier <= target) continue;
+        const other = to === "user" ? e.user : e.device;
+        const onlyFrom = from === "device" ? e.deviceOnly : e.userOnly;
+        if (onlyFrom || other === undefined) {
+          possible = false;
+          break;
+        }
+        if ((tiers[to].get(other) ?? -1) >= e.tier) continue;
+        take.set(other, Math.max(take.get(other) ?? -1, e.tier));
+      }
+      if (possible) moves.push({ holder, target, take });
+    }
+  }
+  return moves.sort((a, b) => a.take.size - b.take.size);
+}
+
+/**
+ * Makes the move when every new or upgraded `to` holder fits an unused owned CAL of its tier or later and at
+ * most `most` CALs are then left to buy; updates the cover, counts and spare CALs and returns what is left
+ * to buy, or undefined (nothing changed).
+ */
+function applyMove(
+  move: Move,
+  from: Side,
+  to: Side,
+  tiers: Record<Side, Map<string, number>>,
+  counts: Record<Side, number[]>,
+  spare: number[],
+  pools: readonly OwnedPool[],
+  most: number,
+): number | undefined {
+  const { holder, target, take } = move;
+  const wanted = [...take].map(([h, t]) => ({ h, t: Math.max(t, tiers[to].get(h) ?? -1) }));
+  if (wanted.some(({ h, t }) => tiers[to].has(h) && (tiers[to].get(h) as number) < t))
+    return undefined;
+  if (
+    !fits(
+      wanted.map((w) => w.t),
+      spare,
+    )
+  )
+    return undefined;
+  // Dropping a holder an owned CAL already serves (a device of the older version, when the short ones are
+  // newer) would spend the other side's owned CALs for nothing: the caller says how much must be left to buy.
+  const trial = { user: [...counts.user], device: [...counts.device] };
+  const from0 = tiers[from].get(holder) as number;
+  trial[from][from0] = (trial[from][from0] ?? 0) - 1;
+  if (target >= 0) trial[from][target] = (trial[from][target] ?? 0) + 1;
+  for (const { h, t } of wanted) {
+    const was = tiers[to].get(h);
+    if (was !== undefined) trial[to][was] = (trial[to][was] ?? 0) - 1;
+    trial[to][t] = (trial[to][t] ?? 0) + 1;
+  }
+  const after = totalShortfall(trial, pools);
+  if (after > most) return undefined;
+  counts.user = trial.user;
+  counts.device = trial.device;
+  for (const { h, t } of wanted) tiers[to].set(h, t);
+  takeSpare(
+    wanted.map((w) => w.t),
+    spare,
+  );
+  if (target >= 0) tiers[from].set(holder, target);
+  else tiers[from].delete(holder);
+  return after;
+}
+
+/**
+ * When no round moves a holder: moves holders of a side that buys nothing onto unused owned CALs of the other
+ * side, one at a time (at most `EXCHANGE_MOVES`, and `exchanges.left` over the repair), each followed by a round; kept at the first round that leaves
+ * fewer CALs to buy, else undone. An office user on an owned user CAL moved onto an owned 2008 device CAL frees
+ * the user CAL that a ward device's lowering was short of; moved for nothing, it would only spend the device
+ * CALs (so they are never kept alone).
+ */
+function exchangeRound(
+  bySide: Record<Side, ReadonlyMap<string, readonly CoverEdge[]>>,
+  tiers: Record<Side, Map<string, number>>,
+  pools: readonly OwnedPool[],
+  held: ReadonlyMap<string, number>,
+  exchanges: { left: number },
+): boolean {
+  const saved = copyTiers(tiers);
+  for (const [from, to] of [
+    ["user", "device"],
+    ["device", "user"],
+  ] as const) {
+    const counts = countHolders(tiers);
+    const { shortfall, spare, total } = position(counts, pools);
+    if (shortfall[from] > 0 || shortfall[to] === 0) continue;
+    let made = 0;
+    const moved = new Set<string>();
+    for (const move of listMoves(from, to, bySide, tiers, held)) {
+      if (made >= EXCHANGE_MOVES || exchanges.left <= 0) break;
+      if (moved.has(move.holder)) continue;
+      if (applyMove(move, from, to, tiers, counts, spare[to], pools, total) === undefined) continue;
+      moved.add(move.holder);
+      made++;
+      exchanges.left--;
+      const before = copyTiers(tiers);
+      if (
+        repairRound(bySide, tiers, pools, held) &&
+        totalShortfall(countHolders(tiers), pools) < total
+      )
+        return true;
+      restoreTiers(tiers, before);
+    }
+    restoreTiers(tiers, saved);
+  }
+  return false;
+}
+
+function copyTiers(tiers: Record<Side, Map<string, number>>): Record<Side, Map<string, number>> {
+  return { user: new Map(tiers.user), device: new Map(tiers.device) };
+}
+
+function restoreTiers(
+  tiers: Record<Side, Map<string, number>>,
+  from: Record<Side, Map<string, number>>,
+): void {
+  for (const side of ["user", "device"] as const) {
+    tiers[side].clear();
+    for (const [h, t] of from[side]) tiers[side].set(h, t);
+  }
 }
 
 /** Holders per side and tier (index = tier). */

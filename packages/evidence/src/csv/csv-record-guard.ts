@@ -19,14 +19,19 @@ export class CsvRecordGuard {
   private recordChars = 0;
   private commas = 0;
   /** The 1-based line of the text being scanned, and of the current record's start. */
-  private line = 1;
-  private recordLine = 1;
+  private line: number;
+  private recordLine: number;
   private skipping = false;
 
+  /** `line`: the line the text begins on (1, or where a reading resumes at a record's start). */
   constructor(
     readonly maxChars: number,
     readonly maxFields: number,
-  ) {}
+    line = 1,
+  ) {
+    this.line = line;
+    this.recordLine = line;
+  }
 
   /**
    * Splits the next piece of text into parts to parse and the records cut off. Runs of characters

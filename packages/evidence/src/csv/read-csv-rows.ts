@@ -2,7 +2,7 @@ import { CsvParser, type CsvParseStep } from "@calwise/core";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
-import { decodeTextStream } from "../text/decode-text-stream.ts";
+import { decodeTextStream, type TextEncoding } from "../text/decode-text-stream.ts";
 import { describeReadError } from "../text/describe-read-error.ts";
 import { dropTypeLine } from "../text/drop-type-line.ts";
 import { CsvRecordGuard } from "./csv-record-guard.ts";
@@ -16,7 +16,7 @@ export const maxCsvFields = 10_000;
  * A header's names with a repeated one named `Name#2` (`#3`…), as the other readers name a repeated
  * field: the first value stays under the name, and checkLogonFields can refuse the repeat.
  */
-function nameRepeatedColumns(columns: readonly string[]): string[] {
+export function nameRepeatedColumns(columns: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return columns.map((name) => {
     const n = (seen.get(name) ?? 0) + 1;
@@ -42,6 +42,15 @@ export interface CsvPass {
 }
 
 /**
+ * Where a reading resumes at a record's start, its header already read (a byte scanner hands the
+ * rest of a file over): the line it begins on, counted after any `#TYPE` line, and that line offset.
+ */
+export interface CsvResume {
+  readonly line: number;
+  readonly lineOffset: number;
+}
+
+/**
  * Streams the records of a CSV source as PowerShell's `Export-Csv` writes it: an optional `#TYPE` line,
  * a header, quoted fields with embedded CRLF, UTF-8 with or without BOM or UTF-16, through core's one
  * CSV parser. A malformed record is skipped and reported (CSV_BAD_RECORD) with its line; `checkHeader`
@@ -53,16 +62,23 @@ export async function* readCsvRows(
   pass: CsvPass,
   checkHeader: (columns: readonly string[]) => { message: string; expected: string } | undefined,
   onBytes?: (bytes: number) => void,
+  resume?: CsvResume,
+  /** The text's encoding when known (UTF-8 written by a transcoding); else detected. */
+  encoding?: TextEncoding,
 ): AsyncGenerator<CsvRow> {
-  let lineOffset = 0;
-  const text = dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes)), () => {
-    lineOffset = 1;
-  });
+  let lineOffset = resume?.lineOffset ?? 0;
+  // A resumed reading continues UTF-8 text at a record's start: no BOM, no #TYPE line, no header.
+  const text =
+    resume === undefined
+      ? dropTypeLine(decodeTextStream(readSourceBytes(source, onBytes), encoding), () => {
+          lineOffset = 1;
+        })
+      : decodeTextStream(readSourceBytes(source, onBytes), "utf-8");
   let parser = new CsvParser({ delimiter: "," });
   /** Lines before the current parser's first line (a new parser starts after a record cut off). */
-  let parserBase = 0;
-  const guard = new CsvRecordGuard(maxCsvRecordChars, maxCsvFields);
-  let header = false;
+  let parserBase = resume === undefined ? 0 : resume.line - 1;
+  const guard = new CsvRecordGuard(maxCsvRecordChars, maxCsvFields, resume?.line);
+  let header = resume !== undefined;
   /** The line of the last record with a syntax problem: that record is skipped, reported once. */
   let badRecordLine = 0;
   /** Turns parser steps into rows; false when the header was refused (nothing more is read). */

@@ -5,13 +5,10 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import fc from "fast-check";
 import type { EvidenceProblem } from "../event/evidence-problem.ts";
-import { addLogonEvent } from "../logon/add-logon-event.ts";
-import { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import { groupLogonEvents } from "../logon/group-logon-events.ts";
-import { LogonGroupStore } from "../logon/logon-group-store.ts";
-import { readLogonEvents } from "../logon/read-logon-events.ts";
 import { type ByteSource, bytesSource } from "../source/byte-source.ts";
 import { bundleWorker } from "../testing/bundle-worker.ts";
+import { groupLogonsByReference } from "../testing/group-logons-by-reference.ts";
 import type { ReadWorkerOptions } from "./read-evtx-logon-chunks.ts";
 import { listEvtxCorpus } from "./testing/evtx-corpus.ts";
 import { applyEvtxMutation, evtxMutationArbitrary } from "./testing/evtx-mutation.ts";
@@ -38,27 +35,8 @@ async function grouped(source: ByteSource, readWorkers?: ReadWorkerOptions) {
 }
 
 /** The reference: the streaming reader's logon events, recorded one at a time. */
-async function streamed(source: ByteSource) {
-  const problems: EvidenceProblem[] = [];
-  const store = new LogonGroupStore(source.name, new EventDeduplicator());
-  const reader = readLogonEvents(source, "evtx", {
-    onProblem: (p) => problems.push(p),
-    eventIds,
-  });
-  const splitAtMs = Date.parse("2019-06-01T00:00:00Z");
-  let at = 0;
-  for (;;) {
-    const next = await reader.next();
-    if (next.done)
-      return {
-        summary: next.value,
-        logons: store.logons,
-        duplicates: store.duplicates,
-        groups: [...store.groups()],
-        problems,
-      };
-    addLogonEvent(store, next.value, at++, splitAtMs);
-  }
+function streamed(source: ByteSource) {
+  return groupLogonsByReference(source, "evtx", eventIds, Date.parse("2019-06-01T00:00:00Z"));
 }
 
 const corpus = listEvtxCorpus().map((file) => ({ file, bytes: readFileSync(file) }));

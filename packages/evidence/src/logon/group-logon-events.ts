@@ -1,8 +1,10 @@
+import { groupEventCsvLogons } from "../csv/group-event-csv-logons.ts";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readEvtxLogonChunks } from "../evtx/read-evtx-logon-chunks.ts";
 import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { isJsonArraySource } from "../source/is-json-array-source.ts";
+import { groupEventXmlLogons } from "../xml/group-event-xml-logons.ts";
 import { addLogonEvent } from "./add-logon-event.ts";
 import { EventDeduplicator } from "./event-deduplicator.ts";
 import type { GroupLogonOptions } from "./group-logon-options.ts";
@@ -15,7 +17,8 @@ import { readLogonEvents } from "./read-logon-events.ts";
  * Reads a source's logon events (by default 4624) into groups of events that differ only in time,
  * record id and place (`LogonGroup`), leaving out events already seen: the audit's one reading path
  * for every event format. Memory grows with the groups (distinct logon signatures), never with the
- * events. Winlogbeat JSON lines are grouped from their bytes (`groupWinlogbeatLogons`); EVTX chunk
+ * events. Winlogbeat JSON lines, event CSV and event XML are grouped from their bytes
+ * (`groupWinlogbeatLogons`, `groupEventCsvLogons`, `groupEventXmlLogons`); EVTX chunk
  * by chunk, on worker threads when the input is large (`readEvtxLogonChunks`); a Winlogbeat JSON
  * array and the other formats through their streaming readers. Problems, the summary and the groups
  * are those of the streaming readers.
@@ -33,6 +36,8 @@ export async function groupLogonEvents(
       : options.jsonArray;
   if (format === "winlogbeat-jsonl" && !jsonArray)
     return groupWinlogbeatLogons(source, { ...options, dedupe });
+  if (format === "event-csv") return groupEventCsvLogons(source, { ...options, dedupe });
+  if (format === "event-xml") return groupEventXmlLogons(source, { ...options, dedupe });
   const store = new LogonGroupStore(source.name, dedupe);
   const reader =
     format === "evtx"

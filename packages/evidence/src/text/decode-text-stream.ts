@@ -19,10 +19,17 @@ export function detectTextEncoding(head: Uint8Array): { encoding: TextEncoding; 
 
 /**
  * Decodes a byte stream to text pieces, detecting the encoding from the first bytes (BOM or UTF-16
- * zero pattern) and dropping the BOM. Characters split across pieces are decoded whole.
+ * zero pattern) and dropping the BOM, unless `encoding` is known (a stream that continues a text
+ * already begun). Characters split across pieces are decoded whole.
  */
-export async function* decodeTextStream(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
+export async function* decodeTextStream(
+  bytes: AsyncIterable<Uint8Array>,
+  encoding?: TextEncoding,
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined =
+    encoding === undefined
+      ? undefined
+      : new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   let pending: Uint8Array = new Uint8Array(0);
   for await (const piece of bytes) {
     let input: Uint8Array = piece;

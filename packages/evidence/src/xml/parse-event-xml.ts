@@ -4,6 +4,7 @@ import type { EvidenceLocation } from "../event/evidence-location.ts";
 import { normaliseEventTime } from "../event/normalise-event-time.ts";
 import { parseRecordId } from "../event/parse-record-id.ts";
 import { escapeControlCharacters, findControlCharacter } from "../logon/check-logon-fields.ts";
+import { findCrowdedElement, maxAttributesPerElement } from "./find-crowded-element.ts";
 import { type EventXmlFields, scanEventXml } from "./scan-event-xml.ts";
 
 // parseTagValue false: LogonType "3" stays a string and SIDs or ids are never coerced.
@@ -159,6 +160,14 @@ export function parseEventXmlFully(xml: string, location: EvidenceLocation): Par
       message: `line ${control.line} of the event: a control character, which the XML reader cannot keep (it would silently drop it from a name); the event is skipped`,
       expected: "text without control characters (NUL, C0, DEL, C1)",
       received: escapeControlCharacters(control.text),
+    };
+  const crowded = findCrowdedElement(xml);
+  if (crowded !== undefined)
+    return {
+      ok: false,
+      message: `line ${crowded.line} of the event: an element with ${crowded.attributes} attributes (real events have a few); the event is skipped`,
+      expected: `at most ${maxAttributesPerElement} attributes on one element`,
+      received: `${crowded.attributes} attributes`,
     };
   const valid = XMLValidator.validate(xml);
   if (valid !== true)

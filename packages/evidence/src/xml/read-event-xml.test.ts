@@ -178,3 +178,28 @@ test("an oversized unclosed <Event> is skipped without swallowing the next event
     ["event", 5, 5],
   ]);
 });
+
+test("an element with more attributes than any real event has is refused, located, and the next read", async () => {
+  const crowd = Array.from({ length: 300 }, (_, i) => `a${i}="${i}=x"`).join(" ");
+  const many = Array.from({ length: 256 }, (_, i) => `b${i}='>'`).join(" ");
+  const text = [
+    "<Events>",
+    event(4624, 1).replace("<EventData>", `<EventData>\n<Extra ${crowd}/>`),
+    event(4624, 2).replace("<EventData>", `<EventData><!-- a=1 a=2 --><Extra ${many}/>`),
+    event(4624, 3),
+    "</Events>",
+  ].join("\n");
+  const { records, summary } = await drainReader(readEventXml(bytesSource("crowd.xml", text)));
+  assert.deepEqual(
+    records.map((r) => r.recordId),
+    [2, 3],
+  );
+  assert.deepEqual(
+    summary.problems.map((p) => [p.code, p.line, p.record, p.expected, p.received]),
+    [["XML_BAD_EVENT", 2, 1, "at most 256 attributes on one element", "300 attributes"]],
+  );
+  assert.match(
+    summary.problems[0]?.message ?? "",
+    /line 2 of the event: an element with 300 attributes/,
+  );
+});

@@ -29,15 +29,18 @@ const greaterThan = 0x3e;
 const slash = 0x2f;
 const equals = 0x3d;
 
-function isSpace(code: number): boolean {
+/** XML whitespace as the plain shape allows it: space, LF, tab. */
+export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09;
 }
 
-function isNameStart(code: number): boolean {
+/** An ASCII letter: how a name of the plain shape starts. */
+export function isNameStart(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-function isNameCharacter(code: number): boolean {
+/** A character of a name of the plain shape: ASCII letters, digits, `_`, `.`, `-`. */
+export function isNameCharacter(code: number): boolean {
   return (
     isNameStart(code) ||
     (code >= 0x30 && code <= 0x39) ||

@@ -37,12 +37,14 @@ export async function* splitEventXml(
   text: AsyncIterable<string>,
   onDefect: (defect: EventXmlSplitDefect) => void,
   maxEventLength = maxEventXmlLength,
+  resume?: { readonly line: number; readonly record: number },
 ): AsyncGenerator<EventXmlPiece> {
   const startTag = /<Event[\s>/]/g;
   const nextStartTag = /<Event[\s>/]/g;
   let buffer = "";
-  let line = 1; // the line of buffer[0]
-  let record = 0;
+  // A reading may resume between elements (a byte scanner hands the rest over): its line and count.
+  let line = resume?.line ?? 1; // the line of buffer[0]
+  let record = resume?.record ?? 0;
   let skipping = false; // inside an oversized element, looking for its end
   for await (const piece of text) {
     buffer += piece;
