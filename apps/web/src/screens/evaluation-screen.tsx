@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -23,6 +24,40 @@ function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
       owned: family.owned.filter((o) => o.version === version).reduce((n, o) => n + o.quantity, 0),
     }));
   });
+}
+
+type Purchase = EvaluationResult["purchases"][number];
+
+/** What to buy: the line with its rule and sources, how many CALs and (priced) what they cost. */
+function purchaseColumns(result: EvaluationResult, priced: boolean): readonly Column<Purchase>[] {
+  const columns: Column<Purchase>[] = [
+    {
+      key: "what",
+      header: "What",
+      cell: (line) => (
+        <>
+          {line.reason}{" "}
+          <span className="code">
+            rule {line.rule} · {line.sources.join(", ")}
+          </span>
+        </>
+      ),
+    },
+    { key: "units", header: "CALs", numeric: true, cell: (line) => line.units },
+  ];
+  if (priced)
+    columns.push({
+      key: "cost",
+      header: "Cost",
+      numeric: true,
+      cell: (line) =>
+        line.cost === null ? (
+          "not on the price list"
+        ) : (
+          <Money minor={line.cost} currency={result.currency} />
+        ),
+    });
+  return columns;
 }
 
 /** A stored evaluation: the compliance position, what to buy to close the gap, every finding with its rule. */
@@ -132,49 +167,20 @@ export function EvaluationScreen() {
                   {result.priceList.version === null ? "" : ` ${result.priceList.version}`}.
                 </p>
               )}
-              <table className="table">
-                <caption className="visually-hidden">Purchases</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">What</th>
-                    <th scope="col" className="num">
-                      CALs
-                    </th>
-                    {priced && (
-                      <th scope="col" className="num">
-                        Cost
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.purchases.map((line) => (
-                    <tr
-                      key={`${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`}
-                    >
-                      <td>
-                        {line.reason}{" "}
-                        <span className="code">
-                          rule {line.rule} · {line.sources.join(", ")}
-                        </span>
-                      </td>
-                      <td className="num">{line.units}</td>
-                      {priced && (
-                        <td className="num">
-                          {line.cost === null ? (
-                            "not on the price list"
-                          ) : (
-                            <Money minor={line.cost} currency={result.currency} />
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-                {priced && (
-                  <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
-                )}
-              </table>
+              <DataTable
+                caption="Purchases"
+                captionHidden
+                columns={purchaseColumns(result, priced)}
+                rows={result.purchases}
+                rowKey={(line) =>
+                  `${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`
+                }
+                footer={
+                  priced && (
+                    <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
+                  )
+                }
+              />
             </>
           )}
         </div>
