@@ -2,6 +2,8 @@ import type { EvaluationResult } from "@calwise/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
+import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
@@ -9,6 +11,7 @@ import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/require
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatDateTime } from "../format/format-date.ts";
+import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
 
 function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
@@ -69,6 +72,13 @@ export function EvaluationScreen() {
     queryKey: ["evaluation", id],
     queryFn: ({ signal }) => callApi("get", "/v1/evaluations/{id}", { params: { id }, signal }),
   });
+  const staff = role !== undefined && role !== "customer";
+  // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
+  const lists = useQuery({
+    queryKey: ["price-lists"],
+    queryFn: ({ signal }) => callApi("get", "/v1/price-lists", { signal }),
+    enabled: staff,
+  });
   // The same revision checked again: priced by the list in force now (one added since), a new stored check.
   const checkAgain = useMutation({
     mutationFn: (checked: { deploymentId: string; revision: number }) =>
@@ -95,6 +105,33 @@ export function EvaluationScreen() {
       </section>
     );
   const result = evaluation.data.result as unknown as EvaluationResult;
+  // The list in force today: undefined while unknown (not read yet, or a customer's account), null when none is.
+  const inForceNow =
+    lists.data === undefined
+      ? undefined
+      : (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null);
+  const checkAgainButton = staff && (
+    <>
+      <button
+        type="button"
+        className="button-quiet"
+        disabled={checkAgain.isPending}
+        onClick={() =>
+          checkAgain.mutate({
+            deploymentId: evaluation.data.deploymentId,
+            revision: evaluation.data.revision,
+          })
+        }
+      >
+        Check again
+      </button>
+      {checkAgain.isError && (
+        <p className="error-text" role="alert">
+          {describeApiError(checkAgain.error, "The check")}
+        </p>
+      )}
+    </>
+  );
   const priced = result.currency !== null;
   const rows = chartRows(result);
   const short = result.families.flatMap((f) =>
@@ -140,26 +177,20 @@ export function EvaluationScreen() {
                     No price list was in force when this was checked, so these are counts of CALs,
                     not money. <Link to="/price-lists">Add a price list</Link>, then check again.
                   </p>
-                  {role !== undefined && role !== "customer" && (
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      disabled={checkAgain.isPending}
-                      onClick={() =>
-                        checkAgain.mutate({
-                          deploymentId: evaluation.data.deploymentId,
-                          revision: evaluation.data.revision,
-                        })
-                      }
-                    >
-                      Check again
-                    </button>
-                  )}
-                  {checkAgain.isError && (
-                    <p className="error-text" role="alert">
-                      The check failed: {checkAgain.error.message}
-                    </p>
-                  )}
+                  {checkAgainButton}
+                </div>
+              ) : inForceNow !== undefined &&
+                evaluation.data.priceListId !== null &&
+                inForceNow?.id !== evaluation.data.priceListId ? (
+                <div className="hint">
+                  <p>
+                    Priced with {result.priceList.name}
+                    {result.priceList.version === null ? "" : ` ${result.priceList.version}`}, which
+                    is no longer the price list in force
+                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}. Check again to price it
+                    at today's list.
+                  </p>
+                  {checkAgainButton}
                 </div>
               ) : (
                 <p className="hint">

@@ -7,6 +7,7 @@ import { DataTable } from "../components/data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
+import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
 
 /** The content type the API reads a price list file's text as, from its name. */
@@ -63,8 +64,9 @@ export function PriceListsScreen() {
           )
           .join("; ")}.`,
       );
-      // The point of sale prices by the list in force: its answers are asked again.
-      for (const queryKey of [["price-lists"], ["point-of-sale"]])
+      // The point of sale prices by the list in force: its answers are asked again; a customer's position
+      // says which checks were priced at another list.
+      for (const queryKey of [["price-lists"], ["point-of-sale"], ["position"]])
         void queryClient.invalidateQueries({ queryKey });
     },
     onError: (error, file) => {
@@ -74,7 +76,7 @@ export function PriceListsScreen() {
   });
   const canAdd = session?.user.role === "owner" || session?.user.role === "sales";
   const rows = lists.data?.priceLists ?? [];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = formatLocalDate(new Date());
   return (
     <section className="page" aria-labelledby="price-lists-title">
       <h1 id="price-lists-title">Price lists</h1>
