@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
-import { appliesOn } from "../api/price-list-in-force.ts";
+import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -76,7 +76,8 @@ export function PriceListsScreen() {
   });
   const canAdd = session?.user.role === "owner" || session?.user.role === "sales";
   const rows = lists.data?.priceLists ?? [];
-  const today = formatLocalDate(new Date());
+  // One list is in force (the latest start of those that apply), as the server prices: only it gets the badge.
+  const inForce = findPriceListInForce(rows, formatLocalDate(new Date()));
   return (
     <section className="page" aria-labelledby="price-lists-title">
       <h1 id="price-lists-title">Price lists</h1>
@@ -116,7 +117,7 @@ export function PriceListsScreen() {
                 cell: (l) => (
                   <>
                     {validity(l)}
-                    {appliesOn(l, today) && (
+                    {l.id === inForce?.id && (
                       <>
                         {" "}
                         <span className="badge badge-accepted">in force today</span>
