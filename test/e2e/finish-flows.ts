@@ -124,7 +124,8 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
     assert.ok(chartBox && buyBox && buyBox.y > chartBox.y + chartBox.height, "stacked at 768 px");
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.goto(customerPath);
+    // The breadcrumb leads back to the customer.
+    await page.getByRole("link", { name: "Harbour Café", exact: true }).click();
     await page
       .getByRole("table", { name: "Compliance per deployment" })
       .getByRole("cell", { name: "current", exact: true })

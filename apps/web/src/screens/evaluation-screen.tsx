@@ -72,6 +72,22 @@ export function EvaluationScreen() {
     queryKey: ["evaluation", id],
     queryFn: ({ signal }) => callApi("get", "/v1/evaluations/{id}", { params: { id }, signal }),
   });
+  // The breadcrumb leads back to the customer whose deployment this checks (a newcomer otherwise had to find them
+  // again in the customers list).
+  const deploymentId = evaluation.data?.deploymentId;
+  const deployment = useQuery({
+    queryKey: ["deployment", deploymentId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/deployments/{id}", { params: { id: deploymentId ?? "" }, signal }),
+    enabled: deploymentId !== undefined,
+  });
+  const customerId = deployment.data?.customerId ?? null;
+  const customer = useQuery({
+    queryKey: ["customer", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}", { params: { id: customerId ?? "" }, signal }),
+    enabled: customerId !== null,
+  });
   const staff = role !== undefined && role !== "customer";
   // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
   const lists = useQuery({
@@ -140,7 +156,12 @@ export function EvaluationScreen() {
   return (
     <section className="page" aria-labelledby="evaluation-title">
       <p className="breadcrumb">
-        <Link to="/customers">Customers</Link> /
+        <Link to="/customers">Customers</Link> /{" "}
+        {customer.data !== undefined && (
+          <>
+            <Link to={`/customers/${customer.data.id}`}>{customer.data.name}</Link> /
+          </>
+        )}
       </p>
       <h1 id="evaluation-title">Compliance: {result.deployment}</h1>
       <p className={`status ${result.compliant ? "status-ok" : "status-short"}`}>
