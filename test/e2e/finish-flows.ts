@@ -101,6 +101,14 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
     await page.getByRole("heading", { name: "Harbour Café" }).waitFor();
     customerPath = new URL(page.url()).pathname;
     await shot("customer-new");
+    // The servers table fits a portrait tablet's card: nothing (the Remove buttons) cut off at the edge.
+    await page.setViewportSize({ width: 768, height: 900 });
+    const serversOverflow = await page
+      .locator(".row-table")
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.equal(serversOverflow, 0, "the servers table fits at 768 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page
       .getByLabel("Import a file")
       .setInputFiles(file("small-office.yaml", JSON.stringify(smallOffice)));
