@@ -3,6 +3,7 @@
 // photographed at 1280 and 768 px; a check priced at a list that is no longer in force reads as stale with the
 // reason and is checked again; "today" is the browser's date, not the server's UTC one. Axe-checked.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
@@ -244,5 +245,27 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
     await utc.page.getByRole("table", { name: "Cheapest packs (Spring prices)" }).waitFor();
     utc.assertClean();
     await utc.page.context().close();
+  });
+
+  test("the sample price list a newcomer downloads is accepted as it is", async () => {
+    const watched = await open();
+    const { page } = watched;
+    await signIn(watched, owner);
+    await page.getByRole("link", { name: "Price lists", exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download a sample CSV" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "price-list-sample.csv");
+    // Uploaded under its own name (the saved download has a random one).
+    const text = readFileSync(await download.path(), "utf8");
+    await page.getByLabel("Price list file").setInputFiles(file("price-list-sample.csv", text));
+    await page
+      .getByRole("status")
+      .filter({ hasText: "price-list-sample.csv added: My prices (EUR, 5 prices" })
+      .waitFor();
+    await assertAccessible(page, "price lists with the sample added");
+    watched.assertClean();
+    await page.context().close();
   });
 }

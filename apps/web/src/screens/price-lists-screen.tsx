@@ -9,6 +9,7 @@ import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
 import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
+import { samplePriceListCsv } from "./sample-price-list.ts";
 
 /** The content type the API reads a price list file's text as, from its name. */
 function contentTypeOf(fileName: string): string {
@@ -31,6 +32,16 @@ async function storePriceListFile(
     lists: (answer.body as { priceLists: Schema<"PriceList">[] }).priceLists,
     replayed: answer.replayed,
   };
+}
+
+/** Saves the sample price list CSV (a Blob: nothing is asked of the server). */
+function downloadSample(): void {
+  const url = URL.createObjectURL(new Blob([samplePriceListCsv], { type: "text/csv" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "price-list-sample.csv";
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 /** When a list applies, in words: "1 Jul 2026 to 31 Dec 2026", or "from 1 Jul 2026" while open-ended. */
@@ -142,7 +153,11 @@ export function PriceListsScreen() {
               <>
                 CSV (one row per SKU: sku, family or product, version, type, packSize, price in
                 cents, currency, validFrom, validTo), YAML or JSON, as the calwise command line
-                reads it. Every list in the file is added, or none.
+                reads it. Every list in the file is added, or none. New to this?{" "}
+                <button type="button" className="button-link" onClick={downloadSample}>
+                  Download a sample CSV
+                </button>{" "}
+                (made-up prices: put yours in, then add it here).
               </>
             }
             accept=".csv,.yaml,.yml,.json,text/csv,application/json"
