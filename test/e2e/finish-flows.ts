@@ -162,6 +162,7 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
     assert.equal(await page.getByRole("cell", { name: "None counted." }).count(), 2);
     await assertAccessible(page, "audit with nothing counted");
     await shot("audit");
+    await page.getByRole("link", { name: "Harbour Café", exact: true }).waitFor();
 
     await page.getByRole("link", { name: "Training", exact: true }).click();
     await page.getByRole("heading", { name: "Sales training", level: 1 }).waitFor();

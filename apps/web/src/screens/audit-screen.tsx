@@ -153,6 +153,14 @@ export function AuditScreen() {
     queryKey: ["audit", id],
     queryFn: ({ signal }) => callApi("get", "/v1/audits/{id}", { params: { id }, signal }),
   });
+  // The breadcrumb names the customer the evidence belongs to ("Customer /" said nothing).
+  const customerId = audit.data?.customerId ?? null;
+  const customer = useQuery({
+    queryKey: ["customer", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}", { params: { id: customerId ?? "" }, signal }),
+    enabled: customerId !== null,
+  });
   if (audit.isPending)
     return (
       <section className="page">
@@ -173,12 +181,12 @@ export function AuditScreen() {
   return (
     <section className="page" aria-labelledby="audit-title">
       <p className="breadcrumb">
-        <Link
-          to={audit.data.customerId === null ? "/customers" : `/customers/${audit.data.customerId}`}
-        >
-          Customer
-        </Link>{" "}
-        /
+        <Link to="/customers">Customers</Link> /{" "}
+        {customer.data !== undefined && (
+          <>
+            <Link to={`/customers/${customer.data.id}`}>{customer.data.name}</Link> /
+          </>
+        )}
       </p>
       <h1 id="audit-title">Audit of the evidence</h1>
       <p className="lead">{windowInWords(result.window, result.counts.logonEvents)}</p>
