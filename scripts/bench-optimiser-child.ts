@@ -4,6 +4,7 @@
 import { checkOwnedCounts } from "../packages/core/src/optimise/check-owned-counts.ts";
 import { type CoverEdge, chooseCalMix } from "../packages/core/src/optimise/choose-cal-mix.ts";
 import { chooseIndexedCalMix } from "../packages/core/src/optimise/choose-indexed-cal-mix.ts";
+import type { FlowNetwork } from "../packages/core/src/optimise/graph/flow-network.ts";
 import {
   type CoverReductionStats,
   reduceBipartiteCover,
@@ -30,7 +31,14 @@ import { collectGarbage, median, now, peakRssMb } from "./bench-statistics.ts";
 
 /** What to measure. */
 export interface OptimiserChildArgs {
-  readonly task: "cover" | "baseline" | "cal-mix" | "indexed-cal-mix" | "reduce" | "owned-counts";
+  readonly task:
+    | "cover"
+    | "cover-from-pairs"
+    | "baseline"
+    | "cal-mix"
+    | "indexed-cal-mix"
+    | "reduce"
+    | "owned-counts";
   readonly shape: AccessGraphShape;
   readonly pairs: number;
   readonly seed: number;
@@ -89,8 +97,8 @@ export interface OwnedCountsChildResult {
 const args = readChildArgs<OptimiserChildArgs>();
 const graph = generateAccessGraph(args.shape, args.pairs, args.seed);
 reportChildResult(
-  args.task === "cover"
-    ? measureCover(graph)
+  args.task === "cover" || args.task === "cover-from-pairs"
+    ? measureCover(graph, args.task === "cover-from-pairs")
     : args.task === "baseline"
       ? measureBaseline(graph)
       : args.task === "cal-mix" || args.task === "indexed-cal-mix"
@@ -203,7 +211,13 @@ function measureOwnedCounts(graph: AccessGraph): OwnedCountsChildResult {
   };
 }
 
-function measureCover(graph: AccessGraph): OptimiserChildResult {
+/**
+ * The cover: `buildBipartiteCoverNetwork` (build) then `solveMinCut` (solve), or with `fromPairs`
+ * `solveMinWeightBipartiteCover` from the pair arrays as its callers use it (solve; no build step:
+ * it builds what it needs, and the network only when it falls back to `solveMinCut`). Then the
+ * certificate and every pair covered (check).
+ */
+function measureCover(graph: AccessGraph, fromPairs: boolean): OptimiserChildResult {
   const input = coverInputOf(graph);
   collectGarbage();
   const rssAfterInputMb = process.memoryUsage().rss / 2 ** 20;
@@ -220,12 +234,14 @@ function measureCover(graph: AccessGraph): OptimiserChildResult {
     collectGarbage();
     const startCpu = cpuMs();
     const start = now();
-    const network = buildBipartiteCoverNetwork(input);
+    const given = fromPairs ? undefined : buildBipartiteCoverNetwork(input);
     const builtCpu = cpuMs();
     const built = now();
-    const cut = solveMinCut(network);
+    const cover = given === undefined ? solveMinWeightBipartiteCover(input) : undefined;
+    const cut = cover?.cut ?? solveMinCut(given as FlowNetwork);
     const solved = now();
     solveCpu.push(cpuMs() - builtCpu);
+    const network = cover?.network ?? (given as FlowNetwork);
     const verdict = verifyMinCut(network, cut);
     // The cover itself: users off the source side, devices on it; every pair must be covered.
     const userCount = graph.userCount;

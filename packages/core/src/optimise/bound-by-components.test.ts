@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
-import { boundByComponents } from "./bound-by-components.ts";
+import {
+  boundByComponents,
+  boundByComponentsOnce,
+  type ComponentBoundMemo,
+} from "./bound-by-components.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
@@ -105,6 +109,21 @@ test("the bound by components never exceeds the cheapest cover's real price", ()
 
 test("stars of one tier around two administrators are bounded exactly, owned CALs binding", () => {
   // Ten office users, each with one or two devices of their own; two administrators touch every device.
+  const edges = officeStars();
+  // Four owned user CALs: the administrators take two, and two users with two devices take the others.
+  const pools: OwnedPool[] = [{ type: "user", tier: 0, quantity: 4, source: "owned" }];
+  // The cheapest cover: A1, A2, U1 and U3 on owned CALs; 3 more users with two devices (150, each saving two
+  // devices at 42) and the five users with one device bought as one device 5-pack (168): 318.
+  const b = boundByComponents(edges, pools, market, Number.POSITIVE_INFINITY, -1, 100_000);
+  assert.equal(b.kind, "bound");
+  if (b.kind !== "bound") return;
+  assert.equal(b.hubs, 2);
+  assert.ok(b.exactFrontiers);
+  assert.equal(b.bound, 318);
+});
+
+/** Ten office stars around two administrators (the estate of the test above). */
+function officeStars(): CoverEdge[] {
   const edges: CoverEdge[] = [];
   for (let u = 0; u < 10; u++)
     for (let d = 0; d < 1 + (u % 2); d++)
@@ -119,14 +138,32 @@ test("stars of one tier around two administrators are bounded exactly, owned CAL
   for (const admin of ["A1", "A2"])
     for (const device of devices)
       edges.push({ user: admin, device, tier: 0, deviceOnly: false, userOnly: false });
-  // Four owned user CALs: the administrators take two, and two users with two devices take the others.
+  return edges;
+}
+
+test("the bound by components gives up at its cheap test when it cannot beat the bound known", () => {
   const pools: OwnedPool[] = [{ type: "user", tier: 0, quantity: 4, source: "owned" }];
-  // The cheapest cover: A1, A2, U1 and U3 on owned CALs; 3 more users with two devices (150, each saving two
-  // devices at 42) and the five users with one device bought as one device 5-pack (168): 318.
-  const b = boundByComponents(edges, pools, market, Number.POSITIVE_INFINITY, -1, 100_000);
-  assert.equal(b.kind, "bound");
-  if (b.kind !== "bound") return;
-  assert.equal(b.hubs, 2);
-  assert.ok(b.exactFrontiers);
-  assert.equal(b.bound, 318);
+  // The exact bound is 318 (above); known to be at least 318, the greedy estimate cannot beat it.
+  const b = boundByComponents(officeStars(), pools, market, Number.POSITIVE_INFINITY, 318, 100_000);
+  assert.equal(b.kind, "skipped");
+  if (b.kind !== "skipped") return;
+  assert.match(b.reason, /no better than the bound known \(greedy releases/);
+  // Just below it, the search runs and proves 318.
+  const c = boundByComponents(officeStars(), pools, market, Number.POSITIVE_INFINITY, 317, 100_000);
+  assert.deepEqual(c.kind === "bound" ? c.bound : c.reason, 318);
+});
+
+test("boundByComponentsOnce searches once per key and arguments, and again when they differ", () => {
+  const pools: OwnedPool[] = [{ type: "user", tier: 0, quantity: 4, source: "owned" }];
+  const memo: ComponentBoundMemo = new Map();
+  const edges = officeStars();
+  const first = boundByComponentsOnce(memo, "", edges, pools, market, 1_000, -1, 100_000);
+  const again = boundByComponentsOnce(memo, "", edges, pools, market, 1_000, -1, 100_000);
+  assert.equal(again, first, "the kept answer, not a new search");
+  assert.equal(memo.size, 1);
+  const other = boundByComponentsOnce(memo, "0", edges, pools, market, 1_000, -1, 100_000);
+  assert.notEqual(other, first);
+  assert.deepEqual(other, first);
+  boundByComponentsOnce(memo, "", edges, pools, market, 1_000, 100, 100_000);
+  assert.equal(memo.size, 3);
 });

@@ -17,6 +17,28 @@ export type ComponentBound =
     }
   | { readonly kind: "skipped"; readonly reason: string };
 
+/**
+ * Bounds by components kept between plans of the same inputs, by the planner's key (the External Connector
+ * choice) and the bounds the call was given: the solver pass plans a family again and must not search again.
+ */
+export type ComponentBoundMemo = Map<string, ComponentBound>;
+
+/** `boundByComponents` through a memo: a call with the same key and arguments returns what the first gave. */
+export function boundByComponentsOnce(
+  memo: ComponentBoundMemo | undefined,
+  key: string,
+  ...args: Parameters<typeof boundByComponents>
+): ComponentBound {
+  if (!memo) return boundByComponents(...args);
+  const [, , , upperBound, knownBound, maxWork] = args;
+  const full = `${key}|${upperBound}|${knownBound}|${maxWork}`;
+  const kept = memo.get(full);
+  if (kept) return kept;
+  const bound = boundByComponents(...args);
+  memo.set(full, bound);
+  return bound;
+}
+
 /** Hubs branched on (in or out of the cover): at most this many, so at most 2^4 branches. */
 const MAX_HUBS = 4;
 /** A side of a component this small is enumerated subset by subset. */
@@ -26,6 +48,8 @@ const MAX_SPLIT_DEPTH = 6;
 const HARD_CAP = 4;
 /** User counts × top-tier splits priced at most (each a `priceCalNeedsCost`). */
 const MAX_PRICED_SPLITS = 100_000;
+/** User counts the cheap test prices (those with the least floors). */
+const ESTIMATE_POINTS = 4;
 
 /**
  * A lower bound on the money paid over every cover, from the holders' structure rather than prices per unit
@@ -100,68 +124,128 @@ export function boundByComponents(
   // The state every branch starts from: forced holders in, their pairs covered.
   const baseIn = new Uint8Array(forced);
   const hubs = chooseHubs(graph, baseIn, spend);
-  let total: Frontier | undefined;
   let components = 0;
-  for (let mask = 0; mask < 1 << hubs.length; mask++) {
-    const inCover = new Uint8Array(baseIn);
-    const removed = new Uint8Array(n);
-    hubs.forEach((h, i) => {
-      removed[h] = 1;
-      if (mask & (1 << i)) inCover[h] = 1;
-      else for (const w of graph.neighbours(h)) inCover[w] = 1;
-    });
-    let users = 0;
-    let devices = 0;
-    for (let h = 0; h < n; h++)
-      if (inCover[h]) {
-        if (isUser(h)) users++;
-        else devices++;
+  /**
+   * The frontier over every hub branch, or undefined when every branch was pruned. With `exactReleases`
+   * false, a ward's minimum k-unions are taken from a greedy k-set (at least the least union), so the
+   * frontier is at least the exact one and the bound priced from it at least the true bound.
+   */
+  const frontierOverHubs = (exactReleases: boolean): Frontier | undefined | "over" => {
+    let total: Frontier | undefined;
+    for (let mask = 0; mask < 1 << hubs.length; mask++) {
+      const inCover = new Uint8Array(baseIn);
+      const removed = new Uint8Array(n);
+      hubs.forEach((h, i) => {
+        removed[h] = 1;
+        if (mask & (1 << i)) inCover[h] = 1;
+        else for (const w of graph.neighbours(h)) inCover[w] = 1;
+      });
+      let users = 0;
+      let devices = 0;
+      for (let h = 0; h < n; h++)
+        if (inCover[h]) {
+          if (isUser(h)) users++;
+          else devices++;
+        }
+      // A hub left out whose neighbour is another hub left out: that pair is uncovered, the branch is empty.
+      let empty = false;
+      hubs.forEach((h, i) => {
+        if (!(mask & (1 << i)) && !inCover[h])
+          for (const w of graph.neighbours(h)) if (removed[w] && !inCover[w]) empty = true;
+      });
+      if (empty) continue;
+      // A branch whose holders already in the cover cost the best answer known holds no cheaper cover.
+      const committed = priceCalNeedsCost(
+        [
+          { type: "user" as const, tier: 0, count: users },
+          { type: "device" as const, tier: 0, count: devices },
+        ].filter((x) => x.count > 0),
+        pools,
+        market,
+      );
+      if (committed.exact && committed.cost >= upperBound) continue;
+      let branch: Frontier = shift(single(), users, devices);
+      // Past four times the budget (frontier sums and enumerations count too) the bound is given up: its time
+      // stays bounded whatever the family.
+      for (const component of listComponents(graph, inCover, removed, spend)) {
+        if (work > HARD_CAP * maxWork) return "over";
+        components++;
+        const f = solveComponent(graph, component, nu, budget, spend, 0, exactReleases);
+        if (exactReleases && !f.exact) exactFrontiers = false;
+        branch = convolve(branch, f.frontier, spend);
       }
-    // A hub left out whose neighbour is another hub left out: that pair is uncovered, the branch is empty.
-    let empty = false;
-    hubs.forEach((h, i) => {
-      if (!(mask & (1 << i)) && !inCover[h])
-        for (const w of graph.neighbours(h)) if (removed[w] && !inCover[w]) empty = true;
-    });
-    if (empty) continue;
-    // A branch whose holders already in the cover cost the best answer known holds no cheaper cover.
-    const committed = priceCalNeedsCost(
-      [
-        { type: "user" as const, tier: 0, count: users },
-        { type: "device" as const, tier: 0, count: devices },
-      ].filter((x) => x.count > 0),
-      pools,
-      market,
-    );
-    if (committed.exact && committed.cost >= upperBound) continue;
-    let branch: Frontier = shift(single(), users, devices);
-    // Past four times the budget (frontier sums and enumerations count too) the bound is given up: its time
-    // stays bounded whatever the family.
-    for (const component of listComponents(graph, inCover, removed, spend)) {
-      if (work > HARD_CAP * maxWork)
-        return { kind: "skipped", reason: `more than ${HARD_CAP * maxWork} units of work` };
-      components++;
-      const f = solveComponent(graph, component, nu, budget, spend, 0);
-      if (!f.exact) exactFrontiers = false;
-      branch = convolve(branch, f.frontier, spend);
+      total = total ? pointwiseMin(total, branch) : branch;
     }
-    total = total ? pointwiseMin(total, branch) : branch;
-  }
+    return total;
+  };
+  const over = {
+    kind: "skipped",
+    reason: `more than ${HARD_CAP * maxWork} units of work`,
+  } as const;
+  // The cheap test first: greedy k-sets in place of the release search. What they price at is at least the
+  // bound the search could prove; at or below the bound known, the search would be wasted.
+  const estimate = frontierOverHubs(false);
+  if (estimate === "over") return over;
+  const bounded = (bound: number): ComponentBound => ({
+    kind: "bound",
+    bound,
+    exactFrontiers,
+    hubs: hubs.length,
+    components,
+    work,
+  });
   // Every branch pruned: none holds a cover cheaper than the best known, which is then the bound.
-  if (!total)
+  if (!estimate) return bounded(upperBound);
+  // Only its least-floor points are priced: the best of them is at least the estimate's bound, so at or below
+  // the bound known it proves the search cannot gain.
+  const cheap = priceFrontier(estimate, nu1, topTier, pools, market, knownBound, ESTIMATE_POINTS);
+  if (cheap.kind === "skipped")
     return {
-      kind: "bound",
-      bound: upperBound,
-      exactFrontiers,
-      hubs: hubs.length,
-      components,
-      work,
+      kind: "skipped",
+      reason: `${cheap.reason} (greedy releases, ${work} units of work)`,
     };
+  // The search gets its own budget: the cheap test's work is counted beside it (at most as much again).
+  const cheapWork = work;
+  work = 0;
+  budget.left = maxWork;
+  components = 0;
+  const total = frontierOverHubs(true);
+  if (total === "over") return over;
+  work += cheapWork;
+  if (!total) return bounded(upperBound);
+  const priced = priceFrontier(
+    total,
+    nu1,
+    topTier,
+    pools,
+    market,
+    knownBound,
+    Number.POSITIVE_INFINITY,
+  );
+  if (priced.kind === "skipped") return priced;
+  return bounded(Math.min(priced.bound, upperBound));
+}
+
+/**
+ * The least real price over the counts a frontier and ν allow: per user count u, at least frontier[u]
+ * devices, and at least ν holders at the top tier (a of them users, ν − a devices). User counts are taken in
+ * order of their floor (every holder at tier 0), so the search stops at the first floor that cannot beat the
+ * best, and as soon as the best is no better than `knownBound` (skipped: nothing gained). After `maxPoints`
+ * user counts the best so far is returned: at least the least price, an upper estimate of it.
+ */
+function priceFrontier(
+  total: Frontier,
+  nu1: number,
+  topTier: number,
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+  knownBound: number,
+  maxPoints: number,
+):
+  | { readonly kind: "bound"; readonly bound: number }
+  | { readonly kind: "skipped"; readonly reason: string } {
   // The split of ν between users and devices is priced per user count only while that stays small.
   const splits = total.length * (nu1 + 1) <= MAX_PRICED_SPLITS;
-
-  // The least real price over the counts the frontier and ν allow.
-  let best = Number.POSITIVE_INFINITY;
   let exactPrices = true;
   const price = (needs: Need[]) => {
     const p = priceCalNeedsCost(
@@ -172,44 +256,44 @@ export function boundByComponents(
     if (!p.exact) exactPrices = false;
     return p.cost;
   };
+  // Whatever split of the ν top-tier holders, at least max(frontier, ν − u) devices, all priced at tier 0.
+  const points: { u: number; f: number; floor: number }[] = [];
   for (let u = 0; u < total.length; u++) {
     const f = total[u] as number;
     if (!Number.isFinite(f)) continue;
-    // Whatever split of the ν top-tier holders, at least this many devices.
     const floor = price([
       { type: "user", tier: 0, count: u },
       { type: "device", tier: 0, count: Math.max(f, nu1 - u) },
     ]);
-    if (floor >= best) continue;
-    if (nu1 === 0 || !splits) {
-      best = floor;
-      if (best <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
-      continue;
-    }
+    points.push({ u, f, floor });
+  }
+  points.sort((a, b) => a.floor - b.floor || a.u - b.u);
+  const skipped = { kind: "skipped", reason: "no better than the bound known" } as const;
+  let best = Number.POSITIVE_INFINITY;
+  let tried = 0;
+  for (const { u, f, floor } of points) {
+    if (tried++ >= maxPoints) break;
+    // Every later point's floor is at least this one's: none can beat the best.
+    if (floor >= best) break;
+    if (nu1 === 0 || !splits) best = floor;
     // a of the ν top-tier holders are users, the rest devices (so at least ν − a devices).
-    for (let a = 0; a <= Math.min(u, nu1); a++) {
-      const d = Math.max(f, nu1 - a);
-      const cost = price([
-        { type: "user", tier: topTier, count: a },
-        { type: "user", tier: 0, count: u - a },
-        { type: "device", tier: topTier, count: nu1 - a },
-        { type: "device", tier: 0, count: d - (nu1 - a) },
-      ]);
-      if (cost < best) best = cost;
-      if (best <= floor) break;
-    }
+    else
+      for (let a = 0; a <= Math.min(u, nu1); a++) {
+        const d = Math.max(f, nu1 - a);
+        const cost = price([
+          { type: "user", tier: topTier, count: a },
+          { type: "user", tier: 0, count: u - a },
+          { type: "device", tier: topTier, count: nu1 - a },
+          { type: "device", tier: 0, count: d - (nu1 - a) },
+        ]);
+        if (cost < best) best = cost;
+        if (best <= floor) break;
+      }
     // No better than the bound already known: the rest of the pricing would be wasted.
-    if (best <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
+    if (best <= knownBound) return skipped;
   }
   if (!exactPrices) return { kind: "skipped", reason: "a purchase was priced by a heuristic" };
-  return {
-    kind: "bound",
-    bound: Math.min(best, upperBound),
-    exactFrontiers,
-    hubs: hubs.length,
-    components,
-    work,
-  };
+  return { kind: "bound", bound: best };
 }
 
 /** For each number of users (index), the fewest devices a cover with at most that many users needs. */
@@ -340,6 +424,7 @@ function solveComponent(
   budget: { left: number },
   spend: (units: number) => void,
   depth: number,
+  exactReleases: boolean,
 ): SolvedComponent {
   const members = new Set(component);
   const users = component.filter((h) => h < nu);
@@ -395,7 +480,7 @@ function solveComponent(
       branches.forEach((b, i) => {
         let f = shift(single(), b.users, b.devices);
         for (const part of parts[i] as number[][]) {
-          const s = solveComponent(graph, part, nu, budget, spend, depth + 1);
+          const s = solveComponent(graph, part, nu, budget, spend, depth + 1, exactReleases);
           if (!s.exact) exact = false;
           f = convolve(f, s.frontier, spend);
         }
@@ -404,7 +489,9 @@ function solveComponent(
       return { frontier: result as Frontier, exact };
     }
   }
-  const releases = searchReleases(graph, members, small, other, budget, spend);
+  const releases = exactReleases
+    ? searchReleases(graph, members, small, other, budget, spend)
+    : releaseGreedily(graph, members, small, other, budget, spend);
   // Released k of the small side: the small side holds |small| − k, the other side h(k).
   const frontier = new Array<number>(users.length + 1).fill(Number.POSITIVE_INFINITY);
   releases.least.forEach((union, k) => {
@@ -454,6 +541,74 @@ function enumerateSide(
 }
 
 /**
+ * Per k, the union of k released holders' neighbourhoods when they are released greedily (each time the one
+ * that adds the fewest new neighbours): at least the least union, so a frontier built from it is at least the
+ * exact one (the cheap test's estimate). O(|small|² · degree), counted; past the budget every further k
+ * gets the whole other side.
+ */
+function releaseGreedily(
+  graph: Adjacency,
+  members: ReadonlySet<number>,
+  small: readonly number[],
+  other: readonly number[],
+  budget: { left: number },
+  spend: (units: number) => void,
+): { least: number[]; exact: boolean } {
+  const nbrs = listNeighbourPositions(graph, members, small, other);
+  const m = nbrs.length;
+  const touched = new Uint8Array(other.length);
+  const released = new Uint8Array(m);
+  const least: number[] = [0];
+  let union = 0;
+  let steps = 0;
+  for (let k = 1; k <= m; k++) {
+    // Past the budget the rest is the whole other side: at least any union, so still at least the exact value.
+    if (steps > budget.left) {
+      least.push(other.length);
+      continue;
+    }
+    let pick = -1;
+    let grow = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      if (released[i]) continue;
+      let g = 0;
+      for (const p of nbrs[i] as number[]) if (!touched[p]) g++;
+      steps += (nbrs[i] as number[]).length + 1;
+      if (g < grow) {
+        grow = g;
+        pick = i;
+      }
+    }
+    released[pick] = 1;
+    for (const p of nbrs[pick] as number[]) touched[p] = 1;
+    union += grow;
+    least.push(union);
+  }
+  spend(steps);
+  return { least, exact: false };
+}
+
+/** Per holder of the small side, the positions (in `other`) of its neighbours in the component, by degree. */
+function listNeighbourPositions(
+  graph: Adjacency,
+  members: ReadonlySet<number>,
+  small: readonly number[],
+  other: readonly number[],
+): number[][] {
+  const position = new Map(other.map((h, i) => [h, i]));
+  return small
+    .map((h) => {
+      const list: number[] = [];
+      for (const w of graph.neighbours(h)) {
+        const p = position.get(w);
+        if (p !== undefined && members.has(w)) list.push(p);
+      }
+      return list;
+    })
+    .sort((a, b) => a.length - b.length);
+}
+
+/**
  * Per k, the fewest holders of the other side adjacent to k released holders of the small side (a minimum
  * k-union), by a branch and bound per k over the small side in order of degree, cut when the union reaches the
  * best known (a greedy choice first). Past the budget, the rest is bounded below by the largest exact value so
@@ -467,17 +622,7 @@ function searchReleases(
   budget: { left: number },
   spend: (units: number) => void,
 ): { least: number[]; exact: boolean } {
-  const position = new Map(other.map((h, i) => [h, i]));
-  const nbrs = small
-    .map((h) => {
-      const list: number[] = [];
-      for (const w of graph.neighbours(h)) {
-        const p = position.get(w);
-        if (p !== undefined && members.has(w)) list.push(p);
-      }
-      return list;
-    })
-    .sort((a, b) => a.length - b.length);
+  const nbrs = listNeighbourPositions(graph, members, small, other);
   let otherDegree = 0;
   for (const h of other) {
     let d = 0;

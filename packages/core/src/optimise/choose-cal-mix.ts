@@ -62,10 +62,13 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
   };
 }
 
-/** Each holder's already-held tier (-1 when none). */
-function heldTiers(names: readonly string[], held: ReadonlyMap<string, number> | undefined) {
+/** Each holder's already-held tier (-1 when none); undefined when no holder holds one. */
+function heldTiers(
+  names: readonly string[],
+  held: ReadonlyMap<string, number> | undefined,
+): Int32Array | undefined {
+  if (held === undefined || held.size === 0) return undefined;
   const tiers = new Int32Array(names.length).fill(-1);
-  if (held === undefined || held.size === 0) return tiers;
   for (let i = 0; i < names.length; i++) tiers[i] = held.get(names[i] as string) ?? -1;
   return tiers;
 }

@@ -56,13 +56,16 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
   const { edges } = problem;
   const { userCount, deviceCount, edgeUser, edgeDevice, edgeTier } = edges;
   const edgeCount = edgeTier.length;
-  const userTop = edges.userTop ?? highestTiers(userCount, edgeUser, edgeTier);
-  const deviceTop = edges.deviceTop ?? highestTiers(deviceCount, edgeDevice, edgeTier);
+  const tops =
+    edges.userTop !== undefined && edges.deviceTop !== undefined
+      ? { userTop: edges.userTop, deviceTop: edges.deviceTop }
+      : highestTiers(edges);
+  const { userTop, deviceTop } = tops;
   const users = sideOf(userCount, userTop, problem.userHeld, problem.userCost);
   const devices = sideOf(deviceCount, deviceTop, problem.deviceHeld, problem.deviceCost);
 
-  const totalSteps = countSteps(users) + countSteps(devices);
-  const maxCostSum = sumStepCosts(users) + sumStepCosts(devices);
+  const totalSteps = users.tierNodes + devices.tierNodes;
+  const maxCostSum = users.costSum + devices.costSum;
   const holders = userCount + deviceCount;
 
   // Lexicographic tie weights: tier steps (1 each) < a device CAL (B) < any CAL (A); all below one unit of cost.
@@ -110,6 +113,7 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
     readTiers(users, userFirst, cut.sourceSide, 0, userTier) +
     readTiers(devices, deviceFirst, cut.sourceSide, 1, deviceTier);
   const problems = check.valid ? [] : [...check.problems];
+  // Every edge covered: checked here, apart from the cut (a cover read wrongly would show).
   for (let e = 0; e < edgeCount; e++) {
     const tier = edgeTier[e] as number;
     const u = edgeUser[e] as number;
@@ -130,7 +134,8 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
       nodes: network.nodeCount,
       arcs: network.arcFrom.length,
       maxFlow: cut.value,
-      cutCapacity: cutCapacity(network, cut.sourceSide),
+      // A valid certificate is a cut of capacity maxFlow (verifyMinCut summed it); else sum it again.
+      cutCapacity: check.valid ? cut.value : cutCapacity(network, cut.sourceSide),
       scale,
       verified: problems.length === 0,
       problems,
@@ -144,27 +149,34 @@ function nameOf(names: readonly string[] | undefined, index: number): string {
   return names?.[index] ?? `#${index}`;
 }
 
-/** Per holder, the highest tier of its edges (-1 for a holder without edges: it gets no chain). */
-function highestTiers(
-  count: number,
-  edgeHolder: Int32Array,
-  edgeTier: Int32Array | Uint8Array,
-): Int32Array {
-  const top = new Int32Array(count).fill(-1);
-  for (let e = 0; e < edgeHolder.length; e++) {
-    const h = edgeHolder[e] as number;
-    if (h >= 0 && (edgeTier[e] as number) > (top[h] as number)) top[h] = edgeTier[e] as number;
+/** Per user and device, the highest tier of its edges (-1: no edges, so no chain), in one pass. */
+function highestTiers(edges: IndexedCoverEdges): { userTop: Int32Array; deviceTop: Int32Array } {
+  const { edgeUser, edgeDevice, edgeTier } = edges;
+  const userTop = new Int32Array(edges.userCount).fill(-1);
+  const deviceTop = new Int32Array(edges.deviceCount).fill(-1);
+  for (let e = 0; e < edgeTier.length; e++) {
+    const tier = edgeTier[e] as number;
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    if (u >= 0 && tier > (userTop[u] as number)) userTop[u] = tier;
+    if (d >= 0 && tier > (deviceTop[d] as number)) deviceTop[d] = tier;
   }
-  return top;
+  return { userTop, deviceTop };
 }
 
-/** One side of the cover (users or devices): each holder's highest tier, the tier it holds, and the prices. */
+/**
+ * One side of the cover (users or devices): each holder's highest tier, the tier it holds (absent: none),
+ * the prices, the price step to each tier for a holder holding nothing (computed and checked once), and
+ * the side's tier nodes and what all their steps cost together.
+ */
 interface Side {
   readonly count: number;
   readonly top: Int32Array;
-  readonly held: Int32Array;
+  readonly held: Int32Array | undefined;
   readonly costs: TierCosts;
   readonly steps: Float64Array;
+  readonly tierNodes: number;
+  readonly costSum: number;
 }
 
 function sideOf(
@@ -173,31 +185,33 @@ function sideOf(
   held: Int32Array | undefined,
   costs: TierCosts,
 ): Side {
-  return {
-    count,
-    top,
-    held: held ?? new Int32Array(count).fill(-1),
-    costs,
-    steps: stepTable(costs, top),
-  };
-}
-
-/** How many tier nodes the side's chains have. */
-function countSteps(side: Side): number {
-  let total = 0;
-  for (let h = 0; h < side.count; h++) total += (side.top[h] as number) + 1;
-  return total;
-}
-
-/** What every tier of every holder of the side would cost together (the tie weights are scaled above it). */
-function sumStepCosts(side: Side): number {
-  let total = 0;
-  for (let h = 0; h < side.count; h++) {
-    const top = side.top[h] as number;
-    for (let k = 0; k <= top; k++)
-      total += stepOf(side.costs, side.steps, side.held[h] as number, k);
+  const steps = stepTable(costs, top);
+  // Holders per highest tier, so the steps of holders holding nothing are summed per tier, not per node.
+  const withTop = new Float64Array(steps.length);
+  let tierNodes = 0;
+  let costSum = 0;
+  for (let h = 0; h < count; h++) {
+    const hTop = top[h] as number;
+    tierNodes += hTop + 1;
+    const heldTier = held === undefined ? -1 : (held[h] as number);
+    if (heldTier < 0) {
+      if (hTop >= 0) withTop[hTop] = (withTop[hTop] as number) + 1;
+    } else {
+      for (let k = 0; k <= hTop; k++) costSum += stepOf(costs, steps, heldTier, k);
+    }
   }
-  return total;
+  let reaching = 0;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    reaching += withTop[k] as number;
+    if (reaching > 0) costSum += stepOf(costs, steps, -1, k) * reaching;
+  }
+  return { count, top, held, costs, steps, tierNodes, costSum };
+}
+
+/** The price step to tier k for holder h of the side: the side's table unless h holds a tier. */
+function stepOfHolder(side: Side, h: number, k: number): number {
+  const heldTier = side.held === undefined ? -1 : (side.held[h] as number);
+  return heldTier < 0 ? (side.steps[k] as number) : stepOf(side.costs, side.steps, heldTier, k);
 }
 
 /**
@@ -217,9 +231,7 @@ function writePricedArcs(
   for (let h = 0; h < side.count; h++) {
     const top = side.top[h] as number;
     for (let k = 0; k <= top; k++) {
-      arcCapacity[next] =
-        stepOf(side.costs, side.steps, side.held[h] as number, k) * scale +
-        (k === 0 ? firstTie : stepTie);
+      arcCapacity[next] = stepOfHolder(side, h, k) * scale + (k === 0 ? firstTie : stepTie);
       next += k < top ? 2 : 1;
     }
   }
@@ -245,8 +257,7 @@ function readTiers(
     for (let k = 0; k <= top; k++) if (sourceSide[start + k] === calSide) tier = k;
     if (tier >= 0) {
       tiers[h] = tier;
-      for (let k = 0; k <= tier; k++)
-        cost += stepOf(side.costs, side.steps, side.held[h] as number, k);
+      for (let k = 0; k <= tier; k++) cost += stepOfHolder(side, h, k);
     }
   }
   return cost;

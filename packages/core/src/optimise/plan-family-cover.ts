@@ -2,7 +2,7 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
 import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
-import { boundByComponents } from "./bound-by-components.ts";
+import { boundByComponentsOnce, type ComponentBoundMemo } from "./bound-by-components.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
@@ -84,6 +84,11 @@ export interface PlanOptions {
    * and the search leave open is solved as one MIP over holders, versions, owned CALs and packs.
    */
   readonly solver?: MipSolver;
+  /**
+   * Bounds by components kept from an earlier plan of the same inputs (`planFamilyCoverOnce` passes one per
+   * family): the solver pass plans the family again and takes the bound from here instead of searching again.
+   */
+  readonly componentBounds?: ComponentBoundMemo;
 }
 
 const MAX_CONNECTOR_ENUMERATION = 10;
@@ -150,6 +155,7 @@ export function planFamilyCover(
       connectorCost,
       exhaustiveSearchHolders,
       planOptions.solver,
+      { memo: planOptions.componentBounds, key: subset.join(",") },
     );
     lowest = Math.min(lowest, plan.lowerBound);
     cuts += plan.stats.cuts;
@@ -298,6 +304,7 @@ function planWithOwned(
   connectorCost: number,
   exhaustiveSearchHolders: number,
   solver: MipSolver | undefined,
+  componentBounds: { readonly memo: ComponentBoundMemo | undefined; readonly key: string },
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
@@ -586,7 +593,9 @@ function planWithOwned(
   // after the exhaustive search (which proves the small families), before the MIP (which it may spare).
   let structured = "";
   if (!proven() && held.size === 0 && edges.length > 0 && tops.holders <= COMPONENT_HOLDERS) {
-    const b = boundByComponents(
+    const b = boundByComponentsOnce(
+      componentBounds.memo,
+      componentBounds.key,
       edges,
       pools,
       market,

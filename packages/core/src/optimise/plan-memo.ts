@@ -2,6 +2,7 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { OwnedPool } from "../compliance/allocate-owned.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import type { ComponentBoundMemo } from "./bound-by-components.ts";
 import { type ConnectorOption, type FamilyPlan, planFamilyCover } from "./plan-family-cover.ts";
 
 /**
@@ -22,6 +23,8 @@ interface MemoEntry {
   readonly packs: string;
   readonly connectors: readonly ConnectorOption[];
   readonly plan: FamilyPlan;
+  /** The plan's bounds by components, for the next plan of the same inputs (the solver pass). */
+  readonly componentBounds: ComponentBoundMemo;
 }
 
 /** An empty memo of family plans. */
@@ -58,8 +61,13 @@ export function planFamilyCoverOnce(
   );
   const kept = at >= 0 ? (list[at] as MemoEntry).plan : undefined;
   if (kept && !(planOptions.solver && kept.solverCanHelp)) return kept;
-  const plan = planFamilyCover(...args);
-  const entry = { items, pools, held, packs, connectors: connectorOptions, plan };
+  // The same inputs give the same bounds by components: the solver pass reuses them (they cost up to a second).
+  const componentBounds = at >= 0 ? (list[at] as MemoEntry).componentBounds : new Map();
+  const plan = planFamilyCover(family, items, pools, held, prices, connectorOptions, {
+    ...planOptions,
+    componentBounds,
+  });
+  const entry = { items, pools, held, packs, connectors: connectorOptions, plan, componentBounds };
   if (at >= 0) list[at] = entry;
   else list.push(entry);
   memo.entries.set(family.id, list);

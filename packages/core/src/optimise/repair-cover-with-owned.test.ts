@@ -65,3 +65,18 @@ test("repairCoverWithOwned spends an owned user CAL only where it saves a purcha
   assert.deepEqual([...repaired.userTier], [["B", 1]]);
   assert.deepEqual([...repaired.deviceTier], [["D1", 0]]);
 });
+
+test("repairCoverWithOwned lowers a newer device to an owned older CAL when its newer pairs' users take owned CALs", () => {
+  // D serves U1 on the newer version and U2, U3 on the older one. Owned: one older device CAL and one newer user
+  // CAL. Dropping D would need three user CALs; lowering it needs only U1's, and then nothing is bought.
+  const edges = [{ ...pair("U1", "D"), tier: 1 }, pair("U2", "D"), pair("U3", "D")];
+  const pools = [
+    { type: "device" as const, tier: 0, quantity: 1, source: "owned" },
+    { type: "user" as const, tier: 1, quantity: 1, source: "owned" },
+  ];
+  const mix = { ...mixOf([], []), deviceTier: new Map([["D", 1]]) };
+  const repaired = repairCoverWithOwned(edges, mix, pools, new Map());
+  assert.ok(repaired);
+  assert.deepEqual([...repaired.deviceTier], [["D", 0]]);
+  assert.deepEqual([...repaired.userTier], [["U1", 1]]);
+});

@@ -10,7 +10,9 @@ const REPAIR_ROUNDS = 64;
  * Greedy repair of a cover against limited owned CALs. Where some holders of one side must be bought while
  * owned CALs that the other side could hold lie unused, it moves holders across: a bought device CAL is
  * dropped when every user relying on it can take an unused owned user CAL (fewest such users first), and the
- * same the other way. Each move saves one purchase and spends only owned CALs, so the true cost never rises.
+ * same the other way; or lowered to an older tier whose owned CALs lie unused, when the users of its newer
+ * pairs can take unused owned CALs (a ward device keeps an owned 2008 CAL while its 2012 users hold owned
+ * 2012 user CALs). Each move saves one purchase and spends only owned CALs, so the true cost never rises.
  * Rounds repeat until none moves a holder: a move gives users CALs, which shrinks what the other devices still
  * need (on a ward whose devices each serve a dozen users, a device is released only once most of them hold
  * owned CALs). Returns the repaired cover, or undefined when no move applies. Not an exactness claim: the caller
@@ -77,28 +79,36 @@ function repairRound(
     const { shortfall, spare, total: shortNow } = position(counts, pools);
     let short = shortfall[from];
     if (short === 0) continue;
-    // Holders of `from` that could be dropped, each with the `to` holders (and tiers) that would replace it.
-    const moves: { holder: string; take: Map<string, number> }[] = [];
-    for (const [holder] of tiers[from]) {
+    // Holders of `from` that could be dropped or lowered to an older tier (-1: dropped), each with the `to`
+    // holders (and tiers) that would then cover the pairs it no longer does: lowering a device of the newer
+    // version to an owned CAL of the older one needs only the users of its newer pairs, not all of them.
+    const moves: { holder: string; target: number; take: Map<string, number> }[] = [];
+    for (const [holder, tier] of tiers[from]) {
       if (held.has(holder)) continue;
-      const take = new Map<string, number>();
-      let possible = true;
-      for (const e of bySide[from].get(holder) ?? []) {
-        const other = to === "user" ? e.user : e.device;
-        const onlyFrom = from === "device" ? e.deviceOnly : e.userOnly;
-        if (onlyFrom || other === undefined) {
-          possible = false;
-          break;
+      const pairs = bySide[from].get(holder) ?? [];
+      for (let target = tier - 1; target >= -1; target--) {
+        const take = new Map<string, number>();
+        let possible = true;
+        for (const e of pairs) {
+          if (e.tier <= target) continue;
+          const other = to === "user" ? e.user : e.device;
+          const onlyFrom = from === "device" ? e.deviceOnly : e.userOnly;
+          if (onlyFrom || other === undefined) {
+            possible = false;
+            break;
+          }
+          if ((tiers[to].get(other) ?? -1) >= e.tier) continue;
+          take.set(other, Math.max(take.get(other) ?? -1, e.tier));
         }
-        if ((tiers[to].get(other) ?? -1) >= e.tier) continue;
-        take.set(other, Math.max(take.get(other) ?? -1, e.tier));
+        if (possible) moves.push({ holder, target, take });
       }
-      if (possible) moves.push({ holder, take });
     }
     moves.sort((a, b) => a.take.size - b.take.size);
     let total = shortNow;
-    for (const { holder, take } of moves) {
+    const moved = new Set<string>();
+    for (const { holder, target, take } of moves) {
       if (short === 0) break;
+      if (moved.has(holder)) continue;
       // Every new or upgraded holder must fit in an unused owned CAL of its tier or later.
       const wanted = [...take].map(([h, t]) => ({ h, t: Math.max(t, tiers[to].get(h) ?? -1) }));
       if (wanted.some(({ h, t }) => tiers[to].has(h) && (tiers[to].get(h) as number) < t)) continue;
@@ -114,6 +124,7 @@ function repairRound(
       const trial = { user: [...counts.user], device: [...counts.device] };
       const from0 = tiers[from].get(holder) as number;
       trial[from][from0] = (trial[from][from0] ?? 0) - 1;
+      if (target >= 0) trial[from][target] = (trial[from][target] ?? 0) + 1;
       for (const { h, t } of wanted) {
         const was = tiers[to].get(h);
         if (was !== undefined) trial[to][was] = (trial[to][was] ?? 0) - 1;
@@ -132,7 +143,9 @@ function repairRound(
         wanted.map((w) => w.t),
         spare[to],
       );
-      tiers[from].delete(holder);
+      if (target >= 0) tiers[from].set(holder, target);
+      else tiers[from].delete(holder);
+      moved.add(holder);
       short--;
       changed = true;
     }

@@ -17,8 +17,12 @@ export interface FlowNetwork {
 export interface MinCutResult {
   /** Value of the maximum flow, equal to the capacity of the minimum cut. */
   readonly value: number;
-  /** flow[i] is the flow on arc i: the certificate (`verifyMinCut` checks it). Finite on infinite arcs too. */
-  readonly flow: Float64Array;
+  /**
+   * flow[i] is the flow on arc i: the certificate (`verifyMinCut` checks it). Finite on infinite arcs too.
+   * An Int32Array when every flow fits in 31 bits and the solver knew it in advance (the bipartite cover's
+   * cut from its pair arrays, with costs below 2^31: half the memory).
+   */
+  readonly flow: Float64Array | Int32Array;
   /** sourceSide[v] = 1 when node v is on the source side of the minimum cut (reachable from the source in the residual network). */
   readonly sourceSide: Uint8Array;
 }

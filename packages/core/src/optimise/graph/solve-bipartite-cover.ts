@@ -1,14 +1,12 @@
 import type { FlowNetwork, MinCutResult } from "./flow-network.ts";
+import {
+  type BipartiteCoverInput,
+  checkBipartiteCoverInput,
+  solveBipartiteCoverCut,
+} from "./solve-bipartite-cover-cut.ts";
 import { solveMinCut } from "./solve-min-cut.ts";
 
-/** A bipartite graph with a cost per node; edge k joins left node edgeLeft[k] to right node edgeRight[k]. */
-export interface BipartiteCoverInput {
-  /** Cost of choosing each left node: a non-negative safe integer (minor units, say). */
-  readonly leftCost: Float64Array;
-  readonly rightCost: Float64Array;
-  readonly edgeLeft: Int32Array;
-  readonly edgeRight: Int32Array;
-}
+export type { BipartiteCoverInput } from "./solve-bipartite-cover-cut.ts";
 
 /** A cheapest set of nodes touching every edge, with the network and cut that prove it cheapest. */
 export interface BipartiteCover {
@@ -19,7 +17,8 @@ export interface BipartiteCover {
   /**
    * The network solved, for `verifyMinCut`. Nodes: left i is i, right j is leftCount + j, then the
    * source and the sink. Arcs: source -> left i is arc i, edge k is arc leftCount + k (capacity
-   * Infinity), right j -> sink is arc leftCount + edgeCount + j.
+   * Infinity), right j -> sink is arc leftCount + edgeCount + j. Built when first read: the cut is
+   * usually found from the pair arrays alone (`solveBipartiteCoverCut`).
    */
   readonly network: FlowNetwork;
   readonly cut: MinCutResult;
@@ -36,15 +35,28 @@ export interface BipartiteCover {
  * (they are covered) and add its cost; to forbid a node, force all its neighbours in instead.
  */
 export function solveMinWeightBipartiteCover(input: BipartiteCoverInput): BipartiteCover {
-  const network = buildBipartiteCoverNetwork(input);
-  const cut = solveMinCut(network);
+  let network: FlowNetwork | undefined;
+  let cut = solveBipartiteCoverCut(input);
+  if (cut === undefined) {
+    network = buildBipartiteCoverNetwork(input);
+    cut = solveMinCut(network);
+  }
   const leftCount = input.leftCost.length;
   const leftInCover = new Uint8Array(leftCount);
   for (let left = 0; left < leftCount; left++) {
     leftInCover[left] = 1 - (cut.sourceSide[left] as number);
   }
   const rightInCover = cut.sourceSide.slice(leftCount, leftCount + input.rightCost.length);
-  return { cost: cut.value, leftInCover, rightInCover, network, cut };
+  return {
+    cost: cut.value,
+    leftInCover,
+    rightInCover,
+    get network() {
+      network ??= buildBipartiteCoverNetwork(input);
+      return network;
+    },
+    cut,
+  };
 }
 
 /** The flow network of `solveMinWeightBipartiteCover`, laid out as `BipartiteCover.network` describes. */
@@ -53,11 +65,7 @@ export function buildBipartiteCoverNetwork(input: BipartiteCoverInput): FlowNetw
   const leftCount = leftCost.length;
   const rightCount = rightCost.length;
   const edgeCount = edgeLeft.length;
-  if (edgeRight.length !== edgeCount) {
-    throw new RangeError(`edgeLeft has ${edgeCount} entries but edgeRight has ${edgeRight.length}`);
-  }
-  checkCosts(leftCost, "leftCost");
-  checkCosts(rightCost, "rightCost");
+  checkBipartiteCoverInput(input);
 
   // Filled directly, not through createFlowNetworkBuilder: the sizes are known, and on millions of
   // edges a call per arc is a measurable share of the whole solve.
@@ -71,13 +79,8 @@ export function buildBipartiteCoverNetwork(input: BipartiteCoverInput): FlowNetw
   for (let left = 0; left < leftCount; left++) arcTo[left] = left;
   arcCapacity.set(leftCost, 0);
   for (let edge = 0; edge < edgeCount; edge++) {
-    const left = edgeLeft[edge] as number;
-    const right = edgeRight[edge] as number;
-    if (!(left >= 0 && left < leftCount && right >= 0 && right < rightCount)) {
-      throw new RangeError(`edge ${edge} joins left ${left} to right ${right}, outside the graph`);
-    }
-    arcFrom[leftCount + edge] = left;
-    arcTo[leftCount + edge] = leftCount + right;
+    arcFrom[leftCount + edge] = edgeLeft[edge] as number;
+    arcTo[leftCount + edge] = leftCount + (edgeRight[edge] as number);
   }
   arcCapacity.fill(Number.POSITIVE_INFINITY, leftCount, leftCount + edgeCount);
   const firstSinkArc = leftCount + edgeCount;
@@ -86,13 +89,4 @@ export function buildBipartiteCoverNetwork(input: BipartiteCoverInput): FlowNetw
   arcTo.fill(sink, firstSinkArc);
   arcCapacity.set(rightCost, firstSinkArc);
   return { nodeCount: sink + 1, source, sink, arcFrom, arcTo, arcCapacity };
-}
-
-function checkCosts(costs: Float64Array, name: string): void {
-  for (let node = 0; node < costs.length; node++) {
-    const cost = costs[node] as number;
-    if (!Number.isSafeInteger(cost) || cost < 0) {
-      throw new RangeError(`${name}[${node}] is ${cost}; costs must be non-negative safe integers`);
-    }
-  }
 }
