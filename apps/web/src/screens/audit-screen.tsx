@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
@@ -153,14 +154,6 @@ export function AuditScreen() {
     queryKey: ["audit", id],
     queryFn: ({ signal }) => callApi("get", "/v1/audits/{id}", { params: { id }, signal }),
   });
-  // The breadcrumb names the customer the evidence belongs to ("Customer /" said nothing).
-  const customerId = audit.data?.customerId ?? null;
-  const customer = useQuery({
-    queryKey: ["customer", customerId],
-    queryFn: ({ signal }) =>
-      callApi("get", "/v1/customers/{id}", { params: { id: customerId ?? "" }, signal }),
-    enabled: customerId !== null,
-  });
   if (audit.isPending)
     return (
       <section className="page">
@@ -180,14 +173,7 @@ export function AuditScreen() {
   const result = audit.data.result as unknown as AuditResult;
   return (
     <section className="page" aria-labelledby="audit-title">
-      <p className="breadcrumb">
-        <Link to="/customers">Customers</Link> /{" "}
-        {customer.data !== undefined && (
-          <>
-            <Link to={`/customers/${customer.data.id}`}>{customer.data.name}</Link> /
-          </>
-        )}
-      </p>
+      <CustomerBreadcrumb customerId={audit.data.customerId} />
       <h1 id="audit-title">Audit of the evidence</h1>
       <p className="lead">{windowInWords(result.window, result.counts.logonEvents)}</p>
       <div className="card">

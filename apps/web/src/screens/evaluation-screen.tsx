@@ -5,6 +5,7 @@ import { callApi } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
 import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
+import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
@@ -81,13 +82,6 @@ export function EvaluationScreen() {
       callApi("get", "/v1/deployments/{id}", { params: { id: deploymentId ?? "" }, signal }),
     enabled: deploymentId !== undefined,
   });
-  const customerId = deployment.data?.customerId ?? null;
-  const customer = useQuery({
-    queryKey: ["customer", customerId],
-    queryFn: ({ signal }) =>
-      callApi("get", "/v1/customers/{id}", { params: { id: customerId ?? "" }, signal }),
-    enabled: customerId !== null,
-  });
   const staff = role !== undefined && role !== "customer";
   // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
   const lists = useQuery({
@@ -155,14 +149,7 @@ export function EvaluationScreen() {
   );
   return (
     <section className="page" aria-labelledby="evaluation-title">
-      <p className="breadcrumb">
-        <Link to="/customers">Customers</Link> /{" "}
-        {customer.data !== undefined && (
-          <>
-            <Link to={`/customers/${customer.data.id}`}>{customer.data.name}</Link> /
-          </>
-        )}
-      </p>
+      <CustomerBreadcrumb customerId={deployment.data?.customerId} />
       <h1 id="evaluation-title">Compliance: {result.deployment}</h1>
       <p className={`status ${result.compliant ? "status-ok" : "status-short"}`}>
         {result.compliant
