@@ -20,7 +20,7 @@ import {
 const owner = { org: "polish-reseller", email: "owner@polish-reseller.example" };
 
 /** A file handed to a file input without writing it anywhere. */
-function file(name: string, text: string) {
+export function file(name: string, text: string) {
   return {
     name,
     mimeType: name.endsWith(".csv") ? "text/csv" : "text/yaml",

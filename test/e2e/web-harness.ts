@@ -140,9 +140,20 @@ export interface WatchedPage {
   assertClean(): void;
 }
 
-/** Opens a page in a fresh browser context (its own cookies) that records everything that goes wrong. */
-export async function openWatchedPage(browser: Browser, baseURL: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+/**
+ * Opens a page in a fresh browser context (its own cookies) that records everything that goes wrong; `timezoneId`
+ * puts the browser in another time zone (its own date differs from the server's UTC one).
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  baseURL: string,
+  options: { readonly timezoneId?: string } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const page = await context.newPage();
   // Every wait is for the app's own server on loopback: 10 s is ample, and a failure shows sooner.
   page.setDefaultTimeout(10_000);
@@ -223,7 +234,7 @@ export interface FlowSetup {
   /** The store's location (for `calwise` commands and direct store reads). */
   location(): string;
   /** A page in a fresh browser context (its own cookies), watched for problems, on the running service. */
-  open(): Promise<WatchedPage>;
+  open(options?: { readonly timezoneId?: string }): Promise<WatchedPage>;
 }
 
 /**
@@ -257,9 +268,9 @@ export function setUpFlows(
       assert.ok(store, "the store was not made");
       return store.location;
     },
-    open() {
+    open(options) {
       assert.ok(browser && service, "the service and browser were not started");
-      return openWatchedPage(browser, service.url);
+      return openWatchedPage(browser, service.url, options);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
+import { runFinishFlows } from "./finish-flows.ts";
 import { runPolishFlows } from "./polish-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
@@ -16,3 +17,4 @@ runQuoteFlows("postgresql", makeStore);
 runReviewFlows("postgresql", makeStore);
 runSalesFlows("postgresql", makeStore);
 runPolishFlows("postgresql", makeStore);
+runFinishFlows("postgresql", makeStore);

@@ -32,7 +32,7 @@ export const smallOffice = {
 };
 
 /** A JSON request expecting `status`; its body. */
-async function call(app: TestApi, path: string, init: RequestInit, status: number) {
+export async function call(app: TestApi, path: string, init: RequestInit, status: number) {
   const r = await app.request(path, init);
   assert.equal(r.status, status, `${path}: ${await r.clone().text()}`);
   return (await r.json()) as Record<string, unknown>;

@@ -20,7 +20,7 @@ process.once("exit", () => rmSync(testDataDir, { recursive: true, force: true })
 export function createTestApi(
   store: Store,
   options: Partial<
-    Pick<ServerDependencies, "secureCookies" | "dataDir" | "jobs" | "uploadLimits">
+    Pick<ServerDependencies, "secureCookies" | "dataDir" | "jobs" | "uploadLimits" | "now">
   > = {},
 ) {
   return createApi({

@@ -5,6 +5,7 @@ import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
 import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
+import { defineFinishCases } from "./finish-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
 import { definePolishCases } from "./polish-cases.ts";
@@ -31,4 +32,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineDeploymentTextCases(harness);
   defineSalesCases(harness);
   definePolishCases(harness);
+  defineFinishCases(harness);
 }

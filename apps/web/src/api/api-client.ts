@@ -1,5 +1,6 @@
 // The one way the browser talks to `calwise serve`: typed by the OpenAPI document (openapi-types.ts is
 // generated from /openapi.json by scripts/generate-web-api-types.ts; test/web fails when it is stale).
+import { formatLocalDate } from "../format/local-date.ts";
 import type { components, paths } from "./openapi-types.ts";
 
 type Method = "get" | "post" | "put" | "delete";
@@ -65,8 +66,8 @@ interface RequestOptions<O> {
 }
 
 /**
- * Calls `method path` with the session cookie and, for a write, the CSRF token sign-in put in a readable
- * cookie (signed double submit). Answers the typed JSON body or throws ApiError with the problem details.
+ * Calls `method path` with the session cookie, the browser's date (`Calwise-Today`) and, for a write, the CSRF
+ * token sign-in put in a readable cookie (signed double submit). Answers the typed JSON body or throws ApiError with the problem details.
  */
 export async function callApi<M extends Method, P extends PathWith<M>>(
   method: M,
@@ -81,7 +82,11 @@ export async function callApi<M extends Method, P extends PathWith<M>>(
     String(path).replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(params[name] ?? ""),
     ) + (search.toString() === "" ? "" : `?${search}`);
-  const headers: Record<string, string> = { accept: "application/json" };
+  // The browser's own date: "in force today" is the reseller's today, not the server's UTC date.
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "calwise-today": formatLocalDate(new Date()),
+  };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const csrf = method === "get" ? undefined : readCsrfToken();
   if (csrf !== undefined) headers["x-csrf-token"] = csrf;
@@ -117,6 +122,7 @@ export async function postText(
     headers: {
       accept: "application/json",
       "content-type": contentType,
+      "calwise-today": formatLocalDate(new Date()),
       "x-csrf-token": readCsrfToken() ?? "",
     },
     credentials: "same-origin",

@@ -695,6 +695,8 @@ export interface paths {
         header?: {
           /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
         };
         path?: never;
         cookie?: never;
@@ -1608,6 +1610,8 @@ export interface paths {
         header?: {
           /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
         };
         path?: never;
         cookie?: never;
@@ -1833,7 +1837,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path: {
           id: string;
         };
@@ -1978,6 +1985,8 @@ export interface paths {
         header?: {
           /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
         };
         path?: never;
         cookie?: never;
@@ -2111,7 +2120,10 @@ export interface paths {
     put: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path: {
           id: string;
         };
@@ -2558,7 +2570,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3391,6 +3406,8 @@ export interface paths {
         header?: {
           /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
         };
         path: {
           id: string;
@@ -3479,7 +3496,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path: {
           id: string;
         };
@@ -3976,7 +3996,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4043,7 +4066,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4235,6 +4261,8 @@ export interface paths {
         header?: {
           /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
           "idempotency-key"?: string;
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
         };
         path?: never;
         cookie?: never;
@@ -4569,7 +4597,10 @@ export interface paths {
           /** @description how many generated exercises follow the organisation's own */
           count?: number | null;
         };
-        header?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4932,6 +4963,8 @@ export interface components {
       revision: number;
       catalogVersion: string;
       createdAt: string;
+      /** @description the organisation's stored price list that priced it; null: none did (no list in force, the deployment's own prices, or stored before this was recorded) */
+      priceListId: string | null;
       /** @description calwise evaluate --json */
       result: {
         /** @enum {number} */
@@ -5587,6 +5620,11 @@ export interface components {
       catalogVersion: string;
       /** @description every deployment's newest evaluation is compliant; null when one has none */
       compliant: boolean | null;
+      /** @description the organisation's price list in force today (Calwise-Today) */
+      priceListInForce: {
+        id: string;
+        name: string;
+      } | null;
       deployments: {
         deploymentId: string;
         name: string;
@@ -5597,11 +5635,21 @@ export interface components {
           catalogVersion: string;
           createdAt: string;
           compliant: boolean;
+          /** @description the list that priced it; null: not priced */
+          priceList: {
+            name: string;
+            version: string | null;
+          } | null;
           currency: string | null;
           purchaseTotal: number | null;
         } | null;
-        /** @description the evaluation is of the latest revision with the catalog the service runs now (else evaluate again) */
+        /** @description the evaluation is of the latest revision with the catalog the service runs now, priced at the list in force today (else evaluate again) */
         current: boolean;
+        /**
+         * @description why it is not current (the first that applies): never checked, a newer revision, another catalog, or priced at a list that is no longer the one in force (none then, or a list added since); null: current
+         * @enum {string|null}
+         */
+        staleReason: "unchecked" | "revision" | "catalog" | "price-list" | null;
       }[];
     };
     DeploymentRead: {

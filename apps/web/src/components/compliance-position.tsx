@@ -1,14 +1,104 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { callApi } from "../api/api-client.ts";
+import { callApi, type Schema } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { type Column, DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
+type Position = Schema<"CompliancePosition">;
+type PositionRow = Position["deployments"][number];
+
+/** Why a check is not current, in words (the API says which reason applies first). */
+function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForce"]): string {
+  const priced = row.evaluation?.priceList ?? null;
+  switch (row.staleReason) {
+    case null:
+      return "current";
+    case "unchecked":
+      return "not checked";
+    case "revision":
+      return "stale: a newer revision";
+    case "catalog":
+      return "stale: the catalog changed";
+    case "price-list":
+      return priced === null
+        ? `stale: not priced, and ${inForce?.name ?? "a price list"} is in force now`
+        : inForce === null
+          ? `stale: priced at ${priced.name}, which is no longer in force`
+          : `stale: priced at ${priced.name}; ${inForce.name} is in force now`;
+  }
+}
+
+/** The position's columns: the deployment, its newest check, the result, what to buy, and whether it is current. */
+function positionColumns(
+  inForce: Position["priceListInForce"],
+  checkAgain: (row: PositionRow) => ReactNode,
+): readonly Column<PositionRow>[] {
+  return [
+    {
+      key: "deployment",
+      header: "Deployment",
+      rowHeader: true,
+      cell: (d) => (
+        <>
+          {d.name} <span className="code">revision {d.latestRevision}</span>
+        </>
+      ),
+    },
+    {
+      key: "checked",
+      header: "Checked",
+      cell: (d) =>
+        d.evaluation === null ? (
+          "never"
+        ) : (
+          <Link to={`/evaluations/${d.evaluation.id}`}>
+            revision {d.evaluation.revision}, {formatDateTime(d.evaluation.createdAt)}
+          </Link>
+        ),
+    },
+    {
+      key: "result",
+      header: "Result",
+      cell: (d) =>
+        d.evaluation === null ? "—" : d.evaluation.compliant ? "compliant" : "not compliant",
+    },
+    {
+      key: "to-buy",
+      header: "To buy",
+      numeric: true,
+      // Unpriced: no price list was in force when it was checked (the check says so).
+      cell: (d) =>
+        d.evaluation !== null && !d.evaluation.compliant && d.evaluation.currency === null ? (
+          "not priced"
+        ) : (
+          <Money
+            minor={d.evaluation?.purchaseTotal ?? null}
+            currency={d.evaluation?.currency ?? null}
+          />
+        ),
+    },
+    {
+      key: "current",
+      header: "Up to date?",
+      cell: (d) =>
+        d.current ? (
+          "current"
+        ) : (
+          <>
+            <span className="stale">{describeStaleCheck(d, inForce)}</span> {checkAgain(d)}
+          </>
+        ),
+    },
+  ];
+}
+
 /**
  * The customer's stored compliance position (GET /v1/customers/{id}/position): each deployment's newest
- * check, whether it is still current (latest revision, the catalog the server runs) and, when it is not, a
- * button that checks the latest revision again (POST /v1/deployments/{id}/evaluations).
+ * check, whether it is still current (latest revision, the catalog the server runs, priced at the list in force
+ * today) and, when it is not, why and a button that checks the latest revision again (POST /v1/deployments/{id}/evaluations).
  */
 export function CompliancePosition({ customerId }: { customerId: string }) {
   const queryClient = useQueryClient();
@@ -50,81 +140,22 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
                 ? "Not compliant: at least one deployment needs more CALs."
                 : "Not known yet: a deployment has not been checked."}
           </p>
-          <table className="table">
-            <caption className="visually-hidden">Compliance per deployment</caption>
-            <thead>
-              <tr>
-                <th scope="col">Deployment</th>
-                <th scope="col">Checked</th>
-                <th scope="col">Result</th>
-                <th scope="col" className="num">
-                  To buy
-                </th>
-                <th scope="col">Up to date?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.deployments.map((d) => (
-                <tr key={d.deploymentId}>
-                  <th scope="row">
-                    {d.name} <span className="code">revision {d.latestRevision}</span>
-                  </th>
-                  <td>
-                    {d.evaluation === null ? (
-                      "never"
-                    ) : (
-                      <Link to={`/evaluations/${d.evaluation.id}`}>
-                        revision {d.evaluation.revision}, {formatDateTime(d.evaluation.createdAt)}
-                      </Link>
-                    )}
-                  </td>
-                  <td>
-                    {d.evaluation === null
-                      ? "—"
-                      : d.evaluation.compliant
-                        ? "compliant"
-                        : "not compliant"}
-                  </td>
-                  <td className="num">
-                    {/* Unpriced: no price list was in force when it was checked (the check says so). */}
-                    {d.evaluation !== null &&
-                    !d.evaluation.compliant &&
-                    d.evaluation.currency === null ? (
-                      "not priced"
-                    ) : (
-                      <Money
-                        minor={d.evaluation?.purchaseTotal ?? null}
-                        currency={d.evaluation?.currency ?? null}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    {d.current ? (
-                      "current"
-                    ) : (
-                      <>
-                        <span className="stale">
-                          {d.evaluation === null
-                            ? "not checked"
-                            : d.evaluation.revision !== d.latestRevision
-                              ? "stale: a newer revision"
-                              : "stale: the catalog changed"}
-                        </span>{" "}
-                        <button
-                          type="button"
-                          className="button-quiet"
-                          disabled={evaluate.isPending}
-                          onClick={() => evaluate.mutate(d.deploymentId)}
-                        >
-                          Check again <span className="visually-hidden">({d.name})</span>
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Compliance per deployment"
+            captionHidden
+            columns={positionColumns(data.priceListInForce, (row) => (
+              <button
+                type="button"
+                className="button-quiet"
+                disabled={evaluate.isPending}
+                onClick={() => evaluate.mutate(row.deploymentId)}
+              >
+                Check again <span className="visually-hidden">({row.name})</span>
+              </button>
+            ))}
+            rows={data.deployments}
+            rowKey={(row) => row.deploymentId}
+          />
           <p className="hint">Catalog in force: {data.catalogVersion}</p>
           {evaluate.isError && (
             <p className="error-text" role="alert">

@@ -15,9 +15,9 @@ export interface Column<Row> {
 
 /**
  * A table from columns as data: a caption (shown, or for screen readers only), numeric columns right-aligned,
- * a row header where a column names the row, an optional footer (`TotalRow`), inside a keyboard-focusable
- * region that scrolls sideways on a narrow screen instead of widening the page (`TableScroll`, named after the
- * caption). `compact` tightens padding for a narrow column.
+ * a row header where a column names the row, what an empty body says, an optional footer (`TotalRow`), inside
+ * a keyboard-focusable region that scrolls sideways on a narrow screen instead of widening the page
+ * (`TableScroll`, named after the caption). `compact` tightens padding for a narrow column.
  */
 export function DataTable<Row>(props: {
   caption: string;
@@ -27,6 +27,8 @@ export function DataTable<Row>(props: {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
+  /** What the body says when there are no rows (one cell across every column); absent: an empty body. */
+  empty?: ReactNode;
   footer?: ReactNode;
   compact?: boolean;
 }) {
@@ -47,6 +49,11 @@ export function DataTable<Row>(props: {
           </tr>
         </thead>
         <tbody>
+          {props.rows.length === 0 && props.empty !== undefined && (
+            <tr>
+              <td colSpan={columns.length}>{props.empty}</td>
+            </tr>
+          )}
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
               {columns.map((c) =>

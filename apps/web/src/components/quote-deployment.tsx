@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
 import { findPriceListInForce } from "../api/price-list-in-force.ts";
+import { formatLocalDate } from "../format/local-date.ts";
 
 /**
  * "Quote this deployment" on a customer: a draft quote of the stored revision (POST /v1/quotes with
@@ -20,10 +21,7 @@ export function QuoteDeployment(props: {
     queryKey: ["price-lists"],
     queryFn: ({ signal }) => callApi("get", "/v1/price-lists", { signal }),
   });
-  const inForce = findPriceListInForce(
-    lists.data?.priceLists ?? [],
-    new Date().toISOString().slice(0, 10),
-  );
+  const inForce = findPriceListInForce(lists.data?.priceLists ?? [], formatLocalDate(new Date()));
   const create = useMutation({
     mutationFn: (currency: string) =>
       callApi("post", "/v1/quotes", {

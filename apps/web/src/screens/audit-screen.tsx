@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
 
@@ -84,6 +86,11 @@ function HolderTable({
         </tr>
       </thead>
       <tbody>
+        {holders.length === 0 && (
+          <tr>
+            <td colSpan={4}>None counted.</td>
+          </tr>
+        )}
         {holders.map((h) => (
           <HolderRow
             key={h.id}
@@ -96,12 +103,44 @@ function HolderTable({
   );
 }
 
+/** The files read: name, format, records and records skipped. */
+const fileColumns: readonly Column<AuditResult["files"][number]>[] = [
+  {
+    key: "file",
+    header: "File",
+    rowHeader: true,
+    cell: (f) => <span className="code">{f.file}</span>,
+  },
+  { key: "format", header: "Format", cell: (f) => f.format },
+  { key: "records", header: "Records", numeric: true, cell: (f) => f.records.toLocaleString() },
+  { key: "skipped", header: "Skipped", numeric: true, cell: (f) => f.skipped.toLocaleString() },
+];
+
+/** The logons no CAL is needed for: whose, why (with the rule), how many, on which servers. */
+const notCountedColumns: readonly Column<AuditResult["notCounted"][number]>[] = [
+  { key: "account", header: "Account", rowHeader: true, cell: (n) => n.account },
+  {
+    key: "why",
+    header: "Why not counted",
+    cell: (n) => (
+      <>
+        {n.description} <span className="code">rule {n.rule}</span>
+      </>
+    ),
+  },
+  { key: "events", header: "Logons", numeric: true, cell: (n) => n.events.toLocaleString() },
+  { key: "servers", header: "Servers", cell: (n) => n.servers.join(", ") },
+];
+
 /**
  * The period whose logons count, in a reseller's words: dates as the rest of the app writes them (the stored
  * explanation is the command line's, with an ISO timestamp and its `--since` option).
  */
-function windowInWords(counted: AuditResult["window"]): string {
-  if (counted.start === null || counted.newest === null) return "No logons were read.";
+function windowInWords(counted: AuditResult["window"], logons: number): string {
+  if (counted.start === null || counted.newest === null)
+    return logons === 0
+      ? "No logons were read: these files hold no sign-in events (4624) that calwise counts."
+      : `None of the ${logons.toLocaleString()} logons read was counted: "Logons not counted" below says why.`;
   const span = `Logons counted from ${formatDate(counted.start)} to ${formatDate(counted.newest)}`;
   return counted.rule === "since-option"
     ? `${span}: the period asked for.`
@@ -134,16 +173,9 @@ export function AuditScreen() {
   const result = audit.data.result as unknown as AuditResult;
   return (
     <section className="page" aria-labelledby="audit-title">
-      <p className="breadcrumb">
-        <Link
-          to={audit.data.customerId === null ? "/customers" : `/customers/${audit.data.customerId}`}
-        >
-          Customer
-        </Link>{" "}
-        /
-      </p>
+      <CustomerBreadcrumb customerId={audit.data.customerId} />
       <h1 id="audit-title">Audit of the evidence</h1>
-      <p className="lead">{windowInWords(result.window)}</p>
+      <p className="lead">{windowInWords(result.window, result.counts.logonEvents)}</p>
       <div className="card">
         <h2>What was read</h2>
         <p>
@@ -153,31 +185,13 @@ export function AuditScreen() {
           <strong>{result.countedUsers.length} users</strong> and{" "}
           <strong>{result.countedDevices.length} devices</strong> counted.
         </p>
-        <table className="table">
-          <caption className="visually-hidden">Files</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Format</th>
-              <th scope="col" className="num">
-                Records
-              </th>
-              <th scope="col" className="num">
-                Skipped
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.files.map((f) => (
-              <tr key={f.file}>
-                <td className="code">{f.file}</td>
-                <td>{f.format}</td>
-                <td className="num">{f.records.toLocaleString()}</td>
-                <td className="num">{f.skipped.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Files"
+          captionHidden
+          columns={fileColumns}
+          rows={result.files}
+          rowKey={(f) => f.file}
+        />
       </div>
       <div className="card">
         <h2>Who was counted</h2>
@@ -195,6 +209,40 @@ export function AuditScreen() {
           result={result}
         />
       </div>
+      {(result.notCounted.length > 0 || result.computersNotCounted.length > 0) && (
+        <div className="card">
+          <h2>Logons not counted</h2>
+          {result.computersNotCounted.length > 0 && (
+            <ul>
+              {result.computersNotCounted.map((c) => (
+                <li key={c.computer}>
+                  <span className="code">{c.computer}</span>: {c.events.toLocaleString()} logons not
+                  counted,{" "}
+                  {/* The command line's reason names its options; the browser audits a deployment. */}
+                  {c.reason.startsWith("unknown computer")
+                    ? "it is not a server of the deployment audited against. If it is one of theirs, add it as a server and upload the file again."
+                    : c.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.notCounted.length > 0 && (
+            <>
+              <p className="hint">
+                Sign-ins that need no CAL (the system, machine accounts, anonymous, a kind of logon
+                that is not a person using the server), by account and the rule that decided.
+              </p>
+              <DataTable
+                caption="Logons not counted, by account"
+                captionHidden
+                columns={notCountedColumns}
+                rows={result.notCounted}
+                rowKey={(n) => `${n.account}-${n.rule}-${n.reason}`}
+              />
+            </>
+          )}
+        </div>
+      )}
       {result.notes.length > 0 && (
         <div className="card">
           <h2>Notes</h2>

@@ -2,12 +2,17 @@ import type { EvaluationResult } from "@calwise/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
+import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
+import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatDateTime } from "../format/format-date.ts";
+import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
 
 function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
@@ -25,6 +30,40 @@ function chartRows(result: EvaluationResult): RequiredOwnedRow[] {
   });
 }
 
+type Purchase = EvaluationResult["purchases"][number];
+
+/** What to buy: the line with its rule and sources, how many CALs and (priced) what they cost. */
+function purchaseColumns(result: EvaluationResult, priced: boolean): readonly Column<Purchase>[] {
+  const columns: Column<Purchase>[] = [
+    {
+      key: "what",
+      header: "What",
+      cell: (line) => (
+        <>
+          {line.reason}{" "}
+          <span className="code">
+            rule {line.rule} · {line.sources.join(", ")}
+          </span>
+        </>
+      ),
+    },
+    { key: "units", header: "CALs", numeric: true, cell: (line) => line.units },
+  ];
+  if (priced)
+    columns.push({
+      key: "cost",
+      header: "Cost",
+      numeric: true,
+      cell: (line) =>
+        line.cost === null ? (
+          "not on the price list"
+        ) : (
+          <Money minor={line.cost} currency={result.currency} />
+        ),
+    });
+  return columns;
+}
+
 /** A stored evaluation: the compliance position, what to buy to close the gap, every finding with its rule. */
 export function EvaluationScreen() {
   const { id = "" } = useParams();
@@ -33,6 +72,22 @@ export function EvaluationScreen() {
   const evaluation = useQuery({
     queryKey: ["evaluation", id],
     queryFn: ({ signal }) => callApi("get", "/v1/evaluations/{id}", { params: { id }, signal }),
+  });
+  // The breadcrumb leads back to the customer whose deployment this checks (a newcomer otherwise had to find them
+  // again in the customers list).
+  const deploymentId = evaluation.data?.deploymentId;
+  const deployment = useQuery({
+    queryKey: ["deployment", deploymentId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/deployments/{id}", { params: { id: deploymentId ?? "" }, signal }),
+    enabled: deploymentId !== undefined,
+  });
+  const staff = role !== undefined && role !== "customer";
+  // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
+  const lists = useQuery({
+    queryKey: ["price-lists"],
+    queryFn: ({ signal }) => callApi("get", "/v1/price-lists", { signal }),
+    enabled: staff,
   });
   // The same revision checked again: priced by the list in force now (one added since), a new stored check.
   const checkAgain = useMutation({
@@ -60,6 +115,33 @@ export function EvaluationScreen() {
       </section>
     );
   const result = evaluation.data.result as unknown as EvaluationResult;
+  // The list in force today: undefined while unknown (not read yet, or a customer's account), null when none is.
+  const inForceNow =
+    lists.data === undefined
+      ? undefined
+      : (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null);
+  const checkAgainButton = staff && (
+    <>
+      <button
+        type="button"
+        className="button-quiet"
+        disabled={checkAgain.isPending}
+        onClick={() =>
+          checkAgain.mutate({
+            deploymentId: evaluation.data.deploymentId,
+            revision: evaluation.data.revision,
+          })
+        }
+      >
+        Check again
+      </button>
+      {checkAgain.isError && (
+        <p className="error-text" role="alert">
+          {describeApiError(checkAgain.error, "The check")}
+        </p>
+      )}
+    </>
+  );
   const priced = result.currency !== null;
   const rows = chartRows(result);
   const short = result.families.flatMap((f) =>
@@ -67,9 +149,7 @@ export function EvaluationScreen() {
   );
   return (
     <section className="page" aria-labelledby="evaluation-title">
-      <p className="breadcrumb">
-        <Link to="/customers">Customers</Link> /
-      </p>
+      <CustomerBreadcrumb customerId={deployment.data?.customerId} />
       <h1 id="evaluation-title">Compliance: {result.deployment}</h1>
       <p className={`status ${result.compliant ? "status-ok" : "status-short"}`}>
         {result.compliant
@@ -105,26 +185,20 @@ export function EvaluationScreen() {
                     No price list was in force when this was checked, so these are counts of CALs,
                     not money. <Link to="/price-lists">Add a price list</Link>, then check again.
                   </p>
-                  {role !== undefined && role !== "customer" && (
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      disabled={checkAgain.isPending}
-                      onClick={() =>
-                        checkAgain.mutate({
-                          deploymentId: evaluation.data.deploymentId,
-                          revision: evaluation.data.revision,
-                        })
-                      }
-                    >
-                      Check again
-                    </button>
-                  )}
-                  {checkAgain.isError && (
-                    <p className="error-text" role="alert">
-                      The check failed: {checkAgain.error.message}
-                    </p>
-                  )}
+                  {checkAgainButton}
+                </div>
+              ) : inForceNow !== undefined &&
+                evaluation.data.priceListId !== null &&
+                inForceNow?.id !== evaluation.data.priceListId ? (
+                <div className="hint">
+                  <p>
+                    Priced with {result.priceList.name}
+                    {result.priceList.version === null ? "" : ` ${result.priceList.version}`}, which
+                    is no longer the price list in force
+                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}. Check again to price it
+                    at today's list.
+                  </p>
+                  {checkAgainButton}
                 </div>
               ) : (
                 <p className="hint">
@@ -132,49 +206,20 @@ export function EvaluationScreen() {
                   {result.priceList.version === null ? "" : ` ${result.priceList.version}`}.
                 </p>
               )}
-              <table className="table">
-                <caption className="visually-hidden">Purchases</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">What</th>
-                    <th scope="col" className="num">
-                      CALs
-                    </th>
-                    {priced && (
-                      <th scope="col" className="num">
-                        Cost
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.purchases.map((line) => (
-                    <tr
-                      key={`${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`}
-                    >
-                      <td>
-                        {line.reason}{" "}
-                        <span className="code">
-                          rule {line.rule} · {line.sources.join(", ")}
-                        </span>
-                      </td>
-                      <td className="num">{line.units}</td>
-                      {priced && (
-                        <td className="num">
-                          {line.cost === null ? (
-                            "not on the price list"
-                          ) : (
-                            <Money minor={line.cost} currency={result.currency} />
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-                {priced && (
-                  <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
-                )}
-              </table>
+              <DataTable
+                caption="Purchases"
+                captionHidden
+                columns={purchaseColumns(result, priced)}
+                rows={result.purchases}
+                rowKey={(line) =>
+                  `${line.family}-${line.version}-${line.type ?? line.connector}-${line.server ?? ""}`
+                }
+                footer={
+                  priced && (
+                    <TotalRow columns={3} minor={result.purchaseTotal} currency={result.currency} />
+                  )
+                }
+              />
             </>
           )}
         </div>

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { useCatalog } from "../api/use-catalog.ts";
 import { AddToQuote } from "../components/add-to-quote.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { Field } from "../components/field.tsx";
 import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Money } from "../components/money.tsx";
@@ -255,6 +256,39 @@ function NumberField(props: {
   );
 }
 
+/** The CALs the answer needs: which, version, per user or device, how many. */
+const calColumns: readonly Column<SaleAnswer["cals"][number]>[] = [
+  { key: "cal", header: "CAL", cell: (line) => line.name },
+  { key: "version", header: "Version", cell: (line) => line.version },
+  { key: "type", header: "Per", cell: (line) => line.type },
+  { key: "count", header: "How many", numeric: true, cell: (line) => line.count },
+];
+
+type PackRow = { family: string; pack: SaleAnswer["purchases"][number]["packs"][number] };
+
+/** The cheapest packs: the pack with its SKU, how many, their price in the answer's currency. */
+function packColumns(currency: string | null): readonly Column<PackRow>[] {
+  return [
+    {
+      key: "pack",
+      header: "Pack",
+      cell: ({ pack }) => (
+        <>
+          {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
+          <span className="code">{pack.sku}</span>
+        </>
+      ),
+    },
+    { key: "count", header: "Count", numeric: true, cell: ({ pack }) => pack.count },
+    {
+      key: "price",
+      header: "Price",
+      numeric: true,
+      cell: ({ pack }) => <Money minor={pack.price * pack.count} currency={currency} />,
+    },
+  ];
+}
+
 function SaleAnswerPanel(props: {
   answer: SaleAnswer | undefined;
   stale: boolean;
@@ -290,85 +324,36 @@ function SaleAnswerPanel(props: {
           {answer.editionWarnings.length > 0 && (
             <EditionWarning warnings={answer.editionWarnings} onSwitch={props.onSwitch} />
           )}
-          <table className="table">
-            <caption>CALs needed</caption>
-            <thead>
-              <tr>
-                <th scope="col">CAL</th>
-                <th scope="col">Version</th>
-                <th scope="col">Per</th>
-                <th scope="col" className="num">
-                  How many
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.cals.length === 0 ? (
-                <tr>
-                  <td colSpan={4}>{cannotServe ? "— (this edition cannot serve them)" : "None"}</td>
-                </tr>
-              ) : (
-                answer.cals.map((line) => (
-                  <tr key={`${line.family}-${line.version}-${line.type}`}>
-                    <td>{line.name}</td>
-                    <td>{line.version}</td>
-                    <td>{line.type}</td>
-                    <td className="num">{line.count}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-          <table className="table">
-            <caption>
-              Cheapest packs{answer.priceList !== null ? ` (${answer.priceList.name})` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Pack</th>
-                <th scope="col" className="num">
-                  Count
-                </th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.purchases.flatMap((line) => line.packs).length === 0 ? (
-                <tr>
-                  <td colSpan={3}>
-                    {cannotServe
-                      ? "— (sell an edition that can serve them)"
-                      : answer.priceList === null && answer.cals.length > 0
-                        ? "No price list yet: the counts above are what to sell."
-                        : "Nothing to buy"}
-                  </td>
-                </tr>
-              ) : (
-                answer.purchases.flatMap((line) =>
-                  line.packs.map((pack) => (
-                    <tr key={`${line.family}-${pack.sku}`}>
-                      <td>
-                        {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
-                        <span className="code">{pack.sku}</span>
-                      </td>
-                      <td className="num">{pack.count}</td>
-                      <td className="num">
-                        <Money minor={pack.price * pack.count} currency={answer.currency} />
-                      </td>
-                    </tr>
-                  )),
-                )
-              )}
-            </tbody>
-            {/* No total (not €0.00) for an edition that cannot serve them: nothing here is the price. */}
-            <TotalRow
-              columns={3}
-              minor={cannotServe ? null : answer.purchaseTotal}
-              currency={cannotServe ? null : answer.currency}
-            />
-          </table>
+          <DataTable
+            caption="CALs needed"
+            columns={calColumns}
+            rows={answer.cals}
+            rowKey={(line) => `${line.family}-${line.version}-${line.type}`}
+            empty={cannotServe ? "— (this edition cannot serve them)" : "None"}
+          />
+          <DataTable
+            caption={`Cheapest packs${answer.priceList !== null ? ` (${answer.priceList.name})` : ""}`}
+            columns={packColumns(answer.currency)}
+            rows={answer.purchases.flatMap((line) =>
+              line.packs.map((pack) => ({ family: line.family, pack })),
+            )}
+            rowKey={(row) => `${row.family}-${row.pack.sku}`}
+            empty={
+              cannotServe
+                ? "— (sell an edition that can serve them)"
+                : answer.priceList === null && answer.cals.length > 0
+                  ? "No price list yet: the counts above are what to sell."
+                  : "Nothing to buy"
+            }
+            footer={
+              // No total (not €0.00) for an edition that cannot serve them: nothing here is the price.
+              <TotalRow
+                columns={3}
+                minor={cannotServe ? null : answer.purchaseTotal}
+                currency={cannotServe ? null : answer.currency}
+              />
+            }
+          />
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
             <AddToQuote deployment={answer.deployment} currency={answer.currency} />
           )}

@@ -2,12 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
-import { appliesOn } from "../api/price-list-in-force.ts";
+import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
+import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
+import { samplePriceListCsv } from "./sample-price-list.ts";
 
 /** The content type the API reads a price list file's text as, from its name. */
 function contentTypeOf(fileName: string): string {
@@ -30,6 +32,16 @@ async function storePriceListFile(
     lists: (answer.body as { priceLists: Schema<"PriceList">[] }).priceLists,
     replayed: answer.replayed,
   };
+}
+
+/** Saves the sample price list CSV (a Blob: nothing is asked of the server). */
+function downloadSample(): void {
+  const url = URL.createObjectURL(new Blob([samplePriceListCsv], { type: "text/csv" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "price-list-sample.csv";
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 /** When a list applies, in words: "1 Jul 2026 to 31 Dec 2026", or "from 1 Jul 2026" while open-ended. */
@@ -63,8 +75,9 @@ export function PriceListsScreen() {
           )
           .join("; ")}.`,
       );
-      // The point of sale prices by the list in force: its answers are asked again.
-      for (const queryKey of [["price-lists"], ["point-of-sale"]])
+      // The point of sale prices by the list in force: its answers are asked again; a customer's position
+      // says which checks were priced at another list.
+      for (const queryKey of [["price-lists"], ["point-of-sale"], ["position"]])
         void queryClient.invalidateQueries({ queryKey });
     },
     onError: (error, file) => {
@@ -74,7 +87,8 @@ export function PriceListsScreen() {
   });
   const canAdd = session?.user.role === "owner" || session?.user.role === "sales";
   const rows = lists.data?.priceLists ?? [];
-  const today = new Date().toISOString().slice(0, 10);
+  // One list is in force (the latest start of those that apply), as the server prices: only it gets the badge.
+  const inForce = findPriceListInForce(rows, formatLocalDate(new Date()));
   return (
     <section className="page" aria-labelledby="price-lists-title">
       <h1 id="price-lists-title">Price lists</h1>
@@ -114,7 +128,7 @@ export function PriceListsScreen() {
                 cell: (l) => (
                   <>
                     {validity(l)}
-                    {appliesOn(l, today) && (
+                    {l.id === inForce?.id && (
                       <>
                         {" "}
                         <span className="badge badge-accepted">in force today</span>
@@ -139,7 +153,11 @@ export function PriceListsScreen() {
               <>
                 CSV (one row per SKU: sku, family or product, version, type, packSize, price in
                 cents, currency, validFrom, validTo), YAML or JSON, as the calwise command line
-                reads it. Every list in the file is added, or none.
+                reads it. Every list in the file is added, or none. New to this?{" "}
+                <button type="button" className="button-link" onClick={downloadSample}>
+                  Download a sample CSV
+                </button>{" "}
+                (made-up prices: put yours in, then add it here).
               </>
             }
             accept=".csv,.yaml,.yml,.json,text/csv,application/json"

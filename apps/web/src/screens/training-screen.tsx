@@ -150,9 +150,9 @@ export function TrainingScreen() {
           </button>
         </p>
       </div>
-      <div className="card">
-        <h2>{owner ? "Scores per agent" : "Your score"}</h2>
-        {owner && (
+      {owner && (
+        <div className="card">
+          <h2>Your organisation's training</h2>
           <ul className="actions-list">
             <li>
               <Link to="/training/scenarios">Your own scenarios</Link>: customers your agents meet,
@@ -163,7 +163,10 @@ export function TrainingScreen() {
               rule and the source behind each, under your logo.
             </li>
           </ul>
-        )}
+        </div>
+      )}
+      <div className="card">
+        <h2>{owner ? "Scores per agent" : "Your score"}</h2>
         {scores.data !== undefined && (
           <TrainingScoresTable
             scores={scores.data.scores}

@@ -10,6 +10,7 @@ import type { PriceList } from "@calwise/storage";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { toDatedPriceList } from "./price-quote.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -52,6 +53,7 @@ export function registerAdviseEditionRoute(
     tags: ["advice"],
     summary: "Advise an edition for a customer profile",
     request: {
+      headers: todayHeaders,
       body: { required: true, content: { "application/json": { schema: adviceRequestSchema } } },
     },
     responses: {
@@ -72,7 +74,7 @@ export function registerAdviseEditionRoute(
           profile: body.profile,
           priceLists: lists,
           ...(body.currency !== undefined ? { currency: body.currency } : {}),
-          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          date: body.date ?? readRequestToday(c, deps.now()),
           catalog: deps.catalog,
           fieldNames: { currency: "currency", priceLists: "priceListId" },
           evaluation,

@@ -10,6 +10,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { createBoundedCache } from "../create-bounded-cache.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { type PricesInForce, readPriceListInForce } from "./read-price-list-in-force.ts";
@@ -82,6 +83,7 @@ export function registerAnswerSaleQuestionRoute(
     tags: ["point of sale"],
     summary: "Answer a sale question (nothing stored)",
     request: {
+      headers: todayHeaders,
       body: { required: true, content: { "application/json": { schema: saleQuestionBodySchema } } },
     },
     responses: {
@@ -100,13 +102,18 @@ export function registerAnswerSaleQuestionRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const { prices, ...question } = c.req.valid("json");
-    const inForce: PricesInForce | undefined =
+    const inForce: Omit<PricesInForce, "id"> | undefined =
       prices !== undefined
         ? {
             key: `inline:${createHash("sha256").update(JSON.stringify(prices)).digest("base64")}`,
             list: prices,
           }
-        : await readPriceListInForce(deps, principal.orgId, checkedLists);
+        : await readPriceListInForce(
+            deps,
+            principal.orgId,
+            readRequestToday(c, deps.now()),
+            checkedLists,
+          );
     const key = `${inForce?.key ?? "none"}\n${JSON.stringify(question)}`;
     let text = answers.get(key);
     if (text === undefined) {

@@ -5,6 +5,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { toOwnScenario } from "./create-training-exercise-route.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -39,7 +40,7 @@ export function registerAnswerTrainingExerciseRoute(
     tags: ["training"],
     summary: "Check a training answer with the engine and record the attempt",
     request: {
-      headers: idempotencyKeyHeaders,
+      headers: idempotencyKeyHeaders.extend(todayHeaders.shape),
       body: { required: true, content: { "application/json": { schema: answerSchema } } },
     },
     responses: {
@@ -53,7 +54,9 @@ export function registerAnswerTrainingExerciseRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, staffRoles);
     const body = c.req.valid("json");
-    const prices = (await readPriceListInForce(deps, principal.orgId))?.list;
+    const prices = (
+      await readPriceListInForce(deps, principal.orgId, readRequestToday(c, deps.now()))
+    )?.list;
     const verdict = await createOnce(c, deps.store, principal, body, async (tx) => {
       const scenario =
         body.scenarioId === undefined

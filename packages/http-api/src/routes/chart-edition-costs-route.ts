@@ -7,6 +7,7 @@ import {
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { adviceRequestSchema, readAdvicePriceLists } from "./advise-edition-route.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -30,6 +31,7 @@ export function registerChartEditionCostsRoute(
     tags: ["advice"],
     summary: "Edition costs as a customer profile grows",
     request: {
+      headers: todayHeaders,
       body: {
         required: true,
         content: { "application/json": { schema: costChartRequestSchema } },
@@ -54,7 +56,7 @@ export function registerChartEditionCostsRoute(
           profile: body.profile,
           priceLists,
           ...(body.currency !== undefined ? { currency: body.currency } : {}),
-          date: body.date ?? deps.now().toISOString().slice(0, 10),
+          date: body.date ?? readRequestToday(c, deps.now()),
           catalog: deps.catalog,
           ...(body.growth !== undefined ? { growth: body.growth } : {}),
           fieldNames: { currency: "currency", priceLists: "priceListId" },

@@ -4,6 +4,7 @@ import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -37,7 +38,7 @@ export function registerCreateEvaluationRoute(
     tags: ["evaluations"],
     summary: "Evaluate a deployment and store the result",
     request: {
-      headers: idempotencyKeyHeaders,
+      headers: idempotencyKeyHeaders.extend(todayHeaders.shape),
       body: { required: true, content: { "application/json": { schema: newEvaluationSchema } } },
     },
     responses: {
@@ -52,7 +53,12 @@ export function registerCreateEvaluationRoute(
     const principal = authorise(c, editorRoles);
     const { deployment, customerId } = c.req.valid("json");
     if (customerId !== undefined) await readVisibleCustomer(deps.store, principal, customerId);
-    const prices = await readEvaluationPrices(deps, principal.orgId, deployment);
+    const { prices, priceListId } = await readEvaluationPrices(
+      deps,
+      principal.orgId,
+      readRequestToday(c, deps.now()),
+      deployment,
+    );
     const result = await evaluateUntilProven(
       (evaluation) =>
         evaluateDeploymentDocument({
@@ -77,6 +83,7 @@ export function registerCreateEvaluationRoute(
         revision: saved.revision.revision,
         catalogVersion: deps.catalog.version,
         result,
+        priceListId,
       });
       await recordChange(tx, c, principal, {
         action: "evaluation.create",

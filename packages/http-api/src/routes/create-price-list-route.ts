@@ -7,6 +7,7 @@ import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { chooseContentKey } from "../choose-content-key.ts";
 import { idempotencyKeyHeaders, runOnce } from "../create-once.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { priceListDocumentSchema, priceListSchema, showPriceList } from "./price-list-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -36,7 +37,7 @@ export function registerCreatePriceListRoute(
     tags: ["price lists"],
     summary: "Store price lists (JSON, YAML or CSV, as the CLI reads them)",
     request: {
-      headers: idempotencyKeyHeaders,
+      headers: idempotencyKeyHeaders.extend(todayHeaders.shape),
       query: z.object({
         source: z.string().min(1).max(200).optional().openapi({
           description:
@@ -70,7 +71,7 @@ export function registerCreatePriceListRoute(
     const text = await c.req.text();
     const name = nameOf(c.req.valid("query").source, c.req.header("content-type") ?? "");
     const lists: readonly DatedPriceList[] = readPriceListText(name, text, deps.catalog);
-    const today = deps.now().toISOString().slice(0, 10);
+    const today = readRequestToday(c, deps.now());
     const ended = lists.find((l) => l.validFrom === undefined && (l.validTo ?? today) < today);
     if (ended !== undefined)
       throw new CalwiseError("INPUT_INVALID", `${name} has a list that ended before today`, [

@@ -3,6 +3,7 @@ import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { priceQuote } from "./price-quote.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -21,7 +22,7 @@ export function registerCreateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     tags: ["quotes"],
     summary: "Create a draft quote",
     request: {
-      headers: idempotencyKeyHeaders,
+      headers: idempotencyKeyHeaders.extend(todayHeaders.shape),
       body: { required: true, content: { "application/json": { schema: newQuoteSchema } } },
     },
     responses: {
@@ -35,7 +36,7 @@ export function registerCreateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const body = c.req.valid("json");
-    const today = deps.now().toISOString().slice(0, 10);
+    const today = readRequestToday(c, deps.now());
     const quote = await createOnce(c, deps.store, principal, body, async (tx) => {
       const content = await priceQuote(tx, principal.orgId, body, deps, today);
       const draft = await tx.quotes.createDraft(principal.orgId, content);

@@ -4,6 +4,7 @@ import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { createOnce, idempotencyKeyHeaders } from "../create-once.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { deploymentIdParams } from "./deployment-schemas.ts";
 import { evaluationSchema, showEvaluation } from "./evaluation-schemas.ts";
@@ -29,7 +30,7 @@ export function registerEvaluateRevisionRoute(
     tags: ["deployments"],
     summary: "Evaluate a stored revision and store its compliance position",
     request: {
-      headers: idempotencyKeyHeaders,
+      headers: idempotencyKeyHeaders.extend(todayHeaders.shape),
       params: deploymentIdParams,
       body: {
         required: false,
@@ -58,7 +59,12 @@ export function registerEvaluateRevisionRoute(
     const revision = c.req.valid("json")?.revision;
     const stored = await readStoredDeployment(deps.store, principal.orgId, deployment.id, revision);
     const document = stored.revision.document as Record<string, unknown>;
-    const prices = await readEvaluationPrices(deps, principal.orgId, document);
+    const { prices, priceListId } = await readEvaluationPrices(
+      deps,
+      principal.orgId,
+      readRequestToday(c, deps.now()),
+      document,
+    );
     const result = await evaluateUntilProven(
       (evaluation) =>
         evaluateDeploymentDocument({
@@ -76,6 +82,7 @@ export function registerEvaluateRevisionRoute(
         revision: stored.revision.revision,
         catalogVersion: deps.catalog.version,
         result,
+        priceListId,
       });
       await recordChange(tx, c, principal, {
         action: "evaluation.create",

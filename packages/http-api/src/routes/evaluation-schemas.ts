@@ -10,6 +10,10 @@ export const evaluationSchema = z
     revision: z.number().int(),
     catalogVersion: z.string(),
     createdAt: z.string(),
+    priceListId: z.string().nullable().openapi({
+      description:
+        "the organisation's stored price list that priced it; null: none did (no list in force, the deployment's own prices, or stored before this was recorded)",
+    }),
     // The core's own output schema: the result is what `calwise evaluate --json` prints.
     result: evaluationResultSchema,
   })

@@ -2,6 +2,7 @@ import { checkTrainingAnswer, createTrainingExercise } from "@calwise/app";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { showScenarioExercise } from "./create-training-exercise-route.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -46,6 +47,7 @@ export function registerGetTrainingHandoutRoute(
     tags: ["training"],
     summary: "Exercises with their answers, rules and sources, to print (owner)",
     request: {
+      headers: todayHeaders,
       query: z.object({
         count: z.coerce
           .number()
@@ -71,7 +73,7 @@ export function registerGetTrainingHandoutRoute(
       deps.store.organisations.get(principal.orgId),
       deps.store.branding.getLogo(principal.orgId),
       deps.store.trainingScenarios.list(principal.orgId),
-      readPriceListInForce(deps, principal.orgId),
+      readPriceListInForce(deps, principal.orgId, readRequestToday(c, deps.now())),
     ]);
     const prices = inForce?.list;
     const exercises = [

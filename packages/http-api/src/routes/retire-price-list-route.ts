@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { priceListIdParams, priceListSchema, showPriceList } from "./price-list-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -22,6 +23,7 @@ export function registerRetirePriceListRoute(
     tags: ["price lists"],
     summary: "Retire a price list (end its validity)",
     request: {
+      headers: todayHeaders,
       params: priceListIdParams,
       body: {
         required: false,
@@ -44,7 +46,7 @@ export function registerRetirePriceListRoute(
   app.openapi(route, async (c) => {
     const principal = authorise(c, editorRoles);
     const { id } = c.req.valid("param");
-    const validTo = c.req.valid("json")?.validTo ?? deps.now().toISOString().slice(0, 10);
+    const validTo = c.req.valid("json")?.validTo ?? readRequestToday(c, deps.now());
     const retired = await deps.store.transact(principal.orgId, async (tx) => {
       const list = await tx.priceLists.get(principal.orgId, id);
       if (list === undefined) throw new CalwiseError("NOT_FOUND", "no such price list");

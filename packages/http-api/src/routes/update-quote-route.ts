@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
+import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { priceQuote } from "./price-quote.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -20,6 +21,7 @@ export function registerUpdateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     tags: ["quotes"],
     summary: "Change a draft quote",
     request: {
+      headers: todayHeaders,
       params: quoteIdParams,
       body: { required: true, content: { "application/json": { schema: newQuoteSchema } } },
     },
@@ -35,7 +37,7 @@ export function registerUpdateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     const principal = authorise(c, editorRoles);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const today = deps.now().toISOString().slice(0, 10);
+    const today = readRequestToday(c, deps.now());
     const quote = await deps.store.transact(principal.orgId, async (tx) => {
       const existing = await tx.quotes.get(principal.orgId, id);
       if (existing === undefined) throw new CalwiseError("NOT_FOUND", "no such quote");

@@ -152,7 +152,10 @@ export function defineDeploymentCases(harness: ContractHarness): void {
       revision: 2,
       catalogVersion: "2026.2",
       result: { schemaVersion: 1, totalMinor: 23_456 },
+      priceListId: "list-that-priced-it",
     });
+    assert.equal(first.priceListId, null, "no list priced it");
+    assert.equal(second.priceListId, "list-that-priced-it");
     assert.deepEqual(await store.evaluations.get(org.id, first.id), first);
     assert.deepEqual(await store.evaluations.listOfDeployment(org.id, deployment.id), [
       second,

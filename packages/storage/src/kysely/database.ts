@@ -95,6 +95,7 @@ export interface Database {
     catalogVersion: string;
     result: JsonText;
     createdAt: string;
+    priceListId: string | null;
   };
   entitlements: {
     orgId: string;

@@ -26,6 +26,7 @@ export function createEvaluationRepository(context: RepositoryContext): Evaluati
               catalogVersion: input.catalogVersion,
               result: toJsonText(input.result),
               createdAt: context.now(),
+              priceListId: input.priceListId ?? null,
             })
             .returningAll()
             .executeTakeFirstOrThrow(),

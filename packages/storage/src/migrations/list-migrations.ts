@@ -8,6 +8,7 @@ import { createAuditLogMigration } from "./0005-audit-log.ts";
 import { createImmutableRowsMigration } from "./0006-immutable-rows.ts";
 import { createRowLevelSecurityMigration } from "./0007-row-level-security.ts";
 import { createTrainingAndDashboardMigration } from "./0008-training-and-dashboard.ts";
+import { createEvaluationPriceListMigration } from "./0009-evaluation-price-list.ts";
 
 /** The one migration history, by name in the order it runs; a migration branches on dialect only where DDL differs. */
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
     "0006-immutable-rows": createImmutableRowsMigration(dialect),
     "0007-row-level-security": createRowLevelSecurityMigration(dialect),
     "0008-training-and-dashboard": createTrainingAndDashboardMigration(dialect),
+    "0009-evaluation-price-list": createEvaluationPriceListMigration(),
   };
 }
 

@@ -8,6 +8,11 @@ export interface Evaluation {
   readonly catalogVersion: string;
   readonly result: unknown;
   readonly createdAt: string;
+  /**
+   * The organisation's stored price list that priced the result; null when none did (no list in force, the
+   * deployment's own prices, or a check stored before migration 0009).
+   */
+  readonly priceListId: string | null;
 }
 
 /** Evaluations of an organisation's deployments. */
@@ -19,6 +24,8 @@ export interface EvaluationRepository {
       readonly revision: number;
       readonly catalogVersion: string;
       readonly result: unknown;
+      /** The stored price list that priced it; absent: none did. */
+      readonly priceListId?: string | null;
     },
   ): Promise<Evaluation>;
   get(orgId: string, id: string): Promise<Evaluation | undefined>;
