@@ -215,7 +215,13 @@ export function runQuoteFlows(database: string, makeStore: () => Promise<FlowSto
     // The owner changes the agent's role, then removes them.
     await page.reload();
     const role = page.getByLabel(`Role of ${agent.email}`);
+    // The select sends the change when it is chosen: reload only after the server has answered it (a
+    // reload while the PUT is in flight cancels it, which a loaded CI machine showed as 'sales').
+    const changed = page.waitForResponse(
+      (r) => r.url().endsWith("/role") && r.request().method() === "PUT",
+    );
     await role.selectOption("auditor");
+    assert.equal((await changed).status(), 200);
     await page.reload();
     assert.equal(await page.getByLabel(`Role of ${agent.email}`).inputValue(), "auditor");
     await page.getByRole("button", { name: `Remove ${agent.email}` }).click();

@@ -5,31 +5,49 @@ import { callApi, type Schema } from "../api/api-client.ts";
 
 type Job = Schema<"Job">;
 
+/** How long the stream may stay silent before the job is read directly instead. */
+const stallMs = 15_000;
+
 function ended(job: Job | undefined): boolean {
   return job?.state === "succeeded" || job?.state === "failed";
 }
 
 /**
  * Follows a job through the server's event stream (GET /v1/jobs/{id}/events: a `job` event on every change,
- * closed once it ends). Only when the stream fails (a proxy that buffers, a dropped connection) does it
- * fall back to reading the job (GET /v1/jobs/{id}) every second.
+ * closed once it ends). Only when the stream fails (a proxy that buffers, a dropped connection) or stays
+ * silent for `stallMs` (a connection that neither delivers nor errors: seen under heavy load in the browser
+ * tests) does it fall back to reading the job (GET /v1/jobs/{id}) every second.
  */
 export function useJob(jobId: string): Job | undefined {
   const [streamed, setStreamed] = useState<Job>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const source = new EventSource(`/v1/jobs/${encodeURIComponent(jobId)}/events`);
+    let stalled: ReturnType<typeof setTimeout> | undefined;
+    const giveUp = () => {
+      clearTimeout(stalled);
+      source.close();
+      setFailed(true);
+    };
+    const watch = () => {
+      clearTimeout(stalled);
+      stalled = setTimeout(giveUp, stallMs);
+    };
+    watch();
     source.addEventListener("job", (event) => {
       const job = JSON.parse((event as MessageEvent<string>).data) as Job;
       setStreamed(job);
       // The server ends the stream after this; closing first keeps EventSource from reconnecting.
-      if (ended(job)) source.close();
+      if (ended(job)) {
+        clearTimeout(stalled);
+        source.close();
+      } else watch();
     });
-    source.onerror = () => {
+    source.onerror = giveUp;
+    return () => {
+      clearTimeout(stalled);
       source.close();
-      setFailed(true);
     };
-    return () => source.close();
   }, [jobId]);
   const polled = useQuery({
     queryKey: ["job", jobId],
