@@ -115,10 +115,15 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         wakeUp = undefined;
         continue;
       }
+      // Taken off before the claim, so a wake that arrives while the claim runs (an upload committed just
+      // after its query) puts the organisation back instead of being lost until the next sweep.
+      pending.delete(orgId);
       try {
         const job = await options.store.jobs.claim(orgId, lease());
-        if (job === undefined) pending.delete(orgId);
-        else await runJob(job);
+        if (job !== undefined) {
+          pending.add(orgId);
+          await runJob(job);
+        }
       } catch (error) {
         log.error({ err: error, orgId }, "job worker error");
         pending.delete(orgId);
