@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { hasUnicodeSpaceEdge } from "../bytes/has-unicode-space-edge.ts";
 import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
-import { addLogonBytes, type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
+import { addLogonBytes, createLogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { readEventTimeBytes, readTime } from "../event/read-event-time-bytes.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
@@ -183,20 +183,9 @@ export async function groupEventCsvLogons(
       properties: column("Properties"),
     };
     const needed = Math.max(...Object.values(columns));
-    const found = new Int32Array(2 * logonDataFields.length);
     const sections: string[] = [];
-    const time = new Uint8Array(32);
-    const trimmed = new Int32Array(6);
-    const logon: LogonBytes = {
-      bytes,
-      system: trimmed,
-      data: found,
-      eventId: 0,
-      ms: 0,
-      recordId: null,
-      time,
-      timeLength: 0,
-    };
+    const logon = createLogonBytes(bytes);
+    const { data: found, time, system: trimmed } = logon;
 
     /** Trims field `k` into trimmed[2t], [2t + 1]; false when its bytes are not its value. */
     const trimField = (k: number, t: number, name: boolean): boolean => {

@@ -37,6 +37,20 @@ export interface LogonBytes {
   timeLength: number;
 }
 
+/** A LogonBytes over `bytes` with its own scratch arrays (a scanner reuses it for every event). */
+export function createLogonBytes(bytes: Uint8Array): LogonBytes {
+  return {
+    bytes,
+    system: new Int32Array(6),
+    data: new Int32Array(2 * logonDataFields.length),
+    eventId: 0,
+    ms: 0,
+    recordId: null,
+    time: new Uint8Array(32),
+    timeLength: 0,
+  };
+}
+
 /**
  * Adds a logon event read from bytes (a byte scanner's reading, every check of the text reading
  * passed) to its group, as addLogonEvent adds a decoded one: the key from the trimmed bytes (UTF-8,

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { trimBytesInto } from "../bytes/trim-bytes-into.ts";
-import { addLogonBytes, type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
+import { addLogonBytes, createLogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import { summariseRead } from "../event/evidence-read-summary.ts";
 import { readEventTimeBytes, readTime } from "../event/read-event-time-bytes.ts";
@@ -121,19 +121,8 @@ export async function groupEventXmlLogons(
 
   const ranges = new Int32Array(12);
   const data = new EventXmlData();
-  const found = new Int32Array(2 * logonDataFields.length);
-  const trimmed = new Int32Array(6);
-  const time = new Uint8Array(32);
-  const logon: LogonBytes = {
-    bytes,
-    system: trimmed,
-    data: found,
-    eventId: 0,
-    ms: 0,
-    recordId: null,
-    time,
-    timeLength: 0,
-  };
+  const logon = createLogonBytes(bytes);
+  const { data: found, time, system: trimmed } = logon;
 
   const trimInto = (from: number, to: number, t: number) =>
     trimBytesInto(bytes, from, to, trimmed, t);
