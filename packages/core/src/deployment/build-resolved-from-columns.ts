@@ -2,10 +2,10 @@ import type { Catalog } from "../catalog/catalog.ts";
 import type { Validated } from "../errors/input-problem.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
 import { ADMIN_SERVICE } from "./admin-service.ts";
+import { assembleResolvedDeployment } from "./assemble-resolved-deployment.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import { type DeploymentInput, deploymentSchema } from "./deployment-schema.ts";
-import { listResolvedAccesses } from "./list-resolved-accesses.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { idsByIndex } from "./read-access-columns.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";
@@ -14,7 +14,6 @@ import { resolveDeployment } from "./resolve-deployment.ts";
 import { resolvePrincipals } from "./resolve-principals.ts";
 import { resolveServers } from "./resolve-servers.ts";
 import type {
-  ResolvedAccess,
   ResolvedAccessColumns,
   ResolvedDeployment,
   ResolvedDevice,
@@ -141,27 +140,16 @@ function resolveColumns(
     accessUser: built.accessUser,
     accessDevice: built.accessDevice,
   };
-  // The access objects are made only when something reads them (as resolveDeployment does).
-  let accesses: readonly ResolvedAccess[] | undefined;
-  return {
-    name: d.name,
+  return assembleResolvedDeployment(d, {
     servers,
     users,
     devices,
-    get accesses() {
-      accesses ??= listResolvedAccesses(accessColumns, resolvedPrincipals);
-      return accesses;
-    },
     principals: resolvedPrincipals,
     accessColumns,
-    anonymous: d.anonymous,
-    owned: d.owned,
-    ...(prices ? { prices } : {}),
-    assignments: d.assignments,
+    prices,
     assumptions,
-    overriddenAssumptions: overridden,
-    ...(d.asOf ? { asOf: d.asOf } : {}),
-  };
+    overridden,
+  });
 }
 
 /**

@@ -2,16 +2,16 @@ import type { Catalog } from "../catalog/catalog.ts";
 import type { Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
+import { assembleResolvedDeployment } from "./assemble-resolved-deployment.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
 import { isPlainAccessList } from "./is-plain-access-list.ts";
-import { listResolvedAccesses } from "./list-resolved-accesses.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { resolveAccesses } from "./resolve-accesses.ts";
 import { resolveAssumptions } from "./resolve-assumptions.ts";
 import { resolvePrincipals } from "./resolve-principals.ts";
 import { resolveServers } from "./resolve-servers.ts";
-import type { ResolvedAccess, ResolvedDeployment } from "./resolved-deployment.ts";
+import type { ResolvedDeployment } from "./resolved-deployment.ts";
 
 /**
  * Validates deployment data against the schema and the catalog and resolves every reference, collecting
@@ -48,29 +48,18 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
   const { assumptions, overridden } = resolveAssumptions(d, catalog, out);
 
   if (out.problems.length > 0) return { success: false, problems: out.problems };
-  // The access objects are made only when something reads them: the evaluation reads the columns.
-  let accesses: readonly ResolvedAccess[] | undefined;
   return {
     success: true,
-    value: {
-      name: d.name,
+    value: assembleResolvedDeployment(d, {
       servers,
       users,
       devices,
-      get accesses() {
-        accesses ??= listResolvedAccesses(columns, principals);
-        return accesses;
-      },
       principals,
       accessColumns: columns,
-      anonymous: d.anonymous,
-      owned: d.owned,
-      ...(prices ? { prices } : {}),
-      assignments: d.assignments,
+      prices,
       assumptions,
-      overriddenAssumptions: overridden,
-      ...(d.asOf ? { asOf: d.asOf } : {}),
-    },
+      overridden,
+    }),
   };
 }
 
