@@ -146,33 +146,52 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
     await page.getByRole("table", { name: /^Cost as staff and devices grow/ }).waitFor();
     await shot("quote");
 
-    // The evidence step runs on SQLite only. On PostgreSQL, in the full suite's runs (never alone, never in
-    // test/e2e alone), the upload of this step did not reach "Audit ready" within 120 s in 4 of 6 runs, with the
-    // job stream's polling fallback in place; the cause is not found (see the closing note of 7 Dec 2026). The
-    // evidence path itself runs on PostgreSQL in customer-flows.ts, which passed in every run.
-    if (database === "sqlite") {
-      await page.goto(customerPath);
-      await page
-        .getByLabel("Choose files, or drop them here")
-        .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
-      // The audit job shares two cores with everything else on a loaded machine: an upper bound, not a measure.
-      // Its end is either the link or the failure in words, which the assertion then shows.
-      const jobEnd = page.getByText(/Audit ready: open it|The audit failed/);
-      await jobEnd.waitFor({ timeout: 120_000 });
-      assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
-      await shot("evidence");
-      await page.getByRole("link", { name: "Audit ready: open it" }).click();
-      await page.getByRole("heading", { name: "Audit of the evidence" }).waitFor();
-      // The file's computer is not a server of the deployment: the audit says so in words, and why the
-      // system's own logons need no CAL.
-      await page.getByText(/^None of the 6 logons read was counted/).waitFor();
-      await page.getByText(/is not a server of the deployment audited against/).waitFor();
-      await page.getByRole("table", { name: "Logons not counted, by account" }).waitFor();
-      assert.equal(await page.getByRole("cell", { name: "None counted." }).count(), 2);
-      await assertAccessible(page, "audit with nothing counted");
-      await shot("audit");
-      await page.getByRole("link", { name: "Harbour Café", exact: true }).waitFor();
-    }
+    // The evidence step. The file input appears only once the customer's deployments are loaded: before,
+    // a file chosen while they still loaded (under load, in 5 of 7 full-suite runs) was sent against no
+    // deployment, refused with 400, and this wait saw neither of the texts it looked for. The list is made slow
+    // here (2 s on the wire) so the test holds that on any machine, not only a loaded one.
+    const slowDeployments = "**/v1/customers/*/deployments";
+    await page.route(slowDeployments, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto(customerPath);
+    await page.getByText("Loading the customer's deployments…").waitFor();
+    await page
+      .getByLabel("Choose files, or drop them here")
+      .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+    // The audit job shares two cores with everything else on a loaded machine: an upper bound, not a measure.
+    // Its end is the link, or the job's failure or the upload's refusal in words, which the assertion shows.
+    const jobEnd = page.locator(".uploads li").filter({ has: page.locator("a, .error-text") });
+    await jobEnd.waitFor({ timeout: 120_000 });
+    assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
+    await page.unroute(slowDeployments);
+    await shot("evidence");
+    await page.getByRole("link", { name: "Audit ready: open it" }).click();
+    await page.getByRole("heading", { name: "Audit of the evidence" }).waitFor();
+    // The file's computer is not a server of the deployment: the audit says so in words, and why the
+    // system's own logons need no CAL.
+    await page.getByText(/^None of the 6 logons read was counted/).waitFor();
+    await page.getByText(/is not a server of the deployment audited against/).waitFor();
+    await page.getByRole("table", { name: "Logons not counted, by account" }).waitFor();
+    assert.equal(await page.getByRole("cell", { name: "None counted." }).count(), 2);
+    await assertAccessible(page, "audit with nothing counted");
+    await shot("audit");
+    // A file that is not evidence is refused on its line, in words: what was read, not "1 problem".
+    await page.getByRole("link", { name: "Harbour Café", exact: true }).click();
+    await page
+      .getByLabel("Choose files, or drop them here")
+      .setInputFiles(file("notes.txt", "Meeting notes: order CALs for the new server.\n"));
+    const refused = page
+      .locator(".uploads li")
+      .filter({ hasText: "notes.txt" })
+      .locator(".error-text");
+    await refused.waitFor();
+    assert.match(
+      (await refused.textContent()) ?? "",
+      /^Not a known evidence format: expected EVTX/,
+    );
+    assert.equal(watched.expectProblems(/HTTP 400: POST .*\/evidence|status of 400/), 2);
 
     await page.getByRole("link", { name: "Training", exact: true }).click();
     await page.getByRole("heading", { name: "Sales training", level: 1 }).waitFor();

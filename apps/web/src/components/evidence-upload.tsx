@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { callApi, readCsrfToken } from "../api/api-client.ts";
+import { ApiError, callApi, type Problem, readCsrfToken } from "../api/api-client.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
 import { JobProgress } from "./job-progress.tsx";
 
 interface Sent {
@@ -13,7 +14,8 @@ interface Sent {
 
 /**
  * Sends one file as the raw body of POST /v1/customers/{id}/evidence. XMLHttpRequest, not fetch: only it
- * reports upload progress. Answers the job id (202), or throws with the server's words.
+ * reports upload progress. Answers the job id (202), or throws ApiError with the problem details (the
+ * upload's line then says what was wrong in words, as every other screen does).
  */
 function uploadFile(
   customerId: string,
@@ -30,15 +32,20 @@ function uploadFile(
     request.setRequestHeader("x-csrf-token", readCsrfToken() ?? "");
     request.upload.onprogress = (event) => onProgress(event.loaded);
     request.onload = () => {
-      const body = JSON.parse(request.responseText || "{}") as {
-        id?: string;
-        job?: { id?: string };
-        detail?: string;
-      };
-      const jobId = body.job?.id ?? body.id;
+      let body: { id?: string; job?: { id?: string } } | undefined;
+      try {
+        body = JSON.parse(request.responseText || "{}");
+      } catch {
+        body = undefined;
+      }
+      const jobId = body?.job?.id ?? body?.id;
       if (request.status < 300 && jobId !== undefined) resolve(jobId);
-      else reject(new Error(body.detail ?? `the upload was refused (HTTP ${request.status})`));
+      else {
+        const problem = body !== undefined && "code" in body ? (body as Problem) : undefined;
+        reject(new ApiError(request.status, problem, `HTTP ${request.status}`));
+      }
     };
+    // Not an ApiError: described as "could not be reached, check your connection".
     request.onerror = () => reject(new Error("the connection was lost during the upload"));
     request.send(file);
   });
@@ -65,7 +72,9 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
       ]);
       uploadFile(customerId, deploymentId, file, (sent) => update(file.name, { sent }))
         .then((jobId) => update(file.name, { jobId, sent: file.size }))
-        .catch((error: Error) => update(file.name, { error: error.message }));
+        .catch((error: unknown) =>
+          update(file.name, { error: describeApiError(error, `Uploading ${file.name}`) }),
+        );
     }
   };
   return (
@@ -76,39 +85,54 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
         Winlogbeat JSON lines), User Access Logging and Active Directory exports. calwise reads them
         on the server and counts who used which server.
       </p>
-      {deployments.isSuccess && list.length === 0 ? (
+      {deployments.isPending ? (
+        <p>Loading the customer's deployments…</p>
+      ) : deployments.isError ? (
+        <p className="error-text">
+          The customer's deployments could not be loaded: {deployments.error.message}
+        </p>
+      ) : list.length === 0 ? (
         <p className="empty">
           Check a deployment first (above): the audit holds the evidence against its servers and the
           CALs the customer owns.
         </p>
       ) : (
-        <div className="field">
-          <label htmlFor="evidence-deployment">Audit against</label>
-          <select
-            id="evidence-deployment"
-            value={deploymentId}
-            onChange={(e) => setChosen(e.target.value)}
+        // Files are taken only once the deployment they are audited against is known: a file chosen while
+        // the list was still loading was sent against none and refused.
+        <>
+          <div className="field">
+            <label htmlFor="evidence-deployment">Audit against</label>
+            <select
+              id="evidence-deployment"
+              value={deploymentId}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {list.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name} (revision {d.latestRevision})
+                </option>
+              ))}
+            </select>
+          </div>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the file input inside is the keyboard way */}
+          <div
+            className="drop-zone"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              send(e.dataTransfer.files);
+            }}
           >
-            {list.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} (revision {d.latestRevision})
-              </option>
-            ))}
-          </select>
-        </div>
+            <label htmlFor="evidence-files">Choose files, or drop them here</label>
+            <input
+              id="evidence-files"
+              type="file"
+              multiple
+              onChange={(e) => send(e.target.files)}
+            />
+          </div>
+        </>
       )}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the file input inside is the keyboard way */}
-      <div
-        className="drop-zone"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => {
-          e.preventDefault();
-          send(e.dataTransfer.files);
-        }}
-      >
-        <label htmlFor="evidence-files">Choose files, or drop them here</label>
-        <input id="evidence-files" type="file" multiple onChange={(e) => send(e.target.files)} />
-      </div>
       {files.length > 0 && (
         <ul className="uploads" aria-live="polite">
           {files.map((f) => (
