@@ -18,3 +18,18 @@ export function describeMachine(date: Date): string {
 export function currentLoad(): number {
   return loadavg()[0] ?? 0;
 }
+
+/**
+ * Samples the 1-minute load average every 5 s until the returned function is called, which gives the
+ * lowest and highest seen (the start and the end included): how busy the machine was during a section.
+ */
+export function watchLoad(): () => readonly [number, number] {
+  const seen = [currentLoad()];
+  const timer = setInterval(() => seen.push(currentLoad()), 5_000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    seen.push(currentLoad());
+    return [Math.min(...seen), Math.max(...seen)];
+  };
+}
