@@ -5,6 +5,7 @@ import {
   type BenchTarget,
   generatedBegin,
   generatedEnd,
+  groupTargetsByCase,
   mergeSections,
   readGeneratedSections,
   readSections,
@@ -132,4 +133,32 @@ test("docs/benchmarks.md: its generated sections read back and a re-render keeps
   const spliced = spliceGenerated(document, renderGenerated("- m", sections));
   assert.ok(spliced.endsWith(history));
   assert.equal(readGeneratedSections(spliced).length, sections.length);
+});
+
+test("a target measured on several families is one row listing every family, the worst first", () => {
+  const rows = groupTargetsByCase([
+    target(11, "estate, equal: at least as fast as the baseline", "met"),
+    target(
+      11,
+      "hard, 1.00 / 0.87: at least as fast as the baseline",
+      renderVerdict(false, "0.97×"),
+    ),
+    target(11, "hard, equal, 300,000 pairs: solve ≥ 50× faster than HiGHS", "met"),
+    target(11, "estate, equal, 300,000 pairs: solve ≥ 50× faster than HiGHS", "met"),
+    target(11, "pack purchase exact", "met"),
+    target(11, "only one: proven in < 1 s", "met"),
+  ]);
+  assert.deepEqual(
+    rows.map((row) => [row.target, row.verdict]),
+    [
+      ["at least as fast as the baseline", "**not met** (1 of 2)"],
+      ["300,000 pairs: solve ≥ 50× faster than HiGHS", "met (all 2)"],
+      ["pack purchase exact", "met"],
+      ["only one: proven in < 1 s", "met"],
+    ],
+  );
+  assert.equal(
+    rows[0]?.measured,
+    "hard, 1.00 / 0.87: hard, 1.00 / 0.87: at least as fast as the baseline measured (**not met**: 0.97×); estate, equal: estate, equal: at least as fast as the baseline measured",
+  );
 });

@@ -13,6 +13,8 @@ export interface BenchTarget {
   readonly measured: string;
   /** As rendered: "met", "**not met**: why", "not judged: why" (`renderVerdict`). */
   readonly verdict: string;
+  /** For the tables only (not stored): the section and the day it ran. */
+  readonly source?: string;
 }
 
 /** One generated section: its Markdown, its targets and when, how and under which load it ran. */
@@ -74,23 +76,89 @@ export function mergeSections(
   return [...byName.values()].sort((a, b) => position(a.name) - position(b.name));
 }
 
-/** Every issue's targets table, issues in ascending order, rows worst verdict first (stable otherwise). */
+/** A target row split into the case it is about (a family, a size, a store) and the target itself. */
+const casePattern = /^(?<subject>[^:]+?)(?:, (?<size>[\d,]+ pairs))?: (?<what>.+)$/s;
+
+/**
+ * One row per target with every case it was measured on: rows of the same issue whose text after the case
+ * (`family[, N pairs]: target`) is the same become one row listing each case's figure, worst verdict first,
+ * with a verdict that is not met when any case is not (how many of how many). A target measured on one
+ * case keeps its row as it is.
+ */
+export function groupTargetsByCase(rows: readonly BenchTarget[]): BenchTarget[] {
+  const groups = new Map<string, { subject: string; row: BenchTarget }[]>();
+  const order: (BenchTarget | string)[] = [];
+  for (const row of rows) {
+    const match = casePattern.exec(row.target)?.groups;
+    if (match === undefined) {
+      order.push(row);
+      continue;
+    }
+    const what = `${match.size ? `${match.size}: ` : ""}${match.what}`;
+    const key = `${row.issue}\u0000${what}`;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    groups.get(key)?.push({ subject: match.subject as string, row });
+  }
+  return order.map((entry) => {
+    if (typeof entry !== "string") return entry;
+    const members = groups.get(entry) ?? [];
+    const first = members[0] as { subject: string; row: BenchTarget };
+    if (members.length === 1) return first.row;
+    const ranked = members
+      .map((member, index) => ({ ...member, index }))
+      .sort((a, b) => rankVerdict(a.row.verdict) - rankVerdict(b.row.verdict) || a.index - b.index);
+    const failing = members.filter((member) => rankVerdict(member.row.verdict) === 0).length;
+    const unjudged = members.filter((member) => rankVerdict(member.row.verdict) === 1).length;
+    const verdict =
+      failing > 0
+        ? `**not met** (${failing} of ${members.length})`
+        : unjudged > 0
+          ? `not judged (${unjudged} of ${members.length})`
+          : `met (all ${members.length})`;
+    const sources = [...new Set(members.map((member) => member.row.source ?? ""))];
+    return {
+      issue: first.row.issue,
+      ...(sources.join("") === "" ? {} : { source: sources.join(", ") }),
+      target: entry.slice(entry.indexOf("\u0000") + 1),
+      measured: ranked
+        .map(
+          ({ subject, row }) =>
+            `${subject}: ${row.measured}${rankVerdict(row.verdict) === 2 ? "" : ` (${row.verdict})`}`,
+        )
+        .join("; "),
+      verdict,
+    };
+  });
+}
+
+/**
+ * Every issue's targets table, issues in ascending order: one row per target with every case (family, size,
+ * store) it was measured on, worst case first; rows worst verdict first (stable otherwise).
+ */
 export function renderTargetTables(sections: readonly SectionRun[]): string {
-  const rows = sections.flatMap((run) => run.targets);
+  const rows = sections.flatMap((run) =>
+    run.targets.map((row) => ({ ...row, source: `${run.name}, ${run.ran.slice(0, 10)}` })),
+  );
   const issues = [...new Set(rows.map((row) => row.issue))].sort((a, b) => a - b);
   return issues
     .map((issue) => {
-      const mine = rows
-        .filter((row) => row.issue === issue)
+      const mine = groupTargetsByCase(rows.filter((row) => row.issue === issue))
         .map((row, index) => ({ row, index }))
         .sort(
           (a, b) => rankVerdict(a.row.verdict) - rankVerdict(b.row.verdict) || a.index - b.index,
         )
-        .map(({ row }) => [row.target, row.measured, row.verdict]);
+        .map(({ row }) => [row.target, row.measured, row.verdict, row.source ?? ""]);
       return [
         `## Targets (issue ${issue})`,
         "",
-        renderTable(["target", "measured (worst first)", "verdict"], mine, ["l", "l", "l"]),
+        renderTable(
+          ["target", "measured (worst case first)", "verdict", "section, day run"],
+          mine,
+          ["l", "l", "l", "l"],
+        ),
       ].join("\n");
     })
     .join("\n\n");

@@ -1,16 +1,15 @@
 // Describes the machine a benchmark ran on, for the header of docs/benchmarks.md.
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 
-/** CPU model, cores, memory, load average, Node version and date, as one Markdown paragraph. */
+/**
+ * CPU model, cores, memory, Node version and when the file was written, as Markdown list items (the
+ * load each section ran under is in the sections' own table).
+ */
 export function describeMachine(date: Date): string {
   const model = cpus()[0]?.model.trim() ?? "unknown CPU";
-  const load = loadavg()
-    .map((value) => value.toFixed(2))
-    .join(", ");
   return [
     `- CPU: ${model}, ${availableParallelism()} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `- load average (1, 5, 15 min) when the run ended: ${load}`,
-    `- Node ${process.version} (${process.platform}/${process.arch}); run on ${date.toISOString()}`,
+    `- Node ${process.version} (${process.platform}/${process.arch}); this file written on ${date.toISOString()}`,
   ].join("\n");
 }
 

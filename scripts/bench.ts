@@ -2,12 +2,14 @@
 // bench:generated markers: the machine, one targets table per issue, then one section each). A run
 // replaces only the sections it ran and keeps the others with when and under which load they ran; every
 // byte outside the markers (the history measured by hand) is kept (scripts/bench-document.ts).
-// Options: --full (the issue's sizes: ingestion and `calwise audit` over 1.7 GB, audits of 400 MB and
-// 1.7 GB as a user runs them), --audit-10gb (with --full: a 10 GB audit too, over an hour here), --quick
-// (no HiGHS beyond 300k pairs, in both min-cut sections), --only=optimiser,hard-families,packs,real-money,
-// ingest,user-runs,server (sections to run), --out=<file>, --server-seconds=N (each server load run,
-// default 10), --ingest-mb=N (ingestion over a file of about N MB), --user-runs-audit-mb=N,M (the
-// Winlogbeat audits of the user-runs section), --user-runs-evaluate=N,M (its `calwise evaluate` estates).
+// Options: --render-only (run nothing, rewrite the tables from the sections in the file); --full (the
+// issues' sizes: ingestion over 1.7 GB instead of 100 MB, audits of 400 MB and 1.7 GB as a user runs
+// them, HiGHS at every size of the harder families instead of up to 1M pairs); --audit-10gb (with --full:
+// a 10 GB audit too, over an hour here); --quick (no HiGHS beyond 300k pairs in both min-cut sections);
+// --only=optimiser,hard-families,packs,real-money,ingest,user-runs,server (sections to run);
+// --out=<file>; --server-seconds=N (each server load run, default 10); --ingest-mb=N (ingestion over a
+// file of about N MB); --user-runs-audit-mb=N,M (the Winlogbeat audits of the user-runs section);
+// --user-runs-evaluate=N,M (its `calwise evaluate` estates, in users).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -37,7 +39,11 @@ const option = (name: string) =>
 const numbers = (name: string) => option(name)?.split(",").map(Number);
 const only = option("only")?.split(",");
 const out = resolve(option("out") ?? "docs/benchmarks.md");
-const command = ["npm run bench", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
+// The command as a user would repeat it (where the file went is not part of it).
+const shown = argv.filter((arg) => !arg.startsWith("--out="));
+const command = ["npm run bench", ...(shown.length > 0 ? ["--", ...shown] : [])].join(" ");
+// --render-only: no section runs; the generated part is written again from the sections in the file.
+const renderOnly = argv.includes("--render-only");
 
 /** A section: its `--only=` name and how to run it (Markdown and target rows). */
 interface Section {
@@ -57,9 +63,10 @@ const sections: readonly Section[] = [
   {
     name: "hard-families",
     run: async () => {
+      // HiGHS up to the targets' 1M pairs by default (at 2M it runs out of memory after minutes).
       const findings = await runHardFamilyBenchmarks({
         highs: true,
-        ...(quick ? { highsMaxPairs: 300_000 } : {}),
+        ...(full ? {} : { highsMaxPairs: quick ? 300_000 : 1_000_000 }),
         calMix: true,
       });
       return { markdown: findings.markdown, targets: targetsOfIssue(11, findings.targets) };
@@ -88,7 +95,8 @@ const sections: readonly Section[] = [
   {
     name: "ingest",
     run: async () => {
-      const megabytes = option("ingest-mb");
+      // 100 MB by default (the user-runs section audits the issue's 400 MB file), 1.7 GB with --full.
+      const megabytes = option("ingest-mb") ?? (full ? undefined : "100");
       const findings = await runIngestBenchmarks(
         full,
         megabytes === undefined ? undefined : Number(megabytes),
@@ -124,7 +132,7 @@ const sections: readonly Section[] = [
 
 const fresh: SectionRun[] = [];
 for (const section of sections) {
-  if (only !== undefined && !only.includes(section.name)) continue;
+  if (renderOnly || (only !== undefined && !only.includes(section.name))) continue;
   process.stderr.write(`${section.name}\n`);
   const stopWatching = watchLoad();
   const started = Date.now();
