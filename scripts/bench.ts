@@ -24,6 +24,7 @@ import {
 } from "./bench-document.ts";
 import { runHardFamilyBenchmarks } from "./bench-hard-families.ts";
 import { runIngestBenchmarks } from "./bench-ingest.ts";
+import { addKnownReason } from "./bench-known-reasons.ts";
 import { describeMachine, watchLoad } from "./bench-machine.ts";
 import { runOptimiserBenchmarks } from "./bench-optimiser.ts";
 import { runPackBenchmarks } from "./bench-packs.ts";
@@ -152,7 +153,7 @@ const merged = mergeSections(
   readGeneratedSections(existing),
   fresh,
   sections.map((section) => section.name),
-);
+).map((run) => ({ ...run, targets: run.targets.map(addKnownReason) }));
 writeFileSync(out, spliceGenerated(existing, renderGenerated(describeMachine(new Date()), merged)));
 formatDocument(out);
 process.stderr.write(`wrote ${out} (${fresh.map((run) => run.name).join(", ")})\n`);
