@@ -151,7 +151,7 @@ test("a target measured on several families is one row listing every family, the
   assert.deepEqual(
     rows.map((row) => [row.target, row.verdict]),
     [
-      ["at least as fast as the baseline", "**not met** (1 of 2)"],
+      ["at least as fast as the baseline", "**not met** (1 of 2): 0.97×"],
       ["300,000 pairs: solve ≥ 50× faster than HiGHS", "met (all 2)"],
       ["pack purchase exact", "met"],
       ["only one: proven in < 1 s", "met"],
@@ -159,6 +159,21 @@ test("a target measured on several families is one row listing every family, the
   );
   assert.equal(
     rows[0]?.measured,
-    "hard, 1.00 / 0.87: hard, 1.00 / 0.87: at least as fast as the baseline measured (**not met**: 0.97×); estate, equal: estate, equal: at least as fast as the baseline measured",
+    "hard, 1.00 / 0.87: hard, 1.00 / 0.87: at least as fast as the baseline measured (**not met**); estate, equal: estate, equal: at least as fast as the baseline measured",
   );
+});
+
+test("cases with different reasons keep each its own; a missing reason is not invented", () => {
+  const rows = groupTargetsByCase([
+    target(12, "SQLite: reads ≥ half", renderVerdict(false, "auth")),
+    target(12, "PostgreSQL: reads ≥ half", renderVerdict(false, "pool")),
+    target(12, "SQLite: evaluations ≥ 2,000/s", renderVerdict(false)),
+    target(12, "PostgreSQL: evaluations ≥ 2,000/s", renderVerdict(false)),
+  ]);
+  assert.equal(rows[0]?.verdict, "**not met** (2 of 2)");
+  assert.match(
+    rows[0]?.measured ?? "",
+    /\(\*\*not met\*\*: auth\); PostgreSQL: .*\(\*\*not met\*\*: pool\)$/,
+  );
+  assert.equal(rows[1]?.verdict, "**not met** (2 of 2)");
 });

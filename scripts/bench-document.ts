@@ -112,12 +112,24 @@ export function groupTargetsByCase(rows: readonly BenchTarget[]): BenchTarget[] 
       .sort((a, b) => rankVerdict(a.row.verdict) - rankVerdict(b.row.verdict) || a.index - b.index);
     const failing = members.filter((member) => rankVerdict(member.row.verdict) === 0).length;
     const unjudged = members.filter((member) => rankVerdict(member.row.verdict) === 1).length;
+    // A reason shared by every case is said once, in the verdict; a case's own reason stays with it.
+    const reasonOf = (verdict: string) => /^[^:]*: (.*)$/s.exec(verdict)?.[1];
+    const reasons = [
+      ...new Set(
+        members
+          .filter((member) => rankVerdict(member.row.verdict) < 2)
+          .map((member) => reasonOf(member.row.verdict)),
+      ),
+    ];
+    const shared = reasons.length === 1 ? reasons[0] : undefined;
+    const headOf = (verdict: string) =>
+      shared === undefined ? verdict : verdict.slice(0, verdict.length - shared.length - 2);
     const verdict =
-      failing > 0
+      (failing > 0
         ? `**not met** (${failing} of ${members.length})`
         : unjudged > 0
           ? `not judged (${unjudged} of ${members.length})`
-          : `met (all ${members.length})`;
+          : `met (all ${members.length})`) + (shared === undefined ? "" : `: ${shared}`);
     const sources = [...new Set(members.map((member) => member.row.source ?? ""))];
     return {
       issue: first.row.issue,
@@ -126,7 +138,7 @@ export function groupTargetsByCase(rows: readonly BenchTarget[]): BenchTarget[] 
       measured: ranked
         .map(
           ({ subject, row }) =>
-            `${subject}: ${row.measured}${rankVerdict(row.verdict) === 2 ? "" : ` (${row.verdict})`}`,
+            `${subject}: ${row.measured}${rankVerdict(row.verdict) === 2 ? "" : ` (${headOf(row.verdict)})`}`,
         )
         .join("; "),
       verdict,
