@@ -169,7 +169,7 @@ export async function runUserRunBenchmarks(options: UserRunOptions): Promise<Use
     issue: 10,
     target:
       "`calwise audit` with 2008 R2 servers (5 included CALs each) in `--owned`: no more cuts than without, plus a constant (17)",
-    measured: `${cutsWith ?? "—"} cuts with, ${cutsWithout ?? "—"} without; ${describeRun(included.withPools.run)} with, ${describeRun(included.without.run)} without`,
+    measured: `cuts: ${cutsWith ?? "—"} with, ${cutsWithout ?? "—"} without; ${describeRun(included.withPools.run)} with, ${describeRun(included.without.run)} without`,
     verdict:
       cutsWith === undefined || cutsWithout === undefined
         ? renderVerdict(undefined, "a run did not finish or its report named no cuts")
@@ -200,7 +200,8 @@ export async function runUserRunBenchmarks(options: UserRunOptions): Promise<Use
       "The evidence fixtures' real logon events (from the shared EVTX corpus) repeated with their record ids",
       "renumbered (`scripts/bench-event-exports.ts`): event XML as `wevtutil qe /f:xml` writes it, event CSV as",
       "`Get-WinEvent | Export-Csv` writes it; `--owned examples/audit/licences.yaml`, text report to a file.",
-      "DuckDB reads neither format: the contender is its MB per CPU-second on the largest Winlogbeat file above.",
+      "DuckDB reads neither format: the contender is its MB per CPU-second on the largest Winlogbeat file above",
+      "(its process start and loading included, about a second of CPU, which weighs on files of this size).",
       "",
       renderTable(
         [
@@ -228,14 +229,14 @@ export async function runUserRunBenchmarks(options: UserRunOptions): Promise<Use
         issue: 11,
         target: `\`calwise audit\` on ${row.format}: at least DuckDB's throughput`,
         measured: `${known ? mbPerCpu.toFixed(0) : "—"} MB per CPU-second (${describeRun(row.run)}, ${formatCount(row.file.bytes / 1e6)} MB) against DuckDB's ${Number.isFinite(duckMbPerCpu) ? duckMbPerCpu.toFixed(0) : "—"} on JSON lines`,
-        verdict: renderVerdict(
-          known ? mbPerCpu >= duckMbPerCpu : undefined,
-          known
-            ? mbPerCpu >= duckMbPerCpu
-              ? undefined
-              : "DuckDB reads no event export; held to its rate on JSON lines"
-            : `not measured (${row.run.status === "ok" ? "no DuckDB run" : row.run.detail})`,
-        ),
+        verdict: !known
+          ? renderVerdict(
+              undefined,
+              `not measured (${row.run.status === "ok" ? "no DuckDB run" : row.run.detail})`,
+            )
+          : mbPerCpu >= duckMbPerCpu
+            ? `met at ${formatCount(row.file.bytes / 1e6)} MB (held to DuckDB's rate on JSON lines of about that size, its process start included; not run at 1.7 GB)`
+            : renderVerdict(false, "DuckDB reads no event export; held to its rate on JSON lines"),
       });
     }
   }
