@@ -14,3 +14,14 @@ test("a bare not-met verdict gets the history's reason; met rows and stated reas
   assert.equal(addKnownReason(row(mix, "**not met**: measured")).verdict, "**not met**: measured");
   assert.equal(addKnownReason(row("something else", "**not met**")).verdict, "**not met**");
 });
+
+test("the optimiser section's HiGHS rows are told apart from the bipartite cover's", () => {
+  const built = "estate 300k (user 45.00 / device 38.00): solve ≥ 50× faster than HiGHS";
+  assert.match(
+    addKnownReason(row(built, "**not met**")).verdict,
+    /solveMinCut` on a built flow network/,
+  );
+  const fromPairs =
+    "estate, user 45.00 / device 38.00, 300,000 pairs: solve ≥ 50× faster than HiGHS";
+  assert.equal(addKnownReason(row(fromPairs, "**not met**")).verdict, "**not met**");
+});
