@@ -96,7 +96,8 @@ function checkChains(
       totalFlow += amount;
       pricedNet += amount;
       // A user's priced arc enters v, a device's leaves it; it is cut when v is on the other side from its far end.
-      netOutflow[v] = (netOutflow[v] as number) + (side === 0 ? -amount : amount);
+      if (side === 0) netOutflow[v] = (netOutflow[v] as number) - amount;
+      else netOutflow[v] = (netOutflow[v] as number) + amount;
       if (sourceSide[v] === side) cutCapacity += arcCapacity;
       const chain = chainFlow[v] as number;
       if (k === top) {
@@ -119,7 +120,8 @@ function checkChains(
   }
   // The source's outflow (users) or the sink's inflow (devices).
   const end = side === 0 ? 0 : 1;
-  netOutflow[end] = (netOutflow[end] as number) + (side === 0 ? pricedNet : -pricedNet);
+  if (side === 0) netOutflow[end] = (netOutflow[end] as number) + pricedNet;
+  else netOutflow[end] = (netOutflow[end] as number) - pricedNet;
   return { totalFlow, cutCapacity };
 }
 
