@@ -11,6 +11,7 @@ import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { asSentence } from "../format/as-sentence.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
@@ -242,8 +243,11 @@ export function EvaluationScreen() {
                         : "Note"}
                     :
                   </strong>{" "}
-                  {f.message}
-                  {f.remedy !== undefined && <> {f.remedy}</>}
+                  {asSentence(f.message)}
+                  {/* A shortfall's sentence already says what to buy; other findings end with their remedy. */}
+                  {f.remedy !== undefined && f.code !== "CAL_SHORTFALL" && (
+                    <> {asSentence(f.remedy)}</>
+                  )}
                 </p>
                 <p className="code">
                   {f.code} · rule {f.rule} · sources {f.sources.join(", ")}
