@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
@@ -61,6 +61,12 @@ export function useJob(jobId: string): Job | undefined {
 /** A job's state and progress (records read of the total, when known), then a link to its audit. */
 export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
   const job = useJob(jobId);
+  const queryClient = useQueryClient();
+  const auditReady = job?.auditId ?? null;
+  // A new audit joins its customer's list of audits.
+  useEffect(() => {
+    if (auditReady !== null) void queryClient.invalidateQueries({ queryKey: ["customer-audits"] });
+  }, [auditReady, queryClient]);
   if (job === undefined) return <span>queued…</span>;
   const { state, progress, auditId } = job;
   if (state === "succeeded" && auditId !== null)

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, callApi } from "../api/api-client.ts";
 import { useCatalog } from "../api/use-catalog.ts";
 import { CompliancePosition } from "../components/compliance-position.tsx";
+import { CustomerAudits } from "../components/customer-audits.tsx";
 import { DeploymentEditor } from "../components/deployment-editor.tsx";
 import { DeploymentImport } from "../components/deployment-import.tsx";
 import { DeploymentRevisions } from "../components/deployment-revisions.tsx";
@@ -294,6 +295,7 @@ export function CustomerScreen() {
         />
       )}
       <EntitlementsPanel customerId={id} />
+      <CustomerAudits customerId={id} />
       <EvidenceUpload customerId={id} />
     </section>
   );
