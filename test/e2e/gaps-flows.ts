@@ -50,15 +50,6 @@ async function addCheckedCustomer(page: Page, name: string) {
   return { customerId: String(customer.id), evaluationId: String(check.id) };
 }
 
-/** A price list CSV named `list` with single CALs at `single` cents, valid from `validFrom`. */
-function priceListCsv(list: string, single: number, validFrom: string): string {
-  return [
-    "sku,family,product,version,type,packSize,price,currency,validFrom,list",
-    `WS25-D1,ws-cal,,2025,device,1,${single},EUR,${validFrom},${list}`,
-    `WS25-U1,ws-cal,,2025,user,1,${single},EUR,${validFrom},${list}`,
-  ].join("\n");
-}
-
 /** The web-gaps flows on `database`, on a store made by `makeStore`. */
 export function runGapsFlows(database: string, makeStore: () => Promise<FlowStore>): void {
   const { open } = setUpFlows(makeStore, (location) => {
@@ -108,6 +99,32 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await saveScreenshot(page, database, "gaps-customer-audits");
     await row.getByRole("link", { name: /^Audit of / }).click();
     await page.getByRole("heading", { name: "Audit of the evidence" }).waitFor();
+    watched.assertClean();
+    await page.context().close();
+  });
+
+  test("a refused upload says what to do in the browser, not a command line option", async () => {
+    const watched = await signInWithPrices(owner);
+    const { page } = watched;
+    const { customerId } = await addCheckedCustomer(page, "Refused Bakery");
+    await page.goto(`/customers/${customerId}`);
+    await page
+      .getByLabel("Choose files, or drop them here")
+      .setInputFiles(file("notes.txt", "Meeting notes: order CALs for the new server.\n"));
+    const refused = page
+      .locator(".uploads li")
+      .filter({ hasText: "notes.txt" })
+      .locator(".error-text");
+    await refused.waitFor();
+    const text = (await refused.textContent()) ?? "";
+    assert.match(text, /^Not a known evidence format: expected EVTX/);
+    assert.doesNotMatch(text, /--field-map|--format/);
+    assert.match(
+      text,
+      /Export the events again in one of those formats .* choose that file here\./,
+    );
+    assert.equal(watched.expectProblems(/HTTP 400: POST .*\/evidence|status of 400/), 2);
+    await saveScreenshot(page, database, "gaps-refused-upload");
     watched.assertClean();
     await page.context().close();
   });

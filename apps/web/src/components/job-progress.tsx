@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { describeAuditFailure } from "../api/describe-evidence-refusal.ts";
 
 type Job = Schema<"Job">;
 
@@ -74,7 +75,7 @@ export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
   if (state === "failed")
     return (
       <span className="error-text">
-        The audit failed: {String(job.error?.detail ?? "see the server log")}
+        The audit failed: {describeAuditFailure(String(job.error?.detail ?? "see the server log"))}
       </span>
     );
   return (
