@@ -128,4 +128,33 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     watched.assertClean();
     await page.context().close();
   });
+
+  test("a sales agent meets the licensing rules' date, not 'catalog 2026.11.1'; the exact version stays in a tooltip", async () => {
+    const watched = await signInWithPrices(sales);
+    const { page } = watched;
+    const { catalogVersion } = await callApi(page, "GET", "/v1/catalog");
+    const version = String(catalogVersion);
+    const [year, month] = version.split(".");
+    const words = `licensing rules of ${year}-${String(month).padStart(2, "0")}`;
+    const { customerId, evaluationId } = await addCheckedCustomer(page, "Rules Bakery");
+    const jargon = new RegExp(`catalog ${version.replaceAll(".", "\\.")}`, "i");
+    const assertWords = async (screen: string) => {
+      const rules = page.getByText(words, { exact: true }).first();
+      await rules.waitFor();
+      assert.equal(await rules.getAttribute("title"), `catalog version ${version}`, screen);
+      assert.doesNotMatch((await page.locator("main").textContent()) ?? "", jargon, screen);
+    };
+    await page.goto(`/evaluations/${evaluationId}`);
+    await page.getByRole("heading", { name: "Compliance: Small office" }).waitFor();
+    await assertWords("check");
+    await page.goto(`/customers/${customerId}`);
+    await page.getByText(`Checked against the ${words}.`).waitFor();
+    await assertWords("customer");
+    await page.getByRole("button", { name: "Quote this deployment" }).click();
+    await page.getByRole("heading", { name: "Draft quote for Rules Bakery" }).waitFor();
+    await assertWords("quote");
+    await saveScreenshot(page, database, "gaps-quote-rules");
+    watched.assertClean();
+    await page.context().close();
+  });
 }

@@ -5,13 +5,18 @@ import { callApi, type Schema } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
+import { describeRulesVersion, RulesVersion } from "./rules-version.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
 type Position = Schema<"CompliancePosition">;
 type PositionRow = Position["deployments"][number];
 
 /** Why a check is not current, in words (the API says which reason applies first). */
-function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForce"]): string {
+function describeStaleCheck(
+  row: PositionRow,
+  inForce: Position["priceListInForce"],
+  rules: string,
+): string {
   const priced = row.evaluation?.priceList ?? null;
   switch (row.staleReason) {
     case null:
@@ -21,7 +26,7 @@ function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForc
     case "revision":
       return "stale: a newer revision";
     case "catalog":
-      return "stale: the catalog changed";
+      return `stale: checked against older licensing rules; calwise now uses the ${describeRulesVersion(rules)}`;
     case "price-list":
       return priced === null
         ? `stale: not priced, and ${inForce?.name ?? "a price list"} is in force now`
@@ -34,6 +39,7 @@ function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForc
 /** The position's columns: the deployment, its newest check, the result, what to buy, and whether it is current. */
 function positionColumns(
   inForce: Position["priceListInForce"],
+  rules: string,
   checkAgain: (row: PositionRow) => ReactNode,
 ): readonly Column<PositionRow>[] {
   return [
@@ -88,7 +94,7 @@ function positionColumns(
           "current"
         ) : (
           <>
-            <span className="stale">{describeStaleCheck(d, inForce)}</span> {checkAgain(d)}
+            <span className="stale">{describeStaleCheck(d, inForce, rules)}</span> {checkAgain(d)}
           </>
         ),
     },
@@ -143,7 +149,7 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
           <DataTable
             caption="Compliance per deployment"
             captionHidden
-            columns={positionColumns(data.priceListInForce, (row) => (
+            columns={positionColumns(data.priceListInForce, data.catalogVersion, (row) => (
               <button
                 type="button"
                 className="button-quiet"
@@ -156,7 +162,9 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
             rows={data.deployments}
             rowKey={(row) => row.deploymentId}
           />
-          <p className="hint">Catalog in force: {data.catalogVersion}</p>
+          <p className="hint">
+            Checked against the <RulesVersion version={data.catalogVersion} />.
+          </p>
           {evaluate.isError && (
             <p className="error-text" role="alert">
               The check failed: {evaluate.error.message}

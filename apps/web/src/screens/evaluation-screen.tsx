@@ -9,6 +9,7 @@ import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
+import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { asSentence } from "../format/as-sentence.ts";
@@ -158,8 +159,8 @@ export function EvaluationScreen() {
           : `Not compliant: ${short.map((s) => `${s.shortfall} ${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL${s.shortfall === 1 ? "" : "s"}`).join(", ") || "see the findings"} short.`}
       </p>
       <p className="lead">
-        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·
-        catalog {evaluation.data.catalogVersion}
+        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·{" "}
+        <RulesVersion version={evaluation.data.catalogVersion} />
       </p>
       <div className="two-columns">
         <div className="card">
