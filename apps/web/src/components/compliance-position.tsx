@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
 import { describeRulesVersion, RulesVersion } from "./rules-version.tsx";
@@ -108,6 +109,7 @@ function positionColumns(
  */
 export function CompliancePosition({ customerId }: { customerId: string }) {
   const queryClient = useQueryClient();
+  const role = useSession()?.user.role;
   const position = useQuery({
     queryKey: ["position", customerId],
     queryFn: ({ signal }) =>
@@ -149,16 +151,19 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
           <DataTable
             caption="Compliance per deployment"
             captionHidden
-            columns={positionColumns(data.priceListInForce, data.catalogVersion, (row) => (
-              <button
-                type="button"
-                className="button-quiet"
-                disabled={evaluate.isPending}
-                onClick={() => evaluate.mutate(row.deploymentId)}
-              >
-                Check again <span className="visually-hidden">({row.name})</span>
-              </button>
-            ))}
+            columns={positionColumns(data.priceListInForce, data.catalogVersion, (row) =>
+              // A customer's account may not check (the API's editor roles): it reads why, not a button.
+              role === "customer" ? null : (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  disabled={evaluate.isPending}
+                  onClick={() => evaluate.mutate(row.deploymentId)}
+                >
+                  Check again <span className="visually-hidden">({row.name})</span>
+                </button>
+              ),
+            )}
             rows={data.deployments}
             rowKey={(row) => row.deploymentId}
           />

@@ -85,6 +85,15 @@ export function EvaluationScreen() {
     enabled: deploymentId !== undefined,
   });
   const staff = role !== undefined && role !== "customer";
+  // A customer's account reads no price lists, but its customer's position says which list is in force: the
+  // same reason a check is stale reaches every role that sees the check.
+  const customerId = deployment.data?.customerId ?? null;
+  const position = useQuery({
+    queryKey: ["position", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}/position", { params: { id: customerId ?? "" }, signal }),
+    enabled: role === "customer" && customerId !== null,
+  });
   // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
   const lists = useQuery({
     queryKey: ["price-lists"],
@@ -119,9 +128,11 @@ export function EvaluationScreen() {
   const result = evaluation.data.result as unknown as EvaluationResult;
   // The list in force today: undefined while unknown (not read yet, or a customer's account), null when none is.
   const inForceNow =
-    lists.data === undefined
-      ? undefined
-      : (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null);
+    lists.data !== undefined
+      ? (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null)
+      : position.data !== undefined
+        ? position.data.priceListInForce
+        : undefined;
   const checkAgainButton = staff && (
     <>
       <button
@@ -197,8 +208,10 @@ export function EvaluationScreen() {
                     Priced with {result.priceList.name}
                     {result.priceList.version === null ? "" : ` ${result.priceList.version}`}, which
                     is no longer the price list in force
-                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}. Check again to price it
-                    at today's list.
+                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}.{" "}
+                    {staff
+                      ? "Check again to price it at today's list."
+                      : "Ask your reseller to check it again at today's list."}
                   </p>
                   {checkAgainButton}
                 </div>
