@@ -148,6 +148,12 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await page.goto(`/evaluations/${evaluationId}`);
     await page.getByRole("heading", { name: "Compliance: Small office" }).waitFor();
     await assertWords("check");
+    // A shortfall in a sales agent's words, once: not "owned CALs cover 0, 7 short buy 7 …".
+    const finding = page.locator(".finding").first();
+    assert.equal(
+      ((await finding.locator("p").first().textContent()) ?? "").trim(),
+      "Must fix: You own none of the 7 Windows Server user CALs (version 2025 or later) this deployment needs: buy 7.",
+    );
     await page.goto(`/customers/${customerId}`);
     await page.getByText(`Checked against the ${words}.`).waitFor();
     await assertWords("customer");
