@@ -71,6 +71,8 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
         "text/csv",
       );
       pricesAdded = true;
+      // The point of sale asked before the list was there: asked again with it.
+      await watched.page.reload();
     }
     return watched;
   };
@@ -161,6 +163,73 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await page.getByRole("heading", { name: "Draft quote for Rules Bakery" }).waitFor();
     await assertWords("quote");
     await saveScreenshot(page, database, "gaps-quote-rules");
+    watched.assertClean();
+    await page.context().close();
+  });
+
+  test("the point of sale at 1280 px: the chosen edition's answer card fits the page whole", async () => {
+    const watched = await signInWithPrices(sales);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const packs = page.getByRole("table", { name: "Cheapest packs (Counter prices)" });
+    await packs.waitFor();
+    /** How far each card of the point of sale reaches past the page's right edge or its own box (px). */
+    const overflow = () =>
+      page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll<HTMLElement>(".pos-grid > .card")].map((card) => {
+          const box = card.getBoundingClientRect();
+          return {
+            card: card.getAttribute("aria-label") ?? card.className,
+            pastPage: Math.max(0, Math.round(box.right - width)),
+            pastCard: Math.max(0, card.scrollWidth - card.clientWidth),
+          };
+        });
+      });
+    const assertFits = async (state: string) => {
+      for (const card of await overflow())
+        assert.deepEqual([card.pastPage, card.pastCard], [0, 0], `${state}: ${card.card}`);
+    };
+    /** The edition list: the chosen option whole in view, and no option cut by the list's top edge. */
+    const chosenInView = () =>
+      page.evaluate(() => {
+        // No named helpers in here: the page gets this function's text as it is.
+        const list = document.getElementById("product") as HTMLSelectElement;
+        // An option's place in the list's scrolled box (padding included), as scrollTop counts it.
+        const origin = list.offsetTop + list.clientTop;
+        const from = list.scrollTop;
+        const to = list.scrollTop + list.clientHeight;
+        const spans = [...list.options].map((o) => ({
+          text: o.textContent,
+          chosen: o.selected,
+          top: o.offsetTop - origin,
+          bottom: o.offsetTop - origin + o.offsetHeight,
+        }));
+        const chosen = spans.find((o) => o.chosen);
+        return {
+          chosen: chosen?.text,
+          chosenWhole: chosen !== undefined && chosen.top >= from && chosen.bottom <= to,
+          cutAtTop: spans.filter((o) => o.top < from && o.bottom > from).map((o) => o.text),
+        };
+      });
+    // As the newcomer's walk photographs it: a tablet's width first, then back at 1280 px.
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => document.getElementById("product")?.scrollTop !== undefined);
+    await saveScreenshot(page, database, "gaps-point-of-sale-1280");
+    assert.deepEqual(await chosenInView(), {
+      chosen: "Windows Server 2025 Standard",
+      chosenWhole: true,
+      cutAtTop: [],
+    });
+    await assertFits("the first answer");
+    // An edition that cannot serve the load: the warning lists the long names of those that can.
+    await page.getByLabel("Find the edition").fill("2025 Essentials");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Staff", { exact: true }).fill("40");
+    await page.getByText("This edition cannot serve them.").waitFor();
+    await assertFits("an edition that cannot serve them");
+    await saveScreenshot(page, database, "gaps-point-of-sale-1280-warning");
     watched.assertClean();
     await page.context().close();
   });
