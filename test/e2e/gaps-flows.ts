@@ -234,6 +234,54 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await page.context().close();
   });
 
+  test("nothing on the customer's deployment form acts before the deployments are loaded (slowed on the wire)", async () => {
+    const watched = await signInWithPrices(sales);
+    const { page } = watched;
+    const { customerId } = await addCheckedCustomer(page, "Slow Bakery");
+    // Two more people since the first check: the file a sales agent imports into the stored deployment.
+    const grown = { ...smallOffice, users: ["u{1..9}"], devices: ["pc{1..9}"] };
+    grown.accesses = [{ user: "u{1..9}", device: "pc{1..9}", server: "FS1" }];
+    const slowDeployments = "**/v1/customers/*/deployments";
+    await page.route(slowDeployments, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto(`/customers/${customerId}`);
+    const form = page.getByRole("form", { name: "Check a deployment" });
+    // A file chosen now waits for the form: it lands in the stored deployment, not in a blank "new" one that
+    // the stored revision then overwrote (or that was saved as a second deployment).
+    await form
+      .getByLabel("Import a file")
+      .setInputFiles(file("grown-office.yaml", JSON.stringify(grown)));
+    await page.getByText("Read grown-office.yaml: check the tables, then save.").waitFor();
+    assert.equal(await form.getByLabel("Editing").inputValue(), String(await firstDeploymentId()));
+    await form.getByRole("button", { name: "Check compliance" }).click();
+    await page.getByRole("heading", { name: "Compliance: Small office" }).waitFor();
+    await page.getByText(/this deployment needs: buy 9\.$/).waitFor();
+    await page.unroute(slowDeployments);
+    const { deployments } = (await callApi(
+      page,
+      "GET",
+      `/v1/customers/${customerId}/deployments`,
+    )) as {
+      deployments: { latestRevision: number }[];
+    };
+    assert.deepEqual(
+      deployments.map((d) => d.latestRevision),
+      [2],
+      "one deployment, its next revision",
+    );
+    watched.assertClean();
+    await page.context().close();
+
+    async function firstDeploymentId() {
+      const listed = (await callApi(page, "GET", `/v1/customers/${customerId}/deployments`)) as {
+        deployments: { id: string }[];
+      };
+      return listed.deployments[0]?.id;
+    }
+  });
+
   // Last: the list it adds is in force from then on, for every later flow of this file.
   test("a customer's account sees why a check is stale, as an owner does, and no button it may not use", async () => {
     const watched = await signInWithPrices(owner);
