@@ -406,7 +406,7 @@ function EditionWarning(props: {
       </ul>
       <p>
         {serving.length === 0
-          ? "No edition of the catalog serves this load on one server: split it over several servers."
+          ? "No edition calwise knows of serves this load on one server: split it over several servers."
           : "Sell one of these instead (choose one to switch to it):"}
       </p>
       {/* One edition a line: the names are long, and wrapped side by side they could not be told apart. */}
