@@ -241,11 +241,13 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     // Two more people since the first check: the file a sales agent imports into the stored deployment.
     const grown = { ...smallOffice, users: ["u{1..9}"], devices: ["pc{1..9}"] };
     grown.accesses = [{ user: "u{1..9}", device: "pc{1..9}", server: "FS1" }];
-    const slowDeployments = "**/v1/customers/*/deployments";
-    await page.route(slowDeployments, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      await route.continue();
-    });
+    // The list of deployments, then the stored revision the form opens: each 2 s on the wire.
+    const slow = ["**/v1/customers/*/deployments", "**/v1/deployments/*/revisions/*"];
+    for (const url of slow)
+      await page.route(url, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
     await page.goto(`/customers/${customerId}`);
     const form = page.getByRole("form", { name: "Check a deployment" });
     // A file chosen now waits for the form: it lands in the stored deployment, not in a blank "new" one that
@@ -254,11 +256,15 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
       .getByLabel("Import a file")
       .setInputFiles(file("grown-office.yaml", JSON.stringify(grown)));
     await page.getByText("Read grown-office.yaml: check the tables, then save.").waitFor();
+    // What the agent checks before saving: the tables show the file, not the stored revision that came later.
+    const firstUser = form.getByLabel("User 1 id", { exact: true });
+    await firstUser.waitFor();
+    assert.equal(await firstUser.inputValue(), "u{1..9}");
     assert.equal(await form.getByLabel("Editing").inputValue(), String(await firstDeploymentId()));
     await form.getByRole("button", { name: "Check compliance" }).click();
     await page.getByRole("heading", { name: "Compliance: Small office" }).waitFor();
     await page.getByText(/this deployment needs: buy 9\.$/).waitFor();
-    await page.unroute(slowDeployments);
+    for (const url of slow) await page.unroute(url);
     const { deployments } = (await callApi(
       page,
       "GET",

@@ -210,10 +210,10 @@ export function CustomerScreen() {
           The customer's servers, users, devices and who uses what. calwise works out the CALs they
           need, what they own, and what to buy to close the gap. Every save is a new revision.
         </p>
-        {/* Nothing here acts before the customer's deployments are known: before, the form stood as "a new
-            deployment", so a file imported while they loaded was overwritten by the stored revision when it came,
-            or saved as a second deployment instead of the next revision. */}
-        {deployments.isPending ? (
+        {/* Nothing here acts before the customer's deployments and the revision shown are known: before, the
+            form stood as "a new deployment", so a file imported while they loaded was overwritten by the stored
+            revision when it came, or saved as a second deployment instead of the next revision. */}
+        {deployments.isPending || (current !== undefined && revision.isPending) ? (
           <>
             <p>Loading the customer's deployments…</p>
             <Skeleton lines={6} />
