@@ -258,10 +258,12 @@ export function EvaluationScreen() {
                     :
                   </strong>{" "}
                   {asSentence(f.message)}
-                  {/* A shortfall's sentence already says what to buy; other findings end with their remedy. */}
-                  {f.remedy !== undefined && f.code !== "CAL_SHORTFALL" && (
-                    <> {asSentence(f.remedy)}</>
-                  )}
+                  {/* A shortfall's sentence already says what to buy; other findings (and a shortfall no purchase
+                      closes) end with their remedy. */}
+                  {f.remedy !== undefined &&
+                    !(f.code === "CAL_SHORTFALL" && f.remedy.startsWith("buy ")) && (
+                      <> {asSentence(f.remedy)}</>
+                    )}
                 </p>
                 <p className="code">
                   {f.code} · rule {f.rule} · sources {f.sources.join(", ")}

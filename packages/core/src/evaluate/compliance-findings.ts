@@ -13,14 +13,22 @@ function describeShortfall(
   need: { readonly count: number; readonly covered: number; readonly shortfall: number },
   cals: string,
   version: string,
+  buyable: boolean,
 ): string {
-  const what = `${cals} (version ${version} or later) this deployment needs: buy ${need.shortfall}`;
+  const what = `${cals} (version ${version} or later) this deployment needs${buyable ? `: buy ${need.shortfall}` : ""}`;
   if (need.count === 1) return `You do not own the ${what}`;
   return `You own ${need.covered === 0 ? "none" : need.covered} of the ${need.count} ${what}`;
 }
 
-/** A CAL_SHORTFALL finding for every need that owned CALs do not cover. */
-export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[] {
+/**
+ * A CAL_SHORTFALL finding for every need that owned CALs do not cover; with `noPurchase` (why buying CALs closes
+ * nothing: the server's edition is over its cap) that reason is the remedy and the message says buy nothing.
+ */
+export function shortfallFindings(
+  plan: FamilyPlan,
+  catalog: Catalog,
+  noPurchase?: string,
+): Finding[] {
   return plan.allocation.needs
     .filter((n) => n.shortfall > 0)
     .map((n) => {
@@ -28,11 +36,18 @@ export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[]
       return {
         code: "CAL_SHORTFALL",
         severity: "error" as const,
-        message: describeShortfall(n, nameCals(plan.family.name, n.type, n.count), version),
+        message: describeShortfall(
+          n,
+          nameCals(plan.family.name, n.type, n.count),
+          version,
+          noPurchase === undefined,
+        ),
         expected: n.count,
         received: n.covered,
         subject: { family: plan.family.id, version, type: n.type },
-        remedy: `buy ${n.shortfall} ${nameCals(plan.family.name, n.type, n.shortfall)} of version ${version} or later`,
+        remedy:
+          noPurchase ??
+          `buy ${n.shortfall} ${nameCals(plan.family.name, n.type, n.shortfall)} of version ${version} or later`,
         rule: "version-or-later",
         sources: mergeSources(
           ruleSources(catalog, "cal-per-user-or-device"),
