@@ -291,18 +291,18 @@ export class LogonGroupStore {
   *groups(): Generator<LogonGroup> {
     for (let index = 0; index < this.ordered; index++) {
       const id = this.order[index] as number;
-      const seen = (slot: number, ms: number, at: number): SeenAt => ({
-        time: this.timeOf(id, slot),
-        ms,
-        at,
-      });
       yield {
         event: this.representatives[id] ?? this.decodeEvent(id),
         events: this.events[id] as number,
-        first: seen(firstTime, this.firstMs[id] as number, this.firstAt[id] as number),
-        last: seen(lastTime, this.lastMs[id] as number, this.lastAt[id] as number),
+        first: this.seenAt(id, firstTime, this.firstMs[id] as number, this.firstAt[id] as number),
+        last: this.seenAt(id, lastTime, this.lastMs[id] as number, this.lastAt[id] as number),
       };
     }
+  }
+
+  /** A group's time slot as a SeenAt (a method, not a closure per group). */
+  private seenAt(id: number, slot: number, ms: number, at: number): SeenAt {
+    return { time: this.timeOf(id, slot), ms, at };
   }
 
   private timeOf(id: number, slot: number): string {
