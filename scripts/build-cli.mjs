@@ -29,19 +29,29 @@ await build({
     CALWISE_CATALOG_RELATIVE_URL: JSON.stringify("../../../packages/catalog/data/catalog.yaml"),
     CALWISE_CATALOG_DATA: JSON.stringify(catalog),
     CALWISE_EVTX_WORKER_RELATIVE_URL: JSON.stringify("./evtx-chunk-worker.mjs"),
+    CALWISE_WINLOGBEAT_WORKER_RELATIVE_URL: JSON.stringify("./winlogbeat-range-worker.mjs"),
   },
 });
 
-// The EVTX chunk worker (readEvtxLogonChunks) beside the CLI bundle: worker threads load a file of
-// their own, and cannot load TypeScript on Node 20.
-await build({
-  entryPoints: ["packages/evidence/src/evtx/evtx-chunk-worker.ts"],
-  outfile: "apps/cli/dist/evtx-chunk-worker.mjs",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  logLevel: "warning",
-  minify: true,
-  keepNames: true,
-});
+// The EVTX chunk worker (readEvtxLogonChunks) and the Winlogbeat range worker
+// (groupWinlogbeatOnWorkers) beside the CLI bundle: worker threads load a file of their own, and
+// cannot load TypeScript on Node 20.
+for (const [entry, out] of [
+  ["packages/evidence/src/evtx/evtx-chunk-worker.ts", "apps/cli/dist/evtx-chunk-worker.mjs"],
+  [
+    "packages/evidence/src/jsonl/winlogbeat-range-worker.ts",
+    "apps/cli/dist/winlogbeat-range-worker.mjs",
+  ],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    minify: true,
+    keepNames: true,
+  });
+}
