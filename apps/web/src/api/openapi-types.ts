@@ -4969,6 +4969,8 @@ export interface components {
         id: string;
         email: string;
         role: string;
+        /** @description a customer account's own customer (the only one it may read); null for staff */
+        customerId: string | null;
       };
       csrfToken: string;
       expiresAt: string;

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
@@ -49,6 +50,8 @@ const auditColumns: readonly Column<CustomerAudit>[] = [
  * here again, not only through the link its upload showed.
  */
 export function CustomerAudits({ customerId }: { customerId: string }) {
+  // A customer's account uploads nothing: its reseller's staff do.
+  const isCustomer = useSession()?.user.role === "customer";
   const audits = useQuery({
     queryKey: ["customer-audits", customerId],
     queryFn: ({ signal }) =>
@@ -70,7 +73,11 @@ export function CustomerAudits({ customerId }: { customerId: string }) {
           columns={auditColumns}
           rows={audits.data.audits}
           rowKey={(a) => a.id}
-          empty="No audit yet: upload the customer's evidence below and it is listed here."
+          empty={
+            isCustomer
+              ? "No audit yet."
+              : "No audit yet: upload the customer's evidence below and it is listed here."
+          }
         />
       )}
     </section>
