@@ -1,8 +1,11 @@
 import { buildTierChainNetwork } from "./build-tier-chain-network.ts";
 import type { TieBreak, TierCosts } from "./choose-cal-mix.ts";
 import type { CoverCertificate } from "./cover-certificate.ts";
+import { layOutTierChains, type TierChainLayout } from "./graph/lay-out-tier-chains.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
+import { solveTierChainCut, type TierChainCapacities } from "./graph/solve-tier-chain-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
+import { verifyTierChainCut } from "./graph/verify-tier-chain-cut.ts";
 
 /**
  * Cover edges over integer holder ids: users 0..userCount-1 and devices 0..deviceCount-1. Per edge, the
@@ -56,10 +59,14 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
   const { edges } = problem;
   const { userCount, deviceCount, edgeUser, edgeDevice, edgeTier } = edges;
   const edgeCount = edgeTier.length;
+  // The implicit layout reads the tops in its own pass over the edges; without it (odd input), read here.
+  const layout = tierChainLayoutOf(edges);
   const tops =
-    edges.userTop !== undefined && edges.deviceTop !== undefined
-      ? { userTop: edges.userTop, deviceTop: edges.deviceTop }
-      : highestTiers(edges);
+    layout !== undefined
+      ? layout.graph
+      : edges.userTop !== undefined && edges.deviceTop !== undefined
+        ? { userTop: edges.userTop, deviceTop: edges.deviceTop }
+        : highestTiers(edges);
   const { userTop, deviceTop } = tops;
   const users = sideOf(userCount, userTop, problem.userHeld, problem.userCost);
   const devices = sideOf(deviceCount, deviceTop, problem.deviceHeld, problem.deviceCost);
@@ -79,40 +86,33 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
   ];
   let chosen = options[3] as (typeof options)[number];
   let scale = 1;
+  let fits = false;
   for (const o of options) {
     const tieMax = holders * (o.first + o.device) + totalSteps * o.step;
     const s = tieMax + 1;
     if ((maxCostSum + 1) * s + tieMax < SAFE) {
       chosen = o;
       scale = s;
+      fits = true;
       break;
     }
   }
 
-  // The network's arcs are laid out once per edges object (`buildTierChainNetwork`); only the priced arcs
-  // are written here, in the same order: per holder, tier k's priced arc, then its chain arc (infinite).
-  const chains = buildTierChainNetwork(edges, userTop, deviceTop);
-  const { network, userFirst, deviceFirst } = chains;
-  const arcCapacity = network.arcCapacity;
-  const deviceArcs = writePricedArcs(users, arcCapacity, 0, scale, chosen.first, chosen.step);
-  writePricedArcs(
-    devices,
-    arcCapacity,
-    deviceArcs,
-    scale,
-    chosen.first + chosen.device,
-    chosen.step,
-  );
-  const cut = solveMinCut(network, chains.workspace);
-  const check = verifyMinCut(network, cut);
+  // The priced arcs: the price step scaled, plus the tie weight of a first CAL (tier 0) or of a step.
+  const userCapacity = capacityOf(users, scale, chosen.first, chosen.step);
+  const deviceCapacity = capacityOf(devices, scale, chosen.first + chosen.device, chosen.step);
+  const solved =
+    (fits && layout !== undefined
+      ? solveImplicitly(layout, userCapacity, deviceCapacity)
+      : undefined) ?? solveExplicitly(edges, userTop, deviceTop, users, devices, scale, chosen);
 
   // A user's tier node holds its CAL on the sink side, a device's on the source side.
   const userTier = new Int32Array(userCount).fill(-1);
   const deviceTier = new Int32Array(deviceCount).fill(-1);
   const cost =
-    readTiers(users, userFirst, cut.sourceSide, 0, userTier) +
-    readTiers(devices, deviceFirst, cut.sourceSide, 1, deviceTier);
-  const problems = check.valid ? [] : [...check.problems];
+    readTiers(users, solved.userFirst, solved.sourceSide, 0, userTier) +
+    readTiers(devices, solved.deviceFirst, solved.sourceSide, 1, deviceTier);
+  const problems = [...solved.problems];
   // Every edge covered: checked here, apart from the cut (a cover read wrongly would show).
   for (let e = 0; e < edgeCount; e++) {
     const tier = edgeTier[e] as number;
@@ -131,11 +131,10 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
     cost,
     tieBreak: chosen.tieBreak,
     certificate: {
-      nodes: network.nodeCount,
-      arcs: network.arcFrom.length,
-      maxFlow: cut.value,
-      // A valid certificate is a cut of capacity maxFlow (verifyMinCut summed it); else sum it again.
-      cutCapacity: check.valid ? cut.value : cutCapacity(network, cut.sourceSide),
+      nodes: solved.nodes,
+      arcs: solved.arcs,
+      maxFlow: solved.value,
+      cutCapacity: solved.cutCapacity,
       scale,
       verified: problems.length === 0,
       problems,
@@ -280,6 +279,136 @@ function stepOf(costs: TierCosts, steps: Float64Array, heldTier: number, k: numb
   if (!(step >= 0) || !Number.isSafeInteger(step))
     throw new RangeError(`tier costs must be non-decreasing safe integers; tier ${k}: ${step}`);
   return step;
+}
+
+/** A solved and checked cut: where each holder's tier nodes are, the source side, and the check's verdict. */
+interface SolvedCut {
+  readonly userFirst: Int32Array;
+  readonly deviceFirst: Int32Array;
+  readonly sourceSide: Uint8Array;
+  readonly value: number;
+  /** The cut's capacity: `value` when the certificate is valid (the check summed it), else summed again. */
+  readonly cutCapacity: number;
+  readonly nodes: number;
+  readonly arcs: number;
+  readonly problems: readonly string[];
+}
+
+// The Lagrangian search solves the same edges again and again with other prices: lay them out once.
+const layoutCache = new WeakMap<IndexedCoverEdges, TierChainLayout | null>();
+
+/** The edges' implicit tier-chain layout, once per edges object; undefined when it does not take them. */
+function tierChainLayoutOf(edges: IndexedCoverEdges): TierChainLayout | undefined {
+  let layout = layoutCache.get(edges);
+  if (layout === undefined) {
+    layout = layOutTierChains(edges) ?? null;
+    layoutCache.set(edges, layout);
+  }
+  return layout ?? undefined;
+}
+
+/**
+ * The cut over the implicit tier chains (`solveTierChainCut`, checked by `verifyTierChainCut`), or
+ * undefined when it gives up: then `solveExplicitly` solves it.
+ */
+function solveImplicitly(
+  layout: TierChainLayout,
+  user: (holder: number, tier: number) => number,
+  device: (holder: number, tier: number) => number,
+): SolvedCut | undefined {
+  const capacities = { user, device };
+  const cut = solveTierChainCut(layout, capacities);
+  if (cut === undefined) return undefined;
+  const check = verifyTierChainCut(layout, capacities, cut);
+  return {
+    userFirst: layout.userFirst,
+    deviceFirst: layout.deviceFirst,
+    sourceSide: cut.sourceSide,
+    value: cut.value,
+    cutCapacity: check.valid ? cut.value : implicitCutCapacity(layout, capacities, cut.sourceSide),
+    nodes: layout.nodeCount,
+    arcs: layout.arcCount,
+    problems: check.valid ? [] : check.problems,
+  };
+}
+
+/**
+ * The generic path: the explicit tier-chain network (laid out once per edge set, `buildTierChainNetwork`),
+ * its priced arcs written, solved by `solveMinCut` and checked by `verifyMinCut`.
+ */
+function solveExplicitly(
+  edges: IndexedCoverEdges,
+  userTop: Int32Array,
+  deviceTop: Int32Array,
+  users: Side,
+  devices: Side,
+  scale: number,
+  chosen: { readonly first: number; readonly device: number; readonly step: number },
+): SolvedCut {
+  // The network's arcs are laid out once per edges object; only the priced arcs are written here, in the
+  // same order: per holder, tier k's priced arc, then its chain arc (infinite).
+  const chains = buildTierChainNetwork(edges, userTop, deviceTop);
+  const { network } = chains;
+  const arcCapacity = network.arcCapacity;
+  const deviceArcs = writePricedArcs(users, arcCapacity, 0, scale, chosen.first, chosen.step);
+  writePricedArcs(
+    devices,
+    arcCapacity,
+    deviceArcs,
+    scale,
+    chosen.first + chosen.device,
+    chosen.step,
+  );
+  const cut = solveMinCut(network, chains.workspace);
+  const check = verifyMinCut(network, cut);
+  return {
+    userFirst: chains.userFirst,
+    deviceFirst: chains.deviceFirst,
+    sourceSide: cut.sourceSide,
+    value: cut.value,
+    cutCapacity: check.valid ? cut.value : cutCapacity(network, cut.sourceSide),
+    nodes: network.nodeCount,
+    arcs: network.arcFrom.length,
+    problems: check.valid ? [] : check.problems,
+  };
+}
+
+/**
+ * The capacity of holder h's tier-k priced arc on one side: its price step scaled, plus `firstTie` on
+ * tier 0 and `stepTie` on the others (a table per tier for holders holding nothing).
+ */
+function capacityOf(
+  side: Side,
+  scale: number,
+  firstTie: number,
+  stepTie: number,
+): (holder: number, tier: number) => number {
+  const table = new Float64Array(side.steps.length);
+  for (let k = 0; k < table.length; k++)
+    table[k] = (side.steps[k] as number) * scale + (k === 0 ? firstTie : stepTie);
+  const held = side.held;
+  if (held === undefined) return (_holder, tier) => table[tier] as number;
+  return (holder, tier) =>
+    (held[holder] as number) < 0
+      ? (table[tier] as number)
+      : stepOfHolder(side, holder, tier) * scale + (tier === 0 ? firstTie : stepTie);
+}
+
+/** The capacity of the priced arcs the cut crosses (a cut that failed its check, for the message). */
+function implicitCutCapacity(
+  layout: TierChainLayout,
+  capacities: TierChainCapacities,
+  side: Uint8Array,
+): number {
+  const { userTop, deviceTop } = layout.graph;
+  let total = 0;
+  for (let u = 0; u < userTop.length; u++)
+    for (let k = 0; k <= (userTop[u] as number); k++)
+      if (side[(layout.userFirst[u] as number) + k] === 0) total += capacities.user(u, k);
+  for (let d = 0; d < deviceTop.length; d++)
+    for (let k = 0; k <= (deviceTop[d] as number); k++)
+      if (side[(layout.deviceFirst[d] as number) + k] === 1) total += capacities.device(d, k);
+  return total;
 }
 
 function cutCapacity(

@@ -1,0 +1,176 @@
+import type { TierChainLayout } from "./lay-out-tier-chains.ts";
+import type { TierChainCapacities, TierChainCut } from "./solve-tier-chain-cut.ts";
+import type { MinCutVerdict } from "./verify-min-cut.ts";
+
+/** Enough to diagnose; a badly broken certificate of a million arcs should not yield a million strings. */
+const maxProblemsListed = 20;
+
+/**
+ * `verifyMinCut` over the implicit tier-chain network (`layOutTierChains`), arc by arc in the order the
+ * explicit network has them, without building it: every flow within 0..capacity (infinite arcs: at least
+ * 0; a chain arc past a holder's top does not exist, so its flow must be 0), every node but source and
+ * sink conserved, the source sending `cut.value`, the cut separating source from sink, crossing no
+ * infinite arc forwards, with capacity `cut.value`. A flow and a cut of equal value are both optimal.
+ * It shares nothing with `solveTierChainCut` but the layout, and checks optimality, not minimality.
+ */
+export function verifyTierChainCut(
+  layout: TierChainLayout,
+  capacities: TierChainCapacities,
+  cut: TierChainCut,
+): MinCutVerdict {
+  const { nodeCount } = layout;
+  const { edgeTier } = layout.graph;
+  const { value, pricedFlow, chainFlow, edgeFlow, sourceSide } = cut;
+  const problems: string[] = [];
+  let omitted = 0;
+  const report = (problem: string) => {
+    if (problems.length < maxProblemsListed) problems.push(problem);
+    else omitted++;
+  };
+  if (pricedFlow.length !== nodeCount || chainFlow.length !== nodeCount) {
+    return invalid([
+      `the flows have ${pricedFlow.length} and ${chainFlow.length} entries for ${nodeCount} nodes`,
+    ]);
+  }
+  if (edgeFlow.length !== edgeTier.length) {
+    return invalid([`edgeFlow has ${edgeFlow.length} entries for ${edgeTier.length} edges`]);
+  }
+  if (sourceSide.length !== nodeCount) {
+    return invalid([`sourceSide has ${sourceSide.length} entries for ${nodeCount} nodes`]);
+  }
+  // Each kind of arc in its own pass (and function, so each loop is optimised on its own).
+  const netOutflow = new Float64Array(nodeCount);
+  const users = checkChains(layout, 0, capacities.user, cut, netOutflow, report);
+  const devices = checkChains(layout, 1, capacities.device, cut, netOutflow, report);
+  const edges = checkEdges(layout, cut, netOutflow, report);
+  const totalFlow = users.totalFlow + devices.totalFlow + edges;
+  const cutCapacity = users.cutCapacity + devices.cutCapacity;
+  if (totalFlow > Number.MAX_SAFE_INTEGER) {
+    report(`the flows add up to ${totalFlow}, beyond 2^53-1 where float64 sums stop being exact`);
+  }
+  checkNodes(netOutflow, sourceSide, report);
+  if (netOutflow[0] !== value) {
+    report(`the source sends out ${netOutflow[0]}, but the value claimed is ${value}`);
+  }
+  if (sourceSide[0] !== 1) report("the source is not on the source side");
+  if (sourceSide[1] !== 0) report("the sink is on the source side");
+  if (cutCapacity !== value) {
+    report(`the cut has capacity ${cutCapacity}, but the value claimed is ${value}`);
+  }
+  if (omitted > 0) problems.push(`… and ${omitted} more problems`);
+  return problems.length === 0 ? { valid: true } : { valid: false, problems };
+}
+
+/**
+ * One side's chains: users (side 0: source -> tier k priced, tier k -> k + 1 infinite) or devices (side 1:
+ * tier k -> sink priced, tier k + 1 -> k infinite). Adds each arc's flow to `netOutflow` at both ends and
+ * returns the flows' sum and the capacity of the priced arcs the cut crosses (source 0, sink 1).
+ */
+function checkChains(
+  layout: TierChainLayout,
+  side: 0 | 1,
+  capacity: (holder: number, tier: number) => number,
+  cut: TierChainCut,
+  netOutflow: Float64Array,
+  report: (problem: string) => void,
+): { totalFlow: number; cutCapacity: number } {
+  const tops = side === 0 ? layout.graph.userTop : layout.graph.deviceTop;
+  const firsts = side === 0 ? layout.userFirst : layout.deviceFirst;
+  const name = side === 0 ? "user" : "device";
+  const { pricedFlow, chainFlow, sourceSide } = cut;
+  let totalFlow = 0;
+  let cutCapacity = 0;
+  let pricedNet = 0;
+  for (let h = 0; h < tops.length; h++) {
+    const first = firsts[h] as number;
+    const top = tops[h] as number;
+    for (let k = 0; k <= top; k++) {
+      const v = first + k;
+      const arcCapacity = capacity(h, k);
+      const amount = pricedFlow[v] as number;
+      // A message is written only for a check that fails: a template per arc would cost more than the checks.
+      if (!(amount >= 0 && amount <= arcCapacity && Number.isSafeInteger(amount)))
+        report(
+          `the priced arc of ${name} ${h} tier ${k} carries ${amount}, outside 0..${arcCapacity}`,
+        );
+      totalFlow += amount;
+      pricedNet += amount;
+      // A user's priced arc enters v, a device's leaves it; it is cut when v is on the other side from its far end.
+      if (side === 0) netOutflow[v] = (netOutflow[v] as number) - amount;
+      else netOutflow[v] = (netOutflow[v] as number) + amount;
+      if (sourceSide[v] === side) cutCapacity += arcCapacity;
+      const chain = chainFlow[v] as number;
+      if (k === top) {
+        if (chain !== 0) report(`${name} ${h} has flow ${chain} above its top tier`);
+        continue;
+      }
+      if (!(chain >= 0 && Number.isSafeInteger(chain)))
+        report(`the chain arc of ${name} ${h} tiers ${k}-${k + 1} carries ${chain}`);
+      totalFlow += chain;
+      // Users: v -> v + 1; devices: v + 1 -> v.
+      const from = side === 0 ? v : v + 1;
+      const to = side === 0 ? v + 1 : v;
+      netOutflow[from] = (netOutflow[from] as number) + chain;
+      netOutflow[to] = (netOutflow[to] as number) - chain;
+      if (sourceSide[from] === 1 && sourceSide[to] !== 1)
+        report(
+          `the infinite chain arc of ${name} ${h} tiers ${k}-${k + 1} crosses the cut forwards`,
+        );
+    }
+  }
+  // The source's outflow (users) or the sink's inflow (devices).
+  const end = side === 0 ? 0 : 1;
+  if (side === 0) netOutflow[end] = (netOutflow[end] as number) + pricedNet;
+  else netOutflow[end] = (netOutflow[end] as number) - pricedNet;
+  return { totalFlow, cutCapacity };
+}
+
+/**
+ * The edges' arcs: user tier t -> device tier t (the source when no user covers it, the sink when no
+ * device does), infinite. Their tiers are within both chains (`layOutTierChains` refuses the rest).
+ * Returns the flows' sum.
+ */
+function checkEdges(
+  layout: TierChainLayout,
+  cut: TierChainCut,
+  netOutflow: Float64Array,
+  report: (problem: string) => void,
+): number {
+  const { edgeUser, edgeDevice, edgeTier } = layout.graph;
+  const { userFirst, deviceFirst } = layout;
+  const { edgeFlow, sourceSide } = cut;
+  let totalFlow = 0;
+  for (let e = 0; e < edgeTier.length; e++) {
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    const tier = edgeTier[e] as number;
+    const from = u >= 0 ? (userFirst[u] as number) + tier : 0;
+    const to = d >= 0 ? (deviceFirst[d] as number) + tier : 1;
+    const amount = edgeFlow[e] as number;
+    if (!(amount >= 0 && Number.isSafeInteger(amount))) report(`edge ${e} carries ${amount}`);
+    totalFlow += amount;
+    netOutflow[from] = (netOutflow[from] as number) + amount;
+    netOutflow[to] = (netOutflow[to] as number) - amount;
+    if (sourceSide[from] === 1 && sourceSide[to] !== 1)
+      report(`the infinite arc of edge ${e} crosses the cut forwards`);
+  }
+  return totalFlow;
+}
+
+/** Every node but source and sink conserved; every side 0 or 1. */
+function checkNodes(
+  netOutflow: Float64Array,
+  sourceSide: Uint8Array,
+  report: (problem: string) => void,
+): void {
+  for (let v = 0; v < netOutflow.length; v++) {
+    if (v >= 2 && netOutflow[v] !== 0)
+      report(`node ${v} is not conserved: net outflow ${netOutflow[v]}`);
+    if (sourceSide[v] !== 0 && sourceSide[v] !== 1)
+      report(`sourceSide[${v}] is ${sourceSide[v]}, not 0 or 1`);
+  }
+}
+
+function invalid(problems: string[]): MinCutVerdict {
+  return { valid: false, problems };
+}
