@@ -160,8 +160,11 @@ test("calwise evaluate", async (t) => {
         rule: "edition-limit",
         sources: ["R1", "R21", "R23", "R26"],
       });
-      for (const f of result.findings.filter((x) => x.code === "CAL_SHORTFALL"))
+      for (const f of result.findings.filter((x) => x.code === "CAL_SHORTFALL")) {
         assert.match(f.remedy ?? "", /^no CAL purchase closes this: SBS runs/);
+        // The sentence says what is short, and tells nobody to buy what would not close it.
+        assert.match(f.message, /^You own \d+ of the \d+ .* this deployment needs$/);
+      }
     },
   );
 

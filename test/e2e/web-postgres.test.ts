@@ -1,6 +1,7 @@
 import { startThrowawayPostgres } from "@calwise/storage/testing";
 import { runCustomerFlows } from "./customer-flows.ts";
 import { runFinishFlows } from "./finish-flows.ts";
+import { runGapsFlows } from "./gaps-flows.ts";
 import { runPolishFlows } from "./polish-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
@@ -18,3 +19,4 @@ runReviewFlows("postgresql", makeStore);
 runSalesFlows("postgresql", makeStore);
 runPolishFlows("postgresql", makeStore);
 runFinishFlows("postgresql", makeStore);
+runGapsFlows("postgresql", makeStore);

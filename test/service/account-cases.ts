@@ -28,6 +28,12 @@ export function defineAccountCases(harness: ServiceHarness): void {
       postJson({ organisation: org.slug, email: user.email.toUpperCase(), password }),
     );
     assert.equal(r.status, 200);
+    const answer = (await r.json()) as { user: { role: string; customerId: string | null } };
+    assert.deepEqual(
+      [answer.user.role, answer.user.customerId],
+      ["sales", null],
+      "staff: no customer",
+    );
     const [session, csrf] = r.headers.getSetCookie();
     assert.match(session ?? "", /^calwise_session=[^;]+;/);
     assert.match(session ?? "", /HttpOnly/);

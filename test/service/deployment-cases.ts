@@ -6,6 +6,7 @@ import {
   asSession,
   createAccount,
   createTestApi,
+  password,
   type ServiceHarness,
   signIn,
   type TestSession,
@@ -162,6 +163,14 @@ export function defineDeploymentCases(harness: ServiceHarness): void {
       customerId: customer.id,
       passwordHash: user.passwordHash,
     });
+    // Its sign-in names its own customer, where the web app lands it.
+    const answer = await app.request("/v1/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ organisation: org.slug, email: reader.email, password }),
+    });
+    const signedIn = (await answer.json()) as { user: { role: string; customerId: string | null } };
+    assert.deepEqual([signedIn.user.role, signedIn.user.customerId], ["customer", customer.id]);
     const r = await signIn(app, org.slug, reader.email);
     assert.equal(
       (await app.request(`/v1/customers/${customer.id}/position`, asSession(r))).status,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
-import { createJobWorker } from "@calwise/http-api";
+import { createJobWorker, hashPassword } from "@calwise/http-api";
 import { loadHighsSolver } from "@calwise/node-files";
 import type { Store } from "@calwise/storage";
 import pino from "pino";
@@ -13,6 +13,7 @@ import {
   asSession,
   createAccount,
   createTestApi,
+  password,
   type ServiceHarness,
   signIn,
   type TestSession,
@@ -107,6 +108,7 @@ export function defineEvidenceCases(harness: ServiceHarness): void {
       "get /v1/jobs/{id}",
       "get /v1/jobs/{id}/events",
       "get /v1/audits/{id}",
+      "get /v1/customers/{id}/audits",
       "post /v1/customers/{id}/entitlements",
       "get /v1/customers/{id}/entitlements",
     ])
@@ -152,6 +154,87 @@ export function defineEvidenceCases(harness: ServiceHarness): void {
       assert.deepEqual(audit.result, cli.result, "the API and the CLI agree");
       const actions = (await store.auditLog.list(org.id)).map((e) => e.action).sort();
       assert.ok(actions.includes("evidence.upload") && actions.includes("entitlement.import"));
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  test("a customer's audits are listed newest first with their files, the deployment revision and the position; other organisations and customers get 404", async () => {
+    const store = harness.store();
+    const { app, worker } = startService(store);
+    await worker.start();
+    try {
+      const { org, user } = await createAccount(store, "owner", "audit-list");
+      const s = await signIn(app, org.slug, user.email);
+      const { customerId, deploymentId } = await createAuditedCustomer(app, s);
+      const list = async (session: TestSession, id = customerId) =>
+        app.request(`/v1/customers/${id}/audits`, asSession(session));
+      assert.deepEqual(await (await list(s)).json(), { audits: [] });
+      const auditIds: string[] = [];
+      for (const [fileName, users] of [
+        ["first.ndjson", 2],
+        ["second.ndjson", 5],
+      ] as const) {
+        const r = await app.request(
+          `/v1/customers/${customerId}/evidence?fileName=${fileName}&deploymentId=${deploymentId}`,
+          uploadRaw(s, logonText(30, users)),
+        );
+        assert.equal(r.status, 202, await r.clone().text());
+        const job = await waitForJob(app, s, ((await r.json()) as { job: JobView }).job.id);
+        auditIds.push(job.auditId ?? "");
+      }
+      const listed = (await (await list(s)).json()) as {
+        audits: {
+          id: string;
+          files: string[];
+          deployment: { id: string | null; name: string; revision: number | null } | null;
+          compliant: boolean;
+          calsShort: number;
+        }[];
+      };
+      assert.deepEqual(
+        listed.audits.map((a) => [a.id, a.files, a.deployment]),
+        [
+          [auditIds[1], ["second.ndjson"], { id: deploymentId, name: "owned", revision: 1 }],
+          [auditIds[0], ["first.ndjson"], { id: deploymentId, name: "owned", revision: 1 }],
+        ],
+      );
+      // The position is the stored audit's own: compliant, or how many CALs it is short.
+      for (const a of listed.audits) {
+        const stored = (await (await app.request(`/v1/audits/${a.id}`, asSession(s))).json()) as {
+          result: {
+            evaluation: {
+              compliant: boolean;
+              families: { required: { shortfall: number }[] }[];
+            };
+          };
+        };
+        const short = stored.result.evaluation.families
+          .flatMap((f) => f.required)
+          .reduce((sum, r) => sum + r.shortfall, 0);
+        assert.deepEqual([a.compliant, a.calsShort], [stored.result.evaluation.compliant, short]);
+      }
+      // 3 user CALs owned: 2 users are covered, 5 are 2 short.
+      assert.deepEqual(
+        listed.audits.map((a) => [a.compliant, a.calsShort]),
+        [
+          [false, 2],
+          [true, 0],
+        ],
+      );
+      const other = await createAccount(store, "owner", "audit-list-other");
+      const b = await signIn(app, other.org.slug, other.user.email);
+      assert.equal((await list(b)).status, 404, "another organisation");
+      const customerUser = await store.users.create(org.id, {
+        email: "own-record@example.com",
+        displayName: "customer",
+        role: "customer",
+        customerId: (await store.customers.create(org.id, { name: "Elsewhere" })).id,
+        passwordHash: await hashPassword(password),
+      });
+      const c = await signIn(app, org.slug, customerUser.email);
+      assert.equal((await list(c)).status, 404, "a customer user of another customer");
+      assert.equal((await app.request(`/v1/customers/${customerId}/audits`)).status, 401);
     } finally {
       await worker.stop();
     }

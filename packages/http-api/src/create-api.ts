@@ -45,6 +45,7 @@ import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
 import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
+import { registerListCustomerAuditsRoute } from "./routes/list-customer-audits-route.ts";
 import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-deployments-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
 import { registerListEntitlementsRoute } from "./routes/list-entitlements-route.ts";
@@ -136,6 +137,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerGetJobRoute(app, deps);
   registerWatchJobRoute(app, deps);
   registerGetAuditRoute(app, deps);
+  registerListCustomerAuditsRoute(app, deps);
   registerImportEntitlementsRoute(app, deps);
   registerListEntitlementsRoute(app, deps);
   registerDeleteEntitlementRoute(app, deps);

@@ -1,5 +1,5 @@
 import type { MipModel, MipSolution, MipSolver } from "@calwise/core";
-import highsModule from "highs";
+import type highsModule from "highs";
 
 /** How much work one solve may do before it stops and reports the bound it reached. */
 export interface HighsLimits {
@@ -17,10 +17,19 @@ export interface HighsLimits {
   readonly totalSeconds?: number;
 }
 
-// The package's types describe CommonJS; its ESM build, which node loads, exports the loader itself.
-const loadHighs = (
-  typeof highsModule === "function" ? highsModule : highsModule.default
-) as typeof highsModule.default;
+/**
+ * Imports HiGHS's JavaScript only when a solver is asked for (most evaluations never need one, and every CLI
+ * run would pay for loading it), then loads its WebAssembly.
+ */
+async function loadHighs(): ReturnType<typeof highsModule.default> {
+  const imported: { default: unknown } = await import("highs");
+  // The package's types describe CommonJS; its ESM build, which node loads, exports the loader itself.
+  const exported = imported.default as typeof highsModule | typeof highsModule.default;
+  const load = (
+    typeof exported === "function" ? exported : exported.default
+  ) as typeof highsModule.default;
+  return load();
+}
 
 // The WebAssembly module is instantiated once per process: a server asks for a solver per evaluation.
 let highsLoaded: ReturnType<typeof loadHighs> | undefined;

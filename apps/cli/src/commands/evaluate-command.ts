@@ -3,7 +3,7 @@ import { loadCatalog } from "@calwise/catalog";
 import { errorCodes } from "@calwise/core";
 import { loadDeploymentFile, loadHighsSolver } from "@calwise/node-files";
 import type { Command } from "commander";
-import { formatJsonChunks } from "../report/format-json-chunks.ts";
+import { formatJsonBytes } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
 
@@ -42,8 +42,8 @@ export function registerEvaluateCommand(program: Command): void {
     );
 }
 
-/** The result as `JSON.stringify(result, null, 2)` and a line break, in pieces. */
-function* jsonLines(result: unknown): Generator<string> {
-  yield* formatJsonChunks(result);
+/** The result as `JSON.stringify(result, null, 2)` and a line break, in pieces of UTF-8. */
+function* jsonLines(result: unknown): Generator<Uint8Array | string> {
+  yield* formatJsonBytes(result);
   yield "\n";
 }

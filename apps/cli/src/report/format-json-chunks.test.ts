@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TrailList } from "@calwise/app";
 import fc from "fast-check";
-import { formatJsonChunks } from "./format-json-chunks.ts";
+import { formatJsonBytes, formatJsonChunks } from "./format-json-chunks.ts";
 
 test("the pieces join to JSON.stringify(value, null, 2), whatever the value", () => {
   const values = fc.oneof(
@@ -84,4 +84,34 @@ test("a TrailList is written as the array it stands for, each entry made only as
     assert.equal(text, expected);
     assert.equal(made, 2 * length);
   }
+});
+
+test("the byte pieces are the same text as UTF-8, whatever the value and however long its parts", () => {
+  const text = fc.string({ unit: "binary", maxLength: 40 });
+  const values = fc.oneof(
+    fc.jsonValue({ stringUnit: "binary" }),
+    fc.dictionary(text, fc.array(fc.dictionary(text, fc.oneof(fc.jsonValue(), text)))),
+    fc.array(fc.record({ id: text, n: fc.integer() }), { minLength: 60, maxLength: 200 }),
+  );
+  fc.assert(
+    fc.property(values, (value) => {
+      const bytes = Buffer.concat([...formatJsonBytes(value)]);
+      assert.equal(bytes.toString("utf8"), JSON.stringify(value, null, 2));
+    }),
+  );
+  // Parts longer than a piece's room (a string of 2 MB, lone surrogates, four-byte characters) and many
+  // pieces of about a megabyte.
+  const long = {
+    big: "é".repeat(700_000),
+    odd: "a\ud800b\udc00c😀",
+    holders: Array.from({ length: 60_000 }, (_, k) => ({
+      id: `U${k}`,
+      note: "ü€😀",
+      big: k % 20_000 === 0 ? "x".repeat(1_200_000) : "",
+    })),
+  };
+  const pieces = [...formatJsonBytes(long)];
+  assert.ok(pieces.length > 3);
+  assert.ok(pieces.every((piece) => piece.length <= 3 * 1_200_000 + (1 << 20)));
+  assert.equal(Buffer.concat(pieces).toString("utf8"), JSON.stringify(long, null, 2));
 });

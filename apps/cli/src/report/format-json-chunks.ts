@@ -2,8 +2,10 @@ import { TrailList } from "@calwise/app";
 
 /** Arrays longer than this are written element by element; shorter ones in one `JSON.stringify`. */
 const SPLIT_LENGTH = 64;
-/** About how many characters of a long array's elements are gathered into one piece. */
+/** About how many characters of text are gathered into one string piece. */
 const PIECE_CHARACTERS = 1 << 16;
+/** About how many bytes of UTF-8 are gathered into one byte piece. */
+const PIECE_BYTES = 1 << 20;
 
 /**
  * The text of `JSON.stringify(value, null, 2)` in pieces, so a large result (the audit of a large
@@ -13,21 +15,103 @@ const PIECE_CHARACTERS = 1 << 16;
  * value is one JSON.stringify call, re-indented to its depth (JSON text has no raw newline inside a
  * string, so every newline in it starts a line). Callers batch the pieces (`writeTextChunks`).
  */
-export function* formatJsonChunks(value: unknown, indent = ""): Generator<string> {
+export function* formatJsonChunks(value: unknown): Generator<string> {
+  yield* formatJson(value, "", new StringPieces());
+}
+
+/**
+ * The same text as `formatJsonChunks`, as UTF-8 in pieces of about a megabyte: each part is written
+ * straight into the piece's bytes, so no long string is built, joined and encoded again on the way
+ * out (an evaluation of 100,000 users is about 28 MB of it).
+ */
+export function* formatJsonBytes(value: unknown): Generator<Uint8Array> {
+  yield* formatJson(value, "", new BytePieces());
+}
+
+/** Where the text is gathered until a piece is full: a string, or a buffer of UTF-8. */
+interface Pieces<T> {
+  add(text: string): void;
+  /** Whether a piece is ready to be taken. */
+  readonly full: boolean;
+  /** Whether anything was added since the last take. */
+  readonly empty: boolean;
+  take(): T;
+}
+
+class StringPieces implements Pieces<string> {
+  #piece = "";
+  add(text: string): void {
+    this.#piece += text;
+  }
+  get full(): boolean {
+    return this.#piece.length >= PIECE_CHARACTERS;
+  }
+  get empty(): boolean {
+    return this.#piece.length === 0;
+  }
+  take(): string {
+    const piece = this.#piece;
+    this.#piece = "";
+    return piece;
+  }
+}
+
+class BytePieces implements Pieces<Uint8Array> {
+  #buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  #length = 0;
+  /** A part longer than a piece's room, kept as its own bytes after what came before it. */
+  #done: Uint8Array[] = [];
+  add(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+    if (text.length * 3 <= this.#buffer.length - this.#length) {
+      this.#length += this.#buffer.write(text, this.#length);
+      return;
+    }
+    if (this.#length > 0) this.#done.push(this.#buffer.subarray(0, this.#length));
+    this.#buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.#length = 0;
+    if (text.length * 3 > PIECE_BYTES) this.#done.push(Buffer.from(text));
+    else this.#length = this.#buffer.write(text);
+  }
+  get full(): boolean {
+    return this.#done.length > 0 || this.#length >= PIECE_BYTES - PIECE_CHARACTERS;
+  }
+  get empty(): boolean {
+    return this.#done.length === 0 && this.#length === 0;
+  }
+  take(): Uint8Array {
+    if (this.#length > 0) this.#done.push(this.#buffer.subarray(0, this.#length));
+    const piece = this.#done.length === 1 ? this.#done[0] : Buffer.concat(this.#done);
+    this.#done = [];
+    this.#buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.#length = 0;
+    return piece ?? new Uint8Array(0);
+  }
+}
+
+/** Writes `value` into `pieces` and yields each piece once full; the last piece at the end. */
+function* formatJson<T>(value: unknown, indent: string, pieces: Pieces<T>): Generator<T> {
+  yield* formatValue(value, indent, pieces);
+  if (!pieces.empty) yield pieces.take();
+}
+
+function* formatValue<T>(value: unknown, indent: string, pieces: Pieces<T>): Generator<T> {
   // A list built as it is read (the audit's counted holders) is written as the array it stands for:
   // element by element when long, never made whole first.
   if (value instanceof TrailList) {
-    if (value.length <= SPLIT_LENGTH) yield* formatJsonChunks(value.toJSON(), indent);
-    else yield* formatLongList(value, indent);
+    // What is written so far goes first: the list's entries are made only as they are written.
+    if (!pieces.empty) yield pieces.take();
+    if (value.length <= SPLIT_LENGTH) yield* formatValue(value.toJSON(), indent, pieces);
+    else yield* formatLongList(value, indent, pieces);
     return;
   }
   if (!isWalkable(value)) {
-    yield stringifyAt(value, indent);
+    pieces.add(stringifyAt(value, indent));
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    yield* formatLongList(value, indent);
+    yield* formatLongList(value, indent, pieces);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -35,47 +119,51 @@ export function* formatJsonChunks(value: unknown, indent = ""): Generator<string
   for (const key of Object.keys(record)) {
     const field = record[key];
     if (!isWritten(field)) continue;
-    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    pieces.add(`${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `);
     first = false;
-    yield* formatJsonChunks(field, inner);
+    yield* formatValue(field, inner, pieces);
   }
-  yield first ? "{}" : `\n${indent}}`;
+  pieces.add(first ? "{}" : `\n${indent}}`);
 }
 
 /** A list walked element by element (an array worth walking, or a long `TrailList`). */
-function* formatLongList(list: Iterable<unknown>, indent: string): Generator<string> {
+function* formatLongList<T>(
+  list: Iterable<unknown>,
+  indent: string,
+  pieces: Pieces<T>,
+): Generator<T> {
   const inner = `${indent}  `;
-  // Elements that are not walked are gathered into pieces of about PIECE_CHARACTERS: one yield per
+  // Elements are added to the piece one by one and a piece is yielded only once full: one yield per
   // element through every enclosing generator cost more than writing the element (200,000 holder lines).
-  let piece = "[";
   let first = true;
+  pieces.add("[");
   for (const element of list) {
-    piece += `${first ? "" : ","}\n${inner}`;
+    pieces.add(first ? `\n${inner}` : `,\n${inner}`);
     first = false;
     // JSON.stringify writes null for what JSON cannot hold, in arrays.
-    if (!isWritten(element)) piece += "null";
-    else if (isWalkable(element)) {
-      yield piece;
-      piece = "";
-      yield* formatJsonChunks(element, inner);
-    } else piece += stringifyAt(element, inner);
-    if (piece.length >= PIECE_CHARACTERS) {
-      yield piece;
-      piece = "";
-    }
+    if (!isWritten(element)) pieces.add("null");
+    else if (isWalkable(element)) yield* formatValue(element, inner, pieces);
+    else pieces.add(stringifyAt(element, inner));
+    if (pieces.full) yield pieces.take();
   }
-  yield `${piece}\n${indent}]`;
+  pieces.add(`\n${indent}]`);
 }
 
 /** What is worth walking: a long array, or a short one or a plain object that holds one below it. */
 function isWalkable(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
   if (value instanceof TrailList) return true;
-  if (Array.isArray(value)) return value.length > SPLIT_LENGTH || value.some(isWalkable);
+  if (Array.isArray(value)) {
+    if (value.length > SPLIT_LENGTH) return true;
+    for (const element of value) if (isWalkable(element)) return true;
+    return false;
+  }
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
-  return Object.values(value).some(isWalkable);
+  // for…in without building the list of values: a plain object's prototype adds no enumerable key.
+  for (const key in value) if (isWalkable((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** Whether JSON.stringify writes a property with this value (it leaves out functions, symbols, undefined). */

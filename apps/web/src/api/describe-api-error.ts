@@ -1,3 +1,4 @@
+import { asSentence } from "../format/as-sentence.ts";
 import { ApiError } from "./api-client.ts";
 
 /** What an input problem's code means to a reseller; the API's own message follows where it adds facts. */
@@ -36,14 +37,6 @@ const answerWords: Readonly<Record<string, string>> = {
     "Something went wrong inside calwise. Try again; if it happens again, tell your administrator",
 };
 
-/** Capitalises the API's message so it reads as a sentence of its own. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") return "";
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
 /**
  * An API error in words a reseller understands: the meaning of each problem code first, then the API's own
  * sentence with the facts (which server, which count). `doing` says what failed when nothing more is known.
@@ -58,16 +51,16 @@ export function describeApiError(error: unknown, doing: string): string {
   if (problems.length > 0)
     return [
       ...new Set(
-        problems.map((p) => `${problemWords[p.code] ?? ""} ${sentence(p.message)}`.trim()),
+        problems.map((p) => `${problemWords[p.code] ?? ""} ${asSentence(p.message)}`.trim()),
       ),
     ].join(" ");
   const code = error.problem?.code ?? "";
   const words = answerWords[code];
   if (code === "INTERNAL")
     return `${words}${error.problem?.requestId ? ` (reference ${error.problem.requestId})` : ""}.`;
-  if (code === "CONFLICT") return sentence(error.message);
+  if (code === "CONFLICT") return asSentence(error.message);
   if (words !== undefined) return words;
   return error.problem === undefined
     ? `${doing} failed (HTTP ${error.status}). Try again.`
-    : sentence(error.message);
+    : asSentence(error.message);
 }

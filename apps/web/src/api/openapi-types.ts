@@ -1315,6 +1315,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/{id}/audits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a customer's stored audits, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the audits */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audits: components["schemas"]["CustomerAudit"][];
+            };
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/customers/{id}/entitlements": {
     parameters: {
       query?: never;
@@ -4902,6 +4969,8 @@ export interface components {
         id: string;
         email: string;
         role: string;
+        /** @description a customer account's own customer (the only one it may read); null for staff */
+        customerId: string | null;
       };
       csrfToken: string;
       expiresAt: string;
@@ -5198,6 +5267,24 @@ export interface components {
       result: {
         [key: string]: unknown;
       };
+    };
+    CustomerAudit: {
+      /** @description the stored audit (GET /v1/audits/{id}) */
+      id: string;
+      createdAt: string;
+      catalogVersion: string;
+      /** @description the evidence files' names, as uploaded */
+      files: string[];
+      /** @description the deployment revision the evidence was held against (id null for audits stored before it was kept); null: the customer's entitlements alone */
+      deployment: {
+        id: string | null;
+        name: string;
+        revision: number | null;
+      } | null;
+      /** @description the audit's evaluation had no error finding */
+      compliant: boolean;
+      /** @description CALs short over every family and version (0 when compliant) */
+      calsShort: number;
     };
     EntitlementList: {
       entitlements: components["schemas"]["Entitlement"][];

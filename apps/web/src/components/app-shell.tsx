@@ -15,6 +15,18 @@ const links = [
   { to: "/settings", label: "Settings", end: false },
 ];
 
+/**
+ * What a customer's account may open: its own customer screen (position, checks, entitlements, audits) and the
+ * catalog. Every other screen asks the API what only the reseller's staff may ask (the quotes list names every
+ * customer, so a customer's own quotes are not offered yet).
+ */
+function customerLinks(customerId: string | null | undefined) {
+  return [
+    ...(customerId ? [{ to: `/customers/${customerId}`, label: "Your licences", end: false }] : []),
+    { to: "/catalog", label: "Catalog", end: false },
+  ];
+}
+
 /** The frame of every signed-in screen: skip link, navigation, who is signed in, sign out, the screen. */
 export function AppShell() {
   const session = useSession();
@@ -30,6 +42,10 @@ export function AppShell() {
   }, [navigate, location.pathname, queryClient]);
   if (session === undefined)
     return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  const { role, customerId } = session.user;
+  // A customer's account lands on its own screen: the point of sale is the reseller's.
+  if (role === "customer" && customerId && location.pathname === "/")
+    return <Navigate to={`/customers/${customerId}`} replace />;
   const signOut = async () => {
     await callApi("post", "/v1/sign-out").catch(() => undefined);
     saveSession(undefined);
@@ -45,12 +61,13 @@ export function AppShell() {
         <span className="brand">calwise</span>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {[
-              ...links,
-              ...(session.user.role === "owner"
-                ? [{ to: "/users", label: "Users", end: false }]
-                : []),
-            ].map((link) => (
+            {(role === "customer"
+              ? customerLinks(customerId)
+              : [
+                  ...links,
+                  ...(role === "owner" ? [{ to: "/users", label: "Users", end: false }] : []),
+                ]
+            ).map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.end}>
                   {link.label}

@@ -3,15 +3,21 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
+import { describeRulesVersion, RulesVersion } from "./rules-version.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
 type Position = Schema<"CompliancePosition">;
 type PositionRow = Position["deployments"][number];
 
 /** Why a check is not current, in words (the API says which reason applies first). */
-function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForce"]): string {
+function describeStaleCheck(
+  row: PositionRow,
+  inForce: Position["priceListInForce"],
+  rules: string,
+): string {
   const priced = row.evaluation?.priceList ?? null;
   switch (row.staleReason) {
     case null:
@@ -21,7 +27,7 @@ function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForc
     case "revision":
       return "stale: a newer revision";
     case "catalog":
-      return "stale: the catalog changed";
+      return `stale: checked against older licensing rules; calwise now uses the ${describeRulesVersion(rules)}`;
     case "price-list":
       return priced === null
         ? `stale: not priced, and ${inForce?.name ?? "a price list"} is in force now`
@@ -34,6 +40,7 @@ function describeStaleCheck(row: PositionRow, inForce: Position["priceListInForc
 /** The position's columns: the deployment, its newest check, the result, what to buy, and whether it is current. */
 function positionColumns(
   inForce: Position["priceListInForce"],
+  rules: string,
   checkAgain: (row: PositionRow) => ReactNode,
 ): readonly Column<PositionRow>[] {
   return [
@@ -88,7 +95,7 @@ function positionColumns(
           "current"
         ) : (
           <>
-            <span className="stale">{describeStaleCheck(d, inForce)}</span> {checkAgain(d)}
+            <span className="stale">{describeStaleCheck(d, inForce, rules)}</span> {checkAgain(d)}
           </>
         ),
     },
@@ -102,6 +109,7 @@ function positionColumns(
  */
 export function CompliancePosition({ customerId }: { customerId: string }) {
   const queryClient = useQueryClient();
+  const role = useSession()?.user.role;
   const position = useQuery({
     queryKey: ["position", customerId],
     queryFn: ({ signal }) =>
@@ -143,20 +151,25 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
           <DataTable
             caption="Compliance per deployment"
             captionHidden
-            columns={positionColumns(data.priceListInForce, (row) => (
-              <button
-                type="button"
-                className="button-quiet"
-                disabled={evaluate.isPending}
-                onClick={() => evaluate.mutate(row.deploymentId)}
-              >
-                Check again <span className="visually-hidden">({row.name})</span>
-              </button>
-            ))}
+            columns={positionColumns(data.priceListInForce, data.catalogVersion, (row) =>
+              // A customer's account may not check (the API's editor roles): it reads why, not a button.
+              role === "customer" ? null : (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  disabled={evaluate.isPending}
+                  onClick={() => evaluate.mutate(row.deploymentId)}
+                >
+                  Check again <span className="visually-hidden">({row.name})</span>
+                </button>
+              ),
+            )}
             rows={data.deployments}
             rowKey={(row) => row.deploymentId}
           />
-          <p className="hint">Catalog in force: {data.catalogVersion}</p>
+          <p className="hint">
+            Checked against the <RulesVersion version={data.catalogVersion} />.
+          </p>
           {evaluate.isError && (
             <p className="error-text" role="alert">
               The check failed: {evaluate.error.message}

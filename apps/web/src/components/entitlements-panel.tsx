@@ -17,7 +17,10 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
   const [refusal, setRefusal] = useState<Refusal>();
   const [imported, setImported] = useState<string>();
   const [deleting, setDeleting] = useState<Schema<"Entitlement">>();
-  const isOwner = useSession()?.user.role === "owner";
+  const role = useSession()?.user.role;
+  const isOwner = role === "owner";
+  // Owners and sales import (the API's editor roles); auditors and customer accounts read the list.
+  const canImport = role === "owner" || role === "sales";
   const list = useQuery({
     queryKey: ["entitlements", customerId],
     queryFn: ({ signal }) =>
@@ -65,15 +68,17 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
   return (
     <section className="card" aria-labelledby="entitlements-title">
       <h2 id="entitlements-title">Entitlements</h2>
-      <FileImportField
-        id="entitlements-file"
-        label="Import entitlements (CSV)"
-        hint="One purchase or included licence per row: quantity, family (or suite or externalConnector), version, type, invoice… The whole file is imported, or nothing."
-        accept=".csv,text/csv"
-        pending={upload.isPending}
-        refusal={refusal}
-        onFile={(file) => upload.mutate(file)}
-      />
+      {canImport && (
+        <FileImportField
+          id="entitlements-file"
+          label="Import entitlements (CSV)"
+          hint="One purchase or included licence per row: quantity, family (or suite or externalConnector), version, type, invoice… The whole file is imported, or nothing."
+          accept=".csv,text/csv"
+          pending={upload.isPending}
+          refusal={refusal}
+          onFile={(file) => upload.mutate(file)}
+        />
+      )}
       {imported !== undefined && <p role="status">{imported}</p>}
       {deleting !== undefined && (
         <DeleteEntitlement

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, callApi, type Problem, readCsrfToken } from "../api/api-client.ts";
-import { describeApiError } from "../api/describe-api-error.ts";
+import { describeEvidenceRefusal } from "../api/describe-evidence-refusal.ts";
 import { JobProgress } from "./job-progress.tsx";
 
 interface Sent {
@@ -73,7 +73,7 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
       uploadFile(customerId, deploymentId, file, (sent) => update(file.name, { sent }))
         .then((jobId) => update(file.name, { jobId, sent: file.size }))
         .catch((error: unknown) =>
-          update(file.name, { error: describeApiError(error, `Uploading ${file.name}`) }),
+          update(file.name, { error: describeEvidenceRefusal(error, file.name) }),
         );
     }
   };

@@ -1,7 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { describeAuditFailure } from "../api/describe-evidence-refusal.ts";
 
 type Job = Schema<"Job">;
 
@@ -61,6 +62,12 @@ export function useJob(jobId: string): Job | undefined {
 /** A job's state and progress (records read of the total, when known), then a link to its audit. */
 export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
   const job = useJob(jobId);
+  const queryClient = useQueryClient();
+  const auditReady = job?.auditId ?? null;
+  // A new audit joins its customer's list of audits.
+  useEffect(() => {
+    if (auditReady !== null) void queryClient.invalidateQueries({ queryKey: ["customer-audits"] });
+  }, [auditReady, queryClient]);
   if (job === undefined) return <span>queued…</span>;
   const { state, progress, auditId } = job;
   if (state === "succeeded" && auditId !== null)
@@ -68,7 +75,7 @@ export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
   if (state === "failed")
     return (
       <span className="error-text">
-        The audit failed: {String(job.error?.detail ?? "see the server log")}
+        The audit failed: {describeAuditFailure(String(job.error?.detail ?? "see the server log"))}
       </span>
     );
   return (

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, callApi } from "../api/api-client.ts";
 import { useCatalog } from "../api/use-catalog.ts";
 import { CompliancePosition } from "../components/compliance-position.tsx";
+import { CustomerAudits } from "../components/customer-audits.tsx";
 import { DeploymentEditor } from "../components/deployment-editor.tsx";
 import { DeploymentImport } from "../components/deployment-import.tsx";
 import { DeploymentRevisions } from "../components/deployment-revisions.tsx";
@@ -60,6 +61,8 @@ export function CustomerScreen() {
   const queryClient = useQueryClient();
   const catalog = useCatalog();
   const role = useSession()?.user.role;
+  // Owners and sales save deployments and check them (the API's editor roles).
+  const canEdit = role === "owner" || role === "sales";
   const [chosen, setChosen] = useState<string>();
   const [opened, setOpened] = useState<number>();
   const [rows, setRows] = useState<DeploymentRows>(() => newDeploymentRows());
@@ -192,9 +195,12 @@ export function CustomerScreen() {
     );
   return (
     <section className="page" aria-labelledby="customer-title">
-      <p className="breadcrumb">
-        <Link to="/customers">Customers</Link> /
-      </p>
+      {/* The customers list is staff's; a customer's account has only this screen. */}
+      {role !== "customer" && (
+        <p className="breadcrumb">
+          <Link to="/customers">Customers</Link> /
+        </p>
+      )}
       <h1 id="customer-title">{customer.data.name}</h1>
       <p className="lead">
         {customer.data.reference === null
@@ -203,86 +209,127 @@ export function CustomerScreen() {
         {formatDate(customer.data.createdAt)}
       </p>
       <CompliancePosition customerId={id} />
-      <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">
-        <h2 id="check-title">Check a deployment</h2>
-        <p>
-          The customer's servers, users, devices and who uses what. calwise works out the CALs they
-          need, what they own, and what to buy to close the gap. Every save is a new revision.
-        </p>
-        <div className="field">
-          <label htmlFor="deployment-choice">Editing</label>
-          <select
-            id="deployment-choice"
-            value={deploymentId}
-            onChange={(e) => {
-              setChosen(e.target.value);
-              setOpened(undefined);
-              setErrors({});
-              setMessage(undefined);
-            }}
-          >
-            {list.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} (revision {d.latestRevision})
-              </option>
-            ))}
-            <option value={NEW}>a new deployment</option>
-          </select>
-          {opened !== undefined && current !== undefined && opened !== current.latestRevision && (
-            <p className="warning">
-              Revision {opened} is open: saving makes it revision {current.latestRevision + 1}.
-            </p>
-          )}
-        </div>
-        <DeploymentImport
-          customerId={id}
-          base={() => documentOfRows(dropBlankRows(rows))}
-          onImported={(document, fileName) => {
-            setRows(rowsOfDocument(document, isSql));
-            setErrors({});
-            setMessage(undefined);
-            setStatus(`Read ${fileName}: check the tables, then save.`);
-          }}
-        />
-        <ErrorSummary errors={summary} labels={labels} message={message} />
-        {status !== undefined && (
-          <p role="status" className="status-ok">
-            {status}
+      {canEdit ? (
+        <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">
+          <h2 id="check-title">Check a deployment</h2>
+          <p>
+            The customer's servers, users, devices and who uses what. calwise works out the CALs
+            they need, what they own, and what to buy to close the gap. Every save is a new
+            revision.
           </p>
-        )}
-        {current !== undefined && revision.isPending ? (
-          <Skeleton lines={6} />
-        ) : (
-          <DeploymentEditor rows={rows} onChange={setRows} errors={errors} catalog={catalog.data} />
-        )}
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            Check compliance
-          </button>
-          <button
-            type="button"
-            className="button-quiet"
-            disabled={save.isPending}
-            onClick={submit(false)}
-          >
-            Save revision
-          </button>
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => setRows(rowsOfDocument(sample, isSql))}
-          >
-            Try a sample
-          </button>
-        </div>
-        {/* Owners and sales make quotes (the API's editor roles): of the stored revision, not unsaved edits. */}
-        {current !== undefined &&
-          revisionShown !== undefined &&
-          (role === "owner" || role === "sales") && (
-            <QuoteDeployment customerId={id} deploymentId={current.id} revision={revisionShown} />
+          {/* Nothing here acts before the customer's deployments and the revision shown are known: before, the
+              form stood as "a new deployment", so a file imported while they loaded was overwritten by the stored
+              revision when it came, or saved as a second deployment instead of the next revision. */}
+          {deployments.isPending || (current !== undefined && revision.isPending) ? (
+            <>
+              <p>Loading the customer's deployments…</p>
+              <Skeleton lines={6} />
+            </>
+          ) : deployments.isError ? (
+            <p className="error-text">
+              The customer's deployments could not be loaded. Reload the page to try again.
+            </p>
+          ) : (
+            <>
+              <div className="field">
+                <label htmlFor="deployment-choice">Editing</label>
+                <select
+                  id="deployment-choice"
+                  value={deploymentId}
+                  onChange={(e) => {
+                    setChosen(e.target.value);
+                    setOpened(undefined);
+                    setErrors({});
+                    setMessage(undefined);
+                  }}
+                >
+                  {list.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name} (revision {d.latestRevision})
+                    </option>
+                  ))}
+                  <option value={NEW}>a new deployment</option>
+                </select>
+                {opened !== undefined &&
+                  current !== undefined &&
+                  opened !== current.latestRevision && (
+                    <p className="warning">
+                      Revision {opened} is open: saving makes it revision{" "}
+                      {current.latestRevision + 1}.
+                    </p>
+                  )}
+              </div>
+              <DeploymentImport
+                customerId={id}
+                base={() => documentOfRows(dropBlankRows(rows))}
+                onImported={(document, fileName) => {
+                  setRows(rowsOfDocument(document, isSql));
+                  setErrors({});
+                  setMessage(undefined);
+                  setStatus(`Read ${fileName}: check the tables, then save.`);
+                }}
+              />
+              <ErrorSummary errors={summary} labels={labels} message={message} />
+              {status !== undefined && (
+                <p role="status" className="status-ok">
+                  {status}
+                </p>
+              )}
+              {current !== undefined && revision.isPending ? (
+                <Skeleton lines={6} />
+              ) : (
+                <DeploymentEditor
+                  rows={rows}
+                  onChange={setRows}
+                  errors={errors}
+                  catalog={catalog.data}
+                />
+              )}
+              <div className="actions">
+                <button type="submit" className="button" disabled={save.isPending}>
+                  Check compliance
+                </button>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  disabled={save.isPending}
+                  onClick={submit(false)}
+                >
+                  Save revision
+                </button>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  onClick={() => setRows(rowsOfDocument(sample, isSql))}
+                >
+                  Try a sample
+                </button>
+              </div>
+              {/* Owners and sales make quotes (the API's editor roles): of the stored revision, not unsaved edits. */}
+              {current !== undefined &&
+                revisionShown !== undefined &&
+                (role === "owner" || role === "sales") && (
+                  <QuoteDeployment
+                    customerId={id}
+                    deploymentId={current.id}
+                    revision={revisionShown}
+                  />
+                )}
+            </>
           )}
-      </form>
-      {current !== undefined && (
+        </form>
+      ) : (
+        // Auditors and customer accounts read: the API lets only owners and sales change a deployment.
+        <section className="card" aria-labelledby="deployments-title">
+          <h2 id="deployments-title">Deployments</h2>
+          <p>
+            {role === "customer"
+              ? "Your reseller keeps your servers, users and devices here and checks them; each check above shows what was checked and what to buy."
+              : "Owners and sales agents change deployments; each check above shows what was checked and what to buy."}
+          </p>
+        </section>
+      )}
+      {canEdit && current !== undefined && (
         <DeploymentRevisions
           deploymentId={current.id}
           opened={revisionShown}
@@ -294,7 +341,9 @@ export function CustomerScreen() {
         />
       )}
       <EntitlementsPanel customerId={id} />
-      <EvidenceUpload customerId={id} />
+      <CustomerAudits customerId={id} />
+      {/* Staff upload evidence (the API's staff roles); a customer's account reads its audits above. */}
+      {role !== "customer" && <EvidenceUpload customerId={id} />}
     </section>
   );
 }

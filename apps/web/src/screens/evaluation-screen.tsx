@@ -9,8 +9,10 @@ import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
+import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { asSentence } from "../format/as-sentence.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
@@ -83,6 +85,15 @@ export function EvaluationScreen() {
     enabled: deploymentId !== undefined,
   });
   const staff = role !== undefined && role !== "customer";
+  // A customer's account reads no price lists, but its customer's position says which list is in force: the
+  // same reason a check is stale reaches every role that sees the check.
+  const customerId = deployment.data?.customerId ?? null;
+  const position = useQuery({
+    queryKey: ["position", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}/position", { params: { id: customerId ?? "" }, signal }),
+    enabled: role === "customer" && customerId !== null,
+  });
   // Which list is in force today (the browser's date, as the server picks it): a check priced at another is stale.
   const lists = useQuery({
     queryKey: ["price-lists"],
@@ -117,9 +128,11 @@ export function EvaluationScreen() {
   const result = evaluation.data.result as unknown as EvaluationResult;
   // The list in force today: undefined while unknown (not read yet, or a customer's account), null when none is.
   const inForceNow =
-    lists.data === undefined
-      ? undefined
-      : (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null);
+    lists.data !== undefined
+      ? (findPriceListInForce(lists.data.priceLists, formatLocalDate(new Date())) ?? null)
+      : position.data !== undefined
+        ? position.data.priceListInForce
+        : undefined;
   const checkAgainButton = staff && (
     <>
       <button
@@ -157,8 +170,8 @@ export function EvaluationScreen() {
           : `Not compliant: ${short.map((s) => `${s.shortfall} ${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL${s.shortfall === 1 ? "" : "s"}`).join(", ") || "see the findings"} short.`}
       </p>
       <p className="lead">
-        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·
-        catalog {evaluation.data.catalogVersion}
+        Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·{" "}
+        <RulesVersion version={evaluation.data.catalogVersion} />
       </p>
       <div className="two-columns">
         <div className="card">
@@ -195,8 +208,10 @@ export function EvaluationScreen() {
                     Priced with {result.priceList.name}
                     {result.priceList.version === null ? "" : ` ${result.priceList.version}`}, which
                     is no longer the price list in force
-                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}. Check again to price it
-                    at today's list.
+                    {inForceNow === null ? "" : `: ${inForceNow.name} is`}.{" "}
+                    {staff
+                      ? "Check again to price it at today's list."
+                      : "Ask your reseller to check it again at today's list."}
                   </p>
                   {checkAgainButton}
                 </div>
@@ -242,8 +257,13 @@ export function EvaluationScreen() {
                         : "Note"}
                     :
                   </strong>{" "}
-                  {f.message}
-                  {f.remedy !== undefined && <> {f.remedy}</>}
+                  {asSentence(f.message)}
+                  {/* A shortfall's sentence already says what to buy; other findings (and a shortfall no purchase
+                      closes) end with their remedy. */}
+                  {f.remedy !== undefined &&
+                    !(f.code === "CAL_SHORTFALL" && f.remedy.startsWith("buy ")) && (
+                      <> {asSentence(f.remedy)}</>
+                    )}
                 </p>
                 <p className="code">
                   {f.code} · rule {f.rule} · sources {f.sources.join(", ")}

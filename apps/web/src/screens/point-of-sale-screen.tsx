@@ -110,15 +110,16 @@ export function PointOfSaleScreen() {
   const set = (field: keyof Form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [field]: value }));
   // The list opens at its top, so the edition chosen (the default, or one picked by Enter in the search) is
-  // scrolled into the list's view: the agent always sees which server the answer is for.
+  // scrolled into the list's view: the agent always sees which server the answer is for. Again whenever the list
+  // changes size (a tablet's smaller type, then a laptop's): a scroll made for other row heights left the chosen
+  // edition half out of view at 1280 px.
   useEffect(() => {
     const list = document.getElementById("product");
     if (!(list instanceof HTMLSelectElement) || shown.length === 0) return;
-    const option = list.selectedOptions[0];
-    if (option === undefined) return;
-    const top = option.offsetTop - list.offsetTop;
-    if (top < list.scrollTop || top + option.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top - (list.clientHeight - option.offsetHeight) / 2;
+    showChosenOption(list);
+    const resized = new ResizeObserver(() => showChosenOption(list));
+    resized.observe(list);
+    return () => resized.disconnect();
   }, [shown.length]);
 
   return (
@@ -228,6 +229,22 @@ export function PointOfSaleScreen() {
       </div>
     </section>
   );
+}
+
+/**
+ * Scrolls a list box so its chosen option is whole and near the middle, by whole rows: the top row is never cut in
+ * half (a scroll of half a row showed the edition above the chosen one as a sliver).
+ */
+function showChosenOption(list: HTMLSelectElement): void {
+  const option = list.selectedOptions[0];
+  if (option === undefined || option.offsetHeight === 0) return;
+  const row = option.offsetHeight;
+  const rows = Math.max(1, Math.floor(list.clientHeight / row));
+  const index = list.selectedIndex;
+  const top = Math.max(0, Math.min(index - Math.floor((rows - 1) / 2), list.options.length - rows));
+  // An option's offset from the list's padding box, which is what scrollTop counts in (the padding scrolls too).
+  const first = list.options[top] ?? option;
+  list.scrollTop = top === 0 ? 0 : first.offsetTop - list.offsetTop - list.clientTop;
 }
 
 function NumberField(props: {
@@ -389,7 +406,7 @@ function EditionWarning(props: {
       </ul>
       <p>
         {serving.length === 0
-          ? "No edition of the catalog serves this load on one server: split it over several servers."
+          ? "No edition calwise knows of serves this load on one server: split it over several servers."
           : "Sell one of these instead (choose one to switch to it):"}
       </p>
       {/* One edition a line: the names are long, and wrapped side by side they could not be told apart. */}

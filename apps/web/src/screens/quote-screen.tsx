@@ -12,6 +12,7 @@ import {
   type OmittedCalsReason,
   RemoveCalLine,
 } from "../components/remove-cal-line.tsx";
+import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { TotalRow } from "../components/total-row.tsx";
@@ -144,7 +145,7 @@ export function QuoteScreen() {
         <QuoteStatus status={status} /> · dated {formatDate(quote.date)}, valid until{" "}
         {formatDate(quote.validUntil)}
         {stored.data.issuedAt === null ? "" : ` · issued ${formatDateTime(stored.data.issuedAt)}`} ·
-        price list {quote.priceList.name} · catalog {quote.catalogVersion}
+        price list {quote.priceList.name} · <RulesVersion version={quote.catalogVersion} />
       </p>
       <div className="actions">
         {draft && (

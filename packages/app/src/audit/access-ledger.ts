@@ -1,5 +1,6 @@
 import type { EvidenceLocation } from "@calwise/evidence";
 import { IntTripleIndex } from "./int-triple-index.ts";
+import { isIsoText } from "./is-iso-text.ts";
 import type { PlacedSpan, SeenTime } from "./widen-seen.ts";
 
 /** Where a device name came from (docs/audit.md, "device"). */
@@ -38,16 +39,6 @@ const ualFlag = 8;
 const lineSampleFlag = 16;
 /** Per access in `spans`: first and last instant, first and last position, events, sample line and record. */
 const stride = 7;
-
-/** Whether `time` is the ISO text of the instant `ms` (`toISOString`), which need not be kept. */
-function isIsoText(time: string, ms: number): boolean {
-  return (
-    time.length === 24 &&
-    time.charCodeAt(23) === 90 &&
-    Number.isFinite(ms) &&
-    new Date(ms).toISOString() === time
-  );
-}
 
 /** Whether a location is `{ file, line, record }` (these keys in this order, numbers), as text readers write it. */
 function isLineSample(location: EvidenceLocation): boolean {

@@ -107,3 +107,33 @@ test("evaluate: the engine's answer for the accesses; a problem is located in th
     },
   );
 });
+
+test("evaluate: more distinct accesses than an audit holds are refused before anything is built, naming the limit and the count", () => {
+  const { built, ownedDeployment } = build(
+    { name: "fs", servers: [{ name: "FS1", product: "ws2016-standard" }] },
+    [
+      { recordId: 1, computer: "FS1" },
+      { recordId: 2, computer: "FS1", targetUserName: "bob", workstationName: "PC02" },
+      { recordId: 3, computer: "FS1", targetUserName: "cy", workstationName: "PC03" },
+    ],
+  );
+  assert.equal(evaluateAuditDeployment(built, ownedDeployment, catalog, {}, 3).compliant, false);
+  assert.throws(
+    () => evaluateAuditDeployment(built, ownedDeployment, catalog, {}, 2),
+    (error: CalwiseError) => {
+      assert.equal(error.code, "INPUT_INVALID");
+      assert.match(error.message, /3 distinct accesses, more than an audit holds \(2\)/);
+      assert.deepEqual(
+        error.problems.map((p) => [p.code, p.expected, p.received]),
+        [
+          [
+            "DEPLOYMENT_TOO_LARGE",
+            "at most 2 distinct (user, device, server, service) accesses",
+            "3 accesses",
+          ],
+        ],
+      );
+      return true;
+    },
+  );
+});

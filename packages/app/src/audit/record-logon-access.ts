@@ -104,7 +104,11 @@ const interactive = new Set([2, 7, 11, 13]);
 const internalAddress =
   /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|f[cd][0-9a-f]{2}:|fe80:)/i;
 
-const firstLabel = (name: string) => name.split(".")[0]?.toUpperCase() ?? "";
+/** The first label of a DNS name, upper case (the text before the first dot). */
+function firstLabel(name: string): string {
+  const dot = name.indexOf(".");
+  return (dot === -1 ? name : name.slice(0, dot)).toUpperCase();
+}
 
 /** Where a logon came from: its address and its workstation's first label ("" for none). */
 interface Client {
@@ -114,7 +118,9 @@ interface Client {
 
 /** The event's client: address without the IPv4-mapped prefix, workstation's first label. */
 function clientOf(event: LogonEvent): Client {
-  const address = event.ipAddress.replace(/^::ffff:/i, "");
+  const raw = event.ipAddress;
+  // Only an address starting with ':' can carry the IPv4-mapped prefix: most skip the expression.
+  const address = raw.charCodeAt(0) === 58 ? raw.replace(/^::ffff:/i, "") : raw;
   return {
     address: empty(address) ? "" : address,
     workstation: empty(event.workstationName) ? "" : firstLabel(event.workstationName),
@@ -145,19 +151,25 @@ function deviceOf(
   inventory: InventoryIndex,
   tally: LogonTally,
 ): { device?: string; source?: DeviceSource } {
-  const byAddress = (): { device?: string; source?: DeviceSource } | undefined => {
-    if (address === "") return undefined;
-    const ad = inventory.findByAddress(address);
-    if (ad) return { device: ad.name.toUpperCase(), source: "address-resolved" };
-    tally.unresolvedAddresses.add(address);
-    return { device: address, source: "address" };
-  };
   if (event.logonType !== null && remoteInteractive.has(event.logonType)) {
-    const remote = byAddress();
+    const remote = deviceByAddress(address, inventory, tally);
     if (remote) return remote;
   }
   if (workstation !== "") return { device: workstation, source: "workstation" };
-  return byAddress() ?? {};
+  return deviceByAddress(address, inventory, tally) ?? {};
+}
+
+/** The device of a client address: its AD computer, else the address itself (noted as unresolved). */
+function deviceByAddress(
+  address: string,
+  inventory: InventoryIndex,
+  tally: LogonTally,
+): { device?: string; source?: DeviceSource } | undefined {
+  if (address === "") return undefined;
+  const ad = inventory.findByAddress(address);
+  if (ad) return { device: ad.name.toUpperCase(), source: "address-resolved" };
+  tally.unresolvedAddresses.add(address);
+  return { device: address, source: "address" };
 }
 
 /** The account as logged: DOMAIN\name, the name, or the SID when it has no name. */

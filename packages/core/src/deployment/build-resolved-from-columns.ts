@@ -85,13 +85,16 @@ function isPlainName(name: string | undefined): name is string {
  * table is looked up once (not once per access), and the principals' columns are written from the
  * access columns. Only the accesses' objects are built, as the resolved deployment holds them. Any
  * problem (or a case this route does not take: a range in a name, too many accesses) resolves the
- * document instead, so the problems, their order and paths are the document's.
+ * document instead, so the problems, their order and paths are the document's. `maxAccesses` is
+ * the deployment limit on expanded accesses unless the caller holds its columns to its own (an
+ * audit: auditLimits; its document, should it be resolved for a problem, still reports that limit).
  */
 export function buildResolvedFromColumns(
   columns: ColumnsDeployment,
   catalog: Catalog,
+  maxAccesses: number = deploymentLimits.maxExpandedAccesses,
 ): Validated<ResolvedDeployment> {
-  const resolved = resolveColumns(columns, catalog);
+  const resolved = resolveColumns(columns, catalog, maxAccesses);
   return resolved === undefined
     ? resolveDeployment(describeColumnsDeployment(columns), catalog)
     : { success: true, value: resolved };
@@ -101,10 +104,11 @@ export function buildResolvedFromColumns(
 function resolveColumns(
   columns: ColumnsDeployment,
   catalog: Catalog,
+  maxAccesses: number,
 ): ResolvedDeployment | undefined {
   const { base, accesses: a } = columns;
   const count = a.server.length;
-  if (count > deploymentLimits.maxExpandedAccesses) return undefined;
+  if (count > maxAccesses) return undefined;
   const parsed = deploymentSchema.safeParse({ ...base, accesses: [] });
   if (!parsed.success) return undefined;
   const d = parsed.data;

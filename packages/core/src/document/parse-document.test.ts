@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { documentLimits } from "./document-limits.ts";
 import { parseDocumentText } from "./parse-document.ts";
 
@@ -63,4 +64,50 @@ test("YAML past its limit points to JSON; the same data as JSON is read", () => 
     users: Array.from({ length: users }, (_, i) => ({ name: `u${i}` })),
   });
   assert.ok("document" in parseDocumentText(json));
+});
+
+test("JSON with a control character is refused at its first one, as if it were searched first", () => {
+  // JSON.parse reads the text before the search for binary content on this path: whatever it reads or
+  // refuses, the answer is the first control character's NOT_TEXT, at the line and column counted here.
+  const binary = [0, 1, 8, 11, 14, 27, 31, 127].map((c) => String.fromCharCode(c));
+  const allowed = ["\t", "\n", "\r", "\f", " "];
+  fc.assert(
+    fc.property(
+      fc.jsonValue(),
+      fc.boolean(),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...binary, ...allowed)), { maxLength: 4 }),
+      (value, indented, inserts) => {
+        let text = JSON.stringify({ value }, null, indented ? 2 : undefined);
+        for (const [at, c] of inserts) {
+          const k = at % (text.length + 1);
+          text = `${text.slice(0, k)}${c}${text.slice(k)}`;
+        }
+        const firstBinary = text.split("").findIndex((c) => binary.includes(c));
+        fc.pre(firstBinary !== -1);
+        const parsed = parseDocumentText(text);
+        assert.ok("problems" in parsed, "binary content is refused");
+        const before = text.slice(0, firstBinary).split("\n");
+        assert.deepEqual(parsed.problems, [
+          {
+            code: "NOT_TEXT",
+            path: "",
+            message: "not a text file",
+            expected: "YAML or JSON text",
+            received: `control character U+${text.charCodeAt(firstBinary).toString(16).toUpperCase().padStart(4, "0")}`,
+            line: before.length,
+            column: (before.at(-1) as string).length + 1,
+          },
+        ]);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("DEL inside a JSON string is binary content; the same text without it is read", () => {
+  const [problem] = problemsOf('{\n  "name": "a\u007fb"\n}\n');
+  assert.equal(problem?.code, "NOT_TEXT");
+  assert.equal(problem?.received, "control character U+007F");
+  assert.deepEqual([problem?.line, problem?.column], [2, 13]);
+  assert.ok("document" in parseDocumentText('{\n  "name": "ab"\n}\n'));
 });

@@ -28,13 +28,6 @@ export function parseDocumentText(
         received: mebibytes(text.length),
       },
     );
-  const binary = findBinaryContent(text);
-  if (binary !== undefined)
-    return refuse("NOT_TEXT", "not a text file", {
-      expected: "YAML or JSON text",
-      received: `control character U+${text.charCodeAt(binary).toString(16).toUpperCase().padStart(4, "0")}`,
-      ...position(text, binary),
-    });
   // JSON (most machine-written deployments) parses far faster and smaller with JSON.parse; YAML positions are
   // only computed when a problem has to be located, so a large file's syntax tree is not kept in memory.
   const trimmed = text.trimStart();
@@ -48,6 +41,10 @@ export function parseDocumentText(
       // Not valid JSON: YAML (a superset) either reads it or reports where it breaks.
     }
     if (parsed) {
+      // Text that JSON.parse reads holds no control character but DEL (between tokens only space, tab, line
+      // feed and carriage return; none raw in a string), so the scan for binary content is one search here.
+      const binary = text.indexOf("\u007f");
+      if (binary !== -1) return refuseBinary(text, binary);
       // JSON.parse keeps the last of two equal keys; YAML refuses them: refuse both the same way.
       const duplicate = findDuplicateJsonKey(text);
       if (duplicate !== undefined)
@@ -63,6 +60,8 @@ export function parseDocumentText(
       return { document: { data, locate: lazyLocator(text) } };
     }
   }
+  const binary = findBinaryContent(text);
+  if (binary !== undefined) return refuseBinary(text, binary);
   if (text.length > documentLimits.maxYamlBytes)
     return refuse(
       "DOCUMENT_TOO_LARGE",
@@ -110,6 +109,15 @@ function refuse(
   detail: Pick<InputProblem, "expected" | "received" | "line" | "column">,
 ): { problems: InputProblem[] } {
   return { problems: [{ code, path: "", message, line: 1, column: 1, ...detail }] };
+}
+
+/** A text with a control character that no text document holds, located at it. */
+function refuseBinary(text: string, offset: number): { problems: InputProblem[] } {
+  return refuse("NOT_TEXT", "not a text file", {
+    expected: "YAML or JSON text",
+    received: `control character U+${text.charCodeAt(offset).toString(16).toUpperCase().padStart(4, "0")}`,
+    ...position(text, offset),
+  });
 }
 
 function mebibytes(n: number): string {

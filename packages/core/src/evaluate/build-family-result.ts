@@ -60,6 +60,12 @@ function placeItems(
   return placed;
 }
 
+/** The one list per set of servers that holders share: of a sorted list without repeats, or of one server. */
+interface SharedServerLists {
+  list(servers: string[]): string[];
+  one(server: string): string[];
+}
+
 /**
  * One side's holder lines, in the mix's order: each holder's items gathered by a counting sort over
  * their positions (`placeItems`), so no growing list is kept per holder (large estates have 200,000).
@@ -70,7 +76,7 @@ function writeHolderLines(
   items: readonly DemandItem[],
   placed: Int32Array,
   versions: readonly string[],
-  shared: (servers: string[]) => string[],
+  shared: SharedServerLists,
   out: HolderLine[],
 ): void {
   const starts = new Int32Array(tiers.size + 1);
@@ -90,6 +96,18 @@ function writeHolderLines(
     const from = starts[h] as number;
     const to = starts[h + 1] as number;
     h++;
+    if (to - from === 1) {
+      // Most holders have one item: its server's shared list is found without a list of its own.
+      const item = items[order[from] as number] as DemandItem;
+      out.push({
+        id,
+        type,
+        version: versions[tier] as string,
+        servers: shared.one(item.server),
+        accesses: [item.access],
+      });
+      continue;
+    }
     const servers = new Array<string>(to - from);
     const accesses = new Array<number>(to - from);
     for (let j = from; j < to; j++) {
@@ -101,7 +119,7 @@ function writeHolderLines(
       id,
       type,
       version: versions[tier] as string,
-      servers: shared(ordered(servers)),
+      servers: shared.list(ordered(servers)),
       accesses: ordered(accesses, (a, b) => a - b),
     });
   }
@@ -126,12 +144,21 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
   // Holders with the same servers share one list (read-only, like the whole result): a large estate's
   // 200,000 holder lines reach a handful of server combinations.
   const serverLists = new Map<string, string[]>();
-  const shared = (servers: string[]) => {
-    const key = servers.length === 1 ? (servers[0] as string) : servers.join("\u0000");
-    const list = serverLists.get(key);
-    if (list !== undefined) return list;
-    serverLists.set(key, servers);
-    return servers;
+  const shared: SharedServerLists = {
+    list: (servers) => {
+      const key = servers.length === 1 ? (servers[0] as string) : servers.join("\u0000");
+      const list = serverLists.get(key);
+      if (list !== undefined) return list;
+      serverLists.set(key, servers);
+      return servers;
+    },
+    one: (server) => {
+      const list = serverLists.get(server);
+      if (list !== undefined) return list;
+      const made = [server];
+      serverLists.set(server, made);
+      return made;
+    },
   };
   const sides = [
     { tiers: plan.mix.userTier, type: "user", numbers: known?.user, count: known?.users ?? 0 },

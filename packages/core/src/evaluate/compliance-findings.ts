@@ -5,8 +5,30 @@ import { nameCals } from "../findings/name-cals.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 
-/** A CAL_SHORTFALL finding for every need that owned CALs do not cover. */
-export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[] {
+/**
+ * A shortfall in words a sales agent reads out: "You own none of the 7 Windows Server user CALs (version 2025
+ * or later) this deployment needs: buy 7", not "owned CALs cover 0, 7 short".
+ */
+function describeShortfall(
+  need: { readonly count: number; readonly covered: number; readonly shortfall: number },
+  cals: string,
+  version: string,
+  buyable: boolean,
+): string {
+  const what = `${cals} (version ${version} or later) this deployment needs${buyable ? `: buy ${need.shortfall}` : ""}`;
+  if (need.count === 1) return `You do not own the ${what}`;
+  return `You own ${need.covered === 0 ? "none" : need.covered} of the ${need.count} ${what}`;
+}
+
+/**
+ * A CAL_SHORTFALL finding for every need that owned CALs do not cover; with `noPurchase` (why buying CALs closes
+ * nothing: the server's edition is over its cap) that reason is the remedy and the message says buy nothing.
+ */
+export function shortfallFindings(
+  plan: FamilyPlan,
+  catalog: Catalog,
+  noPurchase?: string,
+): Finding[] {
   return plan.allocation.needs
     .filter((n) => n.shortfall > 0)
     .map((n) => {
@@ -14,11 +36,18 @@ export function shortfallFindings(plan: FamilyPlan, catalog: Catalog): Finding[]
       return {
         code: "CAL_SHORTFALL",
         severity: "error" as const,
-        message: `${n.count} ${n.type}${n.count === 1 ? " needs" : "s need"} a ${plan.family.name} of version ${version} or later; owned CALs cover ${n.covered}, ${n.shortfall} short`,
+        message: describeShortfall(
+          n,
+          nameCals(plan.family.name, n.type, n.count),
+          version,
+          noPurchase === undefined,
+        ),
         expected: n.count,
         received: n.covered,
         subject: { family: plan.family.id, version, type: n.type },
-        remedy: `buy ${n.shortfall} ${nameCals(plan.family.name, n.type, n.shortfall)} of version ${version} or later`,
+        remedy:
+          noPurchase ??
+          `buy ${n.shortfall} ${nameCals(plan.family.name, n.type, n.shortfall)} of version ${version} or later`,
         rule: "version-or-later",
         sources: mergeSources(
           ruleSources(catalog, "cal-per-user-or-device"),

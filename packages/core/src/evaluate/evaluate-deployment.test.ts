@@ -133,3 +133,31 @@ test("the result lists the assumptions it used, with their values", () => {
     ["admin-only"],
   );
 });
+
+test("a shortfall reads as a sentence a sales agent says: what is owned of what is needed, and what to buy", () => {
+  const none = evaluate({ servers: [standard], accesses: [{ user: "U{1..7}", server: "S1" }] });
+  assert.deepEqual(
+    none.findings.map((f) => f.message),
+    [
+      "You own none of the 7 Windows Server user CALs (version 2012 or later) this deployment needs: buy 7",
+    ],
+  );
+  const some = evaluate({
+    servers: [standard],
+    accesses: [{ user: "U{1..7}", server: "S1" }],
+    owned: [{ family: "ws-cal", version: "2012", type: "user", quantity: 3 }],
+  });
+  assert.deepEqual(
+    some.findings.map((f) => f.message),
+    [
+      "You own 3 of the 7 Windows Server user CALs (version 2012 or later) this deployment needs: buy 4",
+    ],
+  );
+  const one = evaluate({ servers: [standard], accesses: [{ user: "alice", server: "S1" }] });
+  assert.deepEqual(
+    one.findings.map((f) => f.message),
+    [
+      "You do not own the Windows Server user CAL (version 2012 or later) this deployment needs: buy 1",
+    ],
+  );
+});

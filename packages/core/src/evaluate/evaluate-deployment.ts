@@ -90,11 +90,7 @@ export function evaluateDeployment(
     families.push(buildFamilyResult(plan, catalog));
     const reason = capped.get(familyId);
     if (reason === undefined) purchases.push(...buildPurchaseLines(plan, prices, catalog));
-    findings.push(
-      ...shortfallFindings(plan, catalog).map((f) =>
-        reason === undefined ? f : { ...f, remedy: reason },
-      ),
-    );
+    findings.push(...shortfallFindings(plan, catalog, reason));
     if (plan.unpricedTiers.length > 0 && prices.priced)
       findings.push({
         code: "PRICE_MISSING",

@@ -46,9 +46,12 @@ export class EvidenceProblemLog {
   constructor(
     private readonly onProblem: ((problem: EvidenceProblem) => void) | undefined,
     private readonly keep = 100,
+    /** Each problem as reported, before its texts are bounded (a worker sends them to be reported again). */
+    private readonly onReported?: (problem: EvidenceProblem) => void,
   ) {}
 
   readonly report = (reported: EvidenceProblem): void => {
+    this.onReported?.(reported);
     const problem = boundProblemText(reported);
     this.counts[problem.code] = (this.counts[problem.code] ?? 0) + 1;
     if (this.kept.length < this.keep) this.kept.push(problem);

@@ -1,4 +1,4 @@
-import { canonicalTimeMs } from "../jsonl/group-winlogbeat-logons.ts";
+import { canonicalTimeMs } from "./canonical-time-ms.ts";
 
 /** The value of 1 to `most` ASCII digits at bytes[at] and where they end (`digitsEnd`), or -1. */
 function readDigits(bytes: Uint8Array, at: number, end: number, most: number): number {

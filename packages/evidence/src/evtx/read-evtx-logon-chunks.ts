@@ -5,6 +5,7 @@ import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import type { ScanLogonOptions } from "../jsonl/scan-winlogbeat-logons.ts";
 import type { LogonEvent } from "../logon/logon-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
+import { pickLeastBusyLane } from "../source/pick-least-busy-lane.ts";
 import { readSourceBytes } from "../source/read-source-bytes.ts";
 import { evidenceProblemOfEvtx, summariseEvtxEvents } from "./evtx-record-event.ts";
 import { defaultEvtxWorkerScript } from "./evtx-worker-script.ts";
@@ -21,6 +22,13 @@ export interface ReadWorkerOptions {
   readonly minBytes?: number;
   /** The heap each worker may use, in MiB (default 256): past it the worker stops, not the audit. */
   readonly heapMb?: number;
+  /**
+   * Reads large Winlogbeat JSON lines on range workers from this bundled script ("bundled": the one
+   * beside the CLI bundle). Default: none, the calling thread reads (see groupWinlogbeatLogons).
+   */
+  readonly winlogbeatScript?: URL | string;
+  /** The bytes of a Winlogbeat range one worker groups at a time (default 16 MiB). */
+  readonly rangeBytes?: number;
 }
 
 /** What readEvtxLogonChunks takes: the logon reading's options and the workers'. */
@@ -188,10 +196,7 @@ async function startPool(
             reject(error);
           }
         };
-        let lane: Lane | undefined;
-        for (const candidate of lanes)
-          if (candidate.alive && (lane === undefined || candidate.pending.size < lane.pending.size))
-            lane = candidate;
+        const lane = pickLeastBusyLane(lanes);
         if (lane === undefined) {
           settle(() => readChunkLogons(job));
           return;

@@ -1,4 +1,7 @@
-import { RecordIdSet } from "./record-id-set.ts";
+import { type RecordIdPage, RecordIdSet } from "./record-id-set.ts";
+
+/** The record ids a deduplicator saw, per log, as a worker sends them. */
+export type ExportedRecordIds = readonly (readonly [string, readonly RecordIdPage[]])[];
 
 /**
  * Recognises an event seen before — in the same file or in an overlapping export — by its logging
@@ -23,5 +26,28 @@ export class EventDeduplicator {
       this.sets.set(key, set);
     }
     return set;
+  }
+
+  /** Every log's record ids, to send to another thread (this deduplicator is done with them). */
+  exportRecordIds(): ExportedRecordIds {
+    return [...this.sets].map(([key, set]) => [key, set.exportPages()] as const);
+  }
+
+  /** Whether any record id of `exported` was seen here (an event another thread took as new). */
+  meets(exported: ExportedRecordIds): boolean {
+    for (const [key, pages] of exported) if (this.sets.get(key)?.meets(pages)) return true;
+    return false;
+  }
+
+  /** Takes every record id of `exported` as seen. */
+  absorb(exported: ExportedRecordIds): void {
+    for (const [key, pages] of exported) {
+      let set = this.sets.get(key);
+      if (set === undefined) {
+        set = new RecordIdSet();
+        this.sets.set(key, set);
+      }
+      set.addPages(pages);
+    }
   }
 }

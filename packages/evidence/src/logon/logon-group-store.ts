@@ -1,4 +1,4 @@
-import { ByteStringTable } from "../bytes/byte-string-table.ts";
+import { ByteStringTable, type ExportedByteStrings } from "../bytes/byte-string-table.ts";
 import { readLengthPrefix, writeLengthPrefix } from "../bytes/length-prefix.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
 import type { EventDeduplicator } from "./event-deduplicator.ts";
@@ -32,6 +32,26 @@ export const notCounted = 0;
 export const counted = 1;
 export const firstCounted = 2;
 const encoder = new TextEncoder();
+
+/**
+ * A store's groups as a worker sends them (`exportGroups`): the keys, the groups with a counted event
+ * in the order of their first one, and their columns; positions and lines as the worker counted them.
+ */
+export interface ExportedLogonGroups {
+  readonly keys: ExportedByteStrings;
+  readonly order: Int32Array;
+  /** Per group id: events, first and last instant and position, first event's line, record, record id. */
+  readonly columns: Float64Array;
+  readonly times: Uint8Array;
+  readonly timeLengths: Uint8Array;
+  readonly longTimes: readonly (readonly [number, string])[];
+  readonly representatives: readonly (readonly [number, LogonEvent])[];
+  readonly logons: number;
+  readonly duplicates: number;
+}
+
+/** Columns per group in ExportedLogonGroups.columns. */
+const exportStride = 8;
 
 /** Where a group's first event was read, for a reader that keeps no event object (Winlogbeat lines). */
 export interface LinePlace {
@@ -194,7 +214,7 @@ export class LogonGroupStore {
   offer(id: number, recordId: number | null, ms: number, at: number): number {
     this.logons++;
     if (recordId !== null && recordId >= 0 && Number.isSafeInteger(recordId)) {
-      const set = this.recordIds[id] as RecordIdSet;
+      const set = this.recordIds[id] ?? this.recordIdsFromKey(id);
       if (!set.add(recordId)) {
         this.duplicates++;
         this.updated = 0;
@@ -204,12 +224,7 @@ export class LogonGroupStore {
     const events = this.events[id] as number;
     this.events[id] = events + 1;
     if (events === 0) {
-      if (this.ordered === this.order.length) {
-        const bigger = new Int32Array(2 * this.ordered);
-        bigger.set(this.order);
-        this.order = bigger;
-      }
-      this.order[this.ordered++] = id;
+      this.appendOrder(id);
       this.firstMs[id] = ms;
       this.lastMs[id] = ms;
       this.firstAt[id] = at;
@@ -232,6 +247,16 @@ export class LogonGroupStore {
     }
     return counted;
   }
+  /** Puts group `id` next in the order of first counted events. */
+  private appendOrder(id: number): void {
+    if (this.ordered === this.order.length) {
+      const bigger = new Int32Array(2 * this.ordered);
+      bigger.set(this.order);
+      this.order = bigger;
+    }
+    this.order[this.ordered++] = id;
+  }
+
   /** The time slots the last offer changed (bit per slot): the caller writes the time into them. */
   updated = 0;
 
@@ -287,22 +312,148 @@ export class LogonGroupStore {
     this.setTimeText(id, event.time);
   }
 
+  /** The record ids of a group merged from another thread's store, found from its key's computer and channel. */
+  private recordIdsFromKey(id: number): RecordIdSet {
+    const key = this.table.bytesOf(id);
+    const eventId = keyEventId(key);
+    const computer = readLengthPrefix(key, 7);
+    const channel = readLengthPrefix(key, computer.next + computer.length);
+    this.recordIdsOfBytes(
+      id,
+      eventId,
+      key,
+      computer.next,
+      computer.next + computer.length,
+      channel.next,
+      channel.next + channel.length,
+    );
+    return this.recordIds[id] as RecordIdSet;
+  }
+
+  /** The groups, their columns and keys, to send to another thread (this store is done with them). */
+  exportGroups(): ExportedLogonGroups {
+    const count = this.table.size;
+    const columns = new Float64Array(exportStride * count);
+    for (let id = 0; id < count; id++) {
+      const at = exportStride * id;
+      columns[at] = this.events[id] as number;
+      columns[at + 1] = this.firstMs[id] as number;
+      columns[at + 2] = this.lastMs[id] as number;
+      columns[at + 3] = this.firstAt[id] as number;
+      columns[at + 4] = this.lastAt[id] as number;
+      columns[at + 5] = this.eventLine[id] as number;
+      columns[at + 6] = this.eventRecord[id] as number;
+      columns[at + 7] = this.eventRecordId[id] as number;
+    }
+    const representatives: [number, LogonEvent][] = [];
+    this.representatives.forEach((event, id) => {
+      if (event !== undefined) representatives.push([id, event]);
+    });
+    return {
+      keys: this.table.export(),
+      order: this.order.slice(0, this.ordered),
+      columns,
+      times: this.times.slice(0, 3 * count * timeSlot),
+      timeLengths: this.timeLengths.slice(0, 3 * count),
+      longTimes: [...this.longTimes],
+      representatives,
+      logons: this.logons,
+      duplicates: this.duplicates,
+    };
+  }
+
+  /**
+   * Adds the groups another store read from the next part of the same source, as if its events had
+   * been offered here one by one after every event before (their record ids already known to be new:
+   * the caller checks them against the deduplicator): its positions and lines are shifted by
+   * `atOffset` and `lineOffset`, the events and records of the source before that part.
+   */
+  mergeGroups(part: ExportedLogonGroups, atOffset: number, lineOffset: number): void {
+    const { keys, columns } = part;
+    const representatives = new Map(part.representatives);
+    const longTimes = new Map(part.longTimes);
+    this.logons += part.logons;
+    this.duplicates += part.duplicates;
+    for (let index = 0; index < part.order.length; index++) {
+      const from = part.order[index] as number;
+      const start = keys.keyStart[from] as number;
+      const end =
+        from + 1 < keys.keyStart.length ? (keys.keyStart[from + 1] as number) : keys.arena.length;
+      const before = this.table.size;
+      const id = this.table.internHashed(keys.arena, start, end, keys.keyHash[from] as number);
+      if (id === before) this.grow(id);
+      const at = exportStride * from;
+      const events = this.events[id] as number;
+      this.events[id] = events + (columns[at] as number);
+      const firstMs = columns[at + 1] as number;
+      const lastMs = columns[at + 2] as number;
+      if (events === 0) {
+        this.appendOrder(id);
+        this.firstMs[id] = firstMs;
+        this.lastMs[id] = lastMs;
+        this.firstAt[id] = (columns[at + 3] as number) + atOffset;
+        this.lastAt[id] = (columns[at + 4] as number) + atOffset;
+        this.eventLine[id] = (columns[at + 5] as number) + lineOffset;
+        this.eventRecord[id] = (columns[at + 6] as number) + atOffset;
+        this.eventRecordId[id] = columns[at + 7] as number;
+        for (let slot = 0; slot < 3; slot++) this.copyTime(part, longTimes, from, id, slot);
+        const event = representatives.get(from);
+        if (event !== undefined) this.representatives[id] = shiftEvent(event, atOffset, lineOffset);
+        continue;
+      }
+      // The part's events were read after every event here: a strict comparison keeps the first read.
+      if (firstMs < (this.firstMs[id] as number)) {
+        this.firstMs[id] = firstMs;
+        this.firstAt[id] = (columns[at + 3] as number) + atOffset;
+        this.copyTime(part, longTimes, from, id, firstTime);
+      }
+      if (lastMs > (this.lastMs[id] as number)) {
+        this.lastMs[id] = lastMs;
+        this.lastAt[id] = (columns[at + 4] as number) + atOffset;
+        this.copyTime(part, longTimes, from, id, lastTime);
+      }
+    }
+  }
+
+  /** Copies time slot `slot` of the part's group `from` into this store's group `id`. */
+  private copyTime(
+    part: ExportedLogonGroups,
+    longTimes: ReadonlyMap<number, string>,
+    from: number,
+    id: number,
+    slot: number,
+  ): void {
+    const long = longTimes.get(3 * from + slot);
+    if (long !== undefined) {
+      this.longTimes.set(3 * id + slot, long);
+      this.timeLengths[3 * id + slot] = 0;
+      return;
+    }
+    this.longTimes.delete(3 * id + slot);
+    const length = part.timeLengths[3 * from + slot] as number;
+    const source = (3 * from + slot) * timeSlot;
+    const target = (3 * id + slot) * timeSlot;
+    for (let offset = 0; offset < length; offset++)
+      this.times[target + offset] = part.times[source + offset] as number;
+    this.timeLengths[3 * id + slot] = length;
+  }
+
   /** The groups with at least one counted event, in the order of their first one. */
   *groups(): Generator<LogonGroup> {
     for (let index = 0; index < this.ordered; index++) {
       const id = this.order[index] as number;
-      const seen = (slot: number, ms: number, at: number): SeenAt => ({
-        time: this.timeOf(id, slot),
-        ms,
-        at,
-      });
       yield {
         event: this.representatives[id] ?? this.decodeEvent(id),
         events: this.events[id] as number,
-        first: seen(firstTime, this.firstMs[id] as number, this.firstAt[id] as number),
-        last: seen(lastTime, this.lastMs[id] as number, this.lastAt[id] as number),
+        first: this.seenAt(id, firstTime, this.firstMs[id] as number, this.firstAt[id] as number),
+        last: this.seenAt(id, lastTime, this.lastMs[id] as number, this.lastAt[id] as number),
       };
     }
+  }
+
+  /** A group's time slot as a SeenAt (a method, not a closure per group). */
+  private seenAt(id: number, slot: number, ms: number, at: number): SeenAt {
+    return { time: this.timeOf(id, slot), ms, at };
   }
 
   private timeOf(id: number, slot: number): string {
@@ -318,11 +469,7 @@ export class LogonGroupStore {
   /** The group's first event from its key and columns. */
   private decodeEvent(id: number): LogonEvent {
     const key = this.table.bytesOf(id);
-    const eventId =
-      (key[1] as number) |
-      ((key[2] as number) << 8) |
-      ((key[3] as number) << 16) |
-      ((key[4] as number) << 24);
+    const eventId = keyEventId(key);
     const type = (key[5] as number) | ((key[6] as number) << 8);
     const strings: string[] = [];
     let at = 7;
@@ -405,4 +552,27 @@ export class LogonGroupStore {
     this.verdicts = verdicts;
     this.capacity = capacity;
   }
+}
+
+/** A kept first event read in a later part of its source: its line and record shifted by the part's start. */
+function shiftEvent(event: LogonEvent, atOffset: number, lineOffset: number): LogonEvent {
+  const { location } = event;
+  return {
+    ...event,
+    location: {
+      ...location,
+      ...(typeof location.line === "number" ? { line: location.line + lineOffset } : {}),
+      ...(typeof location.record === "number" ? { record: location.record + atOffset } : {}),
+    },
+  };
+}
+
+/** The event id a group key holds (bytes 1 to 4, little-endian). */
+function keyEventId(key: Uint8Array): number {
+  return (
+    (key[1] as number) |
+    ((key[2] as number) << 8) |
+    ((key[3] as number) << 16) |
+    ((key[4] as number) << 24)
+  );
 }

@@ -18,23 +18,33 @@ function countNewlines(bytes: Buffer): number {
 /** The longest line the line readers take, in bytes of UTF-8; docs/limits.md. */
 export const maxLineBytes = 1 << 20;
 
+/** Where a read of line blocks starts: a part of a UTF-8 text that begins at a line. */
+export interface LineBlockStart {
+  /** The 1-based number of the part's first line in the whole text. */
+  readonly firstLine: number;
+}
+
 /**
  * Streams a text source as blocks of whole lines, in UTF-8 (a UTF-8 BOM is dropped; UTF-16 input is
  * transcoded), so line-oriented readers can scan bytes without decoding what they skip. Memory holds
  * one read piece plus one partial line of at most `maxLine` bytes: a line cut across pieces that
  * grows past it is reported to `onLongLine` with its number and skipped to its end, never held whole.
  * (A long line inside one piece is yielded: the reader checks its length against the same cap.)
+ * With `start`, the source is a part of a UTF-8 text cut at a line (a worker's range, given in the
+ * text's own pieces): nothing is detected or dropped, and lines are numbered from `start.firstLine`,
+ * so the part's blocks are those the whole text gives.
  */
 export async function* readLineBlocks(
   source: ByteSource,
   onBytes?: (bytes: number) => void,
   onLongLine: (line: number) => void = () => {},
   maxLine = maxLineBytes,
+  start?: LineBlockStart,
 ): AsyncGenerator<LineBlock> {
   let carry: Buffer | undefined;
-  let line = 1;
+  let line = start?.firstLine ?? 1;
   let decoder: TextDecoder | undefined;
-  let first = true;
+  let first = start === undefined;
   let skipping = false; // inside a line already reported as too long, looking for its end
   for await (let piece of readSourceBytes(source, onBytes)) {
     if (first) {

@@ -26,7 +26,14 @@ const signInSchema = z
 const signedInSchema = z
   .object({
     organisation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-    user: z.object({ id: z.string(), email: z.string(), role: z.string() }),
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      role: z.string(),
+      customerId: z.string().nullable().openapi({
+        description: "a customer account's own customer (the only one it may read); null for staff",
+      }),
+    }),
     csrfToken: z.string(),
     expiresAt: z.string(),
   })
@@ -114,7 +121,7 @@ export function registerSignInRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepend
     return c.json(
       {
         organisation: { id: org.id, slug: org.slug, name: org.name },
-        user: { id: user.id, email: user.email, role: user.role },
+        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
         csrfToken,
         expiresAt,
       },

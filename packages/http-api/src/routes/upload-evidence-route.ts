@@ -81,7 +81,7 @@ export function registerUploadEvidenceRoute(
     const query = c.req.valid("query");
     // Before a byte of the body is read: another organisation's id is 404 whatever is sent.
     await readVisibleCustomer(deps.store, principal, customerId);
-    const owned = await readOwnedForAudit(
+    const { owned, deployment } = await readOwnedForAudit(
       deps.store,
       principal.orgId,
       customerId,
@@ -107,7 +107,7 @@ export function registerUploadEvidenceRoute(
       orgId: principal.orgId,
       received,
       format: detected.format,
-      input: { customerId, owned },
+      input: { customerId, owned, deployment },
       createdBy: principal.userId,
       recordChange: (tx, done) =>
         recordChange(tx, c, principal, {

@@ -180,6 +180,21 @@ export function defineEvidenceCases(harness: ContractHarness): void {
     );
     assert.equal(await store.auditResults.getAsJson(org.id, "no-such-audit"), undefined);
     assert.deepEqual(await store.auditResults.list(org.id), [result]);
+    // One customer's audits, newest first; another customer's are not among them.
+    const customer = await store.customers.create(org.id, { name: "Audited" });
+    const other = await store.customers.create(org.id, { name: "Other" });
+    const ofCustomer = { customerId: customer.id, catalogVersion: "2026.1", result: {} };
+    const older = await store.auditResults.create(org.id, ofCustomer);
+    const newer = await store.auditResults.create(org.id, ofCustomer);
+    await store.auditResults.create(org.id, {
+      customerId: other.id,
+      catalogVersion: "2026.1",
+      result: {},
+    });
+    assert.deepEqual(
+      (await store.auditResults.list(org.id, { customerId: customer.id })).map((a) => a.id),
+      [newer.id, older.id],
+    );
     await assert.rejects(
       store.auditResults.create(org.id, { jobId: job.id, catalogVersion: "x", result: {} }),
     );

@@ -53,16 +53,13 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
           .executeTakeFirst();
         return row && toAuditResult(row);
       }),
-    list: (orgId) =>
-      readTenant(orgId, async (db) =>
-        (
-          await db
-            .selectFrom("auditResults")
-            .selectAll()
-            .where("orgId", "=", orgId)
-            .orderBy("id", "desc")
-            .execute()
-        ).map(toAuditResult),
-      ),
+    list: (orgId, filter = {}) =>
+      readTenant(orgId, async (db) => {
+        let query = db.selectFrom("auditResults").selectAll().where("orgId", "=", orgId);
+        if (filter.customerId !== undefined)
+          query = query.where("customerId", "=", filter.customerId);
+        // Ids are UUIDv7: their order is the order they were made in.
+        return (await query.orderBy("id", "desc").execute()).map(toAuditResult);
+      }),
   };
 }

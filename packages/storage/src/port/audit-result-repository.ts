@@ -30,5 +30,6 @@ export interface AuditResultRepository {
     id: string,
   ): Promise<(Omit<AuditResult, "result"> & { readonly resultJson: string }) | undefined>;
   findOfJob(orgId: string, jobId: string): Promise<AuditResult | undefined>;
-  list(orgId: string): Promise<readonly AuditResult[]>;
+  /** The organisation's audits (one customer's with `filter.customerId`), newest first. */
+  list(orgId: string, filter?: { readonly customerId?: string }): Promise<readonly AuditResult[]>;
 }
