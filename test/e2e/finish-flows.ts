@@ -156,7 +156,11 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
       await route.continue();
     });
     await page.goto(customerPath);
-    await page.getByText("Loading the customer's deployments…").waitFor();
+    // The evidence card's own wait (the deployment form above waits for the same list with the same words).
+    await page
+      .getByRole("region", { name: "Evidence", exact: true })
+      .getByText("Loading the customer's deployments…")
+      .waitFor();
     await page
       .getByLabel("Choose files, or drop them here")
       .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
