@@ -33,23 +33,28 @@ export interface TierChainCut {
  * First the edges only one side can cover saturate that holder's priced arcs up to their tier (every
  * maximum flow does: the arc from the source, or to the sink, is infinite). Then a greedy pass sends each
  * user's capacity along its edges, from its highest tier at or below the edge's and into the device's
- * highest tier with room at or below it. Then each user tier node with room left on its source arc
- * searches breadth first for a residual path to the sink and sends along it. Entering a holder at tier k
- * reaches its whole chain the infinite way (a user's tiers above k, a device's below), and the other way
- * as far as the chain carries flow. A failed search proves every node it reached unable to reach the
- * sink; that set is closed in the residual network, no later path enters it, and at the end those sets
- * (with the nodes the source reaches through the infinite arcs) are exactly what the source reaches: the
- * minimal source side, the one `solveMinCut` gives.
+ * highest tier with room at or below it. Then the flow left to find is found in passes: each pass walks
+ * depth first from every user tier node with room left on its source arc, enters each node at most once,
+ * and sends along every path to the sink it finds (going back only to the first arc the path filled).
+ * Entering a holder at tier k reaches its chain the infinite way (a user's tiers above k, a device's
+ * below) and the other way as far as the chain carries flow. A walk that sends nothing and meets only
+ * its own nodes has entered a closed set (no path ever leaves it): on the source side for good, and later
+ * passes step around it. A pass that finds no path has entered exactly what the source reaches in the
+ * residual network: the minimal source side, the one `solveMinCut` gives. (One search per node with room, each exploring anew, was superlinear: on
+ * `calwise evaluate`'s 200k-user estate it gave up after 4 s; shortest-path Dinic phases took 18 phases
+ * of about the whole reachable region each; these passes reach fewer nodes each and need no levels.)
  *
- * Returns undefined when the searches exceed `searchBudget` (by default sixteen passes' work over the
- * edges and nodes: `calwise evaluate`'s 100k-user estate, kiosks shared by about 19 users each over four
- * tiers, needs 3.5 passes and several thousand searches; the explicit solve it falls back to costs more), when a capacity is not a non-negative safe integer, or when the capacities could add
- * up beyond the safe integers: the caller then solves the explicit network with `solveMinCut`.
+ * Returns undefined when the passes exceed `searchBudget` (by default 24 times the edges and nodes,
+ * counted in arcs looked at, about where the explicit solve it falls back to becomes cheaper:
+ * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 45
+ * passes of some 100k nodes each and 21M of its 34M), when a capacity is not a non-negative safe
+ * integer, or when the capacities could add up beyond the safe integers: the caller then solves the
+ * explicit network with `solveMinCut`.
  */
 export function solveTierChainCut(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
-  searchBudget = 16 * (layout.graph.edgeTier.length + layout.nodeCount) + 4096,
+  searchBudget = 24 * (layout.graph.edgeTier.length + layout.nodeCount) + 4096,
 ): TierChainCut | undefined {
   const { graph, nodeCount } = layout;
   const { userTop, deviceTop, edgeTier } = graph;
@@ -78,7 +83,7 @@ export function solveTierChainCut(
   const short = greedy.short;
   // Every source arc full: the flow saturates the cut around the source (and the device-only tiers).
   if (!short) return { value, sourceSide, pricedFlow, chainFlow, edgeFlow };
-  const sent = augmentInPhases(
+  const sent = augmentInPasses(
     layout,
     capacities,
     { pricedFlow, chainFlow, edgeFlow, sourceSide },
@@ -224,7 +229,7 @@ function sumCapacities(
 
 type Flows = Pick<TierChainCut, "pricedFlow" | "chainFlow" | "edgeFlow" | "sourceSide">;
 
-// Arc codes of a node's residual arcs in a phase's current-arc pointer. Along the chain: ARC_UP the
+// Arc codes of a node's residual arcs in a pass's current-arc pointer. Along the chain: ARC_UP the
 // infinite way (a user's tier up, a device's down), ARC_DOWN back the way the chain carries flow; then
 // ARC_EDGES + i for the node's i-th edge (a user tier's edges out, a device tier's edges in that carry
 // flow); ARC_END: none left.
@@ -232,20 +237,18 @@ const ARC_UP = 0;
 const ARC_DOWN = 1;
 const ARC_EDGES = 2;
 const ARC_END = 0x7fffffff;
-// A node's level once it can no longer reach the sink in this phase.
-const DEAD = -1;
 
 /**
- * The flow the greedy pass left to find, in Dinic phases (see solveTierChainCut): returns the flow they
- * added, or undefined past their budget. Marks the source side in `flows.sourceSide`.
+ * The flow the greedy pass left to find, in depth-first passes (see solveTierChainCut): returns the flow
+ * they added, or undefined past their budget. Marks the source side in `flows.sourceSide`.
  */
-function augmentInPhases(
+function augmentInPasses(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
   flows: Flows,
   searchBudget: number,
 ): number | undefined {
-  const { graph, nodeCount, userFirst, deviceFirst, userEdgeStart, edgeOrder } = layout;
+  const { graph, nodeCount, userFirst, deviceFirst } = layout;
   const { userTop, deviceTop, edgeUser, edgeDevice, edgeTier } = graph;
   const { pricedFlow, chainFlow, edgeFlow, sourceSide } = flows;
   const userCount = userTop.length;
@@ -262,12 +265,13 @@ function augmentInPhases(
     const first = deviceFirst[d] as number;
     for (let k = 0; k <= (deviceTop[d] as number); k++) holderOf[first + k] = userCount + d;
   }
-  // Per tier node its edges (arcStart[v]..arcStart[v+1]-1 in arcEdge), listed again each phase: an edge
-  // that starts to carry flow in a phase goes back down the levels, so no phase needs it listed.
+  // Per tier node its edges, arcEdge[arcStart[v]..arcStart[v+1]-1]: a user tier's out to devices, a
+  // device tier's in from users (a residual arc back while the edge carries flow).
   const arcStart = new Int32Array(nodeCount + 1);
-  let arcEdge = new Int32Array(0);
-  // level[v]: 1 + v's distance from the source in this phase's residual network, 0 unreached, DEAD.
-  const level = new Int32Array(nodeCount);
+  const arcEdge = listEdgesByNode();
+  // seen[v]: the stamp of the last walk (one per start per pass, rising) that entered v; 0 none.
+  const seen = new Int32Array(nodeCount);
+  let stamp = 0;
   const arc = new Int32Array(nodeCount);
   const queue = new Int32Array(nodeCount);
   // The user tier nodes with room left on their source arcs (the greedy pass leaves few).
@@ -287,85 +291,83 @@ function augmentInPhases(
   let sent = 0;
 
   for (;;) {
-    // Breadth first from every node with room on its source arc, up to the first level with a sink arc.
+    // One depth-first pass from every node with room on its source arc; each node entered at most once.
     let tail = 0;
     let kept = 0;
+    let found = false;
+    const passFirst = stamp + 1;
     for (let i = 0; i < startCount; i++) {
       const s = starts[i] as number;
-      if (excessOf(s) === 0) continue;
+      if (excessOf(s) === 0 || sourceSide[s] === 1) continue;
       starts[kept++] = s;
-      if (level[s] !== 0) continue;
-      level[s] = 1;
+      if ((seen[s] as number) >= passFirst) continue;
+      stamp++;
+      seen[s] = stamp;
       arc[s] = ARC_UP;
+      const regionFirst = tail;
       queue[tail++] = s;
-    }
-    startCount = kept;
-    listEdgesByNode();
-    let sinkLevel = 0;
-    for (let head = 0; head < tail; head++) {
-      const v = queue[head] as number;
-      const at = level[v] as number;
-      if (sinkLevel !== 0 && at > sinkLevel) break;
-      if (sinkRoom(v) > 0) sinkLevel = at;
-      if (sinkLevel !== 0) continue;
-      for (let a = ARC_UP; a !== ARC_END; a = nextArc(v, a)) {
-        work--;
-        const w = targetOf(v, a);
-        if (w < 0 || level[w] !== 0 || sourceSide[w] === 1) continue;
-        level[w] = at + 1;
-        arc[w] = ARC_UP;
-        queue[tail++] = w;
-      }
-      if (work < 0) return undefined;
-    }
-    if (sinkLevel === 0) {
-      // No path left: what the source reaches is the minimal source side.
-      for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
-      return sent;
-    }
-    // A blocking flow: depth first along the levels, each node's arcs tried once (current-arc pointers).
-    for (let i = 0; i < startCount; i++) {
-      const s = starts[i] as number;
+      // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
+      let open = false;
+      let sentHere = false;
       let depth = 0;
       pathNode[0] = s;
-      while (level[s] === 1) {
+      for (;;) {
         const v = pathNode[depth] as number;
-        const at = level[v] as number;
-        if (at === sinkLevel && sinkRoom(v) > 0) {
+        if (sinkRoom(v) > 0) {
+          found = true;
+          sentHere = true;
           sent += sendAlongPath(depth);
           if (excessOf(s) === 0) break;
-          depth = 0;
+          // Back to the first arc the path filled (or on from the node whose sink arc it filled).
+          for (let at = 0; at < depth; at++) {
+            if (roomOf(pathNode[at] as number, pathArc[at] as number) === 0) {
+              depth = at;
+              break;
+            }
+          }
           continue;
         }
         let a = arc[v] as number;
         let w = -1;
-        if (at < sinkLevel) {
-          for (; a !== ARC_END; a = nextArc(v, a)) {
-            work--;
-            w = targetOf(v, a);
-            if (w >= 0 && level[w] === at + 1) break;
-            w = -1;
+        for (; a !== ARC_END; a = nextArc(v, a)) {
+          work--;
+          w = targetOf(v, a);
+          if (w >= 0 && sourceSide[w] === 0) {
+            const last = seen[w] as number;
+            if (last < passFirst) break;
+            if (last !== stamp) open = true;
           }
-        } else a = ARC_END;
+          w = -1;
+        }
         arc[v] = a;
         if (w >= 0) {
           if (depth + 1 === pathNode.length) {
             pathNode = grow(pathNode);
             pathArc = grow(pathArc);
           }
+          seen[w] = stamp;
+          arc[w] = ARC_UP;
+          queue[tail++] = w;
           pathArc[depth] = a;
           pathNode[++depth] = w;
           continue;
         }
-        level[v] = DEAD;
         if (depth === 0) break;
         depth--;
-        const u = pathNode[depth] as number;
-        arc[u] = nextArc(u, arc[u] as number);
       }
+      // A walk that sent nothing and met only its own nodes entered a closed set: no residual arc leaves
+      // it, none ever will (a path cannot enter a set it cannot leave), and the source reaches it. Later
+      // passes step around it.
+      if (!open && !sentHere)
+        for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
       if (work < 0) return undefined;
     }
-    for (let i = 0; i < tail; i++) level[queue[i] as number] = 0;
+    startCount = kept;
+    if (!found) {
+      // No path left: what this pass entered is what the source reaches, the minimal source side.
+      for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
+      return sent;
+    }
   }
 
   function excessOf(s: number): number {
@@ -398,9 +400,8 @@ function augmentInPhases(
     return arcEdge[(arcStart[v] as number) + a - ARC_EDGES] as number;
   }
 
-  /** Lists each user tier's edges to a device and each device tier's edges that carry flow, by node. */
-  function listEdgesByNode(): void {
-    arcStart.fill(0);
+  /** Lists the edges between users and devices by tier node, into `arcStart` (a counting sort). */
+  function listEdgesByNode(): Int32Array {
     let listed = 0;
     for (let e = 0; e < edgeTier.length; e++) {
       const u = edgeUser[e] as number;
@@ -409,16 +410,14 @@ function augmentInPhases(
       const tier = edgeTier[e] as number;
       const at = (userFirst[u] as number) + tier;
       arcStart[at] = (arcStart[at] as number) + 1;
-      listed++;
-      if ((edgeFlow[e] as number) === 0) continue;
       const into = (deviceFirst[d] as number) + tier;
       arcStart[into] = (arcStart[into] as number) + 1;
-      listed++;
+      listed += 2;
     }
     // Counts summed into ends; placing counts each back down to its start.
     for (let v = 1; v <= nodeCount; v++)
       arcStart[v] = (arcStart[v] as number) + (arcStart[v - 1] as number);
-    if (arcEdge.length < listed) arcEdge = new Int32Array(listed + (listed >> 2));
+    const arcEdge = new Int32Array(listed);
     for (let e = edgeTier.length - 1; e >= 0; e--) {
       const u = edgeUser[e] as number;
       const d = edgeDevice[e] as number;
@@ -427,11 +426,11 @@ function augmentInPhases(
       const at = (userFirst[u] as number) + tier;
       arcStart[at] = (arcStart[at] as number) - 1;
       arcEdge[arcStart[at] as number] = e;
-      if ((edgeFlow[e] as number) === 0) continue;
       const into = (deviceFirst[d] as number) + tier;
       arcStart[into] = (arcStart[into] as number) - 1;
       arcEdge[arcStart[into] as number] = e;
     }
+    return arcEdge;
   }
 
   /** Where arc a from v leads when it has room, else -1. */
