@@ -105,17 +105,18 @@ export function runChild<T>(
       if (line !== undefined) {
         const result = JSON.parse(line.slice(resultPrefix.length)) as T & { error?: string };
         if (typeof result.error === "string") {
-          return done({ status: classify(result.error), wallMs, detail: result.error });
+          return done({ status: classifyFailure(result.error), wallMs, detail: result.error });
         }
         return done({ status: "ok", result, wallMs });
       }
       const message = stderr.trim().split("\n").slice(-3).join(" ");
-      done({ status: classify(message), wallMs, detail: `exit ${code}: ${message}` });
+      done({ status: classifyFailure(message), wallMs, detail: `exit ${code}: ${message}` });
     });
   });
 }
 
-function classify(message: string): ChildStatus {
+/** How a child that gave no result ended, from its last words: out of memory, or another failure. */
+export function classifyFailure(message: string): ChildStatus {
   return /out of memory|OOM|enlarge memory|allocation failed|heap limit|bad_alloc/i.test(message)
     ? "out of memory"
     : "failed";

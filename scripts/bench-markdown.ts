@@ -36,3 +36,18 @@ export function formatRatio(ratio: number | undefined): string {
 export function verdict(met: boolean): string {
   return met ? "met" : "**not met**";
 }
+
+/**
+ * A verdict with its reason: "met", "**not met**: reason", or "not judged: reason" (`met` undefined: the
+ * section measured the row but has nothing to hold it to, or could not measure it).
+ */
+export function renderVerdict(met: boolean | undefined, reason?: string): string {
+  const head = met === undefined ? "not judged" : verdict(met);
+  return reason === undefined || reason === "" ? head : `${head}: ${reason}`;
+}
+
+/** Orders verdicts worst first: not met (0), not judged or not run (1), met (2). */
+export function rankVerdict(rendered: string): number {
+  if (rendered.startsWith("**not met**")) return 0;
+  return rendered.startsWith("met") ? 2 : 1;
+}

@@ -299,12 +299,18 @@ function priceFrontier(
 /** For each number of users (index), the fewest devices a cover with at most that many users needs. */
 type Frontier = number[];
 
-interface Adjacency {
+/** Holders' neighbours in compressed rows (users first, then devices). */
+export interface Adjacency {
   readonly degree: Int32Array;
   neighbours(h: number): Int32Array;
 }
 
-function buildAdjacency(n: number, from: readonly number[], to: readonly number[]): Adjacency {
+/** The adjacency of n holders from pairs (from[i], to[i]). */
+export function buildAdjacency(
+  n: number,
+  from: readonly number[],
+  to: readonly number[],
+): Adjacency {
   const degree = new Int32Array(n);
   for (let i = 0; i < from.length; i++) {
     const a = from[i] as number;
@@ -340,7 +346,7 @@ function isOpen(graph: Adjacency, inCover: Uint8Array, removed: Uint8Array, h: n
 }
 
 /** The connected components of the open holders (pairs between two open holders). */
-function listComponents(
+export function listComponents(
   graph: Adjacency,
   inCover: Uint8Array,
   removed: Uint8Array,
@@ -368,7 +374,7 @@ function listComponents(
 }
 
 /** The busiest holders whose removal splits the family (a few, chosen greedily; none when nothing splits). */
-function chooseHubs(
+export function chooseHubs(
   graph: Adjacency,
   inCover: Uint8Array,
   spend: (units: number) => void,
@@ -629,8 +635,27 @@ function searchReleases(
     for (const w of graph.neighbours(h)) if (members.has(w)) d++;
     otherDegree = Math.max(otherDegree, d);
   }
+  return searchLeastUnions(nbrs, other.length, otherDegree, budget, spend);
+}
+
+/**
+ * Per k, a lower bound on the least union of k of the sets `nbrs` (positions in a universe of `universe`
+ * elements, sorted by size, each element in at most `otherDegree` sets): exact by a branch and bound per k
+ * (cut when the union reaches the best known, a greedy choice first) while the budget lasts; past it, the
+ * largest exact value so far and Σ sizes ≤ union × `otherDegree`, and `exact` is false.
+ */
+export function searchLeastUnions(
+  nbrs: readonly (readonly number[])[],
+  universe: number,
+  otherDegree: number,
+  budget: { left: number },
+  spend: (units: number) => void,
+  floors: readonly number[] = [],
+): { least: number[]; exact: boolean } {
+  const other = { length: universe };
   const m = nbrs.length;
   const count = new Int32Array(other.length);
+  const sharing = new Int32Array(other.length);
   let union = 0;
   const add = (i: number) => {
     for (const p of nbrs[i] as number[]) {
@@ -647,9 +672,22 @@ function searchReleases(
   const least: number[] = [0];
   let exact = true;
   let degreeSum = 0;
+  // Each element's 1 shared evenly by the sets holding it: any k sets' union is at least their shares' sum.
+  for (const list of nbrs) for (const p of list) sharing[p] = (sharing[p] as number) + 1;
+  const shares = nbrs
+    .map((list) => list.reduce((sum, p) => sum + 1 / (sharing[p] as number), 0))
+    .sort((a, b) => a - b);
+  sharing.fill(0);
+  let shareSum = 0;
   for (let k = 1; k <= m; k++) {
     degreeSum += (nbrs[k - 1] as number[]).length;
-    const floor = Math.max(least[k - 1] as number, Math.ceil(degreeSum / Math.max(1, otherDegree)));
+    shareSum += shares[k - 1] as number;
+    const floor = Math.max(
+      floors[k] ?? 0,
+      least[k - 1] as number,
+      Math.ceil(degreeSum / Math.max(1, otherDegree)),
+      Math.ceil(shareSum - 1e-9),
+    );
     if (!exact || (least[k - 1] as number) >= other.length) {
       least.push(exact ? other.length : Math.min(other.length, floor));
       continue;
@@ -674,6 +712,11 @@ function searchReleases(
     let best = union;
     for (let i = 0; i < m; i++) if (chosen[i]) remove(i);
     spend(k * m);
+    // The greedy k-set meets a proven floor: it is the least union, no search needed.
+    if (best <= floor) {
+      least.push(Math.max(best, least[k - 1] as number));
+      continue;
+    }
     // Branch and bound over k-subsets in index order: the union only grows.
     let nodes = 0;
     let stopped = false;
@@ -690,17 +733,34 @@ function searchReleases(
       }
       // The k − picked holders still to add each bring their new neighbours; the union grows by at least the
       // (k − picked)-th smallest of those counts.
+      // And by at least Σ of the need least shares: each new neighbour's 1 split evenly over the candidates
+      // that would add it, so the chosen ones' shares sum to at most the neighbours they add.
       const need = k - picked;
       const grows: number[] = [];
+      for (let i = next; i < m; i++)
+        for (const p of nbrs[i] as number[])
+          if (count[p] === 0) sharing[p] = (sharing[p] as number) + 1;
+      const shares: number[] = [];
       for (let i = next; i < m; i++) {
         let g = 0;
-        for (const p of nbrs[i] as number[]) if (count[p] === 0) g++;
+        let share = 0;
+        for (const p of nbrs[i] as number[])
+          if (count[p] === 0) {
+            g++;
+            share += 1 / (sharing[p] as number);
+          }
         grows.push(g);
+        shares.push(share);
       }
-      nodes += m - next;
+      for (let i = next; i < m; i++) for (const p of nbrs[i] as number[]) sharing[p] = 0;
+      nodes += 3 * (m - next);
       if (grows.length < need) return;
       grows.sort((a, b) => a - b);
-      if (union + (grows[need - 1] as number) >= best) return;
+      shares.sort((a, b) => a - b);
+      let sum = 0;
+      for (let j = 0; j < need; j++) sum += shares[j] as number;
+      const grow = Math.max(grows[need - 1] as number, Math.ceil(sum - 1e-9));
+      if (union + grow >= best) return;
       for (let i = next; i <= m - need; i++) {
         add(i);
         search(i + 1, picked + 1);

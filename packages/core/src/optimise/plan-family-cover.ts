@@ -4,6 +4,7 @@ import type { Pack, PriceBook } from "../price-list/price-book.ts";
 import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import { boundByComponentsOnce, type ComponentBoundMemo } from "./bound-by-components.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
+import { boundByTiersOnce } from "./bound-by-tiers.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
@@ -89,6 +90,8 @@ export interface PlanOptions {
    * family): the solver pass plans the family again and takes the bound from here instead of searching again.
    */
   readonly componentBounds?: ComponentBoundMemo;
+  /** False skips the bound by tiers (`bound-by-tiers.ts`; the benchmark's before and after). Default true. */
+  readonly tierBound?: boolean;
 }
 
 const MAX_CONNECTOR_ENUMERATION = 10;
@@ -108,6 +111,8 @@ const CLOSE_ENOUGH = 0.001;
 /** Families with more holders than this skip the bound by components; work it may count (`boundByComponents`). */
 const COMPONENT_HOLDERS = 5_000;
 const COMPONENT_WORK = 100_000;
+/** Work the bound by tiers may count (`boundByTiers`; at most four times this, then it is skipped). */
+const TIER_WORK = 3_000_000;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
@@ -156,6 +161,7 @@ export function planFamilyCover(
       exhaustiveSearchHolders,
       planOptions.solver,
       { memo: planOptions.componentBounds, key: subset.join(",") },
+      planOptions.tierBound !== false,
     );
     lowest = Math.min(lowest, plan.lowerBound);
     cuts += plan.stats.cuts;
@@ -305,6 +311,7 @@ function planWithOwned(
   exhaustiveSearchHolders: number,
   solver: MipSolver | undefined,
   componentBounds: { readonly memo: ComponentBoundMemo | undefined; readonly key: string },
+  tierBound: boolean,
 ) {
   const edges = collapse(items);
   const { userCost, deviceCost, scale } = market;
@@ -606,6 +613,34 @@ function planWithOwned(
     if (b.kind === "bound" && b.bound > lowerBound) {
       lowerBound = b.bound;
       structured = `; bound by components (${b.hubs} hub${b.hubs === 1 ? "" : "s"}, ${b.components} components, ${b.exactFrontiers ? "exact" : "bounded"} frontiers)`;
+    }
+  }
+
+  // The same structure with the tier dimension (which devices need the newer tier), only when an owned pool
+  // binds (the multiplier search ran): with every pool used at its full value the gap is pack rounding, which
+  // this bound does not see better than the counts (measured: included CALs only, 1.3 s for nothing).
+  if (
+    tierBound &&
+    free.length > 0 &&
+    !saturated &&
+    !proven() &&
+    held.size === 0 &&
+    edges.length > 0 &&
+    tops.holders <= COMPONENT_HOLDERS
+  ) {
+    const b = boundByTiersOnce(
+      componentBounds.memo,
+      componentBounds.key,
+      edges,
+      pools,
+      market,
+      (best as Priced).pricing.cost,
+      lowerBound,
+      TIER_WORK,
+    );
+    if (b.kind === "bound" && b.bound > lowerBound) {
+      lowerBound = b.bound;
+      structured += `; bound by tiers (${b.hubs} hub${b.hubs === 1 ? "" : "s"}, ${b.components} parts, ${b.exactUnions ? "exact" : "bounded"} unions)`;
     }
   }
 

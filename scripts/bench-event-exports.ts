@@ -1,0 +1,66 @@
+// Event-export files for `calwise audit` end to end: the evidence fixtures' real logon events (taken from
+// the shared EVTX corpus) repeated to a size with their record ids renumbered, so none is a duplicate;
+// event XML as `wevtutil qe /f:xml` writes it and event CSV as `Get-WinEvent | Export-Csv` writes it (the
+// same files as packages/evidence/scripts/bench-logon-groups.ts). In the OS temporary directory, reused.
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A written export and its size. */
+export interface EventExportFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly records: number;
+}
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../packages/evidence/fixtures/events/${name}`, import.meta.url));
+
+/** Writes (or reuses) `head` and `records` repeated to about `megabytes`, each renumbered by `renumber`. */
+function repeatRecords(
+  name: string,
+  megabytes: number,
+  head: string,
+  records: readonly string[],
+  renumber: (record: string, id: number) => string,
+): EventExportFile {
+  const path = join(tmpdir(), `calwise-bench-exports-${megabytes}MB-${name}`);
+  const countPath = `${path}.records`;
+  if (existsSync(path) && existsSync(countPath))
+    return { path, bytes: statSync(path).size, records: Number(readFileSync(countPath, "utf8")) };
+  const pieces = [head];
+  let size = head.length;
+  let id = 0;
+  while (size < megabytes * 1e6) {
+    const record = renumber(records[id % records.length] as string, ++id);
+    pieces.push(record);
+    size += record.length;
+  }
+  writeFileSync(`${path}.partial`, pieces.join(""));
+  renameSync(`${path}.partial`, path);
+  writeFileSync(countPath, String(id));
+  return { path, bytes: statSync(path).size, records: id };
+}
+
+/** Event XML (`wevtutil qe Security /f:xml`) of about `megabytes`. */
+export function writeEventXmlFile(megabytes: number): EventExportFile {
+  const text = readFileSync(fixture("logons.wevtutil.xml"), "utf8");
+  const events = text.split(/(?=<Event xmlns)/).filter((event) => event.startsWith("<Event"));
+  return repeatRecords("wevtutil.xml", megabytes, "", events, (event, id) =>
+    event.replace(/<EventRecordID>\d+</, `<EventRecordID>${id}<`),
+  );
+}
+
+/** Event CSV (`Get-WinEvent | Export-Csv`) of about `megabytes`. */
+export function writeEventCsvFile(megabytes: number): EventExportFile {
+  const text = readFileSync(fixture("logons.csv"), "utf8");
+  const headEnd = text.indexOf("\n", text.indexOf("\n") + 1) + 1;
+  const rows = text
+    .slice(headEnd)
+    .split(/(?<=")\r\n(?=")/)
+    .map((row) => `${row}\r\n`);
+  return repeatRecords("events.csv", megabytes, text.slice(0, headEnd), rows, (row, id) =>
+    row.replace(/","(-?\d+)","(\d+)","Microsoft-Windows/, `","$1","${id}","Microsoft-Windows`),
+  );
+}
