@@ -33,23 +33,28 @@ export interface TierChainCut {
  * First the edges only one side can cover saturate that holder's priced arcs up to their tier (every
  * maximum flow does: the arc from the source, or to the sink, is infinite). Then a greedy pass sends each
  * user's capacity along its edges, from its highest tier at or below the edge's and into the device's
- * highest tier with room at or below it. Then each user tier node with room left on its source arc
- * searches breadth first for a residual path to the sink and sends along it. Entering a holder at tier k
- * reaches its whole chain the infinite way (a user's tiers above k, a device's below), and the other way
- * as far as the chain carries flow. A failed search proves every node it reached unable to reach the
- * sink; that set is closed in the residual network, no later path enters it, and at the end those sets
- * (with the nodes the source reaches through the infinite arcs) are exactly what the source reaches: the
- * minimal source side, the one `solveMinCut` gives.
+ * highest tier with room at or below it. Then the flow left to find is found in passes: each pass walks
+ * depth first from every user tier node with room left on its source arc, enters each node at most once,
+ * and sends along every path to the sink it finds (going back only to the first arc the path filled).
+ * Entering a holder at tier k reaches its chain the infinite way (a user's tiers above k, a device's
+ * below) and the other way as far as the chain carries flow. A walk that sends nothing and meets only
+ * its own nodes has entered a closed set (no path ever leaves it): on the source side for good, and later
+ * passes step around it. A pass that finds no path has entered exactly what the source reaches in the
+ * residual network: the minimal source side, the one `solveMinCut` gives. (One search per node with room, each exploring anew, was superlinear: on
+ * `calwise evaluate`'s 200k-user estate it gave up after 4 s; shortest-path Dinic phases took 18 phases
+ * of about the whole reachable region each; these passes reach fewer nodes each and need no levels.)
  *
- * Returns undefined when the searches exceed `searchBudget` (by default sixteen passes' work over the
- * edges and nodes: `calwise evaluate`'s 100k-user estate, kiosks shared by about 19 users each over four
- * tiers, needs 3.5 passes and several thousand searches; the explicit solve it falls back to costs more), when a capacity is not a non-negative safe integer, or when the capacities could add
- * up beyond the safe integers: the caller then solves the explicit network with `solveMinCut`.
+ * Returns undefined when the passes exceed `searchBudget` (by default 24 times the edges and nodes,
+ * counted in arcs looked at, about where the explicit solve it falls back to becomes cheaper:
+ * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 45
+ * passes of some 100k nodes each and 21M of its 34M), when a capacity is not a non-negative safe
+ * integer, or when the capacities could add up beyond the safe integers: the caller then solves the
+ * explicit network with `solveMinCut`.
  */
 export function solveTierChainCut(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
-  searchBudget = 16 * (layout.graph.edgeTier.length + layout.nodeCount) + 4096,
+  searchBudget = 24 * (layout.graph.edgeTier.length + layout.nodeCount) + 4096,
 ): TierChainCut | undefined {
   const { graph, nodeCount } = layout;
   const { userTop, deviceTop, edgeTier } = graph;
@@ -78,7 +83,7 @@ export function solveTierChainCut(
   const short = greedy.short;
   // Every source arc full: the flow saturates the cut around the source (and the device-only tiers).
   if (!short) return { value, sourceSide, pricedFlow, chainFlow, edgeFlow };
-  const sent = augmentFromUsers(
+  const sent = augmentInPasses(
     layout,
     capacities,
     { pricedFlow, chainFlow, edgeFlow, sourceSide },
@@ -224,409 +229,282 @@ function sumCapacities(
 
 type Flows = Pick<TierChainCut, "pricedFlow" | "chainFlow" | "edgeFlow" | "sourceSide">;
 
-// Parent codes of a node in a search (an edge number otherwise): the chain neighbour it was reached from.
-const FROM_BELOW = -1;
-const FROM_ABOVE = -2;
-const START = -3;
+// Arc codes of a node's residual arcs in a pass's current-arc pointer. Along the chain: ARC_UP the
+// infinite way (a user's tier up, a device's down), ARC_DOWN back the way the chain carries flow; then
+// ARC_EDGES + i for the node's i-th edge (a user tier's edges out, a device tier's edges in that carry
+// flow); ARC_END: none left.
+const ARC_UP = 0;
+const ARC_DOWN = 1;
+const ARC_EDGES = 2;
+const ARC_END = 0x7fffffff;
 
 /**
- * The searches after the greedy pass (see solveTierChainCut): returns the flow they added, or undefined
- * past their budget. Marks the source side in `flows.sourceSide`.
+ * The flow the greedy pass left to find, in depth-first passes (see solveTierChainCut): returns the flow
+ * they added, or undefined past their budget. Marks the source side in `flows.sourceSide`.
  */
-function augmentFromUsers(
+function augmentInPasses(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
   flows: Flows,
   searchBudget: number,
 ): number | undefined {
-  const { graph, userFirst, deviceFirst, userEdgeStart, edgeOrder } = layout;
+  const { graph, nodeCount, userFirst, deviceFirst } = layout;
   const { userTop, deviceTop, edgeUser, edgeDevice, edgeTier } = graph;
   const { pricedFlow, chainFlow, edgeFlow, sourceSide } = flows;
   const userCount = userTop.length;
   const userOnly = layout.userOnlyEdge;
   const userCapacity = capacities.user;
   const deviceCapacity = capacities.device;
-  // A node known unable to reach the sink is on the source side (sourceSide 1): the device-only tiers
-  // from the start, and every node a failed search reached. What the current search reached, and the arc
-  // it came by, is kept in a small hash table (searches reach few nodes; two arrays over every node would
-  // cost more in fresh memory than all the searches together).
-  const reached = createReachedTable();
-  const reverse = listFlowEdges(layout, edgeFlow);
-  // The queue: per entry a holder (users u, devices userCount + d) and the tiers newly reached, lo..hi.
-  let queueHolder = new Int32Array(256);
-  let queueLow = new Int32Array(256);
-  let queueHigh = new Int32Array(256);
-  let tail = 0;
-  let budget = searchBudget;
-  let sent = 0;
-  // Where a search found the sink: a device tier with room, or a user tier at or below its user-only edge.
-  let foundNode = -1;
-  let foundHolder = -1;
-  let foundUser = false;
-
+  // Per node its holder (users u, devices userCount + d): the arcs are read from the holder.
+  const holderOf = new Int32Array(nodeCount);
   for (let u = 0; u < userCount; u++) {
-    const top = userTop[u] as number;
     const first = userFirst[u] as number;
-    for (let k = 0; k <= top; k++) {
-      const start = first + k;
-      while (userCapacity(u, k) > (pricedFlow[start] as number) && sourceSide[start] === 0) {
-        if (budget <= 0) return undefined;
-        reached.clear();
-        tail = 0;
-        foundNode = -1;
-        enterUser(u, k, START);
-        for (let head = 0; head < tail && foundNode < 0; head++) {
-          const holder = queueHolder[head] as number;
-          const low = queueLow[head] as number;
-          const high = queueHigh[head] as number;
-          if (holder < userCount) {
-            // A user's edges are infinite: every device tier they lead to is reached.
-            const end = userEdgeStart[holder + 1] as number;
-            const begin = userEdgeStart[holder] as number;
-            for (let slot = begin; slot < end && foundNode < 0; slot++) {
-              const e = edgeOrder === undefined ? slot : (edgeOrder[slot] as number);
-              const tier = edgeTier[e] as number;
-              const d = edgeDevice[e] as number;
-              if (d >= 0 && tier >= low && tier <= high) enterDevice(d, tier, e);
-            }
-            budget -= end - begin + 1;
-          } else {
-            // A device: back along the edges that carry flow into the tiers reached.
-            const d = holder - userCount;
-            const end = reverse.first[d + 1] as number;
-            for (let slot = reverse.first[d] as number; slot < end && foundNode < 0; slot++) {
-              visitBackwards(reverse.edges[slot] as number, low, high);
-            }
-            budget -= end - (reverse.first[d] as number) + 1;
-            for (
-              let extra = (reverse.extraHead?.[d] ?? 0) - 1;
-              extra >= 0 && foundNode < 0;
-              extra = reverse.extraNext[extra] as number
-            ) {
-              visitBackwards(reverse.extraEdge[extra] as number, low, high);
-              budget--;
-            }
-          }
-        }
-        if (foundNode < 0) {
-          // Nothing reached can reach the sink: closed for good, and on the source side.
-          for (let i = 0; i < tail; i++) {
-            const holder = queueHolder[i] as number;
-            const at =
-              holder < userCount
-                ? (userFirst[holder] as number)
-                : (deviceFirst[holder - userCount] as number);
-            for (let t = queueLow[i] as number; t <= (queueHigh[i] as number); t++)
-              sourceSide[at + t] = 1;
-          }
-          break;
-        }
-        sent += sendAlongPath(start, u, k);
-      }
-    }
+    for (let k = 0; k <= (userTop[u] as number); k++) holderOf[first + k] = u;
   }
-  return sent;
-
-  /** Queues user u's tiers newly reached from tier t: t and above (infinite), below while the chain carries flow. */
-  function enterUser(u: number, t: number, from: number): void {
-    const first = userFirst[u] as number;
-    if (sourceSide[first + t] === 1 || reached.has(first + t)) return;
-    const top = userTop[u] as number;
-    const onlyTier = userOnly === undefined ? -1 : onlyTierOf(userOnly[u] as number);
-    let high = t;
-    for (; high <= top; high++) {
-      const v = first + high;
-      if (high > t && (sourceSide[v] === 1 || reached.has(v))) break;
-      reached.add(v, high === t ? from : FROM_BELOW);
-    }
-    high--;
-    if (t <= onlyTier) {
-      found(first + t, u, true);
-      return;
-    }
-    let low = t;
-    while (low > 0) {
-      const v = first + low - 1;
-      if ((chainFlow[v] as number) === 0 || sourceSide[v] === 1 || reached.has(v)) break;
-      reached.add(v, FROM_ABOVE);
-      low--;
-      if (low <= onlyTier) {
-        found(v, u, true);
-        return;
-      }
-    }
-    push(u, low, high);
-  }
-
-  /** Queues device d's tiers newly reached from tier t: t and below (infinite), above while the chain carries flow. */
-  function enterDevice(d: number, t: number, from: number): void {
+  for (let d = 0; d < deviceTop.length; d++) {
     const first = deviceFirst[d] as number;
-    if (sourceSide[first + t] === 1 || reached.has(first + t)) return;
-    const top = deviceTop[d] as number;
-    let low = t;
-    for (; low >= 0; low--) {
-      const v = first + low;
-      if (low < t && (sourceSide[v] === 1 || reached.has(v))) break;
-      reached.add(v, low === t ? from : FROM_ABOVE);
-      if (deviceCapacity(d, low) > (pricedFlow[v] as number)) {
-        found(v, d, false);
-        return;
-      }
+    for (let k = 0; k <= (deviceTop[d] as number); k++) holderOf[first + k] = userCount + d;
+  }
+  // Per tier node its edges, arcEdge[arcStart[v]..arcStart[v+1]-1]: a user tier's out to devices, a
+  // device tier's in from users (a residual arc back while the edge carries flow).
+  const arcStart = new Int32Array(nodeCount + 1);
+  const arcEdge = listEdgesByNode();
+  // seen[v]: the stamp of the last walk (one per start per pass, rising) that entered v; 0 none.
+  const seen = new Int32Array(nodeCount);
+  let stamp = 0;
+  const arc = new Int32Array(nodeCount);
+  const queue = new Int32Array(nodeCount);
+  // The user tier nodes with room left on their source arcs (the greedy pass leaves few).
+  let starts = new Int32Array(64);
+  let startCount = 0;
+  for (let u = 0; u < userCount; u++) {
+    const first = userFirst[u] as number;
+    for (let k = 0; k <= (userTop[u] as number); k++) {
+      if (userCapacity(u, k) <= (pricedFlow[first + k] as number)) continue;
+      if (startCount === starts.length) starts = grow(starts);
+      starts[startCount++] = first + k;
     }
-    low++;
-    let high = t;
-    while (high < top) {
-      const v = first + high + 1;
-      if ((chainFlow[v - 1] as number) === 0 || sourceSide[v] === 1 || reached.has(v)) break;
-      reached.add(v, FROM_BELOW);
-      high++;
-      if (deviceCapacity(d, high) > (pricedFlow[v] as number)) {
-        found(v, d, false);
-        return;
-      }
-    }
-    push(userCount + d, low, high);
   }
+  let pathNode = new Int32Array(64);
+  let pathArc = new Int32Array(64);
+  let work = searchBudget;
+  let sent = 0;
 
-  /** From a device tier back along edge e (which carries flow) to its user, when e's tier was reached. */
-  function visitBackwards(e: number, low: number, high: number): void {
-    const tier = edgeTier[e] as number;
-    if (tier < low || tier > high || (edgeFlow[e] as number) === 0) return;
-    enterUser(edgeUser[e] as number, tier, e);
-  }
-
-  function onlyTierOf(e: number): number {
-    return e < 0 ? -1 : (edgeTier[e] as number);
-  }
-
-  function found(node: number, holder: number, isUser: boolean): void {
-    foundNode = node;
-    foundHolder = holder;
-    foundUser = isUser;
-  }
-
-  function push(holder: number, low: number, high: number): void {
-    if (tail === queueHolder.length) {
-      queueHolder = grow(queueHolder);
-      queueLow = grow(queueLow);
-      queueHigh = grow(queueHigh);
-    }
-    queueHolder[tail] = holder;
-    queueLow[tail] = low;
-    queueHigh[tail] = high;
-    tail++;
-  }
-
-  /**
-   * Sends the most the path to `foundNode` takes, from user u's tier k: walks it back twice (the
-   * bottleneck, then the flows), holder by holder. Returns the amount sent.
-   */
-  function sendAlongPath(start: number, u: number, k: number): number {
-    let amount = userCapacity(u, k) - (pricedFlow[start] as number);
-    if (!foundUser) {
-      const d = foundHolder;
-      const room =
-        deviceCapacity(d, foundNode - (deviceFirst[d] as number)) -
-        (pricedFlow[foundNode] as number);
-      amount = Math.min(amount, room);
-    }
-    // Pass 1: the bottleneck, the flow on every arc the path takes backwards.
-    let w = foundNode;
-    let holder = foundHolder;
-    let onUser = foundUser;
-    while (w !== start) {
-      const from = reached.parentOf(w);
-      if (onUser) {
-        if (from === FROM_BELOW) w--;
-        else if (from === FROM_ABOVE) {
-          amount = Math.min(amount, chainFlow[w] as number);
-          w++;
-        } else {
-          amount = Math.min(amount, edgeFlow[from] as number);
-          holder = edgeDevice[from] as number;
-          w = (deviceFirst[holder] as number) + (edgeTier[from] as number);
-          onUser = false;
+  for (;;) {
+    // One depth-first pass from every node with room on its source arc; each node entered at most once.
+    let tail = 0;
+    let kept = 0;
+    let found = false;
+    const passFirst = stamp + 1;
+    for (let i = 0; i < startCount; i++) {
+      const s = starts[i] as number;
+      if (excessOf(s) === 0 || sourceSide[s] === 1) continue;
+      starts[kept++] = s;
+      if ((seen[s] as number) >= passFirst) continue;
+      stamp++;
+      seen[s] = stamp;
+      arc[s] = ARC_UP;
+      const regionFirst = tail;
+      queue[tail++] = s;
+      // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
+      let open = false;
+      let sentHere = false;
+      let depth = 0;
+      pathNode[0] = s;
+      for (;;) {
+        const v = pathNode[depth] as number;
+        if (sinkRoom(v) > 0) {
+          found = true;
+          sentHere = true;
+          sent += sendAlongPath(depth);
+          if (excessOf(s) === 0) break;
+          // Back to the first arc the path filled (or on from the node whose sink arc it filled).
+          for (let at = 0; at < depth; at++) {
+            if (roomOf(pathNode[at] as number, pathArc[at] as number) === 0) {
+              depth = at;
+              break;
+            }
+          }
+          continue;
         }
-      } else if (from === FROM_ABOVE) w++;
-      else if (from === FROM_BELOW) {
-        amount = Math.min(amount, chainFlow[w - 1] as number);
-        w--;
-      } else {
-        holder = edgeUser[from] as number;
-        w = (userFirst[holder] as number) + (edgeTier[from] as number);
-        onUser = true;
+        let a = arc[v] as number;
+        let w = -1;
+        for (; a !== ARC_END; a = nextArc(v, a)) {
+          work--;
+          w = targetOf(v, a);
+          if (w >= 0 && sourceSide[w] === 0) {
+            const last = seen[w] as number;
+            if (last < passFirst) break;
+            if (last !== stamp) open = true;
+          }
+          w = -1;
+        }
+        arc[v] = a;
+        if (w >= 0) {
+          if (depth + 1 === pathNode.length) {
+            pathNode = grow(pathNode);
+            pathArc = grow(pathArc);
+          }
+          seen[w] = stamp;
+          arc[w] = ARC_UP;
+          queue[tail++] = w;
+          pathArc[depth] = a;
+          pathNode[++depth] = w;
+          continue;
+        }
+        if (depth === 0) break;
+        depth--;
       }
+      // A walk that sent nothing and met only its own nodes entered a closed set: no residual arc leaves
+      // it, none ever will (a path cannot enter a set it cannot leave), and the source reaches it. Later
+      // passes step around it.
+      if (!open && !sentHere)
+        for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
+      if (work < 0) return undefined;
     }
-    // Pass 2: the flows.
-    w = foundNode;
-    holder = foundHolder;
-    onUser = foundUser;
-    if (foundUser) {
-      // On from the found tier up the chain to the user-only edge, and along it to the sink.
-      const e = (userOnly as Int32Array)[holder] as number;
-      const at = userFirst[holder] as number;
-      for (let i = w - at; i < (edgeTier[e] as number); i++)
+    startCount = kept;
+    if (!found) {
+      // No path left: what this pass entered is what the source reaches, the minimal source side.
+      for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
+      return sent;
+    }
+  }
+
+  function excessOf(s: number): number {
+    const u = holderOf[s] as number;
+    return userCapacity(u, s - (userFirst[u] as number)) - (pricedFlow[s] as number);
+  }
+
+  /** The room on v's arc to the sink: a device tier's priced arc, a user's tier at or below its user-only edge. */
+  function sinkRoom(v: number): number {
+    const h = holderOf[v] as number;
+    if (h < userCount) {
+      const only = userOnly === undefined ? -1 : (userOnly[h] as number);
+      return only >= 0 && v - (userFirst[h] as number) <= (edgeTier[only] as number)
+        ? Number.POSITIVE_INFINITY
+        : 0;
+    }
+    const d = h - userCount;
+    return deviceCapacity(d, v - (deviceFirst[d] as number)) - (pricedFlow[v] as number);
+  }
+
+  /** The arc code after a at v. */
+  function nextArc(v: number, a: number): number {
+    return a + 1 < ARC_EDGES + (arcStart[v + 1] as number) - (arcStart[v] as number)
+      ? a + 1
+      : ARC_END;
+  }
+
+  /** The edge of edge arc a at v (a >= ARC_EDGES). */
+  function edgeOf(v: number, a: number): number {
+    return arcEdge[(arcStart[v] as number) + a - ARC_EDGES] as number;
+  }
+
+  /** Lists the edges between users and devices by tier node, into `arcStart` (a counting sort). */
+  function listEdgesByNode(): Int32Array {
+    let listed = 0;
+    for (let e = 0; e < edgeTier.length; e++) {
+      const u = edgeUser[e] as number;
+      const d = edgeDevice[e] as number;
+      if (u < 0 || d < 0) continue;
+      const tier = edgeTier[e] as number;
+      const at = (userFirst[u] as number) + tier;
+      arcStart[at] = (arcStart[at] as number) + 1;
+      const into = (deviceFirst[d] as number) + tier;
+      arcStart[into] = (arcStart[into] as number) + 1;
+      listed += 2;
+    }
+    // Counts summed into ends; placing counts each back down to its start.
+    for (let v = 1; v <= nodeCount; v++)
+      arcStart[v] = (arcStart[v] as number) + (arcStart[v - 1] as number);
+    const arcEdge = new Int32Array(listed);
+    for (let e = edgeTier.length - 1; e >= 0; e--) {
+      const u = edgeUser[e] as number;
+      const d = edgeDevice[e] as number;
+      if (u < 0 || d < 0) continue;
+      const tier = edgeTier[e] as number;
+      const at = (userFirst[u] as number) + tier;
+      arcStart[at] = (arcStart[at] as number) - 1;
+      arcEdge[arcStart[at] as number] = e;
+      const into = (deviceFirst[d] as number) + tier;
+      arcStart[into] = (arcStart[into] as number) - 1;
+      arcEdge[arcStart[into] as number] = e;
+    }
+    return arcEdge;
+  }
+
+  /** Where arc a from v leads when it has room, else -1. */
+  function targetOf(v: number, a: number): number {
+    const h = holderOf[v] as number;
+    if (h < userCount) {
+      const k = v - (userFirst[h] as number);
+      if (a === ARC_UP) return k < (userTop[h] as number) ? v + 1 : -1;
+      if (a === ARC_DOWN) return k > 0 && (chainFlow[v - 1] as number) > 0 ? v - 1 : -1;
+      return (deviceFirst[edgeDevice[edgeOf(v, a)] as number] as number) + k;
+    }
+    const d = h - userCount;
+    const k = v - (deviceFirst[d] as number);
+    if (a === ARC_UP) return k > 0 ? v - 1 : -1;
+    if (a === ARC_DOWN)
+      return k < (deviceTop[d] as number) && (chainFlow[v] as number) > 0 ? v + 1 : -1;
+    const e = edgeOf(v, a);
+    return (edgeFlow[e] as number) > 0 ? (userFirst[edgeUser[e] as number] as number) + k : -1;
+  }
+
+  /** The room on arc a from v (infinite on the arcs the network makes infinite). */
+  function roomOf(v: number, a: number): number {
+    const h = holderOf[v] as number;
+    if (h < userCount) {
+      if (a === ARC_DOWN) return chainFlow[v - 1] as number;
+      return Number.POSITIVE_INFINITY;
+    }
+    if (a === ARC_UP) return Number.POSITIVE_INFINITY;
+    if (a === ARC_DOWN) return chainFlow[v] as number;
+    return edgeFlow[edgeOf(v, a)] as number;
+  }
+
+  /** Sends along arc a from v. */
+  function sendAlong(v: number, a: number, amount: number): void {
+    const h = holderOf[v] as number;
+    if (h < userCount) {
+      if (a === ARC_UP) chainFlow[v] = (chainFlow[v] as number) + amount;
+      else if (a === ARC_DOWN) chainFlow[v - 1] = (chainFlow[v - 1] as number) - amount;
+      else {
+        const e = edgeOf(v, a);
+        edgeFlow[e] = (edgeFlow[e] as number) + amount;
+      }
+    } else if (a === ARC_UP) chainFlow[v - 1] = (chainFlow[v - 1] as number) + amount;
+    else if (a === ARC_DOWN) chainFlow[v] = (chainFlow[v] as number) - amount;
+    else {
+      const e = edgeOf(v, a);
+      edgeFlow[e] = (edgeFlow[e] as number) - amount;
+    }
+  }
+
+  /** Sends the most the path pathNode[0..depth] (ending at a sink arc) takes; returns the amount. */
+  function sendAlongPath(depth: number): number {
+    const start = pathNode[0] as number;
+    const last = pathNode[depth] as number;
+    let amount = Math.min(excessOf(start), sinkRoom(last));
+    for (let i = 0; i < depth; i++)
+      amount = Math.min(amount, roomOf(pathNode[i] as number, pathArc[i] as number));
+    for (let i = 0; i < depth; i++) sendAlong(pathNode[i] as number, pathArc[i] as number, amount);
+    const h = holderOf[last] as number;
+    if (h < userCount) {
+      // On from the tier reached up the chain to the user-only edge, and along it to the sink.
+      const e = (userOnly as Int32Array)[h] as number;
+      const at = userFirst[h] as number;
+      for (let i = last - at; i < (edgeTier[e] as number); i++)
         chainFlow[at + i] = (chainFlow[at + i] as number) + amount;
       edgeFlow[e] = (edgeFlow[e] as number) + amount;
-    } else pricedFlow[w] = (pricedFlow[w] as number) + amount;
-    while (w !== start) {
-      const from = reached.parentOf(w);
-      if (onUser) {
-        if (from === FROM_BELOW) {
-          chainFlow[w - 1] = (chainFlow[w - 1] as number) + amount;
-          w--;
-        } else if (from === FROM_ABOVE) {
-          chainFlow[w] = (chainFlow[w] as number) - amount;
-          w++;
-        } else {
-          edgeFlow[from] = (edgeFlow[from] as number) - amount;
-          holder = edgeDevice[from] as number;
-          w = (deviceFirst[holder] as number) + (edgeTier[from] as number);
-          onUser = false;
-        }
-      } else if (from === FROM_ABOVE) {
-        chainFlow[w] = (chainFlow[w] as number) + amount;
-        w++;
-      } else if (from === FROM_BELOW) {
-        chainFlow[w - 1] = (chainFlow[w - 1] as number) - amount;
-        w--;
-      } else {
-        // An edge that starts to carry flow joins its device's list of edges to go back along.
-        if ((edgeFlow[from] as number) === 0) listFlowEdge(reverse, from, holder);
-        edgeFlow[from] = (edgeFlow[from] as number) + amount;
-        holder = edgeUser[from] as number;
-        w = (userFirst[holder] as number) + (edgeTier[from] as number);
-        onUser = true;
-      }
-    }
+    } else pricedFlow[last] = (pricedFlow[last] as number) + amount;
     pricedFlow[start] = (pricedFlow[start] as number) + amount;
     return amount;
   }
-}
-
-/**
- * The nodes one search reached and the arc each came by (its parent code), in an open-addressing hash
- * table that grows with the search and is emptied in constant time (entries carry the table's generation).
- */
-function createReachedTable() {
-  let size = 1024;
-  let keys = new Int32Array(size);
-  let parents = new Int32Array(size);
-  let generations = new Int32Array(size);
-  let generation = 1;
-  let count = 0;
-  const slotOf = (node: number): number => {
-    const mask = size - 1;
-    let slot = Math.imul(node, 0x9e3779b1) & mask;
-    while (generations[slot] === generation && keys[slot] !== node) slot = (slot + 1) & mask;
-    return slot;
-  };
-  const put = (node: number, parent: number) => {
-    const slot = slotOf(node);
-    if (generations[slot] !== generation) count++;
-    keys[slot] = node;
-    parents[slot] = parent;
-    generations[slot] = generation;
-  };
-  return {
-    clear(): void {
-      generation++;
-      count = 0;
-    },
-    has(node: number): boolean {
-      return generations[slotOf(node)] === generation;
-    },
-    add(node: number, parent: number): void {
-      if (2 * (count + 1) > size) {
-        const oldKeys = keys;
-        const oldParents = parents;
-        const oldGenerations = generations;
-        size *= 2;
-        keys = new Int32Array(size);
-        parents = new Int32Array(size);
-        generations = new Int32Array(size);
-        count = 0;
-        for (let slot = 0; slot < oldKeys.length; slot++)
-          if (oldGenerations[slot] === generation)
-            put(oldKeys[slot] as number, oldParents[slot] as number);
-      }
-      put(node, parent);
-    },
-    parentOf(node: number): number {
-      return parents[slotOf(node)] as number;
-    },
-  };
 }
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(2 * array.length);
   larger.set(array);
   return larger;
-}
-
-/**
- * Per device, the edges into it from a user that carry flow: the ones that do after the greedy pass in
- * one compact list, and the ones that start to later in linked overflow lists. An edge whose flow drops
- * to 0 stays listed (the searches skip it).
- */
-interface FlowEdgeLists {
-  readonly first: Int32Array;
-  readonly edges: Int32Array;
-  extraHead: Int32Array | undefined;
-  extraEdge: Int32Array;
-  extraNext: Int32Array;
-  extraCount: number;
-}
-
-/** Lists the user-to-device edges carrying flow by device (counting sort). */
-function listFlowEdges(
-  layout: TierChainLayout,
-  edgeFlow: Int32Array | Float64Array,
-): FlowEdgeLists {
-  const { edgeUser, edgeDevice } = layout.graph;
-  const count = layout.graph.deviceTop.length;
-  // Counts into first[d], summed so first[d] is the end of d's list; placing counts each back down to
-  // its start, so no second array of list heads is needed.
-  const first = new Int32Array(count + 1);
-  let listed = 0;
-  for (let e = 0; e < edgeDevice.length; e++) {
-    if (edgeFlow[e] === 0 || (edgeUser[e] as number) < 0) continue;
-    const d = edgeDevice[e] as number;
-    if (d < 0) continue;
-    first[d] = (first[d] as number) + 1;
-    listed++;
-  }
-  for (let d = 1; d < count; d++) first[d] = (first[d] as number) + (first[d - 1] as number);
-  first[count] = listed;
-  const edges = new Int32Array(listed);
-  for (let e = 0; e < edgeDevice.length; e++) {
-    if (edgeFlow[e] === 0 || (edgeUser[e] as number) < 0) continue;
-    const d = edgeDevice[e] as number;
-    if (d < 0) continue;
-    const slot = (first[d] as number) - 1;
-    first[d] = slot;
-    edges[slot] = e;
-  }
-  return {
-    first,
-    edges,
-    extraHead: undefined,
-    extraEdge: new Int32Array(64),
-    extraNext: new Int32Array(64),
-    extraCount: 0,
-  };
-}
-
-/** Adds edge e to device d's overflow list. */
-function listFlowEdge(lists: FlowEdgeLists, e: number, d: number): void {
-  // Heads hold index + 1 (0: none), so the array's untouched pages are never written.
-  lists.extraHead ??= new Int32Array(lists.first.length - 1);
-  if (lists.extraCount === lists.extraEdge.length) {
-    lists.extraEdge = grow(lists.extraEdge);
-    lists.extraNext = grow(lists.extraNext);
-  }
-  const index = lists.extraCount++;
-  lists.extraEdge[index] = e;
-  lists.extraNext[index] = (lists.extraHead[d] as number) - 1;
-  lists.extraHead[d] = index + 1;
 }
