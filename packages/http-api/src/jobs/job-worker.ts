@@ -67,7 +67,20 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     const beat = async () => {
       if (!(await options.store.jobs.heartbeat(job.orgId, job.id, lease(), progress))) lost = true;
     };
-    const timer = setInterval(() => void beat().catch(() => undefined), heartbeatMs);
+    // One heartbeat at a time, and the last one awaited before the final write: a beat still in flight with
+    // older progress could otherwise land after the final progress and leave the finished job short of it.
+    let beating: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      beating ??= beat()
+        .catch(() => undefined)
+        .finally(() => {
+          beating = undefined;
+        });
+    }, heartbeatMs);
+    const stopBeating = async () => {
+      clearInterval(timer);
+      await beating;
+    };
     const jobLog = log.child({ orgId: job.orgId, jobId: job.id, attempt: job.attempts });
     jobLog.info({ kind: job.kind }, "job started");
     try {
@@ -76,7 +89,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         if (lost) throw new Error("lease lost");
         progress = { done, total };
       });
-      clearInterval(timer);
+      await stopBeating();
       // The last progress (a job shorter than a heartbeat has written none yet).
       if (!(await options.store.jobs.heartbeat(job.orgId, job.id, lease(), progress)))
         throw new LeaseLost();
@@ -96,7 +109,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       });
       jobLog.info({ auditResultId: completed }, "job succeeded");
     } catch (error) {
-      clearInterval(timer);
+      await stopBeating();
       if (error instanceof LeaseLost || lost) {
         jobLog.warn("lease lost: another worker runs the job");
         return;
