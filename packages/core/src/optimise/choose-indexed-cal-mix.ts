@@ -1,7 +1,11 @@
 import { buildTierChainNetwork } from "./build-tier-chain-network.ts";
 import type { TieBreak, TierCosts } from "./choose-cal-mix.ts";
 import type { CoverCertificate } from "./cover-certificate.ts";
-import { layOutTierChains, type TierChainLayout } from "./graph/lay-out-tier-chains.ts";
+import {
+  layOutTierChains,
+  type TierChainEdges,
+  type TierChainLayout,
+} from "./graph/lay-out-tier-chains.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
 import { solveTierChainCut, type TierChainCapacities } from "./graph/solve-tier-chain-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
@@ -9,17 +13,10 @@ import { verifyTierChainCut } from "./graph/verify-tier-chain-cut.ts";
 
 /**
  * Cover edges over integer holder ids: users 0..userCount-1 and devices 0..deviceCount-1. Per edge, the
- * user and the device that can cover it (-1 when that side cannot) and the tier it needs.
+ * user and the device that can cover it (-1 when that side cannot) and the tier it needs; the highest tier
+ * each holder must be able to reach (read from the edges when absent). The tier chains' edges, named.
  */
-export interface IndexedCoverEdges {
-  readonly userCount: number;
-  readonly deviceCount: number;
-  readonly edgeUser: Int32Array;
-  readonly edgeDevice: Int32Array;
-  readonly edgeTier: Int32Array | Uint8Array;
-  /** Highest tier each holder must be able to reach; read from the edges when absent. */
-  readonly userTop?: Int32Array;
-  readonly deviceTop?: Int32Array;
+export interface IndexedCoverEdges extends TierChainEdges {
   /** Holder names, only for the messages of a cover that fails its check. */
   readonly userNames?: readonly string[];
   readonly deviceNames?: readonly string[];
