@@ -34,7 +34,20 @@ const servers = [
 ];
 const name = fc.constantFrom("alice", "bob", "PC1", "PC2", "S1", "S2", "S9", "é-ü", "U{1..2}", "");
 /** An access record: mostly plain, sometimes with a field or a value the scan does not take. */
-const plainName = fc.constantFrom("alice", "bob", "PC1", "PC2", "S1", "S2");
+const plainName = fc.constantFrom(
+  "alice",
+  "bob",
+  "PC1",
+  "PC2",
+  "S1",
+  "S2",
+  "a-rather-long-user-name",
+  "a-rather-long-user-nam",
+  "ürsula",
+  "服务器",
+  "abcdefgh",
+  "abcdefgi",
+);
 const plainAccess = fc.record(
   {
     user: plainName,
@@ -113,7 +126,10 @@ test("every document of plain records is scanned", () => {
   const plain = fc
     .array(
       fc.record(
-        { user: fc.constantFrom("alice", "U1"), device: fc.constantFrom("PC1", "PC 2") },
+        {
+          user: fc.constantFrom("alice", "U1", "a-rather-long-user-name", "abcdefgh", "ab"),
+          device: fc.constantFrom("PC1", "PC 2", "服务器", "abcdefgi", "abcdefghi"),
+        },
         { requiredKeys: [] },
       ),
       { maxLength: 5 },

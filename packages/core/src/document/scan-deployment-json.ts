@@ -259,7 +259,10 @@ for (const [bit, word] of [
  */
 class NameTable {
   readonly names: string[] = [];
-  /** Per slot, four integers: hash, the name's number + 1 (0: an empty slot), start, length. */
+  /**
+   * Per slot, four integers: its key (the hash), the name's number + 1 (0: an empty slot), and the name
+   * packed (a short one) or its start and length.
+   */
   private slots = new Int32Array(4 << 11);
   /** log2 of the slots' count. */
   private bits = 11;
@@ -269,28 +272,47 @@ class NameTable {
   /** The number of the name between `from` and `to` (whose hash is `hash`), added when new. */
   intern(from: number, to: number, hash: number): number {
     const length = to - from;
+    const text = this.text;
+    // A name of at most 8 characters below U+0100 is its own key, packed into two integers (no character
+    // is 0, so the padding tells the length): found again without reading the text where it was first met.
+    // Longer names keep their first place and length (the hash's low bit set) and are compared in place.
+    let low = 0;
+    let high = 0;
+    let short = length <= 8;
+    for (let k = 0; short && k < length; k++) {
+      const c = text.charCodeAt(from + k);
+      if (c > 0xff) short = false;
+      else if (k < 4) low |= c << (8 * k);
+      else high |= c << (8 * (k - 4));
+    }
+    const key = short ? hash & ~1 : hash | 1;
+    if (!short) {
+      low = from;
+      high = length;
+    }
     const slots = this.slots;
     const mask = (1 << this.bits) - 1;
-    let slot = slotOf(hash, this.bits);
+    let slot = slotOf(key, this.bits);
     for (;;) {
       const at = slot << 2;
       const entry = slots[at + 1] as number;
       if (entry === 0) break;
       if (
-        slots[at] === hash &&
-        slots[at + 3] === length &&
-        this.equals(slots[at + 2] as number, from, length)
+        slots[at] === key &&
+        (short
+          ? slots[at + 2] === low && slots[at + 3] === high
+          : slots[at + 3] === length && this.equals(slots[at + 2] as number, from, length))
       )
         return entry - 1;
       slot = (slot + 1) & mask;
     }
     const id = this.names.length;
-    this.names.push(this.text.slice(from, to));
+    this.names.push(text.slice(from, to));
     const at = slot << 2;
-    slots[at] = hash;
+    slots[at] = key;
     slots[at + 1] = id + 1;
-    slots[at + 2] = from;
-    slots[at + 3] = length;
+    slots[at + 2] = low;
+    slots[at + 3] = high;
     if (this.names.length * 2 > 1 << this.bits) this.rehash();
     return id;
   }
