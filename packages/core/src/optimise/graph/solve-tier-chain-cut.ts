@@ -374,6 +374,9 @@ function augmentInPasses(
       // passes step around it.
       if (!open && !sentHere)
         for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
+      // A walk that sent: this pass is not the last, whose entries are the source side, so its own
+      // entries mark nothing (and the nodes it let go are not listed twice).
+      else if (sentHere) tail = regionFirst;
       if (work < 0) return undefined;
     }
     startCount = kept;
