@@ -277,8 +277,8 @@ function augmentInPasses(
   const seen = new Int32Array(nodeCount);
   let stamp = 0;
   const arc = new Int32Array(nodeCount);
-  // The nodes the pass entered, in order (a node may be entered again after a walk that reached the sink
-  // let it go, so the queue grows).
+  // The nodes the pass entered, in order. A node let go may be entered again, but a sending walk's
+  // entries are dropped at its end, so each node is listed at most once (grown only as a safeguard).
   let queue = new Int32Array(nodeCount);
   // The user tier nodes with room left on their source arcs (the greedy pass leaves few).
   let starts = new Int32Array(64);
