@@ -99,7 +99,7 @@ interface AuditOptions {
 }
 
 /** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
-function* formatJsonReport(result: AuditReport): Generator<string | Uint8Array> {
+function* formatJsonReport(result: AuditReport): Generator<string> {
   yield* formatAuditJsonChunks(result);
   yield "\n";
 }

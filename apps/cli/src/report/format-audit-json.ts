@@ -1,8 +1,8 @@
 import type { AuditReport, AuditResult, HolderEvidence } from "@calwise/app";
 import { formatJsonChunks } from "./format-json-chunks.ts";
 
-/** The bytes of a piece of a long list. */
-const pieceBytes = 1 << 20;
+/** About how many characters a piece holds before it is handed on. */
+const pieceCharacters = 1 << 16;
 
 /** The audit result's entries the report lists by the hundred thousand, written by their known shapes. */
 type CountedHolder = AuditResult["countedUsers"][number];
@@ -12,13 +12,13 @@ type AtServerEntry = AuditResult["atServer"][number];
 type EntryWriter<T> = (entry: T, indent: string) => string;
 
 /**
- * The audit report as `JSON.stringify(report, null, 2)` writes it, in pieces (text, or UTF-8 bytes of a megabyte at most):
+ * The audit report as `JSON.stringify(report, null, 2)` writes it, in pieces of about 64 K characters:
  * the trail's long lists (the holders' evidence, the counted users and devices, the logons at the
  * server itself) are written entry by entry by writers of their known shapes, with no walk of each
  * entry to decide how to write it and no re-indenting of its text; every other field through
  * `formatJsonChunks`, re-indented. A `TrailList` is written as the array it stands for.
  */
-export function* formatAuditJsonChunks(report: AuditReport): Generator<string | Uint8Array> {
+export function* formatAuditJsonChunks(report: AuditReport): Generator<string> {
   let piece = "{";
   let first = true;
   for (const key of Object.keys(report) as (keyof AuditReport)[]) {
@@ -43,40 +43,27 @@ export function* formatAuditJsonChunks(report: AuditReport): Generator<string | 
   yield `${piece}${first ? "}" : "\n}"}`;
 }
 
-/**
- * A list at indent "  " after `before`, entry by entry, its entries' text encoded as UTF-8 into
- * pieces of a megabyte as they are written (no string of many entries joined, then encoded).
- */
+/** A list at indent "  " after `before`, entry by entry, in pieces. */
 function* formatList<T>(
   list: Iterable<T> & { readonly length: number },
   write: EntryWriter<T>,
   before: string,
-): Generator<string | Uint8Array> {
+): Generator<string> {
   if (list.length === 0) {
     yield `${before}[]`;
     return;
   }
-  yield `${before}[`;
-  let piece = Buffer.allocUnsafe(pieceBytes);
-  let used = 0;
+  let piece = `${before}[`;
   let first = true;
   for (const entry of list) {
-    const text = `${first ? "\n    " : ",\n    "}${isWritten(entry) ? write(entry, "    ") : "null"}`;
+    piece += `${first ? "\n    " : ",\n    "}${isWritten(entry) ? write(entry, "    ") : "null"}`;
     first = false;
-    // A UTF-16 unit is at most 3 bytes of UTF-8: an entry that may not fit starts a new piece.
-    if (3 * text.length > pieceBytes - used) {
-      if (used > 0) yield piece.subarray(0, used);
-      piece = Buffer.allocUnsafe(pieceBytes);
-      used = 0;
-      if (3 * text.length > pieceBytes) {
-        yield text;
-        continue;
-      }
+    if (piece.length >= pieceCharacters) {
+      yield piece;
+      piece = "";
     }
-    used += piece.write(text, used);
   }
-  if (used > 0) yield piece.subarray(0, used);
-  yield "\n  ]";
+  yield `${piece}\n  ]`;
 }
 
 /** A counted user or device (`countedHolder` in the result's schema). */
