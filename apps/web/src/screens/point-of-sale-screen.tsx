@@ -9,6 +9,8 @@ import { Field } from "../components/field.tsx";
 import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Money } from "../components/money.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatCount } from "../format/format-count.ts";
+import { formatFindingCounts } from "../format/format-finding-counts.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -133,6 +135,8 @@ export function PointOfSaleScreen() {
               id="edition-search"
               type="search"
               value={search}
+              // Nothing to search until the editions are there: Enter would pick nothing and say nothing.
+              disabled={!catalog.isSuccess}
               placeholder="2022, Essentials, Datacenter…"
               onChange={(e) => setSearch(e.target.value)}
               onKeyDown={(e) => {
@@ -145,8 +149,16 @@ export function PointOfSaleScreen() {
               aria-describedby="edition-search-hint"
             />
             <p className="hint" id="edition-search-hint">
-              Type to narrow the list; Enter picks the first match.
+              {catalog.isPending
+                ? "Loading the editions…"
+                : "Type to narrow the list; Enter picks the first match."}
             </p>
+            {catalog.isError && (
+              <p className="error-text" role="alert">
+                The editions could not be loaded, so no server can be chosen. Reload the page to try
+                again.
+              </p>
+            )}
           </div>
           <Field id="product" label="Server being sold" error={errors.product}>
             {(control) => (
@@ -155,6 +167,8 @@ export function PointOfSaleScreen() {
                 value={form.product}
                 onChange={(e) => set("product")(e.target.value)}
                 size={Math.min(8, Math.max(3, shown.length))}
+                disabled={!catalog.isSuccess}
+                aria-busy={catalog.isPending}
               >
                 {catalog.isPending && <option value={form.product}>Loading editions…</option>}
                 {shown.map((p) => (
@@ -202,12 +216,17 @@ export function PointOfSaleScreen() {
           </div>
           <div className={`field${errors.sqlProduct ? " field-error" : ""}`}>
             <label htmlFor="sqlProduct">SQL Server on this server</label>
+            {/* Disabled until the SQL Server editions are there: "None" alone is not a choice. */}
             <select
               id="sqlProduct"
               value={form.sqlProduct}
               onChange={(e) => set("sqlProduct")(e.target.value)}
+              disabled={!catalog.isSuccess}
+              aria-busy={catalog.isPending}
             >
-              <option value="">None</option>
+              <option value="">
+                {catalog.isPending ? "Loading SQL Server editions…" : "None"}
+              </option>
               {sqlEditions.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -278,7 +297,7 @@ const calColumns: readonly Column<SaleAnswer["cals"][number]>[] = [
   { key: "cal", header: "CAL", cell: (line) => line.name },
   { key: "version", header: "Version", cell: (line) => line.version },
   { key: "type", header: "Per", cell: (line) => line.type },
-  { key: "count", header: "How many", numeric: true, cell: (line) => line.count },
+  { key: "count", header: "How many", numeric: true, cell: (line) => formatCount(line.count) },
 ];
 
 type PackRow = { family: string; pack: SaleAnswer["purchases"][number]["packs"][number] };
@@ -296,7 +315,7 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
         </>
       ),
     },
-    { key: "count", header: "Count", numeric: true, cell: ({ pack }) => pack.count },
+    { key: "count", header: "Count", numeric: true, cell: ({ pack }) => formatCount(pack.count) },
     {
       key: "price",
       header: "Price",
@@ -396,7 +415,7 @@ function EditionWarning(props: {
       <ul>
         {props.warnings.map((warning) => (
           <li key={`${warning.code}-${warning.message}`}>
-            {warning.message}
+            {formatFindingCounts(warning.message, warning)}
             {warning.message.endsWith(".") ? " " : ". "}
             <span className="code">
               rule {warning.rule} · {warning.sources.join(", ")}
