@@ -23,7 +23,7 @@ const owner = { org: "gap-resellers", email: "owner@gap-resellers.example" };
 const sales = { org: "gap-resellers", email: "sales@gap-resellers.example" };
 
 /** A request to the app's own API from the signed-in page (its cookies, its CSRF token); the JSON answer. */
-async function callApi(
+export async function callApi(
   page: Page,
   method: "GET" | "POST",
   path: string,
@@ -329,7 +329,11 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await seen.getByRole("heading", { name: "Customer Bakery", level: 1 }).waitFor();
     assert.equal(new URL(seen.url()).pathname, `/customers/${customerId}`);
     const nav = seen.getByRole("navigation", { name: "Main" });
-    assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Your licences", "Catalog"]);
+    assert.deepEqual(await nav.getByRole("link").allTextContents(), [
+      "Your licences",
+      "Your quotes",
+      "Catalog",
+    ]);
     assert.equal(await seen.getByRole("heading", { name: "Check a deployment" }).count(), 0);
     await seen.getByRole("heading", { name: "Deployments", exact: true }).waitFor();
     await seen.getByText("No audit yet.", { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { formatCount, formatCountOf } from "./format-count.ts";
-import { formatFindingCounts } from "./format-finding-counts.ts";
+import { formatFindingCounts, formatStatedCounts } from "./format-finding-counts.ts";
 
 test("counts are grouped by thousands in every locale: 50,000 and 1,500,000; small ones unchanged", () => {
   assert.equal(formatCount(50_000), "50,000");
@@ -52,5 +52,15 @@ test("numbers the finding does not state are left alone (a server named 10000, a
   assert.equal(
     formatFindingCounts("host 10000 and 12.5000 stay", finding),
     "host 10000 and 12.5000 stay",
+  );
+});
+
+test("the point of sale's sentence reads its counts for people: each of your 50,000 staff …: 2,000 × 25-pack", () => {
+  assert.equal(
+    formatStatedCounts(
+      "Each of your 50000 staff needs a Windows Server 2025 user CAL to connect: 2000 × 25-pack.",
+      [50_000, 2_000, 25],
+    ),
+    "Each of your 50,000 staff needs a Windows Server 2025 user CAL to connect: 2,000 × 25-pack.",
   );
 });

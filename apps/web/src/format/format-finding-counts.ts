@@ -26,16 +26,23 @@ function countsOf(finding: FindingCounts): Set<number> {
 /**
  * A finding's message (or remedy) with the counts it states written for people ("You own 50,000 of the 85,225 …:
  * buy 35,225"), found from the finding's own expected and received values, not from the sentence alone: the
- * engine's messages stay locale-free (CLI and golden files), the browser formats them. A number after a
- * capitalised word or "version" is a name or a version ("Windows Server 2022", "version 2025 or later") and is
- * left as it is, even when it equals a count.
+ * engine's messages stay locale-free (CLI and golden files), the browser formats them.
  */
 export function formatFindingCounts(text: string, finding: FindingCounts): string {
-  const counts = countsOf(finding);
+  return formatStatedCounts(text, countsOf(finding));
+}
+
+/**
+ * A sentence of the API's with the given counts written for people wherever it states them. A number after a
+ * capitalised word or "version" is a name or a version ("Windows Server 2022", "version 2025 or later") and is
+ * left as it is, even when it equals a count; so is any number not among the counts.
+ */
+export function formatStatedCounts(text: string, counts: Iterable<number>): string {
+  const known = new Set(counts);
   return text.replace(/(?<![\w.,])\d{4,}(?![\w.,]\d)/g, (token, offset: number) => {
     const before = text.slice(0, offset);
     if (/(?:\b[A-Z][\w-]*|\bversion|\bv)\s$/.test(before)) return token;
     const value = Number(token);
-    return counts.has(value) ? formatCount(value) : token;
+    return known.has(value) ? formatCount(value) : token;
   });
 }

@@ -10,7 +10,7 @@ import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components
 import { Money } from "../components/money.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatCount } from "../format/format-count.ts";
-import { formatFindingCounts } from "../format/format-finding-counts.ts";
+import { formatFindingCounts, formatStatedCounts } from "../format/format-finding-counts.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -325,6 +325,14 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
   ];
 }
 
+/** The counts an answer's sentence states: the staff and devices asked about, the CALs, the packs. */
+function countsOfAnswer(answer: SaleAnswer): number[] {
+  return [
+    ...answer.cals.map((line) => line.count),
+    ...answer.purchases.flatMap((line) => line.packs.map((pack) => pack.count)),
+  ];
+}
+
 function SaleAnswerPanel(props: {
   answer: SaleAnswer | undefined;
   stale: boolean;
@@ -355,7 +363,10 @@ function SaleAnswerPanel(props: {
             {props.invalid
               ? "Correct the highlighted field to see the answer."
               : // A non-breaking hyphen keeps "5-pack" on one line.
-                answer.sentence.replaceAll("-pack", "\u2011pack")}
+                formatStatedCounts(answer.sentence, countsOfAnswer(answer)).replaceAll(
+                  "-pack",
+                  "\u2011pack",
+                )}
           </p>
           {answer.editionWarnings.length > 0 && (
             <EditionWarning warnings={answer.editionWarnings} onSwitch={props.onSwitch} />
