@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { counterPricesCsv, smallOffice } from "../service/polish-cases.ts";
-import { callApi } from "./gaps-flows.ts";
+import { smallOffice } from "../service/polish-cases.ts";
+import { callApi, signInWithCounterPrices } from "./gaps-flows.ts";
 import { signIn } from "./web-flows.ts";
 import {
   addAccount,
@@ -33,23 +33,7 @@ export function runWebCustomerFlows(database: string, makeStore: () => Promise<F
     addAccount(location, "Counter resellers", owner.email, "owner");
     addAccount(location, "Counter resellers", sales.email, "sales");
   });
-  let pricesAdded = false;
-  /** Signs in as `who`, the counter prices stored once (the first caller adds them). */
-  const signInWithPrices = async (who: { org: string; email: string }) => {
-    const watched = await open();
-    await signIn(watched, who);
-    if (!pricesAdded) {
-      await callApi(
-        watched.page,
-        "POST",
-        "/v1/price-lists?source=counter-prices.csv",
-        counterPricesCsv,
-        "text/csv",
-      );
-      pricesAdded = true;
-    }
-    return watched;
-  };
+  const signInWithPrices = signInWithCounterPrices(open);
 
   test("a customer's account reads its own quotes, with its name, read-only, and never another customer's", async () => {
     const watched = await signInWithPrices(owner);
@@ -77,12 +61,7 @@ export function runWebCustomerFlows(database: string, makeStore: () => Promise<F
 
     const customer = await open();
     const seen = customer.page;
-    await seen.goto("/");
-    await seen.getByLabel("Organisation").fill(owner.org);
-    await seen.getByLabel("Email address").fill(account.email);
-    await seen.getByLabel("Password").fill(password);
-    await seen.getByRole("button", { name: "Sign in" }).click();
-    await seen.getByRole("heading", { name: "Quoted Bakery", level: 1 }).waitFor();
+    await signIn(customer, { org: owner.org, email: account.email }, "Quoted Bakery");
     // Its quotes are one click away in its navigation; the list asks nothing only the staff may ask (the old
     // screen asked for every customer and met a 403, which assertClean would show).
     await seen

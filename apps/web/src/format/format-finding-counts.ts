@@ -7,7 +7,7 @@ export interface FindingCounts {
 }
 
 /** The integers a finding's expected and received values name, with their difference (a shortfall's "buy N"). */
-function countsOf(finding: FindingCounts): Set<number> {
+export function countsOfFinding(finding: FindingCounts): Set<number> {
   const counts = new Set<number>();
   const numbers = [finding.expected, finding.received].map((value) =>
     typeof value === "number"
@@ -29,7 +29,7 @@ function countsOf(finding: FindingCounts): Set<number> {
  * engine's messages stay locale-free (CLI and golden files), the browser formats them.
  */
 export function formatFindingCounts(text: string, finding: FindingCounts): string {
-  return formatStatedCounts(text, countsOf(finding));
+  return formatStatedCounts(text, countsOfFinding(finding));
 }
 
 /**

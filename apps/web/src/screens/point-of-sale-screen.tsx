@@ -10,7 +10,11 @@ import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components
 import { Money } from "../components/money.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { formatCount } from "../format/format-count.ts";
-import { formatFindingCounts, formatStatedCounts } from "../format/format-finding-counts.ts";
+import {
+  countsOfFinding,
+  formatFindingCounts,
+  formatStatedCounts,
+} from "../format/format-finding-counts.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -325,11 +329,15 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
   ];
 }
 
-/** The counts an answer's sentence states: the staff and devices asked about, the CALs, the packs. */
+/**
+ * The counts an answer's sentence states: the CALs and the packs, or the staff and devices an edition cannot
+ * serve (its warnings' received values).
+ */
 function countsOfAnswer(answer: SaleAnswer): number[] {
   return [
     ...answer.cals.map((line) => line.count),
     ...answer.purchases.flatMap((line) => line.packs.map((pack) => pack.count)),
+    ...answer.editionWarnings.flatMap((warning) => [...countsOfFinding(warning)]),
   ];
 }
 
