@@ -17,13 +17,14 @@ import {
   password,
   saveScreenshot,
   setUpFlows,
+  type WatchedPage,
 } from "./web-harness.ts";
 
 const owner = { org: "gap-resellers", email: "owner@gap-resellers.example" };
 const sales = { org: "gap-resellers", email: "sales@gap-resellers.example" };
 
 /** A request to the app's own API from the signed-in page (its cookies, its CSRF token); the JSON answer. */
-async function callApi(
+export async function callApi(
   page: Page,
   method: "GET" | "POST",
   path: string,
@@ -51,15 +52,13 @@ async function addCheckedCustomer(page: Page, name: string) {
   return { customerId: String(customer.id), evaluationId: String(check.id) };
 }
 
-/** The web-gaps flows on `database`, on a store made by `makeStore`. */
-export function runGapsFlows(database: string, makeStore: () => Promise<FlowStore>): void {
-  const { open } = setUpFlows(makeStore, (location) => {
-    addAccount(location, "Gap resellers", owner.email, "owner");
-    addAccount(location, "Gap resellers", sales.email, "sales");
-  });
-  /** Signs in as `who` and stores the counter prices once (the first caller adds them). */
+/**
+ * Signs in as `who`; the first caller also stores the counter prices and reloads the point of sale (it asked
+ * before the list was there). One per flow file: the prices are stored once per store.
+ */
+export function signInWithCounterPrices(open: () => Promise<WatchedPage>) {
   let pricesAdded = false;
-  const signInWithPrices = async (who: { org: string; email: string }) => {
+  return async (who: { org: string; email: string }) => {
     const watched = await open();
     await signIn(watched, who);
     if (!pricesAdded) {
@@ -76,6 +75,15 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     }
     return watched;
   };
+}
+
+/** The web-gaps flows on `database`, on a store made by `makeStore`. */
+export function runGapsFlows(database: string, makeStore: () => Promise<FlowStore>): void {
+  const { open } = setUpFlows(makeStore, (location) => {
+    addAccount(location, "Gap resellers", owner.email, "owner");
+    addAccount(location, "Gap resellers", sales.email, "sales");
+  });
+  const signInWithPrices = signInWithCounterPrices(open);
 
   test("a customer's past audits are listed on their screen, newest first, with files, revision and position", async () => {
     const watched = await signInWithPrices(owner);
@@ -329,7 +337,11 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await seen.getByRole("heading", { name: "Customer Bakery", level: 1 }).waitFor();
     assert.equal(new URL(seen.url()).pathname, `/customers/${customerId}`);
     const nav = seen.getByRole("navigation", { name: "Main" });
-    assert.deepEqual(await nav.getByRole("link").allTextContents(), ["Your licences", "Catalog"]);
+    assert.deepEqual(await nav.getByRole("link").allTextContents(), [
+      "Your licences",
+      "Your quotes",
+      "Catalog",
+    ]);
     assert.equal(await seen.getByRole("heading", { name: "Check a deployment" }).count(), 0);
     await seen.getByRole("heading", { name: "Deployments", exact: true }).waitFor();
     await seen.getByText("No audit yet.", { exact: true }).waitFor();

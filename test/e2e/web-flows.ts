@@ -59,10 +59,11 @@ export async function storePriceList(location: string, slug = owner.org): Promis
   }
 }
 
-/** Signs `who` in through the sign-in screen and waits for the point of sale. */
+/** Signs `who` in through the sign-in screen and waits for the screen it lands on (the point of sale for staff). */
 export async function signIn(
   watched: WatchedPage,
   who: { org: string; email: string },
+  landing = "Point of sale",
 ): Promise<void> {
   const { page } = watched;
   await page.goto("/");
@@ -71,7 +72,7 @@ export async function signIn(
   await page.getByLabel("Email address").fill(who.email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Point of sale" }).waitFor();
+  await page.getByRole("heading", { name: landing, level: 1 }).waitFor();
 }
 
 async function answerText(page: Page): Promise<string> {

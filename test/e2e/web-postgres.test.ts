@@ -5,6 +5,7 @@ import { runGapsFlows } from "./gaps-flows.ts";
 import { runPolishFlows } from "./polish-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
+import { runWebCustomerFlows } from "./web-customer-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 import { runReviewFlows } from "./web-review-flows.ts";
 
@@ -20,3 +21,4 @@ runSalesFlows("postgresql", makeStore);
 runPolishFlows("postgresql", makeStore);
 runFinishFlows("postgresql", makeStore);
 runGapsFlows("postgresql", makeStore);
+runWebCustomerFlows("postgresql", makeStore);

@@ -7,6 +7,7 @@ import { runGapsFlows } from "./gaps-flows.ts";
 import { runPolishFlows } from "./polish-flows.ts";
 import { runQuoteFlows } from "./quote-flows.ts";
 import { runSalesFlows } from "./sales-flows.ts";
+import { runWebCustomerFlows } from "./web-customer-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
 import { runReviewFlows } from "./web-review-flows.ts";
 
@@ -25,3 +26,4 @@ runSalesFlows("sqlite", makeStore);
 runPolishFlows("sqlite", makeStore);
 runFinishFlows("sqlite", makeStore);
 runGapsFlows("sqlite", makeStore);
+runWebCustomerFlows("sqlite", makeStore);

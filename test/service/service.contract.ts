@@ -2,6 +2,7 @@ import { defineAccountCases } from "./account-cases.ts";
 import { defineAdviceCostCases } from "./advice-cost-cases.ts";
 import { defineCliParityCases } from "./cli-parity-cases.ts";
 import { defineCommerceCases } from "./commerce-cases.ts";
+import { defineCustomerQuoteCases } from "./customer-quote-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
 import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
@@ -33,4 +34,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineSalesCases(harness);
   definePolishCases(harness);
   defineFinishCases(harness);
+  defineCustomerQuoteCases(harness);
 }

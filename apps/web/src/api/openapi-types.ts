@@ -5367,6 +5367,8 @@ export interface components {
       total: number;
       createdAt: string;
       issuedAt: string | null;
+      /** @description the customer's name as it is now (null for a quote of no customer, or of one deleted since) */
+      customerName: string | null;
     };
     Quote: {
       id: string;

@@ -16,13 +16,14 @@ const links = [
 ];
 
 /**
- * What a customer's account may open: its own customer screen (position, checks, entitlements, audits) and the
- * catalog. Every other screen asks the API what only the reseller's staff may ask (the quotes list names every
- * customer, so a customer's own quotes are not offered yet).
+ * What a customer's account may open: its own customer screen (position, checks, entitlements, audits), its
+ * quotes (read-only: the API lists its customer's only) and the catalog. Every other screen asks the API what
+ * only the reseller's staff may ask.
  */
 function customerLinks(customerId: string | null | undefined) {
   return [
     ...(customerId ? [{ to: `/customers/${customerId}`, label: "Your licences", end: false }] : []),
+    { to: "/quotes", label: "Your quotes", end: false },
     { to: "/catalog", label: "Catalog", end: false },
   ];
 }

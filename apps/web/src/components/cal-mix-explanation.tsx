@@ -1,9 +1,8 @@
 import type { EvaluationResult, FamilyResult } from "@calwise/core";
+import { formatCountOf } from "../format/format-count.ts";
 import { Money } from "./money.tsx";
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+const plural = formatCountOf;
 
 /** The figure of an optimisation amount: money when the result is priced, else CALs to buy. */
 function Amount({ value, currency }: { value: number; currency: string | null }) {

@@ -1,5 +1,6 @@
 import { formatMoney } from "@calwise/core/format-money";
 import type { AnswerOf } from "../api/api-client.ts";
+import { formatCount } from "../format/format-count.ts";
 import { DataTable } from "./data-table.tsx";
 
 /** The API's answer to POST /v1/advice/costs. */
@@ -66,7 +67,7 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
             className="chart-value"
             textAnchor="middle"
           >
-            {p.users}
+            {formatCount(p.users)}
           </text>
         ))}
         <text x={left} y={height - 4} className="chart-value">
@@ -141,7 +142,8 @@ export function CostGrowthChart({ chart, shown = 4 }: { chart: CostChart; shown?
             key: "counts",
             header: "Users / devices",
             rowHeader: true,
-            cell: (p) => `${p.users} / ${p.devices}${p.percent === 100 ? " (today)" : ""}`,
+            cell: (p) =>
+              `${formatCount(p.users)} / ${formatCount(p.devices)}${p.percent === 100 ? " (today)" : ""}`,
           },
           ...candidates.map((c) => ({
             key: `${c.product}-${c.configuration}`,

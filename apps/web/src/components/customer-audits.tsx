@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { formatCountOf } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
@@ -12,7 +13,7 @@ type CustomerAudit = Schema<"CustomerAudit">;
 function describePosition(audit: CustomerAudit): string {
   if (audit.compliant) return "compliant";
   if (audit.calsShort === 0) return "not compliant";
-  return `short by ${audit.calsShort} CAL${audit.calsShort === 1 ? "" : "s"}`;
+  return `short by ${formatCountOf(audit.calsShort, "CAL")}`;
 }
 
 /** The list's columns: when (the link to the audit), which files, against which revision, the position. */

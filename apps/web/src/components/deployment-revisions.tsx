@@ -2,7 +2,9 @@ import type { DeploymentComparison } from "@calwise/app";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/api-client.ts";
+import { formatCount } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { formatFindingCounts } from "../format/format-finding-counts.ts";
 import { DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
 
@@ -32,7 +34,7 @@ function ComparisonView({ comparison }: { comparison: DeploymentComparison }) {
           Devices added: {names(devices.added)}; removed: {names(devices.removed)}
         </li>
         <li>
-          Accesses: {accesses.before} before, {accesses.after} after
+          Accesses: {formatCount(accesses.before)} before, {formatCount(accesses.after)} after
         </li>
         <li>
           {compliant.before === compliant.after
@@ -53,15 +55,30 @@ function ComparisonView({ comparison }: { comparison: DeploymentComparison }) {
             rowHeader: true,
             cell: (c) => `${c.name} ${c.version}, ${c.type}`,
           },
-          { key: "before", header: "Before", numeric: true, cell: (c) => c.before.required },
-          { key: "after", header: "After", numeric: true, cell: (c) => c.after.required },
+          {
+            key: "before",
+            header: "Before",
+            numeric: true,
+            cell: (c) => formatCount(c.before.required),
+          },
+          {
+            key: "after",
+            header: "After",
+            numeric: true,
+            cell: (c) => formatCount(c.after.required),
+          },
           {
             key: "change",
             header: "Change",
             numeric: true,
-            cell: (c) => (c.change > 0 ? `+${c.change}` : c.change),
+            cell: (c) => (c.change > 0 ? `+${formatCount(c.change)}` : formatCount(c.change)),
           },
-          { key: "short", header: "Short after", numeric: true, cell: (c) => c.after.shortfall },
+          {
+            key: "short",
+            header: "Short after",
+            numeric: true,
+            cell: (c) => formatCount(c.after.shortfall),
+          },
         ]}
         footer={
           <tfoot>
@@ -89,12 +106,13 @@ function ComparisonView({ comparison }: { comparison: DeploymentComparison }) {
         <ul className="findings">
           {findings.added.map((f) => (
             <li key={`added-${f.code}-${f.message}`} className={`finding finding-${f.severity}`}>
-              New: {f.message} <span className="code">rule {f.rule}</span>
+              New: {formatFindingCounts(f.message, f)} <span className="code">rule {f.rule}</span>
             </li>
           ))}
           {findings.resolved.map((f) => (
             <li key={`resolved-${f.code}-${f.message}`} className="finding">
-              Resolved: {f.message} <span className="code">rule {f.rule}</span>
+              Resolved: {formatFindingCounts(f.message, f)}{" "}
+              <span className="code">rule {f.rule}</span>
             </li>
           ))}
         </ul>

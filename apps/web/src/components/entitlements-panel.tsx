@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi, postText, type Schema } from "../api/api-client.ts";
+import { formatCount } from "../format/format-count.ts";
 import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { DeleteEntitlement } from "./delete-entitlement.tsx";
@@ -109,7 +110,12 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
                 rowHeader: true,
                 cell: labelOf,
               },
-              { key: "quantity", header: "Quantity", numeric: true, cell: (e) => e.quantity },
+              {
+                key: "quantity",
+                header: "Quantity",
+                numeric: true,
+                cell: (e) => formatCount(e.quantity),
+              },
               { key: "kind", header: "Kind", cell: (e) => e.kind },
               { key: "invoice", header: "Invoice", cell: (e) => e.invoiceReference ?? "—" },
               { key: "date", header: "Date", cell: (e) => e.acquiredOn ?? "—" },

@@ -9,23 +9,32 @@ import { QuoteStatus } from "./quote-status.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
 /** The customer's quotes, newest first, the one on screen marked: what they were offered before and what became of it. */
-export function QuoteHistory({ customerId, current }: { customerId: string; current: string }) {
+export function QuoteHistory({
+  customerId,
+  current,
+  heading,
+}: {
+  customerId: string;
+  current: string;
+  /** "This customer's quotes", or "Your quotes" on a customer's own account. */
+  heading: string;
+}) {
   const quotes = useQuery({
     queryKey: ["quotes", { customerId }],
     queryFn: ({ signal }) => callApi("get", "/v1/quotes", { query: { customerId }, signal }),
   });
   return (
     <section className="card" aria-labelledby="history-title">
-      <h2 id="history-title">This customer's quotes</h2>
+      <h2 id="history-title">{heading}</h2>
       {quotes.isPending ? (
         <Skeleton lines={3} />
       ) : quotes.isError ? (
         <p className="error-text">The history could not be loaded. Reload the page to try again.</p>
       ) : quotes.data.quotes.length <= 1 ? (
-        <p className="empty">This is the customer's first quote.</p>
+        <p className="empty">There is no other quote.</p>
       ) : (
         <DataTable
-          caption="This customer's quotes"
+          caption={heading}
           captionHidden
           scrollLabel="Earlier quotes, scrollable"
           rows={[...quotes.data.quotes].reverse()}

@@ -1,3 +1,5 @@
+import { formatCount } from "../format/format-count.ts";
+
 /** One bar pair: CALs required and CALs owned for a family and version. */
 export interface RequiredOwnedRow {
   readonly label: string;
@@ -24,7 +26,7 @@ export function RequiredOwnedChart({
   const height = rows.length * rowHeight + 28;
   const scale = (n: number) => (n / max) * barWidth;
   const summary = rows
-    .map((r) => `${r.label}: ${r.required} required, ${r.owned} owned`)
+    .map((r) => `${r.label}: ${formatCount(r.required)} required, ${formatCount(r.owned)} owned`)
     .join("; ");
   return (
     <figure className="chart">
@@ -48,7 +50,7 @@ export function RequiredOwnedChart({
                 className="bar-required"
               />
               <text x={labelWidth + scale(row.required) + 6} y={17} className="chart-value">
-                {row.required} required
+                {formatCount(row.required)} required
               </text>
               <rect
                 x={labelWidth}
@@ -58,7 +60,7 @@ export function RequiredOwnedChart({
                 className="bar-owned"
               />
               <text x={labelWidth + scale(row.owned) + 6} y={35} className="chart-value">
-                {row.owned} owned
+                {formatCount(row.owned)} owned
               </text>
             </g>
           );

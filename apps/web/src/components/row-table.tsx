@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** What a cell's control needs: its id, its accessible name, and the wiring to its error. */
 export interface CellProps {
@@ -43,69 +44,72 @@ export function RowTable<R>(props: {
   }, [rows.length, list, first]);
   return (
     <div className="row-table" id={`deployment-${list}`} tabIndex={-1}>
-      <table className="table table-edit">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            {columns.map((c) => (
-              <th scope="col" key={c.field}>
-                {c.header}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
+      {/* On a phone the table scrolls inside its frame instead of widening the page (seen at 390 px). */}
+      <TableScroll label={`${props.caption}, scrollable`}>
+        <table className="table table-edit">
+          <caption>{props.caption}</caption>
+          <thead>
             <tr>
-              <td colSpan={columns.length + 2} className="empty">
-                {props.empty}
-              </td>
+              <th scope="col" className="num">
+                #
+              </th>
+              {columns.map((c) => (
+                <th scope="col" key={c.field}>
+                  {c.header}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
-          )}
-          {rows.map((row, i) => (
-            // Rows have no identity of their own; the index is what the problems' paths name too.
-            // biome-ignore lint/suspicious/noArrayIndexKey: the row's position is its identity
-            <tr key={i}>
-              <td className="num">{i + 1}</td>
-              {columns.map((c) => {
-                const id = `${list}-${i}-${c.field}`;
-                const error = errors[id];
-                return (
-                  <td key={c.field} className={error ? "cell-error" : undefined}>
-                    {c.render(row, i, {
-                      id,
-                      "aria-label": `${noun} ${i + 1} ${c.header.toLowerCase()}`,
-                      "aria-invalid": error ? true : undefined,
-                      "aria-describedby": error ? `${id}-error` : undefined,
-                    })}
-                    {error && (
-                      <span className="error-text" id={`${id}-error`}>
-                        {error}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-              <td>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => props.onRemove(i)}
-                  aria-label={`Remove ${inSentence} ${i + 1}`}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length + 2} className="empty">
+                  {props.empty}
+                </td>
+              </tr>
+            )}
+            {rows.map((row, i) => (
+              // Rows have no identity of their own; the index is what the problems' paths name too.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the row's position is its identity
+              <tr key={i}>
+                <td className="num">{i + 1}</td>
+                {columns.map((c) => {
+                  const id = `${list}-${i}-${c.field}`;
+                  const error = errors[id];
+                  return (
+                    <td key={c.field} className={error ? "cell-error" : undefined}>
+                      {c.render(row, i, {
+                        id,
+                        "aria-label": `${noun} ${i + 1} ${c.header.toLowerCase()}`,
+                        "aria-invalid": error ? true : undefined,
+                        "aria-describedby": error ? `${id}-error` : undefined,
+                      })}
+                      {error && (
+                        <span className="error-text" id={`${id}-error`}>
+                          {error}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => props.onRemove(i)}
+                    aria-label={`Remove ${inSentence} ${i + 1}`}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <button
         type="button"
         className="button-quiet"

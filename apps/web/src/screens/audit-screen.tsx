@@ -6,6 +6,7 @@ import { callApi } from "../api/api-client.ts";
 import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { formatCount, formatCountOf } from "../format/format-count.ts";
 import { formatDate } from "../format/format-date.ts";
 
 type Counted = AuditResult["countedUsers"][number];
@@ -33,7 +34,7 @@ function HolderRow({
           </button>
         </th>
         <td>{holder.cal ? "yes" : "no"}</td>
-        <td className="num">{holder.events.toLocaleString()}</td>
+        <td className="num">{formatCount(holder.events)}</td>
         <td>{holder.accesses.map((a) => a.server).join(", ")}</td>
       </tr>
       {open && (
@@ -112,8 +113,8 @@ const fileColumns: readonly Column<AuditResult["files"][number]>[] = [
     cell: (f) => <span className="code">{f.file}</span>,
   },
   { key: "format", header: "Format", cell: (f) => f.format },
-  { key: "records", header: "Records", numeric: true, cell: (f) => f.records.toLocaleString() },
-  { key: "skipped", header: "Skipped", numeric: true, cell: (f) => f.skipped.toLocaleString() },
+  { key: "records", header: "Records", numeric: true, cell: (f) => formatCount(f.records) },
+  { key: "skipped", header: "Skipped", numeric: true, cell: (f) => formatCount(f.skipped) },
 ];
 
 /** The logons no CAL is needed for: whose, why (with the rule), how many, on which servers. */
@@ -128,7 +129,7 @@ const notCountedColumns: readonly Column<AuditResult["notCounted"][number]>[] = 
       </>
     ),
   },
-  { key: "events", header: "Logons", numeric: true, cell: (n) => n.events.toLocaleString() },
+  { key: "events", header: "Logons", numeric: true, cell: (n) => formatCount(n.events) },
   { key: "servers", header: "Servers", cell: (n) => n.servers.join(", ") },
 ];
 
@@ -140,7 +141,7 @@ function windowInWords(counted: AuditResult["window"], logons: number): string {
   if (counted.start === null || counted.newest === null)
     return logons === 0
       ? "No logons were read: these files hold no sign-in events (4624) that calwise counts."
-      : `None of the ${logons.toLocaleString()} logons read was counted: "Logons not counted" below says why.`;
+      : `None of the ${formatCount(logons)} logons read was counted: "Logons not counted" below says why.`;
   const span = `Logons counted from ${formatDate(counted.start)} to ${formatDate(counted.newest)}`;
   return counted.rule === "since-option"
     ? `${span}: the period asked for.`
@@ -179,11 +180,11 @@ export function AuditScreen() {
       <div className="card">
         <h2>What was read</h2>
         <p>
-          {result.counts.eventsRead.toLocaleString()} events read,{" "}
-          {result.counts.logonEvents.toLocaleString()} logons,{" "}
-          {result.counts.distinctAccesses.toLocaleString()} distinct accesses:{" "}
-          <strong>{result.countedUsers.length} users</strong> and{" "}
-          <strong>{result.countedDevices.length} devices</strong> counted.
+          {formatCount(result.counts.eventsRead)} events read,{" "}
+          {formatCount(result.counts.logonEvents)} logons,{" "}
+          {formatCount(result.counts.distinctAccesses)} distinct accesses:{" "}
+          <strong>{formatCountOf(result.countedUsers.length, "user")}</strong> and{" "}
+          <strong>{formatCountOf(result.countedDevices.length, "device")}</strong> counted.
         </p>
         <DataTable
           caption="Files"
@@ -199,12 +200,12 @@ export function AuditScreen() {
           Open a name to see its accesses per server and an event that shows it.
         </p>
         <HolderTable
-          title={`Users (${result.countedUsers.length})`}
+          title={`Users (${formatCount(result.countedUsers.length)})`}
           holders={result.countedUsers}
           result={result}
         />
         <HolderTable
-          title={`Devices (${result.countedDevices.length})`}
+          title={`Devices (${formatCount(result.countedDevices.length)})`}
           holders={result.countedDevices}
           result={result}
         />
@@ -216,7 +217,7 @@ export function AuditScreen() {
             <ul>
               {result.computersNotCounted.map((c) => (
                 <li key={c.computer}>
-                  <span className="code">{c.computer}</span>: {c.events.toLocaleString()} logons not
+                  <span className="code">{c.computer}</span>: {formatCount(c.events)} logons not
                   counted,{" "}
                   {/* The command line's reason names its options; the browser audits a deployment. */}
                   {c.reason.startsWith("unknown computer")

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useCatalog } from "../api/use-catalog.ts";
 import { Skeleton } from "../components/skeleton.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 
 /** What calwise knows: every product, CAL family and rule with its sources, and the assumptions in force. */
 export function CatalogScreen() {
@@ -59,67 +60,71 @@ export function CatalogScreen() {
       </div>
       <div className="card">
         <h2>Products</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col">CALs needed</th>
-              <th scope="col">Limits</th>
-              <th scope="col">Sources</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.products
-              .filter((p) => match(p.name, p.id))
-              .map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {p.name} <span className="code">{p.id}</span>
-                  </th>
-                  <td>
-                    {p.cals.length === 0
-                      ? "none"
-                      : p.cals.map((c) => `${c.family} ${c.version}`).join(", ")}
-                  </td>
-                  <td>
-                    {p.limits === undefined
-                      ? "—"
-                      : Object.entries(p.limits)
-                          .map(
-                            ([k, v]) => `${k} ${typeof v === "number" ? v : `(${v.assumption})`}`,
-                          )
-                          .join(", ")}
-                  </td>
-                  <td>{cite(p.sources)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <TableScroll label="Products, scrollable">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col">CALs needed</th>
+                <th scope="col">Limits</th>
+                <th scope="col">Sources</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.products
+                .filter((p) => match(p.name, p.id))
+                .map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      {p.name} <span className="code">{p.id}</span>
+                    </th>
+                    <td>
+                      {p.cals.length === 0
+                        ? "none"
+                        : p.cals.map((c) => `${c.family} ${c.version}`).join(", ")}
+                    </td>
+                    <td>
+                      {p.limits === undefined
+                        ? "—"
+                        : Object.entries(p.limits)
+                            .map(
+                              ([k, v]) => `${k} ${typeof v === "number" ? v : `(${v.assumption})`}`,
+                            )
+                            .join(", ")}
+                    </td>
+                    <td>{cite(p.sources)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
       <div className="card">
         <h2>CAL families</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Family</th>
-              <th scope="col">Versions</th>
-              <th scope="col">Types</th>
-              <th scope="col">Sources</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.calFamilies
-              .filter((f) => match(f.name, f.id))
-              .map((f) => (
-                <tr key={f.id}>
-                  <th scope="row">{f.name}</th>
-                  <td>{f.versions.join(", ")}</td>
-                  <td>{f.types.join(", ")}</td>
-                  <td>{cite(f.sources)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <TableScroll label="CAL families, scrollable">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Family</th>
+                <th scope="col">Versions</th>
+                <th scope="col">Types</th>
+                <th scope="col">Sources</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.calFamilies
+                .filter((f) => match(f.name, f.id))
+                .map((f) => (
+                  <tr key={f.id}>
+                    <th scope="row">{f.name}</th>
+                    <td>{f.versions.join(", ")}</td>
+                    <td>{f.types.join(", ")}</td>
+                    <td>{cite(f.sources)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
       <div className="card">
         <h2>Rules</h2>

@@ -103,7 +103,7 @@ export function CustomerScreen() {
     if (deploymentId === NEW && loaded !== NEW) {
       setRows(newDeploymentRows());
       setLoaded(NEW);
-    } else if (revision.data !== undefined && loaded !== key) {
+    } else if (revision.data !== undefined && catalog.isSuccess && loaded !== key) {
       setRows(rowsOfDocument(revision.data.document, isSql));
       setLoaded(key);
     }
@@ -228,6 +228,17 @@ export function CustomerScreen() {
           ) : deployments.isError ? (
             <p className="error-text">
               The customer's deployments could not be loaded. Reload the page to try again.
+            </p>
+          ) : catalog.isPending ? (
+            // The editor's edition, SQL Server and CAL lists come from the catalog: empty lists would let a
+            // server be saved with no edition, and a file read earlier would tell SQL Server by its name only.
+            <>
+              <p>Loading the editions and CAL types…</p>
+              <Skeleton lines={6} />
+            </>
+          ) : catalog.isError ? (
+            <p className="error-text">
+              The editions and CAL types could not be loaded. Reload the page to try again.
             </p>
           ) : (
             <>

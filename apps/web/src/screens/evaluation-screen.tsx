@@ -13,7 +13,9 @@ import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TotalRow } from "../components/total-row.tsx";
 import { asSentence } from "../format/as-sentence.ts";
+import { formatCount, formatCountOf } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
+import { formatFindingCounts } from "../format/format-finding-counts.ts";
 import { formatLocalDate } from "../format/local-date.ts";
 import { useSession } from "../session/session.ts";
 
@@ -49,7 +51,7 @@ function purchaseColumns(result: EvaluationResult, priced: boolean): readonly Co
         </>
       ),
     },
-    { key: "units", header: "CALs", numeric: true, cell: (line) => line.units },
+    { key: "units", header: "CALs", numeric: true, cell: (line) => formatCount(line.units) },
   ];
   if (priced)
     columns.push({
@@ -167,7 +169,7 @@ export function EvaluationScreen() {
       <p className={`status ${result.compliant ? "status-ok" : "status-short"}`}>
         {result.compliant
           ? "Compliant: the CALs owned cover every access."
-          : `Not compliant: ${short.map((s) => `${s.shortfall} ${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL${s.shortfall === 1 ? "" : "s"}`).join(", ") || "see the findings"} short.`}
+          : `Not compliant: ${short.map((s) => formatCountOf(s.shortfall, `${s.name.replace(/ CAL$/, "")} ${s.version} ${s.type} CAL`)).join(", ") || "see the findings"} short.`}
       </p>
       <p className="lead">
         Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·{" "}
@@ -257,12 +259,12 @@ export function EvaluationScreen() {
                         : "Note"}
                     :
                   </strong>{" "}
-                  {asSentence(f.message)}
+                  {asSentence(formatFindingCounts(f.message, f))}
                   {/* A shortfall's sentence already says what to buy; other findings (and a shortfall no purchase
                       closes) end with their remedy. */}
                   {f.remedy !== undefined &&
                     !(f.code === "CAL_SHORTFALL" && f.remedy.startsWith("buy ")) && (
-                      <> {asSentence(f.remedy)}</>
+                      <> {asSentence(formatFindingCounts(f.remedy, f))}</>
                     )}
                 </p>
                 <p className="code">

@@ -9,6 +9,12 @@ import { Field } from "../components/field.tsx";
 import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
 import { Money } from "../components/money.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatCount } from "../format/format-count.ts";
+import {
+  countsOfFinding,
+  formatFindingCounts,
+  formatStatedCounts,
+} from "../format/format-finding-counts.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -133,6 +139,8 @@ export function PointOfSaleScreen() {
               id="edition-search"
               type="search"
               value={search}
+              // Nothing to search until the editions are there: Enter would pick nothing and say nothing.
+              disabled={!catalog.isSuccess}
               placeholder="2022, Essentials, Datacenter…"
               onChange={(e) => setSearch(e.target.value)}
               onKeyDown={(e) => {
@@ -145,8 +153,16 @@ export function PointOfSaleScreen() {
               aria-describedby="edition-search-hint"
             />
             <p className="hint" id="edition-search-hint">
-              Type to narrow the list; Enter picks the first match.
+              {catalog.isPending
+                ? "Loading the editions…"
+                : "Type to narrow the list; Enter picks the first match."}
             </p>
+            {catalog.isError && (
+              <p className="error-text" role="alert">
+                The editions could not be loaded, so no server can be chosen. Reload the page to try
+                again.
+              </p>
+            )}
           </div>
           <Field id="product" label="Server being sold" error={errors.product}>
             {(control) => (
@@ -155,6 +171,8 @@ export function PointOfSaleScreen() {
                 value={form.product}
                 onChange={(e) => set("product")(e.target.value)}
                 size={Math.min(8, Math.max(3, shown.length))}
+                disabled={!catalog.isSuccess}
+                aria-busy={catalog.isPending}
               >
                 {catalog.isPending && <option value={form.product}>Loading editions…</option>}
                 {shown.map((p) => (
@@ -202,12 +220,17 @@ export function PointOfSaleScreen() {
           </div>
           <div className={`field${errors.sqlProduct ? " field-error" : ""}`}>
             <label htmlFor="sqlProduct">SQL Server on this server</label>
+            {/* Disabled until the SQL Server editions are there: "None" alone is not a choice. */}
             <select
               id="sqlProduct"
               value={form.sqlProduct}
               onChange={(e) => set("sqlProduct")(e.target.value)}
+              disabled={!catalog.isSuccess}
+              aria-busy={catalog.isPending}
             >
-              <option value="">None</option>
+              <option value="">
+                {catalog.isPending ? "Loading SQL Server editions…" : "None"}
+              </option>
               {sqlEditions.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -278,7 +301,7 @@ const calColumns: readonly Column<SaleAnswer["cals"][number]>[] = [
   { key: "cal", header: "CAL", cell: (line) => line.name },
   { key: "version", header: "Version", cell: (line) => line.version },
   { key: "type", header: "Per", cell: (line) => line.type },
-  { key: "count", header: "How many", numeric: true, cell: (line) => line.count },
+  { key: "count", header: "How many", numeric: true, cell: (line) => formatCount(line.count) },
 ];
 
 type PackRow = { family: string; pack: SaleAnswer["purchases"][number]["packs"][number] };
@@ -296,13 +319,25 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
         </>
       ),
     },
-    { key: "count", header: "Count", numeric: true, cell: ({ pack }) => pack.count },
+    { key: "count", header: "Count", numeric: true, cell: ({ pack }) => formatCount(pack.count) },
     {
       key: "price",
       header: "Price",
       numeric: true,
       cell: ({ pack }) => <Money minor={pack.price * pack.count} currency={currency} />,
     },
+  ];
+}
+
+/**
+ * The counts an answer's sentence states: the CALs and the packs, or the staff and devices an edition cannot
+ * serve (its warnings' received values).
+ */
+function countsOfAnswer(answer: SaleAnswer): number[] {
+  return [
+    ...answer.cals.map((line) => line.count),
+    ...answer.purchases.flatMap((line) => line.packs.map((pack) => pack.count)),
+    ...answer.editionWarnings.flatMap((warning) => [...countsOfFinding(warning)]),
   ];
 }
 
@@ -336,7 +371,10 @@ function SaleAnswerPanel(props: {
             {props.invalid
               ? "Correct the highlighted field to see the answer."
               : // A non-breaking hyphen keeps "5-pack" on one line.
-                answer.sentence.replaceAll("-pack", "\u2011pack")}
+                formatStatedCounts(answer.sentence, countsOfAnswer(answer)).replaceAll(
+                  "-pack",
+                  "\u2011pack",
+                )}
           </p>
           {answer.editionWarnings.length > 0 && (
             <EditionWarning warnings={answer.editionWarnings} onSwitch={props.onSwitch} />
@@ -396,7 +434,7 @@ function EditionWarning(props: {
       <ul>
         {props.warnings.map((warning) => (
           <li key={`${warning.code}-${warning.message}`}>
-            {warning.message}
+            {formatFindingCounts(warning.message, warning)}
             {warning.message.endsWith(".") ? " " : ". "}
             <span className="code">
               rule {warning.rule} · {warning.sources.join(", ")}

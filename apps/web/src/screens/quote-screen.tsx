@@ -16,7 +16,9 @@ import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { TotalRow } from "../components/total-row.tsx";
+import { formatCount } from "../format/format-count.ts";
 import { formatDate, formatDateTime } from "../format/format-date.ts";
+import { useSession } from "../session/session.ts";
 
 type StoredQuote = AnswerOf<"get", "/v1/quotes/{id}">;
 type Line = StoredQuote["quote"]["lines"][number];
@@ -57,9 +59,12 @@ function subjectOf(line: Line, lines: readonly Line[], servers: readonly string[
  * One quote: its lines (priced lines, and the included and owned CALs shown as information), the CAL lines a
  * draft can drop only with a recorded reason, issue and the outcome (accepted, declined, withdrawn), PDF and
  * Markdown; beside them the edition advice with its cost over growth; below, the customer's other quotes.
+ * A customer's account reads it only: the lines, the downloads and its other quotes (no action, no advice,
+ * which are the reseller's).
  */
 export function QuoteScreen() {
   const { id = "" } = useParams();
+  const readOnly = useSession()?.user.role === "customer";
   const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<CalLineSubject>();
   const stored = useQuery({
@@ -117,12 +122,16 @@ export function QuoteScreen() {
       <section className="page">
         <h1>Quote not found</h1>
         <p>
-          There is no such quote in your organisation. <Link to="/quotes">Back to the quotes</Link>.
+          {readOnly
+            ? "There is no such quote among yours."
+            : "There is no such quote in your organisation."}{" "}
+          <Link to="/quotes">Back to the quotes</Link>.
         </p>
       </section>
     );
   const { quote, status } = stored.data;
-  const draft = status === "draft";
+  // A draft the signed-in user may change (a customer's account reads only).
+  const editable = status === "draft" && !readOnly;
   const inline = stored.data.request.deployment !== undefined;
   const servers = serversOf(stored.data.request.deployment);
   const title = stored.data.number === null ? "Draft quote" : `Quote ${stored.data.number}`;
@@ -136,7 +145,7 @@ export function QuoteScreen() {
   return (
     <section className="page" aria-labelledby="quote-title">
       <p className="breadcrumb">
-        <Link to="/quotes">Quotes</Link> /
+        <Link to="/quotes">{readOnly ? "Your quotes" : "Quotes"}</Link> /
       </p>
       <h1 id="quote-title">
         {title} for {quote.customer.name}
@@ -148,7 +157,7 @@ export function QuoteScreen() {
         price list {quote.priceList.name} · <RulesVersion version={quote.catalogVersion} />
       </p>
       <div className="actions">
-        {draft && (
+        {editable && (
           <button
             type="button"
             className="button"
@@ -158,7 +167,7 @@ export function QuoteScreen() {
             Issue quote
           </button>
         )}
-        {status === "issued" && (
+        {status === "issued" && !readOnly && (
           <>
             <button
               type="button"
@@ -198,7 +207,12 @@ export function QuoteScreen() {
           {failed.join(" ")}
         </p>
       )}
-      <div className="quote-grid">
+      {readOnly && status === "draft" && (
+        <p className="hint">
+          A draft: your reseller may still change it before they issue it to you.
+        </p>
+      )}
+      <div className={readOnly ? undefined : "quote-grid"}>
         <div className="card">
           <TableScroll label="Quote lines, scrollable">
             <table className="table">
@@ -234,7 +248,7 @@ export function QuoteScreen() {
                         {line.sku === null ? "" : `${line.sku} · `}rule {line.rule} ·{" "}
                         {line.sources.join(", ")}
                       </span>
-                      {draft && inline && line.kind === "cal" && (
+                      {editable && inline && line.kind === "cal" && (
                         <>
                           <br />
                           <button
@@ -251,7 +265,7 @@ export function QuoteScreen() {
                         </>
                       )}
                     </td>
-                    <td className="num">{line.quantity}</td>
+                    <td className="num">{formatCount(line.quantity)}</td>
                     <td className="num">
                       {line.informational ? (
                         "—"
@@ -285,7 +299,7 @@ export function QuoteScreen() {
               {describeApiError(remove.error, "Removing the CALs")}
             </p>
           )}
-          {draft && !inline && (
+          {editable && !inline && (
             <p className="hint">
               This quote prices a saved deployment of the customer: change the deployment to change
               its CAL lines.
@@ -307,15 +321,21 @@ export function QuoteScreen() {
             </>
           )}
         </div>
-        <EditionAdvicePanel
-          initial={countDeployment(stored.data.request.deployment)}
-          priceListId={stored.data.priceListId}
-          date={quote.date}
-          quotedProduct={quotedProduct}
-        />
+        {!readOnly && (
+          <EditionAdvicePanel
+            initial={countDeployment(stored.data.request.deployment)}
+            priceListId={stored.data.priceListId}
+            date={quote.date}
+            quotedProduct={quotedProduct}
+          />
+        )}
       </div>
       {stored.data.customerId !== null && (
-        <QuoteHistory customerId={stored.data.customerId} current={id} />
+        <QuoteHistory
+          customerId={stored.data.customerId}
+          current={id}
+          heading={readOnly ? "Your quotes" : "This customer's quotes"}
+        />
       )}
     </section>
   );

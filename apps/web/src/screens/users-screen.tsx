@@ -327,8 +327,21 @@ export function UsersScreen() {
           {role === "customer" && (
             <Field id="customerId" label={labels.customerId} error={errors.customerId}>
               {(control) => (
-                <select {...control} name="customerId" defaultValue="">
-                  <option value="">Choose a customer…</option>
+                // Disabled until the customers are there: an empty list offers no customer to choose.
+                <select
+                  {...control}
+                  name="customerId"
+                  defaultValue=""
+                  disabled={!customers.isSuccess}
+                  aria-busy={customers.isPending}
+                >
+                  <option value="">
+                    {customers.isPending
+                      ? "Loading the customers…"
+                      : customers.isError
+                        ? "The customers could not be loaded"
+                        : "Choose a customer…"}
+                  </option>
                   {(customers.data?.customers ?? []).map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.name}

@@ -99,6 +99,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           customerId: outcome.customerId,
           catalogVersion: options.catalog.version,
           result: outcome.result,
+          summary: outcome.summary,
         });
         const done = await tx.jobs.complete(job.orgId, job.id, lease(), {
           auditResultId: stored.id,

@@ -4,6 +4,7 @@ import type { Catalog, MipSolver } from "@calwise/core";
 import { openFileByteSource } from "@calwise/node-files";
 import type { Job, Store } from "@calwise/storage";
 import { readEvidenceJobInput } from "../evidence/evidence-job-input.ts";
+import { summariseAuditResult } from "./summarise-audit-result.ts";
 
 /** Bytes the reader gets at a time: a few milliseconds of audit work. */
 const sliceBytes = 64 * 1024;
@@ -38,7 +39,7 @@ export async function runEvidenceAuditJob(
     readonly loadSolver?: () => Promise<MipSolver>;
   },
   onProgress: ReportProgress,
-): Promise<{ readonly customerId: string; readonly result: unknown }> {
+): Promise<{ readonly customerId: string; readonly result: unknown; readonly summary: unknown }> {
   const input = readEvidenceJobInput(job.input);
   const upload = await deps.store.evidenceUploads.get(job.orgId, input.uploadId);
   if (upload === undefined) throw new Error(`the job's upload ${input.uploadId} is gone`);
@@ -54,5 +55,5 @@ export async function runEvidenceAuditJob(
     },
     deps.catalog,
   );
-  return { customerId: input.customerId, result };
+  return { customerId: input.customerId, result, summary: summariseAuditResult(result) };
 }

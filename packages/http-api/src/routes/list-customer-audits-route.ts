@@ -1,8 +1,8 @@
-import type { AuditResult } from "@calwise/app";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { readEvidenceJobInput } from "../evidence/evidence-job-input.ts";
+import type { AuditListSummary } from "../jobs/summarise-audit-result.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { customerIdParams } from "./customer-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
@@ -34,9 +34,6 @@ export const customerAuditSchema = z
       .openapi({ description: "CALs short over every family and version (0 when compliant)" }),
   })
   .openapi("CustomerAudit");
-
-/** A stored audit's result, read for its position only (the result is the app's AuditResult). */
-type StoredResult = Pick<AuditResult, "files" | "evaluation">;
 
 /** "deployment Front office revision 2" (the owned name of jobs stored before the revision was kept). */
 const ownedName = /^deployment (.+) revision (\d+)$/;
@@ -74,7 +71,8 @@ export function registerListCustomerAuditsRoute(
     });
     const shown = [];
     for (const audit of audits) {
-      const result = audit.result as StoredResult;
+      // Stored beside the result by the job worker (or migration 0010): the result itself is never read here.
+      const summary = audit.summary as AuditListSummary;
       const job =
         audit.jobId === null ? undefined : await deps.store.jobs.get(principal.orgId, audit.jobId);
       const input = job === undefined ? undefined : readEvidenceJobInput(job.input);
@@ -83,17 +81,15 @@ export function registerListCustomerAuditsRoute(
         id: audit.id,
         createdAt: audit.createdAt,
         catalogVersion: audit.catalogVersion,
-        files: result.files.map((f) => f.file),
+        files: [...summary.files],
         deployment:
           input?.deployment != null
             ? input.deployment
             : legacy !== null
               ? { id: null, name: legacy[1] ?? "", revision: Number(legacy[2]) }
               : null,
-        compliant: result.evaluation.compliant,
-        calsShort: result.evaluation.families
-          .flatMap((f) => f.required)
-          .reduce((sum, r) => sum + r.shortfall, 0),
+        compliant: summary.compliant,
+        calsShort: summary.calsShort,
       });
     }
     return c.json({ audits: shown }, 200);

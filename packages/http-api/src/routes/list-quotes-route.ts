@@ -19,9 +19,18 @@ const quoteSummarySchema = storedQuoteSchema
     createdAt: true,
     issuedAt: true,
   })
+  .extend({
+    customerName: z.string().nullable().openapi({
+      description:
+        "the customer's name as it is now (null for a quote of no customer, or of one deleted since)",
+    }),
+  })
   .openapi("QuoteSummary");
 
-/** `GET /v1/quotes[?customerId=…&status=…]`: the quotes with their status (a customer user sees its own). */
+/**
+ * `GET /v1/quotes[?customerId=…&status=…]`: the quotes with their status and customer's name; a customer user
+ * sees its own customer's only (another customer's id simply lists none), so its screen needs no staff-only list.
+ */
 export function registerListQuotesRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
   const route = createRoute({
     method: "get",
@@ -53,6 +62,14 @@ export function registerListQuotesRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDe
         (customerId === undefined || q.customerId === customerId) &&
         (status === undefined || q.status === status),
     );
+    // Names of the customers the principal may see: a customer user reads its own record only.
+    const customers =
+      principal.role === "customer"
+        ? principal.customerId === null
+          ? []
+          : [await deps.store.customers.get(principal.orgId, principal.customerId)]
+        : await deps.store.customers.list(principal.orgId);
+    const names = new Map(customers.flatMap((cu) => (cu === undefined ? [] : [[cu.id, cu.name]])));
     return c.json(
       {
         quotes: quotes.map((q) => ({
@@ -60,6 +77,7 @@ export function registerListQuotesRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDe
           status: q.status,
           number: q.number,
           customerId: q.customerId,
+          customerName: q.customerId === null ? null : (names.get(q.customerId) ?? null),
           priceListId: q.priceListId,
           currency: q.currency,
           total: q.totalMinor,

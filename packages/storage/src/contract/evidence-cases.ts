@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { auditSummaryBackfillStatement } from "../migrations/0010-audit-summaries.ts";
 import { type ContractHarness, createTestOrganisation } from "./contract-harness.ts";
 
 const upload = {
@@ -166,6 +167,7 @@ export function defineEvidenceCases(harness: ContractHarness): void {
       jobId: job.id,
       catalogVersion: "2026.1",
       result: { holders: 75, findings: [] },
+      summary: { files: ["a.evtx"], compliant: true, calsShort: 0 },
     });
     assert.deepEqual(await store.auditResults.findOfJob(org.id, job.id), result);
     assert.deepEqual(await store.auditResults.get(org.id, result.id), result);
@@ -179,24 +181,91 @@ export function defineEvidenceCases(harness: ContractHarness): void {
       },
     );
     assert.equal(await store.auditResults.getAsJson(org.id, "no-such-audit"), undefined);
-    assert.deepEqual(await store.auditResults.list(org.id), [result]);
+    // The list reads the summary stored beside the result, never the result.
+    assert.deepEqual(await store.auditResults.list(org.id), [
+      { ...record, summary: { files: ["a.evtx"], compliant: true, calsShort: 0 } },
+    ]);
     // One customer's audits, newest first; another customer's are not among them.
     const customer = await store.customers.create(org.id, { name: "Audited" });
     const other = await store.customers.create(org.id, { name: "Other" });
-    const ofCustomer = { customerId: customer.id, catalogVersion: "2026.1", result: {} };
+    const ofCustomer = {
+      customerId: customer.id,
+      catalogVersion: "2026.1",
+      result: {},
+      summary: {},
+    };
     const older = await store.auditResults.create(org.id, ofCustomer);
     const newer = await store.auditResults.create(org.id, ofCustomer);
     await store.auditResults.create(org.id, {
       customerId: other.id,
       catalogVersion: "2026.1",
       result: {},
+      summary: {},
     });
     assert.deepEqual(
       (await store.auditResults.list(org.id, { customerId: customer.id })).map((a) => a.id),
       [newer.id, older.id],
     );
     await assert.rejects(
-      store.auditResults.create(org.id, { jobId: job.id, catalogVersion: "x", result: {} }),
+      store.auditResults.create(org.id, {
+        jobId: job.id,
+        catalogVersion: "x",
+        result: {},
+        summary: {},
+      }),
     );
+    // A refused result leaves no summary behind (the two are written in one transaction).
+    assert.equal((await store.auditResults.list(org.id)).length, 4);
+  });
+
+  test("migration 0010: an audit stored before it gets its summary computed from its result", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "audit-backfill");
+    const customer = await store.customers.create(org.id, { name: "Backfilled" });
+    const shortfall = (n: number) => ({ shortfall: n, product: "x" });
+    const results = [
+      {
+        files: [{ file: "Security.evtx" }, { file: "Older.evtx" }],
+        evaluation: {
+          compliant: false,
+          families: [
+            { required: [shortfall(50_000), shortfall(7)] },
+            { required: [] },
+            { required: [shortfall(3)] },
+          ],
+        },
+      },
+      { files: [{ file: "Clean.evtx" }], evaluation: { compliant: true, families: [] } },
+      {},
+    ];
+    const stored = [];
+    for (const result of results)
+      stored.push(
+        await store.auditResults.create(org.id, {
+          customerId: customer.id,
+          catalogVersion: "2026.1",
+          result,
+          summary: { written: "by the worker" },
+        }),
+      );
+    // As before 0010: the results are there, their summaries are not.
+    await harness.executeRaw(org.id, `delete from audit_summaries where org_id = '${org.id}'`);
+    assert.deepEqual(await store.auditResults.list(org.id), []);
+    const dialect = harness.location().startsWith("postgres") ? "postgres" : "sqlite";
+    await harness.executeRaw(org.id, auditSummaryBackfillStatement(dialect));
+    const listed = await store.auditResults.list(org.id, { customerId: customer.id });
+    assert.deepEqual(
+      listed.map((a) => a.summary),
+      [
+        { files: [], compliant: false, calsShort: 0 },
+        { files: ["Clean.evtx"], compliant: true, calsShort: 0 },
+        { files: ["Security.evtx", "Older.evtx"], compliant: false, calsShort: 50_010 },
+      ],
+    );
+    const { result: _result, ...record } = stored[0] ?? { result: undefined };
+    assert.deepEqual({ ...listed[2], summary: undefined }, { ...record, summary: undefined });
+    // Run again: nothing is added twice.
+    await harness.executeRaw(org.id, auditSummaryBackfillStatement(dialect));
+    assert.equal((await store.auditResults.list(org.id)).length, 3);
   });
 }

@@ -56,6 +56,7 @@ async function fillOrganisation(store: Store, orgId: string) {
     jobId: job.id,
     catalogVersion: "1",
     result: {},
+    summary: {},
   });
   await store.idempotencyKeys.save(orgId, { key: "k", requestHash: "h", response: {} });
   await store.auditLog.append(orgId, {

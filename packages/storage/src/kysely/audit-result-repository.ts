@@ -14,23 +14,26 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
   const { inTenant, readTenant } = context;
   return {
     create: (orgId, input) =>
-      inTenant(orgId, async (db) =>
-        toAuditResult(
-          await db
-            .insertInto("auditResults")
-            .values({
-              orgId,
-              id: context.newId(),
-              jobId: input.jobId ?? null,
-              customerId: input.customerId ?? null,
-              catalogVersion: input.catalogVersion,
-              result: toJsonText(input.result),
-              createdAt: context.now(),
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow(),
-        ),
-      ),
+      inTenant(orgId, async (db) => {
+        const record = {
+          orgId,
+          id: context.newId(),
+          jobId: input.jobId ?? null,
+          customerId: input.customerId ?? null,
+          catalogVersion: input.catalogVersion,
+          createdAt: context.now(),
+        };
+        const row = await db
+          .insertInto("auditResults")
+          .values({ ...record, result: toJsonText(input.result) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto("auditSummaries")
+          .values({ ...record, summary: toJsonText(input.summary) })
+          .execute();
+        return toAuditResult(row);
+      }),
     get: (orgId, id) =>
       readTenant(orgId, async (db) => {
         const row = await selectTenantRow(db, "auditResults", orgId, id);
@@ -55,11 +58,14 @@ export function createAuditResultRepository(context: RepositoryContext): AuditRe
       }),
     list: (orgId, filter = {}) =>
       readTenant(orgId, async (db) => {
-        let query = db.selectFrom("auditResults").selectAll().where("orgId", "=", orgId);
+        let query = db.selectFrom("auditSummaries").selectAll().where("orgId", "=", orgId);
         if (filter.customerId !== undefined)
           query = query.where("customerId", "=", filter.customerId);
         // Ids are UUIDv7: their order is the order they were made in.
-        return (await query.orderBy("id", "desc").execute()).map(toAuditResult);
+        return (await query.orderBy("id", "desc").execute()).map((row) => ({
+          ...row,
+          summary: parseJsonText(row.summary),
+        }));
       }),
   };
 }

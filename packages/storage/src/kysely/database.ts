@@ -172,6 +172,15 @@ export interface Database {
     result: JsonText;
     createdAt: string;
   };
+  auditSummaries: {
+    orgId: string;
+    id: string;
+    jobId: string | null;
+    customerId: string | null;
+    catalogVersion: string;
+    createdAt: string;
+    summary: JsonText;
+  };
   idempotencyKeys: {
     orgId: string;
     key: string;
@@ -238,6 +247,7 @@ export const tenantTables = [
   "evidence_uploads",
   "jobs",
   "audit_results",
+  "audit_summaries",
   "idempotency_keys",
   "audit_log",
   "training_scenarios",

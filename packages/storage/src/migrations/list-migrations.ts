@@ -9,6 +9,7 @@ import { createImmutableRowsMigration } from "./0006-immutable-rows.ts";
 import { createRowLevelSecurityMigration } from "./0007-row-level-security.ts";
 import { createTrainingAndDashboardMigration } from "./0008-training-and-dashboard.ts";
 import { createEvaluationPriceListMigration } from "./0009-evaluation-price-list.ts";
+import { createAuditSummariesMigration } from "./0010-audit-summaries.ts";
 
 /** The one migration history, by name in the order it runs; a migration branches on dialect only where DDL differs. */
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
     "0007-row-level-security": createRowLevelSecurityMigration(dialect),
     "0008-training-and-dashboard": createTrainingAndDashboardMigration(dialect),
     "0009-evaluation-price-list": createEvaluationPriceListMigration(),
+    "0010-audit-summaries": createAuditSummariesMigration(dialect),
   };
 }
 

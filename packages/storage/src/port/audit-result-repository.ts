@@ -9,6 +9,14 @@ export interface AuditResult {
   readonly createdAt: string;
 }
 
+/**
+ * What a list of audits shows of one (`list`): the result's record without the result, and the summary its
+ * creator stored beside it (the store does not interpret it; migration 0010 computed it for older audits).
+ */
+export interface AuditSummary extends Omit<AuditResult, "result"> {
+  readonly summary: unknown;
+}
+
 /** Audit results of an organisation. */
 export interface AuditResultRepository {
   create(
@@ -18,6 +26,8 @@ export interface AuditResultRepository {
       readonly customerId?: string | null;
       readonly catalogVersion: string;
       readonly result: unknown;
+      /** What a list shows of it, stored beside it in the same transaction (read back by `list`). */
+      readonly summary: unknown;
     },
   ): Promise<AuditResult>;
   get(orgId: string, id: string): Promise<AuditResult | undefined>;
@@ -30,6 +40,9 @@ export interface AuditResultRepository {
     id: string,
   ): Promise<(Omit<AuditResult, "result"> & { readonly resultJson: string }) | undefined>;
   findOfJob(orgId: string, jobId: string): Promise<AuditResult | undefined>;
-  /** The organisation's audits (one customer's with `filter.customerId`), newest first. */
-  list(orgId: string, filter?: { readonly customerId?: string }): Promise<readonly AuditResult[]>;
+  /**
+   * The organisation's audits (one customer's with `filter.customerId`), newest first, as summaries: no result
+   * is read, so the list costs the same however large the audits are.
+   */
+  list(orgId: string, filter?: { readonly customerId?: string }): Promise<readonly AuditSummary[]>;
 }

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { mullerQuoteBody, storeExamplePriceLists } from "./commerce-cases.ts";
+import {
+  asSession,
+  createAccount,
+  createTestApi,
+  type ServiceHarness,
+  signIn,
+} from "./service-harness.ts";
+
+interface Summary {
+  readonly id: string;
+  readonly customerId: string | null;
+  readonly customerName: string | null;
+}
+
+/**
+ * A customer's account reads its own quotes, with its name, and nothing else (web-customer): another customer's
+ * quote is 404 (existence does not leak), changing any quote is 403 (its role may not), and the list it is
+ * given names only its own customer, so its screen needs none of the staff's lists.
+ */
+export function defineCustomerQuoteCases(harness: ServiceHarness): void {
+  test("a customer user lists and reads its own quotes with its name, never another customer's", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const owner = await createAccount(store, "owner", "quotes-of-customers");
+    const o = await signIn(app, owner.org.slug, owner.user.email);
+    const post = async (path: string, body: unknown) => {
+      const response = await app.request(path, asSession(o, "POST", body));
+      assert.equal(response.status, 201, await response.clone().text());
+      return (await response.json()) as { id: string };
+    };
+    const own = await post("/v1/customers", { name: "Müller Łódź" });
+    const other = await post("/v1/customers", { name: "Fabrikam" });
+    await storeExamplePriceLists(app, o);
+    const ownDraft = await post("/v1/quotes", mullerQuoteBody(own.id));
+    const ownIssued = await post("/v1/quotes", mullerQuoteBody(own.id));
+    assert.equal(
+      (await app.request(`/v1/quotes/${ownIssued.id}/issue`, asSession(o, "POST"))).status,
+      200,
+    );
+    const otherQuote = await post("/v1/quotes", mullerQuoteBody(other.id));
+    const user = await store.users.create(owner.org.id, {
+      email: "buyer@mueller.example",
+      displayName: "buyer",
+      role: "customer",
+      customerId: own.id,
+      passwordHash: owner.user.passwordHash,
+    });
+    const c = await signIn(app, owner.org.slug, user.email);
+    const list = async (s: typeof c, query = "") => {
+      const response = await app.request(`/v1/quotes${query}`, asSession(s));
+      assert.equal(response.status, 200, await response.clone().text());
+      return ((await response.json()) as { quotes: Summary[] }).quotes;
+    };
+
+    // Its own, oldest first, each with the customer's name.
+    assert.deepEqual(
+      (await list(c)).map(({ id, customerId, customerName }) => ({ id, customerId, customerName })),
+      [
+        { id: ownDraft.id, customerId: own.id, customerName: "Müller Łódź" },
+        { id: ownIssued.id, customerId: own.id, customerName: "Müller Łódź" },
+      ],
+    );
+    // Asking for another customer's quotes lists none (not the other's, not an error that tells it exists).
+    assert.deepEqual(await list(c, `?customerId=${other.id}`), []);
+    assert.deepEqual(
+      (await list(c, "?status=issued")).map((q) => q.id),
+      [ownIssued.id],
+    );
+    // The staff's list names every customer.
+    assert.deepEqual(
+      (await list(o)).map((q) => [q.id, q.customerName]),
+      [
+        [ownDraft.id, "Müller Łódź"],
+        [ownIssued.id, "Müller Łódź"],
+        [otherQuote.id, "Fabrikam"],
+      ],
+    );
+
+    const status = async (path: string, method = "GET", body?: unknown) =>
+      (await app.request(path, asSession(c, method, body))).status;
+    // Reading: its own 200, another customer's 404 (the error table's "not yours" is "not found").
+    assert.equal(await status(`/v1/quotes/${ownIssued.id}`), 200);
+    assert.equal(await status(`/v1/quotes/${ownIssued.id}/document?format=markdown`), 200);
+    assert.equal(await status(`/v1/quotes/${otherQuote.id}`), 404);
+    assert.equal(await status(`/v1/quotes/${otherQuote.id}/document?format=pdf`), 404);
+    // Changing: 403 on its own quotes and on another's alike (the role is refused before any lookup).
+    for (const id of [ownDraft.id, otherQuote.id]) {
+      assert.equal(await status(`/v1/quotes/${id}/issue`, "POST"), 403, `issue ${id}`);
+      assert.equal(await status(`/v1/quotes/${id}`, "PUT", mullerQuoteBody(own.id)), 403);
+    }
+    assert.equal(
+      await status(`/v1/quotes/${ownIssued.id}/status`, "POST", { status: "accepted" }),
+      403,
+    );
+    assert.equal(await status("/v1/quotes", "POST", mullerQuoteBody(own.id)), 403);
+    assert.equal((await store.quotes.get(owner.org.id, ownDraft.id))?.status, "draft");
+    assert.equal((await store.quotes.get(owner.org.id, ownIssued.id))?.status, "issued");
+  });
+}
