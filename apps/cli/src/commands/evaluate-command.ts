@@ -24,10 +24,11 @@ export function registerEvaluateCommand(program: Command): void {
     .action(
       async (file: string, options: { json?: boolean; prices?: string; catalog?: string }) => {
         const catalog = loadCatalog(options.catalog);
-        const deployment = loadDeploymentFile(
-          file,
-          options.prices ? { priceListPath: options.prices } : {},
-        );
+        // Only resolved and evaluated: a JSON file's plain accesses are read as columns.
+        const deployment = loadDeploymentFile(file, {
+          accessColumns: true,
+          ...(options.prices ? { priceListPath: options.prices } : {}),
+        });
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
           (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
