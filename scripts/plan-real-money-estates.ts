@@ -4,11 +4,10 @@
 // [--no-tier-bound]`: the quick check of the bound's side (no HiGHS, about 10 s).
 import { loadCatalog } from "@calwise/catalog";
 import type { CalFamily } from "../packages/core/src/catalog/catalog-schema.ts";
-import type { OwnedPool } from "../packages/core/src/compliance/allocate-owned.ts";
 import { planFamilyCover } from "../packages/core/src/optimise/plan-family-cover.ts";
-import { createPriceBook } from "../packages/core/src/price-list/price-book.ts";
 import type { DemandItem } from "../packages/core/src/rules/derive-cal-demand.ts";
 import { generateAccessGraph } from "./bench-access-graph.ts";
+import { poolsFor, prices } from "./bench-real-money.ts";
 
 const argv = process.argv.slice(2);
 const value = (name: string) =>
@@ -20,29 +19,6 @@ const tierBound = !argv.includes("--no-tier-bound");
 
 const catalog = loadCatalog();
 const family = catalog.families.get("ws-cal") as CalFamily;
-const discount: Record<number, number> = { 1: 1, 5: 0.95, 10: 0.93, 50: 0.9 };
-// The bench's price list: packs of 1/5/10/50 at every version and type, newer versions 10 % dearer per step.
-const prices = createPriceBook(
-  {
-    name: "bench",
-    currency: "EUR",
-    items: ["2008", "2012", "2016"].flatMap((version, step) =>
-      (["user", "device"] as const).flatMap((type) =>
-        [1, 5, 10, 50].map((size) => ({
-          sku: `${version}-${type}-${size}`,
-          family: "ws-cal",
-          version,
-          type,
-          packSize: size,
-          price: Math.round(
-            size * (type === "user" ? 4500 : 3800) * (1 + step * 0.1) * (discount[size] as number),
-          ),
-        })),
-      ),
-    ),
-  },
-  catalog,
-);
 const pair = { family: "ws-cal", server: "S", deviceOnly: false, userOnly: false, external: false };
 
 let total = 0;
@@ -58,15 +34,7 @@ for (const size of sizes)
         access: k,
         rules: [],
       }));
-      const included: OwnedPool = { type: "either", tier: 0, quantity: 5, source: "included" };
-      const pools: OwnedPool[] =
-        setup === "included"
-          ? [included]
-          : [
-              { type: "user", tier: 1, quantity: Math.round(size / 10), source: "owned" },
-              included,
-              { type: "device", tier: 0, quantity: Math.round(size / 50), source: "owned" },
-            ];
+      const pools = poolsFor(setup as "included" | "binding", size);
       const cpu = process.cpuUsage();
       const plan = planFamilyCover(
         family,

@@ -167,6 +167,7 @@ export function boundByTiers(
   const inBase = new Uint8Array(n);
   for (let h = 0; h < n; h++) if (base[h] === 2 || (h < nu && base[h] === 1)) inBase[h] = 1;
   const hubs = chooseHubs(graph, inBase, spend);
+  const context: PartContext = { graph, slotNewer, nu, budget, joint, spend };
   const price = createPricer(pools, market, t0, t1);
 
   // Every combination of hub states: a user hub in or out, a device hub at t1, at t0 or out.
@@ -205,17 +206,7 @@ export function boundByTiers(
           reason: `more than ${(HARD_CAP + JOINT_SHARE) * maxWork} units of work`,
         };
       components++;
-      const solved = solvePart(
-        graph,
-        slotNewer,
-        state,
-        component,
-        nu,
-        budget,
-        joint,
-        spend,
-        enumerate ? 0 : -1,
-      );
+      const solved = solvePart(context, state, component, enumerate ? 0 : -1);
       if (!solved.exact) exactUnions = false;
       total = convolveTables(total, solved.table, spend);
     }
@@ -240,6 +231,19 @@ export function boundByTiers(
 
 /** Counts work; `fromBudget` false counts it only toward the hard cap (convolutions, pricing). */
 type Spend = (units: number, fromBudget?: boolean) => void;
+
+/** What every part of a family's branches is solved with: the graph, the work budgets and the counter. */
+interface PartContext {
+  readonly graph: Adjacency;
+  readonly slotNewer: SlotFlags;
+  /** Holders below this number are users. */
+  readonly nu: number;
+  /** The least-union searches' and closures' budget. */
+  readonly budget: { left: number };
+  /** The joint least unions' budget (`boundReleasedJointly`). */
+  readonly joint: { left: number };
+  readonly spend: Spend;
+}
 
 /** Per adjacency slot (a holder's i-th neighbour at offset[h] + i), 1 when its pair is newer (t1 or later). */
 interface SlotFlags {
@@ -381,16 +385,12 @@ function isOpen(
  * open users; its devices the open devices (a device at t0 already may still go to t1 but not be released).
  */
 function solvePart(
-  graph: Adjacency,
-  slotNewer: SlotFlags,
+  context: PartContext,
   state: Uint8Array,
   component: readonly number[],
-  nu: number,
-  budget: { left: number },
-  joint: { left: number },
-  spend: Spend,
   depth: number,
 ): { table: Table; exact: boolean } {
+  const { graph, slotNewer, nu, budget, joint, spend } = context;
   const users = component.filter((h) => h < nu);
   const devices = component.filter((h) => h >= nu);
   const position = new Map(users.map((u, i) => [u, i]));
@@ -470,17 +470,7 @@ function solvePart(
   }
   // The busiest holder in each of its states, while that splits the part (offices around a hot desk).
   if (depth >= 0 && depth < MAX_SPLIT_DEPTH) {
-    const split = splitOnBusiest(
-      graph,
-      slotNewer,
-      state,
-      component,
-      nu,
-      budget,
-      joint,
-      spend,
-      depth,
-    );
+    const split = splitOnBusiest(context, state, component, depth);
     if (split) {
       const out = emptyTable(users.length, devices.length);
       for (const s of split) place(out, s.table, s.users, s.newer, s.devices);
@@ -604,16 +594,12 @@ function solvePart(
  * the parts left; undefined when no state splits the part to 90 % of its size or less.
  */
 function splitOnBusiest(
-  graph: Adjacency,
-  slotNewer: SlotFlags,
+  context: PartContext,
   state: Uint8Array,
   component: readonly number[],
-  nu: number,
-  budget: { left: number },
-  joint: { left: number },
-  spend: Spend,
   depth: number,
 ) {
+  const { graph, slotNewer, nu, spend } = context;
   const members = new Set(component);
   let busiest = component[0] as number;
   let most = -1;
@@ -657,7 +643,7 @@ function splitOnBusiest(
     let table: Table = { users: 0, newer: 0, least: Float64Array.of(0) };
     let exact = true;
     for (const part of parts) {
-      const s = solvePart(graph, slotNewer, st, part, nu, budget, joint, spend, depth + 1);
+      const s = solvePart(context, st, part, depth + 1);
       if (!s.exact) exact = false;
       table = convolveTables(table, s.table, spend);
     }
@@ -705,26 +691,12 @@ function monotone(t: Table): Table {
 /** Two independent parts together: min-plus convolution over (users, newer devices). */
 function convolveTables(a: Table, b: Table, spend: Spend): Table {
   const out = emptyTable(a.users + b.users, a.newer + b.newer);
-  const wa = a.newer + 1;
-  const wb = b.newer + 1;
   const wo = out.newer + 1;
   let cells = 0;
   // Only the cells of either table's staircase: a cell no smaller than its left or upper neighbour adds nothing
   // after `monotone` (the neighbour's sum lies left of or above its own).
-  const corners = (t: Table, w: number) => {
-    const at: number[] = [];
-    for (let u = 0; u <= t.users; u++)
-      for (let k = 0; k < w; k++) {
-        const v = t.least[u * w + k] as number;
-        if (!Number.isFinite(v)) continue;
-        if (u > 0 && (t.least[(u - 1) * w + k] as number) <= v) continue;
-        if (k > 0 && (t.least[u * w + k - 1] as number) <= v) continue;
-        at.push(u, k, v);
-      }
-    return at;
-  };
-  const ca = corners(a, wa);
-  const cb = corners(b, wb);
+  const ca = listCorners(a);
+  const cb = listCorners(b);
   for (let i = 0; i < ca.length; i += 3) {
     const base = (ca[i] as number) * wo + (ca[i + 1] as number);
     const x = ca[i + 2] as number;
@@ -769,21 +741,33 @@ function priceTable(
   best: number,
   spend: Spend,
 ): number {
-  const w = t.newer + 1;
   let least = best;
-  let priced = 0;
+  const corners = listCorners(t);
+  for (let i = 0; i < corners.length; i += 3) {
+    const cost = price(
+      settled.users + (corners[i] as number),
+      settled.newer + (corners[i + 1] as number),
+      settled.devices + (corners[i + 2] as number),
+    );
+    if (cost < least) least = cost;
+  }
+  spend((corners.length / 3) * 16, false);
+  return least;
+}
+
+/** A table's staircase as (users, newer, least) triples: the finite cells below their left and upper neighbours. */
+function listCorners(t: Table): number[] {
+  const w = t.newer + 1;
+  const at: number[] = [];
   for (let u = 0; u <= t.users; u++)
     for (let k = 0; k < w; k++) {
-      const m = t.least[u * w + k] as number;
-      if (!Number.isFinite(m)) continue;
-      if (u > 0 && (t.least[(u - 1) * w + k] as number) <= m) continue;
-      if (k > 0 && (t.least[u * w + k - 1] as number) <= m) continue;
-      priced++;
-      const cost = price(settled.users + u, settled.newer + k, settled.devices + m);
-      if (cost < least) least = cost;
+      const v = t.least[u * w + k] as number;
+      if (!Number.isFinite(v)) continue;
+      if (u > 0 && (t.least[(u - 1) * w + k] as number) <= v) continue;
+      if (k > 0 && (t.least[u * w + k - 1] as number) <= v) continue;
+      at.push(u, k, v);
     }
-  spend(priced * 16, false);
-  return least;
+  return at;
 }
 
 function countUsers(component: readonly number[], nu: number): number {
