@@ -74,6 +74,8 @@ const ENUMERATED_DEVICES = 7;
 const HARD_CAP = 4;
 /** The joint least unions of released sets (`boundReleasedJointly`) have this multiple of the budget, shared. */
 const JOINT_SHARE = 4;
+/** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
+const MAX_HOLDERS = 5_000;
 /** A part of this many holders or more, not enumerated, counts as a ward (the least unions search it). */
 const WARD_HOLDERS = 100;
 /** Parts with more devices or users than these take the table that holds for any cover. */
@@ -129,6 +131,8 @@ export function boundByTiers(
   const nu = interned.userNames.length;
   const nd = interned.deviceNames.length;
   const n = nu + nd;
+  // A size test up front, the planner's own gate: a 20,000-holder family spent 8–9 s on its tables.
+  if (n > MAX_HOLDERS) return { kind: "skipped", reason: `more than ${MAX_HOLDERS} holders` };
   // Per holder, what every branch starts from: 0 open, 1 in (a user; a device at t0 at least), 2 a device at t1.
   const base = new Uint8Array(n);
   const from: number[] = [];
