@@ -42,7 +42,7 @@ const priceList = {
     ),
   ),
 };
-const prices = createPriceBook(priceList, catalog);
+export const prices = createPriceBook(priceList, catalog);
 // `--no-tier-bound` plans without the bound by tiers (the before of its section in docs/benchmarks.md).
 let tierBound = true;
 
@@ -71,7 +71,7 @@ const gapPercent = (plan: FamilyPlan) =>
   plan.trueCost === 0 ? 0 : ((plan.trueCost - plan.lowerBound) / plan.trueCost) * 100;
 
 /** Owned pools of a generated estate: 5 included CALs only, or pools that bind (scaled with the pairs). */
-function poolsFor(setup: "included" | "binding", pairs: number): OwnedPool[] {
+export function poolsFor(setup: "included" | "binding", pairs: number): OwnedPool[] {
   const included: OwnedPool = { type: "either", tier: 0, quantity: 5, source: "included" };
   if (setup === "included") return [included];
   return [
