@@ -38,3 +38,25 @@ test("HiGHS through the port: once its time budget is spent, a solve fails fast 
   assert.equal(answer.status, "failed");
   if (answer.status === "failed") assert.match(answer.reason, /budget/);
 });
+
+test("HiGHS through the port: a CPU-second limit stops a solve and keeps a valid bound", async () => {
+  const solver = await loadHighsSolver({ cpuSeconds: 0 });
+  // A knapsack-like row with many columns, so that the search reaches an interrupt point before it ends.
+  const n = 60;
+  const weights = Array.from({ length: n }, (_, i) => 7 + ((i * 37) % 23));
+  const hard: MipModel = {
+    cost: Float64Array.from(weights, (w, i) => w * 3 + (i % 5)),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n).fill(1),
+    integer: new Uint8Array(n).fill(1),
+    rowLower: Float64Array.from([500.5]),
+    rowUpper: Float64Array.from([Number.POSITIVE_INFINITY]),
+    starts: Int32Array.from([0, n]),
+    indices: Int32Array.from({ length: n }, (_, i) => i),
+    values: Float64Array.from(weights),
+  };
+  const answer = solver.solve(hard);
+  if (answer.status === "optimal") return; // solved before any interrupt point: nothing to check
+  assert.match(answer.reason, /CPU limit/);
+  if (answer.status === "stopped") assert.ok(Number.isFinite(answer.bound));
+});
