@@ -15,6 +15,7 @@ import {
   formatMs,
   formatRatio,
   renderTable,
+  renderVerdict,
   verdict,
 } from "./bench-markdown.ts";
 import { statusOf } from "./bench-optimiser.ts";
@@ -147,10 +148,10 @@ function highsTime(result: HighsChildResult | undefined): number {
   return result === undefined ? Number.NaN : Math.min(result.solveMs, result.solveCpuMs);
 }
 
-/** The k of time ∝ pairs^k, fitted by least squares on the logarithms. */
+/** The k of time ∝ pairs^k, fitted by least squares on the logarithms; NaN from fewer than two sizes. */
 function growthExponent(points: readonly { pairs: number; ms: number }[]): number {
   const usable = points.filter((point) => Number.isFinite(point.ms) && point.ms > 0);
-  if (usable.length < 2) return Number.NaN;
+  if (new Set(usable.map((point) => point.pairs)).size < 2) return Number.NaN;
   const xs = usable.map((point) => Math.log(point.pairs));
   const ys = usable.map((point) => Math.log(point.ms));
   const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
@@ -166,6 +167,14 @@ function growthExponent(points: readonly { pairs: number; ms: number }[]): numbe
 
 function exponentOf(points: readonly Point[], pick: (point: Point) => number): number {
   return growthExponent(points.map((point) => ({ pairs: point.pairs, ms: pick(point) })));
+}
+
+/** An exponent for the tables: two decimals, or why there is none (one size measured, or none). */
+function formatExponent(exponent: number, points: readonly Point[]): string {
+  if (Number.isFinite(exponent)) return exponent.toFixed(2);
+  return new Set(points.map((point) => point.pairs)).size < 2
+    ? "one size: no exponent"
+    : "not measured";
 }
 
 function render(results: readonly { family: Family; points: Point[] }[], loads: number[]): string {
@@ -203,9 +212,18 @@ function render(results: readonly { family: Family; points: Point[] }[], loads: 
   }
   const growthRows = results.map(({ family, points }) => [
     family.label,
-    exponentOf(points, (point) => solveTime(point.ours.result)).toFixed(2),
-    exponentOf(points, (point) => solveTime(point.baseline.result)).toFixed(2),
-    exponentOf(points, (point) => highsTime(point.highs?.result)).toFixed(2),
+    formatExponent(
+      exponentOf(points, (point) => solveTime(point.ours.result)),
+      points,
+    ),
+    formatExponent(
+      exponentOf(points, (point) => solveTime(point.baseline.result)),
+      points,
+    ),
+    formatExponent(
+      exponentOf(points, (point) => highsTime(point.highs?.result)),
+      points,
+    ),
   ]);
   const calMixRows = results.flatMap(({ family, points }) =>
     points
@@ -291,7 +309,8 @@ function render(results: readonly { family: Family; points: Point[] }[], loads: 
 }
 
 function judge(results: readonly { family: Family; points: Point[] }[]): string[][] {
-  const targets: [string, string, boolean][] = [];
+  // met undefined: not judged (the growth of a single size).
+  const targets: [string, string, boolean | undefined][] = [];
   for (const { family, points } of results) {
     const slowest = Math.min(
       ...points.map(
@@ -306,8 +325,8 @@ function judge(results: readonly { family: Family; points: Point[] }[]): string[
     const growth = exponentOf(points, (point) => solveTime(point.ours.result));
     targets.push([
       `${family.label}: solve time grows no faster than pairs^1.15`,
-      `pairs^${growth.toFixed(2)}`,
-      growth <= 1.15,
+      Number.isFinite(growth) ? `pairs^${growth.toFixed(2)}` : formatExponent(growth, points),
+      Number.isFinite(growth) ? growth <= 1.15 : undefined,
     ]);
     for (const [pairs, factor] of [
       [300_000, 50],
@@ -336,7 +355,11 @@ function judge(results: readonly { family: Family; points: Point[] }[]): string[
       ]);
     }
   }
-  return targets.map(([name, value, met]) => [name, value, verdict(met)]);
+  return targets.map(([name, value, met]) => [
+    name,
+    value,
+    met === undefined ? renderVerdict(undefined, "one size measured") : verdict(met),
+  ]);
 }
 
 function log(message: string): void {

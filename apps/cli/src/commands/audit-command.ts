@@ -16,7 +16,7 @@ import {
 } from "@calwise/node-files";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { formatJsonChunks } from "../report/format-json-chunks.ts";
+import { formatAuditJsonChunks } from "../report/format-audit-json.ts";
 import { renderAuditReport } from "../report/render-audit-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
 
@@ -100,7 +100,7 @@ interface AuditOptions {
 
 /** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
 function* formatJsonReport(result: AuditReport): Generator<string> {
-  yield* formatJsonChunks(result);
+  yield* formatAuditJsonChunks(result);
   yield "\n";
 }
 

@@ -1,4 +1,5 @@
 import type { EvidenceLocation } from "@calwise/evidence";
+import { formatIsoTime } from "./format-iso-time.ts";
 import { IntTripleIndex } from "./int-triple-index.ts";
 import { isIsoText } from "./is-iso-text.ts";
 import type { PlacedSpan, SeenTime } from "./widen-seen.ts";
@@ -179,7 +180,7 @@ export class AccessLedger {
 
   /** A first or last time as logged. */
   private textOf(key: number, ms: number): string {
-    return this.texts.get(key) ?? new Date(ms).toISOString();
+    return (this.texts.size === 0 ? undefined : this.texts.get(key)) ?? formatIsoTime(ms);
   }
 
   private addFile(id: number, file: number): void {

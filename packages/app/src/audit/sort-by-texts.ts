@@ -1,9 +1,11 @@
 import { rankTexts } from "./rank-texts.ts";
+import { sortIndexesByKey } from "./sort-indexes-by-key.ts";
 
 /**
  * Sorts `list` in place as `compareText(first(a), first(b)) || compareText(second(a), second(b))`
- * would, with each distinct text ranked once (`rankTexts`) instead of the collator running in every
- * comparison: the ranks compare with the same sign, so the order is the same.
+ * would (a stable sort), with each distinct text ranked once (`rankTexts`) and the entries put in
+ * order by two counting sorts over those ranks: no collator and no map lookup in any comparison
+ * (the comparator's four lookups were a tenth of a large audit's CPU).
  */
 export function sortByTexts<T>(
   list: T[],
@@ -12,9 +14,19 @@ export function sortByTexts<T>(
 ): T[] {
   const firstRank = rankTexts(list.map(first));
   const secondRank = rankTexts(list.map(second));
-  return list.sort(
-    (a, b) =>
-      (firstRank.get(first(a)) as number) - (firstRank.get(first(b)) as number) ||
-      (secondRank.get(second(a)) as number) - (secondRank.get(second(b)) as number),
+  const firstKey = Int32Array.from(list, (entry) => firstRank.get(first(entry)) as number);
+  const secondKey = Int32Array.from(list, (entry) => secondRank.get(second(entry)) as number);
+  const order = sortIndexesByKey(
+    sortIndexesByKey(
+      Int32Array.from(list, (_, index) => index),
+      secondKey,
+      secondRank.size,
+    ),
+    firstKey,
+    firstRank.size,
   );
+  const entries = list.slice();
+  for (let place = 0; place < order.length; place++)
+    list[place] = entries[order[place] as number] as T;
+  return list;
 }

@@ -223,6 +223,8 @@ interface FamilyMarket extends CalMarket {
 }
 
 const MAX_SCALE = 1_000;
+/** The multiplier search's order of pool classes by type (see `planWithOwned`). */
+const TYPE_RANK = { user: 0, either: 1, device: 2 } as const;
 
 /**
  * Prices per tier for the cut: a CAL of tier k costs at least the lowest price per unit of any pack of version k
@@ -329,7 +331,12 @@ function planWithOwned(
     c.free += left;
     classes.set(key, c);
   }
-  const free = [...classes.values()];
+  // The search settles the classes one after another, so their order shapes the covers it meets: a canonical
+  // order (users, then either, then devices; newer tiers first) gives the same answer whatever order the
+  // owned CALs were listed in (measured: 77,748 or 105,963 on one 1,313-pair estate by the input's order).
+  const free = [...classes.values()].sort(
+    (a, b) => TYPE_RANK[a.pool.type] - TYPE_RANK[b.pool.type] || b.pool.tier - a.pool.tier,
+  );
   const tops = countHoldersPerTier(edges, market.tiers);
   // A pool with at least as many CALs as holders that could ever use it never binds: its multiplier is 0.
   const slack = free.map((p) => {

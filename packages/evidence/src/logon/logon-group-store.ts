@@ -461,22 +461,26 @@ export class LogonGroupStore {
     const long = this.longTimes.get(index);
     if (long !== undefined) return long;
     const at = index * timeSlot;
-    const times = this.times;
-    const length = this.timeLengths[index] as number;
-    return Buffer.from(times.buffer, times.byteOffset + at, length).toString("latin1");
+    if (this.timeText.buffer !== this.times.buffer)
+      this.timeText = Buffer.from(this.times.buffer, this.times.byteOffset, this.times.length);
+    return this.timeText.toString("latin1", at, at + (this.timeLengths[index] as number));
   }
+  /** A Buffer over `times` (made again when they grow): the times are sliced from it. */
+  private timeText = Buffer.alloc(0);
 
   /** The group's first event from its key and columns. */
   private decodeEvent(id: number): LogonEvent {
     const key = this.table.bytesOf(id);
     const eventId = keyEventId(key);
     const type = (key[5] as number) | ((key[6] as number) << 8);
+    // One Buffer over the key, its strings sliced from it (not a Buffer per string).
+    const text = Buffer.from(key.buffer, key.byteOffset, key.length);
     const strings: string[] = [];
     let at = 7;
     for (let field = 0; field < groupKeyStrings.length; field++) {
       const { length, next } = readLengthPrefix(key, at);
       at = next;
-      strings.push(Buffer.from(key.buffer, key.byteOffset + at, length).toString("utf8"));
+      strings.push(text.toString("utf8", at, at + length));
       at += length;
     }
     const recordId = this.eventRecordId[id] as number;

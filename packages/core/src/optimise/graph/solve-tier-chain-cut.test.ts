@@ -126,59 +126,73 @@ function assertSameAsSolveMinCut(c: Case, grouped: boolean): void {
  * Random tier-chain graphs: 1-4 tiers, holders whose chains reach past their edges' tiers, edges only one
  * side can cover, capacities that are all equal (equal prices), often 0 (tiers already held) or random.
  */
-const tierChainCase = fc
-  .record({
-    tiers: fc.integer({ min: 1, max: 4 }),
-    users: fc.integer({ min: 1, max: 7 }),
-    devices: fc.integer({ min: 1, max: 7 }),
-    raw: fc.array(
-      fc.record({ user: fc.nat(), device: fc.nat(), tier: fc.nat(), kind: fc.nat({ max: 11 }) }),
-      { maxLength: 30 },
-    ),
-    extraTop: fc.array(fc.nat({ max: 3 }), { minLength: 14, maxLength: 14 }),
-    pricing: fc.constantFrom("equal", "random", "held"),
-    prices: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 64, maxLength: 64 }),
-  })
-  .map(({ tiers, users, devices, raw, extraTop, pricing, prices }): Case => {
-    const edges = raw.map(({ user, device, tier, kind }) => ({
-      // One edge in twelve only a device can cover, one in twelve only a user.
-      user: kind === 0 ? -1 : user % users,
-      device: kind === 1 ? -1 : device % devices,
-      tier: tier % tiers,
-    }));
-    const userTop = new Array<number>(users).fill(-1);
-    const deviceTop = new Array<number>(devices).fill(-1);
-    for (const e of edges) {
-      if (e.user >= 0) userTop[e.user] = Math.max(userTop[e.user] as number, e.tier);
-      if (e.device >= 0) deviceTop[e.device] = Math.max(deviceTop[e.device] as number, e.tier);
-    }
-    // Some chains reach past what their edges need (a caller's own tops).
-    for (let u = 0; u < users; u++)
-      if ((extraTop[u] as number) === 3 && (userTop[u] as number) >= 0) userTop[u] = tiers - 1;
-    for (let d = 0; d < devices; d++)
-      if ((extraTop[7 + d] as number) === 3 && (deviceTop[d] as number) >= 0)
-        deviceTop[d] = tiers - 1;
-    let next = 0;
-    const price = () => {
-      const p = prices[next++ % prices.length] as number;
-      if (pricing === "equal") return 10;
-      if (pricing === "held") return p % 3 === 0 ? 0 : p;
-      return p;
-    };
-    const table = (tops: number[]) => tops.map((top) => Array.from({ length: top + 1 }, price));
-    return {
-      userTop,
-      deviceTop,
-      edges: edges.filter((e) => e.user >= 0 || e.device >= 0),
-      userCapacity: table(userTop),
-      deviceCapacity: table(deviceTop),
-    };
-  });
+const tierChainCaseOf = (holders: number, edges: number) =>
+  fc
+    .record({
+      tiers: fc.integer({ min: 1, max: 4 }),
+      users: fc.integer({ min: 1, max: holders }),
+      devices: fc.integer({ min: 1, max: holders }),
+      raw: fc.array(
+        fc.record({ user: fc.nat(), device: fc.nat(), tier: fc.nat(), kind: fc.nat({ max: 11 }) }),
+        { maxLength: edges },
+      ),
+      extraTop: fc.array(fc.nat({ max: 3 }), { minLength: 14, maxLength: 14 }),
+      pricing: fc.constantFrom("equal", "random", "held"),
+      prices: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 64, maxLength: 64 }),
+    })
+    .map(({ tiers, users, devices, raw, extraTop, pricing, prices }): Case => {
+      const edges = raw.map(({ user, device, tier, kind }) => ({
+        // One edge in twelve only a device can cover, one in twelve only a user.
+        user: kind === 0 ? -1 : user % users,
+        device: kind === 1 ? -1 : device % devices,
+        tier: tier % tiers,
+      }));
+      const userTop = new Array<number>(users).fill(-1);
+      const deviceTop = new Array<number>(devices).fill(-1);
+      for (const e of edges) {
+        if (e.user >= 0) userTop[e.user] = Math.max(userTop[e.user] as number, e.tier);
+        if (e.device >= 0) deviceTop[e.device] = Math.max(deviceTop[e.device] as number, e.tier);
+      }
+      // Some chains reach past what their edges need (a caller's own tops).
+      for (let u = 0; u < users; u++)
+        if ((extraTop[u % 7] as number) === 3 && (userTop[u] as number) >= 0)
+          userTop[u] = tiers - 1;
+      for (let d = 0; d < devices; d++)
+        if ((extraTop[7 + (d % 7)] as number) === 3 && (deviceTop[d] as number) >= 0)
+          deviceTop[d] = tiers - 1;
+      let next = 0;
+      const price = () => {
+        const p = prices[next++ % prices.length] as number;
+        if (pricing === "equal") return 10;
+        if (pricing === "held") return p % 3 === 0 ? 0 : p;
+        return p;
+      };
+      const table = (tops: number[]) => tops.map((top) => Array.from({ length: top + 1 }, price));
+      return {
+        userTop,
+        deviceTop,
+        edges: edges.filter((e) => e.user >= 0 || e.device >= 0),
+        userCapacity: table(userTop),
+        deviceCapacity: table(deviceTop),
+      };
+    });
+
+const tierChainCase = tierChainCaseOf(7, 30);
 
 test("solveTierChainCut gives solveMinCut's value and minimal source side with a valid certificate", () => {
   fc.assert(
     fc.property(tierChainCase, fc.boolean(), (c, grouped) => assertSameAsSolveMinCut(c, grouped)),
     { numRuns: 600 },
+  );
+});
+
+test("solveTierChainCut agrees with solveMinCut on larger graphs, where walks let their paths go", () => {
+  // Enough holders and edges that a pass has many walks, some ending with their start's room spent.
+  fc.assert(
+    fc.property(tierChainCaseOf(30, 150), fc.boolean(), (c, grouped) =>
+      assertSameAsSolveMinCut(c, grouped),
+    ),
+    { numRuns: 150 },
   );
 });
 

@@ -34,8 +34,12 @@ export interface TierChainCut {
  * maximum flow does: the arc from the source, or to the sink, is infinite). Then a greedy pass sends each
  * user's capacity along its edges, from its highest tier at or below the edge's and into the device's
  * highest tier with room at or below it. Then the flow left to find is found in passes: each pass walks
- * depth first from every user tier node with room left on its source arc, enters each node at most once,
- * and sends along every path to the sink it finds (going back only to the first arc the path filled).
+ * depth first from every user tier node with room left on its source arc, enters each node at most once
+ * unless a walk let it go, and sends along every path to the sink it finds (going back only to the first
+ * arc the path filled). A walk whose start has sent all it can ends on a path that did not fail to reach
+ * the sink: it lets the path's nodes go, so the walks after it in the pass may enter them again (held,
+ * they cut the pass off from the sink, and the 200k-user estate took 45 passes finding about one path
+ * each, its 4,000-odd user tiers with no device left re-walked every pass; let go, it takes 3).
  * Entering a holder at tier k reaches its chain the infinite way (a user's tiers above k, a device's
  * below) and the other way as far as the chain carries flow. A walk that sends nothing and meets only
  * its own nodes has entered a closed set (no path ever leaves it): on the source side for good, and later
@@ -46,8 +50,8 @@ export interface TierChainCut {
  *
  * Returns undefined when the passes exceed `searchBudget` (by default 24 times the edges and nodes,
  * counted in arcs looked at, about where the explicit solve it falls back to becomes cheaper:
- * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 45
- * passes of some 100k nodes each and 21M of its 34M), when a capacity is not a non-negative safe
+ * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 3
+ * passes and 22M of its 34M), when a capacity is not a non-negative safe
  * integer, or when the capacities could add up beyond the safe integers: the caller then solves the
  * explicit network with `solveMinCut`.
  */
@@ -273,7 +277,9 @@ function augmentInPasses(
   const seen = new Int32Array(nodeCount);
   let stamp = 0;
   const arc = new Int32Array(nodeCount);
-  const queue = new Int32Array(nodeCount);
+  // The nodes the pass entered, in order. A node let go may be entered again, but a sending walk's
+  // entries are dropped at its end, so each node is listed at most once (grown only as a safeguard).
+  let queue = new Int32Array(nodeCount);
   // The user tier nodes with room left on their source arcs (the greedy pass leaves few).
   let starts = new Int32Array(64);
   let startCount = 0;
@@ -291,7 +297,8 @@ function augmentInPasses(
   let sent = 0;
 
   for (;;) {
-    // One depth-first pass from every node with room on its source arc; each node entered at most once.
+    // One depth-first pass from every node with room on its source arc; each node entered at most once
+    // unless a walk that sent all its start could let it go.
     let tail = 0;
     let kept = 0;
     let found = false;
@@ -305,6 +312,7 @@ function augmentInPasses(
       seen[s] = stamp;
       arc[s] = ARC_UP;
       const regionFirst = tail;
+      if (tail === queue.length) queue = grow(queue);
       queue[tail++] = s;
       // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
       let open = false;
@@ -317,7 +325,12 @@ function augmentInPasses(
           found = true;
           sentHere = true;
           sent += sendAlongPath(depth);
-          if (excessOf(s) === 0) break;
+          if (excessOf(s) === 0) {
+            // The path did not fail to reach the sink (its end may have room yet): later walks of the
+            // pass may enter its nodes.
+            for (let at = 0; at <= depth; at++) seen[pathNode[at] as number] = 0;
+            break;
+          }
           // Back to the first arc the path filled (or on from the node whose sink arc it filled).
           for (let at = 0; at < depth; at++) {
             if (roomOf(pathNode[at] as number, pathArc[at] as number) === 0) {
@@ -347,6 +360,7 @@ function augmentInPasses(
           }
           seen[w] = stamp;
           arc[w] = ARC_UP;
+          if (tail === queue.length) queue = grow(queue);
           queue[tail++] = w;
           pathArc[depth] = a;
           pathNode[++depth] = w;
@@ -360,6 +374,9 @@ function augmentInPasses(
       // passes step around it.
       if (!open && !sentHere)
         for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
+      // A walk that sent: this pass is not the last, whose entries are the source side, so its own
+      // entries mark nothing (and the nodes it let go are not listed twice).
+      else if (sentHere) tail = regionFirst;
       if (work < 0) return undefined;
     }
     startCount = kept;

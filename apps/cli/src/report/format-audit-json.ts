@@ -1,0 +1,131 @@
+import type { AuditReport, AuditResult, HolderEvidence } from "@calwise/app";
+import { formatJsonChunks } from "./format-json-chunks.ts";
+
+/** About how many characters a piece holds before it is handed on. */
+const pieceCharacters = 1 << 16;
+
+/** The audit result's entries the report lists by the hundred thousand, written by their known shapes. */
+type CountedHolder = AuditResult["countedUsers"][number];
+type AtServerEntry = AuditResult["atServer"][number];
+
+/** Writes one list entry at `indent` (the entry's own), as JSON.stringify(entry, null, 2) would there. */
+type EntryWriter<T> = (entry: T, indent: string) => string;
+
+/**
+ * The audit report as `JSON.stringify(report, null, 2)` writes it, in pieces of about 64 K characters:
+ * the trail's long lists (the holders' evidence, the counted users and devices, the logons at the
+ * server itself) are written entry by entry by writers of their known shapes, with no walk of each
+ * entry to decide how to write it and no re-indenting of its text; every other field through
+ * `formatJsonChunks`, re-indented. A `TrailList` is written as the array it stands for.
+ */
+export function* formatAuditJsonChunks(report: AuditReport): Generator<string> {
+  let piece = "{";
+  let first = true;
+  for (const key of Object.keys(report) as (keyof AuditReport)[]) {
+    const value = report[key];
+    if (!isWritten(value)) continue;
+    piece += `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (key === "holders") yield* formatList(report.holders, writeHolderEvidence, piece);
+    else if (key === "countedUsers")
+      yield* formatList(report.countedUsers, writeCountedHolder, piece);
+    else if (key === "countedDevices")
+      yield* formatList(report.countedDevices, writeCountedHolder, piece);
+    else if (key === "atServer") yield* formatList(report.atServer, writeAtServer, piece);
+    else {
+      yield piece;
+      // A newline in JSON text is only ever between tokens (strings escape theirs): re-indenting
+      // each piece is re-indenting the whole.
+      for (const chunk of formatJsonChunks(value)) yield chunk.replaceAll("\n", "\n  ");
+    }
+    piece = "";
+  }
+  yield `${piece}${first ? "}" : "\n}"}`;
+}
+
+/** A list at indent "  " after `before`, entry by entry, in pieces. */
+function* formatList<T>(
+  list: Iterable<T> & { readonly length: number },
+  write: EntryWriter<T>,
+  before: string,
+): Generator<string> {
+  if (list.length === 0) {
+    yield `${before}[]`;
+    return;
+  }
+  let piece = `${before}[`;
+  let first = true;
+  for (const entry of list) {
+    piece += `${first ? "\n    " : ",\n    "}${isWritten(entry) ? write(entry, "    ") : "null"}`;
+    first = false;
+    if (piece.length >= pieceCharacters) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield `${piece}\n  ]`;
+}
+
+/** A counted user or device (`countedHolder` in the result's schema). */
+function writeCountedHolder(holder: CountedHolder, indent: string): string {
+  const inner = `${indent}  `;
+  const deeper = `${inner}  `;
+  let accesses = "[]";
+  if (holder.accesses.length > 0) {
+    accesses = "[";
+    for (const [index, access] of holder.accesses.entries())
+      accesses += `${index === 0 ? "\n" : ",\n"}${deeper}{\n${deeper}  "server": ${JSON.stringify(access.server)},\n${deeper}  "events": ${numberText(access.events)},\n${deeper}  "firstSeen": ${JSON.stringify(access.firstSeen)},\n${deeper}  "lastSeen": ${JSON.stringify(access.lastSeen)},\n${deeper}  "with": ${stringList(access.with, `${deeper}  `)}\n${deeper}}`;
+    accesses += `\n${inner}]`;
+  }
+  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"cal": ${holder.cal ? "true" : "false"},\n${inner}"flags": ${stringList(holder.flags, inner)},\n${inner}"accesses": ${accesses}\n${indent}}`;
+}
+
+/** The evidence behind a CAL holder (`holderEvidence` in the result's schema). */
+function writeHolderEvidence(holder: HolderEvidence, indent: string): string {
+  const inner = `${indent}  `;
+  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"servers": ${stringList(holder.servers, inner)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"files": ${stringList(holder.files, inner)},\n${inner}"sample": ${flatRecord(holder.sample, inner)},\n${inner}"flags": ${stringList(holder.flags, inner)}\n${indent}}`;
+}
+
+/** A counted logon at the server itself. */
+function writeAtServer(entry: AtServerEntry, indent: string): string {
+  const inner = `${indent}  `;
+  return `{\n${inner}"server": ${JSON.stringify(entry.server)},\n${inner}"user": ${JSON.stringify(entry.user)},\n${inner}"events": ${numberText(entry.events)},\n${inner}"rule": ${JSON.stringify(entry.rule)}\n${indent}}`;
+}
+
+/** A list of texts at `indent` (the list's own). */
+function stringList(list: readonly string[], indent: string): string {
+  if (list.length === 0) return "[]";
+  let text = "[";
+  for (const [index, item] of list.entries())
+    text += `${index === 0 ? "\n" : ",\n"}${indent}  ${JSON.stringify(item)}`;
+  return `${text}\n${indent}]`;
+}
+
+/** An object at `indent`: its fields of plain values written here, any other value by JSON.stringify. */
+function flatRecord(record: object, indent: string): string {
+  const inner = `${indent}  `;
+  let text = "";
+  for (const [key, value] of Object.entries(record)) {
+    if (!isWritten(value)) continue;
+    const written =
+      typeof value === "string"
+        ? JSON.stringify(value)
+        : typeof value === "number"
+          ? numberText(value)
+          : typeof value === "boolean" || value === null
+            ? String(value)
+            : (JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${inner}`);
+    text += `${text === "" ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: ${written}`;
+  }
+  return text === "" ? "{}" : `${text}\n${indent}}`;
+}
+
+/** A number as JSON writes it (not finite: null). */
+function numberText(value: number): string {
+  return Number.isFinite(value) ? String(value) : "null";
+}
+
+/** Whether JSON.stringify writes a field of this value (not undefined, a function or a symbol). */
+function isWritten(value: unknown): boolean {
+  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+}
