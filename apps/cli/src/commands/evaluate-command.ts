@@ -32,7 +32,7 @@ export function registerEvaluateCommand(program: Command): void {
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
           (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
-          () => loadHighsSolver(),
+          () => loadHighsSolver({}, { fewSolves: true }),
         );
         if (options.json) {
           // In pieces: a large estate's result is tens of MB of text, which need not be held at once.
