@@ -42,7 +42,9 @@ const priceList = {
     ),
   ),
 };
-const prices = createPriceBook(priceList, catalog);
+export const prices = createPriceBook(priceList, catalog);
+/** The bench's family, price book and generated cases, for scripts that measure one step of the plan. */
+export const realMoneyBench = { family, prices, poolsFor, itemsFor };
 // `--no-tier-bound` plans without the bound by tiers (the before of its section in docs/benchmarks.md).
 let tierBound = true;
 
@@ -70,8 +72,16 @@ function measure(
 const gapPercent = (plan: FamilyPlan) =>
   plan.trueCost === 0 ? 0 : ((plan.trueCost - plan.lowerBound) / plan.trueCost) * 100;
 
+/** The demand of a generated estate of about `size` pairs. */
+function itemsFor(size: number, seed: number): DemandItem[] {
+  const g = generateAccessGraph("estate", size, seed);
+  return Array.from(g.pairUser, (u, k) =>
+    item(`U${u}`, `D${g.pairDevice[k]}`, g.pairTier[k] as number, k),
+  );
+}
+
 /** Owned pools of a generated estate: 5 included CALs only, or pools that bind (scaled with the pairs). */
-function poolsFor(setup: "included" | "binding", pairs: number): OwnedPool[] {
+export function poolsFor(setup: "included" | "binding", pairs: number): OwnedPool[] {
   const included: OwnedPool = { type: "either", tier: 0, quantity: 5, source: "included" };
   if (setup === "included") return [included];
   return [
@@ -90,6 +100,8 @@ interface SizeRow {
   readonly runs: number;
   readonly proven: number;
   readonly worstGap: number;
+  /** The same worst case's gap in money (minor units): cost − bound. */
+  readonly worstGapMoney: number;
   readonly medianMs: number;
   readonly maxMs: number;
   readonly maxCpuMs: number;
@@ -106,10 +118,7 @@ function measureSizes(
     for (const setup of ["included", "binding"] as const) {
       const results: { plan: FamilyPlan; ms: number; cpuMs: number; pairs: number }[] = [];
       for (let seed = 1; seed <= seeds; seed++) {
-        const g = generateAccessGraph("estate", size, seed);
-        const items = Array.from(g.pairUser, (u, k) =>
-          item(`U${u}`, `D${g.pairDevice[k]}`, g.pairTier[k] as number, k),
-        );
+        const items = itemsFor(size, seed);
         const r = measure(items, poolsFor(setup, size), solver);
         process.stderr.write(
           `${JSON.stringify({ size, setup, seed, pairs: items.length, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs), exactness: r.plan.exactness, gapPercent: Number(gapPercent(r.plan).toFixed(4)), method: r.plan.method })}\n`,
@@ -125,6 +134,7 @@ function measureSizes(
         runs: results.length,
         proven: results.filter((r) => r.plan.exactness === "optimal").length,
         worstGap: Math.max(...results.map((r) => gapPercent(r.plan))),
+        worstGapMoney: Math.max(...results.map((r) => r.plan.trueCost - r.plan.lowerBound)),
         medianMs: ms[Math.floor(ms.length / 2)] as number,
         maxMs: ms[ms.length - 1] as number,
         maxCpuMs: Math.max(...results.map((r) => r.cpuMs)),
@@ -178,6 +188,46 @@ function measureAuditCase() {
   });
 }
 
+/** Money in minor units as the price list's euros (two decimals). */
+const formatMoney = (minor: number) =>
+  (minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * Issue 10's first target over the solver's rows: per size bucket (every pool setup together) how many answers
+ * are proven and the worst gap in money and percent, the worst bucket first (fewest proven, then widest gap);
+ * met when every answer is proven within 1 s (the lesser of wall and CPU time, as elsewhere on this machine).
+ */
+function issueTenTarget(rows: readonly SizeRow[]): string[] | undefined {
+  if (rows.length === 0) return undefined;
+  const buckets = [...new Set(rows.map((r) => r.size))].map((size) => {
+    const of = rows.filter((r) => r.size === size);
+    const worst = of.reduce((a, b) => (b.worstGap > a.worstGap ? b : a));
+    return {
+      pairs: [Math.min(...of.map((r) => r.pairs[0])), Math.max(...of.map((r) => r.pairs[1]))],
+      runs: of.reduce((s, r) => s + r.runs, 0),
+      proven: of.reduce((s, r) => s + r.proven, 0),
+      worst,
+      maxMs: Math.max(...of.map((r) => r.maxMs)),
+      maxCpuMs: Math.max(...of.map((r) => r.maxCpuMs)),
+    };
+  });
+  buckets.sort(
+    (a, b) => a.proven / a.runs - b.proven / b.runs || b.worst.worstGap - a.worst.worstGap,
+  );
+  const met = buckets.every((b) => b.proven === b.runs && Math.min(b.maxMs, b.maxCpuMs) < 1_000);
+  const largest = Math.max(...buckets.map((b) => b.pairs[1] as number));
+  return [
+    `up to ${largest.toLocaleString("en")} pairs with owned pools and packs: proven optimal in < 1 s`,
+    buckets
+      .map(
+        (b) =>
+          `${(b.pairs[0] as number).toLocaleString("en")}–${(b.pairs[1] as number).toLocaleString("en")} pairs: ${b.proven} of ${b.runs} proven, worst gap ${formatMoney(b.worst.worstGapMoney)} (${b.worst.worstGap.toFixed(3)} %, ${b.worst.setup === "included" ? "5 included" : "binding"}), max ${Math.round(b.maxCpuMs).toLocaleString("en")} ms CPU, ${Math.round(b.maxMs).toLocaleString("en")} ms wall`,
+      )
+      .join("; "),
+    met ? "met" : "**not met**",
+  ];
+}
+
 /** Options of the real-money section. */
 export interface RealMoneyOptions {
   readonly sizes: readonly number[];
@@ -192,9 +242,10 @@ export interface RealMoneyOptions {
 /** Runs the real-money measurements; returns the Markdown section and the issue-10 target rows. */
 export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
   tierBound = options.tierBound !== false;
-  // Each solve is held to 2 s (the CLI allows 10) and 20,000 nodes; no budget over all solves.
+  // Each solve is held to 2 s of CPU (the CLI allows 10 s of wall clock) and 20,000 nodes, 20 s of wall clock
+  // at most; no budget over all solves. CPU seconds, so that what is proven does not depend on the load.
   const solver = options.mip
-    ? await loadHighsSolver({ seconds: 2, totalSeconds: Number.POSITIVE_INFINITY })
+    ? await loadHighsSolver({ seconds: 20, cpuSeconds: 2, totalSeconds: Number.POSITIVE_INFINITY })
     : undefined;
   // WebAssembly code is compiled lazily and tiered up while it runs: one small solve first, so the first
   // measured case does not pay for it alone.
@@ -204,28 +255,19 @@ export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
     ...(solver ? measureSizes(options.sizes, options.seeds, solver) : []),
   ];
   const targets: string[][] = [];
-  const largest = Math.max(...options.sizes);
-  const atLargest = rows.filter((r) => r.size === largest && r.solver !== "none");
-  if (atLargest.length > 0) {
-    const runs = atLargest.reduce((s, r) => s + r.runs, 0);
-    const proven = atLargest.reduce((s, r) => s + r.proven, 0);
-    const slowest = Math.max(...atLargest.map((r) => r.maxMs));
-    targets.push([
-      `up to ${Math.max(...atLargest.map((r) => r.pairs[1])).toLocaleString("en")} pairs with owned pools and packs: proven optimal in < 1 s`,
-      `${proven} of ${runs} proven; slowest ${Math.round(slowest)} ms`,
-      proven === runs && slowest < 1_000 ? "met" : "**not met**",
-    ]);
-  }
+  const target = issueTenTarget(rows.filter((r) => r.solver !== "none"));
+  if (target) targets.push(target);
   const lines = [
     "## Real money (issue 10)",
     "",
     "`scripts/bench-real-money.ts`: `planFamilyCover` on generated estates (two CAL versions, packs of",
     "1/5/10/50 at every version, newer versions 10 % dearer) with 5 included CALs only, or with binding pools",
     "(user 2012 CALs for a tenth of the pairs, device 2008 CALs for a fiftieth, and the 5 included), without",
-    `and with the HiGHS MIP solver (${solver?.name ?? "not loaded"}, 2 s and 20,000 nodes per solve). Per size`,
-    `and setup: ${options.seeds} seeds; _proven_ = answers that say optimal; _worst gap_ = the largest`,
-    "(cost − bound) / cost; times are wall clock on a shared machine (1-minute load average when the section",
-    `ended: ${currentLoad().toFixed(2)}), CPU = user + system time of the process during the call.`,
+    `and with the HiGHS MIP solver (${solver?.name ?? "not loaded"}, 2 s of CPU, 20 s of wall clock and 20,000`,
+    `nodes per solve). Per size and setup: ${options.seeds} seeds; _proven_ = answers that say optimal; _worst gap_ =`,
+    "the largest (cost − bound) / cost, in percent and in money (EUR); times are wall clock on a shared machine",
+    `(1-minute load average when the section ended: ${currentLoad().toFixed(2)}), CPU = user + system time of the`,
+    "process during the call.",
     "",
     renderTable(
       [
@@ -234,6 +276,7 @@ export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
         "solver",
         "proven",
         "worst gap",
+        "worst gap, money",
         "median ms",
         "max ms",
         "max CPU ms",
@@ -244,11 +287,12 @@ export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
         r.solver,
         `${r.proven} of ${r.runs}`,
         `${r.worstGap.toFixed(3)} %`,
+        formatMoney(r.worstGapMoney),
         Math.round(r.medianMs).toLocaleString("en"),
         Math.round(r.maxMs).toLocaleString("en"),
         Math.round(r.maxCpuMs).toLocaleString("en"),
       ]),
-      ["r", "l", "l", "r", "r", "r", "r", "r"],
+      ["r", "l", "l", "r", "r", "r", "r", "r", "r"],
     ),
   ];
   if (options.issue) {

@@ -4,55 +4,15 @@
 // three pools in the input. Medium estates (above the exhaustive search's 40 holders), where heuristics decide.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadCatalog } from "@calwise/catalog";
 import fc from "fast-check";
-import type { CalFamily } from "../../packages/core/src/catalog/catalog-schema.ts";
 import type { OwnedPool } from "../../packages/core/src/compliance/allocate-owned.ts";
 import { planFamilyCover } from "../../packages/core/src/optimise/plan-family-cover.ts";
-import { createPriceBook } from "../../packages/core/src/price-list/price-book.ts";
-import type { PriceList } from "../../packages/core/src/price-list/price-list-schema.ts";
 import type { DemandItem } from "../../packages/core/src/rules/derive-cal-demand.ts";
-import { generateAccessGraph } from "../../scripts/bench-access-graph.ts";
+import { realMoneyBench } from "../../scripts/bench-real-money.ts";
 
-const catalog = loadCatalog();
-const family = catalog.families.get("ws-cal") as CalFamily;
-const discount: Record<number, number> = { 1: 1, 5: 0.95, 10: 0.93, 50: 0.9 };
-// The real-money bench's price list: packs of 1/5/10/50 at every version, newer versions 10 % dearer.
-const priceList: PriceList = {
-  name: "bench",
-  currency: "EUR",
-  items: ["2008", "2012", "2016"].flatMap((version, step) =>
-    (["user", "device"] as const).flatMap((type) =>
-      [1, 5, 10, 50].map((size) => ({
-        sku: `${version}-${type}-${size}`,
-        family: "ws-cal",
-        version,
-        type,
-        packSize: size,
-        price: Math.round(
-          size * (type === "user" ? 4500 : 3800) * (1 + step * 0.1) * (discount[size] as number),
-        ),
-      })),
-    ),
-  ),
-};
-const prices = createPriceBook(priceList, catalog);
-
-function estate(pairs: number, seed: number): DemandItem[] {
-  const g = generateAccessGraph("estate", pairs, seed);
-  return Array.from(g.pairUser, (u, k) => ({
-    family: "ws-cal",
-    server: "S",
-    deviceOnly: false,
-    userOnly: false,
-    external: false,
-    tier: g.pairTier[k] as number,
-    user: `U${u}`,
-    device: `D${g.pairDevice[k]}`,
-    access: k,
-    rules: [],
-  }));
-}
+// The real-money bench's family, price list (packs of 1/5/10/50 at every version, newer versions 10 % dearer)
+// and generated estates.
+const { family, prices, itemsFor: estate, poolsFor } = realMoneyBench;
 
 /** What a reader of the result sees of a plan: the money, the bound, the claim and what is bought. */
 function outcome(items: readonly DemandItem[], pools: readonly OwnedPool[]) {
@@ -67,11 +27,8 @@ function outcome(items: readonly DemandItem[], pools: readonly OwnedPool[]) {
 
 test("the 1,313-pair binding estate costs the same whatever order its three owned pools are listed in", () => {
   const items = estate(1000, 1);
-  const pools: OwnedPool[] = [
-    { type: "user", tier: 1, quantity: 100, source: "owned" },
-    { type: "either", tier: 0, quantity: 5, source: "included" },
-    { type: "device", tier: 0, quantity: 20, source: "owned" },
-  ];
+  // A user 2012 pool, the 5 CALs included with a 2008 R2 server, a device 2008 pool.
+  const pools = poolsFor("binding", 1000);
   const first = outcome(items, pools);
   // The two orders that cost 105,963 against 77,748 before the search's order was made canonical.
   for (const order of [

@@ -3,6 +3,7 @@ import {
   type Catalog,
   type PriceList,
   type ResolvedDeployment,
+  resolveCleanColumns,
   resolveDeployment,
 } from "@calwise/core";
 import { locateProblems } from "./locate-problems.ts";
@@ -18,6 +19,13 @@ export function resolveDeploymentDocument(
   catalog: Catalog,
   prices?: PriceList,
 ): ResolvedDeployment {
+  // A scanned document's columns, when nothing is wrong with them; else its data reports every problem.
+  const { columns } = deployment;
+  if (columns !== undefined) {
+    const base = prices === undefined ? columns.base : { ...columns.base, prices };
+    const resolved = resolveCleanColumns({ ...columns, base }, catalog);
+    if (resolved !== undefined) return resolved;
+  }
   const { name, data } = deployment;
   if (data === null || typeof data !== "object" || Array.isArray(data))
     throw new CalwiseError("INPUT_INVALID", `${name} is not a deployment`, [

@@ -41,6 +41,7 @@ export {
   buildResolvedFromColumns,
   type ColumnsDeployment,
   describeColumnsDeployment,
+  resolveCleanColumns,
 } from "./deployment/build-resolved-from-columns.ts";
 export type { Deployment, DeploymentInput } from "./deployment/deployment-schema.ts";
 export { deploymentSchema } from "./deployment/deployment-schema.ts";
@@ -59,6 +60,10 @@ export { jsonSchemaNames, jsonSchemaOf, jsonSchemas } from "./document/json-sche
 export { parseCsvText } from "./document/parse-csv-text.ts";
 export type { ParsedDocument } from "./document/parse-document.ts";
 export { parseDocumentText } from "./document/parse-document.ts";
+export {
+  type ScannedDeploymentJson,
+  scanDeploymentJson,
+} from "./document/scan-deployment-json.ts";
 export { CalwiseError } from "./errors/calwise-error.ts";
 export type { ErrorCode } from "./errors/error-codes.ts";
 export { errorCodes } from "./errors/error-codes.ts";

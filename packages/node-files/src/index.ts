@@ -5,7 +5,7 @@ export { expandFilePatterns } from "./expand-file-patterns.ts";
 export { fileJsonSchemas } from "./file-json-schemas.ts";
 export { type DeploymentFile, loadDeploymentDocument } from "./load-deployment-document.ts";
 export { loadDeploymentFile } from "./load-deployment-file.ts";
-export { type HighsLimits, loadHighsSolver } from "./load-highs-solver.ts";
+export { type HighsLimits, type HighsLoadOptions, loadHighsSolver } from "./load-highs-solver.ts";
 export { loadPriceListFile } from "./load-price-list-file.ts";
 export { loadQuoteFile } from "./load-quote-file.ts";
 export { openFileByteSource } from "./open-file-byte-source.ts";

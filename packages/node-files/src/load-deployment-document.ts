@@ -19,7 +19,8 @@ export function loadDeploymentDocument(
   deployment: NamedDocument,
   options: { readonly priceListPath?: string } = {},
 ): DeploymentFile {
-  const data = deployment.data;
+  // A scanned document's base holds the same `prices` as its data, without parsing the whole text.
+  const data = deployment.columns?.base ?? deployment.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { deployment };
   const named = (data as Record<string, unknown>).prices;
   const path =

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { evaluateDeploymentDocument } from "@calwise/app";
+import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
 import { loadDeploymentFile } from "./load-deployment-file.ts";
 
@@ -58,5 +60,57 @@ test("a bad price list is located in its own file", () => {
       e.problems.some(
         (p) => p.file === join(project, "bad.yaml") && p.path === "currency" && p.line === 1,
       ),
+  );
+});
+
+test("a JSON file read with its accesses as columns evaluates, and is refused, as the same file read whole", () => {
+  const catalog = loadCatalog();
+  const deployment = (accesses: object[]) =>
+    JSON.stringify(
+      {
+        name: "columns",
+        prices: "prices.yaml",
+        servers: [{ name: "S1", product: "ws2012-standard" }],
+        users: ["U{1..3}"],
+        devices: ["PC{1..3}"],
+        accesses,
+      },
+      null,
+      2,
+    );
+  const evaluate = (path: string, accessColumns: boolean) => {
+    const read = loadDeploymentFile(path, { accessColumns });
+    assert.equal(read.deployment.columns !== undefined, accessColumns);
+    try {
+      return evaluateDeploymentDocument({ ...read, catalog });
+    } catch (error) {
+      return error;
+    }
+  };
+  const clean = write(
+    "columns.json",
+    deployment([
+      { user: "U1", device: "PC1", server: "S1" },
+      { user: "U2", device: "PC1", server: "S1" },
+      { device: "PC3", server: "S1" },
+    ]),
+  );
+  assert.deepStrictEqual(evaluate(clean, true), evaluate(clean, false));
+  const wrong = write(
+    "columns-wrong.json",
+    deployment([
+      { user: "U1", device: "PC1", server: "S1" },
+      { user: "NOBODY", device: "PC2", server: "S2" },
+    ]),
+  );
+  const refused = evaluate(wrong, true);
+  assert.ok(refused instanceof CalwiseError);
+  assert.deepStrictEqual(refused.problems, (evaluate(wrong, false) as CalwiseError).problems);
+  assert.deepStrictEqual(
+    refused.problems.map((p) => [p.path, p.line]),
+    [
+      ["accesses[1].server", 25],
+      ["accesses[1].user", 23],
+    ],
   );
 });

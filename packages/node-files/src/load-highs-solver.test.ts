@@ -2,19 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { MipModel } from "@calwise/core";
 import { loadHighsSolver } from "./load-highs-solver.ts";
+import { smallMip } from "./small-mip.test-helper.ts";
 
-// min 3x + 5y subject to x + 2y ≥ 3, 0 ≤ x, y ≤ 10 integers: (1, 1) costs 8; the LP relaxation (0, 1.5) only 7.5.
-const model: MipModel = {
-  cost: Float64Array.from([3, 5]),
-  lower: new Float64Array(2),
-  upper: Float64Array.from([10, 10]),
-  integer: Uint8Array.from([1, 1]),
-  rowLower: Float64Array.from([3]),
-  rowUpper: Float64Array.from([Number.POSITIVE_INFINITY]),
-  starts: Int32Array.from([0, 2]),
-  indices: Int32Array.from([0, 1]),
-  values: Float64Array.from([1, 2]),
-};
+const model = smallMip;
 
 test("HiGHS through the MipSolver port: the integer optimum, its bound, and the warm start accepted", async () => {
   const solver = await loadHighsSolver();
@@ -37,4 +27,26 @@ test("HiGHS through the port: once its time budget is spent, a solve fails fast 
   const answer = solver.solve(model);
   assert.equal(answer.status, "failed");
   if (answer.status === "failed") assert.match(answer.reason, /budget/);
+});
+
+test("HiGHS through the port: a CPU-second limit stops a solve and keeps a valid bound", async () => {
+  const solver = await loadHighsSolver({ cpuSeconds: 0 });
+  // A knapsack-like row with many columns, so that the search reaches an interrupt point before it ends.
+  const n = 60;
+  const weights = Array.from({ length: n }, (_, i) => 7 + ((i * 37) % 23));
+  const hard: MipModel = {
+    cost: Float64Array.from(weights, (w, i) => w * 3 + (i % 5)),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n).fill(1),
+    integer: new Uint8Array(n).fill(1),
+    rowLower: Float64Array.from([500.5]),
+    rowUpper: Float64Array.from([Number.POSITIVE_INFINITY]),
+    starts: Int32Array.from([0, n]),
+    indices: Int32Array.from({ length: n }, (_, i) => i),
+    values: Float64Array.from(weights),
+  };
+  const answer = solver.solve(hard);
+  if (answer.status === "optimal") return; // solved before any interrupt point: nothing to check
+  assert.match(answer.reason, /CPU limit/);
+  if (answer.status === "stopped") assert.ok(Number.isFinite(answer.bound));
 });

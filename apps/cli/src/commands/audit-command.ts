@@ -223,7 +223,7 @@ export function registerAuditCommand(program: Command): void {
             rdsHosts: options.rdsHost,
             ...(options.server ? { ualServer: options.server } : {}),
             // HiGHS is loaded only when the engine's own bounds leave a family open.
-            loadSolver: () => loadHighsSolver(),
+            loadSolver: () => loadHighsSolver({}, { fewSolves: true }),
             ...(bar
               ? {
                   onProgress: (read: number, total: number, file: string) => {

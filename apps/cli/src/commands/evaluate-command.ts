@@ -24,14 +24,15 @@ export function registerEvaluateCommand(program: Command): void {
     .action(
       async (file: string, options: { json?: boolean; prices?: string; catalog?: string }) => {
         const catalog = loadCatalog(options.catalog);
-        const deployment = loadDeploymentFile(
-          file,
-          options.prices ? { priceListPath: options.prices } : {},
-        );
+        // Only resolved and evaluated: a JSON file's plain accesses are read as columns.
+        const deployment = loadDeploymentFile(file, {
+          accessColumns: true,
+          ...(options.prices ? { priceListPath: options.prices } : {}),
+        });
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
           (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
-          () => loadHighsSolver(),
+          () => loadHighsSolver({}, { fewSolves: true }),
         );
         if (options.json) {
           // In pieces: a large estate's result is tens of MB of text, which need not be held at once.

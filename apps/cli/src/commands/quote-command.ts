@@ -48,7 +48,7 @@ export function registerQuoteCommand(program: Command): void {
             today: options.date ?? new Date().toISOString().slice(0, 10),
             evaluation,
           }),
-        () => loadHighsSolver(),
+        () => loadHighsSolver({}, { fewSolves: true }),
       );
       if (options.pdf) {
         const pdf = await renderQuotePdf(quote);

@@ -115,3 +115,43 @@ test("the byte pieces are the same text as UTF-8, whatever the value and however
   assert.ok(pieces.every((piece) => piece.length <= 3 * 1_200_000 + (1 << 20)));
   assert.equal(Buffer.concat(pieces).toString("utf8"), JSON.stringify(long, null, 2));
 });
+
+test("plain data written in place is JSON.stringify's text, and anything else is left to it", () => {
+  class Point {
+    constructor(readonly x: number) {}
+  }
+  const odd = [
+    -0,
+    0.1,
+    1e21,
+    -5,
+    999_999_999,
+    1_000_000_000,
+    2 ** 53,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    "",
+    'a"b\\c\n\u0001\u007f\u0080é😀\ud800',
+    [],
+    {},
+    [undefined, () => 1, Symbol("s"), null],
+    { a: undefined, b: () => 1, c: Symbol("s") },
+    Object.assign(Object.create(null) as object, { n: 1 }),
+    new Point(1),
+    new Date(0),
+    { toJSON: () => "mine" },
+    new Map([["a", 1]]),
+    { deep: JSON.parse(`${"[".repeat(80)}1${"]".repeat(80)}`) as unknown },
+  ];
+  const holders = Array.from({ length: 70 }, (_, k) => ({
+    id: `U${k}`,
+    value: odd[k % odd.length],
+    list: [k, odd[(k * 7) % odd.length]],
+  }));
+  const value = { odd, holders, nested: { holders } };
+  assert.equal(
+    Buffer.concat([...formatJsonBytes(value)]).toString("utf8"),
+    JSON.stringify(value, null, 2),
+  );
+  assert.throws(() => [...formatJsonBytes({ list: [1n] })], TypeError);
+});

@@ -36,6 +36,12 @@ interface Pieces<T> {
   /** Whether anything was added since the last take. */
   readonly empty: boolean;
   take(): T;
+  /**
+   * Writes plain data (what JSON.stringify writes without calling anything: plain objects and arrays,
+   * strings, numbers, booleans, null) as `stringifyAt(value, indent)` would, straight into the piece, and
+   * says so; false, with nothing written, for anything else (the caller then adds `stringifyAt`'s text).
+   */
+  addPlain(value: unknown, indent: string): boolean;
 }
 
 class StringPieces implements Pieces<string> {
@@ -53,6 +59,9 @@ class StringPieces implements Pieces<string> {
     const piece = this.#piece;
     this.#piece = "";
     return piece;
+  }
+  addPlain(): boolean {
+    return false;
   }
 }
 
@@ -87,7 +96,145 @@ class BytePieces implements Pieces<Uint8Array> {
     this.#length = 0;
     return piece ?? new Uint8Array(0);
   }
+  addPlain(value: unknown, indent: string): boolean {
+    // Written in place; on a value that is not plain data, everything written for it is taken back
+    // (the bytes before it are where they were: a fresh buffer is only ever added after them).
+    const done = this.#done.length;
+    const buffer = this.#buffer;
+    const length = this.#length;
+    if (this.#plain(value, indent.length, 0)) return true;
+    this.#done.length = done;
+    this.#buffer = buffer;
+    this.#length = length;
+    return false;
+  }
+  /** Room for `n` more bytes in the current buffer. */
+  #room(n: number): void {
+    if (n <= this.#buffer.length - this.#length) return;
+    if (this.#length > 0) this.#done.push(this.#buffer.subarray(0, this.#length));
+    this.#buffer = Buffer.allocUnsafe(Math.max(PIECE_BYTES, n));
+    this.#length = 0;
+  }
+  #ascii(text: string): void {
+    this.#room(text.length);
+    const buffer = this.#buffer;
+    let at = this.#length;
+    for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
+    this.#length = at;
+  }
+  /** A line break and `indent` spaces. */
+  #line(indent: number): void {
+    this.#room(indent + 1);
+    const buffer = this.#buffer;
+    let at = this.#length;
+    buffer[at++] = 0x0a;
+    for (let k = 0; k < indent; k++) buffer[at++] = 0x20;
+    this.#length = at;
+  }
+  /** A string as JSON: printable ASCII byte by byte, anything else as JSON.stringify escapes it. */
+  #string(text: string): void {
+    const n = text.length;
+    this.#room(n + 2);
+    const buffer = this.#buffer;
+    let at = this.#length;
+    buffer[at++] = 0x22;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        const quoted = JSON.stringify(text);
+        this.#room(quoted.length * 3);
+        this.#length += this.#buffer.write(quoted, this.#length);
+        return;
+      }
+      buffer[at++] = c;
+    }
+    buffer[at++] = 0x22;
+    this.#length = at;
+  }
+  #number(value: number): void {
+    if (!Number.isFinite(value)) this.#ascii("null");
+    else if (Number.isInteger(value) && value >= 0 && value < 1e9) {
+      // Digits straight in (access numbers, counts): no string per number.
+      this.#room(10);
+      const buffer = this.#buffer;
+      let digits = 1;
+      for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+      let at = this.#length + digits;
+      this.#length = at;
+      let v = value;
+      do {
+        buffer[--at] = 0x30 + (v % 10);
+        v = Math.floor(v / 10);
+      } while (v > 0);
+    } else this.#ascii(String(value));
+  }
+  /** Writes `value` at `indent` spaces; false at the first part that is not plain data. */
+  #plain(value: unknown, indent: number, depth: number): boolean {
+    switch (typeof value) {
+      case "string":
+        this.#string(value);
+        return true;
+      case "number":
+        this.#number(value);
+        return true;
+      case "boolean":
+        this.#ascii(value ? "true" : "false");
+        return true;
+      case "object":
+        break;
+      default:
+        return false;
+    }
+    if (value === null) {
+      this.#ascii("null");
+      return true;
+    }
+    // Deep values (and cycles, which JSON.stringify refuses) are left to JSON.stringify.
+    if (depth > MAX_PLAIN_DEPTH) return false;
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        this.#ascii("[]");
+        return true;
+      }
+      this.#ascii("[");
+      for (let k = 0; k < value.length; k++) {
+        if (k > 0) this.#ascii(",");
+        this.#line(indent + 2);
+        const element: unknown = value[k];
+        // JSON.stringify writes null for what JSON cannot hold, in arrays.
+        if (!isWritten(element)) this.#ascii("null");
+        else if (!this.#plain(element, indent + 2, depth + 1)) return false;
+      }
+      this.#line(indent);
+      this.#ascii("]");
+      return true;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    const record = value as Record<string, unknown>;
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      if (!isWritten(field)) continue;
+      this.#ascii(first ? "{" : ",");
+      first = false;
+      this.#line(indent + 2);
+      this.#string(key);
+      this.#ascii(": ");
+      if (!this.#plain(field, indent + 2, depth + 1)) return false;
+    }
+    if (first) this.#ascii("{}");
+    else {
+      this.#line(indent);
+      this.#ascii("}");
+    }
+    return true;
+  }
 }
+
+/** How deep plain data is written in place; deeper values go through JSON.stringify. */
+const MAX_PLAIN_DEPTH = 64;
 
 /** Writes `value` into `pieces` and yields each piece once full; the last piece at the end. */
 function* formatJson<T>(value: unknown, indent: string, pieces: Pieces<T>): Generator<T> {
@@ -106,7 +253,7 @@ function* formatValue<T>(value: unknown, indent: string, pieces: Pieces<T>): Gen
     return;
   }
   if (!isWalkable(value)) {
-    pieces.add(stringifyAt(value, indent));
+    if (!pieces.addPlain(value, indent)) pieces.add(stringifyAt(value, indent));
     return;
   }
   const inner = `${indent}  `;
@@ -143,7 +290,7 @@ function* formatLongList<T>(
     // JSON.stringify writes null for what JSON cannot hold, in arrays.
     if (!isWritten(element)) pieces.add("null");
     else if (isWalkable(element)) yield* formatValue(element, inner, pieces);
-    else pieces.add(stringifyAt(element, inner));
+    else if (!pieces.addPlain(element, inner)) pieces.add(stringifyAt(element, inner));
     if (pieces.full) yield pieces.take();
   }
   pieces.add(`\n${indent}]`);

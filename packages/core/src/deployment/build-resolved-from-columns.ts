@@ -94,17 +94,20 @@ export function buildResolvedFromColumns(
   catalog: Catalog,
   maxAccesses: number = deploymentLimits.maxExpandedAccesses,
 ): Validated<ResolvedDeployment> {
-  const resolved = resolveColumns(columns, catalog, maxAccesses);
+  const resolved = resolveCleanColumns(columns, catalog, maxAccesses);
   return resolved === undefined
     ? resolveDeployment(describeColumnsDeployment(columns), catalog)
     : { success: true, value: resolved };
 }
 
-/** The resolved deployment when nothing is wrong, else undefined (the document route reports). */
-function resolveColumns(
+/**
+ * The resolved deployment of a columns deployment when nothing is wrong with it (the same as
+ * `resolveDeployment` of its document), else undefined: the caller resolves its document, which reports.
+ */
+export function resolveCleanColumns(
   columns: ColumnsDeployment,
   catalog: Catalog,
-  maxAccesses: number,
+  maxAccesses: number = deploymentLimits.maxExpandedAccesses,
 ): ResolvedDeployment | undefined {
   const { base, accesses: a } = columns;
   const count = a.server.length;

@@ -7,6 +7,7 @@ import {
   listComponents,
   searchLeastUnions,
 } from "./bound-by-components.ts";
+import { boundReleasedJointly } from "./bound-released-jointly.ts";
 import { boundUnionsByClosure } from "./bound-unions-by-closure.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
@@ -71,6 +72,12 @@ const ENUMERATED_USERS = 12;
 const ENUMERATED_DEVICES = 7;
 /** Work past this multiple of the budget gives the bound up, whatever the family. */
 const HARD_CAP = 4;
+/** The joint least unions of released sets (`boundReleasedJointly`) have this multiple of the budget, shared. */
+const JOINT_SHARE = 4;
+/** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
+const MAX_HOLDERS = 5_000;
+/** A part of this many holders or more, not enumerated, counts as a ward (the least unions search it). */
+const WARD_HOLDERS = 100;
 /** Parts with more devices or users than these take the table that holds for any cover. */
 const BOUNDED_DEVICES = 400;
 const BOUNDED_USERS = 2_000;
@@ -124,6 +131,8 @@ export function boundByTiers(
   const nu = interned.userNames.length;
   const nd = interned.deviceNames.length;
   const n = nu + nd;
+  // A size test up front, the planner's own gate: a 20,000-holder family spent 8–9 s on its tables.
+  if (n > MAX_HOLDERS) return { kind: "skipped", reason: `more than ${MAX_HOLDERS} holders` };
   // Per holder, what every branch starts from: 0 open, 1 in (a user; a device at t0 at least), 2 a device at t1.
   const base = new Uint8Array(n);
   const from: number[] = [];
@@ -148,15 +157,21 @@ export function boundByTiers(
 
   let work = 0;
   const budget = { left: maxWork };
-  const spend = (units: number) => {
+  const joint = { left: JOINT_SHARE * maxWork };
+  const jointUsed = () => JOINT_SHARE * maxWork - joint.left;
+  // Work of the least-union searches and the closures comes out of the budget; enumerating small parts,
+  // splitting, convolving and pricing tables only count toward the hard cap, so a ward's search does not depend
+  // on how many office parts came before it.
+  const spend = (units: number, fromBudget = true) => {
     work += units;
-    budget.left -= units;
+    if (fromBudget) budget.left -= units;
   };
   let exactUnions = true;
   let components = 0;
   const inBase = new Uint8Array(n);
   for (let h = 0; h < n; h++) if (base[h] === 2 || (h < nu && base[h] === 1)) inBase[h] = 1;
   const hubs = chooseHubs(graph, inBase, spend);
+  const context: PartContext = { graph, slotNewer, nu, budget, joint, spend };
   const price = createPricer(pools, market, t0, t1);
 
   // Every combination of hub states: a user hub in or out, a device hub at t1, at t0 or out.
@@ -180,30 +195,58 @@ export function boundByTiers(
     let total: Table = { users: 0, newer: 0, least: Float64Array.of(0) };
     const open = new Uint8Array(n);
     for (let h = 0; h < n; h++) open[h] = isOpen(graph, slotNewer, state, h, nu) ? 0 : 1;
-    for (const component of listComponents(graph, new Uint8Array(n), open, spend)) {
-      if (work > HARD_CAP * maxWork)
-        return { kind: "skipped", reason: `more than ${HARD_CAP * maxWork} units of work` };
+    const parts = listComponents(graph, new Uint8Array(n), open, spend);
+    // Predicted up front: the least-union searches' budget covers one ward (at ~2,700 generated pairs two wards
+    // per branch gave no bound with twice the budget, after 1–2 s of CPU), so more than one skips the bound.
+    const wards = parts.filter(
+      (c) => c.length >= WARD_HOLDERS && countUsers(c, nu) > ENUMERATED_USERS,
+    );
+    if (wards.length > 1)
+      return { kind: "skipped", reason: `${wards.length} wards, the budget covers one` };
+    for (const component of parts) {
+      if (work + jointUsed() > (HARD_CAP + JOINT_SHARE) * maxWork)
+        return {
+          kind: "skipped",
+          reason: `more than ${(HARD_CAP + JOINT_SHARE) * maxWork} units of work`,
+        };
       components++;
-      const solved = solvePart(
-        graph,
-        slotNewer,
-        state,
-        component,
-        nu,
-        budget,
-        spend,
-        enumerate ? 0 : -1,
-      );
+      const solved = solvePart(context, state, component, enumerate ? 0 : -1);
       if (!solved.exact) exactUnions = false;
       total = convolveTables(total, solved.table, spend);
     }
     best = Math.min(best, priceTable(total, part, price, best, spend));
+    // The bound is the least over the branches: once one is no better than the bound known, so is the bound
+    // (at ~2,700 pairs the parts' budget runs out in the first branch; the others would only spend).
+    if (best <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
   }
   if (!Number.isFinite(best)) best = upperBound;
   const bound = Math.min(best, upperBound);
   if (bound <= knownBound) return { kind: "skipped", reason: "no better than the bound known" };
   if (price.inexact()) return { kind: "skipped", reason: "a purchase was priced by a heuristic" };
-  return { kind: "bound", bound, exactUnions, hubs: hubs.length, components, work };
+  return {
+    kind: "bound",
+    bound,
+    exactUnions,
+    hubs: hubs.length,
+    components,
+    work: work + jointUsed(),
+  };
+}
+
+/** Counts work; `fromBudget` false counts it only toward the hard cap (convolutions, pricing). */
+type Spend = (units: number, fromBudget?: boolean) => void;
+
+/** What every part of a family's branches is solved with: the graph, the work budgets and the counter. */
+interface PartContext {
+  readonly graph: Adjacency;
+  readonly slotNewer: SlotFlags;
+  /** Holders below this number are users. */
+  readonly nu: number;
+  /** The least-union searches' and closures' budget. */
+  readonly budget: { left: number };
+  /** The joint least unions' budget (`boundReleasedJointly`). */
+  readonly joint: { left: number };
+  readonly spend: Spend;
 }
 
 /** Per adjacency slot (a holder's i-th neighbour at offset[h] + i), 1 when its pair is newer (t1 or later). */
@@ -346,15 +389,12 @@ function isOpen(
  * open users; its devices the open devices (a device at t0 already may still go to t1 but not be released).
  */
 function solvePart(
-  graph: Adjacency,
-  slotNewer: SlotFlags,
+  context: PartContext,
   state: Uint8Array,
   component: readonly number[],
-  nu: number,
-  budget: { left: number },
-  spend: (units: number) => void,
   depth: number,
 ): { table: Table; exact: boolean } {
+  const { graph, slotNewer, nu, budget, joint, spend } = context;
   const users = component.filter((h) => h < nu);
   const devices = component.filter((h) => h >= nu);
   const position = new Map(users.map((u, i) => [u, i]));
@@ -398,7 +438,7 @@ function solvePart(
       }
       note(popcount(s), nNew, m);
     }
-    spend((1 << users.length) * Math.max(1, devices.length));
+    spend((1 << users.length) * Math.max(1, devices.length), false);
     return { table: monotone(table), exact: true };
   }
   if (depth >= 0 && devices.length <= ENUMERATED_DEVICES) {
@@ -429,12 +469,12 @@ function solvePart(
       }
     };
     walk(0, 0, 0);
-    spend(visits * users.length);
+    spend(visits * users.length, false);
     return { table: monotone(table), exact: true };
   }
   // The busiest holder in each of its states, while that splits the part (offices around a hot desk).
   if (depth >= 0 && depth < MAX_SPLIT_DEPTH) {
-    const split = splitOnBusiest(graph, slotNewer, state, component, nu, budget, spend, depth);
+    const split = splitOnBusiest(context, state, component, depth);
     if (split) {
       const out = emptyTable(users.length, devices.length);
       for (const s of split) place(out, s.table, s.users, s.newer, s.devices);
@@ -514,6 +554,18 @@ function solvePart(
     while (k + 1 < least.length && (least[k + 1] as number) <= u) k++;
     return k;
   };
+  // The joint least unions per released set (r ≤ 2 while its budget lasts): per r and u, the most q. Past its
+  // last level, r released devices allow no more than that level's r (any subset of them is released too).
+  const betas: number[] = [];
+  for (let beta = 1; beta <= (maxNewer + 1) * CLOSURE_SCALE; beta++) betas.push(beta);
+  const jointMost = boundReleasedJointly(
+    high,
+    all.map((l, j) => (keep[j] ? undefined : l)),
+    users.length,
+    betas,
+    CLOSURE_SCALE,
+    joint,
+  );
   const d = devices.length;
   for (let u = 0; u <= users.length; u++) {
     const rMost = most(released.least, u);
@@ -529,7 +581,8 @@ function solvePart(
       return q;
     };
     const qs: number[] = [];
-    for (let r = 0; r <= rMost; r++) qs.push(qOf(r));
+    for (let r = 0; r <= rMost; r++)
+      qs.push(Math.min(qOf(r), jointMost[Math.min(r, jointMost.length - 1)]?.[u] ?? d));
     for (let nNew = 0; nNew <= d; nNew++) {
       const q0 = d - nNew;
       let best = -1;
@@ -545,15 +598,12 @@ function solvePart(
  * the parts left; undefined when no state splits the part to 90 % of its size or less.
  */
 function splitOnBusiest(
-  graph: Adjacency,
-  slotNewer: SlotFlags,
+  context: PartContext,
   state: Uint8Array,
   component: readonly number[],
-  nu: number,
-  budget: { left: number },
-  spend: (units: number) => void,
   depth: number,
 ) {
+  const { graph, slotNewer, nu, spend } = context;
   const members = new Set(component);
   let busiest = component[0] as number;
   let most = -1;
@@ -573,7 +623,7 @@ function splitOnBusiest(
     if (!placeHub(graph, slotNewer, st, busiest, nu, choice)) continue;
     const closed = new Uint8Array(n).fill(1);
     for (const h of component) if (isOpen(graph, slotNewer, st, h, nu)) closed[h] = 0;
-    spend(component.length + n);
+    spend(component.length + n, false);
     branches.push({ st, parts: listComponents(graph, new Uint8Array(n), closed, spend) });
   }
   const largest = Math.max(
@@ -597,7 +647,7 @@ function splitOnBusiest(
     let table: Table = { users: 0, newer: 0, least: Float64Array.of(0) };
     let exact = true;
     for (const part of parts) {
-      const s = solvePart(graph, slotNewer, st, part, nu, budget, spend, depth + 1);
+      const s = solvePart(context, st, part, depth + 1);
       if (!s.exact) exact = false;
       table = convolveTables(table, s.table, spend);
     }
@@ -643,28 +693,25 @@ function monotone(t: Table): Table {
 }
 
 /** Two independent parts together: min-plus convolution over (users, newer devices). */
-function convolveTables(a: Table, b: Table, spend: (units: number) => void): Table {
+function convolveTables(a: Table, b: Table, spend: Spend): Table {
   const out = emptyTable(a.users + b.users, a.newer + b.newer);
-  const wa = a.newer + 1;
-  const wb = b.newer + 1;
   const wo = out.newer + 1;
   let cells = 0;
-  for (let ua = 0; ua <= a.users; ua++)
-    for (let ka = 0; ka < wa; ka++) {
-      const x = a.least[ua * wa + ka] as number;
-      if (!Number.isFinite(x)) continue;
-      // A cell no smaller than its left or upper neighbour adds nothing after `monotone`.
-      if (ua > 0 && (a.least[(ua - 1) * wa + ka] as number) <= x) continue;
-      if (ka > 0 && (a.least[ua * wa + ka - 1] as number) <= x) continue;
-      for (let ub = 0; ub <= b.users; ub++)
-        for (let kb = 0; kb < wb; kb++) {
-          const y = b.least[ub * wb + kb] as number;
-          cells++;
-          const at = (ua + ub) * wo + ka + kb;
-          if (x + y < (out.least[at] as number)) out.least[at] = x + y;
-        }
+  // Only the cells of either table's staircase: a cell no smaller than its left or upper neighbour adds nothing
+  // after `monotone` (the neighbour's sum lies left of or above its own).
+  const ca = listCorners(a);
+  const cb = listCorners(b);
+  for (let i = 0; i < ca.length; i += 3) {
+    const base = (ca[i] as number) * wo + (ca[i + 1] as number);
+    const x = ca[i + 2] as number;
+    for (let j = 0; j < cb.length; j += 3) {
+      const at = base + (cb[j] as number) * wo + (cb[j + 1] as number);
+      const sum = x + (cb[j + 2] as number);
+      if (sum < (out.least[at] as number)) out.least[at] = sum;
     }
-  spend(cells);
+    cells += cb.length / 3;
+  }
+  spend(cells, false);
   return monotone(out);
 }
 
@@ -696,23 +743,41 @@ function priceTable(
   settled: { users: number; newer: number; devices: number },
   price: (users: number, newer: number, devices: number) => number,
   best: number,
-  spend: (units: number) => void,
+  spend: Spend,
 ): number {
-  const w = t.newer + 1;
   let least = best;
-  let priced = 0;
+  const corners = listCorners(t);
+  for (let i = 0; i < corners.length; i += 3) {
+    const cost = price(
+      settled.users + (corners[i] as number),
+      settled.newer + (corners[i + 1] as number),
+      settled.devices + (corners[i + 2] as number),
+    );
+    if (cost < least) least = cost;
+  }
+  spend((corners.length / 3) * 16, false);
+  return least;
+}
+
+/** A table's staircase as (users, newer, least) triples: the finite cells below their left and upper neighbours. */
+function listCorners(t: Table): number[] {
+  const w = t.newer + 1;
+  const at: number[] = [];
   for (let u = 0; u <= t.users; u++)
     for (let k = 0; k < w; k++) {
-      const m = t.least[u * w + k] as number;
-      if (!Number.isFinite(m)) continue;
-      if (u > 0 && (t.least[(u - 1) * w + k] as number) <= m) continue;
-      if (k > 0 && (t.least[u * w + k - 1] as number) <= m) continue;
-      priced++;
-      const cost = price(settled.users + u, settled.newer + k, settled.devices + m);
-      if (cost < least) least = cost;
+      const v = t.least[u * w + k] as number;
+      if (!Number.isFinite(v)) continue;
+      if (u > 0 && (t.least[(u - 1) * w + k] as number) <= v) continue;
+      if (k > 0 && (t.least[u * w + k - 1] as number) <= v) continue;
+      at.push(u, k, v);
     }
-  spend(priced * 16);
-  return least;
+  return at;
+}
+
+function countUsers(component: readonly number[], nu: number): number {
+  let users = 0;
+  for (const h of component) if (h < nu) users++;
+  return users;
 }
 
 function popcount(x: number): number {
