@@ -37,6 +37,31 @@ const answerWords: Readonly<Record<string, string>> = {
     "Something went wrong inside calwise. Try again; if it happens again, tell your administrator",
 };
 
+/** Whether the API refused the request for the signed-in role (403 FORBIDDEN), not because the thing is missing. */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.problem?.code === "FORBIDDEN";
+}
+
+/** What a screen whose data the API refused (403 FORBIDDEN) is, for a customer's account and for staff. */
+const refusedScreenWords = {
+  customer: {
+    heading: "This page is for your reseller's staff",
+    detail: "Your account shows your own licences and quotes.",
+  },
+  staff: {
+    heading: "This page is for owners of your organisation",
+    detail: "Your role does not open it; ask an owner if you need what it shows.",
+  },
+} as const;
+
+/** The words for a screen the signed-in `role` may not open: a customer's account meets the staff's screens. */
+export function describeRefusedScreen(role: string | undefined): {
+  readonly heading: string;
+  readonly detail: string;
+} {
+  return role === "customer" ? refusedScreenWords.customer : refusedScreenWords.staff;
+}
+
 /**
  * An API error in words a reseller understands: the meaning of each problem code first, then the API's own
  * sentence with the facts (which server, which count). `doing` says what failed when nothing more is known.

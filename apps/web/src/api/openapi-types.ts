@@ -157,7 +157,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept an invitation: set a password */
+    /** Accept an invitation: set a password and sign in */
     post: {
       parameters: {
         query?: never;
@@ -171,12 +171,14 @@ export interface paths {
         };
       };
       responses: {
-        /** @description the password is set; sign in */
-        204: {
+        /** @description the password is set and the user is signed in (a session, as sign-in opens) */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            "application/json": components["schemas"]["SignedIn"];
+          };
         };
         /** @description invalid input (the problems name each field) */
         400: {
@@ -189,6 +191,15 @@ export interface paths {
         };
         /** @description not signed in */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description too many attempts */
+        429: {
           headers: {
             [name: string]: unknown;
           };

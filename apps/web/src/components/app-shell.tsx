@@ -1,8 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { callApi, setUnauthenticatedHandler } from "../api/api-client.ts";
+import { isForbidden } from "../api/describe-api-error.ts";
 import { saveSession, useSession } from "../session/session.ts";
+import { RefusedScreen } from "./load-error.tsx";
 
 const links = [
   { to: "/", label: "Point of sale", end: true },
@@ -28,12 +30,26 @@ function customerLinks(customerId: string | null | undefined) {
   ];
 }
 
+/**
+ * Whether the API refused (403 FORBIDDEN) data the open screen asks for: a query someone observes failed with
+ * that code. Every screen asks only what its own users' roles may, so a refusal means the page is not this
+ * account's: the shell says so for every screen, from the error's code, instead of each screen's load error.
+ */
+function useRefusedScreen(): boolean {
+  const cache = useQueryClient().getQueryCache();
+  return useSyncExternalStore(
+    (listener) => cache.subscribe(listener),
+    () => cache.getAll().some((q) => q.getObserversCount() > 0 && isForbidden(q.state.error)),
+  );
+}
+
 /** The frame of every signed-in screen: skip link, navigation, who is signed in, sign out, the screen. */
 export function AppShell() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const refused = useRefusedScreen();
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       saveSession(undefined);
@@ -88,7 +104,11 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {refused && <RefusedScreen />}
+        {/* Kept mounted while refused (its queries stay observed), hidden from sight and assistive tech. */}
+        <div className="screen" hidden={refused}>
+          <Outlet />
+        </div>
       </main>
     </div>
   );

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { Link, useLocation } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { z } from "zod";
 import { ApiError, callApi } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
 import { Field } from "../components/field.tsx";
 import { ErrorSummary, type FieldErrors, fieldErrorsOf } from "../components/form-errors.tsx";
+import { saveSession } from "../session/session.ts";
 
 /** The form's data: the API's AcceptInvitation limits (a password of at least 12 characters). */
 const acceptFormSchema = z.object({
@@ -16,7 +17,8 @@ const labels = { email: "Email address", password: "New password" };
 
 /**
  * Where an invitation link lands: the token (and organisation and email) ride in the address's fragment,
- * which the browser never sends to a server or a log; the user chooses a password, then signs in.
+ * which the browser never sends to a server or a log; the user chooses a password and is signed in
+ * at once, landing on its home screen.
  */
 export function AcceptInvitationScreen() {
   const location = useLocation();
@@ -26,7 +28,7 @@ export function AcceptInvitationScreen() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const navigate = useNavigate();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = acceptFormSchema.safeParse(
@@ -37,19 +39,34 @@ export function AcceptInvitationScreen() {
     setErrors({});
     setBusy(true);
     try {
-      await callApi("post", "/v1/invitations/accept", { body: { token, ...parsed.data } });
-      setDone(true);
+      // Accepting signs the new account in (a session, as sign-in opens): it lands on its home screen, and
+      // the shell sends a customer's account on to its own licences.
+      const signedIn = await callApi("post", "/v1/invitations/accept", {
+        body: { token, ...parsed.data },
+      });
+      saveSession({
+        organisation: signedIn.organisation,
+        user: signedIn.user,
+        expiresAt: signedIn.expiresAt,
+      });
+      navigate(
+        signedIn.user.role === "customer" && signedIn.user.customerId
+          ? `/customers/${signedIn.user.customerId}`
+          : "/",
+        { replace: true },
+      );
     } catch (error) {
       setMessage(
         error instanceof ApiError && error.status === 401
           ? "This invitation does not work: it may have been used already, replaced by a newer one, or expired after 7 days, or it was for another email address. Ask the owner who invited you for a new link."
-          : describeApiError(error, "Setting the password"),
+          : error instanceof ApiError && error.status === 429
+            ? "Too many attempts. Wait 15 minutes, then try again, or ask the owner who invited you."
+            : describeApiError(error, "Setting the password"),
       );
     } finally {
       setBusy(false);
     }
   };
-  const signIn = `/sign-in${org === "" ? "" : `?${new URLSearchParams({ organisation: org })}`}`;
   return (
     <main id="main" className="sign-in">
       <div className="sign-in-card">
@@ -60,14 +77,11 @@ export function AcceptInvitationScreen() {
             This page opens from an invitation link. Ask an owner of your organisation to invite
             you, then open the link they send.
           </p>
-        ) : done ? (
-          <p role="status">
-            Your password is set. <Link to={signIn}>Sign in</Link>
-            {org === "" ? "" : ` to ${org}`}.
-          </p>
         ) : (
           <>
-            <p>Choose your password{org === "" ? "" : ` for ${org}`}. You will sign in with it.</p>
+            <p>
+              Choose your password{org === "" ? "" : ` for ${org}`}. You will be signed in with it.
+            </p>
             <ErrorSummary errors={errors} labels={labels} message={message} />
             <form onSubmit={submit} noValidate>
               <Field id="email" label={labels.email} error={errors.email}>

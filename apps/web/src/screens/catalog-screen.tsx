@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useCatalog } from "../api/use-catalog.ts";
+import { LoadError } from "../components/load-error.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 
@@ -18,7 +19,7 @@ export function CatalogScreen() {
     return (
       <section className="page">
         <h1>Catalog</h1>
-        <p className="error-text">The catalog could not be loaded. Reload the page to try again.</p>
+        <LoadError error={catalog.error} what="The catalog" />
       </section>
     );
   const data = catalog.data;

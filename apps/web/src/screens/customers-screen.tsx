@@ -10,6 +10,7 @@ import {
   fieldErrorsOf,
   fieldErrorsOfApi,
 } from "../components/form-errors.tsx";
+import { LoadError } from "../components/load-error.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
 
@@ -81,9 +82,7 @@ export function CustomersScreen() {
           {customers.isPending ? (
             <Skeleton lines={4} />
           ) : customers.isError ? (
-            <p className="error-text">
-              The customers could not be loaded. Reload the page to try again.
-            </p>
+            <LoadError error={customers.error} what="The customers" />
           ) : customers.data.customers.length === 0 ? (
             <p className="empty">
               No customers yet. Add the first one with the form: its deployments, compliance and

@@ -6,6 +6,7 @@ import { callApi, type Schema } from "../api/api-client.ts";
 import { BarChart } from "../components/bar-chart.tsx";
 import { DataTable } from "../components/data-table.tsx";
 import { formatRate } from "../components/format-rate.ts";
+import { LoadError } from "../components/load-error.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TrainingScoresTable } from "../components/training-scores-table.tsx";
 import { useSession } from "../session/session.ts";
@@ -64,9 +65,7 @@ export function DashboardScreen() {
         </select>
       </div>
       {dashboard.isError ? (
-        <p className="warning" role="alert">
-          The dashboard could not be loaded: {dashboard.error.message}
-        </p>
+        <LoadError error={dashboard.error} what="The dashboard" />
       ) : data === undefined ? (
         <Skeleton lines={6} />
       ) : (

@@ -5,6 +5,7 @@ import { callApi, postText, type Schema } from "../api/api-client.ts";
 import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { FileImportField, type Refusal, refusalOf } from "../components/file-import-field.tsx";
+import { LoadError } from "../components/load-error.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
 import { formatLocalDate } from "../format/local-date.ts";
@@ -100,9 +101,7 @@ export function PriceListsScreen() {
         {lists.isPending ? (
           <Skeleton lines={3} />
         ) : lists.isError ? (
-          <p className="error-text">
-            The price lists could not be loaded. Reload the page to try again.
-          </p>
+          <LoadError error={lists.error} what="The price lists" />
         ) : rows.length === 0 ? (
           <p className="empty">
             No price list yet. Until there is one, the point of sale counts the CALs a customer

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { DataTable } from "../components/data-table.tsx";
+import { LoadError } from "../components/load-error.tsx";
 import { Money } from "../components/money.tsx";
 import { QuoteStatus } from "../components/quote-status.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -101,9 +102,7 @@ export function QuotesScreen() {
         {quotes.isPending ? (
           <Skeleton lines={4} />
         ) : quotes.isError ? (
-          <p className="error-text">
-            The quotes could not be loaded. Reload the page to try again.
-          </p>
+          <LoadError error={quotes.error} what="The quotes" />
         ) : quotes.data.quotes.length === 0 ? (
           filtered ? (
             <p className="empty">

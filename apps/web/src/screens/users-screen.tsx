@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { z } from "zod";
 import { type AnswerOf, ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
@@ -10,6 +11,7 @@ import {
   fieldErrorsOf,
   fieldErrorsOfApi,
 } from "../components/form-errors.tsx";
+import { LoadError } from "../components/load-error.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate, formatDateTime } from "../format/format-date.ts";
@@ -45,6 +47,40 @@ const labels = {
   role: "Role",
   customerId: "Customer",
 };
+
+/**
+ * A customer account's role cell: which customer it reads, by name with a link to it, from the customers list
+ * the screen loads (said in words while that list loads or if it failed).
+ */
+function CustomerOf(props: {
+  readonly customerId: string | null;
+  readonly customers: {
+    readonly data?: AnswerOf<"get", "/v1/customers">;
+    readonly isError: boolean;
+  };
+}) {
+  const { customerId, customers } = props;
+  if (customerId === null) return "Customer";
+  const customer = customers.data?.customers.find((c) => c.id === customerId);
+  if (customer !== undefined)
+    return (
+      <>
+        Customer of <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
+      </>
+    );
+  return (
+    <>
+      Customer{" "}
+      <span className="hint">
+        {customers.data !== undefined
+          ? "(its customer was removed)"
+          : customers.isError
+            ? "(the customer's name could not be loaded)"
+            : "(loading the customer's name…)"}
+      </span>
+    </>
+  );
+}
 
 /** The one-time invitation link: shown once, as the API shows the token once. */
 function InvitationLink({
@@ -171,7 +207,7 @@ export function UsersScreen() {
         {users.isPending ? (
           <Skeleton lines={4} />
         ) : users.isError ? (
-          <p className="error-text">{describeApiError(users.error, "Loading the users")}</p>
+          <LoadError error={users.error} what="The users" />
         ) : (
           <TableScroll label="Users, scrollable">
             <table className="table">
@@ -202,7 +238,7 @@ export function UsersScreen() {
                     </th>
                     <td>
                       {u.role === "customer" ? (
-                        "Customer"
+                        <CustomerOf customerId={u.customerId} customers={customers} />
                       ) : (
                         <select
                           aria-label={`Role of ${u.email}`}

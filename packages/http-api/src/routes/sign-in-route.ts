@@ -1,17 +1,9 @@
 import { CalwiseError } from "@calwise/core";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { setCookie } from "hono/cookie";
 import type { ApiEnv } from "../api-env.ts";
-import { csrfCookie, sessionCookie } from "../auth/cookie-names.ts";
 import { hashPassword, verifyPassword } from "../auth/hash-password.ts";
+import { openSession, refuseTooManyFailures } from "../auth/open-session.ts";
 import { readClientAddress } from "../auth/read-client-address.ts";
-import { createSecretToken, deriveCsrfToken, hashToken } from "../auth/secret-token.ts";
-import {
-  maxFailuresPerAccount,
-  maxFailuresPerAddress,
-  sessionHours,
-  signInWindowMinutes,
-} from "../auth/sign-in-limits.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
 
@@ -23,7 +15,8 @@ const signInSchema = z
   })
   .openapi("SignIn");
 
-const signedInSchema = z
+/** What sign-in (and accepting an invitation) answers: who is signed in, and the CSRF token writes echo. */
+export const signedInSchema = z
   .object({
     organisation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
     user: z.object({
@@ -73,18 +66,8 @@ export function registerSignInRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepend
       throw refused;
     }
     const email = input.email.toLowerCase();
+    await refuseTooManyFailures(c, deps, org.id, email);
     const address = readClientAddress(c);
-    const now = deps.now();
-    const since = new Date(now.getTime() - signInWindowMinutes * 60_000).toISOString();
-    const [byAccount, byAddress] = await Promise.all([
-      deps.store.signInAttempts.countFailures(org.id, { email, since }),
-      deps.store.signInAttempts.countFailures(org.id, { address, since }),
-    ]);
-    if (byAccount >= maxFailuresPerAccount || byAddress >= maxFailuresPerAddress)
-      throw new CalwiseError(
-        "RATE_LIMITED",
-        `too many failed sign-ins; try again in ${signInWindowMinutes} minutes`,
-      );
     const user = await deps.store.users.findByEmail(org.id, email);
     const good =
       user !== undefined &&
@@ -100,32 +83,6 @@ export function registerSignInRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDepend
       if (user === undefined) await verifyPassword(input.password, await decoyHash);
       throw refused;
     }
-    const token = createSecretToken(org.id);
-    const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();
-    await deps.store.sessions.create(org.id, {
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt,
-      address,
-      userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
-    });
-    const csrfToken = deriveCsrfToken(token);
-    const cookie = {
-      path: "/",
-      sameSite: "Lax",
-      secure: deps.secureCookies === true,
-      maxAge: sessionHours * 3600,
-    } as const;
-    setCookie(c, sessionCookie, token, { ...cookie, httpOnly: true });
-    setCookie(c, csrfCookie, csrfToken, cookie);
-    return c.json(
-      {
-        organisation: { id: org.id, slug: org.slug, name: org.name },
-        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
-        csrfToken,
-        expiresAt,
-      },
-      200,
-    );
+    return c.json(await openSession(c, deps, { org, user }), 200);
   });
 }
