@@ -123,6 +123,10 @@ export function runWebAfterFlows(database: string, makeStore: () => Promise<Flow
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Your licences" })
       .waitFor();
+    // A customer's account cannot write a deployment: its empty position says who does, not "type one in below".
+    await invited.page
+      .getByText("No deployment recorded yet: your reseller records it and checks it.")
+      .waitFor();
     await saveScreenshot(invited.page, database, "invitation-accepted-customer");
     invited.assertClean();
     await invited.page.context().close();

@@ -135,7 +135,10 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
         )
       ) : data.deployments.length === 0 ? (
         <p className="empty">
-          No deployment yet: type one in below, or import a file, and check it.
+          {/* Only owners and sales agents may write a deployment (the API's editor roles). */}
+          {role === "owner" || role === "sales"
+            ? "No deployment yet: type one in below, or import a file, and check it."
+            : "No deployment recorded yet: your reseller records it and checks it."}
         </p>
       ) : (
         <>
