@@ -77,13 +77,25 @@ export function signInWithCounterPrices(open: () => Promise<WatchedPage>) {
   };
 }
 
+/** Flows of one organisation's owner and sales agent, who sign in with the counter's price list in force. */
+export function setUpCounterFlows(
+  makeStore: () => Promise<FlowStore>,
+  organisation: string,
+  staff: { readonly owner: { email: string }; readonly sales: { email: string } },
+) {
+  const { open } = setUpFlows(makeStore, (location) => {
+    addAccount(location, organisation, staff.owner.email, "owner");
+    addAccount(location, organisation, staff.sales.email, "sales");
+  });
+  return { open, signInWithPrices: signInWithCounterPrices(open) };
+}
+
 /** The web-gaps flows on `database`, on a store made by `makeStore`. */
 export function runGapsFlows(database: string, makeStore: () => Promise<FlowStore>): void {
-  const { open } = setUpFlows(makeStore, (location) => {
-    addAccount(location, "Gap resellers", owner.email, "owner");
-    addAccount(location, "Gap resellers", sales.email, "sales");
+  const { open, signInWithPrices } = setUpCounterFlows(makeStore, "Gap resellers", {
+    owner,
+    sales,
   });
-  const signInWithPrices = signInWithCounterPrices(open);
 
   test("a customer's past audits are listed on their screen, newest first, with files, revision and position", async () => {
     const watched = await signInWithPrices(owner);

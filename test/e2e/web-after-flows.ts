@@ -5,15 +5,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { callApi, signInWithCounterPrices } from "./gaps-flows.ts";
+import { callApi, setUpCounterFlows } from "./gaps-flows.ts";
 import { signIn } from "./web-flows.ts";
 import {
-  addAccount,
   assertAccessible,
   type FlowStore,
   password,
   saveScreenshot,
-  setUpFlows,
   type WatchedPage,
 } from "./web-harness.ts";
 
@@ -52,11 +50,10 @@ async function openRefused(watched: WatchedPage, path: string, heading: string):
 
 /** The web-after flows on `database`, on a store made by `makeStore`. */
 export function runWebAfterFlows(database: string, makeStore: () => Promise<FlowStore>): void {
-  const { open } = setUpFlows(makeStore, (location) => {
-    addAccount(location, "After resellers", owner.email, "owner");
-    addAccount(location, "After resellers", sales.email, "sales");
+  const { open, signInWithPrices } = setUpCounterFlows(makeStore, "After resellers", {
+    owner,
+    sales,
   });
-  const signInWithPrices = signInWithCounterPrices(open);
 
   test("a customer's account on a staff screen is told the page is for its reseller's staff, with a link to its licences", async () => {
     const watched = await signInWithPrices(owner);

@@ -5,16 +5,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { smallOffice } from "../service/polish-cases.ts";
-import { callApi, signInWithCounterPrices } from "./gaps-flows.ts";
+import { callApi, setUpCounterFlows } from "./gaps-flows.ts";
 import { signIn } from "./web-flows.ts";
-import {
-  addAccount,
-  assertAccessible,
-  type FlowStore,
-  password,
-  saveScreenshot,
-  setUpFlows,
-} from "./web-harness.ts";
+import { assertAccessible, type FlowStore, password, saveScreenshot } from "./web-harness.ts";
 
 const owner = { org: "counter-resellers", email: "owner@counter-resellers.example" };
 const sales = { org: "counter-resellers", email: "sales@counter-resellers.example" };
@@ -29,11 +22,10 @@ async function slowDown(page: Page, url: string): Promise<void> {
 
 /** The web-customer flows on `database`, on a store made by `makeStore`. */
 export function runWebCustomerFlows(database: string, makeStore: () => Promise<FlowStore>): void {
-  const { open } = setUpFlows(makeStore, (location) => {
-    addAccount(location, "Counter resellers", owner.email, "owner");
-    addAccount(location, "Counter resellers", sales.email, "sales");
+  const { open, signInWithPrices } = setUpCounterFlows(makeStore, "Counter resellers", {
+    owner,
+    sales,
   });
-  const signInWithPrices = signInWithCounterPrices(open);
 
   test("a customer's account reads its own quotes, with its name, read-only, and never another customer's", async () => {
     const watched = await signInWithPrices(owner);
