@@ -239,7 +239,7 @@ export function QuoteScreen() {
                     className={line.informational ? "informational" : undefined}
                   >
                     <td>{line.position ?? "—"}</td>
-                    <td>
+                    <td className="line-what">
                       {line.description}
                       {line.informational && ` (${lineKinds[line.kind] ?? "no charge"})`}
                       {/* Why this quantity, in words a reseller reads out; the SKU, rule and sources as codes. */}
