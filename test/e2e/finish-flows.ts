@@ -4,16 +4,15 @@
 // reason and is checked again; "today" is the browser's date, not the server's UTC one. Axe-checked.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { root } from "../cli/run-cli.ts";
 import { counterPricesCsv, smallOffice } from "../service/polish-cases.ts";
 import { file } from "./polish-flows.ts";
 import { signIn } from "./web-flows.ts";
 import {
   addAccount,
   assertAccessible,
+  auditCorpusEvidence,
   type FlowStore,
   saveScreenshot,
   setUpFlows,
@@ -161,14 +160,7 @@ export function runFinishFlows(database: string, makeStore: () => Promise<FlowSt
       .getByRole("region", { name: "Evidence", exact: true })
       .getByText("Loading the customer's deployments…")
       .waitFor();
-    await page
-      .getByLabel("Choose files, or drop them here")
-      .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
-    // The audit job shares two cores with everything else on a loaded machine: an upper bound, not a measure.
-    // Its end is the link, or the job's failure or the upload's refusal in words, which the assertion shows.
-    const jobEnd = page.locator(".uploads li").filter({ has: page.locator("a, .error-text") });
-    await jobEnd.waitFor({ timeout: 120_000 });
-    assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
+    await auditCorpusEvidence(page);
     await page.unroute(slowDeployments);
     await shot("evidence");
     await page.getByRole("link", { name: "Audit ready: open it" }).click();

@@ -3,16 +3,15 @@
 // a check is stale for every role that sees it; the licensing rules' date, not "catalog 2026.11.1"; no control
 // acting before its data has loaded (requests slowed on the wire); a refused upload that says what to do here.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { root } from "../cli/run-cli.ts";
 import { counterPricesCsv, smallOffice } from "../service/polish-cases.ts";
 import { file } from "./polish-flows.ts";
 import { signIn } from "./web-flows.ts";
 import {
   addAccount,
   assertAccessible,
+  auditCorpusEvidence,
   type FlowStore,
   password,
   saveScreenshot,
@@ -104,12 +103,7 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await page.goto(`/customers/${customerId}`);
     const audits = page.getByRole("table", { name: "Audits of this customer, newest first" });
     await audits.getByRole("cell", { name: /^No audit yet/ }).waitFor();
-    await page
-      .getByLabel("Choose files, or drop them here")
-      .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
-    const jobEnd = page.locator(".uploads li").filter({ has: page.locator("a, .error-text") });
-    await jobEnd.waitFor({ timeout: 120_000 });
-    assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
+    await auditCorpusEvidence(page);
     // Listed as soon as it is ready, and found again without the job's link: a week later, on a fresh page.
     const row = audits.getByRole("row", { name: /lm-wmi-4624-4688-targethost\.evtx/ });
     await row.waitFor();

@@ -223,6 +223,20 @@ export async function saveScreenshot(page: Page, database: string, screen: strin
   await page.screenshot({ path: join(screenshotDir, `${database}-${screen}.png`), fullPage: true });
 }
 
+/**
+ * Drops the shared corpus's small Security log on the customer screen's evidence card and waits for its audit
+ * job to end: the link, or the job's failure or the upload's refusal in words, which the assertion then shows.
+ * The job shares two cores with everything else on a loaded machine: the wait is an upper bound, not a measure.
+ */
+export async function auditCorpusEvidence(page: Page): Promise<void> {
+  await page
+    .getByLabel("Choose files, or drop them here")
+    .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+  const jobEnd = page.locator(".uploads li").filter({ has: page.locator("a, .error-text") });
+  await jobEnd.waitFor({ timeout: 120_000 });
+  assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
+}
+
 /** A store the browser flows run on: where it is (a data directory or a postgres:// URL) and how to remove it. */
 export interface FlowStore {
   readonly location: string;
