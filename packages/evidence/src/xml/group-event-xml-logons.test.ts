@@ -97,6 +97,12 @@ const eventEdit = fc.oneof(
       ["</Event>", ""],
       ["<EventData>", "<EventData >"],
       ["<Data ", "<Data\r\n"],
+      // Where the scan's own cut must agree with the splitter's.
+      ["<EventData>", "<EventData><Event/>"],
+      ["</EventData>", "</EventData><Event><System/></Event>"],
+      ["</Event>", "</Event >"],
+      ["</System>", "</System><Events/>"],
+      ["<EventData>", "<EventData><Event\u00e9/>"],
     ),
   }),
   fc.constantFrom("line-breaks", "events-wrapper", "no-xmlns"),
