@@ -221,7 +221,8 @@ export async function groupEventXmlLogons(
       : detectTextEncoding(bytes.subarray(0, end));
     if (encoding !== "utf-8") {
       const { onBytes: _, ...untracked } = options;
-      return groupEventXmlLogons(transcodeToUtf8(window.rest(0)), untracked, true);
+      // Awaited here: the window is closed (finally) only once that reading is done.
+      return await groupEventXmlLogons(transcodeToUtf8(window.rest(0)), untracked, true);
     }
     let position = bom; // everything before it is read, and `line` is its line
     let line = 1;
@@ -320,6 +321,8 @@ export async function groupEventXmlLogons(
     }
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
+  } finally {
+    await window.close();
   }
   return grouping();
 }
