@@ -155,3 +155,28 @@ test("plain data written in place is JSON.stringify's text, and anything else is
   );
   assert.throws(() => [...formatJsonBytes({ list: [1n] })], TypeError);
 });
+
+test("a long list's elements written in place, or walked where they hold what is not plain data", () => {
+  class Point {
+    constructor(readonly x: number) {}
+  }
+  const trail = (length: number) =>
+    new TrailList(length, function* () {
+      for (let i = 0; i < length; i++) yield { i };
+    });
+  const kinds = [
+    (k: number) => ({ id: `U${k}`, servers: ["S1"], accesses: [k] }),
+    (k: number) => ({ id: `U${k}`, inner: trail(k % 80) }),
+    (k: number) => ({ id: `U${k}`, at: new Point(k), when: { toJSON: () => `t${k}` } }),
+    (k: number) => ({ long: Array.from({ length: 70 + (k % 3) }, (_, j) => ({ j })) }),
+    (k: number) => [k, undefined, () => k, new Map([[k, k]])],
+  ];
+  const value = {
+    holders: Array.from({ length: 400 }, (_, k) =>
+      (kinds[k % kinds.length] as (k: number) => unknown)(k),
+    ),
+  };
+  const expected = JSON.stringify(value, null, 2);
+  assert.equal(Buffer.concat([...formatJsonBytes(value)]).toString("utf8"), expected);
+  assert.equal([...formatJsonChunks(value)].join(""), expected);
+});

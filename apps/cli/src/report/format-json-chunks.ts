@@ -283,14 +283,21 @@ function* formatLongList<T>(
   // Elements are added to the piece one by one and a piece is yielded only once full: one yield per
   // element through every enclosing generator cost more than writing the element (200,000 holder lines).
   let first = true;
+  const long = !(list instanceof TrailList) && (list as unknown[]).length > SPLIT_LENGTH;
   pieces.add("[");
   for (const element of list) {
     pieces.add(first ? `\n${inner}` : `,\n${inner}`);
     first = false;
     // JSON.stringify writes null for what JSON cannot hold, in arrays.
+    // A long list's elements are small as a rule (holder lines): plain data is written in place without
+    // asking first whether it is worth walking (each would be walked twice); what is not (a TrailList
+    // inside, a toJSON) is walked or stringified. A short list's elements (families) are walked, so a
+    // large one is written in pieces.
     if (!isWritten(element)) pieces.add("null");
-    else if (isWalkable(element)) yield* formatValue(element, inner, pieces);
-    else if (!pieces.addPlain(element, inner)) pieces.add(stringifyAt(element, inner));
+    else if (!(long && pieces.addPlain(element, inner))) {
+      if (isWalkable(element)) yield* formatValue(element, inner, pieces);
+      else if (long || !pieces.addPlain(element, inner)) pieces.add(stringifyAt(element, inner));
+    }
     if (pieces.full) yield pieces.take();
   }
   pieces.add(`\n${indent}]`);

@@ -8,6 +8,7 @@ import {
   type ColumnsDeployment,
   describeColumnsDeployment,
 } from "./build-resolved-from-columns.ts";
+import { expandRange } from "./expand-range.ts";
 import { resolveDeployment } from "./resolve-deployment.ts";
 import type { ResolvedDeployment } from "./resolved-deployment.ts";
 
@@ -127,10 +128,13 @@ function columnsOf(
  */
 function comparable(result: Validated<ResolvedDeployment>) {
   if (!result.success) return result;
-  const { accesses, accessColumns: c, ...rest } = result.value;
+  const { accesses, accessColumns: c, users, devices, ...rest } = result.value;
   assert.ok(c !== undefined, "no access columns");
   return {
     ...rest,
+    // The columns' route keeps its principals as tables: compared by their entries.
+    users: new Map(users),
+    devices: new Map(devices),
     accesses: [...accesses],
     count: c.count,
     userIds: c.userIds,
@@ -190,4 +194,77 @@ test("buildResolvedFromColumns declares the accesses' principals when the deploy
   assert.deepEqual([...fromColumns.value.users.keys()], ["bob", "alice"]);
   assert.deepEqual([...fromColumns.value.principals.accessDevice], [0, -1, 1]);
   assert.equal(fromColumns.value.accesses[1]?.service, "rds");
+});
+
+/** Ranges of every shape the principal tables take as ranges or by names: padded, overlapping, bad. */
+const rangeNames = [undefined, "U1", "U5", "U10", "U08", "U01", "U12", "U13", "X1z", "E2", "PC1"];
+const moreRangeNames = ["PC01", "PC2", "PC-8", "K1", "U7", "S1", "S2", "S3", "1", "U", "U100"];
+const rangeTable = [...rangeNames, ...moreRangeNames];
+const at = (name: string) => rangeTable.indexOf(name);
+const ranged = fc
+  .tuple(
+    fc.subarray([
+      "U{1..12}",
+      "U{10..11}",
+      "U{08..10}",
+      "U1{0..3}",
+      "U5",
+      "X{0..2}z",
+      { id: "E{1..3}", kind: "external" as const },
+      "PC{1..2}",
+      "U{99..100}",
+    ]),
+    // Now and then a range the schema's resolution refuses.
+    fc.constantFrom([], [], [], [], ["{1..2}"], ["U{3..1}"]),
+    fc.subarray([
+      "PC{1..3}",
+      "PC{01..03}",
+      "PC-{7..9}",
+      "U7",
+      "PC2",
+      { id: "K{0..1}", unattended: true },
+    ]),
+    fc.array(
+      accessArbitrary(
+        ["U1", "U5", "U10", "U08", "U01", "U12", "U13", "X1z", "E2", "U100"].map(at),
+        ["PC1", "PC01", "PC2", "PC-8", "K1", "U7"].map(at),
+        [at("S1"), at("S2"), at("S3")],
+      ),
+      { maxLength: 6 },
+    ),
+    fc.constantFrom(-1, -1, -1, at("U"), at("1")),
+  )
+  .map(([users, bad, devices, rows, stray]) => {
+    // Most accesses name declared principals (else nearly every case is a problem).
+    const declared = (list: readonly (string | { id: string })[]) =>
+      new Set(list.flatMap((x) => expandRange(typeof x === "string" ? x : x.id) ?? []));
+    const knownUsers = declared(users);
+    const knownDevices = declared(devices);
+    const known = (id: number, names: Set<string>) =>
+      id >= 0 && names.has(rangeTable[id] as string) ? id : -1;
+    const kept = rows
+      .map((r) => ({
+        ...r,
+        user: known(r.user, knownUsers),
+        device: known(r.device, knownDevices),
+      }))
+      .filter((r) => r.user >= 0 || r.device >= 0);
+    return columnsOf(
+      { servers, users: [...users, ...bad], devices },
+      [],
+      [],
+      [...kept, ...(stray < 0 ? [] : [{ user: stray, device: -1, server: at("S1"), service: -1 }])],
+      rangeTable,
+    );
+  });
+
+test("buildResolvedFromColumns gives resolveDeployment's result on declared ranges of any shape", () => {
+  let resolved = 0;
+  fc.assert(
+    fc.property(ranged, (columns) => {
+      if (bothRoutes(columns).fromColumns.success) resolved++;
+    }),
+    { numRuns: 600 },
+  );
+  assert.ok(resolved > 60, `only ${resolved} of 600 resolved`);
 });

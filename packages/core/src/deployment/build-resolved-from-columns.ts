@@ -4,14 +4,13 @@ import { checkPriceList } from "../price-list/check-price-list.ts";
 import { ADMIN_SERVICE } from "./admin-service.ts";
 import { assembleResolvedDeployment } from "./assemble-resolved-deployment.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
+import { declarePrincipalTables, sharePrincipalName } from "./declare-principal-tables.ts";
 import { deploymentLimits } from "./deployment-limits.ts";
 import { type DeploymentInput, deploymentSchema } from "./deployment-schema.ts";
+import type { PrincipalTable } from "./principal-table.ts";
 import { ProblemCollector } from "./problem-collector.ts";
-import { idsByIndex } from "./read-access-columns.ts";
-import { resolveAccesses } from "./resolve-accesses.ts";
 import { resolveAssumptions } from "./resolve-assumptions.ts";
 import { resolveDeployment } from "./resolve-deployment.ts";
-import { resolvePrincipals } from "./resolve-principals.ts";
 import { resolveServers } from "./resolve-servers.ts";
 import type {
   ResolvedAccessColumns,
@@ -117,20 +116,12 @@ export function resolveCleanColumns(
   const d = parsed.data;
   const out = new ProblemCollector();
   const servers = resolveServers(d, catalog, out);
-  const { users, devices } = resolvePrincipals(d, out);
-  for (const id of columns.addedUsers) {
-    if (!isPlainName(id) || users.has(id)) return undefined;
-    users.set(id, { id, kind: "internal", index: users.size });
-  }
-  for (const id of columns.addedDevices) {
-    if (!isPlainName(id) || devices.has(id)) return undefined;
-    devices.set(id, { id, unattended: false, index: devices.size });
-  }
+  const tables = declarePrincipalTables(d, columns.addedUsers, columns.addedDevices);
+  if (tables === undefined) return undefined;
+  const { users, devices } = tables;
   const built = resolveColumnAccesses(a, servers, users, devices);
-  if (built === undefined) return undefined;
-  // With no accesses left to resolve, this checks what follows them: a name both a user and a
-  // device, the anonymous accesses' servers; and it writes the principals' flags.
-  const { principals } = resolveAccesses(d, catalog, servers, users, devices, out);
+  if (built === undefined || sharePrincipalName(tables)) return undefined;
+  for (const anonymous of d.anonymous) if (!servers.has(anonymous.server)) return undefined;
   checkEntitlements(d, catalog, servers, users, devices, out);
   if (typeof d.prices === "string") return undefined;
   const prices = d.prices;
@@ -139,11 +130,14 @@ export function resolveCleanColumns(
   if (out.problems.length > 0) return undefined;
   const accessColumns: ResolvedAccessColumns = {
     ...built.columns,
-    userIds: idsByIndex(users),
-    deviceIds: idsByIndex(devices),
+    userIds: users.ids,
+    deviceIds: devices.ids,
   };
-  const resolvedPrincipals = {
-    ...principals,
+  const principals = {
+    userCount: users.size,
+    deviceCount: devices.size,
+    userExternal: users.flags,
+    deviceUnattended: devices.flags,
     accessUser: built.accessUser,
     accessDevice: built.accessDevice,
   };
@@ -151,7 +145,7 @@ export function resolveCleanColumns(
     servers,
     users,
     devices,
-    principals: resolvedPrincipals,
+    principals,
     accessColumns,
     prices,
     assumptions,
@@ -167,8 +161,8 @@ export function resolveCleanColumns(
 function resolveColumnAccesses(
   a: AccessColumns,
   servers: ReadonlyMap<string, ResolvedServer>,
-  users: Map<string, ResolvedUser>,
-  devices: Map<string, ResolvedDevice>,
+  users: PrincipalTable<ResolvedUser>,
+  devices: PrincipalTable<ResolvedDevice>,
 ):
   | {
       columns: Omit<ResolvedAccessColumns, "userIds" | "deviceIds">;
@@ -195,32 +189,26 @@ function resolveColumnAccesses(
     }
     return ok;
   };
-  const principal = <T extends { readonly index: number }>(
+  const principal = (
     id: number,
     of: Int32Array,
-    known: Map<string, T>,
-    add: ((name: string) => T) | undefined,
+    known: PrincipalTable<{ readonly index: number }>,
+    implicit: boolean,
   ): number => {
     if (id < 0) return -1;
     const cached = of[id] as number;
     if (cached !== -2) return cached;
     const name = a.names[id];
     if (!isPlainName(name)) return -3;
-    let found = known.get(name);
-    if (found === undefined && add !== undefined) {
-      found = add(name);
-      known.set(name, found);
+    let index = known.indexOf(name);
+    if (index < 0 && implicit) {
+      known.addName(name, false);
+      index = known.size - 1;
     }
-    const index = found === undefined ? -3 : found.index;
+    if (index < 0) index = -3;
     of[id] = index;
     return index;
   };
-  const addUser = implicitUsers
-    ? (id: string): ResolvedUser => ({ id, kind: "internal", index: users.size })
-    : undefined;
-  const addDevice = implicitDevices
-    ? (id: string): ResolvedDevice => ({ id, unattended: false, index: devices.size })
-    : undefined;
   // Per name id, its server's number in `serverNames`; -1 while not looked up.
   const serverNames = [...servers.keys()];
   const serverOfName = new Int32Array(a.names.length).fill(-1);
@@ -233,8 +221,8 @@ function resolveColumnAccesses(
     const userId = a.user[k] as number;
     const deviceId = a.device[k] as number;
     if (userId < 0 && deviceId < 0) return undefined;
-    const user = principal(userId, userOfName, users, addUser);
-    const device = principal(deviceId, deviceOfName, devices, addDevice);
+    const user = principal(userId, userOfName, users, implicitUsers);
+    const device = principal(deviceId, deviceOfName, devices, implicitDevices);
     const serverId = a.server[k] as number;
     const serverName = a.names[serverId];
     const server = serverName === undefined ? undefined : servers.get(serverName);
