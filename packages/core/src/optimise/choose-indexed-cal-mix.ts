@@ -110,8 +110,11 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
     readTiers(users, solved.userFirst, solved.sourceSide, 0, userTier) +
     readTiers(devices, solved.deviceFirst, solved.sourceSide, 1, deviceTier);
   const problems = [...solved.problems];
-  // Every edge covered: checked here, apart from the cut (a cover read wrongly would show).
-  for (let e = 0; e < edgeCount; e++) {
+  // Every edge covered. A valid certificate proves it already: no infinite arc crosses the cut forwards,
+  // so each holder's CAL-side tier nodes are a run from tier 0 (its chain arcs) and each edge's user tier
+  // is on the sink side or its device tier on the source side (its own arc), which is what the tiers
+  // read above say. A certificate that fails is read edge by edge, so the message names the edges.
+  for (let e = 0; problems.length > 0 && e < edgeCount; e++) {
     const tier = edgeTier[e] as number;
     const u = edgeUser[e] as number;
     const d = edgeDevice[e] as number;
