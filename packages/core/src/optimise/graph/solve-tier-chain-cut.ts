@@ -151,7 +151,11 @@ function sendGreedily(
   const userCapacity = capacities.user;
   const deviceCapacity = capacities.device;
   const userOnly = layout.userOnlyEdge;
-  const remaining = new Float64Array(layout.maxTier + 1);
+  // What each of the user's tiers has left to send, in the flows' own type (Int32: no boxed doubles).
+  const remaining =
+    pricedFlow instanceof Int32Array
+      ? new Int32Array(layout.maxTier + 1)
+      : new Float64Array(layout.maxTier + 1);
   let value = 0;
   let short = false;
   for (let u = 0; u < userTop.length; u++) {
@@ -164,6 +168,7 @@ function sendGreedily(
       remaining[k] = capacity;
       left += capacity;
     }
+    const total = left;
     const only = userOnly === undefined ? -1 : (userOnly[u] as number);
     if (only >= 0) {
       const tier = edgeTier[only] as number;
@@ -175,7 +180,6 @@ function sendGreedily(
         remaining[k] = 0;
       }
       edgeFlow[only] = below;
-      value += below;
       left -= below;
     }
     const end = userEdgeStart[u + 1] as number;
@@ -200,7 +204,6 @@ function sendGreedily(
         const amount = Math.min(remaining[k] as number, room);
         remaining[k] = (remaining[k] as number) - amount;
         left -= amount;
-        value += amount;
         pricedFlow[first + k] = (pricedFlow[first + k] as number) + amount;
         for (let i = k; i < tier; i++)
           chainFlow[first + i] = (chainFlow[first + i] as number) + amount;
@@ -210,6 +213,9 @@ function sendGreedily(
         pricedFlow[deviceAt + j] = (pricedFlow[deviceAt + j] as number) + amount;
       }
     }
+    // Summed per user, not per edge: the total passes the small integers, and every sum of a double in
+    // a loop not yet optimised allocates a number.
+    value += total - left;
     if (left > 0) short = true;
   }
   return { value, short };
