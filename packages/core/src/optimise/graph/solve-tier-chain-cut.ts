@@ -288,7 +288,8 @@ function augmentInPasses(
   const deviceArcStart = new Int32Array(nodeCount - deviceBase + 1);
   const deviceArcs = listDeviceEdgesWithFlow();
   const extraHead = new Int32Array(nodeCount - deviceBase);
-  const extraNext = new Int32Array(edgeTier.length);
+  // Allocated when the first edge is given flow (an edge-sized array counts against the heap's limits).
+  let extraNext: Int32Array | undefined;
   // seen[v]: the stamp of the last walk (one per start per pass, rising) that entered v; 0 none.
   const seen = new Int32Array(nodeCount);
   let stamp = 0;
@@ -429,7 +430,7 @@ function augmentInPasses(
   /** The arc code after a at v: its chain arcs, its listed edges, then (a device tier's) edges given flow. */
   function nextArc(v: number, a: number): number {
     if (a < 0) {
-      const next = extraNext[-a - 1] as number;
+      const next = (extraNext as Int32Array)[-a - 1] as number;
       return next === 0 ? ARC_END : -next;
     }
     const h = holderOf[v] as number;
@@ -517,6 +518,7 @@ function augmentInPasses(
     listedBits[e >>> 5] = word | bit;
     const at =
       (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
+    extraNext ??= new Int32Array(edgeTier.length);
     extraNext[e] = extraHead[at] as number;
     extraHead[at] = e + 1;
   }
