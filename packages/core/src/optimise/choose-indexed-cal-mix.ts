@@ -110,8 +110,11 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
     readTiers(users, solved.userFirst, solved.sourceSide, 0, userTier) +
     readTiers(devices, solved.deviceFirst, solved.sourceSide, 1, deviceTier);
   const problems = [...solved.problems];
-  // Every edge covered: checked here, apart from the cut (a cover read wrongly would show).
-  for (let e = 0; e < edgeCount; e++) {
+  // Every edge covered. A valid certificate proves it already: no infinite arc crosses the cut forwards,
+  // so each holder's CAL-side tier nodes are a run from tier 0 (its chain arcs) and each edge's user tier
+  // is on the sink side or its device tier on the source side (its own arc), which is what the tiers
+  // read above say. A certificate that fails is read edge by edge, so the message names the edges.
+  for (let e = 0; problems.length > 0 && e < edgeCount; e++) {
     const tier = edgeTier[e] as number;
     const u = edgeUser[e] as number;
     const d = edgeDevice[e] as number;
@@ -262,7 +265,8 @@ function readTiers(
 /** The price step to each tier k (cost(k) - cost(k-1)) for a holder holding nothing, up to the highest top. */
 function stepTable(costs: TierCosts, tops: Int32Array): Float64Array {
   let highest = -1;
-  for (const top of tops) if (top > highest) highest = top;
+  for (let h = 0; h < tops.length; h++)
+    if ((tops[h] as number) > highest) highest = tops[h] as number;
   const steps = new Float64Array(highest + 1);
   for (let k = 0; k <= highest; k++)
     steps[k] = (costs[k] ?? Number.NaN) - (k === 0 ? 0 : (costs[k - 1] ?? Number.NaN));
@@ -380,9 +384,16 @@ function capacityOf(
   firstTie: number,
   stepTie: number,
 ): (holder: number, tier: number) => number {
-  const table = new Float64Array(side.steps.length);
-  for (let k = 0; k < table.length; k++)
-    table[k] = (side.steps[k] as number) * scale + (k === 0 ? firstTie : stepTie);
+  const wide = new Float64Array(side.steps.length);
+  let fitsInt32 = true;
+  for (let k = 0; k < wide.length; k++) {
+    wide[k] = (side.steps[k] as number) * scale + (k === 0 ? firstTie : stepTie);
+    const capacity = wide[k] as number;
+    if (!(Number.isInteger(capacity) && capacity >= 0 && capacity <= 0x7fffffff)) fitsInt32 = false;
+  }
+  // Int32 when every capacity fits (a read of it is then a small integer, not a boxed double: the cut
+  // reads these a few times per edge, much of it before its loops are optimised).
+  const table = fitsInt32 ? Int32Array.from(wide) : wide;
   const held = side.held;
   if (held === undefined) return (_holder, tier) => table[tier] as number;
   return (holder, tier) =>

@@ -196,6 +196,18 @@ test("solveTierChainCut agrees with solveMinCut on larger graphs, where walks le
   );
 });
 
+test("solveTierChainCut agrees with solveMinCut on dense graphs, where walks re-enter let-go nodes and edges gain flow", () => {
+  // Few holders, many edges: paths share nodes, so later walks of a pass enter nodes an earlier path let
+  // go (going on from its arcs), and edges with no flow after the greedy pass carry some at the end
+  // (listed at their device tier as they get it).
+  fc.assert(
+    fc.property(tierChainCaseOf(12, 120), fc.boolean(), (c, grouped) =>
+      assertSameAsSolveMinCut(c, grouped),
+    ),
+    { numRuns: 300 },
+  );
+});
+
 test("solveTierChainCut finds the paths the greedy pass misses, through chains and back along edges", () => {
   // User 0 (tiers 0-1) greedily fills device 0's tier 1 and tier 0; user 1 then needs device 0's tier 0,
   // which only frees when user 0's tier-1 flow moves to device 1.

@@ -28,7 +28,9 @@ export interface TierChainCut {
  * `FlowNetwork`, no residual slots, no push-relabel workspace. What `solveBipartiteCoverCut` does for one
  * tier, over chains: a user's tier-k source arc and chain arc to k+1 are implicit, and its edges are its
  * own run of pairs, read by tier. On large inputs fresh memory is most of a solve's cost, so this touches
- * the flows, the source side and, only when the greedy pass leaves flow to find, the search arrays.
+ * the flows, the source side and, only when the greedy pass leaves flow to find, the search arrays, and
+ * those only where the walks go: a user's edges are sorted by tier when a walk first leaves the user, a
+ * device tier lists only the edges carrying flow after the greedy pass (and those given flow since).
  *
  * First the edges only one side can cover saturate that holder's priced arcs up to their tier (every
  * maximum flow does: the arc from the source, or to the sink, is infinite). Then a greedy pass sends each
@@ -39,7 +41,10 @@ export interface TierChainCut {
  * arc the path filled). A walk whose start has sent all it can ends on a path that did not fail to reach
  * the sink: it lets the path's nodes go, so the walks after it in the pass may enter them again (held,
  * they cut the pass off from the sink, and the 200k-user estate took 45 passes finding about one path
- * each, its 4,000-odd user tiers with no device left re-walked every pass; let go, it takes 3).
+ * each, its 4,000-odd user tiers with no device left re-walked every pass; let go, it takes 3). A
+ * node let go keeps its current arc for the rest of the pass (what it passed over led nowhere), as a
+ * blocking flow's nodes do, so later walks do not re-read it (the 100k-user estate: 12 passes of 0.3M
+ * arcs looked at instead of 3 of up to 6.7M), and a walk that enters one closes nothing.
  * Entering a holder at tier k reaches its chain the infinite way (a user's tiers above k, a device's
  * below) and the other way as far as the chain carries flow. A walk that sends nothing and meets only
  * its own nodes has entered a closed set (no path ever leaves it): on the source side for good, and later
@@ -146,7 +151,11 @@ function sendGreedily(
   const userCapacity = capacities.user;
   const deviceCapacity = capacities.device;
   const userOnly = layout.userOnlyEdge;
-  const remaining = new Float64Array(layout.maxTier + 1);
+  // What each of the user's tiers has left to send, in the flows' own type (Int32: no boxed doubles).
+  const remaining =
+    pricedFlow instanceof Int32Array
+      ? new Int32Array(layout.maxTier + 1)
+      : new Float64Array(layout.maxTier + 1);
   let value = 0;
   let short = false;
   for (let u = 0; u < userTop.length; u++) {
@@ -159,6 +168,7 @@ function sendGreedily(
       remaining[k] = capacity;
       left += capacity;
     }
+    const total = left;
     const only = userOnly === undefined ? -1 : (userOnly[u] as number);
     if (only >= 0) {
       const tier = edgeTier[only] as number;
@@ -170,7 +180,6 @@ function sendGreedily(
         remaining[k] = 0;
       }
       edgeFlow[only] = below;
-      value += below;
       left -= below;
     }
     const end = userEdgeStart[u + 1] as number;
@@ -195,7 +204,6 @@ function sendGreedily(
         const amount = Math.min(remaining[k] as number, room);
         remaining[k] = (remaining[k] as number) - amount;
         left -= amount;
-        value += amount;
         pricedFlow[first + k] = (pricedFlow[first + k] as number) + amount;
         for (let i = k; i < tier; i++)
           chainFlow[first + i] = (chainFlow[first + i] as number) + amount;
@@ -205,6 +213,9 @@ function sendGreedily(
         pricedFlow[deviceAt + j] = (pricedFlow[deviceAt + j] as number) + amount;
       }
     }
+    // Summed per user, not per edge: the total passes the small integers, and every sum of a double in
+    // a loop not yet optimised allocates a number.
+    value += total - left;
     if (left > 0) short = true;
   }
   return { value, short };
@@ -259,20 +270,26 @@ function augmentInPasses(
   const userOnly = layout.userOnlyEdge;
   const userCapacity = capacities.user;
   const deviceCapacity = capacities.device;
-  // Per node its holder (users u, devices userCount + d): the arcs are read from the holder.
+  // Per node its holder (users u, devices userCount + d), written where a walk reaches the node: the
+  // arcs are read from the holder. Like every per-node array here it is touched only where walks go
+  // (fresh memory is most of a large solve's cost, and the greedy pass leaves few nodes to walk).
   const holderOf = new Int32Array(nodeCount);
-  for (let u = 0; u < userCount; u++) {
-    const first = userFirst[u] as number;
-    for (let k = 0; k <= (userTop[u] as number); k++) holderOf[first + k] = u;
-  }
-  for (let d = 0; d < deviceTop.length; d++) {
-    const first = deviceFirst[d] as number;
-    for (let k = 0; k <= (deviceTop[d] as number); k++) holderOf[first + k] = userCount + d;
-  }
-  // Per tier node its edges, arcEdge[arcStart[v]..arcStart[v+1]-1]: a user tier's out to devices, a
-  // device tier's in from users (a residual arc back while the edge carries flow).
-  const arcStart = new Int32Array(nodeCount + 1);
-  const arcEdge = listEdgesByNode();
+  // A user tier's edges out, listed for all the user's tiers when a walk first leaves one of them (its
+  // run of edges sorted by tier): userLists[userListStart[v]-1 .. userListEnd[v]-1]; 0: not listed yet.
+  const userListStart = new Int32Array(nodeCount);
+  const userListEnd = new Int32Array(nodeCount);
+  const userLists = new Int32Array(layout.userEdgeStart[userCount] as number);
+  let userListed = 0;
+  const tierCount = new Int32Array(layout.maxTier + 2);
+  // A device tier's edges in that carry flow after the greedy pass (a counting sort over those edges
+  // only), then the edges given flow since, newest first (extraHead / extraNext, edge + 1; 0: none).
+  const deviceBase = deviceTop.length > 0 ? (deviceFirst[0] as number) : nodeCount;
+  const listedBits = new Uint32Array((edgeTier.length + 31) >>> 5);
+  const deviceArcStart = new Int32Array(nodeCount - deviceBase + 1);
+  const deviceArcs = listDeviceEdgesWithFlow();
+  const extraHead = new Int32Array(nodeCount - deviceBase);
+  // Allocated when the first edge is given flow (an edge-sized array counts against the heap's limits).
+  let extraNext: Int32Array | undefined;
   // seen[v]: the stamp of the last walk (one per start per pass, rising) that entered v; 0 none.
   const seen = new Int32Array(nodeCount);
   let stamp = 0;
@@ -287,6 +304,7 @@ function augmentInPasses(
     const first = userFirst[u] as number;
     for (let k = 0; k <= (userTop[u] as number); k++) {
       if (userCapacity(u, k) <= (pricedFlow[first + k] as number)) continue;
+      holderOf[first + k] = u;
       if (startCount === starts.length) starts = grow(starts);
       starts[startCount++] = first + k;
     }
@@ -308,14 +326,15 @@ function augmentInPasses(
       if (excessOf(s) === 0 || sourceSide[s] === 1) continue;
       starts[kept++] = s;
       if ((seen[s] as number) >= passFirst) continue;
+      // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
+      let open = false;
       stamp++;
+      if (seen[s] === -passFirst) open = true;
+      else arc[s] = ARC_UP;
       seen[s] = stamp;
-      arc[s] = ARC_UP;
       const regionFirst = tail;
       if (tail === queue.length) queue = grow(queue);
       queue[tail++] = s;
-      // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
-      let open = false;
       let sentHere = false;
       let depth = 0;
       pathNode[0] = s;
@@ -327,8 +346,10 @@ function augmentInPasses(
           sent += sendAlongPath(depth);
           if (excessOf(s) === 0) {
             // The path did not fail to reach the sink (its end may have room yet): later walks of the
-            // pass may enter its nodes.
-            for (let at = 0; at <= depth; at++) seen[pathNode[at] as number] = 0;
+            // pass may enter its nodes, going on from the arcs it took (what it passed over before
+            // them led nowhere this pass, as in a blocking flow's current arcs). A walk that enters
+            // them is open: it has not looked at every arc of its nodes, so it closes nothing.
+            for (let at = 0; at <= depth; at++) seen[pathNode[at] as number] = -passFirst;
             break;
           }
           // Back to the first arc the path filled (or on from the node whose sink arc it filled).
@@ -358,8 +379,9 @@ function augmentInPasses(
             pathNode = grow(pathNode);
             pathArc = grow(pathArc);
           }
+          if (seen[w] === -passFirst) open = true;
+          else arc[w] = ARC_UP;
           seen[w] = stamp;
-          arc[w] = ARC_UP;
           if (tail === queue.length) queue = grow(queue);
           queue[tail++] = w;
           pathArc[depth] = a;
@@ -405,49 +427,100 @@ function augmentInPasses(
     return deviceCapacity(d, v - (deviceFirst[d] as number)) - (pricedFlow[v] as number);
   }
 
-  /** The arc code after a at v. */
+  /** The arc code after a at v: its chain arcs, its listed edges, then (a device tier's) edges given flow. */
   function nextArc(v: number, a: number): number {
-    return a + 1 < ARC_EDGES + (arcStart[v + 1] as number) - (arcStart[v] as number)
-      ? a + 1
-      : ARC_END;
+    if (a < 0) {
+      const next = (extraNext as Int32Array)[-a - 1] as number;
+      return next === 0 ? ARC_END : -next;
+    }
+    const h = holderOf[v] as number;
+    if (h < userCount) {
+      if (userListStart[v] === 0) listUserEdges(h);
+      return a + 1 < ARC_EDGES + (userListEnd[v] as number) - (userListStart[v] as number) + 1
+        ? a + 1
+        : ARC_END;
+    }
+    const i = v - deviceBase;
+    if (a + 1 < ARC_EDGES + (deviceArcStart[i + 1] as number) - (deviceArcStart[i] as number))
+      return a + 1;
+    const head = extraHead[i] as number;
+    return head === 0 ? ARC_END : -head;
   }
 
-  /** The edge of edge arc a at v (a >= ARC_EDGES). */
+  /** The edge of edge arc a at v (a >= ARC_EDGES, or an edge given flow: a = -(edge + 1)). */
   function edgeOf(v: number, a: number): number {
-    return arcEdge[(arcStart[v] as number) + a - ARC_EDGES] as number;
+    if (a < 0) return -a - 1;
+    if ((holderOf[v] as number) < userCount)
+      return userLists[(userListStart[v] as number) - 1 + a - ARC_EDGES] as number;
+    return deviceArcs[(deviceArcStart[v - deviceBase] as number) + a - ARC_EDGES] as number;
   }
 
-  /** Lists the edges between users and devices by tier node, into `arcStart` (a counting sort). */
-  function listEdgesByNode(): Int32Array {
+  /** Lists user u's edges to devices by tier node (its run sorted by tier) at the end of `userLists`. */
+  function listUserEdges(u: number): void {
+    const first = userFirst[u] as number;
+    const top = userTop[u] as number;
+    const start = layout.userEdgeStart[u] as number;
+    const end = layout.userEdgeStart[u + 1] as number;
+    const order = layout.edgeOrder;
+    tierCount.fill(0, 0, top + 1);
+    for (let slot = start; slot < end; slot++) {
+      const e = order === undefined ? slot : (order[slot] as number);
+      if ((edgeDevice[e] as number) >= 0)
+        tierCount[edgeTier[e] as number] = (tierCount[edgeTier[e] as number] as number) + 1;
+    }
+    for (let k = 0; k <= top; k++) {
+      userListStart[first + k] = userListed + 1;
+      userListEnd[first + k] = userListed;
+      userListed += tierCount[k] as number;
+    }
+    for (let slot = start; slot < end; slot++) {
+      const e = order === undefined ? slot : (order[slot] as number);
+      if ((edgeDevice[e] as number) < 0) continue;
+      const v = first + (edgeTier[e] as number);
+      userLists[userListEnd[v] as number] = e;
+      userListEnd[v] = (userListEnd[v] as number) + 1;
+    }
+  }
+
+  /**
+   * Lists the edges between users and devices that carry flow by device tier node, into
+   * `deviceArcStart` (a counting sort), and marks them listed.
+   */
+  function listDeviceEdgesWithFlow(): Int32Array {
     let listed = 0;
     for (let e = 0; e < edgeTier.length; e++) {
-      const u = edgeUser[e] as number;
       const d = edgeDevice[e] as number;
-      if (u < 0 || d < 0) continue;
-      const tier = edgeTier[e] as number;
-      const at = (userFirst[u] as number) + tier;
-      arcStart[at] = (arcStart[at] as number) + 1;
-      const into = (deviceFirst[d] as number) + tier;
-      arcStart[into] = (arcStart[into] as number) + 1;
-      listed += 2;
+      if ((edgeFlow[e] as number) === 0 || d < 0 || (edgeUser[e] as number) < 0) continue;
+      const at = (deviceFirst[d] as number) + (edgeTier[e] as number) - deviceBase;
+      deviceArcStart[at] = (deviceArcStart[at] as number) + 1;
+      listedBits[e >>> 5] = (listedBits[e >>> 5] as number) | (1 << (e & 31));
+      listed++;
     }
     // Counts summed into ends; placing counts each back down to its start.
-    for (let v = 1; v <= nodeCount; v++)
-      arcStart[v] = (arcStart[v] as number) + (arcStart[v - 1] as number);
-    const arcEdge = new Int32Array(listed);
+    for (let i = 1; i < deviceArcStart.length; i++)
+      deviceArcStart[i] = (deviceArcStart[i] as number) + (deviceArcStart[i - 1] as number);
+    const arcs = new Int32Array(listed);
     for (let e = edgeTier.length - 1; e >= 0; e--) {
-      const u = edgeUser[e] as number;
-      const d = edgeDevice[e] as number;
-      if (u < 0 || d < 0) continue;
-      const tier = edgeTier[e] as number;
-      const at = (userFirst[u] as number) + tier;
-      arcStart[at] = (arcStart[at] as number) - 1;
-      arcEdge[arcStart[at] as number] = e;
-      const into = (deviceFirst[d] as number) + tier;
-      arcStart[into] = (arcStart[into] as number) - 1;
-      arcEdge[arcStart[into] as number] = e;
+      if (((listedBits[e >>> 5] as number) & (1 << (e & 31))) === 0) continue;
+      const at =
+        (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
+      deviceArcStart[at] = (deviceArcStart[at] as number) - 1;
+      arcs[deviceArcStart[at] as number] = e;
     }
-    return arcEdge;
+    return arcs;
+  }
+
+  /** Lists edge e (just given flow) at its device tier, unless it is listed there already. */
+  function listGivenFlow(e: number): void {
+    const word = listedBits[e >>> 5] as number;
+    const bit = 1 << (e & 31);
+    if ((word & bit) !== 0) return;
+    listedBits[e >>> 5] = word | bit;
+    const at =
+      (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
+    extraNext ??= new Int32Array(edgeTier.length);
+    extraNext[e] = extraHead[at] as number;
+    extraHead[at] = e + 1;
   }
 
   /** Where arc a from v leads when it has room, else -1. */
@@ -455,17 +528,26 @@ function augmentInPasses(
     const h = holderOf[v] as number;
     if (h < userCount) {
       const k = v - (userFirst[h] as number);
-      if (a === ARC_UP) return k < (userTop[h] as number) ? v + 1 : -1;
-      if (a === ARC_DOWN) return k > 0 && (chainFlow[v - 1] as number) > 0 ? v - 1 : -1;
-      return (deviceFirst[edgeDevice[edgeOf(v, a)] as number] as number) + k;
+      if (a === ARC_UP) return k < (userTop[h] as number) ? reach(v + 1, h) : -1;
+      if (a === ARC_DOWN) return k > 0 && (chainFlow[v - 1] as number) > 0 ? reach(v - 1, h) : -1;
+      const d = edgeDevice[edgeOf(v, a)] as number;
+      return reach((deviceFirst[d] as number) + k, userCount + d);
     }
     const d = h - userCount;
     const k = v - (deviceFirst[d] as number);
-    if (a === ARC_UP) return k > 0 ? v - 1 : -1;
+    if (a === ARC_UP) return k > 0 ? reach(v - 1, h) : -1;
     if (a === ARC_DOWN)
-      return k < (deviceTop[d] as number) && (chainFlow[v] as number) > 0 ? v + 1 : -1;
+      return k < (deviceTop[d] as number) && (chainFlow[v] as number) > 0 ? reach(v + 1, h) : -1;
     const e = edgeOf(v, a);
-    return (edgeFlow[e] as number) > 0 ? (userFirst[edgeUser[e] as number] as number) + k : -1;
+    if ((edgeFlow[e] as number) === 0) return -1;
+    const u = edgeUser[e] as number;
+    return reach((userFirst[u] as number) + k, u);
+  }
+
+  /** Node w of holder h, its holder noted (a walk may enter it). */
+  function reach(w: number, h: number): number {
+    holderOf[w] = h;
+    return w;
   }
 
   /** The room on arc a from v (infinite on the arcs the network makes infinite). */
@@ -488,6 +570,7 @@ function augmentInPasses(
       else if (a === ARC_DOWN) chainFlow[v - 1] = (chainFlow[v - 1] as number) - amount;
       else {
         const e = edgeOf(v, a);
+        if ((edgeFlow[e] as number) === 0) listGivenFlow(e);
         edgeFlow[e] = (edgeFlow[e] as number) + amount;
       }
     } else if (a === ARC_UP) chainFlow[v - 1] = (chainFlow[v - 1] as number) + amount;
