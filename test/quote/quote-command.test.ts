@@ -30,7 +30,7 @@ test("calwise quote", async (t) => {
     );
     assert.match(
       r.stdout,
-      /\| 9 \| Windows Server CAL 2012, user, 5-pack<br><small>5 user CALs for 5 users that need version 2012 or later<\/small> \| WS12-CAL-U-5 \| 1 \| €185\.00 \| €185\.00 \|/,
+      /\| 7 \| Windows Server CAL 2012, device, 5-pack<br><small>5 device CALs for 5 devices that need version 2012 or later<\/small> \| WS12-CAL-D-5 \| 1 \| €185\.00 \| €185\.00 \|/,
     );
     assert.match(
       r.stdout,

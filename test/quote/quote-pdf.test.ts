@@ -35,7 +35,7 @@ test("calwise quote --pdf", async (t) => {
       "28 December 2026",
       "Windows Server 2012 R2 Standard, 2-processor licence",
       "WS12R2-STD-2P",
-      "Windows Server CAL 2012, user, 5-pack",
+      "Windows Server CAL 2012, device, 5-pack",
       "Remote Desktop Services CAL 2012, device",
       "SQL Server CAL 2012, user",
       "€820.00",

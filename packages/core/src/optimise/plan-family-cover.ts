@@ -2,6 +2,7 @@ import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
 import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
+import { balanceFreePairs } from "./balance-free-pairs.ts";
 import { boundByComponentsOnce, type ComponentBoundMemo } from "./bound-by-components.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
 import { boundByTiersOnce } from "./bound-by-tiers.ts";
@@ -577,6 +578,13 @@ function planWithOwned(
   for (const mix of toRepair) {
     const fixed = repairCoverWithOwned(edges, mix, pools, held);
     if (fixed) consider(fixed, "minimum cut, cover repaired to use owned CALs");
+  }
+  // Free pairs (a user and a device with no other pair) split between users and devices by real price: the
+  // cut weighs both sides alike and puts them all on one, which whole packs may not like (balance-free-pairs.ts).
+  if (!proven() && held.size === 0 && market.priced) {
+    const current = best as unknown as Priced;
+    const balanced = balanceFreePairs(edges, current.mix, current.pricing.needs, pools, market);
+    if (balanced) consider(balanced, `${how}, free pairs split by real price`);
   }
   boundCounts();
 

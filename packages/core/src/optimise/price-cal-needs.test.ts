@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import type { Pack } from "../price-list/price-book.ts";
-import { type CalMarket, priceCalNeeds, priceCalNeedsCost } from "./price-cal-needs.ts";
+import { choosePackPurchase } from "./packs/choose-pack-purchase.ts";
+import {
+  type CalMarket,
+  estimateCalNeedsCost,
+  priceCalNeeds,
+  priceCalNeedsCost,
+} from "./price-cal-needs.ts";
 
 /** A market over three tiers from packs keyed "type:tier". */
 function market(packs: Record<string, Pack[]>): CalMarket {
@@ -118,6 +124,66 @@ test("priceCalNeedsCost charges what priceCalNeeds charges, as exactly", () => {
         const full = priceCalNeeds(needs, pools, m);
         const cost = priceCalNeedsCost(needs, pools, { ...market(packs), priced });
         assert.deepEqual(cost, { cost: full.cost, exact: full.exact });
+      },
+    ),
+  );
+});
+
+test("one tier's units, however many: the cost table's periodic tail equals the exact knapsack", () => {
+  // Past (a - 1) × the largest size (a: the size of the best pack per unit) the table adds that pack per a
+  // units instead of growing: 120,000 units read a table of at most a few thousand.
+  const pack = fc.record({
+    id: fc.constant("p"),
+    size: fc.constantFrom(1, 3, 5, 10, 50),
+    price: fc.integer({ min: 1, max: 5_000 }),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(pack, { minLength: 1, maxLength: 3 }),
+      fc.array(pack, { minLength: 0, maxLength: 3 }),
+      fc.integer({ min: 1, max: 120_000 }),
+      (older, newer, units) => {
+        const m = market({ "user:0": older, "user:2": newer });
+        const offers = [...older, ...newer].map((p, i) => ({ ...p, id: `${i}` }));
+        const needs = [{ type: "user" as const, tier: 0, count: units }];
+        assert.deepEqual(priceCalNeedsCost(needs, [], m), {
+          cost: choosePackPurchase(units, offers).cost,
+          exact: true,
+        });
+      },
+    ),
+  );
+});
+
+test("estimateCalNeedsCost: never below the real price, equal when each type needs one tier", () => {
+  const pack = fc.record({
+    id: fc.constant("p"),
+    size: fc.constantFrom(1, 2, 5, 10),
+    price: fc.integer({ min: 1, max: 2_000 }),
+  });
+  fc.assert(
+    fc.property(
+      fc.dictionary(
+        fc.constantFrom("user:0", "user:1", "user:2", "device:0", "device:1", "device:2"),
+        fc.array(pack, { minLength: 1, maxLength: 3 }),
+      ),
+      fc.array(
+        fc.record({
+          type: fc.constantFrom("user" as const, "device" as const),
+          tier: fc.integer({ min: 0, max: 2 }),
+          count: fc.integer({ min: 1, max: 80 }),
+        }),
+        { maxLength: 4 },
+      ),
+      (packs, needs) => {
+        const m = market(packs);
+        const real = priceCalNeedsCost(needs, [], m);
+        const estimate = estimateCalNeedsCost(needs, [], m);
+        if (real.exact) assert.ok(estimate >= real.cost, `${estimate} < ${real.cost}`);
+        const tiersOf = (t: string) =>
+          new Set(needs.filter((n) => n.type === t).map((n) => n.tier));
+        if (tiersOf("user").size <= 1 && tiersOf("device").size <= 1)
+          assert.equal(estimate, real.cost);
       },
     ),
   );

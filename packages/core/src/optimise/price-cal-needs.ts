@@ -126,10 +126,30 @@ export function priceCalNeedsCost(
 }
 
 /**
+ * A quick upper estimate of `priceCalNeedsCost` for searches that try thousands of count vectors on large
+ * families: the same owned CALs and either split, but each tier's units bought apart (the cheapest packs at or
+ * above it, from a cost table), with no units of one version shared between tiers. Never below the real price
+ * (sharing only saves), and equal to it when each type needs one tier. O(tiers) per call after the tables.
+ */
+export function estimateCalNeedsCost(
+  needs: readonly Need[],
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+): number {
+  return chooseEitherSplit(needs, pools, market, true).cost;
+}
+
+/**
  * The needs and owned CALs per type and tier, and the cheapest split of the either pools between users and
  * devices (the first of equally cheap ones, in the order of users' share per tier, last tier fastest).
+ * `apart`: each tier's leftover priced on its own (`estimateCalNeedsCost`).
  */
-function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], market: CalMarket) {
+function chooseEitherSplit(
+  needs: readonly Need[],
+  pools: readonly OwnedPool[],
+  market: CalMarket,
+  apart = false,
+) {
   const tiers = market.tiers;
   const demand: Record<CalType, number[]> = {
     user: new Array<number>(tiers).fill(0),
@@ -164,8 +184,8 @@ function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], 
       deviceSupply[k] =
         (owned.device[k] as number) + (owned.either[k] as number) - (split[k] as number);
     }
-    const user = sideCost("user", demand.user, userSupply, market);
-    const device = sideCost("device", demand.device, deviceSupply, market);
+    const user = sideCost("user", demand.user, userSupply, market, apart);
+    const device = sideCost("device", demand.device, deviceSupply, market, apart);
     const cost = user.cost + device.cost;
     if (!best || cost < best.cost)
       best = {
@@ -197,15 +217,34 @@ function chooseEitherSplit(needs: readonly Need[], pools: readonly OwnedPool[], 
   return { ...(best as NonNullable<typeof best>), owned };
 }
 
-/** One side's cost: the owned supply serves the newest needs first, the rest is bought. */
+/**
+ * One side's cost: the owned supply serves the newest needs first, the rest is bought (`apart`: each tier's
+ * leftover bought on its own, an upper estimate).
+ */
 function sideCost(
   type: CalType,
   demand: readonly number[],
   supply: readonly number[],
   market: CalMarket,
+  apart = false,
 ): { cost: number; exact: boolean; served: Served } {
   const served = serveNewestFirst(demand, supply);
   const { leftover } = served;
+  if (apart && market.priced) {
+    let cost = 0;
+    for (let k = 0; k < leftover.length; k++) {
+      const units = leftover[k] as number;
+      if (units === 0) continue;
+      cost +=
+        (offeredFrom(type, k, market) ? coverCost(type, k, units, market) : undefined) ??
+        buyNeedsOnce(
+          type,
+          leftover.map((_, j) => (j === k ? units : 0)),
+          market,
+        ).cost;
+    }
+    return { cost, exact: false, served };
+  }
   let active = -1;
   let actives = 0;
   for (let k = leftover.length - 1; k >= 0; k--)
@@ -215,39 +254,86 @@ function sideCost(
     }
   if (actives === 0) return { cost: 0, exact: true, served };
   const units = leftover[active] as number;
-  if (
-    actives === 1 &&
-    market.priced &&
-    units <= COST_TABLE_UNITS &&
-    offeredFrom(type, active, market)
-  )
-    return { cost: coverCost(type, active, units, market), exact: true, served };
+  const single =
+    actives === 1 && market.priced && offeredFrom(type, active, market)
+      ? coverCost(type, active, units, market)
+      : undefined;
+  if (single !== undefined) return { cost: single, exact: true, served };
   const { cost, exact } = buyNeedsOnce(type, leftover, market);
   return { cost, exact, served };
 }
 
 const COST_TABLE_UNITS = 100_000;
 
-// Per market, type and tier: the cheapest cost of at least n units of the packs at or above the tier.
-const coverCosts = new WeakMap<CalMarket, Map<string, Float64Array>>();
+/** The cheapest cost of n units of the packs at or above one tier, for n up to the table's length. */
+interface CoverCosts {
+  table: Float64Array;
+  /** The pack with the lowest price per unit (the largest on a tie): its size and price. */
+  readonly size: number;
+  readonly price: number;
+  /** Past this many units, every `size` more units cost one more of that pack. */
+  readonly from: number;
+  readonly packs: readonly Pack[];
+}
 
-/** The exact cheapest cost of `units` CALs of a tier from packs of any version at or above it. */
-function coverCost(type: CalType, tier: number, units: number, market: CalMarket): number {
+// Per market, type and tier.
+const coverCosts = new WeakMap<CalMarket, Map<string, CoverCosts>>();
+
+/**
+ * The exact cheapest cost of `units` CALs of a tier from packs of any version at or above it, or undefined
+ * when its table would pass COST_TABLE_UNITS. Past (a - 1) × the largest size, where a is the size of the pack
+ * with the lowest price per unit, best(n) = best(n - a) + its price: some best purchase holds fewer than a other
+ * packs (`choosePackPurchase`), so fewer units than n, and so at least one of that pack. The table stops there.
+ */
+function coverCost(
+  type: CalType,
+  tier: number,
+  units: number,
+  market: CalMarket,
+): number | undefined {
   let memo = coverCosts.get(market);
   if (!memo) {
     memo = new Map();
     coverCosts.set(market, memo);
   }
   const key = `${type}:${tier}`;
-  let table = memo.get(key);
-  if (!table || table.length <= units) {
+  let costs = memo.get(key);
+  if (!costs) {
     const packs: Pack[] = [];
     for (let v = tier; v < market.tiers; v++) packs.push(...market.packs(type, v));
-    // Doubling: a table grown n times costs at most twice the last one.
-    table = coverTable(packs, Math.max(units, 2 * ((table?.length ?? 32) - 1)));
-    memo.set(key, table);
+    let anchor = packs[0] as Pack;
+    let largest = 0;
+    for (const p of packs) {
+      largest = Math.max(largest, p.size);
+      // Cross-multiplied in BigInt: two safe integers' product may pass float64's exact range.
+      const left = BigInt(p.price) * BigInt(anchor.size);
+      const right = BigInt(anchor.price) * BigInt(p.size);
+      if (left < right || (left === right && p.size > anchor.size)) anchor = p;
+    }
+    costs = {
+      table: coverTable(packs, 32),
+      size: anchor.size,
+      price: anchor.price,
+      from: (anchor.size - 1) * largest,
+      packs,
+    };
+    memo.set(key, costs);
   }
-  return table[units] as number;
+  let n = units;
+  let extra = 0;
+  if (n > costs.from) {
+    const q = Math.ceil((n - costs.from) / costs.size);
+    n -= q * costs.size;
+    extra = q * costs.price;
+  }
+  if (n > COST_TABLE_UNITS) return undefined;
+  if (costs.table.length <= n)
+    // Doubling: a table grown n times costs at most twice the last one.
+    costs.table = coverTable(
+      costs.packs,
+      Math.max(n, Math.min(2 * (costs.table.length - 1), Math.max(costs.from, n))),
+    );
+  return extra + (costs.table[n] as number);
 }
 
 /** One type's service: needs per tier served by owned CALs, owned CALs used per pool tier, the purchases. */
