@@ -702,11 +702,14 @@ function planWithOwned(
   // multipliers each moved a little (which wards go to users and which to devices is a near tie there), each
   // repaired; then a local search in real money (`improveCoverByMoves`) from the cheapest few distinct covers.
   // Counted work only, so an answer never depends on the clock; `consider` keeps a cover only when it is cheaper.
-  // After the bounds and the MIP, so what they prove is as before (and their answers with it); not for the families
-  // the exhaustive search settles, nor the nudges when every pool is used in full.
+  // After the bounds and the MIP, so what they prove is as before (and their answers with it); where a MIP solver
+  // could still be given the family, only once it has been (`evaluateUntilProven` plans again with HiGHS, warm-
+  // started as before); not for the families the exhaustive search settles, nor the nudges when every pool is
+  // used in full.
   if (
     toRepair.length > 0 &&
     !proven() &&
+    !(mipApplies && !solver) &&
     held.size === 0 &&
     tops.holders > exhaustiveSearchHolders &&
     best
