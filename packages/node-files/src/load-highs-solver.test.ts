@@ -29,9 +29,8 @@ test("HiGHS through the port: once its time budget is spent, a solve fails fast 
   if (answer.status === "failed") assert.match(answer.reason, /budget/);
 });
 
-test("HiGHS through the port: a CPU-second limit stops a solve and keeps a valid bound", async () => {
-  const solver = await loadHighsSolver({ cpuSeconds: 0 });
-  // A knapsack-like row with many columns, so that the search reaches an interrupt point before it ends.
+/** A knapsack-like row with many columns, so that the search reaches an interrupt point before it ends. */
+function knapsack(): MipModel {
   const n = 60;
   const weights = Array.from({ length: n }, (_, i) => 7 + ((i * 37) % 23));
   const hard: MipModel = {
@@ -45,8 +44,34 @@ test("HiGHS through the port: a CPU-second limit stops a solve and keeps a valid
     indices: Int32Array.from({ length: n }, (_, i) => i),
     values: Float64Array.from(weights),
   };
-  const answer = solver.solve(hard);
+  return hard;
+}
+
+test("HiGHS through the port: a CPU-second limit stops a solve and keeps a valid bound", async () => {
+  const solver = await loadHighsSolver({ cpuSeconds: 0 });
+  const answer = solver.solve(knapsack());
   if (answer.status === "optimal") return; // solved before any interrupt point: nothing to check
   assert.match(answer.reason, /CPU limit/);
   if (answer.status === "stopped") assert.ok(Number.isFinite(answer.bound));
+});
+
+test("HiGHS through the port: a work limit stops a solve at the same point every time, and says so", async () => {
+  const solver = await loadHighsSolver({ work: 4 });
+  const answers = [solver.solve(knapsack()), solver.solve(knapsack())];
+  const [first, second] = answers;
+  assert.ok(first && second);
+  if (first.status === "optimal") return; // solved before four interrupt points: nothing to check
+  assert.match(first.reason, /work limit \(4 HiGHS interrupt checks\)/);
+  if (first.status === "stopped") assert.ok(Number.isFinite(first.bound));
+  // The same model, the same options, the same checks: the same bound, nodes and solution, whatever the load.
+  assert.deepEqual(second, first);
+});
+
+test("HiGHS through the port: once its work budget is spent, a solve fails fast and says why", async () => {
+  const solver = await loadHighsSolver({ work: 1, totalWork: 1 });
+  const first = solver.solve(knapsack());
+  if (first.status === "optimal") return; // no interrupt point reached, nothing spent
+  const second = solver.solve(knapsack());
+  assert.equal(second.status, "failed");
+  if (second.status === "failed") assert.match(second.reason, /work budget/);
 });

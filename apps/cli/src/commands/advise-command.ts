@@ -4,6 +4,7 @@ import { customerNeeds, errorCodes } from "@calwise/core";
 import { loadHighsSolver, loadPriceListFile } from "@calwise/node-files";
 import type { Command } from "commander";
 import { renderEditionAdvice } from "../report/render-edition-advice.ts";
+import { CLI_HIGHS_LIMITS } from "./cli-highs-limits.ts";
 
 interface AdviseOptions {
   users?: string;
@@ -104,7 +105,7 @@ export function registerAdviseCommand(program: Command): void {
             fieldNames: OPTION_OF,
             evaluation,
           }),
-        () => loadHighsSolver(),
+        () => loadHighsSolver(CLI_HIGHS_LIMITS),
       );
       process.stdout.write(
         options.json ? `${JSON.stringify(advice, null, 2)}\n` : renderEditionAdvice(advice),

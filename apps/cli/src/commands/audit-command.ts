@@ -19,6 +19,7 @@ import type { Command } from "commander";
 import { formatAuditJsonChunks } from "../report/format-audit-json.ts";
 import { renderAuditReport } from "../report/render-audit-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
+import { CLI_HIGHS_LIMITS } from "./cli-highs-limits.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -223,7 +224,7 @@ export function registerAuditCommand(program: Command): void {
             rdsHosts: options.rdsHost,
             ...(options.server ? { ualServer: options.server } : {}),
             // HiGHS is loaded only when the engine's own bounds leave a family open.
-            loadSolver: () => loadHighsSolver({}, { fewSolves: true }),
+            loadSolver: () => loadHighsSolver(CLI_HIGHS_LIMITS, { fewSolves: true }),
             ...(bar
               ? {
                   onProgress: (read: number, total: number, file: string) => {

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { formatJsonBytes } from "../report/format-json-chunks.ts";
 import { renderEvaluationReport } from "../report/render-evaluation-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
+import { CLI_HIGHS_LIMITS } from "./cli-highs-limits.ts";
 
 /** `calwise evaluate FILE`: what a deployment needs and what to buy; exit 0 compliant, 1 not, 2 bad input. */
 export function registerEvaluateCommand(program: Command): void {
@@ -32,7 +33,7 @@ export function registerEvaluateCommand(program: Command): void {
         // HiGHS is loaded only when the engine's own bounds leave a family open.
         const result = await evaluateUntilProven(
           (evaluation) => evaluateDeploymentDocument({ ...deployment, catalog, evaluation }),
-          () => loadHighsSolver({}, { fewSolves: true }),
+          () => loadHighsSolver(CLI_HIGHS_LIMITS, { fewSolves: true }),
         );
         if (options.json) {
           // In pieces: a large estate's result is tens of MB of text, which need not be held at once.

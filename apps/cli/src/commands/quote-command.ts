@@ -5,6 +5,7 @@ import { CalwiseError, formatMoney } from "@calwise/core";
 import { renderQuoteMarkdown, renderQuotePdf } from "@calwise/documents";
 import { loadHighsSolver, loadQuoteFile } from "@calwise/node-files";
 import type { Command } from "commander";
+import { CLI_HIGHS_LIMITS } from "./cli-highs-limits.ts";
 
 interface QuoteOptions {
   priceList?: string[];
@@ -48,7 +49,7 @@ export function registerQuoteCommand(program: Command): void {
             today: options.date ?? new Date().toISOString().slice(0, 10),
             evaluation,
           }),
-        () => loadHighsSolver({}, { fewSolves: true }),
+        () => loadHighsSolver(CLI_HIGHS_LIMITS, { fewSolves: true }),
       );
       if (options.pdf) {
         const pdf = await renderQuotePdf(quote);

@@ -9,6 +9,7 @@ import { boundByTiersOnce } from "./bound-by-tiers.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
+import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import {
   createHolderNumbering,
   internCoverEdges,
@@ -114,6 +115,12 @@ const COMPONENT_HOLDERS = 5_000;
 const COMPONENT_WORK = 100_000;
 /** Work the bound by tiers may count (`boundByTiers`; at most four times this, then it is skipped). */
 const TIER_WORK = 3_000_000;
+/** Pair visits the local search may count over all its starts (`improveCoverByMoves`; ~2,700 pairs: 1–3.5M a start). */
+const MOVES_WORK = 8_000_000;
+/** Factors each settled multiplier is moved by for one more cut each (the improving step's starts). */
+const NUDGES = [0.9, 0.95, 0.98, 1.02, 1.05, 1.1];
+/** Distinct covers, cheapest first, the local search starts from. */
+const MOVE_STARTS = 3;
 
 /**
  * Plans one CAL family in real money: the cover, owned CALs and packs chosen together to minimise what is paid,
@@ -699,6 +706,48 @@ function planWithOwned(
     }
   }
 
+  // An improving step on the upper side (branch upper-side), where the cuts left a gap: cuts at the settled
+  // multipliers each moved a little (which wards go to users and which to devices is a near tie there), each
+  // repaired; then a local search in real money (`improveCoverByMoves`) from the cheapest few distinct covers.
+  // Counted work only, so an answer never depends on the clock; `consider` keeps a cover only when it is cheaper.
+  // After the bounds and the MIP, so what they prove is as before (and their answers with it); where a MIP solver
+  // could still be given the family, only once it has been (`evaluateUntilProven` plans again with HiGHS, warm-
+  // started as before); not for the families the exhaustive search settles, nor the nudges when every pool is
+  // used in full.
+  if (
+    toRepair.length > 0 &&
+    !proven() &&
+    !(mipApplies && !solver) &&
+    held.size === 0 &&
+    tops.holders > exhaustiveSearchHolders &&
+    best
+  ) {
+    const found: Priced[] = [best];
+    for (let i = 0; i < free.length && !saturated; i++)
+      for (const factor of NUDGES) {
+        const nudged = mu.map((m, j) => (j === i ? Math.round(m * factor) : m));
+        const user = priced("user", userCost, nudged).map((x) => x.cost);
+        const device = priced("device", deviceCost, nudged).map((x) => x.cost);
+        cuts++;
+        const mix = chooseCalMix({ edges, userCost: user, deviceCost: device, heldTier: held });
+        found.push(
+          consider(
+            repairCoverWithOwned(edges, mix, pools, held) ?? mix,
+            "minimum cut at a nudged multiplier, cover repaired to use owned CALs",
+          ),
+        );
+      }
+    const costs = new Set<number>();
+    let work = MOVES_WORK;
+    for (const start of found.sort((x, y) => x.pricing.cost - y.pricing.cost)) {
+      if (costs.size >= MOVE_STARTS || work <= 0) break;
+      if (costs.has(start.pricing.cost)) continue;
+      costs.add(start.pricing.cost);
+      const moved = improveCoverByMoves(edges, start.mix, pools, market, work);
+      work -= moved.stats.work;
+      if (moved.mix) consider(moved.mix, "minimum cut, cover improved by single-holder moves");
+    }
+  }
   const chosen = best as unknown as Priced;
   const money = chosen.pricing.cost;
   const exact = money <= lowerBound;
