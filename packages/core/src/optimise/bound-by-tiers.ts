@@ -92,8 +92,9 @@ const ENUMERATED_DEVICES = 7;
 const HARD_CAP = 4;
 /** The joint least unions of released sets (`boundReleasedJointly`) have this multiple of the budget, shared. */
 const JOINT_SHARE = 4;
-/** The least lowerings by shares (`searchLeastUnionsByShares`) have this multiple of the budget, shared. */
-const SHARES_SHARE = 4;
+/** The least lowerings by shares (`searchLeastUnionsByShares`) have this multiple of the budget, shared (the
+ * 1,394-pair binding case needs about 25M units to reach the 18 lowered devices its bound turns on). */
+const SHARES_SHARE = 10;
 /** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
 const MAX_HOLDERS = 5_000;
 /** A part of this many holders or more, not enumerated, counts as a ward (the least unions search it). */
