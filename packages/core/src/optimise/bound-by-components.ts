@@ -1,4 +1,5 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
+import type { TierLowering } from "./bound-by-tiers.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
@@ -14,6 +15,8 @@ export type ComponentBound =
       readonly hubs: number;
       readonly components: number;
       readonly work: number;
+      /** Kept for the bound by tiers (its covers to try), which shares this memo. */
+      readonly lowerings?: readonly TierLowering[];
     }
   | { readonly kind: "skipped"; readonly reason: string };
 

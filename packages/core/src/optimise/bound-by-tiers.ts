@@ -12,6 +12,7 @@ import { boundUnionsByClosure } from "./bound-unions-by-closure.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
+import { searchLeastUnionsByShares } from "./search-least-unions-by-shares.ts";
 
 /** A lower bound in real money that sees which devices need the newer tier, or why none was computed. */
 export type TierBound =
@@ -23,8 +24,23 @@ export type TierBound =
       readonly hubs: number;
       readonly components: number;
       readonly work: number;
+      /** The ward's least lowerings the bound reached, as covers to try (`TierLowering`). */
+      readonly lowerings: readonly TierLowering[];
     }
   | { readonly kind: "skipped"; readonly reason: string };
+
+/**
+ * One way a ward's devices can keep an older CAL, found by the bound (the least union of k devices' newer users):
+ * the users to hold CALs, the devices at the oldest tier, the ward's other devices and users (at their pairs'
+ * tier, and without a CAL). The planner tries it as a cover (with the rest of its best one): where the bound's
+ * cheapest cell is a real cover, the answer meets the bound.
+ */
+export interface TierLowering {
+  readonly users: readonly string[];
+  readonly lowered: readonly string[];
+  readonly otherDevices: readonly string[];
+  readonly otherUsers: readonly string[];
+}
 
 /**
  * `boundByTiers` through the planner's memo of component bounds (its own keys): the solver pass of
@@ -48,6 +64,7 @@ export function boundByTiersOnce(
       hubs: kept.hubs,
       components: kept.components,
       work: kept.work,
+      lowerings: kept.lowerings ?? [],
     };
   const bound = boundByTiers(...args);
   memo.set(
@@ -60,6 +77,7 @@ export function boundByTiersOnce(
           hubs: bound.hubs,
           components: bound.components,
           work: bound.work,
+          lowerings: bound.lowerings,
         }
       : bound,
   );
@@ -74,6 +92,9 @@ const ENUMERATED_DEVICES = 7;
 const HARD_CAP = 4;
 /** The joint least unions of released sets (`boundReleasedJointly`) have this multiple of the budget, shared. */
 const JOINT_SHARE = 4;
+/** The least lowerings by shares (`searchLeastUnionsByShares`) have this multiple of the budget, shared (the
+ * 1,394-pair binding case needs about 25M units to reach the 18 lowered devices its bound turns on). */
+const SHARES_SHARE = 10;
 /** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
 const MAX_HOLDERS = 5_000;
 /** A part of this many holders or more, not enumerated, counts as a ward (the least unions search it). */
@@ -171,7 +192,28 @@ export function boundByTiers(
   const inBase = new Uint8Array(n);
   for (let h = 0; h < n; h++) if (base[h] === 2 || (h < nu && base[h] === 1)) inBase[h] = 1;
   const hubs = chooseHubs(graph, inBase, spend);
-  const context: PartContext = { graph, slotNewer, nu, budget, joint, spend };
+  const shares = { left: SHARES_SHARE * maxWork };
+  const sharesUsed = () => SHARES_SHARE * maxWork - shares.left;
+  const lowerings: TierLowering[] = [];
+  const name = (h: number) =>
+    (h < nu ? interned.userNames[h] : interned.deviceNames[h - nu]) as string;
+  const context: PartContext = {
+    graph,
+    slotNewer,
+    nu,
+    budget,
+    joint,
+    shares,
+    spend,
+    lowerings,
+    lowering: (users, lowered, otherDevices, otherUsers) =>
+      lowerings.push({
+        users: users.map(name),
+        lowered: lowered.map(name),
+        otherDevices: otherDevices.map(name),
+        otherUsers: otherUsers.map(name),
+      }),
+  };
   const price = createPricer(pools, market, t0, t1);
 
   // Every combination of hub states: a user hub in or out, a device hub at t1, at t0 or out.
@@ -229,7 +271,8 @@ export function boundByTiers(
     exactUnions,
     hubs: hubs.length,
     components,
-    work: work + jointUsed(),
+    work: work + jointUsed() + sharesUsed(),
+    lowerings,
   };
 }
 
@@ -246,7 +289,18 @@ interface PartContext {
   readonly budget: { left: number };
   /** The joint least unions' budget (`boundReleasedJointly`). */
   readonly joint: { left: number };
+  /** The least lowerings' budget (`searchLeastUnionsByShares`). */
+  readonly shares: { left: number };
   readonly spend: Spend;
+  /** The lowerings noted so far (names). */
+  readonly lowerings: readonly TierLowering[];
+  /** Notes a ward's lowering the shares search reached (holder numbers), for the planner to try as a cover. */
+  readonly lowering: (
+    users: readonly number[],
+    lowered: readonly number[],
+    otherDevices: readonly number[],
+    otherUsers: readonly number[],
+  ) => void;
 }
 
 /** Per adjacency slot (a holder's i-th neighbour at offset[h] + i), 1 when its pair is newer (t1 or later). */
@@ -394,7 +448,7 @@ function solvePart(
   component: readonly number[],
   depth: number,
 ): { table: Table; exact: boolean } {
-  const { graph, slotNewer, nu, budget, joint, spend } = context;
+  const { graph, slotNewer, nu, budget, joint, shares, spend, lowerings } = context;
   const users = component.filter((h) => h < nu);
   const devices = component.filter((h) => h >= nu);
   const position = new Map(users.map((u, i) => [u, i]));
@@ -545,7 +599,34 @@ function solvePart(
       floors,
     );
   };
-  const lowered = search(bySize(high), userNewer, (q) => floorOf(0, q), budget.left / 16);
+  const searched = search(bySize(high), userNewer, (q) => floorOf(0, q), budget.left / 16);
+  // The least unions of the newer users exactly, by shares (the closure's floors are their concave hull: on the
+  // generated wards 3 users short at 17 devices), from the floors so far; its witnesses are covers to try.
+  // Its own budget, like the joint sets' (counted in the work reported, not toward the hard cap).
+  const byShares = searchLeastUnionsByShares(
+    high,
+    users.length,
+    devices.length,
+    shares,
+    searched.least,
+  );
+  // The first ward's only (the first branch: every hub in, as the answers have the administrators).
+  const record = lowerings.length === 0;
+  byShares.witness.forEach((sets, k) => {
+    if (!sets || k === 0 || !record) return;
+    const lowered = new Set(sets);
+    const held = new Set(sets.flatMap((j) => high[j] as number[]));
+    context.lowering(
+      [...held].map((p) => users[p] as number),
+      sets.map((j) => devices[j] as number),
+      devices.filter((_, j) => !lowered.has(j)),
+      users.filter((_, p) => !held.has(p)),
+    );
+  });
+  const lowered = {
+    least: searched.least.map((x, k) => Math.max(x, byShares.least[k] ?? 0)),
+    exact: searched.exact || byShares.exact.every((e) => e),
+  };
   const released = search(releasable, userDegree, (r) => floorOf(r, r), budget.left);
   // With u users: r released and q released or at t0 only where every bound allows (r, q); the cell (u, n)
   // takes q = max(D − n, r) and the most r allowed, so m = D − r.
@@ -734,28 +815,66 @@ function createPricer(pools: readonly OwnedPool[], market: CalMarket, t0: number
     memo.set(key, p.cost);
     return p.cost;
   };
-  return Object.assign(price, { inexact: () => inexact });
+  return Object.assign(price, {
+    inexact: () => inexact,
+    floor: createPriceFloor(pools, market, t0, t1),
+  });
+}
+
+/**
+ * A lower bound on the pricer's value that costs a few multiplications: every owned CAL counted on both sides
+ * (an either pool serves users and devices at once, any pool any tier), every CAL bought at the least price per
+ * unit of any pack of its tier or newer. Cells of a table whose floor is no better than the best price so far are
+ * not priced (most of a ~1,300-pair table's staircase). Zero without prices (every CAL weighs 1 there).
+ */
+function createPriceFloor(pools: readonly OwnedPool[], market: CalMarket, t0: number, t1: number) {
+  const unit = (type: "user" | "device", tier: number) => {
+    let least = Number.POSITIVE_INFINITY;
+    for (let t = tier; t < market.tiers; t++)
+      for (const pack of market.packs(type, t)) least = Math.min(least, pack.price / pack.size);
+    return Number.isFinite(least) ? least : Math.min(market.unpricedWeight(type, tier), 0);
+  };
+  if (!market.priced) return () => 0;
+  const owned = { user: 0, device: 0, either: 0 };
+  for (const pool of pools) owned[pool.type] += pool.quantity;
+  const user = unit("user", t0);
+  const older = unit("device", t0);
+  const newer = unit("device", t1);
+  return (users: number, high: number, devices: number) => {
+    const boughtUsers = Math.max(0, users - owned.user - owned.either);
+    const boughtDevices = Math.max(0, devices - owned.device - owned.either);
+    const boughtNewer = Math.min(
+      boughtDevices,
+      Math.max(0, Math.min(high, devices) - owned.device - owned.either),
+    );
+    return boughtUsers * user + boughtNewer * newer + (boughtDevices - boughtNewer) * older;
+  };
 }
 
 /** The least price over a branch's table plus its settled holders (only cells on the table's staircase). */
 function priceTable(
   t: Table,
   settled: { users: number; newer: number; devices: number },
-  price: (users: number, newer: number, devices: number) => number,
+  price: ((users: number, newer: number, devices: number) => number) & {
+    floor: (users: number, newer: number, devices: number) => number;
+  },
   best: number,
   spend: Spend,
 ): number {
   let least = best;
   const corners = listCorners(t);
+  let priced = 0;
   for (let i = 0; i < corners.length; i += 3) {
-    const cost = price(
-      settled.users + (corners[i] as number),
-      settled.newer + (corners[i + 1] as number),
-      settled.devices + (corners[i + 2] as number),
-    );
+    const users = settled.users + (corners[i] as number);
+    const newer = settled.newer + (corners[i + 1] as number);
+    const devices = settled.devices + (corners[i + 2] as number);
+    // Pricing is most of this pass; a cell whose floor cannot beat the best so far needs none.
+    if (price.floor(users, newer, devices) >= least) continue;
+    priced++;
+    const cost = price(users, newer, devices);
     if (cost < least) least = cost;
   }
-  spend((corners.length / 3) * 16, false);
+  spend(corners.length / 3 + priced * 16, false);
   return least;
 }
 

@@ -9,6 +9,7 @@ import { boundByTiersOnce } from "./bound-by-tiers.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
+import { coverFromLowering } from "./cover-from-lowering.ts";
 import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import {
   createHolderNumbering,
@@ -663,6 +664,15 @@ function planWithOwned(
     if (b.kind === "bound" && b.bound > lowerBound) {
       lowerBound = b.bound;
       structured += `; bound by tiers (${b.hubs} hub${b.hubs === 1 ? "" : "s"}, ${b.components} parts, ${b.exactUnions ? "exact" : "bounded"} unions)`;
+    }
+    // The bound's least lowerings of a ward as covers (the rest from the best one), then repaired: where the
+    // bound's cheapest cell is a real cover the answer meets it (1,329-pair binding case: 86,108 → 81,928).
+    for (const lowering of b.kind === "bound" && !proven() ? b.lowerings : []) {
+      const mix = coverFromLowering(edges, (best as Priced).mix, lowering);
+      if (!mix) continue;
+      consider(mix, "the bound by tiers' lowering");
+      const fixed = repairCoverWithOwned(edges, mix, pools, held);
+      if (fixed) consider(fixed, "the bound by tiers' lowering, repaired to use owned CALs");
     }
   }
 
