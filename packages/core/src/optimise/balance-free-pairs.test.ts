@@ -5,15 +5,12 @@ import type { Need } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
 import { balanceFreePairs } from "./balance-free-pairs.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import { pair } from "./cover-mix.test-helper.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
 /** A market of `tiers` tiers where users and devices are sold in the same packs at every tier. */
 function market(tiers: number, packs: readonly Pack[]): CalMarket {
   return { priced: true, tiers, packs: () => packs, unpricedWeight: () => 1 };
-}
-
-function pair(user: string, device: string, tier = 0): CoverEdge {
-  return { user, device, tier, deviceOnly: false, userOnly: false };
 }
 
 /** The cover's needs per type and tier. */

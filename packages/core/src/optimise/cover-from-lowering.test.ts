@@ -1,23 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { CalMix, CoverEdge } from "./choose-cal-mix.ts";
 import { coverFromLowering } from "./cover-from-lowering.ts";
-
-const pair = (user: string, device: string, tier: number): CoverEdge => ({
-  user,
-  device,
-  tier,
-  deviceOnly: false,
-  userOnly: false,
-});
-
-const mix = (users: [string, number][], devices: [string, number][]): CalMix => ({
-  userTier: new Map(users),
-  deviceTier: new Map(devices),
-  cost: 0,
-  tieBreak: "none",
-  certificate: undefined as unknown as CalMix["certificate"],
-});
+import { mixOf as mix, pair } from "./cover-mix.test-helper.ts";
 
 test("a lowering's users take their newest pair's tier, the ward's devices the least tier left, the rest is kept", () => {
   // Ward: W1 and W2 on devices D1 (W1's pair newer) and D2 (both older); office user O on laptop L.

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
+import { mixOf } from "./cover-mix.test-helper.ts";
 import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
@@ -41,14 +42,6 @@ function assertCovers(edges: readonly CoverEdge[], mix: CalMix): void {
     assert.ok(byUser || byDevice, `pair ${e.user}–${e.device} at tier ${e.tier} is not covered`);
   }
 }
-
-const mixOf = (users: [string, number][], devices: [string, number][]): CalMix => ({
-  userTier: new Map(users),
-  deviceTier: new Map(devices),
-  cost: 0,
-  tieBreak: "none",
-  certificate: undefined as unknown as CalMix["certificate"],
-});
 
 test("a user bought beyond the owned user CAL moves onto a cheaper device CAL", () => {
   // Issue 10: two users on their own devices, one owned 2012 user CAL, device 2012 223, user 2012 265.
