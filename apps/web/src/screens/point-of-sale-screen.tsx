@@ -382,6 +382,7 @@ function SaleAnswerPanel(props: {
           <DataTable
             caption="CALs needed"
             columns={calColumns}
+            stacked
             rows={answer.cals}
             rowKey={(line) => `${line.family}-${line.version}-${line.type}`}
             empty={cannotServe ? "— (this edition cannot serve them)" : "None"}
@@ -389,6 +390,7 @@ function SaleAnswerPanel(props: {
           <DataTable
             caption={`Cheapest packs${answer.priceList !== null ? ` (${answer.priceList.name})` : ""}`}
             columns={packColumns(answer.currency)}
+            stacked
             rows={answer.purchases.flatMap((line) =>
               line.packs.map((pack) => ({ family: line.family, pack })),
             )}
