@@ -312,11 +312,12 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
     {
       key: "pack",
       header: "Pack",
+      // One element, so a stacked row (a phone) keeps the pack and its SKU together beside "Pack".
       cell: ({ pack }) => (
-        <>
+        <span>
           {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
           <span className="code">{pack.sku}</span>
-        </>
+        </span>
       ),
     },
     { key: "count", header: "Count", numeric: true, cell: ({ pack }) => formatCount(pack.count) },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { type AnswerOf, ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
@@ -105,6 +105,7 @@ export function QuoteScreen() {
     onSuccess: saved,
   });
   const issuingSlowly = useSlowPending(issue.isPending, 1500);
+  const issuing = useRef(false);
   const setStatus = useMutation({
     mutationFn: (status: "accepted" | "declined" | "withdrawn") =>
       callApi("post", "/v1/quotes/{id}/status", { params: { id }, body: { status } }),
@@ -176,10 +177,17 @@ export function QuoteScreen() {
           <button
             type="button"
             className="button"
-            // Once per click: a second click while the first is under way does nothing (the button is
-            // disabled from this render on, and the server numbers a quote once whatever comes).
+            // Once: the mutation's pending state reaches the button a task later (TanStack notifies on a
+            // timer), after a double click's second click; the ref is set in the click itself. The server
+            // numbers a quote once whatever comes (a second issue is a 409, taken as the quote as it is now).
             onClick={() => {
-              if (!issue.isPending) issue.mutate();
+              if (issuing.current) return;
+              issuing.current = true;
+              issue.mutate(undefined, {
+                onSettled: () => {
+                  issuing.current = false;
+                },
+              });
             }}
             disabled={issue.isPending}
             aria-busy={issue.isPending}
