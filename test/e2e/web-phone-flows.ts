@@ -108,6 +108,15 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
     assert.equal(issues.length, 1, `one issue request: ${issues.join(", ")}`);
     assert.equal(await page.getByRole("button", { name: /^Issu/ }).count(), 0);
     await assertStackedOnPhone(page, "phone-quote-issued", database);
+    // The agent's list of quotes on a phone: the new quote's number and total in view.
+    await page.setViewportSize(phone);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Quotes", exact: true })
+      .click();
+    await page.getByRole("table", { name: "Quotes" }).locator("tbody tr").first().waitFor();
+    assert.equal((await layoutOf(page)).pageScrolls, false, "the quotes list scrolls sideways");
+    await saveScreenshot(page, database, "phone-quotes-390");
     watched.assertClean();
     await page.context().close();
   });
@@ -157,11 +166,19 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
     const customer = await open();
     const seen = customer.page;
     await signIn(customer, { org: owner.org, email: account }, "Pocket Bakery");
+    // A newcomer's phone: its licences and its quotes, nothing wider than the window.
+    await seen.setViewportSize(phone);
+    await seen.getByRole("heading", { name: "Deployments", exact: true }).waitFor();
+    assert.equal((await layoutOf(seen)).pageScrolls, false, "its licences scroll sideways");
+    await saveScreenshot(seen, database, "phone-customer-licences-390");
     // Its quotes: the issued one only (the draft is its reseller's work in progress).
     await seen.goto("/quotes");
     const rows = seen.getByRole("table", { name: "Quotes" }).locator("tbody tr");
     await rows.first().waitFor();
     assert.equal(await rows.count(), 1, "one quote listed, the issued one");
+    assert.equal((await layoutOf(seen)).pageScrolls, false, "its quotes scroll sideways");
+    await saveScreenshot(seen, database, "phone-customer-quotes-390");
+    await seen.setViewportSize(laptop);
     await rows.first().getByRole("link").click();
     await seen.getByRole("heading", { name: /^Quote \d+ for Pocket Bakery$/ }).waitFor();
     await seen
@@ -186,7 +203,7 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
       try {
         await seen.getByRole("heading", { name: screen.heading, level: 1 }).waitFor();
       } catch (error) {
-        const said = await seen.locator("#main").innerText();
+        const said = await seen.locator("#main").textContent();
         assert.fail(`${screen.what}: no "${screen.heading}"; the page said: ${said}\n${error}`);
       }
       await seen.getByText(/was not found, or it is not shared with your account\./).waitFor();
