@@ -115,7 +115,10 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
       .getByRole("link", { name: "Quotes", exact: true })
       .click();
     await page.getByRole("table", { name: "Quotes" }).locator("tbody tr").first().waitFor();
-    assert.equal((await layoutOf(page)).pageScrolls, false, "the quotes list scrolls sideways");
+    const list = await layoutOf(page);
+    assert.equal(list.pageScrolls, false, "the quotes list: the page scrolls sideways");
+    assert.deepEqual(list.framesScrolling, [], "the quotes list scrolls sideways");
+    await page.locator("td[data-label='Total']").first().waitFor();
     await saveScreenshot(page, database, "phone-quotes-390");
     watched.assertClean();
     await page.context().close();
@@ -176,6 +179,11 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
     const rows = seen.getByRole("table", { name: "Quotes" }).locator("tbody tr");
     await rows.first().waitFor();
     assert.equal(await rows.count(), 1, "one quote listed, the issued one");
+    assert.equal(
+      await seen.getByLabel("Status").locator("option", { hasText: "Draft" }).count(),
+      0,
+      "no draft to filter by",
+    );
     assert.equal((await layoutOf(seen)).pageScrolls, false, "its quotes scroll sideways");
     await saveScreenshot(seen, database, "phone-customer-quotes-390");
     await seen.setViewportSize(laptop);
