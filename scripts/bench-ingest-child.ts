@@ -8,6 +8,7 @@ import { readEvtx, readLogonEvents, scanWinlogbeatLogons } from "../packages/evi
 import { readChildArgs, reportChildResult } from "./bench-child-io.ts";
 import { collectGarbage, now, peakRssMb } from "./bench-statistics.ts";
 import { reduceWinlogbeatAccesses } from "./ingest/reduce-winlogbeat-accesses.ts";
+import { winlogbeatEventsView } from "./read-documented-accesses-query.ts";
 
 /** The ways to read the file that the section compares. */
 export type IngestMethod =
@@ -18,6 +19,7 @@ export type IngestMethod =
   | "jsonl-reader"
   | "duckdb-columns"
   | "duckdb-auto"
+  | "duckdb-accesses"
   | "evtx-read-only"
   | "evtx-reader"
   | "evtx-logons";
@@ -37,6 +39,10 @@ export interface IngestChildArgs {
   /** For the EVTX methods: the corpus files (listed by the parent: a bundle cannot find them) and passes per run. */
   readonly evtxFiles: readonly string[];
   readonly repeats: number;
+  /** For "duckdb-accesses": docs/audit-at-scale.md's query (read by the parent: a bundle cannot find it) and
+   * the CSV it writes. */
+  readonly query?: string;
+  readonly output?: string;
 }
 
 /** One child's answer. */
@@ -105,6 +111,8 @@ async function measureOnce(): Promise<{ events: number; distinct: number }> {
     case "duckdb-columns":
     case "duckdb-auto":
       return await countWithDuckDb();
+    case "duckdb-accesses":
+      return await writeAccessesWithDuckDb();
     case "evtx-read-only": {
       let events = 0;
       for (let pass = 0; pass < args.repeats; pass++) events += readBytes(evtxFiles, false);
@@ -203,4 +211,22 @@ async function countWithDuckDb(): Promise<{ events: number; distinct: number }> 
   connection.closeSync();
   instance.closeSync();
   return { events: Number(events), distinct: Number(distinct) };
+}
+
+/**
+ * The accesses a user pushes to DuckDB (docs/audit-at-scale.md's query: the same logon rules, first and last
+ * seen, counts) over the Winlogbeat file, written as the CSV `calwise audit --accesses` reads; its rows.
+ */
+async function writeAccessesWithDuckDb(): Promise<{ events: number; distinct: number }> {
+  if (args.query === undefined || args.output === undefined)
+    throw new Error("duckdb-accesses needs the query and an output path");
+  const instance = await DuckDBInstance.create(":memory:", { threads: String(args.threads) });
+  const connection = await instance.connect();
+  await connection.run(winlogbeatEventsView(args.path));
+  const output = args.output.replaceAll("'", "''");
+  const reader = await connection.runAndReadAll(`COPY (${args.query}) TO '${output}' (HEADER)`);
+  const [rows] = reader.getRows()[0] as [bigint];
+  connection.closeSync();
+  instance.closeSync();
+  return { events: 0, distinct: Number(rows) };
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -9,6 +9,7 @@ import { loadCatalog } from "@calwise/catalog";
 import { logonDataFields, readWindowsEvents } from "@calwise/evidence";
 import { openFileByteSource, readDocumentFile } from "@calwise/node-files";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { readDocumentedAccessesQuery } from "../../scripts/read-documented-accesses-query.ts";
 import { runCli } from "../cli/run-cli.ts";
 
 // docs/audit-at-scale.md's SQL, run on DuckDB over flat events, gives the accesses file from which
@@ -21,15 +22,6 @@ const catalog = loadCatalog();
 const work = mkdtempSync(join(tmpdir(), "calwise-accesses-sql-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-/** The DuckDB query exactly as the doc prints it: the SQL block after its marker. */
-function documentedQuery(): string {
-  const doc = readFileSync(join(root, "docs/audit-at-scale.md"), "utf8");
-  const marker = doc.indexOf("<!-- accesses-sql:duckdb -->");
-  assert.notEqual(marker, -1, "the doc marks its DuckDB query");
-  const open = doc.indexOf("```sql\n", marker) + "```sql\n".length;
-  return doc.slice(open, doc.indexOf("\n```", open));
-}
-
 /** Runs the documented query over flat JSON lines and writes the accesses CSV DuckDB makes. */
 async function writeAccesses(events: string, accesses: string): Promise<number> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
@@ -38,7 +30,7 @@ async function writeAccesses(events: string, accesses: string): Promise<number> 
     await connection.run(
       `CREATE VIEW events AS SELECT * FROM read_ndjson('${events}', columns = ${duckColumns})`,
     );
-    await connection.run(`COPY (${documentedQuery()}) TO '${accesses}' (HEADER)`);
+    await connection.run(`COPY (${readDocumentedAccessesQuery(root)}) TO '${accesses}' (HEADER)`);
     const rows = await connection.runAndReadAll(
       `SELECT count(*) AS n FROM read_csv('${accesses}')`,
     );
