@@ -59,7 +59,7 @@ export { eventMapFields, requiredMapFields } from "./siem/event-field-map.ts";
 export { readFlatCsvEvents } from "./siem/read-flat-csv-events.ts";
 export { readFlatJsonEvents } from "./siem/read-flat-json-events.ts";
 export { flatFieldMap, sentinelFieldMap, splunkFieldMap } from "./siem/siem-field-maps.ts";
-export { type ByteSource, bytesSource } from "./source/byte-source.ts";
+export { type ByteReader, type ByteSource, bytesSource } from "./source/byte-source.ts";
 export { type ReadUalOptions, readUalCsv } from "./ual/read-ual-csv.ts";
 export type { UalAccess } from "./ual/ual-access.ts";
 export { readEventXml } from "./xml/read-event-xml.ts";

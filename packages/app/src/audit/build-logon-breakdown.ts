@@ -70,7 +70,12 @@ export function buildLogonBreakdown(
     (e) => e.account,
   );
   const atServer = sortByTexts(
-    [...tally.atServer.values()].map((a) => ({ ...a, rule: "server-own-console" as const })),
+    tally.atServer.map((server, user, events) => ({
+      server,
+      user,
+      events,
+      rule: "server-own-console" as const,
+    })),
     (a) => a.server,
     (a) => a.user,
   );

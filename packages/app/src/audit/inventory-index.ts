@@ -18,6 +18,33 @@ export interface ResolvedUser {
 const firstLabel = (name: string) => name.split(".")[0] ?? name;
 
 /**
+ * A resolution kept for its domain and account as logged. One that found no domain may change later:
+ * `aliases` is then the count of inferred aliases it saw (an alias inferred since may name the
+ * domain), and `computerDomain` the logging computer's AD domain it was judged by, or `anyComputer`
+ * when no computer could have changed it; -1 when nothing learnt later changes it.
+ */
+interface KeptResolution {
+  readonly user: ResolvedUser;
+  readonly aliases: number;
+  readonly computerDomain: string | undefined;
+}
+
+/** A failed inference that no logging computer could have changed (the account is in no domain). */
+const anyComputer = "\u0000any";
+
+/** What resolution reads of a logging computer: its name's first label upper case, its AD domain. */
+interface LoggingComputer {
+  readonly name: string;
+  readonly domain: string | undefined;
+}
+
+/** What resolution reads of a logged domain: its key (trimmed, upper case) and its accounts' resolutions. */
+interface LoggedDomain {
+  readonly key: string;
+  readonly accounts: Map<string, KeptResolution>;
+}
+
+/**
  * The AD inventory, indexed for the audit: users by account name and domain, computers by name, DNS
  * name and address, and the domain names logs use (DNS name, its first label, --domain-alias, and
  * NetBIOS names inferred when a log's domain matches exactly one inventoried account).
@@ -31,6 +58,10 @@ export class InventoryIndex {
   /** NetBIOS names this audit inferred: alias → DNS domain. */
   readonly inferredAliases = new Map<string, string>();
   readonly domains = new Set<string>();
+  /** Domains as logged, with their accounts' resolutions: each distinct name is resolved once. */
+  private readonly loggedDomains = new Map<string, LoggedDomain>();
+  /** Logging computers as logged. */
+  private readonly loggingComputers = new Map<string, LoggingComputer>();
   userCount = 0;
   computerCount = 0;
 
@@ -43,6 +74,7 @@ export class InventoryIndex {
   }
 
   addUser(user: AdUser): void {
+    this.forgetResolutions();
     this.userCount++;
     const key = user.samAccountName.toLowerCase();
     const list = this.usersByAccount.get(key) ?? [];
@@ -52,6 +84,7 @@ export class InventoryIndex {
   }
 
   addComputer(computer: AdComputer): void {
+    this.forgetResolutions();
     this.computerCount++;
     this.computersByName.set(computer.name.toLowerCase(), computer);
     if (computer.dnsHostName !== "")
@@ -60,6 +93,12 @@ export class InventoryIndex {
     if (computer.ipv6Address !== "")
       this.computersByIp.set(computer.ipv6Address.toLowerCase(), computer);
     if (computer.domain !== "") this.addDomain(computer.domain);
+  }
+
+  /** The inventory changed: what was resolved from it may not hold. */
+  private forgetResolutions(): void {
+    this.loggedDomains.clear();
+    this.loggingComputers.clear();
   }
 
   private addDomain(domain: string): void {
@@ -99,28 +138,74 @@ export class InventoryIndex {
    * label or alias) becomes its DNS name in upper case; a domain that is the logging computer's name
    * is a local account; an unknown NetBIOS name is taken as the NetBIOS name of the logging computer's
    * domain when the account exists there, else of the one inventoried domain that has the account
-   * (reported in inferredAliases).
+   * (reported in inferredAliases). Each distinct domain and account as logged is resolved once and
+   * kept (the computer decides only whether the account is local, and how an unknown NetBIOS name is
+   * inferred): one that found no domain is resolved again after an alias was inferred, or on a computer
+   * of another domain, so the first name that infers an alias decides it, in the order names are
+   * resolved, as when every logon was resolved on its own.
    */
   resolveUser(domain: string, account: string, computer: string): ResolvedUser {
-    const accountKey = account.trim().toLowerCase();
-    const domainKey = domain.trim().toUpperCase();
-    const computerName = firstLabel(computer.trim()).toUpperCase();
-    if (domainKey === computerName || domainKey === "" || domainKey === "-")
-      return { id: `${computerName}\\${accountKey}`, local: true };
+    let logged = this.loggedDomains.get(domain);
+    if (logged === undefined) {
+      logged = { key: domain.trim().toUpperCase(), accounts: new Map() };
+      this.loggedDomains.set(domain, logged);
+    }
+    let logging = this.loggingComputers.get(computer);
+    if (logging === undefined) {
+      logging = {
+        name: firstLabel(computer.trim()).toUpperCase(),
+        domain: this.findComputer(computer)?.domain,
+      };
+      this.loggingComputers.set(computer, logging);
+    }
+    const domainKey = logged.key;
+    if (domainKey === logging.name || domainKey === "" || domainKey === "-")
+      return { id: `${logging.name}\\${account.trim().toLowerCase()}`, local: true };
+    const kept = logged.accounts.get(account);
+    if (
+      kept !== undefined &&
+      (kept.aliases === -1 ||
+        (kept.aliases === this.inferredAliases.size &&
+          (kept.computerDomain === anyComputer || kept.computerDomain === logging.domain)))
+    )
+      return kept.user;
+    const resolution = this.resolveAccount(domainKey, account.trim().toLowerCase(), logging.domain);
+    logged.accounts.set(account, resolution);
+    return resolution.user;
+  }
+
+  /**
+   * Resolves a domain account (not local) logged on a computer of AD domain `computerDomain`,
+   * inferring the domain's alias when it can.
+   */
+  private resolveAccount(
+    domainKey: string,
+    accountKey: string,
+    computerDomain: string | undefined,
+  ): KeptResolution {
     let dns = this.aliases.get(domainKey) ?? this.inferredAliases.get(domainKey);
     const candidates = this.usersByAccount.get(accountKey) ?? [];
     if (dns === undefined && !domainKey.includes(".")) {
       // A domain account logging on to a member server is most likely from the server's own domain.
-      const computerDomain = this.findComputer(computer)?.domain;
       const inDomains = new Set(candidates.map((u) => u.domain).filter((d) => d !== ""));
       if (computerDomain !== undefined && inDomains.has(computerDomain)) dns = computerDomain;
       else if (inDomains.size === 1) dns = [...inDomains][0] as string;
-      if (dns !== undefined) this.inferredAliases.set(domainKey, dns);
+      if (dns === undefined)
+        return {
+          user: { id: `${domainKey}\\${accountKey}`, local: false },
+          aliases: this.inferredAliases.size,
+          // With the account in no domain, no computer's domain could have inferred one.
+          computerDomain: inDomains.size === 0 ? anyComputer : computerDomain,
+        };
+      this.inferredAliases.set(domainKey, dns);
     }
-    if (dns === undefined && domainKey.includes(".")) dns = domainKey.toLowerCase();
-    const ad = dns === undefined ? undefined : candidates.find((u) => u.domain === dns);
-    const id = `${(dns ?? domainKey).toUpperCase()}\\${accountKey}`;
-    if (ad === undefined) return { id, local: false };
-    return { id, ad, accountClass: this.classOf(ad), local: false };
+    if (dns === undefined) dns = domainKey.toLowerCase();
+    const ad = candidates.find((u) => u.domain === dns);
+    const id = `${dns.toUpperCase()}\\${accountKey}`;
+    const user: ResolvedUser =
+      ad === undefined
+        ? { id, local: false }
+        : { id, ad, accountClass: this.classOf(ad), local: false };
+    return { user, aliases: -1, computerDomain: undefined };
   }
 }

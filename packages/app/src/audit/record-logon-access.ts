@@ -6,6 +6,7 @@ import {
   type LogonSkipReason,
 } from "@calwise/evidence";
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
+import { AtServerLogons } from "./at-server-logons.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
 
@@ -30,7 +31,7 @@ export interface LogonTally {
   /** Logons not counted, per account and deciding rule. */
   readonly notCounted: Map<string, NotCountedAccount>;
   /** Counted logons made at the server itself (console or loopback): per server and user, no device. */
-  readonly atServer: Map<string, { server: string; user: string; events: number }>;
+  readonly atServer: AtServerLogons;
 }
 
 /** Where a logon not counted came from: the server itself, an internal device, or elsewhere. */
@@ -69,7 +70,7 @@ export function createLogonTally(): LogonTally {
     unresolvedAddresses: new Set(),
     anonymous: new Map(),
     notCounted: new Map(),
-    atServer: new Map(),
+    atServer: new AtServerLogons(),
   };
 }
 
@@ -300,12 +301,7 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
   const client = clientOf(event);
   const atServer = isAtServer(event, server.name, client);
   const { device, source } = atServer ? {} : deviceOf(event, client, context.inventory, tally);
-  if (atServer) {
-    const key = `${server.name}\u0000${user.id}`;
-    const entry = tally.atServer.get(key);
-    if (entry) entry.events += events;
-    else tally.atServer.set(key, { server: server.name, user: user.id, events });
-  }
+  if (atServer) tally.atServer.add(server.name, user.id, events);
   const rds =
     !admin &&
     event.logonType !== null &&

@@ -24,6 +24,8 @@ interface LabelPart {
    */
   memo: Resolution;
   older: Resolution;
+  /** The part of the next line with a colon the last time this one was read: the next line's guess. */
+  following: LabelPart | undefined;
 }
 
 interface Resolution {
@@ -37,6 +39,8 @@ const unsure = -2;
 
 /** Label parts seen, by a hash of their bytes (a message has a few dozen; bounded all the same). */
 const labelParts = new Map<number, LabelPart>();
+/** The label part of the last message's first line with a colon: the next message's first guess. */
+let firstPart: LabelPart | undefined;
 let labelPartCount = 0;
 const maxLabelParts = 4096;
 
@@ -61,6 +65,7 @@ function readLabelPart(bytes: Buffer, start: number, end: number, hash: number):
     next: first,
     memo: { section: undefined, target: false, slot: noSlot },
     older: { section: undefined, target: false, slot: noSlot },
+    following: undefined,
   };
   if (labelPartCount < maxLabelParts) {
     labelPartCount++;
@@ -123,31 +128,59 @@ export function findMessageLogonFields(
 ): boolean {
   found.fill(-1, 0, 2 * logonDataFields.length);
   let section = "";
+  /** The part of the last line with a colon (the first line's guess: the last message's first). */
+  let previous: LabelPart | undefined;
+  let guess = firstPart;
   for (let from = start; from < end; ) {
-    let lf = bytes.indexOf(0x0a, from);
-    if (lf === -1 || lf >= end) lf = end;
-    const lineEnd = lf > from && bytes[lf - 1] === 0x0d ? lf - 1 : lf;
     const lineStart = from;
-    from = lf + 1;
-    // The label part: up to the line's first colon; a line without one says nothing.
-    let hash = 0;
-    let odd = false;
-    let colon = lineStart;
-    for (; colon < lineEnd; colon++) {
-      const c = bytes[colon] as number;
-      if (c === 0x3a) break;
-      if (c >= 0x7f || (c < 0x20 && c !== 0x09)) odd = true;
-      hash = (Math.imul(hash, 31) + c) | 0;
+    // The label part: up to the line's first colon; a line without one says nothing. Messages of
+    // one kind repeat their labels in order: the guess is compared first, then the part is hashed.
+    let part: LabelPart | undefined;
+    let colon = -1;
+    if (guess !== undefined) {
+      const known = guess.bytes;
+      const length = known.length;
+      if (lineStart + length < end && bytes[lineStart + length] === 0x3a) {
+        let k = 0;
+        while (k < length && bytes[lineStart + k] === known[k]) k++;
+        if (k === length) {
+          part = guess;
+          colon = lineStart + length;
+        }
+      }
     }
-    // A line without a colon says nothing, whatever it holds.
-    if (colon === lineEnd) continue;
-    if (odd) return false;
+    let hash = 0;
+    if (part === undefined) {
+      let odd = false;
+      let at = lineStart;
+      for (; at < end; at++) {
+        const c = bytes[at] as number;
+        if (c === 0x3a || c === 0x0a) break;
+        if (c >= 0x7f || (c < 0x20 && c !== 0x09)) odd = true;
+        hash = (Math.imul(hash, 31) + c) | 0;
+      }
+      if (at === end || bytes[at] === 0x0a) {
+        // A line without a colon says nothing, whatever it holds.
+        from = at + 1;
+        continue;
+      }
+      if (odd) return false;
+      colon = at;
+    }
+    let lf = colon + 1;
+    while (lf < end && bytes[lf] !== 0x0a) lf++;
+    const lineEnd = bytes[lf - 1] === 0x0d ? lf - 1 : lf;
+    from = lf + 1;
+    if (part === undefined) part = readLabelPart(bytes, lineStart, colon, hash);
+    if (previous === undefined) firstPart = part;
+    else previous.following = part;
+    previous = part;
+    guess = part.following;
     let valueStart = colon + 1;
     let valueEnd = lineEnd;
     while (valueStart < valueEnd && isAsciiSpace(bytes[valueStart] as number)) valueStart++;
     while (valueEnd > valueStart && isAsciiSpace(bytes[valueEnd - 1] as number)) valueEnd--;
     if (hasUnicodeSpaceEdge(bytes, valueStart, valueEnd)) return false;
-    const part = readLabelPart(bytes, lineStart, colon, hash);
     if (!part.indented && valueStart === valueEnd) {
       section = part.key;
       continue;

@@ -115,7 +115,8 @@ export async function groupEventCsvLogons(
       : detectTextEncoding(bytes.subarray(0, end));
     if (encoding !== "utf-8") {
       const { onBytes: _, ...untracked } = options;
-      return groupEventCsvLogons(transcodeToUtf8(window.rest(0)), untracked, true);
+      // Awaited here: the window is closed (finally) only once that reading is done.
+      return await groupEventCsvLogons(transcodeToUtf8(window.rest(0)), untracked, true);
     }
     start = bom;
     let lineOffset = 0;
@@ -130,11 +131,14 @@ export async function groupEventCsvLogons(
     }
     const fields = new CsvRecordFields(maxCsvFields);
     let line = 1;
-    /** Skips blank lines; false when the input ends (or needs more bytes: `end` then grows). */
+    /**
+     * Skips blank lines read so far (never past `end`: the buffer is reused, and what lies beyond
+     * is old bytes); a CR whose LF is not read yet is left for the record cut to ask for more.
+     */
     const skipBlankLines = (): void => {
       for (;;) {
-        if (bytes[start] === 0x0a) start++;
-        else if (bytes[start] === 0x0d && bytes[start + 1] === 0x0a) start += 2;
+        if (start < end && bytes[start] === 0x0a) start++;
+        else if (start + 1 < end && bytes[start] === 0x0d && bytes[start + 1] === 0x0a) start += 2;
         else return;
         line++;
       }
@@ -300,6 +304,8 @@ export async function groupEventCsvLogons(
   } catch (error) {
     pass.readable = false;
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
+  } finally {
+    await window.close();
   }
   return grouping();
 }

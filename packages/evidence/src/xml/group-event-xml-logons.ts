@@ -35,6 +35,13 @@ import { type EventXmlSplitDefect, maxEventXmlLength, splitEventXml } from "./sp
 const startTag = Buffer.from("<Event");
 const endTag = Buffer.from("</Event>");
 const logonNames = logonDataFields.map((name) => Buffer.from(name));
+/** The logon fields by their name's first byte: a Data name is compared with these only. */
+const logonSlotsByFirstByte: readonly (readonly number[])[] = Array.from(
+  { length: 256 },
+  (_, byte) => logonNames.flatMap((name, k) => (name[0] === byte ? [k] : [])),
+);
+/** The shortest logon field name: a shorter Data name is none of them. */
+const shortestLogonName = Math.min(...logonNames.map((name) => name.length));
 /** The data slots checkLogonFields refuses a control character in. */
 const nameSlots = (["TargetUserName", "TargetDomainName", "WorkstationName"] as const).map((name) =>
   logonDataFields.indexOf(name),
@@ -135,9 +142,14 @@ export async function groupEventXmlLogons(
     return false;
   };
 
-  /** Reads a scanned element from its bytes; false when parseEventXml must read it. */
-  const readFast = (start: number, elementEnd: number, line: number, record: number): boolean => {
-    const scan = scanEventXmlBytes(bytes, start, elementEnd, ranges, data);
+  /** Reads an element scanned (`scan`, scanEventXmlBytes' answer) from its bytes; false when parseEventXml must read it. */
+  const readScanned = (
+    scan: number,
+    start: number,
+    elementEnd: number,
+    line: number,
+    record: number,
+  ): boolean => {
     if (scan === notPlain) return false;
     if (scan === plainWithHighBytes && !isUtf8(bytes.subarray(start, elementEnd))) return false;
     const idStart = ranges[2 * xmlEventId] as number;
@@ -157,10 +169,10 @@ export async function groupEventXmlLogons(
     for (let item = 0; item < data.count; item++) {
       const nameStart = items[4 * item] as number;
       const nameEnd = items[4 * item + 1] as number;
-      if (nameStart < 0) continue;
-      for (let k = 0; k < logonNames.length; k++) {
+      if (nameStart < 0 || nameEnd - nameStart < shortestLogonName) continue;
+      for (const k of logonSlotsByFirstByte[bytes[nameStart] as number] as readonly number[]) {
         const name = logonNames[k] as Buffer;
-        if (nameEnd - nameStart < name.length || bytes[nameStart] !== name[0]) continue;
+        if (nameEnd - nameStart < name.length) continue;
         if (!startsWithName(bytes, nameStart, name)) continue;
         // The name itself, or one that starts with it (`TargetUserName#2`), which the text reading judges.
         if (nameEnd - nameStart !== name.length || (found[2 * k] as number) !== -1) return false;
@@ -209,7 +221,8 @@ export async function groupEventXmlLogons(
       : detectTextEncoding(bytes.subarray(0, end));
     if (encoding !== "utf-8") {
       const { onBytes: _, ...untracked } = options;
-      return groupEventXmlLogons(transcodeToUtf8(window.rest(0)), untracked, true);
+      // Awaited here: the window is closed (finally) only once that reading is done.
+      return await groupEventXmlLogons(transcodeToUtf8(window.rest(0)), untracked, true);
     }
     let position = bom; // everything before it is read, and `line` is its line
     let line = 1;
@@ -254,6 +267,24 @@ export async function groupEventXmlLogons(
         continue;
       }
       advance(start);
+      // A plain element is cut where the scan of its bytes ends: no search of its own.
+      const scan = scanEventXmlBytes(
+        bytes,
+        start,
+        Math.min(end, start + maxEventXmlLength),
+        ranges,
+        data,
+        true,
+      );
+      if (scan !== notPlain) {
+        const elementEnd = data.end;
+        record++;
+        const elementLine = line;
+        advance(elementEnd);
+        if (!readScanned(scan, start, elementEnd, elementLine, record))
+          readPiece(bytes.toString("utf8", start, elementEnd), elementLine, record);
+        continue;
+      }
       // The buffer is reused: a match past `end` is old bytes.
       let close = bytes.indexOf(endTag, start);
       if (close + endTag.length > end) close = -1;
@@ -284,11 +315,14 @@ export async function groupEventXmlLogons(
       record++;
       const elementLine = line;
       advance(elementEnd);
-      if (!readFast(start, elementEnd, elementLine, record))
+      const exact = scanEventXmlBytes(bytes, start, elementEnd, ranges, data);
+      if (!readScanned(exact, start, elementEnd, elementLine, record))
         readPiece(bytes.toString("utf8", start, elementEnd), elementLine, record);
     }
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
+  } finally {
+    await window.close();
   }
   return grouping();
 }

@@ -69,6 +69,73 @@ function plainLength(bytes: Uint8Array, at: number): number {
   return 1;
 }
 
+/** A byte's class in text and attribute values (one load per byte instead of a chain of tests). */
+const plainByte = 0;
+const openByte = 1;
+const returnByte = 2;
+const highByte = 3;
+const refusedByte = 4;
+const byteClasses = new Uint8Array(256).map((_, code) => {
+  if (code >= 0x80) return highByte;
+  if (code === 0x3c) return openByte;
+  if (code === 0x0d) return returnByte;
+  return plainLength(Uint8Array.of(code), 0) === 1 ? plainByte : refusedByte;
+});
+/** isNameCharacter as a table. */
+const nameBytes = new Uint8Array(256).map((_, code) => (isNameCharacter(code) ? 1 : 0));
+
+/** What skipText and skipAttributeValue met: bits of `highSeen`, `returnSeen`. */
+let scanned = 0;
+const highSeen = 1;
+const returnSeen = 2;
+
+// The byte loops are small functions of their own: they are optimised after a few elements, while
+// the scanner around them (a tag at a time) is still being compiled.
+
+/** Where the plain text from bytes[at] ends (its `<`, or `end`); -1 at a character that is not plain. */
+function skipText(bytes: Uint8Array, at: number, end: number): number {
+  let i = at;
+  while (i < end) {
+    const kind = byteClasses[bytes[i] as number] as number;
+    if (kind === plainByte) {
+      i++;
+      continue;
+    }
+    if (kind === openByte) return i;
+    if (kind === returnByte) scanned |= returnSeen;
+    else if (kind === highByte) {
+      scanned |= highSeen;
+      if (plainLength(bytes, i) === 0) return -1;
+    } else return -1;
+    i++;
+  }
+  return i;
+}
+
+/** Where a quoted attribute value from bytes[at] closes (its `quote`); -1 when not plain or not closed before `end`. */
+function skipAttributeValue(bytes: Uint8Array, at: number, end: number, quote: number): number {
+  let i = at;
+  while (i < end) {
+    const code = bytes[i] as number;
+    if (code === quote) return i;
+    const kind = byteClasses[code] as number;
+    if (kind !== plainByte) {
+      if (kind !== highByte) return -1;
+      scanned |= highSeen;
+      if (plainLength(bytes, i) === 0) return -1;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** Where the name characters from bytes[at] end (at most `end`). */
+function skipName(bytes: Uint8Array, at: number, end: number): number {
+  let i = at;
+  while (i < end && nameBytes[bytes[i] as number] === 1) i++;
+  return i;
+}
+
 /**
  * The fields of one `<Event>` element's UTF-8 bytes[start, end) as byte ranges, exactly where
  * scanEventXml (`xml/scan-event-xml.ts`) reads the same element's text: the same plain shape (ASCII
@@ -80,6 +147,11 @@ function plainLength(bytes: Uint8Array, at: number): number {
  * value end; name -1 when unnamed). Returns `plainAscii` or `plainWithHighBytes` (a byte of 0x80
  * or more was read: the caller checks the element's UTF-8), or `notPlain` for any other element,
  * which is then decoded and read by parseEventXml.
+ * With `findEnd`, bytes[start, end) is what is read of the input from an element's `<Event`: the
+ * element is the plain one that ends at its root's `</Event>` (written exactly so), `data.end` is
+ * where; since every `<` of a plain element opens a tag and no tag inside it is named Event, that
+ * is where splitEventXml cuts it, so the cut needs no search of its own. Anything else (more bytes
+ * needed, another shape) is `notPlain`, and the caller cuts as the splitter does.
  */
 export function scanEventXmlBytes(
   bytes: Uint8Array,
@@ -87,6 +159,7 @@ export function scanEventXmlBytes(
   end: number,
   ranges: Int32Array,
   data: EventXmlData,
+  findEnd = false,
 ): number {
   ranges.fill(-2, 0, 2 * systemSlots);
   data.count = 0;
@@ -107,21 +180,12 @@ export function scanEventXmlBytes(
     if (code !== 0x3c) {
       if (depth === 0) return notPlain;
       const from = i;
-      let returns = false;
-      while (i < end) {
-        const c = bytes[i] as number;
-        if (c === 0x3c) break;
-        if (c === 0x0d) {
-          returns = true;
-          i++;
-          continue;
-        }
-        if (c >= 0x80) highBytes = true;
-        if (plainLength(bytes, i) === 0) return notPlain;
-        i++;
-      }
+      scanned = 0;
+      i = skipText(bytes, i, end);
+      if (i < 0) return notPlain;
+      if (scanned & highSeen) highBytes = true;
       if (reading !== -1 && depth === 3) {
-        if (returns || textStart !== -1) return notPlain;
+        if (scanned & returnSeen || textStart !== -1) return notPlain;
         textStart = from;
       }
       continue;
@@ -130,10 +194,10 @@ export function scanEventXmlBytes(
     if (next === 0x2f) {
       let at = i + 2;
       const nameStart = at;
-      while (at < end && isNameCharacter(bytes[at] as number)) at++;
+      at = skipName(bytes, at, end);
       const nameEnd = at;
       while (at < end && isSpace(bytes[at] as number)) at++;
-      if (bytes[at] !== 0x3e || depth === 0) return notPlain;
+      if (at >= end || bytes[at] !== 0x3e || depth === 0) return notPlain;
       depth--;
       if (
         !isSameRange(
@@ -155,18 +219,25 @@ export function scanEventXmlBytes(
         reading = -1;
       }
       i = at + 1;
-      if (depth === 0) return at + 1 === end ? finish() : notPlain;
+      if (depth === 0) {
+        if (!findEnd) return i === end ? finish() : notPlain;
+        // The splitter cuts at the first `</Event>`, written exactly so.
+        if (at !== nameEnd) return notPlain;
+        data.end = i;
+        return finish();
+      }
       continue;
     }
     if (!isNameStart(next)) return notPlain;
-    let at = i + 1;
-    while (at < end && isNameCharacter(bytes[at] as number)) at++;
+    let at = skipName(bytes, i + 1, end);
+    if (at >= end) return notPlain;
     const nameStart = i + 1;
     const nameEnd = at;
     for (const refused of refusedNames)
       if (isSame(bytes, nameStart, nameEnd, refused)) return notPlain;
     if (depth >= maxDepth) return notPlain;
-    if (depth === 0 && !isSame(bytes, nameStart, nameEnd, eventName)) return notPlain;
+    // The root is an Event, and no element inside it is (the splitter would cut there).
+    if ((depth === 0) !== isSame(bytes, nameStart, nameEnd, eventName)) return notPlain;
     if (depth === 3 && reading !== -1) return notPlain;
     const parentIsSystem = depth === 2 && parent === systemParent;
     const parentIsEventData = depth === 2 && parent === eventDataParent;
@@ -194,21 +265,16 @@ export function scanEventXmlBytes(
       if (after === 0x3e || (after === 0x2f && bytes[at + 1] === 0x3e)) break;
       if (!isNameStart(after)) return notPlain;
       const attributeStart = at;
-      while (at < end && isNameCharacter(bytes[at] as number)) at++;
+      at = skipName(bytes, at, end);
       const attributeEnd = at;
       if (bytes[at] !== 0x3d) return notPlain;
       const quote = bytes[at + 1] as number;
       if (quote !== 0x27 && quote !== 0x22) return notPlain;
       const valueStart = at + 2;
-      at = valueStart;
-      while (at < end) {
-        const v = bytes[at] as number;
-        if (v === quote) break;
-        if (v >= 0x80) highBytes = true;
-        if (plainLength(bytes, at) === 0) return notPlain;
-        at++;
-      }
-      if (at >= end) return notPlain;
+      scanned = 0;
+      at = skipAttributeValue(bytes, valueStart, end, quote);
+      if (at < 0) return notPlain;
+      if (scanned & highSeen) highBytes = true;
       if (attributes === maxAttributes) return notPlain;
       for (let k = 0; k < attributes; k++)
         if (
@@ -260,7 +326,7 @@ export function scanEventXmlBytes(
       stack[2 * depth] = nameStart;
       stack[2 * depth + 1] = nameEnd;
       depth++;
-    } else if (depth === 0) return i === end ? finish() : notPlain;
+    } else if (depth === 0) return i === end && !findEnd ? finish() : notPlain;
   }
   return notPlain;
 
@@ -293,6 +359,8 @@ function systemFieldOf(bytes: Uint8Array, start: number, end: number) {
 /** EventData's Data items of an element: name start, name end, value start, value end each. */
 export class EventXmlData {
   count = 0;
+  /** With findEnd: where the element ends. */
+  end = 0;
   ranges = new Int32Array(64);
 
   push(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
