@@ -89,7 +89,9 @@ export function runWebCustomerFlows(database: string, makeStore: () => Promise<F
     // Another customer's quote is not found, in words, and its list asks the API nothing it may not.
     await seen.goto(`/quotes/${other.quoteId}`);
     await seen.getByRole("heading", { name: "Quote not found" }).waitFor();
-    await seen.getByText("There is no such quote among yours.").waitFor();
+    await seen
+      .getByText("This quote was not found, or it is not shared with your account.")
+      .waitFor();
     // The 404 asked for, as the response and as the browser's console line about it.
     assert.equal(customer.expectProblems(/HTTP 404: GET .*\/v1\/quotes\/|status of 404/), 2);
     customer.assertClean();

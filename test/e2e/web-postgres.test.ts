@@ -8,6 +8,7 @@ import { runSalesFlows } from "./sales-flows.ts";
 import { runWebAfterFlows } from "./web-after-flows.ts";
 import { runWebCustomerFlows } from "./web-customer-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
+import { runWebPhoneFlows } from "./web-phone-flows.ts";
 import { runReviewFlows } from "./web-review-flows.ts";
 
 const makeStore = async () => {
@@ -24,3 +25,4 @@ runFinishFlows("postgresql", makeStore);
 runGapsFlows("postgresql", makeStore);
 runWebCustomerFlows("postgresql", makeStore);
 runWebAfterFlows("postgresql", makeStore);
+runWebPhoneFlows("postgresql", makeStore);

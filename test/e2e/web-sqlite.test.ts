@@ -10,6 +10,7 @@ import { runSalesFlows } from "./sales-flows.ts";
 import { runWebAfterFlows } from "./web-after-flows.ts";
 import { runWebCustomerFlows } from "./web-customer-flows.ts";
 import { runWebFlows } from "./web-flows.ts";
+import { runWebPhoneFlows } from "./web-phone-flows.ts";
 import { runReviewFlows } from "./web-review-flows.ts";
 
 const makeStore = async () => {
@@ -29,3 +30,4 @@ runFinishFlows("sqlite", makeStore);
 runGapsFlows("sqlite", makeStore);
 runWebCustomerFlows("sqlite", makeStore);
 runWebAfterFlows("sqlite", makeStore);
+runWebPhoneFlows("sqlite", makeStore);

@@ -190,6 +190,12 @@ export function defineIsolationCases(harness: ServiceHarness): void {
     await storeExamplePriceLists(app, o);
     const ownQuote = await post("/v1/quotes", mullerQuoteBody(own.id));
     const otherQuote = await post("/v1/quotes", mullerQuoteBody(other.id));
+    // Issued, both: a customer reads its own quotes once issued (a draft is 404 to it, customer-quote-cases).
+    for (const quote of [ownQuote, otherQuote])
+      assert.equal(
+        (await app.request(`/v1/quotes/${quote.id}/issue`, asSession(o, "POST"))).status,
+        200,
+      );
     const deploymentOf = async (customerId: string) =>
       (
         (await (

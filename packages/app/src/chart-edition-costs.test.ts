@@ -4,7 +4,7 @@ import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
 import { adviseCustomer } from "./advise-customer.ts";
 import { datedPriceList } from "./app-test-data.ts";
-import { chartEditionCosts } from "./chart-edition-costs.ts";
+import { chartEditionCosts, chartEditionCostsInTurns } from "./chart-edition-costs.ts";
 
 const catalog = loadCatalog();
 
@@ -72,4 +72,20 @@ test("a profile that is not valid is refused, named under profile", () => {
       e.code === "INPUT_INVALID" &&
       e.problems.some((p) => p.path === "profile.users"),
   );
+});
+
+test("in turns: the same chart, with a turn taken before each point's advice (a server answers others between)", async () => {
+  const input = {
+    profile: { users: 10, devices: 8, sharedDevices: 2 },
+    priceLists: [datedPriceList],
+    date: "2026-11-28",
+    catalog,
+    growth: { upToPercent: 200, points: 4 },
+  };
+  let turns = 0;
+  const chart = await chartEditionCostsInTurns(input, async () => {
+    turns += 1;
+  });
+  assert.equal(turns, 4, "one turn per point");
+  assert.deepEqual(chart, chartEditionCosts(input));
 });

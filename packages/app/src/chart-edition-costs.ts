@@ -94,6 +94,30 @@ export interface ChartEditionCostsInput {
  * edition the engine rules out at a point has no cost there, and the finding that rules it out.
  */
 export function chartEditionCosts(input: ChartEditionCostsInput): EditionCostChart {
+  const plan = planChart(input);
+  return assembleChart(plan.percents.map((percent) => advisePoint(plan, percent, input)));
+}
+
+/**
+ * `chartEditionCosts`, awaiting `nextTurn` before each point's advice (web-phone): the chart is one full advice per
+ * point of CPU, and a server running it in one go kept every other request (an agent's "Issue quote") waiting
+ * until the last point; in turns, another request waits at most one point. The same figures as in one go.
+ */
+export async function chartEditionCostsInTurns(
+  input: ChartEditionCostsInput,
+  nextTurn: () => Promise<void>,
+): Promise<EditionCostChart> {
+  const plan = planChart(input);
+  const advices: PointAdvice[] = [];
+  for (const percent of plan.percents) {
+    await nextTurn();
+    advices.push(advisePoint(plan, percent, input));
+  }
+  return assembleChart(advices);
+}
+
+/** The checked profile, the price list in force and the growth's percentages (100 = today). */
+function planChart(input: ChartEditionCostsInput) {
   const nameOf = (field: string) => input.fieldNames?.[field] ?? field;
   const profile = validateProfile(input.profile, nameOf);
   const growth = costGrowthSchema.parse(input.growth ?? {});
@@ -104,14 +128,31 @@ export function chartEditionCosts(input: ChartEditionCostsInput): EditionCostCha
   const percents = Array.from({ length: growth.points }, (_, i) =>
     Math.round(100 + ((growth.upToPercent - 100) * i) / (growth.points - 1)),
   );
-  const advices = percents.map((percent) => {
-    const scaled = scaleProfile(profile, percent);
-    return {
-      percent,
-      scaled,
-      advice: adviseEdition(scaled, input.catalog, priceList, input.evaluation),
-    };
-  });
+  return { profile, priceList, percents };
+}
+
+interface PointAdvice {
+  readonly percent: number;
+  readonly scaled: CustomerProfile;
+  readonly advice: EditionAdvice;
+}
+
+/** The engine's advice for the profile grown to `percent`. */
+function advisePoint(
+  plan: ReturnType<typeof planChart>,
+  percent: number,
+  input: ChartEditionCostsInput,
+): PointAdvice {
+  const scaled = scaleProfile(plan.profile, percent);
+  return {
+    percent,
+    scaled,
+    advice: adviseEdition(scaled, input.catalog, plan.priceList, input.evaluation),
+  };
+}
+
+/** The chart from each point's advice: today's ranking names the candidates, each point costs each of them. */
+function assembleChart(advices: readonly PointAdvice[]): EditionCostChart {
   const today = advices[0]?.advice;
   if (today === undefined) throw new RangeError("a cost chart has at least two points");
   const candidates = today.ranked.map((o) => ({

@@ -25,6 +25,7 @@ export { TrailList } from "./audit/trail-list.ts";
 export {
   type ChartEditionCostsInput,
   chartEditionCosts,
+  chartEditionCostsInTurns,
   costGrowthSchema,
   type EditionCostChart,
   editionCostChartSchema,

@@ -2,6 +2,7 @@ import { CalwiseError } from "@calwise/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "./api-env.ts";
 import { authenticate } from "./auth/authenticate.ts";
+import { countForegroundRequests } from "./foreground-requests.ts";
 import { problemDetails, problemDetailsOf } from "./problem-details.ts";
 import { requestBodyLimit } from "./request-body-limit.ts";
 import { requestContext } from "./request-context.ts";
@@ -96,6 +97,8 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   });
   app.use(requestContext(deps.logger));
   app.use("/v1/*", requestBodyLimit());
+  // The cost chart gives way, between its points, to the requests being answered (web-phone: issuing a quote).
+  app.use("/v1/*", countForegroundRequests());
   app.onError((error, c) => {
     const body = problemDetailsOf(error, c.get("requestId"));
     if (!(error instanceof CalwiseError)) c.get("logger")?.error({ err: error }, "internal error");

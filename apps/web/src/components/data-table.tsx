@@ -11,13 +11,21 @@ export interface Column<Row> {
   readonly numeric?: boolean;
   /** The cell that names the row (`<th scope="row">`), read out before each of the row's other cells. */
   readonly rowHeader?: boolean;
+  /** The header in words, beside each cell when a stacked table hides its header row (`header` if a string). */
+  readonly label?: string;
+}
+
+/** The words a stacked table shows beside a column's cells: its label, or its header when that is text. */
+function labelOf<Row>(column: Column<Row>): string | undefined {
+  return column.label ?? (typeof column.header === "string" ? column.header : undefined);
 }
 
 /**
  * A table from columns as data: a caption (shown, or for screen readers only), numeric columns right-aligned,
  * a row header where a column names the row, what an empty body says, an optional footer (`TotalRow`), inside
  * a keyboard-focusable region that scrolls sideways on a narrow screen instead of widening the page
- * (`TableScroll`, named after the caption). `compact` tightens padding for a narrow column.
+ * (`TableScroll`, named after the caption). `compact` tightens padding for a narrow column; `stacked` turns each
+ * row into a block on a phone, every cell beside its column's name (figures read without scrolling sideways).
  */
 export function DataTable<Row>(props: {
   caption: string;
@@ -31,11 +39,16 @@ export function DataTable<Row>(props: {
   empty?: ReactNode;
   footer?: ReactNode;
   compact?: boolean;
+  stacked?: boolean;
 }) {
   const { columns } = props;
   return (
     <TableScroll label={props.scrollLabel ?? `${props.caption}, scrollable`}>
-      <table className={props.compact ? "table table-compact" : "table"}>
+      <table
+        className={["table", props.compact && "table-compact", props.stacked && "table-stack"]
+          .filter(Boolean)
+          .join(" ")}
+      >
         <caption className={props.captionHidden ? "visually-hidden" : undefined}>
           {props.caption}
         </caption>
@@ -58,11 +71,16 @@ export function DataTable<Row>(props: {
             <tr key={props.rowKey(row)}>
               {columns.map((c) =>
                 c.rowHeader ? (
-                  <th scope="row" key={c.key} className={c.numeric ? "num" : undefined}>
+                  <th
+                    scope="row"
+                    key={c.key}
+                    className={c.numeric ? "num" : undefined}
+                    data-label={labelOf(c)}
+                  >
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? "num" : undefined}>
+                  <td key={c.key} className={c.numeric ? "num" : undefined} data-label={labelOf(c)}>
                     {c.cell(row)}
                   </td>
                 ),

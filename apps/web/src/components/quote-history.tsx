@@ -34,6 +34,7 @@ export function QuoteHistory({
         <p className="empty">There is no other quote.</p>
       ) : (
         <DataTable
+          stacked
           caption={heading}
           captionHidden
           scrollLabel="Earlier quotes, scrollable"

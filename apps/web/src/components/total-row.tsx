@@ -12,7 +12,7 @@ export function TotalRow(props: {
         <th scope="row" colSpan={props.columns - 1}>
           Total
         </th>
-        <td className="num total">
+        <td className="num total" data-label="Total">
           <Money minor={props.minor} currency={props.currency} />
         </td>
       </tr>

@@ -1,10 +1,11 @@
 import type { AuditResult } from "@calwise/app";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
+import { RecordNotFound } from "../components/record-not-found.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatCount, formatCountOf } from "../format/format-count.ts";
 import { formatDate } from "../format/format-date.ts";
@@ -161,16 +162,7 @@ export function AuditScreen() {
         <Skeleton lines={8} />
       </section>
     );
-  if (audit.isError)
-    return (
-      <section className="page">
-        <h1>Audit not found</h1>
-        <p>
-          There is no such audit in your organisation.{" "}
-          <Link to="/customers">Back to the customers</Link>.
-        </p>
-      </section>
-    );
+  if (audit.isError) return <RecordNotFound kind="audit" error={audit.error} />;
   const result = audit.data.result as unknown as AuditResult;
   return (
     <section className="page" aria-labelledby="audit-title">

@@ -21,6 +21,7 @@ import { EntitlementsPanel } from "../components/entitlements-panel.tsx";
 import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { ErrorSummary } from "../components/form-errors.tsx";
 import { QuoteDeployment } from "../components/quote-deployment.tsx";
+import { RecordNotFound } from "../components/record-not-found.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatDate } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
@@ -183,16 +184,7 @@ export function CustomerScreen() {
         <Skeleton lines={6} />
       </section>
     );
-  if (customer.isError)
-    return (
-      <section className="page">
-        <h1>Customer not found</h1>
-        <p>
-          There is no such customer in your organisation.{" "}
-          <Link to="/customers">Back to the customers</Link>.
-        </p>
-      </section>
-    );
+  if (customer.isError) return <RecordNotFound kind="customer" error={customer.error} />;
   return (
     <section className="page" aria-labelledby="customer-title">
       {/* The customers list is staff's; a customer's account has only this screen. */}

@@ -8,6 +8,7 @@ import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Money } from "../components/money.tsx";
+import { RecordNotFound } from "../components/record-not-found.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
 import { RulesVersion } from "../components/rules-version.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
@@ -117,16 +118,7 @@ export function EvaluationScreen() {
         <Skeleton lines={8} />
       </section>
     );
-  if (evaluation.isError)
-    return (
-      <section className="page">
-        <h1>Check not found</h1>
-        <p>
-          There is no such check in your organisation.{" "}
-          <Link to="/customers">Back to the customers</Link>.
-        </p>
-      </section>
-    );
+  if (evaluation.isError) return <RecordNotFound kind="check" error={evaluation.error} />;
   const result = evaluation.data.result as unknown as EvaluationResult;
   // The list in force today: undefined while unknown (not read yet, or a customer's account), null when none is.
   const inForceNow =

@@ -312,11 +312,12 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
     {
       key: "pack",
       header: "Pack",
+      // One element, so a stacked row (a phone) keeps the pack and its SKU together beside "Pack".
       cell: ({ pack }) => (
-        <>
+        <span>
           {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
           <span className="code">{pack.sku}</span>
-        </>
+        </span>
       ),
     },
     { key: "count", header: "Count", numeric: true, cell: ({ pack }) => formatCount(pack.count) },
@@ -382,6 +383,7 @@ function SaleAnswerPanel(props: {
           <DataTable
             caption="CALs needed"
             columns={calColumns}
+            stacked
             rows={answer.cals}
             rowKey={(line) => `${line.family}-${line.version}-${line.type}`}
             empty={cannotServe ? "— (this edition cannot serve them)" : "None"}
@@ -389,6 +391,7 @@ function SaleAnswerPanel(props: {
           <DataTable
             caption={`Cheapest packs${answer.priceList !== null ? ` (${answer.priceList.name})` : ""}`}
             columns={packColumns(answer.currency)}
+            stacked
             rows={answer.purchases.flatMap((line) =>
               line.packs.map((pack) => ({ family: line.family, pack })),
             )}

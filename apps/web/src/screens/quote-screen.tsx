@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { type AnswerOf, callApi, type Schema } from "../api/api-client.ts";
+import { type AnswerOf, ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { describeApiError } from "../api/describe-api-error.ts";
 import { countDeployment, EditionAdvicePanel } from "../components/edition-advice-panel.tsx";
 import { Money } from "../components/money.tsx";
 import { QuoteHistory } from "../components/quote-history.tsx";
 import { QuoteStatus } from "../components/quote-status.tsx";
+import { RecordNotFound } from "../components/record-not-found.tsx";
 import {
   type CalLineSubject,
   type OmittedCalsReason,
@@ -28,6 +29,18 @@ const lineKinds: Readonly<Record<string, string>> = {
   "owned-cals": "already owned, not quoted again",
   "covered-by-host": "covered by its host",
 };
+
+/** Whether `pending` has lasted `ms` (a wait worth explaining), false again once it ends. */
+function useSlowPending(pending: boolean, ms: number): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!pending) return;
+    const timer = setTimeout(() => setSlow(true), ms);
+    return () => clearTimeout(timer);
+  }, [pending, ms]);
+  return slow;
+}
 
 /** The servers a draft's deployment names (the point of sale's has one). */
 function serversOf(deployment: unknown): string[] {
@@ -76,9 +89,23 @@ export function QuoteScreen() {
     void queryClient.invalidateQueries({ queryKey: ["quotes"] });
   };
   const issue = useMutation({
-    mutationFn: () => callApi("post", "/v1/quotes/{id}/issue", { params: { id } }),
+    mutationFn: async () => {
+      try {
+        return await callApi("post", "/v1/quotes/{id}/issue", { params: { id } });
+      } catch (error) {
+        // Issued already (in another tab, or by a retry whose first answer was lost): the server numbers a
+        // quote once and answers 409; the quote as it is now is the answer, not an error.
+        if (error instanceof ApiError && error.problem?.code === "CONFLICT") {
+          const now = await callApi("get", "/v1/quotes/{id}", { params: { id } });
+          if (now.status !== "draft") return now;
+        }
+        throw error;
+      }
+    },
     onSuccess: saved,
   });
+  const issuingSlowly = useSlowPending(issue.isPending, 1500);
+  const issuing = useRef(false);
   const setStatus = useMutation({
     mutationFn: (status: "accepted" | "declined" | "withdrawn") =>
       callApi("post", "/v1/quotes/{id}/status", { params: { id }, body: { status } }),
@@ -117,18 +144,7 @@ export function QuoteScreen() {
         <Skeleton lines={8} />
       </section>
     );
-  if (stored.isError)
-    return (
-      <section className="page">
-        <h1>Quote not found</h1>
-        <p>
-          {readOnly
-            ? "There is no such quote among yours."
-            : "There is no such quote in your organisation."}{" "}
-          <Link to="/quotes">Back to the quotes</Link>.
-        </p>
-      </section>
-    );
+  if (stored.isError) return <RecordNotFound kind="quote" error={stored.error} />;
   const { quote, status } = stored.data;
   // A draft the signed-in user may change (a customer's account reads only).
   const editable = status === "draft" && !readOnly;
@@ -161,10 +177,22 @@ export function QuoteScreen() {
           <button
             type="button"
             className="button"
-            onClick={() => issue.mutate()}
+            // Once: the mutation's pending state reaches the button a task later (TanStack notifies on a
+            // timer), after a double click's second click; the ref is set in the click itself. The server
+            // numbers a quote once whatever comes (a second issue is a 409, taken as the quote as it is now).
+            onClick={() => {
+              if (issuing.current) return;
+              issuing.current = true;
+              issue.mutate(undefined, {
+                onSettled: () => {
+                  issuing.current = false;
+                },
+              });
+            }}
             disabled={issue.isPending}
+            aria-busy={issue.isPending}
           >
-            Issue quote
+            {issue.isPending ? "Issuing…" : "Issue quote"}
           </button>
         )}
         {status === "issued" && !readOnly && (
@@ -202,20 +230,22 @@ export function QuoteScreen() {
           Download Markdown
         </a>
       </div>
+      <p className="hint" role="status">
+        {issue.isPending
+          ? issuingSlowly
+            ? "Still issuing: calwise is busy and answers in a moment. The quote gets one number, however long this takes."
+            : "Issuing the quote: giving it its number…"
+          : ""}
+      </p>
       {failed.length > 0 && (
         <p className="error-text" role="alert">
           {failed.join(" ")}
         </p>
       )}
-      {readOnly && status === "draft" && (
-        <p className="hint">
-          A draft: your reseller may still change it before they issue it to you.
-        </p>
-      )}
       <div className={readOnly ? undefined : "quote-grid"}>
         <div className="card">
           <TableScroll label="Quote lines, scrollable">
-            <table className="table">
+            <table className="table table-stack">
               <caption>Lines</caption>
               <thead>
                 <tr>
@@ -238,7 +268,9 @@ export function QuoteScreen() {
                     key={`${line.kind}-${line.sku ?? ""}-${line.description}`}
                     className={line.informational ? "informational" : undefined}
                   >
-                    <td>{line.position ?? "—"}</td>
+                    <td className="line-position" data-label="Line">
+                      {line.position ?? "—"}
+                    </td>
                     <td className="line-what">
                       {line.description}
                       {line.informational && ` (${lineKinds[line.kind] ?? "no charge"})`}
@@ -265,15 +297,17 @@ export function QuoteScreen() {
                         </>
                       )}
                     </td>
-                    <td className="num">{formatCount(line.quantity)}</td>
-                    <td className="num">
+                    <td className="num" data-label="Quantity">
+                      {formatCount(line.quantity)}
+                    </td>
+                    <td className="num" data-label="Unit price">
                       {line.informational ? (
                         "—"
                       ) : (
                         <Money minor={line.unitPrice} currency={quote.currency} />
                       )}
                     </td>
-                    <td className="num">
+                    <td className="num" data-label="Net">
                       {line.informational ? (
                         "—"
                       ) : (

@@ -50,8 +50,7 @@ export function QuotesScreen() {
       <h1 id="quotes-title">{customerAccount ? "Your quotes" : "Quotes"}</h1>
       {customerAccount && (
         <p className="lead">
-          The quotes your reseller has made for you. A draft may still change; an issued quote is
-          final until its validity ends.
+          The quotes your reseller has issued to you; each is final until its validity ends.
         </p>
       )}
       <form className="filters" aria-label="Filter the quotes" onSubmit={(e) => e.preventDefault()}>
@@ -63,11 +62,14 @@ export function QuotesScreen() {
             onChange={(e) => filter("status", e.target.value)}
           >
             <option value="">Any status</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {s.charAt(0).toUpperCase() + s.slice(1)}
-              </option>
-            ))}
+            {/* A customer's account is never shown a draft (its reseller's work in progress). */}
+            {statuses
+              .filter((s) => !(customerAccount && s === "draft"))
+              .map((s) => (
+                <option key={s} value={s}>
+                  {s.charAt(0).toUpperCase() + s.slice(1)}
+                </option>
+              ))}
           </select>
         </div>
         {!customerAccount && (
@@ -112,7 +114,7 @@ export function QuotesScreen() {
             </p>
           ) : customerAccount ? (
             <p className="empty">
-              Your reseller has not made you a quote yet. When they do, it is listed here.
+              Your reseller has not issued you a quote yet. When they do, it is listed here.
             </p>
           ) : (
             <p className="empty">
@@ -124,6 +126,7 @@ export function QuotesScreen() {
           <DataTable
             caption="Quotes"
             captionHidden
+            stacked
             rows={[...quotes.data.quotes].reverse()}
             rowKey={(q) => q.id}
             columns={[

@@ -1,5 +1,5 @@
 import {
-  chartEditionCosts,
+  chartEditionCostsInTurns,
   costGrowthSchema,
   editionCostChartSchema,
   evaluateUntilProven,
@@ -7,6 +7,7 @@ import {
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { giveWayToForeground } from "../foreground-requests.ts";
 import { readRequestToday, todayHeaders } from "../read-request-today.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { adviceRequestSchema, readAdvicePriceLists } from "./advise-edition-route.ts";
@@ -19,7 +20,8 @@ const costChartRequestSchema = adviceRequestSchema
 
 /**
  * `POST /v1/advice/costs`: the cost of each edition legal today, and its CALs, as the profile's staff and
- * devices grow (the `chartEditionCosts` use case: the advice re-run at each point). Computes; stores nothing.
+ * devices grow (the `chartEditionCosts` use case: the advice re-run at each point, in turns: the requests being answered
+ * finish between points). Computes; stores nothing.
  */
 export function registerChartEditionCostsRoute(
   app: OpenAPIHono<ApiEnv>,
@@ -52,16 +54,20 @@ export function registerChartEditionCostsRoute(
     // Through the same solver gate as POST /v1/advice, so each point is what the advice answers.
     const chart = await evaluateUntilProven(
       (evaluation) =>
-        chartEditionCosts({
-          profile: body.profile,
-          priceLists,
-          ...(body.currency !== undefined ? { currency: body.currency } : {}),
-          date: body.date ?? readRequestToday(c, deps.now()),
-          catalog: deps.catalog,
-          ...(body.growth !== undefined ? { growth: body.growth } : {}),
-          fieldNames: { currency: "currency", priceLists: "priceListId" },
-          evaluation,
-        }),
+        chartEditionCostsInTurns(
+          {
+            profile: body.profile,
+            priceLists,
+            ...(body.currency !== undefined ? { currency: body.currency } : {}),
+            date: body.date ?? readRequestToday(c, deps.now()),
+            catalog: deps.catalog,
+            ...(body.growth !== undefined ? { growth: body.growth } : {}),
+            fieldNames: { currency: "currency", priceLists: "priceListId" },
+            evaluation,
+          },
+          // Between points the requests being answered go first: an issue waits one point, not the chart.
+          giveWayToForeground,
+        ),
       deps.loadSolver,
     );
     // The use case's answer is deeply readonly; the response schema's type is the same shape, mutable.

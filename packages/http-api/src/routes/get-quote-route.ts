@@ -7,7 +7,10 @@ import { quoteIdParams, showQuote, storedQuoteSchema } from "./quote-schemas.ts"
 import { readVisibleQuote } from "./read-visible-quote.ts";
 import { allRoles } from "./route-roles.ts";
 
-/** `GET /v1/quotes/{id}`: a quote with its status, number and built content. */
+/**
+ * `GET /v1/quotes/{id}`: a quote with its status, number and built content; a customer user reads its own
+ * customer's once issued (a draft, like another customer's quote, is 404).
+ */
 export function registerGetQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
   const route = createRoute({
     method: "get",

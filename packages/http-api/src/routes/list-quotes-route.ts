@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
-import { canSeeCustomer } from "../auth/principal.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
+import { canSeeQuote } from "./can-see-quote.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { storedQuoteSchema } from "./quote-schemas.ts";
 import { allRoles } from "./route-roles.ts";
@@ -29,7 +29,8 @@ const quoteSummarySchema = storedQuoteSchema
 
 /**
  * `GET /v1/quotes[?customerId=…&status=…]`: the quotes with their status and customer's name; a customer user
- * sees its own customer's only (another customer's id simply lists none), so its screen needs no staff-only list.
+ * sees its own customer's issued quotes only (never a draft; another customer's id simply lists none), so its
+ * screen needs no staff-only list.
  */
 export function registerListQuotesRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDependencies): void {
   const route = createRoute({
@@ -58,7 +59,7 @@ export function registerListQuotesRoute(app: OpenAPIHono<ApiEnv>, deps: ServerDe
     const { customerId, status } = c.req.valid("query");
     const quotes = (await deps.store.quotes.list(principal.orgId)).filter(
       (q) =>
-        canSeeCustomer(principal, q.customerId) &&
+        canSeeQuote(principal, q) &&
         (customerId === undefined || q.customerId === customerId) &&
         (status === undefined || q.status === status),
     );
