@@ -11,11 +11,11 @@ const knownReasons: readonly (readonly [RegExp, string])[] = [
   ],
   [
     /chooseCalMix within 2× of the bare cut/,
-    "the string-id `chooseCalMix` spends most of its time numbering 2M pairs' string ids (hashing 2.5M fresh strings costs about 1 s alone), and `chooseIndexedCalMix` touches about 75 MB of fresh memory (layout, per-node edge lists, certificate check) against the bare cut's 20–30 MB, at about 3 ms per MB (history: “`chooseCalMix` against the bare cut at 2M pairs”)",
+    "the string-id `chooseCalMix` spends most of its time numbering 2M pairs' string ids (hashing 2.5M fresh strings costs about 1 s alone; the product's path hands the cut numbered holders), and `chooseIndexedCalMix` still makes five passes over the pairs where the bare cut makes two and touches about 40 MB of fresh memory against its 13 MB, at about 3 ms per MB: 4.2–7.4× (history: “`chooseCalMix` within 2× of the bare cut”)",
   ],
   [
     /pairs with owned pools and packs: proven optimal/,
-    "with binding owned pools the cuts' bound is the LP bound; the bound by tiers proves one ward estate (1,313 pairs) but stops at two released devices per ward (the others 4.6–9.7 % open) and is skipped past one ward per branch (~2,700 pairs), and HiGHS proves by branching: 6 s of CPU on the 1,383-pair case (history: “Joint least unions”, “Proven by HiGHS”)",
+    "with binding owned pools the cuts' bound is the LP bound; the bound by tiers (joint least unions, least unions by shares) proves 3 of the 5 ~1,300-pair binding estates, but the count of users needed to drop 6–26 ward devices is not exact, so 1,383 and 1,325 pairs stay 4.6 and 5.3 % open (90,288 on the first is HiGHS's proven optimum), and each proof costs 1.4–3.5 s of CPU, most of it the search over dropped devices (history: “Least lowerings by shares”, “Joint least unions”, “Proven by HiGHS”)",
   ],
   [
     /evaluations\/s with p99/,

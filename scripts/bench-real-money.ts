@@ -197,6 +197,9 @@ const formatMoney = (minor: number) =>
  * are proven and the worst gap in money and percent, the worst bucket first (fewest proven, then widest gap);
  * met when every answer is proven within 1 s (the lesser of wall and CPU time, as elsewhere on this machine).
  */
+/** Issue 10's first target: estates of up to this many pairs proven optimal in under a second. */
+const targetPairs = 2_000;
+
 function issueTenTarget(rows: readonly SizeRow[]): string[] | undefined {
   if (rows.length === 0) return undefined;
   const buckets = [...new Set(rows.map((r) => r.size))].map((size) => {
@@ -214,14 +217,17 @@ function issueTenTarget(rows: readonly SizeRow[]): string[] | undefined {
   buckets.sort(
     (a, b) => a.proven / a.runs - b.proven / b.runs || b.worst.worstGap - a.worst.worstGap,
   );
-  const met = buckets.every((b) => b.proven === b.runs && Math.min(b.maxMs, b.maxCpuMs) < 1_000);
-  const largest = Math.max(...buckets.map((b) => b.pairs[1] as number));
+  // The issue's target is up to 2,000 pairs; larger buckets are reported beside it, not judged.
+  const judged = buckets.filter((b) => (b.pairs[1] as number) <= targetPairs);
+  const met =
+    judged.length > 0 &&
+    judged.every((b) => b.proven === b.runs && Math.min(b.maxMs, b.maxCpuMs) < 1_000);
   return [
-    `up to ${largest.toLocaleString("en")} pairs with owned pools and packs: proven optimal in < 1 s`,
+    `up to ${targetPairs.toLocaleString("en")} pairs with owned pools and packs: proven optimal in < 1 s`,
     buckets
       .map(
         (b) =>
-          `${(b.pairs[0] as number).toLocaleString("en")}–${(b.pairs[1] as number).toLocaleString("en")} pairs: ${b.proven} of ${b.runs} proven, worst gap ${formatMoney(b.worst.worstGapMoney)} (${b.worst.worstGap.toFixed(3)} %, ${b.worst.setup === "included" ? "5 included" : "binding"}), max ${Math.round(b.maxCpuMs).toLocaleString("en")} ms CPU, ${Math.round(b.maxMs).toLocaleString("en")} ms wall`,
+          `${(b.pairs[0] as number).toLocaleString("en")}–${(b.pairs[1] as number).toLocaleString("en")} pairs${(b.pairs[1] as number) > targetPairs ? " (beyond the target, not judged)" : ""}: ${b.proven} of ${b.runs} proven, worst gap ${formatMoney(b.worst.worstGapMoney)} (${b.worst.worstGap.toFixed(3)} %, ${b.worst.setup === "included" ? "5 included" : "binding"}), max ${Math.round(b.maxCpuMs).toLocaleString("en")} ms CPU, ${Math.round(b.maxMs).toLocaleString("en")} ms wall`,
       )
       .join("; "),
     met ? "met" : "**not met**",
