@@ -5,28 +5,12 @@ import type { Need } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
 import { balanceFreePairs } from "./balance-free-pairs.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
-import { pair } from "./cover-mix.test-helper.ts";
+import { needsOf, pair } from "./cover-mix.test-helper.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
 /** A market of `tiers` tiers where users and devices are sold in the same packs at every tier. */
 function market(tiers: number, packs: readonly Pack[]): CalMarket {
   return { priced: true, tiers, packs: () => packs, unpricedWeight: () => 1 };
-}
-
-/** The cover's needs per type and tier. */
-function needsOf(mix: CalMix, tiers: number): Need[] {
-  const needs: Need[] = [];
-  for (const [type, held] of [
-    ["device", mix.deviceTier],
-    ["user", mix.userTier],
-  ] as const) {
-    const counts = new Array<number>(tiers).fill(0);
-    for (const t of held.values()) counts[t] = (counts[t] as number) + 1;
-    counts.forEach((count, tier) => {
-      if (count > 0) needs.push({ type, tier, count });
-    });
-  }
-  return needs;
 }
 
 function covers(mix: CalMix, edges: readonly CoverEdge[]): boolean {

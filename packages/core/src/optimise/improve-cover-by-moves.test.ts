@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
+import type { OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
-import { mixOf } from "./cover-mix.test-helper.ts";
+import { mixOf, needsOf } from "./cover-mix.test-helper.ts";
 import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
@@ -20,16 +20,7 @@ function market(packs: Record<string, Pack[]>): CalMarket {
 
 /** What a cover costs in real money (owned CALs by value, then packs). */
 function priceCover(mix: CalMix, pools: readonly OwnedPool[], m: CalMarket): number {
-  const needs: Need[] = [];
-  for (const [type, tiers] of [
-    ["user", mix.userTier],
-    ["device", mix.deviceTier],
-  ] as const)
-    for (let tier = 0; tier < m.tiers; tier++) {
-      const count = [...tiers.values()].filter((t) => t === tier).length;
-      if (count > 0) needs.push({ type, tier, count });
-    }
-  return priceCalNeedsCost(needs, pools, m).cost;
+  return priceCalNeedsCost(needsOf(mix, m.tiers), pools, m).cost;
 }
 
 /** Every pair is covered at its tier by a side allowed to cover it. */
