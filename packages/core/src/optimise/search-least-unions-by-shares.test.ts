@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { searchLeastUnionsByShares } from "./search-least-unions-by-shares.ts";
+import {
+  createSharesSearch,
+  searchLeastUnionsByShares,
+  unionAtMost,
+} from "./search-least-unions-by-shares.ts";
 
 const system = fc.integer({ min: 1, max: 10 }).chain((universe) =>
   fc.record({
@@ -60,4 +64,27 @@ test("with work to spare every k is exact, and floors given are kept where the s
   const starved = searchLeastUnionsByShares(sets, 7, 5, { left: 0 }, [0, 1, 2, 2, 5, 7]);
   assert.equal(starved.least[4], 5);
   assert.equal(starved.exact[4], false);
+});
+
+test("a union within a limit is found where one exists, and a 'none' bound is at most the least union", () => {
+  fc.assert(
+    fc.property(system, fc.integer({ min: 0, max: 10 }), ({ universe, sets, work }, limit) => {
+      // One search for every k and limit, as the bound by tiers uses it: its state must come back clean.
+      const search = createSharesSearch(sets, universe);
+      for (let k = 1; k <= sets.length; k++) {
+        const reference = leastByBruteForce(sets, k);
+        const test = unionAtMost(search, k, limit, { left: work });
+        if (test.kind === "found") {
+          assert.equal(new Set(test.sets).size, k);
+          const union = new Set(test.sets.flatMap((i) => sets[i] as number[])).size;
+          assert.equal(union, test.union);
+          assert.ok(union <= limit, `k ${k}: found ${union} over the limit ${limit}`);
+        } else if (test.kind === "none") {
+          assert.ok(reference > limit, `k ${k}: none within ${limit}, but ${reference}`);
+          assert.ok(test.least <= reference, `k ${k}: least ${test.least} > ${reference}`);
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
 });
