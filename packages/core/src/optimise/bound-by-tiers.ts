@@ -696,20 +696,29 @@ function solvePart(
   const d = devices.length;
   // The table from the curves as they stand; rAt keeps per noted cell the r it took (for the refinement).
   const rAt = new Int16Array((users.length + 1) * (d + 1));
+  // Per (u, r), the most q the cuts allow (−1: none); the cuts do not change while the curves are raised.
+  const cutQ = new Int32Array((users.length + 1) * (d + 1));
+  for (let u = 0; u <= users.length; u++)
+    for (let r = 0; r <= d; r++) {
+      let q = d;
+      for (const c of cuts) {
+        const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
+        if (room < 0) {
+          q = -1;
+          break;
+        }
+        if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
+      }
+      cutQ[u * (d + 1) + r] = q;
+    }
   const fill = (relLeast: readonly number[], lowLeast: readonly number[]) => {
     table.least.fill(Number.POSITIVE_INFINITY);
     for (let u = 0; u <= users.length; u++) {
       const rMost = most(relLeast, u);
       const qMost = most(lowLeast, u);
-      // Per r, the most q the cuts allow with u users.
       const qOf = (r: number) => {
-        let q = qMost;
-        for (const c of cuts) {
-          const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
-          if (room < 0) return -1;
-          if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
-        }
-        return q;
+        const q = cutQ[u * (d + 1) + r] as number;
+        return q < 0 ? -1 : Math.min(q, qMost);
       };
       const qs: number[] = [];
       for (let r = 0; r <= rMost; r++)
@@ -789,38 +798,49 @@ function solvePart(
 }
 
 /**
- * The ward's table's cheapest cell with the rest of the branch (its table and settled holders), priced; per ward
- * cell the least over the rest's cells, capped at the target (nothing above it is asked), kept in `priced`.
+ * The ward's table's cheapest cell with the rest of the branch (its table and settled holders), priced. Per ward
+ * cell, `priced` keeps its least over the rest's cells, capped at the target (nothing above it is asked): exact
+ * (a non-negative value) or, where it was no cheaper than the cheapest cell so far, that price as a floor (stored
+ * as −1 − floor), priced again only once it could be the cheapest.
  */
 function cheapestCell(ward: Table, refine: WardRefine, priced: Map<number, number>) {
   const { rest, settled, price, target } = refine;
   const wc = listCorners(ward);
   const rc = listCorners(rest);
   const side = ward.newer + 1;
-  let least = Number.POSITIVE_INFINITY;
+  let least = target;
   let users = -1;
   let newer = -1;
   for (let i = 0; i < wc.length; i += 3) {
     const key = ((wc[i] as number) * side + (wc[i + 1] as number)) * side + (wc[i + 2] as number);
-    let cell = priced.get(key);
-    if (cell === undefined) {
-      cell = target;
-      for (let j = 0; j < rc.length; j += 3) {
-        const u = settled.users + (wc[i] as number) + (rc[j] as number);
-        const n = settled.newer + (wc[i + 1] as number) + (rc[j + 1] as number);
-        const m = settled.devices + (wc[i + 2] as number) + (rc[j + 2] as number);
-        if (price.floor(u, n, m) >= cell) continue;
-        cell = Math.min(cell, price(u, n, m));
+    const kept = priced.get(key);
+    if (kept !== undefined && (kept >= 0 || -1 - kept >= least)) {
+      if (kept >= 0 && kept < least) {
+        least = kept;
+        users = wc[i] as number;
+        newer = wc[i + 1] as number;
       }
-      priced.set(key, cell);
+      continue;
+    }
+    // Priced from the cheapest so far down: a rest cell whose floor is no better is not priced.
+    let cell = least;
+    for (let j = 0; j < rc.length; j += 3) {
+      const u = settled.users + (wc[i] as number) + (rc[j] as number);
+      const n = settled.newer + (wc[i + 1] as number) + (rc[j + 1] as number);
+      const m = settled.devices + (wc[i + 2] as number) + (rc[j + 2] as number);
+      if (price.floor(u, n, m) >= cell) continue;
+      cell = Math.min(cell, price(u, n, m));
     }
     if (cell < least) {
+      priced.set(key, cell);
       least = cell;
       users = wc[i] as number;
       newer = wc[i + 1] as number;
-    }
+    } else priced.set(key, least < target ? -1 - least : target);
   }
-  return users < 0 ? undefined : { price: least, users, newer };
+  // Every cell at the target or above: the cheapest is met (any one of them stands for it).
+  if (users < 0) return wc.length > 0 ? { price: target, users: 0, newer: 0 } : undefined;
+  return { price: least, users, newer };
 }
 
 /**
