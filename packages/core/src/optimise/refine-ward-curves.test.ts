@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
+import { leastUnionByBruteForce } from "./least-union-by-brute-force.test-helper.ts";
 import { refineWardCurves, type WardCurves } from "./refine-ward-curves.ts";
 
 /** Devices over a few users: per device all its users, and the users of its newer pairs (a subset of them). */
@@ -18,22 +19,6 @@ const ward = fc.integer({ min: 1, max: 8 }).chain((universe) =>
     work: fc.integer({ min: 0, max: 5_000 }),
   }),
 );
-
-/** The least union of k of the sets, every choice tried (the reference, written apart from the searches). */
-function leastByBruteForce(sets: readonly (readonly number[])[], k: number): number {
-  let least = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < 1 << sets.length; mask++) {
-    let chosen = 0;
-    const users = new Set<number>();
-    sets.forEach((set, i) => {
-      if (!((mask >> i) & 1)) return;
-      chosen++;
-      for (const p of set) users.add(p);
-    });
-    if (chosen === k) least = Math.min(least, users.size);
-  }
-  return least;
-}
 
 test("the refined curves stay at or below the least unions, and what they reach is real", () => {
   fc.assert(
@@ -63,8 +48,8 @@ test("the refined curves stay at or below the least unions, and what they reach 
       };
       refineWardCurves(all, newer, universe, curves, cheapest, 1, { left: work });
       for (let k = 0; k < size; k++) {
-        const rel = leastByBruteForce(all, k);
-        const low = leastByBruteForce(newer, k);
+        const rel = leastUnionByBruteForce(all, k);
+        const low = leastUnionByBruteForce(newer, k);
         assert.ok(
           (curves.released[k] as number) <= rel,
           `released ${k}: ${curves.released[k]} > ${rel}`,

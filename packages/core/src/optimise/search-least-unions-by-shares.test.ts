@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
+import { leastUnionByBruteForce } from "./least-union-by-brute-force.test-helper.ts";
 import {
   createSharesSearch,
   searchLeastUnionsByShares,
@@ -18,29 +19,13 @@ const system = fc.integer({ min: 1, max: 10 }).chain((universe) =>
   }),
 );
 
-/** The least union of k of the sets, every choice of k tried (the reference, written apart from the search). */
-function leastByBruteForce(sets: readonly (readonly number[])[], k: number): number {
-  let least = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < 1 << sets.length; mask++) {
-    let chosen = 0;
-    const users = new Set<number>();
-    sets.forEach((set, i) => {
-      if (!((mask >> i) & 1)) return;
-      chosen++;
-      for (const p of set) users.add(p);
-    });
-    if (chosen === k) least = Math.min(least, users.size);
-  }
-  return least;
-}
-
 test("every least union is at most the brute force's, and equal to it where it says exact", () => {
   fc.assert(
     fc.property(system, ({ universe, sets, work }) => {
       const found = searchLeastUnionsByShares(sets, universe, sets.length, { left: work });
       assert.equal(found.least.length, sets.length + 1);
       for (let k = 0; k <= sets.length; k++) {
-        const reference = leastByBruteForce(sets, k);
+        const reference = leastUnionByBruteForce(sets, k);
         const least = found.least[k] as number;
         assert.ok(least <= reference, `k ${k}: ${least} > ${reference}`);
         if (found.exact[k]) assert.equal(least, reference, `k ${k} said exact`);
@@ -72,7 +57,7 @@ test("a union within a limit is found where one exists, and a 'none' bound is at
       // One search for every k and limit, as the bound by tiers uses it: its state must come back clean.
       const search = createSharesSearch(sets, universe);
       for (let k = 1; k <= sets.length; k++) {
-        const reference = leastByBruteForce(sets, k);
+        const reference = leastUnionByBruteForce(sets, k);
         const test = unionAtMost(search, k, limit, { left: work });
         if (test.kind === "found") {
           assert.equal(new Set(test.sets).size, k);
