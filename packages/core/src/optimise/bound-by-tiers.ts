@@ -99,6 +99,8 @@ const SHARES_SHARE = 1;
 /** The ward curves' refinement (`refineWardCurves`) has this multiple of the budget, shared (the 1,383-pair
  * binding case takes 11M units of it to meet its answer). */
 const REFINE_SHARE = 10;
+/** A ward's table of more cells than this is not refined (each step refills it). */
+const REFINE_CELLS = 50_000;
 /** The released least unions up front have this fraction of the budget left (the refinement asks the rest). */
 const RELEASED_SHARE = 64;
 /** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
@@ -696,28 +698,32 @@ function solvePart(
   const d = devices.length;
   // The table from the curves as they stand; rAt keeps per noted cell the r it took (for the refinement).
   const rAt = new Int16Array((users.length + 1) * (d + 1));
-  // Per (u, r), the most q the cuts allow (−1: none); the cuts do not change while the curves are raised.
-  const cutQ = new Int32Array((users.length + 1) * (d + 1));
-  for (let u = 0; u <= users.length; u++)
-    for (let r = 0; r <= d; r++) {
-      let q = d;
-      for (const c of cuts) {
-        const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
-        if (room < 0) {
-          q = -1;
-          break;
-        }
-        if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
+  // Per (u, r), the most q the cuts allow (−1: none, −2: not yet computed); the cuts do not change while the
+  // curves are raised, so each (u, r) the table reaches is computed once.
+  const cutQ = new Int32Array((users.length + 1) * (d + 1)).fill(-2);
+  const cutQOf = (u: number, r: number) => {
+    const at = u * (d + 1) + r;
+    let q = cutQ[at] as number;
+    if (q !== -2) return q;
+    q = d;
+    for (const c of cuts) {
+      const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
+      if (room < 0) {
+        q = -1;
+        break;
       }
-      cutQ[u * (d + 1) + r] = q;
+      if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
     }
+    cutQ[at] = q;
+    return q;
+  };
   const fill = (relLeast: readonly number[], lowLeast: readonly number[]) => {
     table.least.fill(Number.POSITIVE_INFINITY);
     for (let u = 0; u <= users.length; u++) {
       const rMost = most(relLeast, u);
       const qMost = most(lowLeast, u);
       const qOf = (r: number) => {
-        const q = cutQ[u * (d + 1) + r] as number;
+        const q = cutQOf(u, r);
         return q < 0 ? -1 : Math.min(q, qMost);
       };
       const qs: number[] = [];
@@ -738,7 +744,9 @@ function solvePart(
     }
     return monotone(table);
   };
-  if (!refine || !Number.isFinite(refine.target)) {
+  // A table refilled per step: only a ward of the generated size or a few times it (121 × 41 cells at ~1,300
+  // pairs; a hostile 2,000 × 400 part spent 1.7 s more in the refills for no bound).
+  if (!refine || !Number.isFinite(refine.target) || table.least.length > REFINE_CELLS) {
     fill(released.least, lowered.least);
     return { table, exact: released.exact && lowered.exact };
   }
