@@ -1,5 +1,6 @@
 import type { LogonEvent, LogonGroup, UalAccess } from "@calwise/evidence";
 import { AccessLedger } from "./access-ledger.ts";
+import { GroupUsers } from "./group-users.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { createLogonTally, type LogonTally, recordLogonGroup } from "./record-logon-access.ts";
 import { recordUalAccess } from "./record-ual-access.ts";
@@ -12,8 +13,12 @@ export interface AuditLedger {
   readonly tally: LogonTally;
   /** The --since instant (readers split groups there), if any. */
   readonly sinceMs: number | undefined;
-  /** Applies the logon rules to a group of events read at `base` + its positions; records its access. */
-  recordLogonGroup(group: LogonGroup, base: number): void;
+  /**
+   * Applies the logon rules to a group of events read at `base` + its positions; records its access.
+   * A group given again with the same `id` in the same source (read on after it was handed on) counts
+   * as part of the group first given: its user is the one resolved then.
+   */
+  recordLogonGroup(group: LogonGroup, base: number, id?: number): void;
   /** Applies the logon rules to one event, read after every event recorded before (tests). */
   recordLogon(event: LogonEvent): void;
   /** Records the access a UAL record read at position `at` shows. */
@@ -41,16 +46,23 @@ export function createAuditLedger(
     sinceMs: options.since === undefined ? undefined : Date.parse(`${options.since}T00:00:00Z`),
     rdsHosts: new Set((options.rdsHosts ?? []).map((s) => s.toLowerCase())),
   };
+  const groupUsers = new GroupUsers();
   let next = 0;
   return {
     servers,
     ledger,
     tally,
     sinceMs: context.sinceMs,
-    recordLogonGroup: (group, base) => recordLogonGroup(group, base, context),
+    recordLogonGroup: (group, base, id) => {
+      if (id === undefined) recordLogonGroup(group, base, context, undefined);
+      else {
+        if (base !== groupUsers.base) groupUsers.reset(base);
+        recordLogonGroup(group, base, context, { users: groupUsers, id });
+      }
+    },
     recordLogon: (event) => {
       const seen = { time: event.time, ms: Date.parse(event.time), at: next++ };
-      recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context);
+      recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context, undefined);
     },
     recordUal: (access, at) => recordUalAccess(access, at, context),
   };

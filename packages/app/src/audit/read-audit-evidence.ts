@@ -18,9 +18,11 @@ import { isInventoryFormat } from "./is-inventory-format.ts";
 export interface AuditRecordSink {
   /**
    * A group of logon events of one source, or a row of an accesses file as the group it stands for;
-   * `base` + its positions are their reading positions.
+   * `base` + its positions are their reading positions. `id`, when given, is the group's id in its
+   * source: a reader that hands groups on as it reads gives a group seen again later once more under
+   * the same id, with the events since (GroupLogonOptions.takeGroups).
    */
-  logonGroup(group: LogonGroup, base: number): void;
+  logonGroup(group: LogonGroup, base: number, id?: number): void;
   ual(access: UalAccess, at: number): void;
 }
 
@@ -45,6 +47,8 @@ export async function readAuditEvidence(
     readonly ualServer: string | undefined;
     readonly dedupe: EventDeduplicator;
     readonly splitAtMs: number | undefined;
+    /** Bytes read between groups handed on (default the reader's; tests: a few). */
+    readonly takeEveryBytes?: number;
   },
 ): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
@@ -65,6 +69,11 @@ export async function readAuditEvidence(
           eventIds: wantedIds,
           dedupe: options.dedupe,
           ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
+          // Groups go to the ledger as they are read, so the reader holds only those seen lately.
+          takeGroups: (group, id) => sink.logonGroup(group, base, id),
+          ...(options.takeEveryBytes !== undefined
+            ? { takeEveryBytes: options.takeEveryBytes }
+            : {}),
         });
         logons += grouping.logons;
         duplicates += grouping.duplicates;

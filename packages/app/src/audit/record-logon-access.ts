@@ -7,6 +7,7 @@ import {
 } from "@calwise/evidence";
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
 import { AtServerLogons } from "./at-server-logons.ts";
+import type { GroupUsers } from "./group-users.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
 
@@ -247,7 +248,12 @@ export interface LogonContext {
  * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
  * the reader cannot split) counts whole when its last logon is in the window.
  */
-export function recordLogonGroup(group: LogonGroup, base: number, context: LogonContext): void {
+export function recordLogonGroup(
+  group: LogonGroup,
+  base: number,
+  context: LogonContext,
+  known: { readonly users: GroupUsers; readonly id: number } | undefined,
+): void {
   const { tally } = context;
   const { event, events } = group;
   const verdict = classifyLogon(event);
@@ -279,11 +285,17 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
     tally.beforeWindow += events;
     return;
   }
-  const user = context.inventory.resolveUser(
-    event.targetDomainName,
-    event.targetUserName,
-    event.computer,
-  );
+  // A group read on after it was handed on keeps the user resolved for it first: resolving infers
+  // domain aliases as it goes, so the same names resolved later may give another user.
+  let user = known?.users.get(known.id);
+  if (user === undefined) {
+    user = context.inventory.resolveUser(
+      event.targetDomainName,
+      event.targetUserName,
+      event.computer,
+    );
+    known?.users.set(known.id, user);
+  }
   const accountClass = user.accountClass;
   if (accountClass?.service) {
     bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
