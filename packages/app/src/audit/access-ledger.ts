@@ -87,6 +87,8 @@ export class AccessLedger {
   private readonly nameIds = new Map<string, number>();
   readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  /** The file of the last access added. */
+  private lastFile = 0;
   private count = 0;
   private spans = new Float64Array(stride * 1024);
   private flags = new Uint8Array(1024);
@@ -114,7 +116,12 @@ export class AccessLedger {
     const server = this.nameId(access.server);
     const service = access.service === undefined ? 0 : services.indexOf(access.service);
     const id = this.index.intern(user, device, server * 4 + service);
-    const file = internText(location.file, this.files, this.fileIndex);
+    // Groups come file by file: the last file's id is usually the one.
+    let file = this.lastFile;
+    if (location.file !== this.files[file]) {
+      file = internText(location.file, this.files, this.fileIndex);
+      this.lastFile = file;
+    }
     if (id === this.count) {
       this.append(access, first, last, events, file, location);
       return;

@@ -286,15 +286,17 @@ export function recordLogonGroup(
     return;
   }
   // A group read on after it was handed on keeps the user resolved for it first: resolving infers
-  // domain aliases as it goes, so the same names resolved later may give another user.
-  let user = known?.users.get(known.id);
+  // domain aliases as it goes, so the same names resolved later may give another user. Without AD
+  // users nothing is inferred, and the names alone decide.
+  const kept = known !== undefined && context.inventory.userCount > 0 ? known : undefined;
+  let user = kept?.users.get(kept.id);
   if (user === undefined) {
     user = context.inventory.resolveUser(
       event.targetDomainName,
       event.targetUserName,
       event.computer,
     );
-    known?.users.set(known.id, user);
+    kept?.users.set(kept.id, user);
   }
   const accountClass = user.accountClass;
   if (accountClass?.service) {
