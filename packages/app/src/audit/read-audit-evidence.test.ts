@@ -100,7 +100,11 @@ async function readGrouped(
   const read = await readAuditEvidence(
     detected,
     reading,
-    { logonGroup: ledger.recordLogonGroup, ual: ledger.recordUal },
+    {
+      logonGroup: ledger.recordLogonGroup,
+      widenLogonGroup: ledger.widenLogonGroup,
+      ual: ledger.recordUal,
+    },
     {
       ualServer: undefined,
       dedupe: new EventDeduplicator(),
@@ -400,9 +404,9 @@ async function readGroupedWhole(
 /** AD users of two domains: a NetBIOS name's alias is inferred by the first account found in one. */
 function aliasInventory(): InventoryIndex {
   const inventory = new InventoryIndex();
-  const user = (name: string, domain: string): AdUser => ({
+  const user = (name: string, domain: string, memberOf: string[] = []): AdUser => ({
     samAccountName: name,
-    enabled: true,
+    enabled: name !== "dave",
     distinguishedName: `CN=${name},${domain
       .split(".")
       .map((label) => `DC=${label}`)
@@ -411,7 +415,7 @@ function aliasInventory(): InventoryIndex {
     userPrincipalName: `${name}@${domain}`,
     sid: "",
     description: "",
-    memberOf: [],
+    memberOf,
     servicePrincipalNames: [],
     objectClass: "user",
     location: { file: "ad.csv" },
@@ -420,6 +424,9 @@ function aliasInventory(): InventoryIndex {
   inventory.addUser(user("bob", "corp.example"));
   inventory.addUser(user("bob", "sales.example"));
   inventory.addUser(user("carol", "sales.example"));
+  // Disabled, and admin-only: their groups count more than the access they widen.
+  inventory.addUser(user("dave", "corp.example"));
+  inventory.addUser(user("erin", "corp.example", ["Domain Admins"]));
   return inventory;
 }
 
@@ -429,9 +436,10 @@ test("groups handed to the ledger as they are read give the audit of whole group
   const named = fc
     .tuple(
       eventArbitrary,
-      fc.constantFrom("zed", "alice", "bob", "carol", "ann"),
+      fc.constantFrom("zed", "alice", "bob", "carol", "ann", "dave", "erin"),
       fc.constantFrom("LEGACY", "SALES", "EXAMPLE"),
-      fc.constantFrom("PC01", "PC02"),
+      // FS1: a logon at the server itself, whose group does more than widen its access.
+      fc.constantFrom("PC01", "PC02", "FS1"),
       // Few duplicates, so that a group's events fall on both sides of a handing on.
       fc.option(fc.integer({ min: 1, max: 10_000 }).map(String), { freq: 3 }),
     )
@@ -444,23 +452,55 @@ test("groups handed to the ledger as they are read give the audit of whole group
       recordId,
       odd: "",
     }));
+  const sameAsWhole = async (
+    first: readonly LineEvent[],
+    second: readonly LineEvent[],
+    since: string | undefined,
+    every: number,
+  ) => {
+    const sources = () => [
+      bytesSource("a.ndjson", `${first.map(toLine).join("\n")}\n`, 97),
+      bytesSource("b.ndjson", [...second, ...first.slice(0, 5)].map(toLine).join("\n"), 131),
+    ];
+    assert.deepEqual(
+      observe(await readGrouped(sources(), since, aliasInventory(), every)),
+      observe(await readGroupedWhole(sources(), since, aliasInventory())),
+    );
+  };
+  const since = fc.constantFrom(undefined, "2026-11-20");
+  // Any events: names met in every order, so aliases are inferred between a group's pieces.
   await fc.assert(
     fc.asyncProperty(
-      fc.array(named, { minLength: 1, maxLength: 60 }),
+      fc.array(named, { minLength: 20, maxLength: 60 }),
       fc.array(named, { maxLength: 20 }),
-      fc.constantFrom(undefined, "2026-11-20"),
-      fc.constantFrom(1, 150, 400),
-      async (first, second, since, every) => {
-        const sources = () => [
-          bytesSource("a.ndjson", `${first.map(toLine).join("\n")}\n`, 97),
-          bytesSource("b.ndjson", [...second, ...first.slice(0, 5)].map(toLine).join("\n"), 131),
-        ];
-        assert.deepEqual(
-          observe(await readGrouped(sources(), since, aliasInventory(), every)),
-          observe(await readGroupedWhole(sources(), since, aliasInventory())),
-        );
-      },
+      since,
+      fc.constantFrom(1, 150, 400, 1500),
+      sameAsWhole,
     ),
-    { numRuns: 80 },
+    { numRuns: 100 },
+  );
+  // A few distinct events at various times: groups with many events on both sides of a handing on.
+  const repeated = fc
+    .tuple(
+      fc.array(named, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...times)), { minLength: 30, maxLength: 80 }),
+    )
+    .map(([distinct, picks]) =>
+      picks.map(([k, time]) => ({
+        ...(distinct[k % distinct.length] as (typeof distinct)[number]),
+        time,
+        // Not the same record id again: a duplicate is left out.
+        recordId: null,
+      })),
+    );
+  await fc.assert(
+    fc.asyncProperty(
+      repeated,
+      fc.array(named, { maxLength: 20 }),
+      since,
+      fc.constantFrom(400, 3000),
+      sameAsWhole,
+    ),
+    { numRuns: 100 },
   );
 });

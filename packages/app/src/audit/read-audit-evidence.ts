@@ -8,6 +8,7 @@ import {
   type LogonGroup,
   readAggregatedLogons,
   readUalCsv,
+  type SeenAt,
   type UalAccess,
 } from "@calwise/evidence";
 import type { AuditReading } from "./audit-reading.ts";
@@ -23,6 +24,16 @@ export interface AuditRecordSink {
    * the same id, with the events since (GroupLogonOptions.takeGroups).
    */
   logonGroup(group: LogonGroup, base: number, id?: number): void;
+  /**
+   * More events of group `id`, given before to `logonGroup` (its first event not decoded): true when
+   * the sink took them as such, else they come again to `logonGroup` as a group.
+   */
+  widenLogonGroup?(
+    id: number,
+    base: number,
+    more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
+    file: string,
+  ): boolean;
   ual(access: UalAccess, at: number): void;
 }
 
@@ -71,6 +82,9 @@ export async function readAuditEvidence(
           ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
           // Groups go to the ledger as they are read, so the reader holds only those seen lately.
           takeGroups: (group, id) => sink.logonGroup(group, base, id),
+          ...(sink.widenLogonGroup !== undefined
+            ? { takeMore: widenBy(sink.widenLogonGroup.bind(sink), base, source.name) }
+            : {}),
           ...(options.takeEveryBytes !== undefined
             ? { takeEveryBytes: options.takeEveryBytes }
             : {}),
@@ -112,4 +126,13 @@ export async function readAuditEvidence(
       });
   }
   return { eventsRead, ualRecords, logons, duplicates };
+}
+
+/** A reader's `takeMore` for the sink's widenLogonGroup, for the source read at `base` (a function per source). */
+function widenBy(
+  widen: NonNullable<AuditRecordSink["widenLogonGroup"]>,
+  base: number,
+  file: string,
+): (id: number, events: number, first: SeenAt, last: SeenAt) => boolean {
+  return (id, events, first, last) => widen(id, base, { events, first, last }, file);
 }

@@ -63,7 +63,7 @@ export async function groupWinlogbeatLogons(
       lines.forEachRecord(block, read);
       untaken += block.bytes.length;
       if (take !== undefined && untaken >= (options.takeEveryBytes ?? takeEveryBytes)) {
-        store.takeGroups(take);
+        store.takeGroups(take, options.takeMore);
         untaken = 0;
       }
     }
@@ -74,7 +74,7 @@ export async function groupWinlogbeatLogons(
       message: describeReadError(error),
     });
   }
-  if (take !== undefined) store.takeGroups(take);
+  if (take !== undefined) store.takeGroups(take, options.takeMore);
   return {
     summary: lines.summary(),
     logons: store.logons,

@@ -80,6 +80,8 @@ export class LogonGroupStore {
   private keyLength = 0;
   /** Per group id: its piece + 1 since the groups were last taken, 0 for none. */
   private pieceOf = new Int32Array(1024);
+  /** Per group id: 1 once handed on by takeGroups. */
+  private taken = new Uint8Array(1024);
   /** Per piece: its group id. */
   private pieceGroup = new Int32Array(0);
   /** Pieces since the groups were last taken; columns below are per piece. */
@@ -469,12 +471,34 @@ export class LogonGroupStore {
 
   /**
    * Hands the groups with a counted event since they were last taken to `take`, with their ids, in the
-   * order of their first one (a group taken before, seen again, comes as a new piece of the same id),
-   * and forgets their columns.
+   * order of their first one (a group taken before, seen again, comes as a new piece of the same id,
+   * first offered to `more` without its event: `true` took it), and forgets their columns.
    */
-  takeGroups(take: (group: LogonGroup, id: number) => void): void {
-    for (let piece = 0; piece < this.pieces; piece++)
-      take(this.groupOf(piece), this.pieceGroup[piece] as number);
+  takeGroups(
+    take: (group: LogonGroup, id: number) => void,
+    more?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean,
+  ): void {
+    for (let piece = 0; piece < this.pieces; piece++) {
+      const id = this.pieceGroup[piece] as number;
+      if (
+        more !== undefined &&
+        this.taken[id] === 1 &&
+        more(
+          id,
+          this.events[piece] as number,
+          this.seenAt(
+            piece,
+            firstTime,
+            this.firstMs[piece] as number,
+            this.firstAt[piece] as number,
+          ),
+          this.seenAt(piece, lastTime, this.lastMs[piece] as number, this.lastAt[piece] as number),
+        )
+      )
+        continue;
+      this.taken[id] = 1;
+      take(this.groupOf(piece), id);
+    }
     for (let piece = 0; piece < this.pieces; piece++)
       this.pieceOf[this.pieceGroup[piece] as number] = 0;
     this.pieces = 0;
@@ -591,6 +615,7 @@ export class LogonGroupStore {
     const length = id + (id >> 1) + 1024;
     this.pieceOf = grown(this.pieceOf, length);
     this.verdicts = grown(this.verdicts, length);
+    this.taken = grown(this.taken, length);
   }
 
   /** Room for one more piece's columns. */
