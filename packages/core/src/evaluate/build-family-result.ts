@@ -14,7 +14,8 @@ function uniqueSorted<T>(sorted: T[]): T[] {
   for (let index = 0; index < sorted.length; index++) {
     if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index] as T;
   }
-  sorted.length = kept;
+  // Setting the length is a call into the runtime even when it does not change (most lists have no repeat).
+  if (kept !== sorted.length) sorted.length = kept;
   return sorted;
 }
 
