@@ -216,7 +216,9 @@ export async function groupCsvLogons(
       const next = scanCsvRecord(bytes, start, end, last, fields);
       if (next === needMoreBytes) {
         if (end - start <= maxCsvRecordChars && (await fill(start))) continue;
-      } else if (next !== unusualRecord) {
+      } else if (next !== unusualRecord && next - start <= maxCsvRecordChars) {
+        // A record of more bytes than the cap's characters may still be within it (UTF-8 takes 1
+        // to 4 bytes a character): the streaming reader's guard decides it.
         const record = ++pass.rows;
         const rowLine = line + lineOffset;
         if (!reading.readBytes(bytes, fields, logon)) readByRowCode(rowLine, record);

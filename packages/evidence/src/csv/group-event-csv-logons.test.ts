@@ -274,6 +274,7 @@ test("event CSV grouped from bytes", async (t) => {
         [2],
       );
       await assertSame(`${text}"${"x".repeat((1 << 20) + 10)}\r\n${rows[0]}\r\n`, 65_536);
+      await assertSame(`${text}"${"x".repeat((1 << 20) + 10)}"\r\n${rows[0]}\r\n`, 65_536);
       await assertSame(`${text}${(rows[1] as string).slice(0, 200)}`);
       await assertSame(`${head.split("\r\n")[0]}\r\n"Id","Message"\r\n"4624","x"\r\n`);
       await assertSame("");
