@@ -58,7 +58,7 @@ async function assertSame(
 }
 
 const text = readFileSync(fixture("logons.sentinel.csv"), "utf8");
-const [header = "", ...rows] = text.replace(/\n$/, "").split("\n");
+const [header = "", ...rows] = text.replace(/\r?\n$/, "").split(/\r?\n/);
 const columns = header
   .replace(/^\ufeff/, "")
   .slice(1, -1)
