@@ -74,7 +74,12 @@ export function writeEventCsvFile(megabytes: number): EventExportFile {
 export function writeSentinelCsvFile(megabytes: number): EventExportFile {
   const text = readFileSync(fixture("logons.sentinel.csv"), "utf8");
   const headEnd = text.indexOf("\n") + 1;
-  const header = text.slice(0, headEnd).replace(/^\ufeff/, "").trim().slice(1, -1).split('","');
+  const header = text
+    .slice(0, headEnd)
+    .replace(/^\ufeff/, "")
+    .trim()
+    .slice(1, -1)
+    .split('","');
   const user = header.indexOf("TargetUserName");
   const rows = text
     .slice(headEnd)

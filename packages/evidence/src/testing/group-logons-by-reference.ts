@@ -1,10 +1,10 @@
 import type { EvidenceProblem } from "../event/evidence-problem.ts";
 import type { EventFormat } from "../event/read-windows-events.ts";
-import type { EventFieldMap } from "../siem/event-field-map.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
 import { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import { LogonGroupStore } from "../logon/logon-group-store.ts";
 import { readLogonEvents } from "../logon/read-logon-events.ts";
+import type { EventFieldMap } from "../siem/event-field-map.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 
 /**
