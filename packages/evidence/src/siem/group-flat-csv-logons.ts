@@ -11,9 +11,8 @@ import type { EventFieldMap } from "./event-field-map.ts";
 import { type FlatCsvFormat, FlatCsvRows } from "./flat-csv-rows.ts";
 
 /** The logon data checkLogonFields refuses a control character in (the computer is checked apart). */
-const nameSlots = (["TargetUserName", "TargetDomainName", "WorkstationName"] as const).map((name) =>
-  logonDataFields.indexOf(name),
-);
+const names: readonly string[] = ["TargetUserName", "TargetDomainName", "WorkstationName"];
+const isNameSlot = logonDataFields.map((name) => names.includes(name));
 
 /**
  * Groups the logon events of a flat CSV export (Sentinel / Log Analytics `SecurityEvent`, or any CSV
@@ -109,7 +108,7 @@ class FlatCsvReading implements CsvLogonReading {
     for (let k = 0; k < logonDataFields.length; k++) {
       const column = this.data[k] as number;
       if (column < 0) found[2 * k] = -1;
-      else if (!trimCsvField(bytes, fields, column, found, k, nameSlots.includes(k))) return false;
+      else if (!trimCsvField(bytes, fields, column, found, k, isNameSlot[k] === true)) return false;
     }
     let recordId: number | null = null;
     const range = this.recordIdRange;
