@@ -7,7 +7,7 @@ import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
 import type { ByteSource } from "../source/byte-source.ts";
-import type { EventFieldMap } from "./event-field-map.ts";
+import { type EventFieldMap, eventMapFields } from "./event-field-map.ts";
 import { type FlatCsvFormat, FlatCsvRows } from "./flat-csv-rows.ts";
 
 /** The logon data checkLogonFields refuses a control character in (the computer is checked apart). */
@@ -37,7 +37,7 @@ export function groupFlatCsvLogons(
 class FlatCsvReading implements CsvLogonReading {
   readonly rows: FlatCsvRows;
   private columnCount = 0;
-  /** Event id, time, computer, record id, channel, provider: the header's column, or -1. */
+  /** The header's column for each of eventMapFields (event id, time, computer…), or -1. */
   private system = new Int32Array(6);
   /** The logon data's columns (logonDataFields' order), -1 when the header has none. */
   private data = new Int32Array(logonDataFields.length);
@@ -66,15 +66,7 @@ class FlatCsvReading implements CsvLogonReading {
       return -1;
     };
     this.columnCount = columns.length;
-    const systemFields = [
-      "eventId",
-      "time",
-      "computer",
-      "recordId",
-      "channel",
-      "provider",
-    ] as const;
-    systemFields.forEach((field, k) => {
+    eventMapFields.forEach((field, k) => {
       this.system[k] = first(map[field]);
     });
     logonDataFields.forEach((field, k) => {
