@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { choosePackPurchase, type PackOffer } from "./choose-pack-purchase.ts";
 import { cheapestBySplits } from "./cheapest-by-splits.test-helper.ts";
+import { choosePackPurchase, type PackOffer } from "./choose-pack-purchase.ts";
 import { chooseVersionedPurchase } from "./choose-versioned-purchase.ts";
 
 /** The answer's units serve the needs (Hall's condition per tier) and its packs cost what it says. */
@@ -24,6 +24,14 @@ function assertSound(
     0,
   );
   assert.equal(paid, answer.cost);
+}
+
+/** The answer exists, is sound, and costs what the cheapest split between versions costs. */
+function assertCheapest(needed: readonly number[], packs: readonly (readonly PackOffer[])[]) {
+  const answer = chooseVersionedPurchase(needed, packs);
+  assert.ok(answer);
+  assertSound(needed, packs, answer);
+  assert.equal(answer.cost, cheapestBySplits(needed, packs));
 }
 
 const sizes = [1, 2, 3, 5, 10, 20, 25, 50];
@@ -66,10 +74,7 @@ test("small needs over 1-4 versions: the cheapest of every split between version
           ),
         ),
       ([needed, packs]) => {
-        const answer = chooseVersionedPurchase(needed, packs);
-        assert.ok(answer);
-        assertSound(needed, packs, answer);
-        assert.equal(answer.cost, cheapestBySplits(needed, packs));
+        assertCheapest(needed, packs);
       },
     ),
     { numRuns: 400 },
@@ -114,10 +119,7 @@ test("needs past 600 units, volume-discounted packs of 2-3 versions: the cheapes
           ),
         ),
       ([needed, packs]) => {
-        const answer = chooseVersionedPurchase(needed, packs);
-        assert.ok(answer);
-        assertSound(needed, packs, answer);
-        assert.equal(answer.cost, cheapestBySplits(needed, packs));
+        assertCheapest(needed, packs);
       },
     ),
     { numRuns: 100 },
@@ -140,10 +142,7 @@ test("near-equal rates of large packs (a long window before the period): the che
           ],
           [{ id: "newer", size: 5, price: 520 }],
         ];
-        const answer = chooseVersionedPurchase([older, newer], packs);
-        assert.ok(answer);
-        assertSound([older, newer], packs, answer);
-        assert.equal(answer.cost, cheapestBySplits([older, newer], packs));
+        assertCheapest([older, newer], packs);
       },
     ),
     { numRuns: 60 },
@@ -163,10 +162,7 @@ test("two versions at estate sizes (thousands of units): the cheapest of every s
             price: Math.min(prices[3 * v + i] as number, size * 100),
           })),
         );
-        const answer = chooseVersionedPurchase([older, newer], packs);
-        assert.ok(answer);
-        assertSound([older, newer], packs, answer);
-        assert.equal(answer.cost, cheapestBySplits([older, newer], packs));
+        assertCheapest([older, newer], packs);
       },
     ),
     { numRuns: 30 },
