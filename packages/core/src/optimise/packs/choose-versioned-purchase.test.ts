@@ -81,6 +81,23 @@ test("small needs over 1-4 versions: the cheapest of every split between version
   );
 });
 
+test("five or six versions (2008 to 2025), a few needs each: the cheapest of every split", () => {
+  fc.assert(
+    fc.property(
+      fc
+        .integer({ min: 5, max: 6 })
+        .chain((tiers) =>
+          fc.tuple(
+            fc.array(fc.integer({ min: 0, max: 12 }), { minLength: tiers, maxLength: tiers }),
+            arbitraryMarket(tiers, 500),
+          ),
+        ),
+      ([needed, packs]) => assertCheapest(needed, packs),
+    ),
+    { numRuns: 150 },
+  );
+});
+
 test("needs past 600 units, volume-discounted packs of 2-3 versions: the cheapest of every split", () => {
   // Packs 1/5/10/50 with a discount per size and a dearer or cheaper rate per version, as price lists are.
   const versionMarket = (tiers: number) =>
