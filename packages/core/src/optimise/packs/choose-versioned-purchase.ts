@@ -7,7 +7,7 @@ export interface VersionedPurchase {
 }
 
 /** Default limit on the dynamic programme's steps: past it the caller falls back to a heuristic. */
-export const VERSIONED_PURCHASE_WORK = 20_000_000;
+export const VERSIONED_PURCHASE_WORK = 8_000_000;
 
 /**
  * The cheapest purchase for needs at several version tiers of one CAL type, exactly, at any size: a CAL of
@@ -34,9 +34,11 @@ export const VERSIONED_PURCHASE_WORK = 20_000_000;
  *   v's pack: no dearer, every tier in (v, y] keeps its a·M spare, tiers ≤ v keep their units, and the sum
  *   falls. So fewer than a packs are there, and E_{v+1} ≤ their units + E_{y+1} < (a − 1)·M + a·M.
  *
- * Beyond its table G repeats the step of C_v (first case) or of F (second), so each version's work is its
- * table's length times the window and period of C_v; the prefix minimum of a·F(j) − j·price along each
- * residue j modulo a gives all long purchases of v in one look.
+ * Beyond its table G repeats the step of F (first case: u stays the same) or of C_v (second: u grows), so
+ * each version's table is short. Over the part of the range where one function is in its period, the prefix
+ * minimum of period·(the other) − n·step along each residue modulo the period reads all its terms in one look,
+ * so each entry costs the other function's window plus one period. Work is counted before it is done: past
+ * `maxWork` (price lists whose windows run to thousands of units) the answer is undefined at once.
  */
 export function chooseVersionedPurchase(
   needed: readonly number[],
@@ -90,14 +92,18 @@ export function chooseVersionedPurchase(
         };
       } else if (cheapestAbove && cheaper(cheapestAbove, c.anchor)) {
         const most = (cheapestAbove.size - 1) * c.largest;
-        g = withFewUnits(f, c, most, span);
-        work += g.g.table.length * (most + 1);
+        const length = f.period === 0 ? span : Math.min(span, f.start + most + f.period);
+        // Counted before the work is done: a price list past the limit costs nothing but the fallback.
+        work += length * (f.period === 0 ? Math.min(most, length) + 1 : f.start + f.period) + most;
+        if (work > maxWork) return undefined;
+        g = withFewUnits(f, c, most, length);
       } else {
         const cap = Math.min((2 * c.size - 1) * largestAbove - 1, span - 1);
-        g = withLongPurchases(f, c, cap, span);
-        work += g.g.table.length * (c.start + c.size) + cap;
+        const length = Math.min(span, cap + c.start + c.size);
+        work += length * (c.start + c.size) + cap;
+        if (work > maxWork) return undefined;
+        g = withLongPurchases(f, c, cap, length, span);
       }
-      if (work > maxWork) return undefined;
       choices[v] = g.choice;
       f = shift(g.g, need);
       for (const p of packsByVersion[v] as readonly PackOffer[]) {
@@ -215,31 +221,67 @@ function periodicCost(packs: readonly PackOffer[]): PeriodicCost {
 
 /**
  * A version dearer than a pack above it: G(X) = min over u ≤ min(X, most) of F(X − u) + C(u). Past F's
- * table plus `most`, G repeats F's step with the same u.
+ * table plus `most`, G repeats F's step with the same u (the least of equals). Where F is periodic, the u with
+ * X − u in F's period are read per residue ρ of X − u − F.start: prefix minima of period·C(u) − u·step along
+ * u's residue, as for long purchases with the roles of F and C swapped.
  */
-function withFewUnits(f: Staircase, c: PeriodicCost, most: number, span: number) {
-  const length = f.period === 0 ? span : Math.min(span, f.start + most + f.period);
+function withFewUnits(f: Staircase, c: PeriodicCost, most: number, length: number) {
   const values = new Float64Array(length);
   const units = new Int32Array(length);
-  const cost = c.staircase;
+  const top = Math.min(most, length - 1);
+  const cAt = Float64Array.from({ length: top + 1 }, (_, n) => valueAt(c.staircase, n));
+  const { start, period, step } = f;
+  // With no period F is short (its whole domain): every u is read directly.
+  const direct = period === 0 ? length : start;
+  const best = new Float64Array(period === 0 ? 0 : top + 1);
+  const at = new Int32Array(best.length);
+  for (let u = 0; u < best.length; u++) {
+    const here = period * (cAt[u] as number) - u * step;
+    if (u >= period && (best[u - period] as number) <= here) {
+      best[u] = best[u - period] as number;
+      at[u] = at[u - period] as number;
+    } else {
+      best[u] = here;
+      at[u] = u;
+    }
+  }
   for (let x = 0; x < length; x++) {
-    let best = Number.POSITIVE_INFINITY;
+    let value = Number.POSITIVE_INFINITY;
     let chosen = 0;
-    for (let u = 0; u <= Math.min(x, most); u++) {
-      const t = valueAt(f, x - u) + valueAt(cost, u);
-      if (t < best) {
-        best = t;
+    const offer = (t: number, u: number) => {
+      if (t < value || (t === value && u < chosen)) {
+        value = t;
         chosen = u;
       }
+    };
+    // X − u below F's period: read directly.
+    for (let u = Math.max(0, x - direct + 1); u <= Math.min(x, top); u++)
+      offer(valueAt(f, x - u) + (cAt[u] as number), u);
+    if (period === 0) {
+      values[x] = value;
+      units[x] = chosen;
+      continue;
     }
-    values[x] = best;
+    // X − u = start + ρ + m·period, m ≥ 0: u ≡ x − start − ρ, u ≤ min(that, most).
+    for (let r = 0; r < period; r++) {
+      const reach = x - start - r;
+      if (reach < 0) break;
+      let j = reach;
+      if (j > top) j -= Math.ceil((j - top) / period) * period;
+      if (j < 0) continue;
+      const b = best[j] as number;
+      if (b === Number.POSITIVE_INFINITY) continue;
+      // period·C(u) − u·step + reach·step = period·(C(u) + m·step), m = (reach − u)/period.
+      offer((f.table[start + r] as number) + (b + reach * step) / period, at[j] as number);
+    }
+    values[x] = value;
     units[x] = chosen;
   }
-  const periodic = length < span;
-  const start = periodic ? length - f.period : 0;
+  const periodic = period > 0 && length === start + most + period;
+  const begin = periodic ? length - period : 0;
   return {
-    g: { table: values, start, period: periodic ? f.period : 0, step: periodic ? f.step : 0 },
-    choice: { table: units, start, period: periodic ? f.period : 0, toUnits: false },
+    g: { table: values, start: begin, period: periodic ? period : 0, step: periodic ? step : 0 },
+    choice: { table: units, start: begin, period: periodic ? period : 0, toUnits: false },
   };
 }
 
@@ -247,10 +289,15 @@ function withFewUnits(f: Staircase, c: PeriodicCost, most: number, span: number)
  * A version no dearer than any pack above it: G(X) = min over E ≤ min(X, cap) of F(E) + C(X − E). Past
  * cap + C's window every X − E is in C's period, so G repeats C's step, the extra units bought at v.
  */
-function withLongPurchases(f: Staircase, c: PeriodicCost, cap: number, span: number) {
+function withLongPurchases(
+  f: Staircase,
+  c: PeriodicCost,
+  cap: number,
+  length: number,
+  span: number,
+) {
   const { start, size, price } = c;
   const window = c.staircase.table;
-  const length = Math.min(span, cap + start + size);
   // best[j], at[j]: min over i ≤ j, i ≡ j (mod size) of size·F(i) − i·price, and the i giving it.
   const best = new Float64Array(cap + 1);
   const at = new Int32Array(cap + 1);
