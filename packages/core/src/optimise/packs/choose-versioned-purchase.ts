@@ -233,18 +233,12 @@ function withFewUnits(f: Staircase, c: PeriodicCost, most: number, length: numbe
   const { start, period, step } = f;
   // With no period F is short (its whole domain): every u is read directly.
   const direct = period === 0 ? length : start;
-  const best = new Float64Array(period === 0 ? 0 : top + 1);
-  const at = new Int32Array(best.length);
-  for (let u = 0; u < best.length; u++) {
-    const here = period * (cAt[u] as number) - u * step;
-    if (u >= period && (best[u - period] as number) <= here) {
-      best[u] = best[u - period] as number;
-      at[u] = at[u - period] as number;
-    } else {
-      best[u] = here;
-      at[u] = u;
-    }
-  }
+  const { best, at } = residueMinima(
+    period === 0 ? 0 : top + 1,
+    period,
+    step,
+    (u) => cAt[u] as number,
+  );
   for (let x = 0; x < length; x++) {
     let value = Number.POSITIVE_INFINITY;
     let chosen = 0;
@@ -298,19 +292,7 @@ function withLongPurchases(
 ) {
   const { start, size, price } = c;
   const window = c.staircase.table;
-  // best[j], at[j]: min over i ≤ j, i ≡ j (mod size) of size·F(i) − i·price, and the i giving it.
-  const best = new Float64Array(cap + 1);
-  const at = new Int32Array(cap + 1);
-  for (let j = 0; j <= cap; j++) {
-    const here = size * valueAt(f, j) - j * price;
-    if (j >= size && (best[j - size] as number) <= here) {
-      best[j] = best[j - size] as number;
-      at[j] = at[j - size] as number;
-    } else {
-      best[j] = here;
-      at[j] = j;
-    }
-  }
+  const { best, at } = residueMinima(cap + 1, size, price, (j) => valueAt(f, j));
   const values = new Float64Array(length);
   const units = new Int32Array(length);
   for (let x = 0; x < length; x++) {
@@ -349,4 +331,25 @@ function withLongPurchases(
     g: { table: values, start: begin, period: periodic ? size : 0, step: periodic ? price : 0 },
     choice: { table: units, start: begin, period: periodic ? size : 0, toUnits: true },
   };
+}
+
+/**
+ * best[j], at[j] for j < count: the least period·g(i) − i·step over i ≤ j with i ≡ j (mod period), and the
+ * least such i. Adding j·step and dividing by period gives g(i) + (j − i)/period·step: the cheapest way to
+ * reach j with g's part and whole periods at `step` each.
+ */
+function residueMinima(count: number, period: number, step: number, g: (i: number) => number) {
+  const best = new Float64Array(count);
+  const at = new Int32Array(count);
+  for (let j = 0; j < count; j++) {
+    const here = period * g(j) - j * step;
+    if (j >= period && (best[j - period] as number) <= here) {
+      best[j] = best[j - period] as number;
+      at[j] = at[j - period] as number;
+    } else {
+      best[j] = here;
+      at[j] = j;
+    }
+  }
+  return { best, at };
 }
