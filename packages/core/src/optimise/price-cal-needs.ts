@@ -29,7 +29,10 @@ export interface NeedsPurchase {
 /** The cheapest service of a cover's needs: owned CALs allocated, the rest bought. */
 export interface NeedsPricing {
   readonly cost: number;
-  /** False when a heuristic stood in for the exact search (multi-version purchases on price lists whose windows run too long). */
+  /**
+   * False when a heuristic stood in for the exact search (multi-version purchases on price lists whose
+   * windows run too long for `chooseVersionedPurchase`).
+   */
   readonly exact: boolean;
   readonly needs: readonly (Need & { readonly covered: number; readonly shortfall: number })[];
   readonly used: readonly number[];
