@@ -5,7 +5,7 @@
 // Winlogbeat file, in its own process measured the same way. Rows: `calwise audit` on Winlogbeat JSON
 // lines, the same with 2008 R2 servers (5 included CALs each) in `--owned` (cuts read from the JSON
 // report), `calwise evaluate` on generated estates of 100k and 200k users and 100k with 50,000 owned
-// user CALs, and `calwise audit` on event XML and event CSV exports.
+// user CALs, and `calwise audit` on event XML, event CSV and Sentinel CSV exports.
 // Alone: node --import tsx scripts/bench-user-runs.ts [--audit-mb=400,1700] [--evaluate=100000,200000]
 // [--owned=100000] [--included-mb=400,30] [--export-mb=100]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +19,7 @@ import {
   type EventExportFile,
   writeEventCsvFile,
   writeEventXmlFile,
+  writeSentinelCsvFile,
 } from "./bench-event-exports.ts";
 import type { IngestChildArgs, IngestChildResult } from "./bench-ingest-child.ts";
 import { generateLogonFile } from "./bench-ingest-generate.ts";
@@ -220,11 +221,13 @@ export async function runUserRunBenchmarks(options: UserRunOptions): Promise<Use
 
   if (exports.length > 0) {
     lines.push(
-      "### `calwise audit` on event XML and event CSV exports",
+      "### `calwise audit` on event XML, event CSV and Sentinel CSV exports",
       "",
       "The evidence fixtures' real logon events (from the shared EVTX corpus) repeated with their record ids",
       "renumbered (`scripts/bench-event-exports.ts`): event XML as `wevtutil qe /f:xml` writes it, event CSV as",
-      "`Get-WinEvent | Export-Csv` writes it; `--owned examples/audit/licences.yaml`, text report to a file.",
+      "`Get-WinEvent | Export-Csv` writes it; Sentinel `SecurityEvent` CSV as the portal exports it, the",
+      "fixture's rows with one of 20,000 user names each (it has no record ids); `--owned",
+      "examples/audit/licences.yaml`, text report to a file.",
       "DuckDB reads neither format: the contender is its MB per CPU-second on the largest Winlogbeat file above",
       "(its process start and loading included, about a second of CPU, which weighs on files of this size).",
       "",
@@ -469,13 +472,14 @@ function judgeEvaluate(row: EvaluateRow): BenchTarget {
   };
 }
 
-/** `calwise audit` on event XML and event CSV of about `megabytes` each. */
+/** `calwise audit` on event XML, event CSV and Sentinel CSV of about `megabytes` each. */
 async function measureExports(megabytes: number) {
   const owned = fileURLToPath(new URL("../examples/audit/licences.yaml", import.meta.url));
   const rows: { format: string; file: EventExportFile; run: MeasuredRun }[] = [];
   for (const [format, file] of [
     ["event XML", writeEventXmlFile(megabytes)],
     ["event CSV", writeEventCsvFile(megabytes)],
+    ["Sentinel CSV", writeSentinelCsvFile(megabytes)],
   ] as const) {
     log(`user runs: calwise audit, ${format}, ${megabytes} MB`);
     const run = await runMeasuredProcess(cli, ["audit", "--events", file.path, "--owned", owned], {
