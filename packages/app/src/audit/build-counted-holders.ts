@@ -1,5 +1,5 @@
 import type { AccessLedger } from "./access-ledger.ts";
-import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
+import type { CountedHolder } from "./audit-result-schema.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
 import { rankTexts } from "./rank-texts.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
@@ -56,12 +56,10 @@ function addRecord(
 export function buildCountedHolders(
   ledger: AccessLedger,
   records: Int32Array,
-  holders: readonly HolderEvidence[],
+  withCal: { readonly user: ReadonlySet<string>; readonly device: ReadonlySet<string> },
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
 ): { users: TrailList<CountedHolder>; devices: TrailList<CountedHolder> } {
-  const withCal = { user: new Set<string>(), device: new Set<string>() };
-  for (const h of holders) withCal[h.type].add(h.id);
   const serverRank = rankTexts(Array.from(records, (r) => ledger.server(r)));
   const serverOf = new Int32Array(records.length);
   for (const [i, r] of records.entries()) serverOf[i] = serverRank.get(ledger.server(r)) as number;
