@@ -66,39 +66,161 @@ function* formatList<T>(
   yield `${piece}\n  ]`;
 }
 
+/*
+ * The entry writers gather an entry's parts in an array and join them once: the entry is one flat
+ * string. A template of thirty parts is a tree of as many concatenations, which the batch's join must
+ * walk node by node before the text is encoded (a sixth of the writing's CPU on a large audit).
+ */
+
 /** A counted user or device (`countedHolder` in the result's schema). */
 function writeCountedHolder(holder: CountedHolder, indent: string): string {
   const inner = `${indent}  `;
   const deeper = `${inner}  `;
-  let accesses = "[]";
-  if (holder.accesses.length > 0) {
-    accesses = "[";
-    for (const [index, access] of holder.accesses.entries())
-      accesses += `${index === 0 ? "\n" : ",\n"}${deeper}{\n${deeper}  "server": ${JSON.stringify(access.server)},\n${deeper}  "events": ${numberText(access.events)},\n${deeper}  "firstSeen": ${JSON.stringify(access.firstSeen)},\n${deeper}  "lastSeen": ${JSON.stringify(access.lastSeen)},\n${deeper}  "with": ${stringList(access.with, `${deeper}  `)}\n${deeper}}`;
-    accesses += `\n${inner}]`;
+  const deepest = `${deeper}  `;
+  const parts = [
+    "{\n",
+    inner,
+    '"id": ',
+    JSON.stringify(holder.id),
+    ",\n",
+    inner,
+    '"type": ',
+    JSON.stringify(holder.type),
+    ",\n",
+    inner,
+    '"events": ',
+    numberText(holder.events),
+    ",\n",
+    inner,
+    '"firstSeen": ',
+    JSON.stringify(holder.firstSeen),
+    ",\n",
+    inner,
+    '"lastSeen": ',
+    JSON.stringify(holder.lastSeen),
+    ",\n",
+    inner,
+    '"cal": ',
+    holder.cal ? "true" : "false",
+    ",\n",
+    inner,
+    '"flags": ',
+  ];
+  addStringList(parts, holder.flags, inner);
+  parts.push(",\n", inner, '"accesses": ');
+  if (holder.accesses.length === 0) parts.push("[]");
+  else {
+    parts.push("[");
+    for (const [index, access] of holder.accesses.entries()) {
+      parts.push(
+        index === 0 ? "\n" : ",\n",
+        deeper,
+        "{\n",
+        deepest,
+        '"server": ',
+        JSON.stringify(access.server),
+        ",\n",
+        deepest,
+        '"events": ',
+        numberText(access.events),
+        ",\n",
+        deepest,
+        '"firstSeen": ',
+        JSON.stringify(access.firstSeen),
+        ",\n",
+        deepest,
+        '"lastSeen": ',
+        JSON.stringify(access.lastSeen),
+        ",\n",
+        deepest,
+        '"with": ',
+      );
+      addStringList(parts, access.with, deepest);
+      parts.push("\n", deeper, "}");
+    }
+    parts.push("\n", inner, "]");
   }
-  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"cal": ${holder.cal ? "true" : "false"},\n${inner}"flags": ${stringList(holder.flags, inner)},\n${inner}"accesses": ${accesses}\n${indent}}`;
+  parts.push("\n", indent, "}");
+  return parts.join("");
 }
 
 /** The evidence behind a CAL holder (`holderEvidence` in the result's schema). */
 function writeHolderEvidence(holder: HolderEvidence, indent: string): string {
   const inner = `${indent}  `;
-  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"servers": ${stringList(holder.servers, inner)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"files": ${stringList(holder.files, inner)},\n${inner}"sample": ${flatRecord(holder.sample, inner)},\n${inner}"flags": ${stringList(holder.flags, inner)}\n${indent}}`;
+  const parts = [
+    "{\n",
+    inner,
+    '"id": ',
+    JSON.stringify(holder.id),
+    ",\n",
+    inner,
+    '"type": ',
+    JSON.stringify(holder.type),
+    ",\n",
+    inner,
+    '"firstSeen": ',
+    JSON.stringify(holder.firstSeen),
+    ",\n",
+    inner,
+    '"lastSeen": ',
+    JSON.stringify(holder.lastSeen),
+    ",\n",
+    inner,
+    '"servers": ',
+  ];
+  addStringList(parts, holder.servers, inner);
+  parts.push(",\n", inner, '"events": ', numberText(holder.events), ",\n", inner, '"files": ');
+  addStringList(parts, holder.files, inner);
+  parts.push(
+    ",\n",
+    inner,
+    '"sample": ',
+    flatRecord(holder.sample, inner),
+    ",\n",
+    inner,
+    '"flags": ',
+  );
+  addStringList(parts, holder.flags, inner);
+  parts.push("\n", indent, "}");
+  return parts.join("");
 }
 
 /** A counted logon at the server itself. */
 function writeAtServer(entry: AtServerEntry, indent: string): string {
   const inner = `${indent}  `;
-  return `{\n${inner}"server": ${JSON.stringify(entry.server)},\n${inner}"user": ${JSON.stringify(entry.user)},\n${inner}"events": ${numberText(entry.events)},\n${inner}"rule": ${JSON.stringify(entry.rule)}\n${indent}}`;
+  return [
+    "{\n",
+    inner,
+    '"server": ',
+    JSON.stringify(entry.server),
+    ",\n",
+    inner,
+    '"user": ',
+    JSON.stringify(entry.user),
+    ",\n",
+    inner,
+    '"events": ',
+    numberText(entry.events),
+    ",\n",
+    inner,
+    '"rule": ',
+    JSON.stringify(entry.rule),
+    "\n",
+    indent,
+    "}",
+  ].join("");
 }
 
-/** A list of texts at `indent` (the list's own). */
-function stringList(list: readonly string[], indent: string): string {
-  if (list.length === 0) return "[]";
-  let text = "[";
-  for (const [index, item] of list.entries())
-    text += `${index === 0 ? "\n" : ",\n"}${indent}  ${JSON.stringify(item)}`;
-  return `${text}\n${indent}]`;
+/** Adds a list of texts at `indent` (the list's own) to `parts`. */
+function addStringList(parts: string[], list: readonly string[], indent: string): void {
+  if (list.length === 0) {
+    parts.push("[]");
+    return;
+  }
+  const item = `${indent}  `;
+  for (const [index, text] of list.entries())
+    parts.push(index === 0 ? "[\n" : ",\n", item, JSON.stringify(text));
+  parts.push("\n", indent, "]");
 }
 
 /** An object at `indent`: its fields of plain values written here, any other value by JSON.stringify. */
