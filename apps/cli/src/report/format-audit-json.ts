@@ -66,39 +66,83 @@ function* formatList<T>(
   yield `${piece}\n  ]`;
 }
 
+/*
+ * The entry writers gather an entry's parts in an array and join them once: the entry is one flat
+ * string. A template of thirty parts is a tree of as many concatenations, which the batch's join must
+ * walk node by node before the text is encoded (a sixth of the writing's CPU on a large audit).
+ */
+
 /** A counted user or device (`countedHolder` in the result's schema). */
 function writeCountedHolder(holder: CountedHolder, indent: string): string {
   const inner = `${indent}  `;
   const deeper = `${inner}  `;
-  let accesses = "[]";
-  if (holder.accesses.length > 0) {
-    accesses = "[";
-    for (const [index, access] of holder.accesses.entries())
-      accesses += `${index === 0 ? "\n" : ",\n"}${deeper}{\n${deeper}  "server": ${JSON.stringify(access.server)},\n${deeper}  "events": ${numberText(access.events)},\n${deeper}  "firstSeen": ${JSON.stringify(access.firstSeen)},\n${deeper}  "lastSeen": ${JSON.stringify(access.lastSeen)},\n${deeper}  "with": ${stringList(access.with, `${deeper}  `)}\n${deeper}}`;
-    accesses += `\n${inner}]`;
+  const deepest = `${deeper}  `;
+  const parts: string[] = [];
+  addField(parts, true, inner, '"id": ', JSON.stringify(holder.id));
+  addField(parts, false, inner, '"type": ', JSON.stringify(holder.type));
+  addField(parts, false, inner, '"events": ', numberText(holder.events));
+  addField(parts, false, inner, '"firstSeen": ', JSON.stringify(holder.firstSeen));
+  addField(parts, false, inner, '"lastSeen": ', JSON.stringify(holder.lastSeen));
+  addField(parts, false, inner, '"cal": ', holder.cal ? "true" : "false");
+  addField(parts, false, inner, '"flags": ', stringList(holder.flags, inner));
+  addField(parts, false, inner, '"accesses": ', holder.accesses.length === 0 ? "[]" : "[");
+  for (const [index, access] of holder.accesses.entries()) {
+    parts.push(index === 0 ? "\n" : ",\n", deeper);
+    addField(parts, true, deepest, '"server": ', JSON.stringify(access.server));
+    addField(parts, false, deepest, '"events": ', numberText(access.events));
+    addField(parts, false, deepest, '"firstSeen": ', JSON.stringify(access.firstSeen));
+    addField(parts, false, deepest, '"lastSeen": ', JSON.stringify(access.lastSeen));
+    addField(parts, false, deepest, '"with": ', stringList(access.with, deepest));
+    parts.push("\n", deeper, "}");
   }
-  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"cal": ${holder.cal ? "true" : "false"},\n${inner}"flags": ${stringList(holder.flags, inner)},\n${inner}"accesses": ${accesses}\n${indent}}`;
+  if (holder.accesses.length > 0) parts.push("\n", inner, "]");
+  parts.push("\n", indent, "}");
+  return parts.join("");
 }
 
 /** The evidence behind a CAL holder (`holderEvidence` in the result's schema). */
 function writeHolderEvidence(holder: HolderEvidence, indent: string): string {
   const inner = `${indent}  `;
-  return `{\n${inner}"id": ${JSON.stringify(holder.id)},\n${inner}"type": ${JSON.stringify(holder.type)},\n${inner}"firstSeen": ${JSON.stringify(holder.firstSeen)},\n${inner}"lastSeen": ${JSON.stringify(holder.lastSeen)},\n${inner}"servers": ${stringList(holder.servers, inner)},\n${inner}"events": ${numberText(holder.events)},\n${inner}"files": ${stringList(holder.files, inner)},\n${inner}"sample": ${flatRecord(holder.sample, inner)},\n${inner}"flags": ${stringList(holder.flags, inner)}\n${indent}}`;
+  const parts: string[] = [];
+  addField(parts, true, inner, '"id": ', JSON.stringify(holder.id));
+  addField(parts, false, inner, '"type": ', JSON.stringify(holder.type));
+  addField(parts, false, inner, '"firstSeen": ', JSON.stringify(holder.firstSeen));
+  addField(parts, false, inner, '"lastSeen": ', JSON.stringify(holder.lastSeen));
+  addField(parts, false, inner, '"servers": ', stringList(holder.servers, inner));
+  addField(parts, false, inner, '"events": ', numberText(holder.events));
+  addField(parts, false, inner, '"files": ', stringList(holder.files, inner));
+  addField(parts, false, inner, '"sample": ', flatRecord(holder.sample, inner));
+  addField(parts, false, inner, '"flags": ', stringList(holder.flags, inner));
+  parts.push("\n", indent, "}");
+  return parts.join("");
 }
 
 /** A counted logon at the server itself. */
 function writeAtServer(entry: AtServerEntry, indent: string): string {
   const inner = `${indent}  `;
-  return `{\n${inner}"server": ${JSON.stringify(entry.server)},\n${inner}"user": ${JSON.stringify(entry.user)},\n${inner}"events": ${numberText(entry.events)},\n${inner}"rule": ${JSON.stringify(entry.rule)}\n${indent}}`;
+  const parts: string[] = [];
+  addField(parts, true, inner, '"server": ', JSON.stringify(entry.server));
+  addField(parts, false, inner, '"user": ', JSON.stringify(entry.user));
+  addField(parts, false, inner, '"events": ', numberText(entry.events));
+  addField(parts, false, inner, '"rule": ', JSON.stringify(entry.rule));
+  parts.push("\n", indent, "}");
+  return parts.join("");
 }
 
-/** A list of texts at `indent` (the list's own). */
+/** Adds `"key": value` (the key with its colon, the value as written) at `indent` to `parts`. */
+function addField(parts: string[], first: boolean, indent: string, key: string, value: string) {
+  parts.push(first ? "{\n" : ",\n", indent, key, value);
+}
+
+/** A list of texts at `indent` (the list's own), joined once from its parts. */
 function stringList(list: readonly string[], indent: string): string {
   if (list.length === 0) return "[]";
-  let text = "[";
-  for (const [index, item] of list.entries())
-    text += `${index === 0 ? "\n" : ",\n"}${indent}  ${JSON.stringify(item)}`;
-  return `${text}\n${indent}]`;
+  const item = `${indent}  `;
+  const parts: string[] = [];
+  for (const [index, text] of list.entries())
+    parts.push(index === 0 ? "[\n" : ",\n", item, JSON.stringify(text));
+  parts.push("\n", indent, "]");
+  return parts.join("");
 }
 
 /** An object at `indent`: its fields of plain values written here, any other value by JSON.stringify. */

@@ -1,12 +1,14 @@
-import type { AuditResult, CountedHolder } from "./audit-result-schema.ts";
+import type { AuditResult, CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
 import type { TrailList } from "./trail-list.ts";
 
 /**
- * The audit result as the report writers take it: the counted users and devices (one summary per
- * distinct access) are `TrailList`s, built as they are written; every other field is the result's.
+ * The audit result as the report writers take it: the evidence behind the CAL holders and the counted
+ * users and devices (one summary per distinct access) are `TrailList`s, built as they are written;
+ * every other field is the result's.
  * The fields are in the result's order, so writing it gives the result's JSON.
  */
-export type AuditReport = Omit<AuditResult, "countedUsers" | "countedDevices"> & {
+export type AuditReport = Omit<AuditResult, "holders" | "countedUsers" | "countedDevices"> & {
+  readonly holders: TrailList<HolderEvidence>;
   readonly countedUsers: TrailList<CountedHolder>;
   readonly countedDevices: TrailList<CountedHolder>;
 };
@@ -15,6 +17,7 @@ export type AuditReport = Omit<AuditResult, "countedUsers" | "countedDevices"> &
 export function completeAuditReport(report: AuditReport): AuditResult {
   return {
     ...report,
+    holders: [...report.holders],
     countedUsers: [...report.countedUsers],
     countedDevices: [...report.countedDevices],
   };

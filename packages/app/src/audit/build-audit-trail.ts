@@ -32,7 +32,7 @@ const toNotes = (m: ReadonlyMap<string, { reason: string; events: number }>) =>
  * The trail step: the audit result. The evaluation, what each source gave, the counts, the accounts
  * and computers not counted and why (per account and rule), the notes, every counted user and device
  * with its accesses, and the evidence behind every CAL holder (first and last seen, servers, events,
- * files and a sample event to look at). The counted lists are built as the report is written.
+ * files and a sample event to look at). The evidence trail and the counted lists are built as the report is written.
  */
 export function buildAuditTrail(parts: {
   readonly reading: AuditReading;
@@ -58,8 +58,14 @@ export function buildAuditTrail(parts: {
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
   const ranks = rankHolders(ledger.ledger, windowed.inWindow);
-  const holders = buildHolderEvidence(evaluation, built, ledger.ledger, flagsOf, ranks);
-  const counted = buildCountedHolders(ledger.ledger, windowed.inWindow, holders, flagsOf, ranks);
+  const trail = buildHolderEvidence(evaluation, built, ledger.ledger, flagsOf, ranks);
+  const counted = buildCountedHolders(
+    ledger.ledger,
+    windowed.inWindow,
+    trail.listed,
+    flagsOf,
+    ranks,
+  );
   return {
     schemaVersion: 1,
     window: windowed.window,
@@ -95,7 +101,7 @@ export function buildAuditTrail(parts: {
         inferred: true,
       })),
     ],
-    holders,
+    holders: trail.holders,
     countedUsers: counted.users,
     countedDevices: counted.devices,
     ...buildLogonBreakdown(tally, tally.counted > 0),

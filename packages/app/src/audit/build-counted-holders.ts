@@ -1,5 +1,5 @@
 import type { AccessLedger } from "./access-ledger.ts";
-import type { CountedHolder, HolderEvidence } from "./audit-result-schema.ts";
+import type { CountedHolder } from "./audit-result-schema.ts";
 import type { HolderRanks } from "./holder-ranks.ts";
 import { rankTexts } from "./rank-texts.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
@@ -56,30 +56,45 @@ function addRecord(
 export function buildCountedHolders(
   ledger: AccessLedger,
   records: Int32Array,
-  holders: readonly HolderEvidence[],
+  withCal: { readonly user: ReadonlySet<string>; readonly device: ReadonlySet<string> },
   flagsOf: (userId: string) => string[],
   ranks: HolderRanks,
 ): { users: TrailList<CountedHolder>; devices: TrailList<CountedHolder> } {
-  const withCal = { user: new Set<string>(), device: new Set<string>() };
-  for (const h of holders) withCal[h.type].add(h.id);
-  const serverRank = rankTexts(Array.from(records, (r) => ledger.server(r)));
+  // Names by their ids in the ledger: each distinct server ranked once, each holder found by an
+  // array index instead of a map lookup of its text per record.
+  const names = ledger.nameTable;
+  const serverMet = new Uint8Array(names.length);
+  const serverIds: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const server = ledger.serverId(records[i] as number);
+    if (serverMet[server] === 0) {
+      serverMet[server] = 1;
+      serverIds.push(server);
+    }
+  }
+  const serverRank = rankTexts(serverIds.map((server) => names[server] as string));
+  const serverRankOfName = new Int32Array(names.length);
+  for (const server of serverIds)
+    serverRankOfName[server] = serverRank.get(names[server] as string) as number;
   const serverOf = new Int32Array(records.length);
-  for (const [i, r] of records.entries()) serverOf[i] = serverRank.get(ledger.server(r)) as number;
+  for (let i = 0; i < records.length; i++)
+    serverOf[i] = serverRankOfName[ledger.serverId(records[i] as number)] as number;
   const collect = (type: "user" | "device"): TrailList<CountedHolder> => {
     const rankOf = ranks[type];
-    // The holders in the order first met, and each record's holder.
-    const holderIndex = new Map<string, number>();
+    // The holders in the order first met, and each record's holder (by the holder's name id).
+    const holderOfName = new Int32Array(names.length).fill(-1);
     const ids: string[] = [];
     const holderOf = new Int32Array(records.length);
     const held: number[] = [];
-    for (const [i, r] of records.entries()) {
-      const id = type === "user" ? ledger.user(r) : ledger.device(r);
-      if (id === undefined) continue;
-      let holder = holderIndex.get(id);
-      if (holder === undefined) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as number;
+      const name = type === "user" ? ledger.userId(r) : ledger.deviceId(r);
+      if (name === 0) continue;
+      let holder = holderOfName[name] as number;
+      if (holder === -1) {
         holder = ids.length;
-        ids.push(id);
-        holderIndex.set(id, holder);
+        ids.push(names[name] as string);
+        holderOfName[name] = holder;
       }
       holderOf[i] = holder;
       held.push(i);

@@ -7,15 +7,28 @@ export interface HolderRanks {
   readonly device: ReadonlyMap<string, number>;
 }
 
-/** The ranks of every user and every device of the ledger's `records`: the holders the trail lists. */
+/**
+ * The ranks of every user and every device of the ledger's `records`: the holders the trail lists.
+ * Each distinct name is met once by its id in the ledger (one mark per name and side), so only the
+ * distinct texts are ranked, not a text per record.
+ */
 export function rankHolders(ledger: AccessLedger, records: Int32Array): HolderRanks {
+  const names = ledger.nameTable;
+  const met = new Uint8Array(names.length);
   const users: string[] = [];
   const devices: string[] = [];
-  for (const r of records) {
-    const user = ledger.user(r);
-    const device = ledger.device(r);
-    if (user !== undefined) users.push(user);
-    if (device !== undefined) devices.push(device);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as number;
+    const user = ledger.userId(r);
+    const device = ledger.deviceId(r);
+    if (user !== 0 && ((met[user] as number) & 1) === 0) {
+      met[user] = (met[user] as number) | 1;
+      users.push(names[user] as string);
+    }
+    if (device !== 0 && ((met[device] as number) & 2) === 0) {
+      met[device] = (met[device] as number) | 2;
+      devices.push(names[device] as string);
+    }
   }
   return { user: rankTexts(users), device: rankTexts(devices) };
 }
