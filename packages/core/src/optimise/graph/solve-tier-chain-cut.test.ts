@@ -179,6 +179,17 @@ const tierChainCaseOf = (holders: number, edges: number) =>
 
 const tierChainCase = tierChainCaseOf(7, 30);
 
+/** A cut's certificate copied, to tamper with. */
+function copyOf(cut: TierChainCut): TierChainCut {
+  return {
+    value: cut.value,
+    sourceSide: cut.sourceSide.slice(),
+    pricedFlow: cut.pricedFlow.slice(),
+    chainFlow: cut.chainFlow.slice(),
+    edgeFlow: cut.edgeFlow.slice(),
+  };
+}
+
 test("solveTierChainCut gives solveMinCut's value and minimal source side with a valid certificate", () => {
   fc.assert(
     fc.property(tierChainCase, fc.boolean(), (c, grouped) => assertSameAsSolveMinCut(c, grouped)),
@@ -311,13 +322,7 @@ test("verifyTierChainCut rejects a flow that breaks conservation, a capacity or 
   assert.ok(cut !== undefined);
   assert.deepEqual(verifyTierChainCut(layout, capacities, cut), { valid: true });
   const tampered = (change: (copy: TierChainCut) => TierChainCut) => {
-    const copy: TierChainCut = {
-      value: cut.value,
-      sourceSide: cut.sourceSide.slice(),
-      pricedFlow: cut.pricedFlow.slice(),
-      chainFlow: cut.chainFlow.slice(),
-      edgeFlow: cut.edgeFlow.slice(),
-    };
+    const copy = copyOf(cut);
     const verdict = verifyTierChainCut(layout, capacities, change(copy));
     assert.equal(verdict.valid, false);
     return verdict.valid ? [] : verdict.problems;
@@ -374,13 +379,7 @@ test("verifyTierChainCut accepts and rejects what verifyMinCut does on the expli
       const capacities = capacitiesOf(c);
       const cut = solveTierChainCut(layout, capacities);
       assert.ok(cut !== undefined);
-      const copy: TierChainCut = {
-        value: cut.value,
-        sourceSide: cut.sourceSide.slice(),
-        pricedFlow: cut.pricedFlow.slice(),
-        chainFlow: cut.chainFlow.slice(),
-        edgeFlow: cut.edgeFlow.slice(),
-      };
+      const copy = copyOf(cut);
       const { userTop, deviceTop } = layout.graph;
       // Tier nodes whose chain arc to the next tier exists.
       const chained: number[] = [];
