@@ -64,3 +64,31 @@ export function writeEventCsvFile(megabytes: number): EventExportFile {
     row.replace(/","(-?\d+)","(\d+)","Microsoft-Windows/, `","$1","${id}","Microsoft-Windows`),
   );
 }
+
+/**
+ * Microsoft Sentinel `SecurityEvent` CSV (the portal's export: `TimeGenerated [UTC]` as `M/D/YYYY,
+ * h:mm:ss.fff AM`) of about `megabytes`: the fixture's rows repeated, each user name given one of
+ * 20,000 suffixes so the audit has an estate's distinct accesses, not the fixture's few (the export
+ * has no record id, so no repeat is a duplicate).
+ */
+export function writeSentinelCsvFile(megabytes: number): EventExportFile {
+  const text = readFileSync(fixture("logons.sentinel.csv"), "utf8");
+  const headEnd = text.indexOf("\n") + 1;
+  const header = text
+    .slice(0, headEnd)
+    .replace(/^\ufeff/, "")
+    .trim()
+    .slice(1, -1)
+    .split('","');
+  const user = header.indexOf("TargetUserName");
+  const rows = text
+    .slice(headEnd)
+    .split(/\r?\n/)
+    .filter((row) => row !== "")
+    .map((row) => `${row}\r\n`);
+  return repeatRecords("sentinel.csv", megabytes, text.slice(0, headEnd), rows, (row, id) => {
+    const fields = row.slice(1, -3).split('","');
+    fields[user] = `${fields[user]}-${id % 20_000}`;
+    return `"${fields.join('","')}"\r\n`;
+  });
+}

@@ -51,3 +51,7 @@ export function rankVerdict(rendered: string): number {
   if (rendered.startsWith("**not met**")) return 0;
   return rendered.startsWith("met") ? 2 : 1;
 }
+
+/** Money in minor units as the price list's euros (two decimals). */
+export const formatMoney = (minor: number) =>
+  (minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

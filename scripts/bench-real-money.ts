@@ -18,7 +18,7 @@ import { createPriceBook } from "../packages/core/src/price-list/price-book.ts";
 import { type DemandItem, deriveCalDemand } from "../packages/core/src/rules/derive-cal-demand.ts";
 import { generateAccessGraph } from "./bench-access-graph.ts";
 import { currentLoad } from "./bench-machine.ts";
-import { renderTable } from "./bench-markdown.ts";
+import { formatMoney, renderTable } from "./bench-markdown.ts";
 
 const catalog = loadCatalog();
 const family = catalog.families.get("ws-cal") as CalFamily;
@@ -187,10 +187,6 @@ function measureAuditCase() {
     return { product, pools: owned.pools.get("ws-cal")?.length ?? 0, ...r };
   });
 }
-
-/** Money in minor units as the price list's euros (two decimals). */
-const formatMoney = (minor: number) =>
-  (minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * Issue 10's first target over the solver's rows: per size bucket (every pool setup together) how many answers

@@ -217,10 +217,18 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
   assert.deepEqual(violations, [], `axe-core found accessibility problems on the ${screen} screen`);
 }
 
-/** Saves a full-page screenshot of a main screen under test/e2e/screenshots/<database>-<screen>.png. */
-export async function saveScreenshot(page: Page, database: string, screen: string): Promise<void> {
+/**
+ * Saves a screenshot of a main screen under test/e2e/screenshots/<database>-<screen>.png: the full page, or only
+ * what the viewport shows (what a phone's user sees before scrolling).
+ */
+export async function saveScreenshot(
+  page: Page,
+  database: string,
+  screen: string,
+  fullPage = true,
+): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${database}-${screen}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${database}-${screen}.png`), fullPage });
 }
 
 /**

@@ -74,6 +74,29 @@ export function runWebPhoneFlows(database: string, makeStore: () => Promise<Flow
     await packs.locator("td[data-label='Price']").first().waitFor();
     await packs.locator("td[data-label='Total']").waitFor();
     await assertAccessible(page, "point of sale at 390 px");
+    // Below the form on a phone, the answer is out of view: its one line is pinned to the screen's bottom as the
+    // agent types, and a tap brings the whole answer (and the line goes).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const peek = page.getByRole("button", { name: /See the answer/ });
+    await peek.waitFor();
+    assert.match((await peek.textContent()) ?? "", /^5 device CALs€185\.00See the answer/);
+    // Two more devices, each one person's own: two of the staff get user CALs, and the line says so.
+    await page.getByLabel(/^Devices/).fill("7");
+    await peek.filter({ hasText: /^5 device CALs \+ 2 user CALs\s*€265\.00/ }).waitFor();
+    await saveScreenshot(page, database, "phone-point-of-sale-peek-390", false);
+    await peek.click();
+    await peek.waitFor({ state: "detached" });
+    const sentence = await page.locator(".answer-sentence").boundingBox();
+    assert.ok(
+      sentence !== null && sentence.y >= 0 && sentence.y < phone.height,
+      `the answer's sentence in view after the tap: ${JSON.stringify(sentence)}`,
+    );
+    await page.setViewportSize(laptop);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.equal(await peek.isVisible(), false, "no pinned line beside the answer on a laptop");
+    await page.getByLabel(/^Devices/).fill("5");
+    await waitForAnswer(page, /each of your 5 devices/i);
+    await page.setViewportSize(phone);
 
     await page.getByLabel("Customer for the quote").selectOption({ label: "Pocket Café" });
     await page.getByRole("button", { name: "Add to quote" }).click();

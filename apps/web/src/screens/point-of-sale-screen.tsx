@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError, callApi, type Schema } from "../api/api-client.ts";
 import { useCatalog } from "../api/use-catalog.ts";
 import { AddToQuote } from "../components/add-to-quote.tsx";
+import { AnswerPeek } from "../components/answer-peek.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { Field } from "../components/field.tsx";
 import { type FieldErrors, fieldErrorsOf, fieldErrorsOfApi } from "../components/form-errors.tsx";
@@ -250,6 +251,12 @@ export function PointOfSaleScreen() {
           onSwitch={(product) => set("product")(product)}
         />
       </div>
+      <AnswerPeek
+        answer={lastAnswer.current}
+        answerId="answer"
+        stale={answer.isPlaceholderData || answer.isFetching}
+        invalid={!checked.success || answer.error instanceof ApiError}
+      />
     </section>
   );
 }
@@ -353,6 +360,7 @@ function SaleAnswerPanel(props: {
   const cannotServe = (answer?.editionWarnings.length ?? 0) > 0;
   return (
     <section
+      id="answer"
       className={`answer card${props.stale ? " answer-stale" : ""}`}
       aria-labelledby="answer-title"
       aria-busy={props.stale}

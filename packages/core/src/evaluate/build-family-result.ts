@@ -1,6 +1,11 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
+import { HolderTiers } from "../optimise/holder-tiers.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
-import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
+import {
+  type DemandHolderNumbers,
+  type DemandItem,
+  demandHolderNumbers,
+} from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
 
 /** A sorted array without its repeats, in place. */
@@ -9,7 +14,8 @@ function uniqueSorted<T>(sorted: T[]): T[] {
   for (let index = 0; index < sorted.length; index++) {
     if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index] as T;
   }
-  sorted.length = kept;
+  // Setting the length is a call into the runtime even when it does not change (most lists have no repeat).
+  if (kept !== sorted.length) sorted.length = kept;
   return sorted;
 }
 
@@ -26,20 +32,61 @@ function ordered<T>(values: T[], compare?: (a: T, b: T) => number): T[] {
   return uniqueSorted(isSorted(values) ? values : values.sort(compare));
 }
 
+/** One side's holders in the mix's order: their ids and tiers, and each item's position among them. */
+interface PlacedSide {
+  readonly ids: readonly string[];
+  readonly tiers: Int32Array;
+  /** Per item, the position of its holder on this side, or -1 when it names none there or holds no CAL. */
+  readonly placed: Int32Array;
+}
+
 /**
- * Per item, the position of its holder on one side (user or device) in the mix's order, or -1 when
- * the item names none there or the holder holds no CAL. Items as derived carry their holders' numbers
- * (`demandHolderNumbers`): each holder's name is then looked up once, not once per item.
+ * One side's holders in the mix's order, and per item the position of its holder among them. Items as
+ * derived carry their holders' numbers (`demandHolderNumbers`): each holder's name is then looked up once,
+ * not once per item; and when the mix's tiers are numbered from those same numbers (`HolderTiers` of the
+ * cover `collapse` made of these items), no name is looked up at all.
  */
-function placeItems(
+function placeSide(
   tiers: ReadonlyMap<string, number>,
   items: readonly DemandItem[],
   nameOf: (item: DemandItem) => string | undefined,
+  known: DemandHolderNumbers | undefined,
   numbers: Int32Array | undefined,
   holderCount: number,
-): Int32Array {
+): PlacedSide {
+  if (
+    tiers instanceof HolderTiers &&
+    known !== undefined &&
+    numbers !== undefined &&
+    tiers.deployment?.source === known
+  ) {
+    const byDeployment = tiers.deployment.byDeployment;
+    const rank = new Int32Array(tiers.names.length).fill(-1);
+    const ids = new Array<string>(tiers.size);
+    const tierOf = new Int32Array(tiers.size);
+    const order = tiers.order();
+    for (let at = 0; at < order.length; at++) {
+      const h = order[at] as number;
+      rank[h] = at;
+      ids[at] = tiers.names[h] as string;
+      tierOf[at] = tiers.tierAt(h);
+    }
+    const placed = new Int32Array(items.length);
+    for (let k = 0; k < items.length; k++) {
+      const n = numbers[k] as number;
+      const h = n < 0 ? -1 : (byDeployment[n] as number);
+      placed[k] = h < 0 ? -1 : (rank[h] as number);
+    }
+    return { ids, tiers: tierOf, placed };
+  }
+  const ids = new Array<string>(tiers.size);
+  const tierOf = new Int32Array(tiers.size);
   const position = new Map<string, number>();
-  for (const id of tiers.keys()) position.set(id, position.size);
+  for (const [id, tier] of tiers) {
+    tierOf[position.size] = tier;
+    ids[position.size] = id;
+    position.set(id, position.size);
+  }
   const byNumber = new Int32Array(numbers === undefined ? 0 : holderCount).fill(-2);
   const placed = new Int32Array(items.length);
   for (let k = 0; k < items.length; k++) {
@@ -57,7 +104,7 @@ function placeItems(
     }
     placed[k] = at;
   }
-  return placed;
+  return { ids, tiers: tierOf, placed };
 }
 
 /** The one list per set of servers that holders share: of a sorted list without repeats, or of one server. */
@@ -68,34 +115,35 @@ interface SharedServerLists {
 
 /**
  * One side's holder lines, in the mix's order: each holder's items gathered by a counting sort over
- * their positions (`placeItems`), so no growing list is kept per holder (large estates have 200,000).
+ * their positions (`placeSide`), so no growing list is kept per holder (large estates have 200,000).
  */
 function writeHolderLines(
-  tiers: ReadonlyMap<string, number>,
+  side: PlacedSide,
   type: "user" | "device",
   items: readonly DemandItem[],
-  placed: Int32Array,
   versions: readonly string[],
   shared: SharedServerLists,
   out: HolderLine[],
 ): void {
-  const starts = new Int32Array(tiers.size + 1);
+  const { ids, tiers, placed } = side;
+  const holderCount = ids.length;
+  const starts = new Int32Array(holderCount + 1);
   for (const at of placed) if (at >= 0) starts[at + 1] = (starts[at + 1] as number) + 1;
-  for (let h = 0; h < tiers.size; h++)
+  for (let h = 0; h < holderCount; h++)
     starts[h + 1] = (starts[h + 1] as number) + (starts[h] as number);
-  const next = starts.slice(0, tiers.size);
-  const order = new Int32Array(starts[tiers.size] as number);
+  const next = starts.slice(0, holderCount);
+  const order = new Int32Array(starts[holderCount] as number);
   for (let k = 0; k < placed.length; k++) {
     const at = placed[k] as number;
     if (at < 0) continue;
     order[next[at] as number] = k;
     next[at] = (next[at] as number) + 1;
   }
-  let h = 0;
-  for (const [id, tier] of tiers) {
+  for (let h = 0; h < holderCount; h++) {
+    const id = ids[h] as string;
+    const tier = tiers[h] as number;
     const from = starts[h] as number;
     const to = starts[h + 1] as number;
-    h++;
     if (to - from === 1) {
       // Most holders have one item: its server's shared list is found without a list of its own.
       const item = items[order[from] as number] as DemandItem;
@@ -170,8 +218,8 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
     },
   ] as const;
   for (const { tiers, type, numbers: side, count } of sides) {
-    const placed = placeItems(tiers, items, (i) => i[type], side, count);
-    writeHolderLines(tiers, type, items, placed, family.versions, shared, holders);
+    const placed = placeSide(tiers, items, (i) => i[type], known, side, count);
+    writeHolderLines(placed, type, items, family.versions, shared, holders);
   }
   if (plan.pools.length > 0) rules.add("included-cals");
   if (plan.connectors.length > 0) rules.add("external-connector");

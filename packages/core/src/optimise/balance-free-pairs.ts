@@ -1,5 +1,6 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { CalMix, CoverEdge } from "./choose-cal-mix.ts";
+import { HolderTiers } from "./holder-tiers.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 import { type CalMarket, estimateCalNeedsCost } from "./price-cal-needs.ts";
 
@@ -62,13 +63,29 @@ export function balanceFreePairs(
   const start = new Array<number>(tiers).fill(0);
   const onUser = new Uint8Array(free.length);
   const odd = new Uint8Array(free.length);
+  // The cut's own tiers (`HolderTiers` over these edges' numbering) are read by number, not by name.
+  const byNumber =
+    mix.userTier instanceof HolderTiers &&
+    mix.deviceTier instanceof HolderTiers &&
+    mix.userTier.names === userNames &&
+    mix.deviceTier.names === deviceNames
+      ? { user: mix.userTier, device: mix.deviceTier }
+      : undefined;
+  const tierOf = (tiers: HolderTiers, h: number) => {
+    const tier = tiers.tierAt(h);
+    return tier < 0 ? undefined : tier;
+  };
   free.forEach((e, i) => {
     const t = edgeTier[e] as number;
-    const userTier = mix.userTier.get(userNames[edgeUser[e] as number] as string);
+    const u = edgeUser[e] as number;
+    const d = edgeDevice[e] as number;
+    const userTier = byNumber ? tierOf(byNumber.user, u) : mix.userTier.get(userNames[u] as string);
     const deviceTier =
       userTier === t
         ? undefined
-        : mix.deviceTier.get(deviceNames[edgeDevice[e] as number] as string);
+        : byNumber
+          ? tierOf(byNumber.device, d)
+          : mix.deviceTier.get(deviceNames[d] as string);
     if (userTier !== undefined) restUsers[userTier] = (restUsers[userTier] as number) - 1;
     if (deviceTier !== undefined) restDevices[deviceTier] = (restDevices[deviceTier] as number) - 1;
     if (userTier !== undefined) {
@@ -127,13 +144,13 @@ export function balanceFreePairs(
 
   // Only the pairs whose side changes, or which were held otherwise, are rewritten: the cover's maps of
   // 100k holders are overlaid, not copied.
-  const users = new Map<string, number | undefined>();
-  const devices = new Map<string, number | undefined>();
+  const users = new Map<number, number | undefined>();
+  const devices = new Map<number, number | undefined>();
   const toMove = split.map((n, t) => n - (start[t] as number));
   free.forEach((e, i) => {
     const t = edgeTier[e] as number;
-    const user = userNames[edgeUser[e] as number] as string;
-    const device = deviceNames[edgeDevice[e] as number] as string;
+    const user = edgeUser[e] as number;
+    const device = edgeDevice[e] as number;
     let side = onUser[i] === 1;
     const move = toMove[t] as number;
     if (side && move < 0) {
@@ -146,11 +163,30 @@ export function balanceFreePairs(
     users.set(user, side ? t : undefined);
     devices.set(device, side ? undefined : t);
   });
+  if (byNumber)
+    return {
+      ...mix,
+      userTier: byNumber.user.withChanges(numbered(users)),
+      deviceTier: byNumber.device.withChanges(numbered(devices)),
+    };
   return {
     ...mix,
-    userTier: overlayTiers(mix.userTier, users),
-    deviceTier: overlayTiers(mix.deviceTier, devices),
+    userTier: overlayTiers(mix.userTier, named(users, userNames)),
+    deviceTier: overlayTiers(mix.deviceTier, named(devices, deviceNames)),
   };
+}
+
+/** Changes by holder number as `HolderTiers.withChanges` takes them (-1: none). */
+function numbered(changes: ReadonlyMap<number, number | undefined>): Map<number, number> {
+  return new Map([...changes].map(([h, tier]) => [h, tier ?? -1]));
+}
+
+/** Changes by holder number as changes by name. */
+function named(
+  changes: ReadonlyMap<number, number | undefined>,
+  names: readonly string[],
+): Map<string, number | undefined> {
+  return new Map([...changes].map(([h, tier]) => [names[h] as string, tier]));
 }
 
 /** A map of holders' tiers with a few changes laid over it (undefined: the holder holds nothing). */

@@ -1,5 +1,6 @@
 import { chooseIndexedCalMix } from "./choose-indexed-cal-mix.ts";
 import type { CoverCertificate } from "./cover-certificate.ts";
+import { HolderTiers } from "./holder-tiers.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 
 /** One pair to cover: the user or the device needs a CAL of at least `tier`. */
@@ -53,9 +54,19 @@ export function chooseCalMix(problem: CalMixProblem): CalMix {
     userHeld: heldTiers(userNames, problem.heldTier),
     deviceHeld: heldTiers(deviceNames, problem.heldTier),
   });
+  // The tiers by holder number as maps by name (no Map of 100,000 names is built: `HolderTiers`).
+  const { deployment } = interned;
   return {
-    userTier: namedTiers(userNames, mix.userTier),
-    deviceTier: namedTiers(deviceNames, mix.deviceTier),
+    userTier: new HolderTiers(
+      userNames,
+      mix.userTier,
+      deployment && { source: deployment.source, byDeployment: deployment.user },
+    ),
+    deviceTier: new HolderTiers(
+      deviceNames,
+      mix.deviceTier,
+      deployment && { source: deployment.source, byDeployment: deployment.device },
+    ),
     cost: mix.cost,
     tieBreak: mix.tieBreak,
     certificate: mix.certificate,
@@ -71,14 +82,4 @@ function heldTiers(
   const tiers = new Int32Array(names.length).fill(-1);
   for (let i = 0; i < names.length; i++) tiers[i] = held.get(names[i] as string) ?? -1;
   return tiers;
-}
-
-/** The holders given a CAL, by name, in index order. */
-function namedTiers(names: readonly string[], tiers: Int32Array): Map<string, number> {
-  const named = new Map<string, number>();
-  for (let i = 0; i < names.length; i++) {
-    const tier = tiers[i] as number;
-    if (tier >= 0) named.set(names[i] as string, tier);
-  }
-  return named;
 }

@@ -11,6 +11,15 @@ export interface InternedEdges extends IndexedCoverEdges {
   /** Highest tier each holder must be able to reach. */
   readonly userTop: Int32Array;
   readonly deviceTop: Int32Array;
+  /**
+   * When the caller numbered the holders from a deployment's own numbers (`collapse`): those numbers (an
+   * identity to compare) and, per deployment user (device) number, the holder's number here, -1 for none.
+   */
+  readonly deployment?: {
+    readonly source: object;
+    readonly user: Int32Array;
+    readonly device: Int32Array;
+  };
 }
 
 // The Lagrangian search in plan-family-cover solves the same edges many times with other prices: intern once.
@@ -41,11 +50,11 @@ export function rememberInternedEdges(edges: readonly CoverEdge[], interned: Int
  */
 export function createHolderNumbering(
   edgeCapacity: number,
-  known: { readonly users: number; readonly devices: number } = { users: 0, devices: 0 },
+  known?: { readonly users: number; readonly devices: number },
 ) {
   // Holders the caller numbered already (the deployment's user and device indices): their numbers here.
-  const knownUser = new Int32Array(known.users).fill(-1);
-  const knownDevice = new Int32Array(known.devices).fill(-1);
+  const knownUser = new Int32Array(known?.users ?? 0).fill(-1);
+  const knownDevice = new Int32Array(known?.devices ?? 0).fill(-1);
   const userIndex = new Map<string, number>();
   const deviceIndex = new Map<string, number>();
   const userNames: string[] = [];
@@ -122,6 +131,9 @@ export function createHolderNumbering(
       edgeUser: edgeCount === edgeCapacity ? edgeUser : edgeUser.slice(0, edgeCount),
       edgeDevice: edgeCount === edgeCapacity ? edgeDevice : edgeDevice.slice(0, edgeCount),
       edgeTier: edgeCount === edgeCapacity ? edgeTier : edgeTier.slice(0, edgeCount),
+      ...(known === undefined
+        ? {}
+        : { deployment: { source: known, user: knownUser, device: knownDevice } }),
     }),
   };
 }

@@ -10,6 +10,7 @@ import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
 import { coverFromLowering } from "./cover-from-lowering.ts";
+import { HolderTiers } from "./holder-tiers.ts";
 import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import {
   createHolderNumbering,
@@ -419,17 +420,20 @@ function planWithOwned(
     const usage = free.map((p) => -p.free);
     // Holders taking each pool (names only: a cut at 100k users must not allocate a tuple per holder).
     const takers = free.map(() => [] as string[]);
-    for (const [h, t] of mix.userTier) {
-      const by = user[t]?.by ?? -1;
-      if (by < 0) continue;
-      usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push(h);
-    }
-    for (const [h, t] of mix.deviceTier) {
-      const by = device[t]?.by ?? -1;
-      if (by < 0) continue;
-      usage[by] = (usage[by] as number) + 1;
-      takers[by]?.push(h);
+    // No pool, no taker: the cover's 100,000 holders are not walked for none.
+    if (free.length > 0) {
+      for (const [h, t] of mix.userTier) {
+        const by = user[t]?.by ?? -1;
+        if (by < 0) continue;
+        usage[by] = (usage[by] as number) + 1;
+        takers[by]?.push(h);
+      }
+      for (const [h, t] of mix.deviceTier) {
+        const by = device[t]?.by ?? -1;
+        if (by < 0) continue;
+        usage[by] = (usage[by] as number) + 1;
+        takers[by]?.push(h);
+      }
     }
     lastTakers = takers;
     return usage;
@@ -795,7 +799,9 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
   // Counted in arrays per type and tier: a cut at 100k users must not build a key per holder.
   const count = (tiers: ReadonlyMap<string, number>) => {
     const out = new Array<number>(market.tiers).fill(0);
-    for (const t of tiers.values()) out[t] = (out[t] as number) + 1;
+    // The cut's own tiers are counted straight from their array (-1: no CAL).
+    const values = tiers instanceof HolderTiers ? tiers.tiers : tiers.values();
+    for (const t of values) if (t >= 0) out[t] = (out[t] as number) + 1;
     return out;
   };
   const users = count(mix.userTier);

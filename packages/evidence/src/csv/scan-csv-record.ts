@@ -65,6 +65,11 @@ export function scanCsvRecord(
   fields.count = 0;
   let lines = 0;
   let at = start;
+  /**
+   * The first line feed in the buffer after the current field's opening quote (-1: none): kept
+   * from field to field, so a record's line feeds are searched once, not once a quoted field.
+   */
+  let lf = -2;
   for (;;) {
     if (at >= end) return cut;
     if (bytes[at] === 0x22) {
@@ -78,12 +83,11 @@ export function scanCsvRecord(
         flags = escapedQuote;
         from = close + 2;
       }
-      for (
-        let lf = bytes.indexOf(0x0a, at + 1);
-        lf !== -1 && lf < close;
-        lf = bytes.indexOf(0x0a, lf + 1)
-      )
+      if (lf !== -1 && lf <= at) lf = bytes.indexOf(0x0a, at + 1);
+      while (lf !== -1 && lf < close) {
         lines++;
+        lf = bytes.indexOf(0x0a, lf + 1);
+      }
       if (!fields.push(at + 1, close, flags)) return unusualRecord;
       at = close + 1;
       const next = bytes[at];

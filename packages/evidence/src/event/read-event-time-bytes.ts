@@ -31,7 +31,8 @@ function writeDigits(into: Uint8Array, at: number, value: number, width: number)
  * Reads an event time from bytes[start, end) when it has one of the plain shapes normaliseEventTime
  * reads without doubt: its canonical form (`2019-03-19T23:34:25.4652234Z`, kept as it is), the same
  * with 8 or 9 fraction digits as wevtutil writes them (cut to 7), or `Export-Csv`'s `3/19/2019
- * 11:34:25 PM` (no spaces around it, seconds given, no fraction); the last two only up to the 28th
+ * 11:34:25 PM` and the Azure portal's `3/19/2019, 11:34:25.465 PM` (no spaces around it, seconds
+ * given, a fraction of at most 7 digits); the last two only up to the 28th
  * day and the 59th second, so no date can roll over. Writes the normalised text into `into`
  * (32 bytes) and its instant and length into `readTime`; false for any other text, which the text
  * reading decides.
@@ -77,17 +78,29 @@ export function readEventTimeBytes(
   if (day < 0 || !isByteAt(bytes, digitsEnd, end, 0x2f)) return false;
   const yearAt = digitsEnd + 1;
   const year = readDigits(bytes, yearAt, end, 4);
-  if (digitsEnd - yearAt !== 4 || !isByteAt(bytes, digitsEnd, end, 0x20)) return false;
-  const hour = readDigits(bytes, digitsEnd + 1, end, 2);
+  if (digitsEnd - yearAt !== 4) return false;
+  // The Azure portal's CSV writes a comma after the date.
+  const comma = isByteAt(bytes, digitsEnd, end, 0x2c) ? 1 : 0;
+  if (!isByteAt(bytes, digitsEnd + comma, end, 0x20)) return false;
+  const hour = readDigits(bytes, digitsEnd + comma + 1, end, 2);
   if (hour < 0 || !isByteAt(bytes, digitsEnd, end, 0x3a)) return false;
   const minuteAt = digitsEnd + 1;
   const minute = readDigits(bytes, minuteAt, end, 2);
   if (digitsEnd - minuteAt !== 2 || !isByteAt(bytes, digitsEnd, end, 0x3a)) return false;
   const secondAt = digitsEnd + 1;
   const second = readDigits(bytes, secondAt, end, 2);
+  if (digitsEnd - secondAt !== 2) return false;
+  // A fraction of 1 to 7 digits (the portal writes milliseconds) is kept as it is written.
+  let fractionAt = digitsEnd;
+  let fractionEnd = digitsEnd;
+  if (isByteAt(bytes, digitsEnd, end, 0x2e)) {
+    fractionAt = digitsEnd + 1;
+    readDigits(bytes, fractionAt, end, 8);
+    fractionEnd = digitsEnd;
+    if (fractionEnd === fractionAt || fractionEnd - fractionAt > 7) return false;
+  }
   const at = digitsEnd + 1;
-  if (digitsEnd - secondAt !== 2 || !isByteAt(bytes, digitsEnd, end, 0x20) || end - at !== 2)
-    return false;
+  if (!isByteAt(bytes, digitsEnd, end, 0x20) || end - at !== 2) return false;
   const meridiem = (bytes[at] as number) | 0x20;
   if ((meridiem !== 0x61 && meridiem !== 0x70) || ((bytes[at + 1] as number) | 0x20) !== 0x6d)
     return false;
@@ -106,8 +119,16 @@ export function readEventTimeBytes(
   writeDigits(into, 14, minute, 2);
   into[16] = 0x3a;
   writeDigits(into, 17, second, 2);
-  into[19] = 0x5a;
-  readTime.length = 20;
+  let written = 19;
+  if (fractionEnd > fractionAt) {
+    into[written++] = 0x2e;
+    into.set(bytes.subarray(fractionAt, fractionEnd), written);
+    written += fractionEnd - fractionAt;
+  }
+  into[written++] = 0x5a;
+  readTime.length = written;
+  // With a fraction, the instant as the text reading takes it (Date.parse's milliseconds).
+  if (written > 20) readTime.ms = canonicalTimeMs(into, 0, written);
   return true;
 }
 

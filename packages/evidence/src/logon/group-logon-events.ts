@@ -2,6 +2,8 @@ import { groupEventCsvLogons } from "../csv/group-event-csv-logons.ts";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readEvtxLogonChunks } from "../evtx/read-evtx-logon-chunks.ts";
 import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
+import { groupFlatCsvLogons } from "../siem/group-flat-csv-logons.ts";
+import { flatFieldMap, sentinelFieldMap } from "../siem/siem-field-maps.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { groupEventXmlLogons } from "../xml/group-event-xml-logons.ts";
@@ -17,8 +19,9 @@ import { readLogonEvents } from "./read-logon-events.ts";
  * Reads a source's logon events (by default 4624) into groups of events that differ only in time,
  * record id and place (`LogonGroup`), leaving out events already seen: the audit's one reading path
  * for every event format. Memory grows with the groups (distinct logon signatures), never with the
- * events. Winlogbeat JSON lines, event CSV and event XML are grouped from their bytes
- * (`groupWinlogbeatLogons`, `groupEventCsvLogons`, `groupEventXmlLogons`); EVTX chunk
+ * events. Winlogbeat JSON lines, event CSV, event XML and the flat CSV exports (Sentinel, a
+ * --field-map) are grouped from their bytes (`groupWinlogbeatLogons`, `groupEventCsvLogons`,
+ * `groupEventXmlLogons`, `groupFlatCsvLogons`); EVTX chunk
  * by chunk, on worker threads when the input is large (`readEvtxLogonChunks`); a Winlogbeat JSON
  * array and the other formats through their streaming readers. Problems, the summary and the groups
  * are those of the streaming readers.
@@ -38,6 +41,10 @@ export async function groupLogonEvents(
     return groupWinlogbeatLogons(source, { ...options, dedupe });
   if (format === "event-csv") return groupEventCsvLogons(source, { ...options, dedupe });
   if (format === "event-xml") return groupEventXmlLogons(source, { ...options, dedupe });
+  if (format === "sentinel-csv" || format === "mapped-csv") {
+    const map = format === "sentinel-csv" ? sentinelFieldMap : (options.fieldMap ?? flatFieldMap);
+    return groupFlatCsvLogons(source, format, map, { ...options, dedupe });
+  }
   const store = new LogonGroupStore(source.name, dedupe);
   const reader =
     format === "evtx"

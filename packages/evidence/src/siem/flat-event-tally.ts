@@ -36,9 +36,13 @@ export class FlatEventTally {
       this.log.report({ ...location, ...fieldProblem });
       return undefined;
     }
-    const id = parsed.event.eventId;
-    this.eventIds.set(id, (this.eventIds.get(id) ?? 0) + 1);
-    this.yielded++;
+    this.count(parsed.event.eventId);
     return parsed.event;
+  }
+
+  /** Counts one more event of `eventId` that passed every check. */
+  count(eventId: number): void {
+    this.eventIds.set(eventId, (this.eventIds.get(eventId) ?? 0) + 1);
+    this.yielded++;
   }
 }

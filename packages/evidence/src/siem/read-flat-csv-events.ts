@@ -1,16 +1,10 @@
-import { type CsvPass, readCsvRows } from "../csv/read-csv-rows.ts";
-import type { EvidenceFormat } from "../event/evidence-format.ts";
-import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
+import { readCsvRows } from "../csv/read-csv-rows.ts";
 import type { EvidenceReadOptions } from "../event/evidence-read-options.ts";
-import { type EvidenceReadSummary, summariseRead } from "../event/evidence-read-summary.ts";
+import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import type { ByteSource } from "../source/byte-source.ts";
-import { type EventFieldMap, requiredMapFields } from "./event-field-map.ts";
-import { eventFromFlatRecord } from "./event-from-flat-record.ts";
-import { FlatEventTally } from "./flat-event-tally.ts";
-
-/** The CSV exports of flat event records, each read through its field map. */
-export type FlatCsvFormat = Extract<EvidenceFormat, "sentinel-csv" | "mapped-csv">;
+import type { EventFieldMap } from "./event-field-map.ts";
+import { type FlatCsvFormat, FlatCsvRows } from "./flat-csv-rows.ts";
 
 /**
  * Streams the events of a flat CSV export: Sentinel / Log Analytics `SecurityEvent` as the portal
@@ -24,39 +18,16 @@ export async function* readFlatCsvEvents(
   map: EventFieldMap,
   options: EvidenceReadOptions = {},
 ): AsyncGenerator<WindowsEvent, EvidenceReadSummary, undefined> {
-  const file = source.name;
-  const log = new EvidenceProblemLog(options.onProblem, options.keepProblems);
-  const pass: CsvPass = { columns: [], rows: 0, skipped: 0, readable: true };
-  const tally = new FlatEventTally(log);
-  const rows = readCsvRows(
+  const rows = new FlatCsvRows(source.name, format, map, options);
+  for await (const row of readCsvRows(
     source,
-    log,
-    pass,
-    (columns) => {
-      const missing = requiredMapFields.filter((f) => !map[f].some((c) => columns.includes(c)));
-      if (missing.length === 0) return undefined;
-      return {
-        message: `no column for ${missing.join(", ")}`,
-        expected: `columns ${missing.map((f) => map[f].join(" or ")).join("; ")}`,
-      };
-    },
+    rows.log,
+    rows.pass,
+    rows.checkHeader,
     options.onBytes,
-  );
-  for await (const row of rows) {
-    const location = { file, line: row.line, record: row.record };
-    const event = tally.accept(eventFromFlatRecord(row.values, map, location), location);
+  )) {
+    const event = rows.readRow(row.values, row.line, row.record);
     if (event !== undefined) yield event;
   }
-  return summariseRead(
-    file,
-    format,
-    {
-      records: pass.rows,
-      yielded: tally.yielded,
-      skipped: pass.skipped + tally.skipped,
-      eventIds: tally.eventIds,
-      fields: pass.columns,
-    },
-    log,
-  );
+  return rows.summary();
 }

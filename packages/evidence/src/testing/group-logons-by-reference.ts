@@ -4,6 +4,7 @@ import { addLogonEvent } from "../logon/add-logon-event.ts";
 import { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import { LogonGroupStore } from "../logon/logon-group-store.ts";
 import { readLogonEvents } from "../logon/read-logon-events.ts";
+import type { EventFieldMap } from "../siem/event-field-map.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 
 /**
@@ -15,12 +16,14 @@ export async function groupLogonsByReference(
   format: EventFormat,
   eventIds: ReadonlySet<number>,
   splitAtMs: number,
+  fieldMap?: EventFieldMap,
 ) {
   const problems: EvidenceProblem[] = [];
   const store = new LogonGroupStore(source.name, new EventDeduplicator());
   const reader = readLogonEvents(source, format, {
     onProblem: (p) => problems.push(p),
     eventIds,
+    ...(fieldMap === undefined ? {} : { fieldMap }),
   });
   let at = 0;
   for (;;) {

@@ -3,6 +3,7 @@ import { renderQuoteMarkdown, renderQuotePdf } from "@calwise/documents";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
+import { createQuotePdfCache } from "../quote-pdf-cache.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { presentStoredQuote, quoteIdParams } from "./quote-schemas.ts";
@@ -11,7 +12,8 @@ import { allRoles } from "./route-roles.ts";
 
 /**
  * `GET /v1/quotes/{id}/document?format=pdf|markdown|json`: the quote as `calwise quote` writes it
- * (`@calwise/documents`), as an attachment named after its number.
+ * (`@calwise/documents`), as an attachment named after its number. PDFs are kept by content
+ * (`createQuotePdfCache`): downloading the same quote again does not render it again.
  */
 export function registerDownloadQuoteRoute(
   app: OpenAPIHono<ApiEnv>,
@@ -38,6 +40,7 @@ export function registerDownloadQuoteRoute(
       ...problemResponses(400, 401, 403, 404),
     },
   });
+  const pdfOf = createQuotePdfCache(renderQuotePdf);
   app.openapi(route, async (c) => {
     const principal = authorise(c, allRoles);
     const stored = await readVisibleQuote(deps.store, principal, c.req.valid("param").id);
@@ -53,7 +56,7 @@ export function registerDownloadQuoteRoute(
         "content-type": "text/markdown; charset=utf-8",
         ...attachment("md"),
       });
-    const pdf = await renderQuotePdf(quote);
+    const pdf = await pdfOf(quote);
     return c.body(new Uint8Array(pdf), 200, {
       "content-type": "application/pdf",
       ...attachment("pdf"),
