@@ -87,6 +87,8 @@ export class AccessLedger {
   private readonly nameIds = new Map<string, number>();
   readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  /** The file of the last access added. */
+  private lastFile = 0;
   private count = 0;
   private spans = new Float64Array(stride * 1024);
   private flags = new Uint8Array(1024);
@@ -108,17 +110,43 @@ export class AccessLedger {
     last: Required<SeenTime>,
     events: number,
     location: EvidenceLocation,
-  ): void {
+  ): number {
     const user = this.nameId(access.user);
     const device = this.nameId(access.device);
     const server = this.nameId(access.server);
     const service = access.service === undefined ? 0 : services.indexOf(access.service);
     const id = this.index.intern(user, device, server * 4 + service);
-    const file = internText(location.file, this.files, this.fileIndex);
-    if (id === this.count) {
-      this.append(access, first, last, events, file, location);
-      return;
-    }
+    const file = this.fileId(location.file);
+    if (id === this.count) this.append(access, first, last, events, file, location);
+    else this.widenAccess(id, first, last, events, file);
+    return id;
+  }
+
+  /** Adds events of access `id` (as `add` would, from a group of the same access) read in `file`. */
+  widen(
+    id: number,
+    first: Required<SeenTime>,
+    last: Required<SeenTime>,
+    events: number,
+    file: string,
+  ): void {
+    this.widenAccess(id, first, last, events, this.fileId(file));
+  }
+
+  private fileId(name: string): number {
+    // Groups come file by file: the last file's id is usually the one.
+    if (name !== this.files[this.lastFile])
+      this.lastFile = internText(name, this.files, this.fileIndex);
+    return this.lastFile;
+  }
+
+  private widenAccess(
+    id: number,
+    first: Required<SeenTime>,
+    last: Required<SeenTime>,
+    events: number,
+    file: number,
+  ): void {
     const spans = this.spans;
     const at = stride * id;
     // Of equal instants, the one read first wins (by position).

@@ -58,7 +58,11 @@ export async function auditEvidenceForReport(
   const read = await readAuditEvidence(
     detected,
     reading,
-    { logonGroup: ledger.recordLogonGroup, ual: ledger.recordUal },
+    {
+      logonGroup: ledger.recordLogonGroup,
+      widenLogonGroup: ledger.widenLogonGroup,
+      ual: ledger.recordUal,
+    },
     { ualServer: request.ualServer, dedupe: new EventDeduplicator(), splitAtMs: ledger.sinceMs },
   );
   ledger.tally.logonEvents += read.logons;

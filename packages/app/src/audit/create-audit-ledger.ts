@@ -1,9 +1,15 @@
-import type { LogonEvent, LogonGroup, UalAccess } from "@calwise/evidence";
+import type { LogonEvent, LogonGroup, SeenAt, UalAccess } from "@calwise/evidence";
 import { AccessLedger } from "./access-ledger.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
-import { createLogonTally, type LogonTally, recordLogonGroup } from "./record-logon-access.ts";
+import {
+  createLogonTally,
+  type LogonTally,
+  recordLogonGroup,
+  widenLogonGroup,
+} from "./record-logon-access.ts";
 import { recordUalAccess } from "./record-ual-access.ts";
 import { ServerDirectory } from "./server-directory.ts";
+import { TakenGroups } from "./taken-groups.ts";
 
 /** The ledger step's state: the servers known, the distinct accesses and the logon counters. */
 export interface AuditLedger {
@@ -12,8 +18,22 @@ export interface AuditLedger {
   readonly tally: LogonTally;
   /** The --since instant (readers split groups there), if any. */
   readonly sinceMs: number | undefined;
-  /** Applies the logon rules to a group of events read at `base` + its positions; records its access. */
-  recordLogonGroup(group: LogonGroup, base: number): void;
+  /**
+   * Applies the logon rules to a group of events read at `base` + its positions; records its access.
+   * A group given again with the same `id` in the same source (read on after it was handed on) counts
+   * as part of the group first given: its user is the one resolved then.
+   */
+  recordLogonGroup(group: LogonGroup, base: number, id?: number): void;
+  /**
+   * More events of group `id` of the source read at `base`, given before to recordLogonGroup, read in
+   * `file`: recorded when all the group did was widen an access (true), else left to recordLogonGroup.
+   */
+  widenLogonGroup(
+    id: number,
+    base: number,
+    more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
+    file: string,
+  ): boolean;
   /** Applies the logon rules to one event, read after every event recorded before (tests). */
   recordLogon(event: LogonEvent): void;
   /** Records the access a UAL record read at position `at` shows. */
@@ -41,16 +61,26 @@ export function createAuditLedger(
     sinceMs: options.since === undefined ? undefined : Date.parse(`${options.since}T00:00:00Z`),
     rdsHosts: new Set((options.rdsHosts ?? []).map((s) => s.toLowerCase())),
   };
+  const takenGroups = new TakenGroups();
   let next = 0;
   return {
     servers,
     ledger,
     tally,
     sinceMs: context.sinceMs,
-    recordLogonGroup: (group, base) => recordLogonGroup(group, base, context),
+    recordLogonGroup: (group, base, id) => {
+      if (id === undefined) recordLogonGroup(group, base, context, undefined);
+      else {
+        if (base !== takenGroups.base) takenGroups.reset(base);
+        recordLogonGroup(group, base, context, { groups: takenGroups, id });
+      }
+    },
+    widenLogonGroup: (id, base, more, file) =>
+      base === takenGroups.base &&
+      widenLogonGroup({ groups: takenGroups, id }, more, base, file, context),
     recordLogon: (event) => {
       const seen = { time: event.time, ms: Date.parse(event.time), at: next++ };
-      recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context);
+      recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context, undefined);
     },
     recordUal: (access, at) => recordUalAccess(access, at, context),
   };

@@ -3,12 +3,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import {
+  type AdUser,
   accessFormats,
   type ByteSource,
   bytesSource,
   EventDeduplicator,
   type EventFormat,
   eventFormats,
+  groupLogonEvents,
   readAggregatedLogons,
   readLogonEvents,
   readUalCsv,
@@ -86,15 +88,29 @@ async function readOneByOne(sources: readonly ByteSource[], since: string | unde
 }
 
 /** The audit's read step as it runs: groups of events, replayed with their counts. */
-async function readGrouped(sources: readonly ByteSource[], since: string | undefined) {
+async function readGrouped(
+  sources: readonly ByteSource[],
+  since: string | undefined,
+  inventory = new InventoryIndex(),
+  takeEveryBytes?: number,
+) {
   const detected = await detectAuditSources(sources);
   const reading = new AuditReading(detected);
-  const ledger = createAuditLedger(owned, new InventoryIndex(), since ? { since } : {});
+  const ledger = createAuditLedger(owned, inventory, since ? { since } : {});
   const read = await readAuditEvidence(
     detected,
     reading,
-    { logonGroup: ledger.recordLogonGroup, ual: ledger.recordUal },
-    { ualServer: undefined, dedupe: new EventDeduplicator(), splitAtMs: ledger.sinceMs },
+    {
+      logonGroup: ledger.recordLogonGroup,
+      widenLogonGroup: ledger.widenLogonGroup,
+      ual: ledger.recordUal,
+    },
+    {
+      ualServer: undefined,
+      dedupe: new EventDeduplicator(),
+      splitAtMs: ledger.sinceMs,
+      ...(takeEveryBytes !== undefined ? { takeEveryBytes } : {}),
+    },
   );
   ledger.tally.logonEvents += read.logons;
   ledger.tally.duplicates += read.duplicates;
@@ -194,6 +210,8 @@ const eventArbitrary = fc.record({
 });
 
 type GeneratedEvent = typeof eventArbitrary extends fc.Arbitrary<infer T> ? T : never;
+/** A generated event, its record id any text (the arbitraries above pick from a few). */
+type LineEvent = Omit<GeneratedEvent, "recordId"> & { readonly recordId: string | null };
 const usual: GeneratedEvent = {
   computer: "FS1.example.corp",
   host: "",
@@ -211,7 +229,7 @@ const usual: GeneratedEvent = {
 const refused: GeneratedEvent = { ...usual, user: "e\u0085ve", recordId: null };
 
 /** One Winlogbeat line (or an odd one) from a generated event. */
-function toLine(e: GeneratedEvent): string {
+function toLine(e: LineEvent): string {
   if (e.odd === "blank") return "   ";
   if (e.odd === "broken") return `{"winlog":{"event_id":"4624","computer_name":"${e.computer}"`;
   const data: string[] = [`"TargetUserName":"${e.user}"`];
@@ -349,5 +367,140 @@ test("an accesses row across --since counts whole, with its first seen before th
       return [r.user, r.firstSeen, r.lastSeen, r.events];
     }),
     [["EXAMPLE\\ann", "2026-09-01T00:00:00Z", "2026-11-20T08:00:00Z", 3]],
+  );
+});
+
+/**
+ * The read step as it was before groups went to the ledger as they were read: each event source's
+ * groups whole, after the source (Winlogbeat sources only).
+ */
+async function readGroupedWhole(
+  sources: readonly ByteSource[],
+  since: string | undefined,
+  inventory: InventoryIndex,
+) {
+  const detected = await detectAuditSources(sources);
+  const reading = new AuditReading(detected);
+  const ledger = createAuditLedger(owned, inventory, since ? { since } : {});
+  const dedupe = new EventDeduplicator();
+  for (const [index, { source, format }] of detected.entries()) {
+    assert.equal(format, "winlogbeat-jsonl");
+    await reading.readSource(async () => {
+      const grouping = await groupLogonEvents(source, format, {
+        ...reading.optionsFor(source.name),
+        eventIds: new Set([4624]),
+        dedupe,
+        ...(ledger.sinceMs !== undefined ? { splitAtMs: ledger.sinceMs } : {}),
+      });
+      ledger.tally.logonEvents += grouping.logons;
+      ledger.tally.duplicates += grouping.duplicates;
+      for (const group of grouping.groups()) ledger.recordLogonGroup(group, index * 2 ** 32);
+      return grouping.summary;
+    });
+  }
+  return { reading, ledger };
+}
+
+/** AD users of two domains: a NetBIOS name's alias is inferred by the first account found in one. */
+function aliasInventory(): InventoryIndex {
+  const inventory = new InventoryIndex();
+  const user = (name: string, domain: string, memberOf: string[] = []): AdUser => ({
+    samAccountName: name,
+    enabled: name !== "dave",
+    distinguishedName: `CN=${name},${domain
+      .split(".")
+      .map((label) => `DC=${label}`)
+      .join(",")}`,
+    domain,
+    userPrincipalName: `${name}@${domain}`,
+    sid: "",
+    description: "",
+    memberOf,
+    servicePrincipalNames: [],
+    objectClass: "user",
+    location: { file: "ad.csv" },
+  });
+  inventory.addUser(user("alice", "corp.example"));
+  inventory.addUser(user("bob", "corp.example"));
+  inventory.addUser(user("bob", "sales.example"));
+  inventory.addUser(user("carol", "sales.example"));
+  // Disabled, and admin-only: their groups count more than the access they widen.
+  inventory.addUser(user("dave", "corp.example"));
+  inventory.addUser(user("erin", "corp.example", ["Domain Admins"]));
+  return inventory;
+}
+
+test("groups handed to the ledger as they are read give the audit of whole groups, aliases inferred on the way", async () => {
+  // NetBIOS domains (LEGACY, SALES) whose alias the first AD account logged under them infers: a name
+  // resolved before that stays unresolved for its whole group, also for the events read after.
+  const named = fc
+    .tuple(
+      eventArbitrary,
+      fc.constantFrom("zed", "alice", "bob", "carol", "ann", "dave", "erin"),
+      fc.constantFrom("LEGACY", "SALES", "EXAMPLE"),
+      // FS1: a logon at the server itself, whose group does more than widen its access.
+      fc.constantFrom("PC01", "PC02", "FS1"),
+      // Few duplicates, so that a group's events fall on both sides of a handing on.
+      fc.option(fc.integer({ min: 1, max: 10_000 }).map(String), { freq: 3 }),
+    )
+    .map(([e, user, domain, workstation, recordId]) => ({
+      ...e,
+      computer: e.computer === "" ? e.computer : "FS1.example.corp",
+      user,
+      domain,
+      workstation,
+      recordId,
+      odd: "",
+    }));
+  const sameAsWhole = async (
+    first: readonly LineEvent[],
+    second: readonly LineEvent[],
+    since: string | undefined,
+    every: number,
+  ) => {
+    const sources = () => [
+      bytesSource("a.ndjson", `${first.map(toLine).join("\n")}\n`, 97),
+      bytesSource("b.ndjson", [...second, ...first.slice(0, 5)].map(toLine).join("\n"), 131),
+    ];
+    assert.deepEqual(
+      observe(await readGrouped(sources(), since, aliasInventory(), every)),
+      observe(await readGroupedWhole(sources(), since, aliasInventory())),
+    );
+  };
+  const since = fc.constantFrom(undefined, "2026-11-20");
+  // Any events: names met in every order, so aliases are inferred between a group's pieces.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(named, { minLength: 20, maxLength: 60 }),
+      fc.array(named, { maxLength: 20 }),
+      since,
+      fc.constantFrom(1, 150, 400, 1500),
+      sameAsWhole,
+    ),
+    { numRuns: 100 },
+  );
+  // A few distinct events at various times: groups with many events on both sides of a handing on.
+  const repeated = fc
+    .tuple(
+      fc.array(named, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...times)), { minLength: 30, maxLength: 80 }),
+    )
+    .map(([distinct, picks]) =>
+      picks.map(([k, time]) => ({
+        ...(distinct[k % distinct.length] as (typeof distinct)[number]),
+        time,
+        // Not the same record id again: a duplicate is left out.
+        recordId: null,
+      })),
+    );
+  await fc.assert(
+    fc.asyncProperty(
+      repeated,
+      fc.array(named, { maxLength: 20 }),
+      since,
+      fc.constantFrom(400, 3000),
+      sameAsWhole,
+    ),
+    { numRuns: 100 },
   );
 });

@@ -8,6 +8,7 @@ import {
   type LogonGroup,
   readAggregatedLogons,
   readUalCsv,
+  type SeenAt,
   type UalAccess,
 } from "@calwise/evidence";
 import type { AuditReading } from "./audit-reading.ts";
@@ -18,9 +19,21 @@ import { isInventoryFormat } from "./is-inventory-format.ts";
 export interface AuditRecordSink {
   /**
    * A group of logon events of one source, or a row of an accesses file as the group it stands for;
-   * `base` + its positions are their reading positions.
+   * `base` + its positions are their reading positions. `id`, when given, is the group's id in its
+   * source: a reader that hands groups on as it reads gives a group seen again later once more under
+   * the same id, with the events since (GroupLogonOptions.takeGroups).
    */
-  logonGroup(group: LogonGroup, base: number): void;
+  logonGroup(group: LogonGroup, base: number, id?: number): void;
+  /**
+   * More events of group `id`, given before to `logonGroup` (its first event not decoded): true when
+   * the sink took them as such, else they come again to `logonGroup` as a group.
+   */
+  widenLogonGroup?(
+    id: number,
+    base: number,
+    more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
+    file: string,
+  ): boolean;
   ual(access: UalAccess, at: number): void;
 }
 
@@ -45,6 +58,8 @@ export async function readAuditEvidence(
     readonly ualServer: string | undefined;
     readonly dedupe: EventDeduplicator;
     readonly splitAtMs: number | undefined;
+    /** Bytes read between groups handed on (default the reader's; tests: a few). */
+    readonly takeEveryBytes?: number;
   },
 ): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
@@ -65,6 +80,14 @@ export async function readAuditEvidence(
           eventIds: wantedIds,
           dedupe: options.dedupe,
           ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
+          // Groups go to the ledger as they are read, so the reader holds only those seen lately.
+          takeGroups: (group, id) => sink.logonGroup(group, base, id),
+          ...(sink.widenLogonGroup !== undefined
+            ? { takeMore: widenBy(sink.widenLogonGroup.bind(sink), base, source.name) }
+            : {}),
+          ...(options.takeEveryBytes !== undefined
+            ? { takeEveryBytes: options.takeEveryBytes }
+            : {}),
         });
         logons += grouping.logons;
         duplicates += grouping.duplicates;
@@ -103,4 +126,13 @@ export async function readAuditEvidence(
       });
   }
   return { eventsRead, ualRecords, logons, duplicates };
+}
+
+/** A reader's `takeMore` for the sink's widenLogonGroup, for the source read at `base` (a function per source). */
+function widenBy(
+  widen: NonNullable<AuditRecordSink["widenLogonGroup"]>,
+  base: number,
+  file: string,
+): (id: number, events: number, first: SeenAt, last: SeenAt) => boolean {
+  return (id, events, first, last) => widen(id, base, { events, first, last }, file);
 }

@@ -4,11 +4,13 @@ import {
   type LogonGroup,
   type LogonRuleId,
   type LogonSkipReason,
+  type SeenAt,
 } from "@calwise/evidence";
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
 import { AtServerLogons } from "./at-server-logons.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
+import type { TakenGroups } from "./taken-groups.ts";
 
 /** Counters and lists the logon pass fills, for the report. */
 export interface LogonTally {
@@ -247,7 +249,12 @@ export interface LogonContext {
  * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
  * the reader cannot split) counts whole when its last logon is in the window.
  */
-export function recordLogonGroup(group: LogonGroup, base: number, context: LogonContext): void {
+export function recordLogonGroup(
+  group: LogonGroup,
+  base: number,
+  context: LogonContext,
+  known: { readonly groups: TakenGroups; readonly id: number } | undefined,
+): void {
   const { tally } = context;
   const { event, events } = group;
   const verdict = classifyLogon(event);
@@ -279,11 +286,19 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
     tally.beforeWindow += events;
     return;
   }
-  const user = context.inventory.resolveUser(
-    event.targetDomainName,
-    event.targetUserName,
-    event.computer,
-  );
+  // A group read on after it was handed on keeps the user resolved for it first: resolving infers
+  // domain aliases as it goes, so the same names resolved later may give another user. Without AD
+  // users nothing is inferred, and the names alone decide.
+  const kept = known !== undefined && context.inventory.userCount > 0 ? known : undefined;
+  let user = kept?.groups.get(kept.id);
+  if (user === undefined) {
+    user = context.inventory.resolveUser(
+      event.targetDomainName,
+      event.targetUserName,
+      event.computer,
+    );
+    kept?.groups.set(kept.id, user);
+  }
   const accountClass = user.accountClass;
   if (accountClass?.service) {
     bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
@@ -308,7 +323,7 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
     remoteInteractive.has(event.logonType) &&
     context.rdsHosts.has(server.name.toLowerCase());
   tally.counted += events;
-  context.ledger.add(
+  const access = context.ledger.add(
     {
       user: user.id,
       device,
@@ -322,4 +337,30 @@ export function recordLogonGroup(group: LogonGroup, base: number, context: Logon
     events,
     event.location,
   );
+  // A group that only widened its access: the rest of it can (`widenLogonGroup`).
+  if (known !== undefined && !admin && !accountClass?.disabled && !atServer)
+    known.groups.setAccess(known.id, access);
+}
+
+/**
+ * Adds more events of a group recorded before (`recordLogonGroup` with its id) when all it did was
+ * widen an access: as recording them as a group would (the rules read only the fields the events
+ * share), without its event. False when the group did more (its events go to recordLogonGroup).
+ */
+export function widenLogonGroup(
+  known: { readonly groups: TakenGroups; readonly id: number },
+  more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
+  base: number,
+  file: string,
+  context: LogonContext,
+): boolean {
+  const access = known.groups.access(known.id);
+  if (access < 0) return false;
+  const { events } = more;
+  const first = { time: more.first.time, ms: more.first.ms, at: base + more.first.at };
+  const last = { time: more.last.time, ms: more.last.ms, at: base + more.last.at };
+  noteNewest(context.tally, last.time, last.ms, last.at);
+  context.tally.counted += events;
+  context.ledger.widen(access, first, last, events, file);
+  return true;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import type { Pack } from "../price-list/price-book.ts";
+import { cheapestBySplits } from "./packs/cheapest-by-splits.test-helper.ts";
 import { choosePackPurchase } from "./packs/choose-pack-purchase.ts";
 import {
   type CalMarket,
@@ -152,6 +153,54 @@ test("one tier's units, however many: the cost table's periodic tail equals the 
         });
       },
     ),
+  );
+});
+
+test("needs at several tiers past 600 units: exact, the cheapest split between versions, and bought so", () => {
+  // Each version sells a few of 1/5/10/50-packs at its own rate; older needs may be bought at newer versions.
+  const versionPacks = fc
+    .tuple(
+      fc.integer({ min: 50, max: 120 }),
+      fc.subarray([1, 5, 10, 50], { minLength: 1 }),
+      fc.integer({ min: 75, max: 100 }),
+    )
+    .map(([unit, sizes, discount]) =>
+      sizes.map((size) => ({
+        id: `${size}`,
+        size,
+        price: size === 1 ? unit : Math.round((unit * size * discount) / 100),
+      })),
+    );
+  fc.assert(
+    fc.property(
+      fc.array(versionPacks, { minLength: 3, maxLength: 3 }),
+      fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 3, maxLength: 3 }),
+      (packs, counts) => {
+        fc.pre(counts.reduce((s, n) => s + n, 0) > 600 && counts.filter((n) => n > 0).length > 1);
+        const m = market({ "user:0": packs[0], "user:1": packs[1], "user:2": packs[2] } as Record<
+          string,
+          Pack[]
+        >);
+        const needs = counts.flatMap((count, tier) =>
+          count > 0 ? [{ type: "user" as const, tier, count }] : [],
+        );
+        const p = priceCalNeeds(needs, [], m);
+        assert.ok(p.exact);
+        assert.equal(p.cost, cheapestBySplits(counts, packs));
+        assert.equal(
+          p.purchases.reduce((s, b) => s + b.cost, 0),
+          p.cost,
+        );
+        // The units bought at each version or later reach the needs at that tier or later.
+        for (let k = 0; k < 3; k++) {
+          const bought = p.purchases
+            .filter((b) => b.tier >= k)
+            .reduce((s, b) => s + (b.purchase?.units ?? 0), 0);
+          assert.ok(bought >= counts.slice(k).reduce((s, n) => s + n, 0));
+        }
+      },
+    ),
+    { numRuns: 60 },
   );
 });
 

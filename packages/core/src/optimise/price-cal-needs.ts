@@ -1,6 +1,7 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
 import { choosePackPurchase, type PackPurchase } from "./packs/choose-pack-purchase.ts";
+import { chooseVersionedPurchase } from "./packs/choose-versioned-purchase.ts";
 
 type CalType = "user" | "device";
 
@@ -28,7 +29,10 @@ export interface NeedsPurchase {
 /** The cheapest service of a cover's needs: owned CALs allocated, the rest bought. */
 export interface NeedsPricing {
   readonly cost: number;
-  /** False when a heuristic stood in for the exact search (very large multi-version purchases). */
+  /**
+   * False when a heuristic stood in for the exact search (multi-version purchases on price lists whose
+   * windows run too long for `chooseVersionedPurchase`).
+   */
   readonly exact: boolean;
   readonly needs: readonly (Need & { readonly covered: number; readonly shortfall: number })[];
   readonly used: readonly number[];
@@ -386,7 +390,9 @@ function buyNeedsOnce(type: CalType, leftover: readonly number[], market: CalMar
  * The cheapest packs for needs per tier of one type: a unit of version v serves any need at tier ≤ v.
  * Needs at a single tier: one exact knapsack over the packs of every version at or above it. Several tiers:
  * an exact dynamic programme over the units bought at each version from the newest down, while the units are
- * few; beyond that the best of three assignments of tiers to versions (not claimed exact).
+ * few; beyond that the exact programme over the excess carried down with each version's periodic cost
+ * (`chooseVersionedPurchase`), or, where a price list makes that too long, the best of three assignments of
+ * tiers to versions (not claimed exact).
  */
 function buyNeeds(
   type: CalType,
@@ -421,11 +427,21 @@ function buyNeeds(
     return { cost: cost + p.cost, exact: true, purchases: [...purchases, ...p.purchases] };
   }
   const totalUnits = needed.reduce((s, u) => s + u, 0);
-  const p =
-    totalUnits <= DP_UNITS ? buyByVersions(type, needed, market) : buyByRules(type, needed, market);
+  if (totalUnits <= DP_UNITS) {
+    const p = buyByVersions(type, needed, market);
+    return { cost: cost + p.cost, exact: true, purchases: [...purchases, ...p.purchases] };
+  }
+  // Past the small programme: the exact one over remainders, unless a price list makes its window too long.
+  const versioned = chooseVersionedPurchase(
+    needed,
+    needed.map((_, v) => market.packs(type, v)),
+  );
+  const p = versioned
+    ? priceUnitsByVersion(type, versioned.units, needed, market)
+    : buyByRules(type, needed, market);
   return {
     cost: cost + p.cost,
-    exact: totalUnits <= DP_UNITS,
+    exact: versioned !== undefined,
     purchases: [...purchases, ...p.purchases],
   };
 }

@@ -13,6 +13,8 @@ import { startWinlogbeatRangePool } from "./winlogbeat-range-pool.ts";
 import { defaultWinlogbeatWorkerScript } from "./winlogbeat-worker-script.ts";
 
 const defaultRangeBytes = 16 << 20;
+/** How many bytes a reading with `takeGroups` reads between handing its groups on. */
+const takeEveryBytes = 16 << 20;
 
 /**
  * Groups the logon events of a Winlogbeat JSON-lines file from its bytes (createWinlogbeatLineGrouper):
@@ -53,9 +55,18 @@ export async function groupWinlogbeatLogons(
   );
   const store = new LogonGroupStore(source.name, options.dedupe);
   const read = createWinlogbeatLineGrouper(lines, store, wanted, options.splitAtMs);
+  const take = options.takeGroups;
+  // The store then holds the columns only of the groups seen since they were last handed on.
+  let untaken = 0;
   try {
-    for await (const block of readLineBlocks(source, options.onBytes, lines.tooLong))
+    for await (const block of readLineBlocks(source, options.onBytes, lines.tooLong)) {
       lines.forEachRecord(block, read);
+      untaken += block.bytes.length;
+      if (take !== undefined && untaken >= (options.takeEveryBytes ?? takeEveryBytes)) {
+        store.takeGroups(take, options.takeMore);
+        untaken = 0;
+      }
+    }
   } catch (error) {
     lines.log.report({
       code: "EVIDENCE_UNREADABLE",
@@ -63,6 +74,7 @@ export async function groupWinlogbeatLogons(
       message: describeReadError(error),
     });
   }
+  if (take !== undefined) store.takeGroups(take, options.takeMore);
   return {
     summary: lines.summary(),
     logons: store.logons,

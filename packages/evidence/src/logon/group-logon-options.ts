@@ -1,5 +1,6 @@
 import type { EvtxLogonChunkOptions } from "../evtx/read-evtx-logon-chunks.ts";
 import type { EventDeduplicator } from "./event-deduplicator.ts";
+import type { LogonGroup, SeenAt } from "./logon-group.ts";
 
 /** What groupLogonEvents reads besides the logon reading's options. */
 export interface GroupLogonOptions extends EvtxLogonChunkOptions {
@@ -7,4 +8,18 @@ export interface GroupLogonOptions extends EvtxLogonChunkOptions {
   readonly dedupe?: EventDeduplicator;
   /** Events before this instant and from it are grouped apart (the audit's --since). */
   readonly splitAtMs?: number;
+  /**
+   * Where a reader that can hands its groups as it reads (Winlogbeat JSON lines, every few
+   * megabytes), each with its id in the source: then `groups()` gives none. A group seen again after
+   * it was handed on comes again with the same id and the events since, its event the first of
+   * those (`LogonGroupStore.takeGroups`); the groups come in the order of their first event.
+   */
+  readonly takeGroups?: (group: LogonGroup, id: number) => void;
+  /**
+   * With takeGroups: a group seen again after it was handed on is first offered here, without its
+   * event (its count, first and last seen since); false hands it to takeGroups as a group.
+   */
+  readonly takeMore?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean;
+  /** Bytes read between handing groups to `takeGroups` (default 16 MiB; tests: a few, to cut groups often). */
+  readonly takeEveryBytes?: number;
 }

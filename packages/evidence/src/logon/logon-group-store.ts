@@ -35,12 +35,13 @@ const encoder = new TextEncoder();
 
 /**
  * A store's groups as a worker sends them (`exportGroups`): the keys, the groups with a counted event
- * in the order of their first one, and their columns; positions and lines as the worker counted them.
+ * in the order of their first one (their key ids in `order`), and their columns in that order;
+ * positions and lines as the worker counted them.
  */
 export interface ExportedLogonGroups {
   readonly keys: ExportedByteStrings;
   readonly order: Int32Array;
-  /** Per group id: events, first and last instant and position, first event's line, record, record id. */
+  /** Per group in `order`: events, first and last instant and position, first event's line, record, record id. */
   readonly columns: Float64Array;
   readonly times: Uint8Array;
   readonly timeLengths: Uint8Array;
@@ -66,11 +67,25 @@ export interface LinePlace {
  * strings) interned in a ByteStringTable, its counts and instants in typed arrays, its times as ASCII
  * in fixed slots. Per group about 100 bytes of key plus 180 of columns; nothing per event.
  * Groups are kept in the order of their first counted event.
+ *
+ * The columns are held per *piece*: the events of a group counted since the groups were last taken
+ * (`takeGroups`), in the order of their first one. A reader that hands its groups on as it reads
+ * (every few megabytes) thus holds the keys of every group (a group's id stays its key's) but the
+ * columns only of those seen since; a group seen again after it was taken starts a new piece of the
+ * same id. Until groups are taken, a piece is a whole group.
  */
 export class LogonGroupStore {
   private readonly table = new ByteStringTable();
   private key = new Uint8Array(512);
   private keyLength = 0;
+  /** Per group id: its piece + 1 since the groups were last taken, 0 for none. */
+  private pieceOf = new Int32Array(1024);
+  /** Per group id: 1 once handed on by takeGroups. */
+  private taken = new Uint8Array(1024);
+  /** Per piece: its group id. */
+  private pieceGroup = new Int32Array(0);
+  /** Pieces since the groups were last taken; columns below are per piece. */
+  private pieces = 0;
   private capacity = 0;
   private events = new Float64Array(0);
   private firstMs = new Float64Array(0);
@@ -82,13 +97,14 @@ export class LogonGroupStore {
   private eventRecordId = new Float64Array(0);
   private times = new Uint8Array(0);
   private timeLengths = new Uint8Array(0);
-  /** Per group: 1 when its lines must be read by the reference reading (its fields are refused). */
-  verdicts = new Uint8Array(0);
+  /** Per group id: 1 when its lines must be read by the reference reading (its fields are refused). */
+  verdicts = new Uint8Array(1024);
+  /** Per piece slot (3 × piece + slot): a time longer than a slot. */
   private readonly longTimes = new Map<number, string>();
+  /** Per piece: its first event, when the reader kept it. */
   private readonly representatives: (LogonEvent | undefined)[] = [];
+  /** Per group id. */
   private readonly recordIds: (RecordIdSet | undefined)[] = [];
-  private order = new Int32Array(64);
-  private ordered = 0;
   /** Logon events offered, duplicates included. */
   logons = 0;
   /** Events left out as already seen. */
@@ -144,7 +160,7 @@ export class LogonGroupStore {
     const before = this.table.size;
     const id = this.table.intern(this.key, 0, this.keyLength);
     this.isNew = id === before;
-    if (this.isNew) this.grow(id);
+    if (this.isNew) this.growGroups(id);
     return id;
   }
   /** Whether the last internKey made a new group. */
@@ -221,40 +237,43 @@ export class LogonGroupStore {
         return notCounted;
       }
     }
-    const events = this.events[id] as number;
-    this.events[id] = events + 1;
-    if (events === 0) {
-      this.appendOrder(id);
-      this.firstMs[id] = ms;
-      this.lastMs[id] = ms;
-      this.firstAt[id] = at;
-      this.lastAt[id] = at;
-      this.eventRecordId[id] = recordId ?? Number.NaN;
+    const piece = (this.pieceOf[id] as number) - 1;
+    if (piece < 0) {
+      const next = this.newPiece(id);
+      this.events[next] = 1;
+      this.firstMs[next] = ms;
+      this.lastMs[next] = ms;
+      this.firstAt[next] = at;
+      this.lastAt[next] = at;
+      this.eventRecordId[next] = recordId ?? Number.NaN;
       this.updated = 7;
       return firstCounted;
     }
+    this.events[piece] = (this.events[piece] as number) + 1;
     // Events come in reading order: a strict comparison keeps the first read of equal times.
     this.updated = 0;
-    if (ms < (this.firstMs[id] as number)) {
-      this.firstMs[id] = ms;
-      this.firstAt[id] = at;
+    if (ms < (this.firstMs[piece] as number)) {
+      this.firstMs[piece] = ms;
+      this.firstAt[piece] = at;
       this.updated |= 1 << firstTime;
     }
-    if (ms > (this.lastMs[id] as number)) {
-      this.lastMs[id] = ms;
-      this.lastAt[id] = at;
+    if (ms > (this.lastMs[piece] as number)) {
+      this.lastMs[piece] = ms;
+      this.lastAt[piece] = at;
       this.updated |= 1 << lastTime;
     }
     return counted;
   }
-  /** Puts group `id` next in the order of first counted events. */
-  private appendOrder(id: number): void {
-    if (this.ordered === this.order.length) {
-      const bigger = new Int32Array(2 * this.ordered);
-      bigger.set(this.order);
-      this.order = bigger;
-    }
-    this.order[this.ordered++] = id;
+
+  /** Starts group `id`'s piece, next in the order of first counted events; its columns are the caller's to set. */
+  private newPiece(id: number): number {
+    const piece = this.pieces++;
+    if (piece === this.capacity) this.growPieces();
+    this.pieceOf[id] = piece + 1;
+    this.pieceGroup[piece] = id;
+    // Written in order, so the array stays dense (most readers keep no event).
+    this.representatives[piece] = undefined;
+    return piece;
   }
 
   /** The time slots the last offer changed (bit per slot): the caller writes the time into them. */
@@ -263,41 +282,44 @@ export class LogonGroupStore {
   /** Writes the time of the last offered event, as ASCII bytes[start, end), into the slots it changed. */
   setTimeBytes(id: number, bytes: Uint8Array, start: number, end: number): void {
     const length = end - start;
+    const piece = (this.pieceOf[id] as number) - 1;
     for (let slot = 0; slot < 3; slot++) {
       if ((this.updated & (1 << slot)) === 0) continue;
-      const at = (3 * id + slot) * timeSlot;
+      const at = (3 * piece + slot) * timeSlot;
       for (let offset = 0; offset < length; offset++)
         this.times[at + offset] = bytes[start + offset] as number;
-      this.timeLengths[3 * id + slot] = length;
+      this.timeLengths[3 * piece + slot] = length;
     }
   }
 
   /** Writes the time of the last offered event, as text, into the slots it changed. */
   setTimeText(id: number, time: string): void {
+    const piece = (this.pieceOf[id] as number) - 1;
     for (let slot = 0; slot < 3; slot++) {
       if ((this.updated & (1 << slot)) === 0) continue;
       if (time.length > timeSlot) {
-        this.longTimes.set(3 * id + slot, time);
-        this.timeLengths[3 * id + slot] = 0;
+        this.longTimes.set(3 * piece + slot, time);
+        this.timeLengths[3 * piece + slot] = 0;
         continue;
       }
-      this.longTimes.delete(3 * id + slot);
-      const at = (3 * id + slot) * timeSlot;
+      this.longTimes.delete(3 * piece + slot);
+      const at = (3 * piece + slot) * timeSlot;
       for (let offset = 0; offset < time.length; offset++)
         this.times[at + offset] = time.charCodeAt(offset);
-      this.timeLengths[3 * id + slot] = time.length;
+      this.timeLengths[3 * piece + slot] = time.length;
     }
   }
 
   /** Describes the first event of a group by its line (the group's event is decoded from its key). */
   placeFirst(id: number, place: LinePlace): void {
-    this.eventLine[id] = place.line;
-    this.eventRecord[id] = place.record;
+    const piece = (this.pieceOf[id] as number) - 1;
+    this.eventLine[piece] = place.line;
+    this.eventRecord[piece] = place.record;
   }
 
   /** Keeps the first event of a group as it is (readers that build LogonEvents anyway). */
   keepFirst(id: number, event: LogonEvent): void {
-    this.representatives[id] = event;
+    this.representatives[(this.pieceOf[id] as number) - 1] = event;
   }
 
   /**
@@ -330,28 +352,27 @@ export class LogonGroupStore {
     return this.recordIds[id] as RecordIdSet;
   }
 
-  /** The groups, their columns and keys, to send to another thread (this store is done with them). */
   exportGroups(): ExportedLogonGroups {
-    const count = this.table.size;
+    const count = this.pieces;
     const columns = new Float64Array(exportStride * count);
-    for (let id = 0; id < count; id++) {
-      const at = exportStride * id;
-      columns[at] = this.events[id] as number;
-      columns[at + 1] = this.firstMs[id] as number;
-      columns[at + 2] = this.lastMs[id] as number;
-      columns[at + 3] = this.firstAt[id] as number;
-      columns[at + 4] = this.lastAt[id] as number;
-      columns[at + 5] = this.eventLine[id] as number;
-      columns[at + 6] = this.eventRecord[id] as number;
-      columns[at + 7] = this.eventRecordId[id] as number;
+    for (let piece = 0; piece < count; piece++) {
+      const at = exportStride * piece;
+      columns[at] = this.events[piece] as number;
+      columns[at + 1] = this.firstMs[piece] as number;
+      columns[at + 2] = this.lastMs[piece] as number;
+      columns[at + 3] = this.firstAt[piece] as number;
+      columns[at + 4] = this.lastAt[piece] as number;
+      columns[at + 5] = this.eventLine[piece] as number;
+      columns[at + 6] = this.eventRecord[piece] as number;
+      columns[at + 7] = this.eventRecordId[piece] as number;
     }
     const representatives: [number, LogonEvent][] = [];
-    this.representatives.forEach((event, id) => {
-      if (event !== undefined) representatives.push([id, event]);
+    this.representatives.forEach((event, piece) => {
+      if (event !== undefined && piece < count) representatives.push([piece, event]);
     });
     return {
       keys: this.table.export(),
-      order: this.order.slice(0, this.ordered),
+      order: this.pieceGroup.slice(0, count),
       columns,
       times: this.times.slice(0, 3 * count * timeSlot),
       timeLengths: this.timeLengths.slice(0, 3 * count),
@@ -381,83 +402,142 @@ export class LogonGroupStore {
         from + 1 < keys.keyStart.length ? (keys.keyStart[from + 1] as number) : keys.arena.length;
       const before = this.table.size;
       const id = this.table.internHashed(keys.arena, start, end, keys.keyHash[from] as number);
-      if (id === before) this.grow(id);
-      const at = exportStride * from;
-      const events = this.events[id] as number;
-      this.events[id] = events + (columns[at] as number);
+      if (id === before) this.growGroups(id);
+      const at = exportStride * index;
       const firstMs = columns[at + 1] as number;
       const lastMs = columns[at + 2] as number;
-      if (events === 0) {
-        this.appendOrder(id);
-        this.firstMs[id] = firstMs;
-        this.lastMs[id] = lastMs;
-        this.firstAt[id] = (columns[at + 3] as number) + atOffset;
-        this.lastAt[id] = (columns[at + 4] as number) + atOffset;
-        this.eventLine[id] = (columns[at + 5] as number) + lineOffset;
-        this.eventRecord[id] = (columns[at + 6] as number) + atOffset;
-        this.eventRecordId[id] = columns[at + 7] as number;
-        for (let slot = 0; slot < 3; slot++) this.copyTime(part, longTimes, from, id, slot);
-        const event = representatives.get(from);
-        if (event !== undefined) this.representatives[id] = shiftEvent(event, atOffset, lineOffset);
+      let piece = (this.pieceOf[id] as number) - 1;
+      if (piece < 0) {
+        piece = this.newPiece(id);
+        this.events[piece] = columns[at] as number;
+        this.firstMs[piece] = firstMs;
+        this.lastMs[piece] = lastMs;
+        this.firstAt[piece] = (columns[at + 3] as number) + atOffset;
+        this.lastAt[piece] = (columns[at + 4] as number) + atOffset;
+        this.eventLine[piece] = (columns[at + 5] as number) + lineOffset;
+        this.eventRecord[piece] = (columns[at + 6] as number) + atOffset;
+        this.eventRecordId[piece] = columns[at + 7] as number;
+        for (let slot = 0; slot < 3; slot++) this.copyTime(part, longTimes, index, piece, slot);
+        const event = representatives.get(index);
+        if (event !== undefined)
+          this.representatives[piece] = shiftEvent(event, atOffset, lineOffset);
         continue;
       }
+      this.events[piece] = (this.events[piece] as number) + (columns[at] as number);
       // The part's events were read after every event here: a strict comparison keeps the first read.
-      if (firstMs < (this.firstMs[id] as number)) {
-        this.firstMs[id] = firstMs;
-        this.firstAt[id] = (columns[at + 3] as number) + atOffset;
-        this.copyTime(part, longTimes, from, id, firstTime);
+      if (firstMs < (this.firstMs[piece] as number)) {
+        this.firstMs[piece] = firstMs;
+        this.firstAt[piece] = (columns[at + 3] as number) + atOffset;
+        this.copyTime(part, longTimes, index, piece, firstTime);
       }
-      if (lastMs > (this.lastMs[id] as number)) {
-        this.lastMs[id] = lastMs;
-        this.lastAt[id] = (columns[at + 4] as number) + atOffset;
-        this.copyTime(part, longTimes, from, id, lastTime);
+      if (lastMs > (this.lastMs[piece] as number)) {
+        this.lastMs[piece] = lastMs;
+        this.lastAt[piece] = (columns[at + 4] as number) + atOffset;
+        this.copyTime(part, longTimes, index, piece, lastTime);
       }
     }
   }
 
-  /** Copies time slot `slot` of the part's group `from` into this store's group `id`. */
+  /** Copies time slot `slot` of the part's piece `from` into this store's piece `piece`. */
   private copyTime(
     part: ExportedLogonGroups,
     longTimes: ReadonlyMap<number, string>,
     from: number,
-    id: number,
+    piece: number,
     slot: number,
   ): void {
     const long = longTimes.get(3 * from + slot);
     if (long !== undefined) {
-      this.longTimes.set(3 * id + slot, long);
-      this.timeLengths[3 * id + slot] = 0;
+      this.longTimes.set(3 * piece + slot, long);
+      this.timeLengths[3 * piece + slot] = 0;
       return;
     }
-    this.longTimes.delete(3 * id + slot);
+    this.longTimes.delete(3 * piece + slot);
     const length = part.timeLengths[3 * from + slot] as number;
     const source = (3 * from + slot) * timeSlot;
-    const target = (3 * id + slot) * timeSlot;
+    const target = (3 * piece + slot) * timeSlot;
     for (let offset = 0; offset < length; offset++)
       this.times[target + offset] = part.times[source + offset] as number;
-    this.timeLengths[3 * id + slot] = length;
+    this.timeLengths[3 * piece + slot] = length;
   }
 
-  /** The groups with at least one counted event, in the order of their first one. */
+  /**
+   * The groups with a counted event since they were last taken (all of them, if never), in the order
+   * of their first one.
+   */
   *groups(): Generator<LogonGroup> {
-    for (let index = 0; index < this.ordered; index++) {
-      const id = this.order[index] as number;
-      yield {
-        event: this.representatives[id] ?? this.decodeEvent(id),
-        events: this.events[id] as number,
-        first: this.seenAt(id, firstTime, this.firstMs[id] as number, this.firstAt[id] as number),
-        last: this.seenAt(id, lastTime, this.lastMs[id] as number, this.lastAt[id] as number),
-      };
+    for (let piece = 0; piece < this.pieces; piece++) yield this.groupOf(piece);
+  }
+
+  /**
+   * Hands the groups with a counted event since they were last taken to `take`, with their ids, in the
+   * order of their first one (a group taken before, seen again, comes as a new piece of the same id,
+   * first offered to `more` without its event: `true` took it), and forgets their columns.
+   */
+  takeGroups(
+    take: (group: LogonGroup, id: number) => void,
+    more?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean,
+  ): void {
+    for (let piece = 0; piece < this.pieces; piece++) {
+      const id = this.pieceGroup[piece] as number;
+      if (
+        more !== undefined &&
+        this.taken[id] === 1 &&
+        more(
+          id,
+          this.events[piece] as number,
+          this.seenAt(
+            piece,
+            firstTime,
+            this.firstMs[piece] as number,
+            this.firstAt[piece] as number,
+          ),
+          this.seenAt(piece, lastTime, this.lastMs[piece] as number, this.lastAt[piece] as number),
+        )
+      )
+        continue;
+      this.taken[id] = 1;
+      take(this.groupOf(piece), id);
     }
+    for (let piece = 0; piece < this.pieces; piece++)
+      this.pieceOf[this.pieceGroup[piece] as number] = 0;
+    this.pieces = 0;
+    this.longTimes.clear();
+    this.representatives.length = 0;
   }
 
-  /** A group's time slot as a SeenAt (a method, not a closure per group). */
-  private seenAt(id: number, slot: number, ms: number, at: number): SeenAt {
-    return { time: this.timeOf(id, slot), ms, at };
+  /** The number of pieces held (groups with a counted event since they were last taken). */
+  get held(): number {
+    return this.pieces;
   }
 
-  private timeOf(id: number, slot: number): string {
-    const index = 3 * id + slot;
+  /** Piece `piece` as a LogonGroup (a method, not a closure per group). */
+  private groupOf(piece: number): LogonGroup {
+    return {
+      event: this.representatives[piece] ?? this.decodeEvent(piece),
+      events: this.events[piece] as number,
+      first: this.seenAt(
+        piece,
+        firstTime,
+        this.firstMs[piece] as number,
+        this.firstAt[piece] as number,
+      ),
+      last: this.seenAt(
+        piece,
+        lastTime,
+        this.lastMs[piece] as number,
+        this.lastAt[piece] as number,
+      ),
+    };
+  }
+
+  /** A piece's time slot as a SeenAt (a method, not a closure per group). */
+  private seenAt(piece: number, slot: number, ms: number, at: number): SeenAt {
+    return { time: this.timeOf(piece, slot), ms, at };
+  }
+
+  private timeOf(piece: number, slot: number): string {
+    const index = 3 * piece + slot;
     const long = this.longTimes.get(index);
     if (long !== undefined) return long;
     const at = index * timeSlot;
@@ -468,9 +548,9 @@ export class LogonGroupStore {
   /** A Buffer over `times` (made again when they grow): the times are sliced from it. */
   private timeText = Buffer.alloc(0);
 
-  /** The group's first event from its key and columns. */
-  private decodeEvent(id: number): LogonEvent {
-    const key = this.table.bytesOf(id);
+  /** A piece's first event from its group's key and its columns. */
+  private decodeEvent(piece: number): LogonEvent {
+    const key = this.table.bytesOf(this.pieceGroup[piece] as number);
     const eventId = keyEventId(key);
     const type = (key[5] as number) | ((key[6] as number) << 8);
     // One Buffer over the key, its strings sliced from it (not a Buffer per string).
@@ -483,11 +563,11 @@ export class LogonGroupStore {
       strings.push(text.toString("utf8", at, at + length));
       at += length;
     }
-    const recordId = this.eventRecordId[id] as number;
+    const recordId = this.eventRecordId[piece] as number;
     const location: EvidenceLocation = {
       file: this.file,
-      line: this.eventLine[id] as number,
-      record: this.eventRecord[id] as number,
+      line: this.eventLine[piece] as number,
+      record: this.eventRecord[piece] as number,
     };
     const [
       computer,
@@ -502,7 +582,7 @@ export class LogonGroupStore {
       pack,
     ] = strings as [string, string, string, string, string, string, string, string, string, string];
     return {
-      time: this.timeOf(id, eventTime),
+      time: this.timeOf(piece, eventTime),
       eventId,
       computer,
       channel,
@@ -527,35 +607,40 @@ export class LogonGroupStore {
     this.key = bigger;
   }
 
-  private grow(id: number): void {
-    this.representatives.push(undefined);
+  /** Room for group `id`'s per-group columns (its piece, verdict, record ids). */
+  private growGroups(id: number): void {
     this.recordIds.push(undefined);
-    if (id < this.capacity) return;
+    if (id < this.pieceOf.length) return;
+    // Half again, not double: these grow with every group of the source.
+    const length = id + (id >> 1) + 1024;
+    this.pieceOf = grown(this.pieceOf, length);
+    this.verdicts = grown(this.verdicts, length);
+    this.taken = grown(this.taken, length);
+  }
+
+  /** Room for one more piece's columns. */
+  private growPieces(): void {
     const capacity = Math.max(1024, 2 * this.capacity);
-    const widen = (old: Float64Array) => {
-      const bigger = new Float64Array(capacity);
-      bigger.set(old);
-      return bigger;
-    };
-    this.events = widen(this.events);
-    this.firstMs = widen(this.firstMs);
-    this.lastMs = widen(this.lastMs);
-    this.firstAt = widen(this.firstAt);
-    this.lastAt = widen(this.lastAt);
-    this.eventLine = widen(this.eventLine);
-    this.eventRecord = widen(this.eventRecord);
-    this.eventRecordId = widen(this.eventRecordId);
-    const times = new Uint8Array(3 * capacity * timeSlot);
-    times.set(this.times);
-    this.times = times;
-    const lengths = new Uint8Array(3 * capacity);
-    lengths.set(this.timeLengths);
-    this.timeLengths = lengths;
-    const verdicts = new Uint8Array(capacity);
-    verdicts.set(this.verdicts);
-    this.verdicts = verdicts;
+    this.events = grown(this.events, capacity);
+    this.firstMs = grown(this.firstMs, capacity);
+    this.lastMs = grown(this.lastMs, capacity);
+    this.firstAt = grown(this.firstAt, capacity);
+    this.lastAt = grown(this.lastAt, capacity);
+    this.eventLine = grown(this.eventLine, capacity);
+    this.eventRecord = grown(this.eventRecord, capacity);
+    this.eventRecordId = grown(this.eventRecordId, capacity);
+    this.pieceGroup = grown(this.pieceGroup, capacity);
+    this.times = grown(this.times, 3 * capacity * timeSlot);
+    this.timeLengths = grown(this.timeLengths, 3 * capacity);
     this.capacity = capacity;
   }
+}
+
+/** `from` copied into a new array of `length` elements. */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, length: number): T {
+  const to = new (from.constructor as new (n: number) => T)(length);
+  to.set(from);
+  return to;
 }
 
 /** A kept first event read in a later part of its source: its line and record shifted by the part's start. */
