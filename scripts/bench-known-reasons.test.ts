@@ -8,7 +8,7 @@ test("a bare not-met verdict gets the history's reason; met rows and stated reas
   const mix = "hard, equal 1.00, 1,996,455 pairs: chooseCalMix within 2× of the bare cut";
   assert.match(
     addKnownReason(row(mix, "**not met**")).verdict,
-    /^\*\*not met\*\*: the string-id `chooseCalMix` spends/,
+    /^\*\*not met\*\*: the string-id `chooseCalMix` numbers/,
   );
   assert.equal(addKnownReason(row(mix, "met")).verdict, "met");
   assert.equal(addKnownReason(row(mix, "**not met**: measured")).verdict, "**not met**: measured");

@@ -11,7 +11,7 @@ const knownReasons: readonly (readonly [RegExp, string])[] = [
   ],
   [
     /chooseCalMix within 2× of the bare cut/,
-    "the string-id `chooseCalMix` spends most of its time numbering 2M pairs' string ids (hashing 2.5M fresh strings costs about 1 s alone; the product's path hands the cut numbered holders), and `chooseIndexedCalMix` still makes five passes over the pairs where the bare cut makes two and touches about 40 MB of fresh memory against its 13 MB, at about 3 ms per MB: 4.2–7.4× (history: “`chooseCalMix` within 2× of the bare cut”)",
+    "the string-id `chooseCalMix` numbers 2M pairs' ids before any cut: the numbering alone (`internCoverEdges`) is 290–460 ms of CPU, 4–14× the bare cut, and reading the ids' characters alone, the least any numbering must do, 100–125 ms (1.2–3.9×; the section states it where that alone is past 2×); the integer entry `chooseIndexedCalMix` is 4.4–7.4×: on the estates its depth-first passes after the greedy pass (300k users left short, 3–32 passes, 3.5–6M arcs looked at) are most of the call, on the hard family its three reads of the 2M pairs (layout, greedy pass, certificate) against the bare cut's two (history: “what string ids cost alone”)",
   ],
   [
     /pairs with owned pools and packs: proven optimal/,

@@ -16,6 +16,7 @@ import {
 } from "../packages/core/src/optimise/graph/solve-bipartite-cover.ts";
 import { solveMinCut } from "../packages/core/src/optimise/graph/solve-min-cut.ts";
 import { verifyMinCut } from "../packages/core/src/optimise/graph/verify-min-cut.ts";
+import { internCoverEdges } from "../packages/core/src/optimise/intern-cover-edges.ts";
 import {
   coverWithWeights,
   traceCoverFrontier,
@@ -68,6 +69,13 @@ export interface OptimiserChildResult {
   readonly endToEndCpuMs: number;
   readonly rssAfterInputMb: number;
   readonly peakRssMb: number;
+  /**
+   * "cal-mix" only, CPU ms (median of the runs): reading every pair's user and device id once, each
+   * character, with no table (what any numbering of string ids must do at least), and numbering them
+   * (`internCoverEdges`, what `chooseCalMix` does before the cut).
+   */
+  readonly readIdsCpuMs?: number;
+  readonly numberIdsCpuMs?: number;
 }
 
 /** What the "reduce" task reports. */
@@ -321,6 +329,40 @@ function measureBaseline(graph: AccessGraph): OptimiserChildResult {
   };
 }
 
+/**
+ * What string ids cost before any cut, CPU ms, median of the runs: reading each id's characters once (an
+ * FNV-1a of them all, no table: any numbering must read every character of every id at least once, or
+ * two ids differing in an unread one would get one number), and the numbering `chooseCalMix` does.
+ */
+function measureIds(edges: readonly CoverEdge[]): { readIdsCpuMs: number; numberIdsCpuMs: number } {
+  const read: number[] = [];
+  const numbered: number[] = [];
+  let check = 0;
+  for (let run = 0; run < args.runs; run++) {
+    collectGarbage();
+    let start = cpuMs();
+    let hash = 0x811c9dc5 | 0;
+    for (let e = 0; e < edges.length; e++) {
+      const edge = edges[e] as CoverEdge;
+      const user = edge.user as string;
+      const device = edge.device as string;
+      for (let i = 0; i < user.length; i++) hash = Math.imul(hash ^ user.charCodeAt(i), 0x01000193);
+      for (let i = 0; i < device.length; i++)
+        hash = Math.imul(hash ^ device.charCodeAt(i), 0x01000193);
+    }
+    read.push(cpuMs() - start);
+    check ^= hash;
+    const fresh = edges.slice();
+    collectGarbage();
+    start = cpuMs();
+    check ^= internCoverEdges(fresh).userCount;
+    numbered.push(cpuMs() - start);
+  }
+  // The hashes are used, so the reading loop is not optimised away.
+  if (check === 0.5) throw new Error("unreachable");
+  return { readIdsCpuMs: median(read), numberIdsCpuMs: median(numbered) };
+}
+
 /** CPU time (user + system) of this process so far, in milliseconds. */
 function cpuMs(): number {
   const usage = process.cpuUsage();
@@ -378,7 +420,9 @@ function measureCalMix(graph: AccessGraph, indexed: boolean): OptimiserChildResu
     }
   }
   const mix = result as NonNullable<typeof result>;
+  const ids = indexed ? undefined : measureIds(edges);
   return {
+    ...ids,
     users: graph.userCount,
     devices: graph.deviceCount,
     pairs: graph.pairUser.length,

@@ -179,6 +179,17 @@ const tierChainCaseOf = (holders: number, edges: number) =>
 
 const tierChainCase = tierChainCaseOf(7, 30);
 
+/** A cut's certificate copied, to tamper with. */
+function copyOf(cut: TierChainCut): TierChainCut {
+  return {
+    value: cut.value,
+    sourceSide: cut.sourceSide.slice(),
+    pricedFlow: cut.pricedFlow.slice(),
+    chainFlow: cut.chainFlow.slice(),
+    edgeFlow: cut.edgeFlow.slice(),
+  };
+}
+
 test("solveTierChainCut gives solveMinCut's value and minimal source side with a valid certificate", () => {
   fc.assert(
     fc.property(tierChainCase, fc.boolean(), (c, grouped) => assertSameAsSolveMinCut(c, grouped)),
@@ -311,13 +322,7 @@ test("verifyTierChainCut rejects a flow that breaks conservation, a capacity or 
   assert.ok(cut !== undefined);
   assert.deepEqual(verifyTierChainCut(layout, capacities, cut), { valid: true });
   const tampered = (change: (copy: TierChainCut) => TierChainCut) => {
-    const copy: TierChainCut = {
-      value: cut.value,
-      sourceSide: cut.sourceSide.slice(),
-      pricedFlow: cut.pricedFlow.slice(),
-      chainFlow: cut.chainFlow.slice(),
-      edgeFlow: cut.edgeFlow.slice(),
-    };
+    const copy = copyOf(cut);
     const verdict = verifyTierChainCut(layout, capacities, change(copy));
     assert.equal(verdict.valid, false);
     return verdict.valid ? [] : verdict.problems;
@@ -353,5 +358,61 @@ test("verifyTierChainCut rejects a flow that breaks conservation, a capacity or 
       return copy;
     }).join("; "),
     /above its top tier/,
+  );
+});
+
+test("verifyTierChainCut accepts and rejects what verifyMinCut does on the explicit network, for tampered certificates", () => {
+  // The explicit network's verifier is the oracle: each tamper changes one flow or moves nodes across
+  // the cut (arcs the explicit network has: priced arcs, chain arcs below a top, edges), and both
+  // verifiers must agree on whether the result is still a maximum flow with a minimum cut.
+  const tamper = fc.array(
+    fc.record({
+      kind: fc.constantFrom("side", "side", "edge", "priced", "chain"),
+      at: fc.nat(),
+      by: fc.integer({ min: -3, max: 3 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  );
+  fc.assert(
+    fc.property(tierChainCase, fc.boolean(), tamper, (c, grouped, changes) => {
+      const layout = layoutOf(c, grouped);
+      const capacities = capacitiesOf(c);
+      const cut = solveTierChainCut(layout, capacities);
+      assert.ok(cut !== undefined);
+      const copy = copyOf(cut);
+      const { userTop, deviceTop } = layout.graph;
+      // Tier nodes whose chain arc to the next tier exists.
+      const chained: number[] = [];
+      for (let u = 0; u < userTop.length; u++)
+        for (let k = 0; k < (userTop[u] as number); k++)
+          chained.push((layout.userFirst[u] as number) + k);
+      for (let d = 0; d < deviceTop.length; d++)
+        for (let k = 0; k < (deviceTop[d] as number); k++)
+          chained.push((layout.deviceFirst[d] as number) + k);
+      for (const { kind, at, by } of changes) {
+        const tierNodes = layout.nodeCount - 2;
+        if (kind === "side" && tierNodes > 0) {
+          const v = 2 + (at % tierNodes);
+          copy.sourceSide[v] = 1 - (copy.sourceSide[v] as number);
+        } else if (kind === "edge" && copy.edgeFlow.length > 0) {
+          const e = at % copy.edgeFlow.length;
+          copy.edgeFlow[e] = Math.max(0, (copy.edgeFlow[e] as number) + by);
+        } else if (kind === "priced" && tierNodes > 0) {
+          const v = 2 + (at % tierNodes);
+          copy.pricedFlow[v] = Math.max(0, (copy.pricedFlow[v] as number) + by);
+        } else if (kind === "chain" && chained.length > 0) {
+          const v = chained[at % chained.length] as number;
+          copy.chainFlow[v] = Math.max(0, (copy.chainFlow[v] as number) + by);
+        }
+      }
+      const { network, flow } = explicitOf(layout, capacities, copy);
+      const oracle = verifyMinCut(network, {
+        value: copy.value,
+        flow,
+        sourceSide: copy.sourceSide,
+      });
+      assert.equal(verifyTierChainCut(layout, capacities, copy).valid, oracle.valid);
+    }),
+    { numRuns: 400 },
   );
 });

@@ -96,6 +96,7 @@ export function solveTierChainCut(
     layout,
     capacities,
     { pricedFlow, chainFlow, edgeFlow, sourceSide },
+    greedy,
     searchBudget,
   );
   if (sent === undefined) return undefined;
@@ -144,7 +145,7 @@ function sendGreedily(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
   flows: Flows,
-): { value: number; short: boolean } {
+): GreedyFlow {
   const { userFirst, deviceFirst, userEdgeStart, edgeOrder } = layout;
   const { userTop, edgeDevice, edgeTier } = layout.graph;
   const { pricedFlow, chainFlow, edgeFlow } = flows;
@@ -157,7 +158,12 @@ function sendGreedily(
       ? new Int32Array(layout.maxTier + 1)
       : new Float64Array(layout.maxTier + 1);
   let value = 0;
-  let short = false;
+  // The edges given flow and the users left with room, noted as they are met (grown as needed: a
+  // fresh array sized for every pair costs its whole size in zeroed memory).
+  let givenFlow = new Int32Array(1024);
+  let given = 0;
+  let shortUsers = new Int32Array(64);
+  let shortCount = 0;
   for (let u = 0; u < userTop.length; u++) {
     const top = userTop[u] as number;
     if (top < 0) continue;
@@ -192,6 +198,7 @@ function sendGreedily(
       let k = tier;
       let j = tier;
       let room = 0;
+      let gave = false;
       for (;;) {
         while (k >= 0 && remaining[k] === 0) k--;
         if (k < 0) break;
@@ -211,14 +218,28 @@ function sendGreedily(
         for (let i = j; i < tier; i++)
           chainFlow[deviceAt + i] = (chainFlow[deviceAt + i] as number) + amount;
         pricedFlow[deviceAt + j] = (pricedFlow[deviceAt + j] as number) + amount;
+        gave = true;
+      }
+      // Each edge is met once, in its user's run: noted once.
+      if (gave) {
+        if (given === givenFlow.length) givenFlow = grow(givenFlow);
+        givenFlow[given++] = e;
       }
     }
     // Summed per user, not per edge: the total passes the small integers, and every sum of a double in
     // a loop not yet optimised allocates a number.
     value += total - left;
-    if (left > 0) short = true;
+    if (left > 0) {
+      if (shortCount === shortUsers.length) shortUsers = grow(shortUsers);
+      shortUsers[shortCount++] = u;
+    }
   }
-  return { value, short };
+  return {
+    value,
+    short: shortCount > 0,
+    givenFlow: givenFlow.subarray(0, given),
+    shortUsers: shortUsers.subarray(0, shortCount),
+  };
 }
 
 /** Checks every priced capacity of one side; their sum and the largest holder's total, or undefined. */
@@ -244,6 +265,17 @@ function sumCapacities(
 
 type Flows = Pick<TierChainCut, "pricedFlow" | "chainFlow" | "edgeFlow" | "sourceSide">;
 
+/**
+ * What the greedy pass sent, whether some user has room left on a source arc, the edges it gave flow
+ * (each has a user and a device; in the order met) and the users left with room.
+ */
+interface GreedyFlow {
+  readonly value: number;
+  readonly short: boolean;
+  readonly givenFlow: Int32Array;
+  readonly shortUsers: Int32Array;
+}
+
 // Arc codes of a node's residual arcs in a pass's current-arc pointer. Along the chain: ARC_UP the
 // infinite way (a user's tier up, a device's down), ARC_DOWN back the way the chain carries flow; then
 // ARC_EDGES + i for the node's i-th edge (a user tier's edges out, a device tier's edges in that carry
@@ -261,8 +293,10 @@ function augmentInPasses(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
   flows: Flows,
+  greedy: GreedyFlow,
   searchBudget: number,
 ): number | undefined {
+  const { givenFlow, shortUsers } = greedy;
   const { graph, nodeCount, userFirst, deviceFirst } = layout;
   const { userTop, deviceTop, edgeUser, edgeDevice, edgeTier } = graph;
   const { pricedFlow, chainFlow, edgeFlow, sourceSide } = flows;
@@ -278,7 +312,8 @@ function augmentInPasses(
   // run of edges sorted by tier): userLists[userListStart[v]-1 .. userListEnd[v]-1]; 0: not listed yet.
   const userListStart = new Int32Array(nodeCount);
   const userListEnd = new Int32Array(nodeCount);
-  const userLists = new Int32Array(layout.userEdgeStart[userCount] as number);
+  // Grown as users are listed (the walks list few of them on most graphs).
+  let userLists = new Int32Array(1024);
   let userListed = 0;
   const tierCount = new Int32Array(layout.maxTier + 2);
   // A device tier's edges in that carry flow after the greedy pass (a counting sort over those edges
@@ -296,11 +331,12 @@ function augmentInPasses(
   const arc = new Int32Array(nodeCount);
   // The nodes the pass entered, in order. A node let go may be entered again, but a sending walk's
   // entries are dropped at its end, so each node is listed at most once (grown only as a safeguard).
-  let queue = new Int32Array(nodeCount);
+  let queue = new Int32Array(Math.min(nodeCount, 1024));
   // The user tier nodes with room left on their source arcs (the greedy pass leaves few).
   let starts = new Int32Array(64);
   let startCount = 0;
-  for (let u = 0; u < userCount; u++) {
+  for (let i = 0; i < shortUsers.length; i++) {
+    const u = shortUsers[i] as number;
     const first = userFirst[u] as number;
     for (let k = 0; k <= (userTop[u] as number); k++) {
       if (userCapacity(u, k) <= (pricedFlow[first + k] as number)) continue;
@@ -473,6 +509,7 @@ function augmentInPasses(
       userListEnd[first + k] = userListed;
       userListed += tierCount[k] as number;
     }
+    while (userListed > userLists.length) userLists = grow(userLists);
     for (let slot = start; slot < end; slot++) {
       const e = order === undefined ? slot : (order[slot] as number);
       if ((edgeDevice[e] as number) < 0) continue;
@@ -483,25 +520,23 @@ function augmentInPasses(
   }
 
   /**
-   * Lists the edges between users and devices that carry flow by device tier node, into
-   * `deviceArcStart` (a counting sort), and marks them listed.
+   * Lists the edges the greedy pass gave flow (`givenFlow`: each has a user and a device) by device tier
+   * node, in the order given, into `deviceArcStart` (a counting sort), and marks them listed.
    */
   function listDeviceEdgesWithFlow(): Int32Array {
-    let listed = 0;
-    for (let e = 0; e < edgeTier.length; e++) {
-      const d = edgeDevice[e] as number;
-      if ((edgeFlow[e] as number) === 0 || d < 0 || (edgeUser[e] as number) < 0) continue;
-      const at = (deviceFirst[d] as number) + (edgeTier[e] as number) - deviceBase;
+    for (let i = 0; i < givenFlow.length; i++) {
+      const e = givenFlow[i] as number;
+      const at =
+        (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
       deviceArcStart[at] = (deviceArcStart[at] as number) + 1;
       listedBits[e >>> 5] = (listedBits[e >>> 5] as number) | (1 << (e & 31));
-      listed++;
     }
     // Counts summed into ends; placing counts each back down to its start.
     for (let i = 1; i < deviceArcStart.length; i++)
       deviceArcStart[i] = (deviceArcStart[i] as number) + (deviceArcStart[i - 1] as number);
-    const arcs = new Int32Array(listed);
-    for (let e = edgeTier.length - 1; e >= 0; e--) {
-      if (((listedBits[e >>> 5] as number) & (1 << (e & 31))) === 0) continue;
+    const arcs = new Int32Array(givenFlow.length);
+    for (let i = givenFlow.length - 1; i >= 0; i--) {
+      const e = givenFlow[i] as number;
       const at =
         (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
       deviceArcStart[at] = (deviceArcStart[at] as number) - 1;

@@ -38,19 +38,22 @@ export function verifyTierChainCut(
   if (sourceSide.length !== nodeCount) {
     return invalid([`sourceSide has ${sourceSide.length} entries for ${nodeCount} nodes`]);
   }
-  // Each kind of arc in its own pass (and function, so each loop is optimised on its own).
+  // Each kind of arc in its own pass (and function, so each loop is optimised on its own): the edges
+  // first, their flows summed per node, then each chain, whose nodes' conservation is checked as it is
+  // read (each node's chain and priced arcs are its holder's own), so no pass over the nodes is left.
   const netOutflow = new Float64Array(nodeCount);
+  const edges = checkEdges(layout, cut, netOutflow, report);
   const users = checkChains(layout, 0, capacities.user, cut, netOutflow, report);
   const devices = checkChains(layout, 1, capacities.device, cut, netOutflow, report);
-  const edges = checkEdges(layout, cut, netOutflow, report);
   const totalFlow = users.totalFlow + devices.totalFlow + edges;
   const cutCapacity = users.cutCapacity + devices.cutCapacity;
   if (totalFlow > Number.MAX_SAFE_INTEGER) {
     report(`the flows add up to ${totalFlow}, beyond 2^53-1 where float64 sums stop being exact`);
   }
-  checkNodes(netOutflow, sourceSide, report);
-  if (netOutflow[0] !== value) {
-    report(`the source sends out ${netOutflow[0]}, but the value claimed is ${value}`);
+  // The source's arcs: the users' priced arcs and the edges no user covers (summed by checkEdges).
+  const sourceOutflow = (netOutflow[0] as number) + users.pricedFlow;
+  if (sourceOutflow !== value) {
+    report(`the source sends out ${sourceOutflow}, but the value claimed is ${value}`);
   }
   if (sourceSide[0] !== 1) report("the source is not on the source side");
   if (sourceSide[1] !== 0) report("the sink is on the source side");
@@ -63,8 +66,10 @@ export function verifyTierChainCut(
 
 /**
  * One side's chains: users (side 0: source -> tier k priced, tier k -> k + 1 infinite) or devices (side 1:
- * tier k -> sink priced, tier k + 1 -> k infinite). Adds each arc's flow to `netOutflow` at both ends and
- * returns the flows' sum and the capacity of the priced arcs the cut crosses (source 0, sink 1).
+ * tier k -> sink priced, tier k + 1 -> k infinite). Checks each arc's flow and each tier node's
+ * conservation (its edges' net outflow already in `netOutflow`, from `checkEdges`) and side, and returns
+ * the flows' sum, the priced arcs' (the source's outflow or the sink's inflow) and the capacity of the
+ * priced arcs the cut crosses (source 0, sink 1).
  */
 function checkChains(
   layout: TierChainLayout,
@@ -73,10 +78,13 @@ function checkChains(
   cut: TierChainCut,
   netOutflow: Float64Array,
   report: (problem: string) => void,
-): { totalFlow: number; cutCapacity: number } {
+): { totalFlow: number; pricedFlow: number; cutCapacity: number } {
   const tops = side === 0 ? layout.graph.userTop : layout.graph.deviceTop;
   const firsts = side === 0 ? layout.userFirst : layout.deviceFirst;
   const name = side === 0 ? "user" : "device";
+  // A user's priced arc enters its tier node, a device's leaves it; a user's chain arc k -> k + 1 leaves
+  // tier k, a device's k + 1 -> k enters it.
+  const sign = side === 0 ? -1 : 1;
   const { pricedFlow, chainFlow, sourceSide } = cut;
   let totalFlow = 0;
   let cutCapacity = 0;
@@ -88,6 +96,8 @@ function checkChains(
     // yet optimised allocates a number each time.
     let flowHere = 0;
     let pricedHere = 0;
+    // The flow of the chain arc between tier k - 1 and k (0 below tier 0).
+    let below = 0;
     for (let k = 0; k <= top; k++) {
       const v = first + k;
       const arcCapacity = capacity(h, k);
@@ -99,36 +109,33 @@ function checkChains(
         );
       flowHere += amount;
       pricedHere += amount;
-      // A user's priced arc enters v, a device's leaves it; it is cut when v is on the other side from its far end.
-      if (side === 0) netOutflow[v] = (netOutflow[v] as number) - amount;
-      else netOutflow[v] = (netOutflow[v] as number) + amount;
-      if (sourceSide[v] === side) cutCapacity += arcCapacity;
-      const chain = chainFlow[v] as number;
+      const at = sourceSide[v] as number;
+      if (at === side) cutCapacity += arcCapacity;
+      else if (at !== 0 && at !== 1) report(`sourceSide[${v}] is ${at}, not 0 or 1`);
+      let chain = chainFlow[v] as number;
       if (k === top) {
         if (chain !== 0) report(`${name} ${h} has flow ${chain} above its top tier`);
-        continue;
+        chain = 0;
+      } else {
+        if (!(chain >= 0 && Number.isSafeInteger(chain)))
+          report(`the chain arc of ${name} ${h} tiers ${k}-${k + 1} carries ${chain}`);
+        flowHere += chain;
+        // Users: v -> v + 1; devices: v + 1 -> v.
+        const from = side === 0 ? v : v + 1;
+        const to = side === 0 ? v + 1 : v;
+        if (sourceSide[from] === 1 && sourceSide[to] !== 1)
+          report(
+            `the infinite chain arc of ${name} ${h} tiers ${k}-${k + 1} crosses the cut forwards`,
+          );
       }
-      if (!(chain >= 0 && Number.isSafeInteger(chain)))
-        report(`the chain arc of ${name} ${h} tiers ${k}-${k + 1} carries ${chain}`);
-      flowHere += chain;
-      // Users: v -> v + 1; devices: v + 1 -> v.
-      const from = side === 0 ? v : v + 1;
-      const to = side === 0 ? v + 1 : v;
-      netOutflow[from] = (netOutflow[from] as number) + chain;
-      netOutflow[to] = (netOutflow[to] as number) - chain;
-      if (sourceSide[from] === 1 && sourceSide[to] !== 1)
-        report(
-          `the infinite chain arc of ${name} ${h} tiers ${k}-${k + 1} crosses the cut forwards`,
-        );
+      const net = (netOutflow[v] as number) + sign * (amount + below - chain);
+      if (net !== 0) report(`node ${v} is not conserved: net outflow ${net}`);
+      below = chain;
     }
     totalFlow += flowHere;
     pricedNet += pricedHere;
   }
-  // The source's outflow (users) or the sink's inflow (devices).
-  const end = side === 0 ? 0 : 1;
-  if (side === 0) netOutflow[end] = (netOutflow[end] as number) + pricedNet;
-  else netOutflow[end] = (netOutflow[end] as number) - pricedNet;
-  return { totalFlow, cutCapacity };
+  return { totalFlow, pricedFlow: pricedNet, cutCapacity };
 }
 
 /**
@@ -148,13 +155,16 @@ function checkEdges(
   let totalFlow = 0;
   for (let e = 0; e < edgeTier.length; e++) {
     const u = edgeUser[e] as number;
-    const d = edgeDevice[e] as number;
     const tier = edgeTier[e] as number;
     const from = u >= 0 ? (userFirst[u] as number) + tier : 0;
-    const to = d >= 0 ? (deviceFirst[d] as number) + tier : 1;
     const amount = edgeFlow[e] as number;
     if (!(amount >= 0 && Number.isSafeInteger(amount))) report(`edge ${e} carries ${amount}`);
-    // Most edges carry nothing: adding 0 would change no sum, only cost two random writes.
+    // The device end is read only where it matters: an edge carrying flow, or one leaving the source
+    // side. Most edges do neither (the pairs come grouped by user, so the user end is read in order;
+    // the device end is a read at random, two cache misses an edge).
+    if (amount === 0 && sourceSide[from] !== 1) continue;
+    const d = edgeDevice[e] as number;
+    const to = d >= 0 ? (deviceFirst[d] as number) + tier : 1;
     if (amount !== 0) {
       totalFlow += amount;
       netOutflow[from] = (netOutflow[from] as number) + amount;
@@ -164,20 +174,6 @@ function checkEdges(
       report(`the infinite arc of edge ${e} crosses the cut forwards`);
   }
   return totalFlow;
-}
-
-/** Every node but source and sink conserved; every side 0 or 1. */
-function checkNodes(
-  netOutflow: Float64Array,
-  sourceSide: Uint8Array,
-  report: (problem: string) => void,
-): void {
-  for (let v = 0; v < netOutflow.length; v++) {
-    if (v >= 2 && netOutflow[v] !== 0)
-      report(`node ${v} is not conserved: net outflow ${netOutflow[v]}`);
-    if (sourceSide[v] !== 0 && sourceSide[v] !== 1)
-      report(`sourceSide[${v}] is ${sourceSide[v]}, not 0 or 1`);
-  }
 }
 
 function invalid(problems: string[]): MinCutVerdict {
