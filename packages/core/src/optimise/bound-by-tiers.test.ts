@@ -20,15 +20,18 @@ test("the bound by tiers never exceeds the cheapest cover's real price, enumerat
       fc.array(poolArbitrary, { maxLength: 3 }),
       fc.integer({ min: 0, max: 20_000 }),
       fc.boolean(),
-      (raw, rawPools, work, enumerate) => {
+      fc.nat({ max: 300 }),
+      (raw, rawPools, work, enumerate, slack) => {
         const edges = toEdges(raw);
         const pools = rawPools.map((p) => ({ ...p, source: "owned" })) as OwnedPool[];
         const optimum = cheapestCover(edges, pools);
-        const b = boundByTiers(edges, pools, market, optimum, -1, work, enumerate);
+        // The planner's upper bound is a real cover's price, at or above the optimum: the ward's refinement
+        // aims at it, so a refinement that rules out a real cell shows here as a bound above the optimum.
+        const b = boundByTiers(edges, pools, market, optimum + slack, -1, work, enumerate);
         if (b.kind === "bound") assert.ok(b.bound <= optimum, `${b.bound} > ${optimum}`);
       },
     ),
-    { numRuns: 150 },
+    { numRuns: 300 },
   );
 });
 

@@ -12,6 +12,7 @@ import { boundUnionsByClosure } from "./bound-unions-by-closure.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
+import { refineWardCurves } from "./refine-ward-curves.ts";
 import { searchLeastUnionsByShares } from "./search-least-unions-by-shares.ts";
 
 /** A lower bound in real money that sees which devices need the newer tier, or why none was computed. */
@@ -92,9 +93,16 @@ const ENUMERATED_DEVICES = 7;
 const HARD_CAP = 4;
 /** The joint least unions of released sets (`boundReleasedJointly`) have this multiple of the budget, shared. */
 const JOINT_SHARE = 4;
-/** The least lowerings by shares (`searchLeastUnionsByShares`) have this multiple of the budget, shared (the
- * 1,394-pair binding case needs about 25M units to reach the 18 lowered devices its bound turns on). */
-const SHARES_SHARE = 10;
+/** The least lowerings by shares (`searchLeastUnionsByShares`) up front have this multiple of the budget, shared:
+ * their witnesses are covers to try; the bound's own needs are met by the refinement, asked only where it binds. */
+const SHARES_SHARE = 1;
+/** The ward curves' refinement (`refineWardCurves`) has this multiple of the budget, shared (the 1,383-pair
+ * binding case takes 11M units of it to meet its answer). */
+const REFINE_SHARE = 10;
+/** A ward's table of more cells than this is not refined (each step refills it). */
+const REFINE_CELLS = 50_000;
+/** The released least unions up front have this fraction of the budget left (the refinement asks the rest). */
+const RELEASED_SHARE = 64;
 /** Families with more holders than this are not bounded (the planner gives it no larger ones either). */
 const MAX_HOLDERS = 5_000;
 /** A part of this many holders or more, not enumerated, counts as a ward (the least unions search it). */
@@ -194,6 +202,8 @@ export function boundByTiers(
   const hubs = chooseHubs(graph, inBase, spend);
   const shares = { left: SHARES_SHARE * maxWork };
   const sharesUsed = () => SHARES_SHARE * maxWork - shares.left;
+  const refineWork = { left: REFINE_SHARE * maxWork };
+  const refineUsed = () => REFINE_SHARE * maxWork - refineWork.left;
   const lowerings: TierLowering[] = [];
   const name = (h: number) =>
     (h < nu ? interned.userNames[h] : interned.deviceNames[h - nu]) as string;
@@ -204,6 +214,7 @@ export function boundByTiers(
     budget,
     joint,
     shares,
+    refineWork,
     spend,
     lowerings,
     lowering: (users, lowered, otherDevices, otherUsers) =>
@@ -245,14 +256,27 @@ export function boundByTiers(
     );
     if (wards.length > 1)
       return { kind: "skipped", reason: `${wards.length} wards, the budget covers one` };
-    for (const component of parts) {
+    // The ward last: its curves are then raised against the prices of everything else in the branch (with the
+    // bounded tables only, the tests' path, the largest part stands for it).
+    const ward = enumerate
+      ? wards[0]
+      : parts.reduce<number[] | undefined>(
+          (a, c) => (a && a.length >= c.length ? a : c),
+          undefined,
+        );
+    const ordered = ward ? [...parts.filter((c) => c !== ward), ward] : parts;
+    for (const component of ordered) {
       if (work + jointUsed() > (HARD_CAP + JOINT_SHARE) * maxWork)
         return {
           kind: "skipped",
           reason: `more than ${(HARD_CAP + JOINT_SHARE) * maxWork} units of work`,
         };
       components++;
-      const solved = solvePart(context, state, component, enumerate ? 0 : -1);
+      const refine =
+        component === ward
+          ? { rest: total, settled: part, price, target: Math.min(upperBound, best) }
+          : undefined;
+      const solved = solvePart(context, state, component, enumerate ? 0 : -1, refine);
       if (!solved.exact) exactUnions = false;
       total = convolveTables(total, solved.table, spend);
     }
@@ -271,10 +295,21 @@ export function boundByTiers(
     exactUnions,
     hubs: hubs.length,
     components,
-    work: work + jointUsed() + sharesUsed(),
+    work: work + jointUsed() + sharesUsed() + refineUsed(),
     lowerings,
   };
 }
+
+/** What a ward solved last sees of its branch: the other parts' table, the settled holders, the prices, the best. */
+interface WardRefine {
+  readonly rest: Table;
+  readonly settled: { readonly users: number; readonly newer: number; readonly devices: number };
+  readonly price: Pricer;
+  /** No cell needs ruling out at or above this price. */
+  readonly target: number;
+}
+
+type Pricer = ReturnType<typeof createPricer>;
 
 /** Counts work; `fromBudget` false counts it only toward the hard cap (convolutions, pricing). */
 type Spend = (units: number, fromBudget?: boolean) => void;
@@ -291,6 +326,8 @@ interface PartContext {
   readonly joint: { left: number };
   /** The least lowerings' budget (`searchLeastUnionsByShares`). */
   readonly shares: { left: number };
+  /** The ward curves' refinement's budget (`refineWardCurves`). */
+  readonly refineWork: { left: number };
   readonly spend: Spend;
   /** The lowerings noted so far (names). */
   readonly lowerings: readonly TierLowering[];
@@ -447,6 +484,8 @@ function solvePart(
   state: Uint8Array,
   component: readonly number[],
   depth: number,
+  /** The prices of the branch around the part (a ward solved last): its curves are raised where they bind. */
+  refine?: WardRefine,
 ): { table: Table; exact: boolean } {
   const { graph, slotNewer, nu, budget, joint, shares, spend, lowerings } = context;
   const users = component.filter((h) => h < nu);
@@ -627,7 +666,12 @@ function solvePart(
     least: searched.least.map((x, k) => Math.max(x, byShares.least[k] ?? 0)),
     exact: searched.exact || byShares.exact.every((e) => e),
   };
-  const released = search(releasable, userDegree, (r) => floorOf(r, r), budget.left);
+  const released = search(
+    releasable,
+    userDegree,
+    (r) => floorOf(r, r),
+    budget.left / RELEASED_SHARE,
+  );
   // With u users: r released and q released or at t0 only where every bound allows (r, q); the cell (u, n)
   // takes q = max(D − n, r) and the most r allowed, so m = D − r.
   const most = (least: readonly number[], u: number) => {
@@ -639,39 +683,172 @@ function solvePart(
   // last level, r released devices allow no more than that level's r (any subset of them is released too).
   const betas: number[] = [];
   for (let beta = 1; beta <= (maxNewer + 1) * CLOSURE_SCALE; beta++) betas.push(beta);
-  const jointMost = boundReleasedJointly(
-    high,
-    all.map((l, j) => (keep[j] ? undefined : l)),
-    users.length,
-    betas,
-    CLOSURE_SCALE,
-    joint,
-  );
+  const solveJoint = () =>
+    boundReleasedJointly(
+      high,
+      all.map((l, j) => (keep[j] ? undefined : l)),
+      users.length,
+      betas,
+      CLOSURE_SCALE,
+      joint,
+    );
+  // Solved up front without prices; with them, only once the cheapest cell is below the target without it.
+  let jointMost = refine ? [] : solveJoint();
+  let jointSolved = !refine;
   const d = devices.length;
-  for (let u = 0; u <= users.length; u++) {
-    const rMost = most(released.least, u);
-    const qMost = most(lowered.least, u);
-    // Per r, the most q the cuts allow with u users.
-    const qOf = (r: number) => {
-      let q = qMost;
-      for (const c of cuts) {
-        const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
-        if (room < 0) return -1;
-        if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
+  // The table from the curves as they stand; rAt keeps per noted cell the r it took (for the refinement).
+  const rAt = new Int16Array((users.length + 1) * (d + 1));
+  // Per (u, r), the most q the cuts allow (−1: none, −2: not yet computed); the cuts do not change while the
+  // curves are raised, so each (u, r) the table reaches is computed once.
+  const cutQ = new Int32Array((users.length + 1) * (d + 1)).fill(-2);
+  const cutQOf = (u: number, r: number) => {
+    const at = u * (d + 1) + r;
+    let q = cutQ[at] as number;
+    if (q !== -2) return q;
+    q = d;
+    for (const c of cuts) {
+      const room = u * CLOSURE_SCALE - c.least - c.alpha * r;
+      if (room < 0) {
+        q = -1;
+        break;
       }
-      return q;
-    };
-    const qs: number[] = [];
-    for (let r = 0; r <= rMost; r++)
-      qs.push(Math.min(qOf(r), jointMost[Math.min(r, jointMost.length - 1)]?.[u] ?? d));
-    for (let nNew = 0; nNew <= d; nNew++) {
-      const q0 = d - nNew;
-      let best = -1;
-      for (let r = 0; r <= rMost; r++) if ((qs[r] as number) >= Math.max(q0, r)) best = r;
-      if (best >= 0) note(u, nNew, Math.max(d - best, nNew));
+      if (c.beta > 0) q = Math.min(q, Math.floor(room / c.beta));
     }
+    cutQ[at] = q;
+    return q;
+  };
+  const fill = (relLeast: readonly number[], lowLeast: readonly number[]) => {
+    table.least.fill(Number.POSITIVE_INFINITY);
+    for (let u = 0; u <= users.length; u++) {
+      const rMost = most(relLeast, u);
+      const qMost = most(lowLeast, u);
+      const qOf = (r: number) => {
+        const q = cutQOf(u, r);
+        return q < 0 ? -1 : Math.min(q, qMost);
+      };
+      const qs: number[] = [];
+      for (let r = 0; r <= rMost; r++)
+        qs.push(Math.min(qOf(r), jointMost[Math.min(r, jointMost.length - 1)]?.[u] ?? d));
+      for (let nNew = 0; nNew <= d; nNew++) {
+        const q0 = d - nNew;
+        let best = -1;
+        for (let r = 0; r <= rMost; r++) if ((qs[r] as number) >= Math.max(q0, r)) best = r;
+        if (best < 0) continue;
+        const at = u * (d + 1) + nNew;
+        const m = Math.max(d - best, nNew);
+        if (m < (table.least[at] as number)) {
+          table.least[at] = m;
+          rAt[at] = best;
+        }
+      }
+    }
+    return monotone(table);
+  };
+  // A table refilled per step: only a ward of the generated size or a few times it (121 × 41 cells at ~1,300
+  // pairs; a hostile 2,000 × 400 part spent 1.7 s more in the refills for no bound).
+  if (!refine || !Number.isFinite(refine.target) || table.least.length > REFINE_CELLS) {
+    fill(released.least, lowered.least);
+    return { table, exact: released.exact && lowered.exact };
   }
-  return { table: monotone(table), exact: released.exact && lowered.exact };
+  // Where the prices are known (the ward is solved last, the rest of the branch convolved), the curves are raised
+  // only where the bound's cheapest cell needs them (`refineWardCurves`), with the least lowerings' budget.
+  const curves = {
+    released: [...released.least],
+    lowered: [...lowered.least],
+    reachedReleased: released.least.map(() => Number.POSITIVE_INFINITY),
+    reachedLowered: lowered.least.map((x, k) => (byShares.exact[k] ? x : Number.POSITIVE_INFINITY)),
+    loweredWitness: lowered.least.map((_, k) => byShares.witness[k]),
+  };
+  // Per ward cell (users, newer, devices), its least price with the rest of the branch, or the target: the table
+  // changes in a few cells per step, so most are priced once.
+  const priced = new Map<number, number>();
+  const evaluate = () => {
+    fill(curves.released, curves.lowered);
+    return cheapestCell(table, refine, priced);
+  };
+  const cheapest = () => {
+    let cell = evaluate();
+    if (cell && cell.price < refine.target && !jointSolved) {
+      jointMost = solveJoint();
+      jointSolved = true;
+      cell = evaluate();
+    }
+    if (!cell) return undefined;
+    const at = cell.users * (d + 1) + cell.newer;
+    return {
+      price: cell.price,
+      users: cell.users,
+      released: rAt[at] as number,
+      lowered: d - cell.newer,
+    };
+  };
+  const refined = refineWardCurves(
+    releasable,
+    high,
+    users.length,
+    curves,
+    cheapest,
+    refine.target,
+    context.refineWork,
+  );
+  if (refined.witness && record) {
+    const lowered = new Set(refined.witness);
+    const held = new Set(refined.witness.flatMap((j) => high[j] as number[]));
+    context.lowering(
+      [...held].map((p) => users[p] as number),
+      refined.witness.map((j) => devices[j] as number),
+      devices.filter((_, j) => !lowered.has(j)),
+      users.filter((_, p) => !held.has(p)),
+    );
+  }
+  fill(curves.released, curves.lowered);
+  return { table, exact: released.exact && lowered.exact };
+}
+
+/**
+ * The ward's table's cheapest cell with the rest of the branch (its table and settled holders), priced. Per ward
+ * cell, `priced` keeps its least over the rest's cells, capped at the target (nothing above it is asked): exact
+ * (a non-negative value) or, where it was no cheaper than the cheapest cell so far, that price as a floor (stored
+ * as −1 − floor), priced again only once it could be the cheapest.
+ */
+function cheapestCell(ward: Table, refine: WardRefine, priced: Map<number, number>) {
+  const { rest, settled, price, target } = refine;
+  const wc = listCorners(ward);
+  const rc = listCorners(rest);
+  const side = ward.newer + 1;
+  let least = target;
+  let users = -1;
+  let newer = -1;
+  for (let i = 0; i < wc.length; i += 3) {
+    const key = ((wc[i] as number) * side + (wc[i + 1] as number)) * side + (wc[i + 2] as number);
+    const kept = priced.get(key);
+    if (kept !== undefined && (kept >= 0 || -1 - kept >= least)) {
+      if (kept >= 0 && kept < least) {
+        least = kept;
+        users = wc[i] as number;
+        newer = wc[i + 1] as number;
+      }
+      continue;
+    }
+    // Priced from the cheapest so far down: a rest cell whose floor is no better is not priced.
+    let cell = least;
+    for (let j = 0; j < rc.length; j += 3) {
+      const u = settled.users + (wc[i] as number) + (rc[j] as number);
+      const n = settled.newer + (wc[i + 1] as number) + (rc[j + 1] as number);
+      const m = settled.devices + (wc[i + 2] as number) + (rc[j + 2] as number);
+      if (price.floor(u, n, m) >= cell) continue;
+      cell = Math.min(cell, price(u, n, m));
+    }
+    if (cell < least) {
+      priced.set(key, cell);
+      least = cell;
+      users = wc[i] as number;
+      newer = wc[i + 1] as number;
+    } else priced.set(key, least < target ? -1 - least : target);
+  }
+  // Every cell at the target or above: the cheapest is met (any one of them stands for it).
+  if (users < 0) return wc.length > 0 ? { price: target, users: 0, newer: 0 } : undefined;
+  return { price: least, users, newer };
 }
 
 /**

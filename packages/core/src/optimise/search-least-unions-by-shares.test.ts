@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { searchLeastUnionsByShares } from "./search-least-unions-by-shares.ts";
+import { leastUnionByBruteForce } from "./least-union-by-brute-force.test-helper.ts";
+import {
+  createSharesSearch,
+  searchLeastUnionsByShares,
+  unionAtMost,
+} from "./search-least-unions-by-shares.ts";
 
 const system = fc.integer({ min: 1, max: 10 }).chain((universe) =>
   fc.record({
@@ -14,29 +19,13 @@ const system = fc.integer({ min: 1, max: 10 }).chain((universe) =>
   }),
 );
 
-/** The least union of k of the sets, every choice of k tried (the reference, written apart from the search). */
-function leastByBruteForce(sets: readonly (readonly number[])[], k: number): number {
-  let least = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < 1 << sets.length; mask++) {
-    let chosen = 0;
-    const users = new Set<number>();
-    sets.forEach((set, i) => {
-      if (!((mask >> i) & 1)) return;
-      chosen++;
-      for (const p of set) users.add(p);
-    });
-    if (chosen === k) least = Math.min(least, users.size);
-  }
-  return least;
-}
-
 test("every least union is at most the brute force's, and equal to it where it says exact", () => {
   fc.assert(
     fc.property(system, ({ universe, sets, work }) => {
       const found = searchLeastUnionsByShares(sets, universe, sets.length, { left: work });
       assert.equal(found.least.length, sets.length + 1);
       for (let k = 0; k <= sets.length; k++) {
-        const reference = leastByBruteForce(sets, k);
+        const reference = leastUnionByBruteForce(sets, k);
         const least = found.least[k] as number;
         assert.ok(least <= reference, `k ${k}: ${least} > ${reference}`);
         if (found.exact[k]) assert.equal(least, reference, `k ${k} said exact`);
@@ -60,4 +49,27 @@ test("with work to spare every k is exact, and floors given are kept where the s
   const starved = searchLeastUnionsByShares(sets, 7, 5, { left: 0 }, [0, 1, 2, 2, 5, 7]);
   assert.equal(starved.least[4], 5);
   assert.equal(starved.exact[4], false);
+});
+
+test("a union within a limit is found where one exists, and a 'none' bound is at most the least union", () => {
+  fc.assert(
+    fc.property(system, fc.integer({ min: 0, max: 10 }), ({ universe, sets, work }, limit) => {
+      // One search for every k and limit, as the bound by tiers uses it: its state must come back clean.
+      const search = createSharesSearch(sets, universe);
+      for (let k = 1; k <= sets.length; k++) {
+        const reference = leastUnionByBruteForce(sets, k);
+        const test = unionAtMost(search, k, limit, { left: work });
+        if (test.kind === "found") {
+          assert.equal(new Set(test.sets).size, k);
+          const union = new Set(test.sets.flatMap((i) => sets[i] as number[])).size;
+          assert.equal(union, test.union);
+          assert.ok(union <= limit, `k ${k}: found ${union} over the limit ${limit}`);
+        } else if (test.kind === "none") {
+          assert.ok(reference > limit, `k ${k}: none within ${limit}, but ${reference}`);
+          assert.ok(test.least <= reference, `k ${k}: least ${test.least} > ${reference}`);
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
 });

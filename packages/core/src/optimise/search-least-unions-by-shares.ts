@@ -29,8 +29,84 @@ export function searchLeastUnionsByShares(
   const top = Math.min(kMax, n);
   const least: number[] = [0];
   const exact: boolean[] = [true];
-  const witness: (number[] | undefined)[] = [[]];
-  const chosen: number[] = [];
+  const witness: (readonly number[] | undefined)[] = [[]];
+  const search = createSharesSearch(sets, universe);
+  // Upper values to start from: the greedy chain (each step the set adding the fewest users).
+  const { greedy, chain, spent: chainWork } = greedyChain(sets, universe, top);
+  let spent = chainWork;
+  let out = false;
+  for (let k = 1; k <= top; k++) {
+    const floor = Math.max(floors[k] ?? 0, least[k - 1] as number);
+    const best = greedy[k] as number;
+    if (out || best <= floor) {
+      least.push(out ? floor : best);
+      exact.push(!out);
+      witness.push(out ? undefined : chain.slice(0, k));
+      continue;
+    }
+    const r = search(k, best, floor, work.left - spent);
+    spent += r.work;
+    out = r.out;
+    least.push(out ? floor : (r.best as number));
+    exact.push(!out);
+    witness.push(out ? undefined : (r.found ?? chain.slice(0, k)));
+  }
+  work.left -= spent;
+  return { least, exact, witness, work: spent };
+}
+
+/** What `unionAtMost` learnt: k sets within the limit (their indices), none (every k sets cover at least `least`), or
+ * nothing (its work ran out). */
+export type UnionTest =
+  | { readonly kind: "found"; readonly sets: readonly number[]; readonly union: number }
+  | { readonly kind: "none"; readonly least: number }
+  | { readonly kind: "stopped" };
+
+/**
+ * Whether some k of the sets cover at most `limit` users together, by the same branch and bound as
+ * `searchLeastUnionsByShares` with `limit` + 1 as its incumbent: far cheaper than the least union itself when the
+ * limit is well below it (most branches end at the root's few levels), which is what a bound needs to rule out a
+ * cell it does not believe. When none, `least` is the least node bound or leaf union the search ended on (at
+ * least `limit` + 1, a valid lower bound on the least union). `search` reuses one `createSharesSearch` across tests.
+ */
+export function unionAtMost(
+  search: SharesSearch,
+  k: number,
+  limit: number,
+  work: { left: number },
+): UnionTest {
+  const r = search(k, limit + 1, limit, work.left);
+  work.left -= r.work;
+  if (r.out) return { kind: "stopped" };
+  if (r.found) return { kind: "found", sets: r.found, union: r.best };
+  return { kind: "none", least: Math.max(limit + 1, r.lowest) };
+}
+
+/** One k's depth-first search from an incumbent `best`, stopping at `floor`; see `createSharesSearch`. */
+export type SharesSearch = (
+  k: number,
+  best: number,
+  floor: number,
+  workLeft: number,
+) => {
+  /** The least union found below the incumbent, else the incumbent. */
+  readonly best: number;
+  readonly found: readonly number[] | undefined;
+  /** The least node bound or leaf union the search ended on without improving (a lower bound when none found). */
+  readonly lowest: number;
+  readonly out: boolean;
+  readonly work: number;
+};
+
+/**
+ * The least union of k sets, one k per call, by the shares branch and bound: its state is undone after each call,
+ * so one search serves every k and every limit on the same sets.
+ */
+export function createSharesSearch(
+  sets: readonly (readonly number[])[],
+  universe: number,
+): SharesSearch {
+  const n = sets.length;
   // Users as positions 0..universe−1; per user the sets holding it.
   const count = new Int32Array(universe);
   const free = new Int32Array(universe);
@@ -40,9 +116,8 @@ export function searchLeastUnionsByShares(
   const order = new Float64Array(n);
   const inGroup = new Uint8Array(n);
   const inside = new Int32Array(universe);
-  let spent = 0;
+  const chosen: number[] = [];
   let union = 0;
-  let out = false;
 
   const choose = (d: number, by: number) => {
     for (const p of sets[d] as readonly number[]) {
@@ -56,53 +131,19 @@ export function searchLeastUnionsByShares(
     for (const p of sets[d] as readonly number[]) free[p] = (free[p] as number) - by;
   };
 
-  // Upper values to start from: the greedy chain (each step the set adding the fewest users).
-  const greedy: number[] = [0];
-  const chain: number[] = [];
-  {
-    const seen = new Uint8Array(universe);
-    const taken = new Uint8Array(n);
-    let size = 0;
-    for (let k = 1; k <= top; k++) {
-      let bestSet = -1;
-      let bestNew = Number.POSITIVE_INFINITY;
-      for (let d = 0; d < n; d++) {
-        if (taken[d]) continue;
-        let fresh = 0;
-        for (const p of sets[d] as readonly number[]) if (!seen[p]) fresh++;
-        if (fresh < bestNew) {
-          bestNew = fresh;
-          bestSet = d;
-        }
-      }
-      taken[bestSet] = 1;
-      chain.push(bestSet);
-      for (const p of sets[bestSet] as readonly number[]) {
-        if (!seen[p]) size++;
-        seen[p] = 1;
-      }
-      spent += n;
-      greedy.push(size);
-    }
-  }
-
-  for (let k = 1; k <= top; k++) {
-    const floor = Math.max(floors[k] ?? 0, least[k - 1] as number);
-    let best = greedy[k] as number;
-    let found: number[] | undefined = chain.slice(0, k);
-    if (out || best <= floor) {
-      least.push(out ? floor : best);
-      exact.push(!out);
-      witness.push(out ? undefined : found);
-      continue;
-    }
+  return (k, start, floor, workLeft) => {
+    let best = start;
+    let found: number[] | undefined;
+    let lowest = Number.POSITIVE_INFINITY;
+    let spent = 0;
+    let out = false;
     // Depth-first: the undecided set of least share is branched on, chosen first.
     const search = (need: number): boolean => {
       if (need === 0) {
         if (union < best) {
           best = union;
           found = chosen.slice();
-        }
+        } else lowest = Math.min(lowest, union);
         return best > floor;
       }
       let undecided = 0;
@@ -115,7 +156,7 @@ export function searchLeastUnionsByShares(
         order[undecided++] = s;
         spent += (sets[d] as readonly number[]).length;
       }
-      if (spent > work.left) {
+      if (spent > workLeft) {
         out = true;
         return false;
       }
@@ -123,7 +164,10 @@ export function searchLeastUnionsByShares(
       const smallest = order.subarray(0, undecided).sort();
       let bound = union;
       for (let i = 0; i < need; i++) bound += smallest[i] as number;
-      if (Math.ceil(bound - 1e-9) >= best) return true;
+      if (Math.ceil(bound - 1e-9) >= best) {
+        lowest = Math.min(lowest, Math.ceil(bound - 1e-9));
+        return true;
+      }
       // Shares moved toward the sets that bound it (the need smallest): any split of a user's 1 is valid.
       if (need < undecided) {
         const cut = smallest[need - 1] as number;
@@ -152,7 +196,10 @@ export function searchLeastUnionsByShares(
         const again = order.subarray(0, m).sort();
         let b = union;
         for (let i = 0; i < need; i++) b += again[i] as number;
-        if (Math.ceil(b - 1e-9) >= best) return true;
+        if (Math.ceil(b - 1e-9) >= best) {
+          lowest = Math.min(lowest, Math.ceil(b - 1e-9));
+          return true;
+        }
       }
       let pick = -1;
       for (let d = 0; d < n; d++)
@@ -172,16 +219,40 @@ export function searchLeastUnionsByShares(
       return more;
     };
     search(k);
-    if (out) {
-      least.push(floor);
-      exact.push(false);
-      witness.push(undefined);
-    } else {
-      least.push(best);
-      exact.push(true);
-      witness.push(found);
+    // An early stop (out of work, or the floor met) leaves the state half undone: the recursion unwinds it above.
+    return { best, found, lowest, out, work: spent };
+  };
+}
+
+/** Each step the set adding the fewest users: a union per k to start from, and the sets in the order taken. */
+function greedyChain(sets: readonly (readonly number[])[], universe: number, top: number) {
+  const n = sets.length;
+  const greedy: number[] = [0];
+  const chain: number[] = [];
+  const seen = new Uint8Array(universe);
+  const taken = new Uint8Array(n);
+  let size = 0;
+  let spent = 0;
+  for (let k = 1; k <= top; k++) {
+    let bestSet = -1;
+    let bestNew = Number.POSITIVE_INFINITY;
+    for (let d = 0; d < n; d++) {
+      if (taken[d]) continue;
+      let fresh = 0;
+      for (const p of sets[d] as readonly number[]) if (!seen[p]) fresh++;
+      if (fresh < bestNew) {
+        bestNew = fresh;
+        bestSet = d;
+      }
     }
+    taken[bestSet] = 1;
+    chain.push(bestSet);
+    for (const p of sets[bestSet] as readonly number[]) {
+      if (!seen[p]) size++;
+      seen[p] = 1;
+    }
+    spent += n;
+    greedy.push(size);
   }
-  work.left -= spent;
-  return { least, exact, witness, work: spent };
+  return { greedy, chain, spent };
 }
