@@ -244,7 +244,7 @@ export interface RealMoneyOptions {
 /** Runs the real-money measurements; returns the Markdown section and the issue-10 target rows. */
 export async function runRealMoneyBenchmarks(options: RealMoneyOptions) {
   tierBound = options.tierBound !== false;
-  // Each solve is held to 2 s of CPU (the CLI allows 10 s of wall clock) and 20,000 nodes, 20 s of wall clock
+  // Each solve is held to 2 s of CPU (the CLI stops HiGHS by work: cli-highs-limits.ts) and 20,000 nodes, 20 s of wall clock
   // at most; no budget over all solves. CPU seconds, so that what is proven does not depend on the load.
   const solver = options.mip
     ? await loadHighsSolver({ seconds: 20, cpuSeconds: 2, totalSeconds: Number.POSITIVE_INFINITY })

@@ -156,7 +156,8 @@ export async function runUserRunBenchmarks(options: UserRunOptions): Promise<Use
     targets.push({
       issue: 11,
       target: "`calwise audit` on a 10 GB file: at least DuckDB's throughput, less memory",
-      measured: "not run (`npm run bench -- --full --audit-10gb` runs it: over an hour here)",
+      measured:
+        "not run (`npm run bench -- --full --audit-10gb` runs it: about 10 minutes more on an idle machine, 9.2 for the whole section on 7 Dec)",
       verdict: renderVerdict(undefined, "not measured in this run"),
     });
 

@@ -5,7 +5,7 @@
 // Options: --render-only (run nothing, rewrite the tables from the sections in the file); --full (the
 // issues' sizes: ingestion over 1.7 GB instead of 100 MB, audits of 400 MB and 1.7 GB as a user runs
 // them, HiGHS at every size of the harder families instead of up to 1M pairs); --audit-10gb (with --full:
-// a 10 GB audit too, over an hour here); --quick (no HiGHS beyond 300k pairs in both min-cut sections);
+// a 10 GB audit too, about 10 minutes more on an idle machine); --quick (no HiGHS beyond 300k pairs in both min-cut sections);
 // --only=optimiser,hard-families,packs,real-money,ingest,user-runs,server (sections to run);
 // --out=<file>; --server-seconds=N (each server load run, default 10); --ingest-mb=N (ingestion over a
 // file of about N MB); --user-runs-audit-mb=N,M (the Winlogbeat audits of the user-runs section);
