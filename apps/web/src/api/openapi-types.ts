@@ -5124,7 +5124,7 @@ export interface components {
             lowerBound: number;
             /** @description cost − lowerBound: the most a better answer could save */
             gap: number;
-            /** @description the gap as a percentage of cost, two decimals */
+            /** @description the gap as a percentage of cost: two decimals, below 0.01 two significant digits (0 only for no gap) */
             gapPercent: number;
             tieBreak: string;
             certificate: {

@@ -7,6 +7,7 @@ import {
   demandHolderNumbers,
 } from "../rules/derive-cal-demand.ts";
 import type { FamilyResult, HolderLine } from "./evaluation-result-schema.ts";
+import { gapPercent } from "./gap-percent.ts";
 
 /** A sorted array without its repeats, in place. */
 function uniqueSorted<T>(sorted: T[]): T[] {
@@ -260,10 +261,7 @@ export function buildFamilyResult(plan: FamilyPlan, catalog: Catalog): FamilyRes
       cost: plan.trueCost,
       lowerBound: plan.lowerBound,
       gap: plan.trueCost - plan.lowerBound,
-      gapPercent:
-        plan.trueCost === 0
-          ? 0
-          : Math.round(((plan.trueCost - plan.lowerBound) / plan.trueCost) * 10_000) / 100,
+      gapPercent: gapPercent(plan.trueCost, plan.lowerBound),
       tieBreak: plan.mix.tieBreak,
       certificate: plan.mix.certificate,
     },

@@ -70,7 +70,12 @@ export const familyResultSchema = z.strictObject({
     ),
     lowerBound: count.describe("proven: no cover and purchase costs less"),
     gap: count.describe("cost − lowerBound: the most a better answer could save"),
-    gapPercent: z.number().min(0).describe("the gap as a percentage of cost, two decimals"),
+    gapPercent: z
+      .number()
+      .min(0)
+      .describe(
+        "the gap as a percentage of cost: two decimals, below 0.01 two significant digits (0 only for no gap)",
+      ),
     tieBreak: z.string(),
     certificate: coverCertificateSchema,
   }),
