@@ -98,6 +98,10 @@ export function PointOfSaleScreen() {
     performance.measure("calwise:pos-answer", { start, end: performance.now() });
   }, [answer.data, answer.isPlaceholderData, asked]);
 
+  // The answer on screen is being replaced, or cannot stand for the fields as they are: both the answer and its
+  // pinned line on a phone say so.
+  const stale = answer.isPlaceholderData || answer.isFetching;
+  const invalid = !checked.success || answer.error instanceof ApiError;
   const serverErrors = answer.error instanceof ApiError ? fieldErrorsOfApi(answer.error) : {};
   const errors = { ...serverErrors, ...localErrors };
   const editions = (catalog.data?.products ?? []).filter((p) => p.kind === "operating-system");
@@ -242,21 +246,16 @@ export function PointOfSaleScreen() {
         </form>
         <SaleAnswerPanel
           answer={lastAnswer.current}
-          stale={answer.isPlaceholderData || answer.isFetching}
+          stale={stale}
           failed={
             answer.error !== null &&
             !(answer.error instanceof ApiError && answer.error.status === 400)
           }
-          invalid={!checked.success || answer.error instanceof ApiError}
+          invalid={invalid}
           onSwitch={(product) => set("product")(product)}
         />
       </div>
-      <AnswerPeek
-        answer={lastAnswer.current}
-        answerId="answer"
-        stale={answer.isPlaceholderData || answer.isFetching}
-        invalid={!checked.success || answer.error instanceof ApiError}
-      />
+      <AnswerPeek answer={lastAnswer.current} answerId="answer" stale={stale} invalid={invalid} />
     </section>
   );
 }

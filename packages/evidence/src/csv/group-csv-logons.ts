@@ -248,7 +248,7 @@ export async function groupCsvLogons(
 }
 
 /** Field `k` as core's CsvParser gives it: UTF-8 decoded, `""` read as `"` and CRLF as LF when quoted. */
-export function decodeCsvField(bytes: Buffer, fields: CsvRecordFields, k: number): string {
+function decodeCsvField(bytes: Buffer, fields: CsvRecordFields, k: number): string {
   const text = bytes.toString("utf8", fields.starts[k] as number, fields.ends[k] as number);
   if ((fields.flags[k] as number) & escapedQuote)
     return text.replaceAll('""', '"').replace(/\r\n/g, "\n");
