@@ -1,5 +1,4 @@
-import { checkValueBytes } from "../bytes/check-value-bytes.ts";
-import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
+import { trimValueInto } from "../bytes/trim-value-into.ts";
 import { addLogonBytes, createLogonBytes, type LogonBytes } from "../event/add-logon-bytes.ts";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
@@ -278,12 +277,5 @@ export function trimCsvField(
     return true;
   }
   if ((fields.flags[k] as number) & escapedQuote) return false;
-  let from = fields.starts[k] as number;
-  let to = fields.ends[k] as number;
-  while (from < to && isAsciiSpace(bytes[from] as number)) from++;
-  while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
-  if (!checkValueBytes(bytes, from, to, name)) return false;
-  into[2 * t] = from;
-  into[2 * t + 1] = to;
-  return true;
+  return trimValueInto(bytes, fields.starts[k] as number, fields.ends[k] as number, into, t, name);
 }

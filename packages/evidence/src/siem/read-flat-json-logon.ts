@@ -1,5 +1,4 @@
-import { checkValueBytes } from "../bytes/check-value-bytes.ts";
-import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
+import { readRecordIdDigits, trimValueInto } from "../bytes/trim-value-into.ts";
 import { type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import { type EventFieldMap, eventMapFields } from "./event-field-map.ts";
@@ -106,15 +105,10 @@ export class FlatJsonLogonReader {
       if ((ranges[2 * f] as number) < 0) found[2 * k] = -1;
       else if (!this.trim(bytes, f, found, k, isNameSlot[k] === true)) return false;
     }
-    let recordId: number | null = null;
     const idRange = this.recordIdRange;
     if (!this.trim(bytes, 3, idRange, 0, false)) return false;
-    const idFrom = idRange[0] as number;
-    const idTo = idRange[1] as number;
-    if (idTo > idFrom) {
-      recordId = idTo - idFrom > 15 ? -1 : readPlainDigits(bytes, idFrom, idTo);
-      if (recordId < 0) return false;
-    }
+    const recordId = readRecordIdDigits(bytes, idRange[0] as number, idRange[1] as number);
+    if (recordId === undefined) return false;
     logon.bytes = bytes;
     logon.eventId = eventId;
     logon.recordId = recordId;
@@ -126,18 +120,11 @@ export class FlatJsonLogonReader {
    * its bytes are not the row code's trimmed text or, for a name, hold a character checkLogonFields refuses.
    */
   private trim(bytes: Buffer, f: number, into: Int32Array, t: number, name: boolean): boolean {
-    let from = this.ranges[2 * f] as number;
-    let to = this.ranges[2 * f + 1] as number;
-    if (from < 0) {
-      into[2 * t] = 0;
-      into[2 * t + 1] = 0;
-      return true;
-    }
-    while (from < to && isAsciiSpace(bytes[from] as number)) from++;
-    while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
-    if (!checkValueBytes(bytes, from, to, name)) return false;
-    into[2 * t] = from;
-    into[2 * t + 1] = to;
+    const from = this.ranges[2 * f] as number;
+    if (from >= 0)
+      return trimValueInto(bytes, from, this.ranges[2 * f + 1] as number, into, t, name);
+    into[2 * t] = 0;
+    into[2 * t + 1] = 0;
     return true;
   }
 }
