@@ -48,20 +48,15 @@ export async function groupLogonEvents(
     return groupFlatCsvLogons(source, format, map, { ...options, dedupe });
   }
   if (isFlatJsonFormat(format)) {
-    // A JSON array has no lines to scan: it is read by the streaming reader below (so is a source
-    // whose first character cannot be read, which that reader reports).
-    const array = options.jsonArray ?? (await isJsonArraySource(source).catch(() => true));
-    if (!array) {
-      const map =
-        format === "sentinel-json"
-          ? sentinelFieldMap
-          : format === "splunk-json"
-            ? splunkFieldMap
-            : format === "flat-json"
-              ? flatFieldMap
-              : (options.fieldMap ?? flatFieldMap);
-      return groupFlatJsonLogons(source, format, map, { ...options, dedupe });
-    }
+    const map =
+      format === "sentinel-json"
+        ? sentinelFieldMap
+        : format === "splunk-json"
+          ? splunkFieldMap
+          : format === "flat-json"
+            ? flatFieldMap
+            : (options.fieldMap ?? flatFieldMap);
+    return groupFlatJsonLogons(source, format, map, { ...options, dedupe });
   }
   const store = new LogonGroupStore(source.name, dedupe);
   const reader =

@@ -366,12 +366,14 @@ test("flat JSON exports grouped from bytes", async (t) => {
         }),
         fc.constantFrom(1 << 20, 4093, 977, 61),
         fc.boolean(),
-        async (format, picked, pieceSize, finalNewline) => {
+        fc.boolean(),
+        async (format, picked, pieceSize, finalNewline, asArray) => {
           const all = records[format];
           const body = picked.map(({ record, edits }, k) =>
             editedLine(all[record % all.length] as Members, edits, format, k),
           );
-          await assertSame(`${body.join("\n")}${finalNewline ? "\n" : ""}`, pieceSize, format);
+          const file = asArray ? `[\n${body.join(",\n")}\n]` : body.join("\n");
+          await assertSame(`${file}${finalNewline ? "\n" : ""}`, pieceSize, format);
         },
       ),
       { numRuns: 200 },
@@ -387,6 +389,12 @@ test("flat JSON exports grouped from bytes", async (t) => {
           text,
           (mutated, size) => assertSame(mutated, size, format),
           60,
+        );
+        const array = `[\n${records[format].map((m, k) => line(m, format, true, k)).join(",\n")}\n]\n`;
+        await assertMutationsReadAlike(
+          array,
+          (mutated, size) => assertSame(mutated, size, format),
+          40,
         );
       }
     },

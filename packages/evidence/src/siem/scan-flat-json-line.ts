@@ -14,9 +14,9 @@ const backslash = 0x5c;
 /** Deeper nesting than this in an unmapped value is left to JSON.parse. */
 const maxDepth = 64;
 
-/** JSON's white space inside a line: space, tab, CR (a line has no LF). */
+/** JSON's white space: space, tab, CR, LF (a line has none; a pretty array element has). */
 function isJsonSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x09 || byte === 0x0d;
+  return byte === 0x20 || byte === 0x0a || byte === 0x09 || byte === 0x0d;
 }
 
 function isDigit(byte: number): boolean {
