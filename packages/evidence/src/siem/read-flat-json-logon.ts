@@ -1,14 +1,10 @@
 import { readRecordIdDigits, trimValueInto } from "../bytes/trim-value-into.ts";
 import { type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
+import { decodeJsonString } from "./decode-json-string.ts";
 import { type EventFieldMap, eventMapFields } from "./event-field-map.ts";
 import { readFlatTimeBytes } from "./read-flat-time-bytes.ts";
-import {
-  decodeJsonString,
-  escapedValue,
-  FlatJsonLineScanner,
-  oddValue,
-} from "./scan-flat-json-line.ts";
+import { escapedValue, FlatJsonLineScanner, oddValue } from "./scan-flat-json-line.ts";
 
 /** The logon data checkLogonFields refuses a control character in (the computer is checked apart). */
 const nameFields: readonly string[] = ["TargetUserName", "TargetDomainName", "WorkstationName"];
