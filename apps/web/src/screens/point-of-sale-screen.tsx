@@ -16,6 +16,7 @@ import {
   formatFindingCounts,
   formatStatedCounts,
 } from "../format/format-finding-counts.ts";
+import { matchEditions } from "../format/match-editions.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -106,15 +107,8 @@ export function PointOfSaleScreen() {
   const errors = { ...serverErrors, ...localErrors };
   const editions = (catalog.data?.products ?? []).filter((p) => p.kind === "operating-system");
   const sqlEditions = (catalog.data?.products ?? []).filter((p) => p.services?.sql !== undefined);
-  // Every word typed must appear, in any order: "2022 ess" finds Windows Server 2022 Essentials.
-  const words = search
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== "");
-  const matches = editions.filter((p) =>
-    words.every((w) => p.name.toLowerCase().includes(w) || p.id.includes(w)),
-  );
+  // Every word typed, in any order, abbreviated or misspelt by a letter: "2022 ess", "2012 r2 standrad".
+  const matches = matchEditions(editions, search);
   // The edition chosen stays in the list while the search narrows it, so the select always shows it.
   const chosen = editions.find((p) => p.id === form.product);
   const shown = chosen === undefined || matches.includes(chosen) ? matches : [chosen, ...matches];
@@ -161,6 +155,12 @@ export function PointOfSaleScreen() {
               {catalog.isPending
                 ? "Loading the editions…"
                 : "Type to narrow the list; Enter picks the first match."}
+            </p>
+            {/* Said, not only shown by an emptier list: the answer beside stays for the edition chosen before. */}
+            <p className="error-text" role="status">
+              {catalog.isSuccess && search.trim() !== "" && matches.length === 0
+                ? `No edition matches “${search.trim()}”: the answer is still for ${chosen?.name ?? "the edition chosen"}.`
+                : ""}
             </p>
             {catalog.isError && (
               <p className="error-text" role="alert">
