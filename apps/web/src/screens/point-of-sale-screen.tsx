@@ -310,7 +310,12 @@ const calColumns: readonly Column<SaleAnswer["cals"][number]>[] = [
   { key: "count", header: "How many", numeric: true, cell: (line) => formatCount(line.count) },
 ];
 
-type PackRow = { family: string; pack: SaleAnswer["purchases"][number]["packs"][number] };
+type PackRow = {
+  family: string;
+  /** The CAL version the pack sells: a later one than needed when the list has none of that version. */
+  version: string;
+  pack: SaleAnswer["purchases"][number]["packs"][number];
+};
 
 /** The cheapest packs: the pack with its SKU, how many, their price in the answer's currency. */
 function packColumns(currency: string | null): readonly Column<PackRow>[] {
@@ -319,9 +324,9 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
       key: "pack",
       header: "Pack",
       // One element, so a stacked row (a phone) keeps the pack and its SKU together beside "Pack".
-      cell: ({ pack }) => (
+      cell: ({ pack, version }) => (
         <span>
-          {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
+          {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}, {version}{" "}
           <span className="code">{pack.sku}</span>
         </span>
       ),
@@ -400,7 +405,7 @@ function SaleAnswerPanel(props: {
             columns={packColumns(answer.currency)}
             stacked
             rows={answer.purchases.flatMap((line) =>
-              line.packs.map((pack) => ({ family: line.family, pack })),
+              line.packs.map((pack) => ({ family: line.family, version: line.version, pack })),
             )}
             rowKey={(row) => `${row.family}-${row.pack.sku}`}
             empty={
@@ -419,12 +424,39 @@ function SaleAnswerPanel(props: {
               />
             }
           />
+          <LaterVersionNote answer={answer} />
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
             <AddToQuote deployment={answer.deployment} currency={answer.currency} />
           )}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Says when the packs priced are of a later version than the CALs needed (a 2019 server priced with 2022 CALs,
+ * the cheapest the list has that cover 2019): the sentence names the version needed, the SKUs another, and the agent must be
+ * able to tell the customer why both are right.
+ */
+function LaterVersionNote({ answer }: { answer: SaleAnswer }) {
+  const later = answer.purchases.filter(
+    (line) =>
+      line.kind === "cal" &&
+      line.packs.length > 0 &&
+      answer.cals.some(
+        (cal) =>
+          cal.family === line.family && cal.type === line.type && cal.version !== line.version,
+      ),
+  );
+  if (later.length === 0) return null;
+  return (
+    <p className="hint">
+      {later.map((line) => {
+        const needed = answer.cals.find((c) => c.family === line.family && c.type === line.type);
+        return `${needed?.name ?? line.family} ${needed?.version} ${line.type} CALs are priced as ${line.version} ones, the cheapest on the list that cover ${needed?.version}: a CAL covers its own version and earlier ones. `;
+      })}
+    </p>
   );
 }
 
