@@ -17,6 +17,7 @@ import {
   formatStatedCounts,
 } from "../format/format-finding-counts.ts";
 import { matchEditions } from "../format/match-editions.ts";
+import { saleAnswerNotes } from "../format/sale-answer-notes.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -424,39 +425,17 @@ function SaleAnswerPanel(props: {
               />
             }
           />
-          <LaterVersionNote answer={answer} />
+          {saleAnswerNotes(answer).map((note) => (
+            <p className="hint" key={note}>
+              {note}
+            </p>
+          ))}
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
             <AddToQuote deployment={answer.deployment} currency={answer.currency} />
           )}
         </>
       )}
     </section>
-  );
-}
-
-/**
- * Says when the packs priced are of a later version than the CALs needed (a 2019 server priced with 2022 CALs,
- * the cheapest the list has that cover 2019): the sentence names the version needed, the SKUs another, and the agent must be
- * able to tell the customer why both are right.
- */
-function LaterVersionNote({ answer }: { answer: SaleAnswer }) {
-  const later = answer.purchases.filter(
-    (line) =>
-      line.kind === "cal" &&
-      line.packs.length > 0 &&
-      answer.cals.some(
-        (cal) =>
-          cal.family === line.family && cal.type === line.type && cal.version !== line.version,
-      ),
-  );
-  if (later.length === 0) return null;
-  return (
-    <p className="hint">
-      {later.map((line) => {
-        const needed = answer.cals.find((c) => c.family === line.family && c.type === line.type);
-        return `${needed?.name ?? line.family} ${needed?.version} ${line.type} CALs are priced as ${line.version} ones, the cheapest on the list that cover ${needed?.version}: a CAL covers its own version and earlier ones. `;
-      })}
-    </p>
   );
 }
 
