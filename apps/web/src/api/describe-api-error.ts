@@ -1,4 +1,5 @@
 import { asSentence } from "../format/as-sentence.ts";
+import { fieldMessage } from "../format/field-message.ts";
 import { ApiError } from "./api-client.ts";
 
 /** What an input problem's code means to a reseller; the API's own message follows where it adds facts. */
@@ -76,7 +77,9 @@ export function describeApiError(error: unknown, doing: string): string {
   if (problems.length > 0)
     return [
       ...new Set(
-        problems.map((p) => `${problemWords[p.code] ?? ""} ${asSentence(p.message)}`.trim()),
+        problems.map((p) =>
+          `${problemWords[p.code] ?? ""} ${asSentence(fieldMessage(p.message))}`.trim(),
+        ),
       ),
     ].join(" ");
   const code = error.problem?.code ?? "";
