@@ -3,6 +3,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import { boundByCutFlow } from "./bound-by-cut-flow.ts";
+import { coversEveryEdge, toEdges } from "./cheapest-cover-by-enumeration.test-helper.ts";
 import { type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { cutFlowOf } from "./cut-flow.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
@@ -58,12 +59,7 @@ function everyCover(
   const covers: { money: number; capacity: number }[] = [];
   const walk = (i: number): void => {
     if (i === holders.length) {
-      const covered = edges.every(
-        (e) =>
-          (!e.deviceOnly && e.user !== undefined && (level.get(`u:${e.user}`) ?? -1) >= e.tier) ||
-          (!e.userOnly && e.device !== undefined && (level.get(`d:${e.device}`) ?? -1) >= e.tier),
-      );
-      if (!covered) return;
+      if (!coversEveryEdge(edges, level)) return;
       const counts = new Map<string, Need>();
       let carried = 0;
       for (const [h, l] of level) {
@@ -134,23 +130,6 @@ const estate = fc.integer({ min: 1, max: 3 }).chain((tiers) =>
     above: fc.constantFrom(0, 0, 0, 1, 7, 40, 120),
   }),
 );
-
-function toEdges(raw: readonly { user: number; device: number; tier: number; side: string }[]) {
-  const seen = new Map<string, CoverEdge>();
-  for (const r of raw) {
-    const key = `${r.user}:${r.device}`;
-    const previous = seen.get(key);
-    if (previous && previous.tier >= r.tier) continue;
-    seen.set(key, {
-      user: `U${r.user}`,
-      device: `D${r.device}`,
-      tier: r.tier,
-      deviceOnly: r.side === "deviceOnly",
-      userOnly: r.side === "userOnly",
-    });
-  }
-  return [...seen.values()];
-}
 
 test("the bound by the cut's flow is never above the cheapest cover, and proves some", () => {
   let proofs = 0;
