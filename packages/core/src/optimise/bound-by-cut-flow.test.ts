@@ -203,3 +203,31 @@ test("the bound by the cut's flow is never above the cheapest cover, and proves 
   // Not vacuous: most answers at the optimum are proven by it.
   assert.ok(bounds > 900 && proofs > 300, `${bounds} bounds, ${proofs} proofs`);
 });
+
+test("a cheaper cover that holds both ends of a pair carrying flow is not excluded", () => {
+  // One tier; a user CAL 50 (a 5-pack 200), a device CAL 30 (a 5-pack 120). Four users only a user CAL can cover
+  // (U3–U6), and U1–D1, U1–D2, U2–D1. The least weight is D1 + D2, but U1 + D1 (both ends of U1–D1, which carries
+  // about 80 of U1's flow) makes the users a 5-pack: 200 + 30 = 230, the optimum; U1 + U2 pays 250, D1 + D2 260.
+  // With the answer at 231 the budget is about 110: the double cover (80) must stay (it is over half of it).
+  const market = marketOf([[50, 30]]);
+  const edges: CoverEdge[] = [
+    ...[3, 4, 5, 6].map((u) => ({ user: `U${u}`, tier: 0, deviceOnly: false, userOnly: true })),
+    { user: "U1", device: "D1", tier: 0, deviceOnly: false, userOnly: false },
+    { user: "U1", device: "D2", tier: 0, deviceOnly: false, userOnly: false },
+    { user: "U2", device: "D1", tier: 0, deviceOnly: false, userOnly: false },
+  ];
+  const mix = chooseCalMix({
+    edges,
+    userCost: ratesOf(market, "user"),
+    deviceCost: ratesOf(market, "device"),
+  });
+  const flow = cutFlowOf(mix);
+  assert.ok(flow);
+  // The optimum, by enumeration.
+  assert.equal(Math.min(...everyCover(edges, [], market, () => 0).map((c) => c.money)), 230);
+  for (const answer of [231, 250, 260]) {
+    const b = boundByCutFlow({ flow, pools: [], market, answer, moneyScale: 5, multiplierMass: 0 });
+    assert.equal(b.kind, "bound");
+    if (b.kind === "bound") assert.equal(b.bound, 230, `answer ${answer}`);
+  }
+});
