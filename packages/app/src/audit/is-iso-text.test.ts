@@ -16,6 +16,22 @@ test("isIsoText agrees with toISOString on instants of every era, and refuses an
   );
 });
 
+test("isIsoText refuses the ISO text of an instant with any one character changed", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: -maxMs, max: maxMs }),
+      fc.nat(23),
+      fc.integer({ min: 32, max: 126 }),
+      (ms, at, code) => {
+        const iso = new Date(ms).toISOString();
+        fc.pre(iso.length === 24 && iso.charCodeAt(at) !== code);
+        const changed = iso.slice(0, at) + String.fromCharCode(code) + iso.slice(at + 1);
+        assert.equal(isIsoText(changed, ms), false);
+      },
+    ),
+  );
+});
+
 test("isIsoText on the edges: leap days, year ends, 0000 and 9999, times not of the instant", () => {
   const instants = [
     Date.UTC(2024, 1, 29, 23, 59, 59, 999),
