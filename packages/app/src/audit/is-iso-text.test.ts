@@ -44,6 +44,9 @@ test("isIsoText on the edges: leap days, year ends, 0000 and 9999, times not of 
   ];
   for (const ms of instants) assert.equal(isIsoText(new Date(ms).toISOString(), ms), true);
   assert.equal(isIsoText("2026-10-01T00:00:00Z", Date.UTC(2026, 9, 1)), false);
+  // Digits out of their ranges that add up to the instant's time of day.
+  assert.equal(isIsoText("2026-10-01T10:60:00.000Z", Date.UTC(2026, 9, 1, 11)), false);
+  assert.equal(isIsoText("2026-10-01T10:59:60.000Z", Date.UTC(2026, 9, 1, 11)), false);
   assert.equal(isIsoText("2026-10-01T00:00:00.000Z", Number.NaN), false);
   assert.equal(isIsoText("2026-10-01T00:00:00.0000", Date.UTC(2026, 9, 1)), false);
   assert.equal(isIsoText("+275760-09-13T00:00:00.000Z", maxMs), false);

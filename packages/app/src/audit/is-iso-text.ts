@@ -6,7 +6,7 @@ const dayMs = 86_400_000;
 /**
  * Whether `time` is the ISO text of the instant `ms` (`new Date(ms).toISOString()`), without making
  * a Date or a string per call: the day's "YYYY-MM-DDT" remembered (`isoDatePrefix`), the time of day
- * compared digit by digit. The ledger asks this for every first and last seen it moves (with
+ * read from its digits and compared. The ledger asks this for every first and last seen it moves (with
  * settled groups, about once per event) and keeps the text only when not.
  */
 export function isIsoText(time: string, ms: number): boolean {
@@ -17,30 +17,35 @@ export function isIsoText(time: string, ms: number): boolean {
   if (prefix.charCodeAt(10) !== 84) return time === formatIsoTime(ms);
   for (let index = 0; index < 11; index++)
     if (time.charCodeAt(index) !== prefix.charCodeAt(index)) return false;
-  let rest = ms - day * dayMs;
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
-  const minute = Math.floor(rest / 60_000);
-  rest -= minute * 60_000;
-  const second = Math.floor(rest / 1000);
-  const millis = rest - second * 1000;
+  // The time of day read from the text: within its ranges, its digits are the instant's only when
+  // they add up to the instant's milliseconds of the day.
+  const hour = twoDigits(time, 11);
+  const minute = twoDigits(time, 14);
+  const second = twoDigits(time, 17);
+  const millis = 10 * twoDigits(time, 20) + digit(time, 22);
   return (
-    twoDigits(time, 11, hour) &&
     time.charCodeAt(13) === 58 &&
-    twoDigits(time, 14, minute) &&
     time.charCodeAt(16) === 58 &&
-    twoDigits(time, 17, second) &&
     time.charCodeAt(19) === 46 &&
-    time.charCodeAt(20) === 48 + Math.floor(millis / 100) &&
-    twoDigits(time, 21, millis % 100) &&
-    time.charCodeAt(23) === 90
+    time.charCodeAt(23) === 90 &&
+    hour >= 0 &&
+    hour < 24 &&
+    minute >= 0 &&
+    minute < 60 &&
+    second >= 0 &&
+    second < 60 &&
+    millis >= 0 &&
+    ((hour * 60 + minute) * 60 + second) * 1000 + millis === ms - day * dayMs
   );
 }
 
-/** Whether time[at, at + 2) is `value` (0 to 99) in two decimal digits. */
-function twoDigits(time: string, at: number, value: number): boolean {
-  return (
-    time.charCodeAt(at) === 48 + Math.floor(value / 10) &&
-    time.charCodeAt(at + 1) === 48 + (value % 10)
-  );
+/** The decimal digit at time[at], or a large negative number when it is none. */
+function digit(time: string, at: number): number {
+  const value = time.charCodeAt(at) - 48;
+  return value >= 0 && value <= 9 ? value : -1e9;
+}
+
+/** The two decimal digits at time[at, at + 2) as a number, negative when either is no digit. */
+function twoDigits(time: string, at: number): number {
+  return 10 * digit(time, at) + digit(time, at + 1);
 }
