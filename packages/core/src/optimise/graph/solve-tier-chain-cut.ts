@@ -45,10 +45,12 @@ export interface TierChainCut {
  * searches look at 4-6M arcs in all (the passes below took 3.5-6M arcs in 3-32 passes, at about twice
  * the cost per arc, a user's edges sorted by tier as a walk left it). A user tier's edges are read from
  * the user's whole run (a run is a few edges in a row: cheaper than sorting it).
- * When the searches that found a path each cross large regions (more than 512 arcs a path on average:
- * `calwise evaluate`'s estates, kiosks shared by about 19 users over four tiers, about 5,000 arcs a
- * path, what one looked at the next looks at again) or past `searchesShare`, passes go on from the flow
- * and the closed sets the searches left: each pass walks
+ * When most searches find a path and those cross large regions (over 256 arcs a path on average:
+ * `calwise evaluate`'s estates, kiosks shared by about 19 users over four tiers, where 9 searches in 10
+ * find one, at 350-550 arcs each at first and thousands later, what one looked at the next looks at
+ * again; on the bench's estates 1 search in 30 to 400 finds one, and the failed ones close what they
+ * looked at) or past `searchesShare`, passes go on from the flow and the closed sets the searches left
+ * (on `calwise evaluate`'s 100k and 200k estates after about 170 searches): each pass walks
  * depth first from every user tier node with room left on its source arc, enters each node at most once
  * unless a walk let it go, and sends along every path to the sink it finds (going back only to the first
  * arc the path filled). A walk whose start has sent all it can ends on a path that did not fail to reach
@@ -481,7 +483,8 @@ function augmentInPasses(
   function searchFromEachStart(limit: number): boolean | undefined {
     // How a search reached v: from node parentNode[v] along arc arc[v] (the passes reset arc[] on entry).
     const parentNode = new Int32Array(nodeCount);
-    // The searches that found a path, and the work they took.
+    // The searches made, those that found a path, and the work these took.
+    let searches = 0;
     let paths = 0;
     let pathWork = 0;
     let tail = 0;
@@ -490,9 +493,11 @@ function augmentInPasses(
       const s = starts[i] as number;
       while (sourceSide[s] === 0 && excessOf(s) > 0) {
         if (work < 0) return undefined;
-        // Past the share, or when the searches that found a path cross large regions each (what they
-        // looked at is looked at again by the next), the passes go on.
-        if (work < limit || pathWork > 512 * paths + 65536) return false;
+        // Past the share, or when most searches find a path and those cross large regions each (what
+        // one looked at the next looks at again; a failed search closes what it looked at), the passes
+        // go on.
+        if (work < limit || (2 * paths > searches && pathWork > 256 * paths + 16384)) return false;
+        searches++;
         const before = work;
         stamp++;
         seen[s] = stamp;
