@@ -69,7 +69,7 @@ export interface TierChainCut {
  * `calwise evaluate`'s 200k-user estate: they gave up after 4 s; shortest-path Dinic phases took 18 phases
  * of about the whole reachable region each; the passes reach fewer nodes each and need no levels.)
  *
- * Returns undefined when the passes exceed `searchBudget` (by default 24 times the edges and nodes,
+ * Returns undefined when the searches and passes exceed `searchBudget` (by default 24 times the edges and nodes,
  * counted in arcs looked at, about where the explicit solve it falls back to becomes cheaper:
  * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 3
  * passes and 22M of its 34M), when a capacity is not a non-negative safe
