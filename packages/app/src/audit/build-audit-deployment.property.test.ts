@@ -11,6 +11,7 @@ import { createAuditLedger } from "./create-audit-ledger.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import type { AuditServer } from "./server-directory.ts";
 import { logonEvent } from "./testing/logon-event.ts";
+import { ualAccess } from "./testing/ual-access.ts";
 
 const catalog = loadCatalog();
 const auditServices = ["admin", "rds"] as const;
@@ -153,19 +154,14 @@ test("deployment: the access columns by a counting sort over server ids are the 
           );
         else
           audit.recordUal(
-            {
+            ualAccess({
               kind: l.kind === "ual-user" ? "user" : "device",
               server: l.server,
-              userName: `EXAMPLE\\${l.user}`,
-              ipAddress: `10.0.0.${l.day}`,
-              roleName: "File Server",
-              productName: "Windows Server",
-              firstSeen: time,
-              lastSeen: time,
-              activityCount: l.day,
-              tenantIdentifier: "",
+              user: l.user,
+              day: l.day,
+              time,
               location,
-            },
+            }),
             i,
           );
       }

@@ -15,6 +15,7 @@ import { type HolderRanks, rankHolders } from "./holder-ranks.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
 import { logonEvent } from "./testing/logon-event.ts";
+import { ualAccess } from "./testing/ual-access.ts";
 
 const catalog = loadCatalog();
 
@@ -129,19 +130,14 @@ test("holder evidence: the trail built as it is read is the former array, entry 
             );
           else
             audit.recordUal(
-              {
+              ualAccess({
                 kind: l.kind === "ual-user" ? "user" : "device",
                 server: l.server,
-                userName: `EXAMPLE\\${l.user}`,
-                ipAddress: `10.0.0.${l.day}`,
-                roleName: "File Server",
-                productName: "Windows Server",
-                firstSeen: time,
-                lastSeen: time,
-                activityCount: l.day,
-                tenantIdentifier: "",
+                user: l.user,
+                day: l.day,
+                time,
                 location,
-              },
+              }),
               i,
             );
         }
