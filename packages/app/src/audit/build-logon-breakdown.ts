@@ -69,16 +69,13 @@ export function buildLogonBreakdown(
     (e) => e.rule,
     (e) => e.account,
   );
-  const atServer = sortByTexts(
-    tally.atServer.map((server, user, events) => ({
-      server,
-      user,
-      events,
-      rule: "server-own-console" as const,
-    })),
-    (a) => a.server,
-    (a) => a.user,
-  );
+  // In order by the pairs' name ids (each name ranked once), made in that order.
+  const atServer = tally.atServer.sortedMap((server, user, events) => ({
+    server,
+    user,
+    events,
+    rule: "server-own-console" as const,
+  }));
   const used = new Set<LogonRuleId>(notCounted.map((e) => e.rule));
   if (counted) used.add("person-logon");
   if (atServer.length > 0) used.add("server-own-console");
