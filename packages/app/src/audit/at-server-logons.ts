@@ -41,14 +41,22 @@ export class AtServerLogons {
     );
   }
 
+  /** Every server and user name of the pairs, each once. */
+  get nameTexts(): readonly string[] {
+    return this.names;
+  }
+
   /**
    * `map`'s entries sorted by server, then user, in `compareText` order (a stable sort: pairs that
    * compare equal keep the order first seen), as `sortByTexts` would sort them. Each distinct name
    * is ranked once and the pairs put in order by two counting sorts over their names' ranks: no text
-   * per pair ranked or looked up, no entry made before its place is known.
+   * per pair ranked or looked up, no entry made before its place is known. `rank` is `nameTexts`'
+   * ranks when the caller has them (`rankTexts` of them).
    */
-  sortedMap<T>(make: (server: string, user: string, events: number) => T): T[] {
-    const rank = rankTexts(this.names);
+  sortedMap<T>(
+    make: (server: string, user: string, events: number) => T,
+    rank: ReadonlyMap<string, number> = rankTexts(this.names),
+  ): T[] {
     const rankOfName = Int32Array.from(this.names, (name) => rank.get(name) as number);
     const count = this.pairs.size;
     const serverKey = new Int32Array(count);
