@@ -10,8 +10,7 @@ import { compareText } from "./compare-text.ts";
 import { createAuditLedger } from "./create-audit-ledger.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import type { AuditServer } from "./server-directory.ts";
-import { logonEvent } from "./testing/logon-event.ts";
-import { ualAccess } from "./testing/ual-access.ts";
+import { recordGenerated } from "./testing/record-generated.ts";
 
 const catalog = loadCatalog();
 const auditServices = ["admin", "rds"] as const;
@@ -137,34 +136,7 @@ test("deployment: the access columns by a counting sort over server ids are the 
       const audit = createAuditLedger(owned.servers, new InventoryIndex(), {
         rdsHosts: servers,
       });
-      for (const [i, l] of records.entries()) {
-        const time = `2026-11-${String(l.day).padStart(2, "0")}T08:00:00.000Z`;
-        const location = { file: "a.ndjson", line: i + 1, record: i + 1 };
-        if (l.kind === "logon" || l.kind === "rdp")
-          audit.recordLogon(
-            logonEvent({
-              recordId: i + 1,
-              time,
-              computer: l.server,
-              logonType: l.kind === "rdp" ? 10 : 3,
-              targetUserName: l.user,
-              workstationName: l.device,
-              location,
-            }),
-          );
-        else
-          audit.recordUal(
-            ualAccess({
-              kind: l.kind === "ual-user" ? "user" : "device",
-              server: l.server,
-              user: l.user,
-              day: l.day,
-              time,
-              location,
-            }),
-            i,
-          );
-      }
+      for (const [i, l] of records.entries()) recordGenerated(audit, l, i);
       const windowed = applyAuditWindow(undefined, audit);
       const built = buildAuditDeployment(owned, windowed, audit.tally, catalog);
       const expected = formerAccessColumns(windowed, catalog);

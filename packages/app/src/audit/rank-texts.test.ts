@@ -38,7 +38,7 @@ test("rankTextLists: each list's ranks are rankTexts' of that list alone", () =>
     fc.property(fc.array(fc.array(text, { maxLength: 40 }), { maxLength: 4 }), (lists) => {
       const ranks = rankTextLists(lists);
       assert.equal(ranks.length, lists.length);
-      lists.forEach((list, i) => assert.deepEqual(ranks[i], rankTexts(list)));
+      for (const [i, list] of lists.entries()) assert.deepEqual(ranks[i], rankTexts(list));
     }),
   );
 });
