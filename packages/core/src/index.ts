@@ -35,6 +35,7 @@ export type {
   Rule,
 } from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
+export { indexValidatedCatalog } from "./catalog/index-validated-catalog.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
 export {
   type AccessColumns,
