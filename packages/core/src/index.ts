@@ -80,10 +80,8 @@ export type {
   HolderLine,
   PurchaseLine,
 } from "./evaluate/evaluation-result-schema.ts";
-export {
-  evaluationResultSchema,
-  RESULT_SCHEMA_VERSION,
-} from "./evaluate/evaluation-result-schema.ts";
+export { evaluationResultSchema } from "./evaluate/evaluation-result-schema.ts";
+export { RESULT_SCHEMA_VERSION } from "./evaluate/result-schema-version.ts";
 export { describeServingEditions } from "./findings/describe-serving-editions.ts";
 export type { Finding } from "./findings/finding.ts";
 export { findingSchema } from "./findings/finding.ts";
