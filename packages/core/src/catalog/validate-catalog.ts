@@ -26,7 +26,7 @@ export const ENGINE_RULE_IDS = [
 
 /** Validates catalog data: schema, duplicate ids, unknown references (families, versions, sources, assumptions). */
 export function validateCatalog(input: unknown): Validated<Catalog> {
-  const parsed = catalogSchema.safeParse(input);
+  const parsed = catalogSchema().safeParse(input);
   if (!parsed.success) {
     return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
   }
