@@ -106,3 +106,37 @@ export const englishZodOnly = {
     }));
   },
 };
+
+/**
+ * zod, yaml and commander (a third of what a small `calwise evaluate` compiles, and most of its start) bundled
+ * apart, each as a script `vendor-<package>.js`, which `cli-vendor-loader.mjs` runs through `vm.Script` with
+ * V8's code cache (`vendor-<package>.cache`, written by the build): Node 20 caches no compiled ES module (Node
+ * 22's `module.enableCompileCache`), but it takes a script's cached code. A cache another V8 made is rejected
+ * and the script compiled as before. In the bundle, each package is a module re-exporting the script's names
+ * (every name the package exports, listed from the package itself at build time), so there is one copy of each,
+ * loaded only by the commands that import it.
+ */
+export function cachedVendor(root, packages) {
+  const loader = join(root, "scripts", "cli-vendor-loader.mjs");
+  const names = new Set(packages);
+  return {
+    name: "cached-vendor",
+    setup(build) {
+      build.onResolve({ filter: /^[a-z]/ }, (args) =>
+        names.has(args.path) ? { path: args.path, namespace: "calwise-vendor" } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "calwise-vendor" }, async (args) => {
+        const exported = Object.keys(await import(args.path));
+        const lines = exported.map(
+          (name, i) =>
+            `const v${i} = vendor[${JSON.stringify(name)}];\nexport { v${i} as ${name} };`,
+        );
+        return {
+          contents: `import { loadVendor } from ${JSON.stringify(loader)};\nconst vendor = loadVendor(${JSON.stringify(args.path)});\n${lines.join("\n")}\n`,
+          resolveDir: root,
+          loader: "js",
+        };
+      });
+    },
+  };
+}
