@@ -3,6 +3,7 @@ import { boundReleasedJointly } from "./bound-released-jointly.ts";
 import { boundUnionsByClosure } from "./bound-unions-by-closure.ts";
 import { cheapestWardCell, type WardRefine } from "./cheapest-ward-cell.ts";
 import { createCutLimits } from "./create-cut-limits.ts";
+import { findBusiestHolder } from "./find-busiest-holder.ts";
 import { refineWardCurves } from "./refine-ward-curves.ts";
 import { searchLeastUnionsByShares } from "./search-least-unions-by-shares.ts";
 import {
@@ -371,16 +372,7 @@ function splitOnBusiest(
 ) {
   const { graph, slotNewer, nu, spend } = context;
   const members = new Set(component);
-  let busiest = component[0] as number;
-  let most = -1;
-  for (const h of component) {
-    let d = 0;
-    for (const w of graph.neighbours(h)) if (members.has(w)) d++;
-    if (d > most) {
-      most = d;
-      busiest = h;
-    }
-  }
+  const busiest = findBusiestHolder(graph, component, members);
   const n = state.length;
   const choices = busiest < nu ? 2 : 3;
   const branches: { st: Uint8Array; parts: number[][] }[] = [];
