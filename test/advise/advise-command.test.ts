@@ -83,6 +83,21 @@ test("calwise advise", async (t) => {
     );
   });
 
+  await t.test("names a count that is not a whole number of 0 or more, with what was typed", () => {
+    const r = runCli(["advise", "--users", "-5", "--devices", "3.5", "--growth", "ten"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--users: not a count \(expected a whole number, 0 or more, found -5\)/);
+    assert.match(
+      r.stderr,
+      /--devices: not a count \(expected a whole number, 0 or more, found 3\.5\)/,
+    );
+    assert.match(
+      r.stderr,
+      /--growth: not a count \(expected a whole number, 0 or more, found ten\)/,
+    );
+    assert.doesNotMatch(r.stderr, /received string/);
+  });
+
   await t.test("says when no price list is valid on the date", () => {
     const r = runCli([
       "advise",

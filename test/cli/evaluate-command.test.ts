@@ -194,6 +194,18 @@ test("calwise schema", async (t) => {
     const r = runCli(["schema", "deployment"]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).title, "calwise deployment file");
+    // The command's help names the outputs by their commands: each of those names works too.
+    for (const [alias, title] of [
+      ["evaluate", "evaluation-result"],
+      ["advise", "edition-advice"],
+      ["catalog", "catalog-listing"],
+      ["audit", "audit-result"],
+      ["events", "evidence-record"],
+    ] as const) {
+      const byAlias = runCli(["schema", alias]);
+      assert.equal(byAlias.code, 0, byAlias.stderr);
+      assert.equal(byAlias.stdout, runCli(["schema", title]).stdout);
+    }
     const bad = runCli(["schema", "nope"]);
     assert.equal(bad.code, 2);
     assert.match(

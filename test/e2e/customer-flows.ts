@@ -163,13 +163,13 @@ export function runCustomerFlows(database: string, makeStore: () => Promise<Test
       );
 
       await t.test(
-        "the stored position: a deployment never checked is checked again from it",
+        "the stored position: a deployment never checked is checked from it (Check now)",
         async () => {
           await page.goto(customerPath);
           const position = page.getByRole("table", { name: "Compliance per deployment" });
           await position.getByRole("row", { name: /Shop/ }).getByText("current").waitFor();
           await position.getByText("not checked").waitFor();
-          await page.getByRole("button", { name: /^Check again \(Müller/ }).click();
+          await page.getByRole("button", { name: /^Check now \(Müller/ }).click();
           await position
             .getByRole("row", { name: /Müller/ })
             .getByText("current")

@@ -244,6 +244,19 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     await page.getByText("This edition cannot serve them.").waitFor();
     await assertFits("an edition that cannot serve them");
     await saveScreenshot(page, database, "gaps-point-of-sale-1280-warning");
+    // A misspelt edition is still found, and its CALs priced as the list's later ones are said to be.
+    await page.getByLabel("Find the edition").fill("2022 standrad");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Staff", { exact: true }).fill("12");
+    await page
+      .getByText(/Windows Server CAL 2022 (user|device) CALs are priced as 2025 ones, the cheapest/)
+      .waitFor();
+    await page.getByLabel("Find the edition").fill("qwerty");
+    await page
+      .getByText(
+        "No edition matches “qwerty”: the answer is still for Windows Server 2022 Standard.",
+      )
+      .waitFor();
     watched.assertClean();
     await page.context().close();
   });

@@ -129,6 +129,10 @@ export function runQuoteFlows(database: string, makeStore: () => Promise<FlowSto
       const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
       assert.equal(text.status, 0, text.stderr);
       assert.match(text.stdout, /Żabka Café Ltd/);
+      // From the organisation (the web app names no seller), for the customer's new server.
+      assert.match(text.stdout, /^\s*Quote Reseller\b/m);
+      assert.match(text.stdout, /New server for Żabka Café Ltd/);
+      assert.doesNotMatch(text.stdout, /point of sale/);
       assert.match(text.stdout, /WS25-STD-16/);
       assert.match(text.stdout, /already owns 5/);
       assert.doesNotMatch(text.stdout, /WS25-D5/, "the removed CAL line is not in the PDF");

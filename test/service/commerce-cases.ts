@@ -201,6 +201,22 @@ export function defineCommerceCases(harness: ServiceHarness): void {
     assert.equal(changed.status, 200);
     assert.equal(((await changed.json()) as { total: number }).total, draft.total - 5000);
 
+    // A quote whose terms name no seller (the web app's: its point of sale sends none) is from the organisation,
+    // never from nobody: the PDF a customer receives says who sent it.
+    const { seller: _seller, ...unsigned } = terms;
+    const fromOrg = await app.request(
+      `/v1/quotes/${draft.id}`,
+      asSession(s, "PUT", { ...body, terms: unsigned }),
+    );
+    assert.equal(fromOrg.status, 200);
+    const sentBy = ((await fromOrg.json()) as { quote: { seller: { name: string } | null } }).quote
+      .seller;
+    assert.equal(sentBy?.name, org.name);
+    assert.equal(
+      (await app.request(`/v1/quotes/${draft.id}`, asSession(s, "PUT", discounted))).status,
+      200,
+    );
+
     const issued = await app.request(`/v1/quotes/${draft.id}/issue`, asSession(s, "POST"));
     assert.equal(issued.status, 200);
     const first = (await issued.json()) as {

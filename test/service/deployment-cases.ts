@@ -155,6 +155,25 @@ export function defineDeploymentCases(harness: ServiceHarness): void {
     assert.equal(position.deployments[0]?.current, true);
     assert.equal(position.deployments[0]?.evaluation?.catalogVersion, latest.catalogVersion);
     assert.equal(position.compliant, latest.result.compliant);
+    assert.equal(latest.result.compliant, false, "the example owns too few CALs");
+    // A deployment never checked leaves the position unknown only while no check found a shortfall: one that
+    // did makes the customer not compliant, whatever the unchecked one would show.
+    await json(
+      `/v1/customers/${customer.id}/deployments`,
+      asSession(s, "POST", {
+        document: {
+          name: "estate",
+          servers: [{ name: "S1", product: "ws2012r2-standard", processors: 1 }],
+        },
+      }),
+      201,
+    );
+    const withUnchecked = (await json(`/v1/customers/${customer.id}/position`)) as Position;
+    assert.deepEqual(
+      withUnchecked.deployments.map((d) => d.evaluation === null),
+      [false, true],
+    );
+    assert.equal(withUnchecked.compliant, false);
 
     const reader = await store.users.create(org.id, {
       email: "reader@muller.example",

@@ -68,7 +68,7 @@ test("an edition over its cap warns and names the editions that can serve", () =
   const warning = answer.editionWarnings[0];
   assert.equal(warning?.code, "EDITION_USER_LIMIT");
   assert.ok(warning?.remedyEditions?.some((e) => e.product === "ws2012-standard"));
-  assert.match(warning?.message ?? "", /this server has 30/);
+  assert.match(warning?.message ?? "", /; NEW-SERVER has 30$/);
   assert.match(
     answer.sentence,
     /^Windows Server 2012 Essentials cannot serve 30 staff on 30 devices: sell .*Windows Server 2012 Standard.* instead\.$/,

@@ -41,6 +41,12 @@ export interface SaleAnswer {
   readonly editionWarnings: readonly Finding[];
 }
 
+/**
+ * The one server of a sale, named like a host so the quote it becomes reads "Server NEW-SERVER: 1 × 16-core
+ * licence" (it read "Server this server: …") and a warning "… serves at most 25 users; NEW-SERVER has 30".
+ */
+export const saleServerName = "NEW-SERVER";
+
 const editionCodes = new Set([
   "EDITION_USER_LIMIT",
   "EDITION_DEVICE_LIMIT",
@@ -73,25 +79,26 @@ function buildDeployment(question: SaleQuestion): Record<string, unknown> {
       pairs.add(`${sharer}|${devices[personal + s]}`);
     }
   const service = question.rds ? "rds" : undefined;
+  const server = saleServerName;
   const accesses: { user?: string; device?: string; server: string; service?: string }[] = [
     ...pairs,
   ].map((pair) => {
     const [user, device] = pair.split("|");
-    return { user, device, server: "this server", ...(service === undefined ? {} : { service }) };
+    return { user, device, server, ...(service === undefined ? {} : { service }) };
   });
   if (question.sqlProduct !== undefined)
     for (const pair of pairs) {
       const [user, device] = pair.split("|");
-      accesses.push({ user, device, server: "this server", service: "sql" });
+      accesses.push({ user, device, server, service: "sql" });
     }
   // With no staff named, the devices connect on their own: unattended devices need device CALs.
   if (users.length === 0)
-    for (const device of devices) accesses.push({ user: undefined, device, server: "this server" });
+    for (const device of devices) accesses.push({ user: undefined, device, server });
   return {
     name: "point of sale",
     servers: [
       {
-        name: "this server",
+        name: saleServerName,
         product: question.product,
         ...(question.sqlProduct === undefined ? {} : { applications: [question.sqlProduct] }),
       },

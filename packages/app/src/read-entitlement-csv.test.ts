@@ -6,6 +6,35 @@ import { readEntitlementCsv } from "./read-entitlement-csv.ts";
 const catalog = loadCatalog();
 
 test("readEntitlementCsv", async (t) => {
+  await t.test("a column the rows need but the header lacks is said once, at the header", () => {
+    const { rows, problems } = readEntitlementCsv(
+      "date,kind,family,version,quantity\n" +
+        "2024-02-12,purchase,ws-cal,2012,25\n" +
+        "2025-03-11,purchase,ws-cal,2016,10\n" +
+        "2024-02-12,included,ws-cal,2012,5\n",
+      "e.csv",
+      catalog,
+    );
+    assert.deepEqual(rows, []);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.line, p.column, p.message]),
+      [
+        [
+          "CSV_MISSING_COLUMN",
+          1,
+          1,
+          "the header has no type column: a CAL row needs its type (user, device or either)",
+        ],
+        [
+          "CSV_MISSING_COLUMN",
+          1,
+          1,
+          "the header has no invoice column: a purchase row needs its invoice reference (or kind included)",
+        ],
+      ],
+    );
+  });
+
   await t.test("reads purchases and included licences in any column order", () => {
     const { rows, problems } = readEntitlementCsv(
       "quantity,type,family,suite,externalConnector,version,invoice,kind,amount,currency\n" +

@@ -89,6 +89,23 @@ export function readEntitlementCsv(
         ? catalog.suites
         : catalog.externalConnectors
     ).has(id);
+  // A column some rows need but the header lacks is said once, at the header: not "line 2, column 1: a
+  // CAL needs its type" on every row of a file exported without its type column.
+  const missing = new Set<Column>();
+  const missingColumn = (name: Column, why: string): void => {
+    if (missing.has(name)) return;
+    missing.add(name);
+    problems.push({
+      code: "CSV_MISSING_COLUMN",
+      path: "",
+      file,
+      message: `the header has no ${name} column: ${why}`,
+      expected: `a ${name} column`,
+      received: header.fields.map((f) => f.value).join(","),
+      line: header.line,
+      column: 1,
+    });
+  };
   const rows: EntitlementRow[] = [];
   for (const record of body) {
     if (record.fields.length === 1 && record.fields[0]?.value.trim() === "") continue;
@@ -133,6 +150,8 @@ export function readEntitlementCsv(
     const typeCell = cell("type");
     if (licence === "externalConnector" && typeCell)
       bad(typeCell, "an External Connector has no CAL type", "an empty cell");
+    else if (licence !== "externalConnector" && licence !== undefined && !columns.has("type"))
+      missingColumn("type", "a CAL row needs its type (user, device or either)");
     else if (licence !== "externalConnector" && licence !== undefined && !typeCell)
       bad(
         record.fields[columns.get("type") ?? 0] as CsvField,
@@ -149,7 +168,9 @@ export function readEntitlementCsv(
         "a whole number of licences, 1 or more",
       );
     const invoice = cell("invoice");
-    if (kind === "purchase" && !invoice)
+    if (kind === "purchase" && !columns.has("invoice"))
+      missingColumn("invoice", "a purchase row needs its invoice reference (or kind included)");
+    else if (kind === "purchase" && !invoice)
       bad(
         record.fields[columns.get("invoice") ?? 0] as CsvField,
         "a purchase without an invoice reference",
@@ -167,7 +188,8 @@ export function readEntitlementCsv(
       );
     if (amount && (!currency || !/^[A-Z]{3}$/.test(currency.value)))
       bad(currency ?? amount, "an amount needs its currency", "an ISO 4217 code such as EUR");
-    if (problems.length > before || !licence || !idCell || !quantityCell) continue;
+    if (problems.length > before || missing.size > 0 || !licence || !idCell || !quantityCell)
+      continue;
     const optional = <K extends string>(key: K, field: CsvField | undefined) =>
       field === undefined ? {} : ({ [key]: field.value } as Record<K, string>);
     rows.push({

@@ -1,6 +1,6 @@
 import { adviseCustomer, evaluateUntilProven } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
-import { customerNeeds, errorCodes } from "@calwise/core";
+import { CalwiseError, customerNeeds, errorCodes } from "@calwise/core";
 import { loadHighsSolver, loadPriceListFile } from "@calwise/node-files";
 import type { Command } from "commander";
 import { renderEditionAdvice } from "../report/render-edition-advice.ts";
@@ -70,24 +70,14 @@ export function registerAdviseCommand(program: Command): void {
     .option("--catalog <file>", "catalog file, instead of the shipped one")
     .action(async (options: AdviseOptions) => {
       const catalog = loadCatalog(options.catalog);
-      const number = (value: string | undefined) =>
-        value === undefined ? undefined : /^\d+$/.test(value.trim()) ? Number(value) : value;
       const input = Object.fromEntries(
         Object.entries({
-          users: number(options.users),
-          devices: number(options.devices),
-          sharedDevices: number(options.sharedDevices),
-          usersWithSeveralDevices: number(options.usersWithSeveralDevices),
-          externalUsers: number(options.externalUsers),
+          ...counts(options),
           anonymousWeb: options.anonymousWeb,
           needs: options.needs
             ?.split(",")
             .map((n) => n.trim())
             .filter(Boolean),
-          processors: number(options.processors),
-          coresPerProcessor: number(options.coresPerProcessor),
-          virtualMachines: number(options.vms),
-          growth: number(options.growth),
         }).filter(([, v]) => v !== undefined),
       );
       const priceLists = (options.priceList ?? []).flatMap((file) =>
@@ -112,6 +102,46 @@ export function registerAdviseCommand(program: Command): void {
       );
       process.exitCode = advice.ranked.length > 0 ? 0 : errorCodes.NOT_COMPLIANT.exitCode;
     });
+}
+
+/**
+ * The profile's counts as numbers. A count typed as something else ("-5", "3.5", "ten") is refused here with
+ * the option and what was typed: passed on as text, the profile's schema would say "expected number,
+ * received string" even of "-5".
+ */
+function counts(options: AdviseOptions): Record<string, number | undefined> {
+  const typed: Record<string, string | undefined> = {
+    users: options.users,
+    devices: options.devices,
+    sharedDevices: options.sharedDevices,
+    usersWithSeveralDevices: options.usersWithSeveralDevices,
+    externalUsers: options.externalUsers,
+    processors: options.processors,
+    coresPerProcessor: options.coresPerProcessor,
+    virtualMachines: options.vms,
+    growth: options.growth,
+  };
+  const notCounts = Object.entries(typed).filter(
+    ([, value]) => value !== undefined && !/^\d+$/.test(value.trim()),
+  );
+  if (notCounts.length > 0)
+    throw new CalwiseError(
+      "INPUT_INVALID",
+      "the customer profile is not valid",
+      notCounts.map(([field, value]) => ({
+        code: "ARGUMENT",
+        path: OPTION_OF[field] ?? field,
+        message: "not a count",
+        expected: "a whole number, 0 or more",
+        received: value,
+      })),
+    );
+  return Object.fromEntries(
+    Object.entries(typed).map(([field, value]) => [
+      field,
+      value === undefined ? undefined : Number(value),
+    ]),
+  );
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,4 +1,5 @@
 import { asSentence } from "../format/as-sentence.ts";
+import { fieldMessage } from "../format/field-message.ts";
 import { ApiError } from "./api-client.ts";
 
 /** What an input problem's code means to a reseller; the API's own message follows where it adds facts. */
@@ -76,7 +77,9 @@ export function describeApiError(error: unknown, doing: string): string {
   if (problems.length > 0)
     return [
       ...new Set(
-        problems.map((p) => `${problemWords[p.code] ?? ""} ${asSentence(p.message)}`.trim()),
+        problems.map((p) =>
+          `${problemWords[p.code] ?? ""} ${asSentence(fieldMessage(p.message))}`.trim(),
+        ),
       ),
     ].join(" ");
   const code = error.problem?.code ?? "";
@@ -84,8 +87,33 @@ export function describeApiError(error: unknown, doing: string): string {
   if (code === "INTERNAL")
     return `${words}${error.problem?.requestId ? ` (reference ${error.problem.requestId})` : ""}.`;
   if (code === "CONFLICT") return asSentence(error.message);
+  if (code === "PAYLOAD_TOO_LARGE") return tooLarge(error.message);
   if (words !== undefined) return words;
   return error.problem === undefined
     ? `${doing} failed (HTTP ${error.status}). Try again.`
     : asSentence(error.message);
+}
+
+/**
+ * A refused upload with the limit it passed, as the server states it ("the upload is larger than 104857600 bytes
+ * (--upload-max-bytes)"): "That is larger than calwise accepts: at most 100 MiB an upload." The server's option is
+ * for its administrator, so it is named as theirs, not as something to type.
+ */
+function tooLarge(detail: string): string {
+  const limit = /larger than (\d+) bytes/.exec(detail)?.[1];
+  if (limit === undefined) return answerWords.PAYLOAD_TOO_LARGE ?? "That is too large.";
+  return `That is larger than calwise accepts: at most ${formatBytes(Number(limit))} an upload. Split the export into smaller files, or ask your administrator to raise the limit.`;
+}
+
+/** Bytes as a person reads them: 100,000 → "97.7 KiB", 4294967296 → "4 GiB". */
+function formatBytes(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
 }

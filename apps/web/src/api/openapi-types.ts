@@ -5718,7 +5718,7 @@ export interface components {
       customerId: string;
       /** @description the catalog the service runs now */
       catalogVersion: string;
-      /** @description every deployment's newest evaluation is compliant; null when one has none */
+      /** @description every deployment's newest evaluation is compliant; false when one is not; otherwise null when one has none */
       compliant: boolean | null;
       /** @description the organisation's price list in force today (Calwise-Today) */
       priceListInForce: {

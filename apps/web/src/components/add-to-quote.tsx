@@ -19,12 +19,16 @@ export function AddToQuote(props: {
     queryKey: ["customers"],
     queryFn: ({ signal }) => callApi("get", "/v1/customers", { signal }),
   });
+  const customerName =
+    customers.data?.customers.find((c) => c.id === customerId)?.name ?? "the customer";
   const create = useMutation({
     mutationFn: () =>
       callApi("post", "/v1/quotes", {
         body: {
           customerId,
-          deployment: props.deployment,
+          // The engine's deployment is named "point of sale", which the quote prints as what it is for: the
+          // customer reads "For: New server for Fabrikam Ltd" instead.
+          deployment: { ...props.deployment, name: `New server for ${customerName}` },
           // The OpenAPI document lists fields with defaults as required in request bodies too (zod's output
           // view); the API fills them in, so the quote gives only its currency.
           terms: { currency: props.currency ?? "" } as Schema<"NewQuote">["terms"],

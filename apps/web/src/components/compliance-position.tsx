@@ -163,7 +163,9 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
                   disabled={evaluate.isPending}
                   onClick={() => evaluate.mutate(row.deploymentId)}
                 >
-                  Check again <span className="visually-hidden">({row.name})</span>
+                  {/* Never checked: "again" would say a check exists. */}
+                  {row.evaluation === null ? "Check now" : "Check again"}{" "}
+                  <span className="visually-hidden">({row.name})</span>
                 </button>
               ),
             )}

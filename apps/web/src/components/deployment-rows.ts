@@ -2,6 +2,7 @@
 // editor has no column for (a server's cores, an access's `via`, the assignments…) ride along untouched, so
 // an imported file loses nothing by being edited.
 import { deploymentSchema } from "@calwise/core/deployment-schema";
+import { fieldMessage } from "../format/field-message.ts";
 
 type Extra = Readonly<Record<string, unknown>>;
 
@@ -259,7 +260,8 @@ export function checkDocument(document: Record<string, unknown>): Record<string,
   const parsed = deploymentSchema.safeParse(JSON.parse(JSON.stringify(document)));
   const errors: Record<string, string> = {};
   if (!parsed.success)
-    for (const issue of parsed.error.issues) errors[formatPath(issue.path)] ??= issue.message;
+    for (const issue of parsed.error.issues)
+      errors[formatPath(issue.path)] ??= fieldMessage(issue.message);
   return errors;
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ApiError, type Problem } from "../api/api-client.ts";
+import { fieldMessage } from "../format/field-message.ts";
 
 /** A file the server refused: its name and each problem in words. */
 export interface Refusal {
@@ -15,7 +16,7 @@ export function describeProblem(problem: Problem["problems"][number]): string {
         ? ""
         : `${problem.path}: `
       : `line ${problem.line}${problem.column === undefined ? "" : `, column ${problem.column}`}: `;
-  return `${where}${problem.message}${problem.expected ? ` (expected ${problem.expected})` : ""}`;
+  return `${where}${fieldMessage(problem.message)}${problem.expected ? ` (expected ${problem.expected})` : ""}`;
 }
 
 /** Why `file` was refused, from the error its request threw (every located problem, else the message). */

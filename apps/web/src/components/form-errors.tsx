@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import type { ApiError } from "../api/api-client.ts";
+import { fieldMessage } from "../format/field-message.ts";
 
 /** Field name → message, from a zod parse or from the server's problem details. */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -10,7 +11,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");
-    out[field] ??= issue.message;
+    out[field] ??= fieldMessage(issue.message);
   }
   return out;
 }
@@ -21,8 +22,8 @@ export function fieldErrorsOfApi(error: ApiError): FieldErrors {
   for (const problem of error.problem?.problems ?? []) {
     const field = problem.path.split(/[.[]/)[0] ?? "";
     out[field] ??= problem.expected
-      ? `${problem.message} (expected ${problem.expected})`
-      : problem.message;
+      ? `${fieldMessage(problem.message)} (expected ${problem.expected})`
+      : fieldMessage(problem.message);
   }
   return out;
 }

@@ -23,6 +23,7 @@ import { ErrorSummary } from "../components/form-errors.tsx";
 import { QuoteDeployment } from "../components/quote-deployment.tsx";
 import { RecordNotFound } from "../components/record-not-found.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
+import { fieldMessage } from "../format/field-message.ts";
 import { formatDate } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
 
@@ -154,7 +155,9 @@ export function CustomerScreen() {
       if (error instanceof ApiError && error.status === 400) {
         const byPath: Record<string, string> = {};
         for (const p of error.problem?.problems ?? [])
-          byPath[p.path] ??= p.expected ? `${p.message} (expected ${p.expected})` : p.message;
+          byPath[p.path] ??= p.expected
+            ? `${fieldMessage(p.message)} (expected ${p.expected})`
+            : fieldMessage(p.message);
         setErrors(byPath);
         setMessage("The deployment has problems: correct the highlighted cells.");
       } else setMessage("The deployment could not be saved. Try again in a moment.");

@@ -16,6 +16,8 @@ import {
   formatFindingCounts,
   formatStatedCounts,
 } from "../format/format-finding-counts.ts";
+import { matchEditions } from "../format/match-editions.ts";
+import { saleAnswerNotes } from "../format/sale-answer-notes.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;
 
@@ -106,15 +108,8 @@ export function PointOfSaleScreen() {
   const errors = { ...serverErrors, ...localErrors };
   const editions = (catalog.data?.products ?? []).filter((p) => p.kind === "operating-system");
   const sqlEditions = (catalog.data?.products ?? []).filter((p) => p.services?.sql !== undefined);
-  // Every word typed must appear, in any order: "2022 ess" finds Windows Server 2022 Essentials.
-  const words = search
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== "");
-  const matches = editions.filter((p) =>
-    words.every((w) => p.name.toLowerCase().includes(w) || p.id.includes(w)),
-  );
+  // Every word typed, in any order, abbreviated or misspelt by a letter: "2022 ess", "2012 r2 standrad".
+  const matches = matchEditions(editions, search);
   // The edition chosen stays in the list while the search narrows it, so the select always shows it.
   const chosen = editions.find((p) => p.id === form.product);
   const shown = chosen === undefined || matches.includes(chosen) ? matches : [chosen, ...matches];
@@ -161,6 +156,12 @@ export function PointOfSaleScreen() {
               {catalog.isPending
                 ? "Loading the editions…"
                 : "Type to narrow the list; Enter picks the first match."}
+            </p>
+            {/* Said, not only shown by an emptier list: the answer beside stays for the edition chosen before. */}
+            <p className="error-text" role="status">
+              {catalog.isSuccess && search.trim() !== "" && matches.length === 0
+                ? `No edition matches “${search.trim()}”: the answer is still for ${chosen?.name ?? "the edition chosen"}.`
+                : ""}
             </p>
             {catalog.isError && (
               <p className="error-text" role="alert">
@@ -310,7 +311,12 @@ const calColumns: readonly Column<SaleAnswer["cals"][number]>[] = [
   { key: "count", header: "How many", numeric: true, cell: (line) => formatCount(line.count) },
 ];
 
-type PackRow = { family: string; pack: SaleAnswer["purchases"][number]["packs"][number] };
+type PackRow = {
+  family: string;
+  /** The CAL version the pack sells: a later one than needed when the list has none of that version. */
+  version: string;
+  pack: SaleAnswer["purchases"][number]["packs"][number];
+};
 
 /** The cheapest packs: the pack with its SKU, how many, their price in the answer's currency. */
 function packColumns(currency: string | null): readonly Column<PackRow>[] {
@@ -319,9 +325,9 @@ function packColumns(currency: string | null): readonly Column<PackRow>[] {
       key: "pack",
       header: "Pack",
       // One element, so a stacked row (a phone) keeps the pack and its SKU together beside "Pack".
-      cell: ({ pack }) => (
+      cell: ({ pack, version }) => (
         <span>
-          {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}{" "}
+          {pack.size === 1 ? "single CAL" : `${pack.size}-pack`}, {version}{" "}
           <span className="code">{pack.sku}</span>
         </span>
       ),
@@ -400,7 +406,7 @@ function SaleAnswerPanel(props: {
             columns={packColumns(answer.currency)}
             stacked
             rows={answer.purchases.flatMap((line) =>
-              line.packs.map((pack) => ({ family: line.family, pack })),
+              line.packs.map((pack) => ({ family: line.family, version: line.version, pack })),
             )}
             rowKey={(row) => `${row.family}-${row.pack.sku}`}
             empty={
@@ -419,6 +425,11 @@ function SaleAnswerPanel(props: {
               />
             }
           />
+          {saleAnswerNotes(answer).map((note) => (
+            <p className="hint" key={note}>
+              {note}
+            </p>
+          ))}
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
             <AddToQuote deployment={answer.deployment} currency={answer.currency} />
           )}

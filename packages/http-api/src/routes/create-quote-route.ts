@@ -37,8 +37,10 @@ export function registerCreateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     const principal = authorise(c, editorRoles);
     const body = c.req.valid("json");
     const today = readRequestToday(c, deps.now());
+    // Read before the transaction: the embedded store serves one transaction at a time.
+    const organisationName = (await deps.store.organisations.get(principal.orgId))?.name;
     const quote = await createOnce(c, deps.store, principal, body, async (tx) => {
-      const content = await priceQuote(tx, principal.orgId, body, deps, today);
+      const content = await priceQuote(tx, principal.orgId, body, deps, today, organisationName);
       const draft = await tx.quotes.createDraft(principal.orgId, content);
       await recordChange(tx, c, principal, {
         action: "quote.create",

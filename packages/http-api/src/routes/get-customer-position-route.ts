@@ -17,7 +17,8 @@ const positionSchema = z
     customerId: z.string(),
     catalogVersion: z.string().openapi({ description: "the catalog the service runs now" }),
     compliant: z.boolean().nullable().openapi({
-      description: "every deployment's newest evaluation is compliant; null when one has none",
+      description:
+        "every deployment's newest evaluation is compliant; false when one is not; otherwise null when one has none",
     }),
     priceListInForce: z
       .object({ id: z.string(), name: z.string() })
@@ -163,9 +164,12 @@ export function registerGetCustomerPositionRoute(
         staleReason,
       });
     }
-    const compliant = rows.some((r) => r.evaluation === null)
-      ? null
-      : rows.every((r) => r.evaluation?.compliant === true);
+    // One check that found a shortfall settles it: not compliant, whatever an unchecked deployment would show.
+    const compliant = rows.some((r) => r.evaluation?.compliant === false)
+      ? false
+      : rows.some((r) => r.evaluation === null)
+        ? null
+        : true;
     return c.json(
       {
         customerId: customer.id,

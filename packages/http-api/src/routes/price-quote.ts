@@ -19,7 +19,8 @@ export function toDatedPriceList(list: PriceList): DatedPriceList {
 /**
  * Prices a quote with the `quoteCustomer` use case from what the request names in the organisation: the
  * customer, the deployment (inline or a stored revision) and the price list (the one named, or the
- * organisation's lists for the use case to choose by date and currency). Returns the draft's content; a
+ * organisation's lists for the use case to choose by date and currency), from the organisation (its name, read by
+ * the route before its transaction) unless the terms name a seller. Returns the draft's content; a
  * refusal (such as CALS_NOT_QUOTED: a server needs CALs the quote leaves out without a recorded reason)
  * is the use case's CalwiseError, its problems named from the request body.
  */
@@ -29,6 +30,7 @@ export async function priceQuote(
   body: NewQuote,
   deps: Pick<ServerDependencies, "catalog" | "loadSolver">,
   today: string,
+  organisationName: string | undefined,
 ): Promise<QuoteContent> {
   const { catalog, loadSolver } = deps;
   const customer = await tx.customers.get(orgId, body.customerId);
@@ -55,6 +57,10 @@ export async function priceQuote(
     throw new CalwiseError("NOT_FOUND", "no such price list");
   const lists = new Map((records as PriceList[]).map((r) => [toDatedPriceList(r), r.id] as const));
   const { terms } = body;
+  // Terms without a seller (the web app sends none) quote from the organisation: a customer's PDF always says
+  // who sent it. Terms that name one (the CLI's quote file, an API client) are printed as they are.
+  const seller =
+    terms.seller ?? (organisationName ? { name: organisationName, address: [] } : undefined);
   const result = await (async () => {
     try {
       return await evaluateUntilProven(
@@ -62,7 +68,11 @@ export async function priceQuote(
           quoteCustomer({
             request: {
               name: "terms",
-              data: { ...terms, customer: terms.customer ?? { name: customer.name } },
+              data: {
+                ...terms,
+                ...(seller ? { seller } : {}),
+                customer: terms.customer ?? { name: customer.name },
+              },
             },
             deployment: { name: "deployment", data: stored?.revision.document ?? body.deployment },
             priceLists: [...lists.keys()],

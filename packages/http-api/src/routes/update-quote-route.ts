@@ -38,6 +38,8 @@ export function registerUpdateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const today = readRequestToday(c, deps.now());
+    // Read before the transaction: the embedded store serves one transaction at a time.
+    const organisationName = (await deps.store.organisations.get(principal.orgId))?.name;
     const quote = await deps.store.transact(principal.orgId, async (tx) => {
       const existing = await tx.quotes.get(principal.orgId, id);
       if (existing === undefined) throw new CalwiseError("NOT_FOUND", "no such quote");
@@ -46,7 +48,7 @@ export function registerUpdateQuoteRoute(app: OpenAPIHono<ApiEnv>, deps: ServerD
           "CONFLICT",
           `quote ${existing.number} is ${existing.status}: an issued quote never changes`,
         );
-      const content = await priceQuote(tx, principal.orgId, body, deps, today);
+      const content = await priceQuote(tx, principal.orgId, body, deps, today, organisationName);
       const updated = await tx.quotes.updateDraft(principal.orgId, id, content);
       if (updated === undefined)
         throw new CalwiseError("CONFLICT", "the quote was issued meanwhile");
