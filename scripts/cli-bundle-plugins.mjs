@@ -32,7 +32,13 @@ export function importDefiningFiles(root) {
         const source = readFileSync(args.path, "utf8");
         const contents = source.replace(
           /import\s*\{([^}]*)\}\s*from\s*"(@calwise\/[a-z-]+)";/g,
-          (statement, list, from) => narrowed(list, packages.get(from)) ?? statement,
+          (statement, list, from) => {
+            const imports = narrowed(list, packages.get(from));
+            // As many lines as the statement had: the source map's lines below it stay where they were.
+            return imports === undefined
+              ? statement
+              : `${imports}${"\n".repeat(statement.split("\n").length - 1)}`;
+          },
         );
         return { contents, loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
       });
@@ -65,7 +71,6 @@ function narrowed(list, exports) {
     names.push(`${target.name} as ${specifier.local}`);
     byFile.set(target.file, names);
   }
-  // One line: the source map's lines below the statement stay where they were.
   return [...byFile]
     .map(([file, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(file)};`)
     .join(" ");
