@@ -11,7 +11,7 @@ const knownReasons: readonly (readonly [RegExp, string])[] = [
   ],
   [
     /chooseCalMix within 2× of the bare cut/,
-    "the string-id `chooseCalMix` numbers 2M pairs' ids before any cut: the numbering alone (`internCoverEdges`) is 290–460 ms of CPU, 4–14× the bare cut, and reading the ids' characters alone, the least any numbering must do, 100–125 ms (1.2–3.9×; the section states it where that alone is past 2×); the integer entry `chooseIndexedCalMix` is 4.4–7.4×: on the estates its depth-first passes after the greedy pass (300k users left short, 3–32 passes, 3.5–6M arcs looked at) are most of the call, on the hard family its three reads of the 2M pairs (layout, greedy pass, certificate) against the bare cut's two (history: “what string ids cost alone”)",
+    "the string-id `chooseCalMix` numbers 2M pairs' ids before any cut: the numbering alone (`internCoverEdges`) is 290–460 ms of CPU, 4–14× the bare cut, and reading the ids' characters alone, the least any numbering must do, 100–125 ms (1.2–3.9×; the section states it where that alone is past 2×); the integer entry `chooseIndexedCalMix` is 2.6–9.8× (the bare cut's closing searches now run over the tier chains, so on the estates the search after the greedy pass is no longer most of the call): what is left on every family is a verified cut's fixed cost, the layout, greedy pass and certificate check each reading the 2M pairs (35–120 ms each) and a fresh per-node net-flow array, against a bare cut of 25–140 ms without a certificate check (history: “the bare cut's searches over the tier chains”)",
   ],
   [
     /pairs with owned pools and packs: proven optimal/,

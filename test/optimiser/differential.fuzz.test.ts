@@ -210,3 +210,13 @@ test("a mixed cover with one owned user CAL: a device CAL (223) is bought, not a
   assert.equal(paid, 223);
   assert.equal(optimisation.exactness, "optimal");
 });
+
+test("bounds alone on seed 1183479473: a device-only 2008 pair on an owned CAL, two users on 2012 pairs, is not called optimal at 601 (the reference pays 334)", () => {
+  // Found past the default runs (FUZZ_RUNS=400): the bound by components priced the top-tier holder as the device.
+  const data = generateSmallDeployment(1183479473);
+  const plan = planSmallDeployment(data, false);
+  const reference = referenceCost(data);
+  assert.equal(reference, 334);
+  assert.ok(plan.lowerBound <= reference, `bound ${plan.lowerBound} above ${reference}`);
+  if (plan.exactness === "optimal") assert.equal(plan.trueCost, reference);
+});

@@ -20,10 +20,12 @@ export interface AuditLedger {
   readonly sinceMs: number | undefined;
   /**
    * Applies the logon rules to a group of events read at `base` + its positions; records its access.
+   * True when `id` is given and all the group did was widen an access (its later events may then
+   * come to widenLogonGroup one by one).
    * A group given again with the same `id` in the same source (read on after it was handed on) counts
    * as part of the group first given: its user is the one resolved then.
    */
-  recordLogonGroup(group: LogonGroup, base: number, id?: number): void;
+  recordLogonGroup(group: LogonGroup, base: number, id?: number): boolean;
   /**
    * More events of group `id` of the source read at `base`, given before to recordLogonGroup, read in
    * `file`: recorded when all the group did was widen an access (true), else left to recordLogonGroup.
@@ -69,11 +71,9 @@ export function createAuditLedger(
     tally,
     sinceMs: context.sinceMs,
     recordLogonGroup: (group, base, id) => {
-      if (id === undefined) recordLogonGroup(group, base, context, undefined);
-      else {
-        if (base !== takenGroups.base) takenGroups.reset(base);
-        recordLogonGroup(group, base, context, { groups: takenGroups, id });
-      }
+      if (id === undefined) return recordLogonGroup(group, base, context, undefined);
+      if (base !== takenGroups.base) takenGroups.reset(base);
+      return recordLogonGroup(group, base, context, { groups: takenGroups, id });
     },
     widenLogonGroup: (id, base, more, file) =>
       base === takenGroups.base &&

@@ -21,9 +21,10 @@ export interface AuditRecordSink {
    * A group of logon events of one source, or a row of an accesses file as the group it stands for;
    * `base` + its positions are their reading positions. `id`, when given, is the group's id in its
    * source: a reader that hands groups on as it reads gives a group seen again later once more under
-   * the same id, with the events since (GroupLogonOptions.takeGroups).
+   * the same id, with the events since (GroupLogonOptions.takeGroups). True: all it did was widen an
+   * access, so the group's later events may come to widenLogonGroup one by one.
    */
-  logonGroup(group: LogonGroup, base: number, id?: number): void;
+  logonGroup(group: LogonGroup, base: number, id?: number): boolean | undefined;
   /**
    * More events of group `id`, given before to `logonGroup` (its first event not decoded): true when
    * the sink took them as such, else they come again to `logonGroup` as a group.

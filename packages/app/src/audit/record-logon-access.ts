@@ -247,14 +247,15 @@ export interface LogonContext {
  * reads the fields the group's events share, so the group counts as its events one by one would;
  * `base` places the source's positions in the reading order of the whole audit. The reader splits
  * groups at --since, so a group is wholly before it or wholly not; a pre-aggregated row (a group
- * the reader cannot split) counts whole when its last logon is in the window.
+ * the reader cannot split) counts whole when its last logon is in the window. True when `known`
+ * and all the group did was widen an access (`widenLogonGroup` then takes the rest of it).
  */
 export function recordLogonGroup(
   group: LogonGroup,
   base: number,
   context: LogonContext,
   known: { readonly groups: TakenGroups; readonly id: number } | undefined,
-): void {
+): boolean {
   const { tally } = context;
   const { event, events } = group;
   const verdict = classifyLogon(event);
@@ -266,7 +267,7 @@ export function recordLogonGroup(
       if (!isServerSkip(server))
         tally.anonymous.set(server.name, (tally.anonymous.get(server.name) ?? 0) + events);
     }
-    return;
+    return false;
   }
   const server = context.servers.resolve(event.computer);
   if (isServerSkip(server)) {
@@ -277,14 +278,14 @@ export function recordLogonGroup(
           ? server.reason
           : "unknown computer: name it in --owned or the AD computer inventory";
     bump(tally.computersNotCounted, event.computer, reason, events);
-    return;
+    return false;
   }
   const first = { time: group.first.time, ms: group.first.ms, at: base + group.first.at };
   const last = { time: group.last.time, ms: group.last.ms, at: base + group.last.at };
   noteNewest(tally, last.time, last.ms, last.at);
   if (context.sinceMs !== undefined && last.ms < context.sinceMs) {
     tally.beforeWindow += events;
-    return;
+    return false;
   }
   // A group read on after it was handed on keeps the user resolved for it first: resolving infers
   // domain aliases as it goes, so the same names resolved later may give another user. Without AD
@@ -302,7 +303,7 @@ export function recordLogonGroup(
   const accountClass = user.accountClass;
   if (accountClass?.service) {
     bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
-    return;
+    return false;
   }
   if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", events);
   const admin = accountClass?.adminOnly === true;
@@ -338,8 +339,9 @@ export function recordLogonGroup(
     event.location,
   );
   // A group that only widened its access: the rest of it can (`widenLogonGroup`).
-  if (known !== undefined && !admin && !accountClass?.disabled && !atServer)
-    known.groups.setAccess(known.id, access);
+  if (known === undefined || admin || accountClass?.disabled || atServer) return false;
+  known.groups.setAccess(known.id, access);
+  return true;
 }
 
 /**

@@ -94,3 +94,27 @@ test("boundByComponentsOnce searches once per key and arguments, and again when 
   boundByComponentsOnce(memo, "", edges, pools, market, 1_000, 100, 100_000);
   assert.equal(memo.size, 3);
 });
+
+test("users whose pairs a forced device covers may still hold the top tier (the device kept on an owned older CAL)", () => {
+  // D1 alone on a tier-0 pair (forced in, on the owned either CAL); U3 and U4 reach it on tier 1. A tier-1
+  // device CAL is dear (200), a tier-1 user CAL 56: the cheapest cover is U3 and U4 at tier 1 (112), D1 at
+  // tier 0 on the owned CAL. The frontier has no user beyond its components; ν = 1 top-tier holder must be
+  // allowed to be a user all the same (it was priced as the device: 200, a bound above the optimum).
+  const dear: typeof market = {
+    ...market,
+    packs: (type, tier) =>
+      type === "device" && tier === 1
+        ? [{ id: "device-1-1", size: 1, price: 200 }]
+        : market.packs(type, tier),
+  };
+  const edges: CoverEdge[] = [
+    { device: "D1", tier: 0, deviceOnly: true, userOnly: false },
+    { user: "U3", device: "D1", tier: 1, deviceOnly: false, userOnly: false },
+    { user: "U4", device: "D1", tier: 1, deviceOnly: false, userOnly: false },
+  ];
+  const pools: OwnedPool[] = [{ type: "either", tier: 0, quantity: 1, source: "owned" }];
+  // The cheapest cover by hand: D1 on the owned CAL (0) + two tier-1 user CALs (2 × 56); D1 at tier 1 costs 200.
+  const optimum = 112;
+  const b = boundByComponents(edges, pools, dear, Number.POSITIVE_INFINITY, -1, 100_000);
+  if (b.kind === "bound") assert.ok(b.bound <= optimum, `${b.bound} > ${optimum}`);
+});

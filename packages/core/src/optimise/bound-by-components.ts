@@ -238,7 +238,7 @@ export function boundByComponents(
  * user counts the best so far is returned: at least the least price, an upper estimate of it.
  */
 function priceFrontier(
-  total: Frontier,
+  frontier: Frontier,
   nu1: number,
   topTier: number,
   pools: readonly OwnedPool[],
@@ -248,6 +248,13 @@ function priceFrontier(
 ):
   | { readonly kind: "bound"; readonly bound: number }
   | { readonly kind: "skipped"; readonly reason: string } {
+  // Up to ν more users than the frontier's components hold: a user whose pairs a forced device covers (at an
+  // older tier, on an owned CAL) may still be one of the ν top-tier holders, and the frontier ("at most u
+  // users") stays at its last value past its end. Without them the ν were priced as devices: a bound above
+  // the optimum (a device-only 2008 pair, two users on 2012 pairs, device CALs of 2012 dear).
+  let last = Number.POSITIVE_INFINITY;
+  for (const f of frontier) if (Number.isFinite(f)) last = Math.min(last, f);
+  const total = [...frontier, ...new Array<number>(nu1).fill(last)];
   // The split of ν between users and devices is priced per user count only while that stays small.
   const splits = total.length * (nu1 + 1) <= MAX_PRICED_SPLITS;
   let exactPrices = true;

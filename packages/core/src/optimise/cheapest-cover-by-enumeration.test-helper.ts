@@ -28,12 +28,7 @@ export function cheapestCover(edges: readonly CoverEdge[], pools: readonly Owned
   let best = Number.POSITIVE_INFINITY;
   const walk = (i: number): void => {
     if (i === holders.length) {
-      const covered = edges.every(
-        (e) =>
-          (!e.deviceOnly && e.user !== undefined && (level.get(`u:${e.user}`) ?? -1) >= e.tier) ||
-          (!e.userOnly && e.device !== undefined && (level.get(`d:${e.device}`) ?? -1) >= e.tier),
-      );
-      if (!covered) return;
+      if (!coversEveryEdge(edges, level)) return;
       const needs: Need[] = [];
       for (const [h, l] of level) {
         if (l < 0) continue;
@@ -52,6 +47,18 @@ export function cheapestCover(edges: readonly CoverEdge[], pools: readonly Owned
   };
   walk(0);
   return best;
+}
+
+/** Whether holders at these levels (`u:`/`d:` + name → tier, -1 or absent: none) cover every edge. */
+export function coversEveryEdge(
+  edges: readonly CoverEdge[],
+  level: ReadonlyMap<string, number>,
+): boolean {
+  return edges.every(
+    (e) =>
+      (!e.deviceOnly && e.user !== undefined && (level.get(`u:${e.user}`) ?? -1) >= e.tier) ||
+      (!e.userOnly && e.device !== undefined && (level.get(`d:${e.device}`) ?? -1) >= e.tier),
+  );
 }
 
 export const edgeArbitrary = fc.record({

@@ -1,13 +1,18 @@
 import { buildTierChainNetwork } from "./build-tier-chain-network.ts";
 import type { TieBreak, TierCosts } from "./choose-cal-mix.ts";
 import type { CoverCertificate } from "./cover-certificate.ts";
+import { rememberCutFlow } from "./cut-flow.ts";
 import {
   layOutTierChains,
   type TierChainEdges,
   type TierChainLayout,
 } from "./graph/lay-out-tier-chains.ts";
 import { solveMinCut } from "./graph/solve-min-cut.ts";
-import { solveTierChainCut, type TierChainCapacities } from "./graph/solve-tier-chain-cut.ts";
+import {
+  solveTierChainCut,
+  type TierChainCapacities,
+  type TierChainCut,
+} from "./graph/solve-tier-chain-cut.ts";
 import { verifyMinCut } from "./graph/verify-min-cut.ts";
 import { verifyTierChainCut } from "./graph/verify-tier-chain-cut.ts";
 
@@ -125,6 +130,16 @@ export function chooseIndexedCalMix(problem: IndexedCalMixProblem): IndexedCalMi
         `edge ${nameOf(edges.userNames, u)}/${nameOf(edges.deviceNames, d)} tier ${tier} is not covered`,
       );
   }
+  // The checked flow, for the bound that reads it (`bound-by-cut-flow.ts`); the tie weights add up to less
+  // than `scale` (`tieMax` above).
+  if (solved.flow && layout && problems.length === 0 && !problem.userHeld && !problem.deviceHeld)
+    rememberCutFlow(userTier, {
+      layout,
+      cut: solved.flow,
+      capacities: { user: userCapacity, device: deviceCapacity },
+      scale,
+      tieTotal: scale - 1,
+    });
   return {
     userTier,
     deviceTier,
@@ -293,6 +308,8 @@ interface SolvedCut {
   readonly nodes: number;
   readonly arcs: number;
   readonly problems: readonly string[];
+  /** The maximum flow, when the implicit cut found it (`solveTierChainCut`). */
+  readonly flow?: TierChainCut;
 }
 
 // The Lagrangian search solves the same edges again and again with other prices: lay them out once.
@@ -330,6 +347,7 @@ function solveImplicitly(
     nodes: layout.nodeCount,
     arcs: layout.arcCount,
     problems: check.valid ? [] : check.problems,
+    flow: cut,
   };
 }
 

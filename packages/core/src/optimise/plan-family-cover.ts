@@ -5,11 +5,13 @@ import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand
 import { balanceFreePairs } from "./balance-free-pairs.ts";
 import { boundByComponentsOnce, type ComponentBoundMemo } from "./bound-by-components.ts";
 import { boundByCounts, type CoverInequality, countCountVectors } from "./bound-by-counts.ts";
+import { boundByCutFlow } from "./bound-by-cut-flow.ts";
 import { boundByTiersOnce } from "./bound-by-tiers.ts";
 import { buildCoverMip } from "./build-cover-mip.ts";
 import { type CalMix, type CoverEdge, chooseCalMix } from "./choose-cal-mix.ts";
 import { countHoldersPerTier } from "./count-holders-per-tier.ts";
 import { coverFromLowering } from "./cover-from-lowering.ts";
+import { cutFlowOf } from "./cut-flow.ts";
 import { HolderTiers } from "./holder-tiers.ts";
 import { improveCoverByMoves } from "./improve-cover-by-moves.ts";
 import {
@@ -409,8 +411,10 @@ function planWithOwned(
         deviceWeight: device.map((x) => x.cost),
         least: mix.cost,
       });
-    const bound = mix.cost - free.reduce((s, p, i) => s + (mu[i] as number) * p.free, 0);
+    const mass = free.reduce((s, p, i) => s + (mu[i] as number) * p.free, 0);
+    const bound = mix.cost - mass;
     lowerBound = Math.max(lowerBound, Math.ceil(bound / scale));
+    if (!dualCut || bound > dualCut.bound) dualCut = { mix, mass, bound };
     const e = consider(mix, "minimum cut");
     if (!proven()) {
       candidates.push({ mix, cost: e.pricing.cost });
@@ -439,6 +443,8 @@ function planWithOwned(
     return usage;
   };
   let lastTakers: string[][] = [];
+  /** The cut whose Lagrangian bound is the highest so far: its flow gives the bound by the cut's flow. */
+  let dualCut: { mix: CalMix; mass: number; bound: number } | undefined;
   const proven = () => best !== undefined && best.pricing.cost <= lowerBound;
   const closeEnough = () =>
     best !== undefined && best.pricing.cost - lowerBound <= best.pricing.cost * CLOSE_ENOUGH;
@@ -760,6 +766,32 @@ function planWithOwned(
       const moved = improveCoverByMoves(edges, start.mix, pools, market, work);
       work -= moved.stats.work;
       if (moved.mix) consider(moved.mix, "minimum cut, cover improved by single-holder moves");
+    }
+  }
+  // The best Lagrangian cut's flow, read as LP duality on the cover (`bound-by-cut-flow.ts`): what a cover
+  // cheaper than the answer could still choose, and the least money of those choices. Only with every CAL
+  // priced (its money argument needs each tier's lowest price per unit) and no holder or pool assigned already.
+  const flow = dualCut && cutFlowOf(dualCut.mix);
+  if (
+    flow &&
+    dualCut &&
+    !proven() &&
+    held.size === 0 &&
+    market.priced &&
+    market.unpriced.size === 0 &&
+    pools.every((p) => (p.assigned ?? 0) === 0)
+  ) {
+    const b = boundByCutFlow({
+      flow,
+      pools,
+      market,
+      answer: (best as unknown as Priced).pricing.cost,
+      moneyScale: scale,
+      multiplierMass: dualCut.mass,
+    });
+    if (b.kind === "bound" && b.bound > lowerBound) {
+      lowerBound = b.bound;
+      structured += `; bound by the cut's flow (${b.freeHolders} holder${b.freeHolders === 1 ? "" : "s"} left free in ${b.parts} part${b.parts === 1 ? "" : "s"}, ${b.countVectors} count vector${b.countVectors === 1 ? "" : "s"})`;
     }
   }
   const chosen = best as unknown as Priced;

@@ -5,6 +5,7 @@ import {
   firstCounted,
   type LogonGroupStore,
   notCounted,
+  widenCounted,
 } from "../logon/logon-group-store.ts";
 import {
   channelField,
@@ -156,6 +157,10 @@ export function createWinlogbeatLineGrouper(
     );
     const outcome = store.offer(id, recordId, ms, lines.records);
     if (outcome === notCounted) return true;
+    if (outcome === widenCounted) {
+      store.widenBytes(id, bytes, timeStart, timeEnd, line, lines.records, recordId);
+      return true;
+    }
     if (outcome === firstCounted) store.placeFirst(id, { line, record: lines.records, recordId });
     if (outcome !== counted || store.updated !== 0)
       store.setTimeBytes(id, bytes, timeStart, timeEnd);

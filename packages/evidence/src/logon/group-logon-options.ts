@@ -13,11 +13,15 @@ export interface GroupLogonOptions extends EvtxLogonChunkOptions {
    * megabytes), each with its id in the source: then `groups()` gives none. A group seen again after
    * it was handed on comes again with the same id and the events since, its event the first of
    * those (`LogonGroupStore.takeGroups`); the groups come in the order of their first event.
+   * `true` (with takeMore): all the taker does with this group is widen what it recorded, so its
+   * later events go to takeMore one by one as they are read.
    */
-  readonly takeGroups?: (group: LogonGroup, id: number) => void;
+  readonly takeGroups?: (group: LogonGroup, id: number) => boolean | undefined;
   /**
    * With takeGroups: a group seen again after it was handed on is first offered here, without its
-   * event (its count, first and last seen since); false hands it to takeGroups as a group.
+   * event (its count, first and last seen since); false hands it to takeGroups as a group. Once a
+   * group was answered true (here or by takeGroups), each later event of it comes here as it is read
+   * (count 1, first = last), in reading order but before the groups read with it are handed on.
    */
   readonly takeMore?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean;
   /** Bytes read between handing groups to `takeGroups` (default 16 MiB; tests: a few, to cut groups often). */

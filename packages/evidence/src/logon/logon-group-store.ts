@@ -31,6 +31,11 @@ const noLogonType = 0xffff;
 export const notCounted = 0;
 export const counted = 1;
 export const firstCounted = 2;
+/**
+ * Counted, and the event is of a group whose taker widens it event by event (`takeGroups`): no piece
+ * is kept; the caller hands the event on with its time (`widenBytes`, `widenText`).
+ */
+export const widenCounted = 3;
 const encoder = new TextEncoder();
 
 /**
@@ -82,6 +87,15 @@ export class LogonGroupStore {
   private pieceOf = new Int32Array(1024);
   /** Per group id: 1 once handed on by takeGroups. */
   private taken = new Uint8Array(1024);
+  /**
+   * Per group id: 1 when its taker said it only widens it (`take` or `more` answered true): its later
+   * events go to `more` one by one as they are read, not into a piece.
+   */
+  private settled = new Uint8Array(1024);
+  /** The `more` of the last takeGroups, which takes a settled group's events as they are read. */
+  private widenMore:
+    | ((id: number, events: number, first: SeenAt, last: SeenAt) => boolean)
+    | undefined;
   /** Per piece: its group id. */
   private pieceGroup = new Int32Array(0);
   /** Pieces since the groups were last taken; columns below are per piece. */
@@ -239,6 +253,13 @@ export class LogonGroupStore {
     }
     const piece = (this.pieceOf[id] as number) - 1;
     if (piece < 0) {
+      if (this.settled[id] === 1) {
+        this.updated = 0;
+        this.widenMs = ms;
+        this.widenAt = at;
+        this.widenRecordId = recordId ?? Number.NaN;
+        return widenCounted;
+      }
       const next = this.newPiece(id);
       this.events[next] = 1;
       this.firstMs[next] = ms;
@@ -263,6 +284,51 @@ export class LogonGroupStore {
       this.updated |= 1 << lastTime;
     }
     return counted;
+  }
+
+  private widenMs = 0;
+  private widenAt = 0;
+  private widenRecordId = Number.NaN;
+
+  /**
+   * Hands the event `offer` answered `widenCounted` for, its time ASCII bytes[start, end), to the
+   * taker; its line, record and record id start a piece when the taker refuses it.
+   */
+  widenBytes(
+    id: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    line: number,
+    record: number,
+    recordId: number | null,
+  ): void {
+    if (this.widenEvent(id, bytes.toString("latin1", start, end))) return;
+    this.placeFirst(id, { line, record, recordId });
+    this.setTimeBytes(id, bytes, start, end);
+  }
+
+  /** As widenBytes, for an event the reader decoded: kept as its piece's first when refused. */
+  widenText(id: number, event: LogonEvent): void {
+    if (this.widenEvent(id, event.time)) return;
+    this.keepFirst(id, event);
+    this.setTimeText(id, event.time);
+  }
+
+  /** Gives the widened event to `more`; when refused, the group is no longer settled and the event starts a piece. */
+  private widenEvent(id: number, time: string): boolean {
+    const seen: SeenAt = { time, ms: this.widenMs, at: this.widenAt };
+    if ((this.widenMore as NonNullable<typeof this.widenMore>)(id, 1, seen, seen)) return true;
+    this.settled[id] = 0;
+    const piece = this.newPiece(id);
+    this.events[piece] = 1;
+    this.firstMs[piece] = seen.ms;
+    this.lastMs[piece] = seen.ms;
+    this.firstAt[piece] = seen.at;
+    this.lastAt[piece] = seen.at;
+    this.eventRecordId[piece] = this.widenRecordId;
+    this.updated = 7;
+    return false;
   }
 
   /** Starts group `id`'s piece, next in the order of first counted events; its columns are the caller's to set. */
@@ -330,8 +396,11 @@ export class LogonGroupStore {
   addEvent(id: number, event: LogonEvent, ms: number, at: number): void {
     this.recordIdsOf(id, event);
     const outcome = this.offer(id, event.recordId, ms, at);
-    if (outcome === firstCounted) this.keepFirst(id, event);
-    this.setTimeText(id, event.time);
+    if (outcome === widenCounted) this.widenText(id, event);
+    else {
+      if (outcome === firstCounted) this.keepFirst(id, event);
+      this.setTimeText(id, event.time);
+    }
   }
 
   /** The record ids of a group merged from another thread's store, found from its key's computer and channel. */
@@ -472,12 +541,16 @@ export class LogonGroupStore {
   /**
    * Hands the groups with a counted event since they were last taken to `take`, with their ids, in the
    * order of their first one (a group taken before, seen again, comes as a new piece of the same id,
-   * first offered to `more` without its event: `true` took it), and forgets their columns.
+   * first offered to `more` without its event: `true` took it), and forgets their columns. A group
+   * that `take` or `more` answered `true` for is *settled*: its taker only widens it, so its later
+   * events go to `more` one at a time as they are read (`widenCounted`), with no piece kept; one that
+   * `more` then refuses starts a piece again.
    */
   takeGroups(
-    take: (group: LogonGroup, id: number) => void,
+    take: (group: LogonGroup, id: number) => boolean | undefined,
     more?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean,
   ): void {
+    if (more !== undefined) this.widenMore = more;
     for (let piece = 0; piece < this.pieces; piece++) {
       const id = this.pieceGroup[piece] as number;
       if (
@@ -494,10 +567,12 @@ export class LogonGroupStore {
           ),
           this.seenAt(piece, lastTime, this.lastMs[piece] as number, this.lastAt[piece] as number),
         )
-      )
+      ) {
+        this.settled[id] = 1;
         continue;
+      }
       this.taken[id] = 1;
-      take(this.groupOf(piece), id);
+      if (take(this.groupOf(piece), id) === true && more !== undefined) this.settled[id] = 1;
     }
     for (let piece = 0; piece < this.pieces; piece++)
       this.pieceOf[this.pieceGroup[piece] as number] = 0;
@@ -616,6 +691,7 @@ export class LogonGroupStore {
     this.pieceOf = grown(this.pieceOf, length);
     this.verdicts = grown(this.verdicts, length);
     this.taken = grown(this.taken, length);
+    this.settled = grown(this.settled, length);
   }
 
   /** Room for one more piece's columns. */

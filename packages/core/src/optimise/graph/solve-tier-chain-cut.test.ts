@@ -107,10 +107,10 @@ function capacitiesOf(c: Case): TierChainCapacities {
 }
 
 /** The implicit cut against solveMinCut on the explicit network: same value, same minimal side, valid certificate. */
-function assertSameAsSolveMinCut(c: Case, grouped: boolean): void {
+function assertSameAsSolveMinCut(c: Case, grouped: boolean, searchesShare?: number): void {
   const layout = layoutOf(c, grouped);
   const capacities = capacitiesOf(c);
-  const cut = solveTierChainCut(layout, capacities);
+  const cut = solveTierChainCut(layout, capacities, undefined, searchesShare);
   assert.ok(cut !== undefined, "the implicit cut gave up");
   const { network, flow } = explicitOf(layout, capacities, cut);
   const reference = solveMinCut(network);
@@ -216,6 +216,21 @@ test("solveTierChainCut agrees with solveMinCut on dense graphs, where walks re-
       assertSameAsSolveMinCut(c, grouped),
     ),
     { numRuns: 300 },
+  );
+});
+
+test("solveTierChainCut agrees with solveMinCut when the passes go on from any point of the searches", () => {
+  // A small share of work for the breadth-first searches (-1: none at all), so the depth-first passes
+  // start from the flow and the closed sets any number of searches left (on these graphs the searches
+  // alone finish with the default share).
+  fc.assert(
+    fc.property(
+      fc.oneof(tierChainCase, tierChainCaseOf(30, 150), tierChainCaseOf(12, 120)),
+      fc.boolean(),
+      fc.integer({ min: -1, max: 120 }),
+      (c, grouped, share) => assertSameAsSolveMinCut(c, grouped, share),
+    ),
+    { numRuns: 600 },
   );
 });
 

@@ -29,13 +29,28 @@ export interface TierChainCut {
  * tier, over chains: a user's tier-k source arc and chain arc to k+1 are implicit, and its edges are its
  * own run of pairs, read by tier. On large inputs fresh memory is most of a solve's cost, so this touches
  * the flows, the source side and, only when the greedy pass leaves flow to find, the search arrays, and
- * those only where the walks go: a user's edges are sorted by tier when a walk first leaves the user, a
- * device tier lists only the edges carrying flow after the greedy pass (and those given flow since).
+ * those only where the searches go: a device tier lists only the edges carrying flow after the greedy
+ * pass (and those given flow since); a user's edges are sorted by tier when a pass's walk first leaves it.
  *
  * First the edges only one side can cover saturate that holder's priced arcs up to their tier (every
  * maximum flow does: the arc from the source, or to the sink, is infinite). Then a greedy pass sends each
  * user's capacity along its edges, from its highest tier at or below the edge's and into the device's
- * highest tier with room at or below it. Then the flow left to find is found in passes: each pass walks
+ * highest tier with room at or below it. Then the flow left to find is found first as the bare cut
+ * finds it: from each user tier node with room left on its source arc in turn, breadth-first searches
+ * for a residual path to a node with room to the sink, one after another until the source arc is full
+ * or a search fails. A failed search has looked at every residual arc of everything it reached: that
+ * set is closed (no path ever leaves it), on the source side for good, and no later search enters it.
+ * On the bench's 2M-pair estates the greedy pass leaves 120k-190k starts, almost all closed by a failed
+ * search of a few nodes, and the few hundred to few thousand paths cost a few hundred arcs each: the
+ * searches look at 4-6M arcs in all (the passes below took 3.5-6M arcs in 3-32 passes, at about twice
+ * the cost per arc, a user's edges sorted by tier as a walk left it). A user tier's edges are read from
+ * the user's whole run (a run is a few edges in a row: cheaper than sorting it).
+ * When most searches find a path and those cross large regions (over 256 arcs a path on average:
+ * `calwise evaluate`'s estates, kiosks shared by about 19 users over four tiers, where 9 searches in 10
+ * find one, at 350-550 arcs each at first and thousands later, what one looked at the next looks at
+ * again; on the bench's estates 1 search in 30 to 400 finds one, and the failed ones close what they
+ * looked at) or past `searchesShare`, passes go on from the flow and the closed sets the searches left
+ * (on `calwise evaluate`'s 100k and 200k estates after about 170 searches): each pass walks
  * depth first from every user tier node with room left on its source arc, enters each node at most once
  * unless a walk let it go, and sends along every path to the sink it finds (going back only to the first
  * arc the path filled). A walk whose start has sent all it can ends on a path that did not fail to reach
@@ -49,21 +64,25 @@ export interface TierChainCut {
  * below) and the other way as far as the chain carries flow. A walk that sends nothing and meets only
  * its own nodes has entered a closed set (no path ever leaves it): on the source side for good, and later
  * passes step around it. A pass that finds no path has entered exactly what the source reaches in the
- * residual network: the minimal source side, the one `solveMinCut` gives. (One search per node with room, each exploring anew, was superlinear: on
- * `calwise evaluate`'s 200k-user estate it gave up after 4 s; shortest-path Dinic phases took 18 phases
- * of about the whole reachable region each; these passes reach fewer nodes each and need no levels.)
+ * residual network: the minimal source side, the one `solveMinCut` gives; so have the searches when
+ * every start is full or closed. (Searches alone were superlinear on
+ * `calwise evaluate`'s 200k-user estate: they gave up after 4 s; shortest-path Dinic phases took 18 phases
+ * of about the whole reachable region each; the passes reach fewer nodes each and need no levels.)
  *
- * Returns undefined when the passes exceed `searchBudget` (by default 24 times the edges and nodes,
+ * Returns undefined when the searches and passes exceed `searchBudget` (by default 24 times the edges and nodes,
  * counted in arcs looked at, about where the explicit solve it falls back to becomes cheaper:
  * `calwise evaluate`'s 200k-user estate, kiosks shared by about 19 users each over four tiers, takes 3
  * passes and 22M of its 34M), when a capacity is not a non-negative safe
  * integer, or when the capacities could add up beyond the safe integers: the caller then solves the
- * explicit network with `solveMinCut`.
+ * explicit network with `solveMinCut`. `searchesShare` is the work the breadth-first searches may take
+ * before the passes go on (by default 3 times the edges and nodes; the tests give small ones, so the
+ * passes go on from any point of the searches).
  */
 export function solveTierChainCut(
   layout: TierChainLayout,
   capacities: TierChainCapacities,
   searchBudget = 24 * (layout.graph.edgeTier.length + layout.nodeCount) + 4096,
+  searchesShare = 3 * (layout.graph.edgeTier.length + layout.nodeCount),
 ): TierChainCut | undefined {
   const { graph, nodeCount } = layout;
   const { userTop, deviceTop, edgeTier } = graph;
@@ -98,6 +117,7 @@ export function solveTierChainCut(
     { pricedFlow, chainFlow, edgeFlow, sourceSide },
     greedy,
     searchBudget,
+    searchesShare,
   );
   if (sent === undefined) return undefined;
   return { value: value + sent, sourceSide, pricedFlow, chainFlow, edgeFlow };
@@ -286,8 +306,9 @@ const ARC_EDGES = 2;
 const ARC_END = 0x7fffffff;
 
 /**
- * The flow the greedy pass left to find, in depth-first passes (see solveTierChainCut): returns the flow
- * they added, or undefined past their budget. Marks the source side in `flows.sourceSide`.
+ * The flow the greedy pass left to find, in breadth-first searches from each start, then if they cross
+ * large regions in depth-first passes (see solveTierChainCut): returns the flow they added, or undefined
+ * past their budget. Marks the source side in `flows.sourceSide`.
  */
 function augmentInPasses(
   layout: TierChainLayout,
@@ -295,6 +316,7 @@ function augmentInPasses(
   flows: Flows,
   greedy: GreedyFlow,
   searchBudget: number,
+  searchesShare: number,
 ): number | undefined {
   const { givenFlow, shortUsers } = greedy;
   const { graph, nodeCount, userFirst, deviceFirst } = layout;
@@ -349,6 +371,12 @@ function augmentInPasses(
   let pathArc = new Int32Array(64);
   let work = searchBudget;
   let sent = 0;
+  // First one breadth-first search after another from each start, as the bare cut's searches are; past
+  // their share of the budget (a graph where many searches cross large regions to find a path), the
+  // depth-first passes below go on from the flow and the closed sets they leave.
+  const searchesDone = searchFromEachStart(work - searchesShare);
+  if (searchesDone === undefined) return undefined;
+  if (searchesDone) return sent;
 
   for (;;) {
     // One depth-first pass from every node with room on its source arc; each node entered at most once
@@ -442,6 +470,126 @@ function augmentInPasses(
       // No path left: what this pass entered is what the source reaches, the minimal source side.
       for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
       return sent;
+    }
+  }
+
+  /**
+   * From each start in turn, breadth-first searches for a path to the sink until its source arc is full
+   * or a search fails; a failed search closes what it reached (on the source side: no residual arc
+   * leaves it, so no path ever will, and the source reaches it through the start). Returns true when
+   * every start is full or closed (the source side then complete), false when the work went below
+   * `limit` (the passes go on), undefined past the budget.
+   */
+  function searchFromEachStart(limit: number): boolean | undefined {
+    // How a search reached v: from node parentNode[v] along arc arc[v] (the passes reset arc[] on entry).
+    const parentNode = new Int32Array(nodeCount);
+    // The searches made, those that found a path, and the work these took.
+    let searches = 0;
+    let paths = 0;
+    let pathWork = 0;
+    let tail = 0;
+    let found = -1;
+    for (let i = 0; i < startCount; i++) {
+      const s = starts[i] as number;
+      while (sourceSide[s] === 0 && excessOf(s) > 0) {
+        if (work < 0) return undefined;
+        // Past the share, or when most searches find a path and those cross large regions each (what
+        // one looked at the next looks at again; a failed search closes what it looked at), the passes
+        // go on.
+        if (work < limit || (2 * paths > searches && pathWork > 256 * paths + 16384)) return false;
+        searches++;
+        const before = work;
+        stamp++;
+        seen[s] = stamp;
+        queue[0] = s;
+        tail = 1;
+        found = -1;
+        for (let head = 0; head < tail && found < 0; head++) {
+          const v = queue[head] as number;
+          const h = holderOf[v] as number;
+          work -= 2;
+          if (h < userCount) {
+            const k = v - (userFirst[h] as number);
+            if (k < (userTop[h] as number) && enter(v + 1, h, v, ARC_UP)) break;
+            if (k > 0 && (chainFlow[v - 1] as number) > 0 && enter(v - 1, h, v, ARC_DOWN)) break;
+            // The user's run, its edges of tier k (reading the run again per tier costs less than
+            // sorting it): arc -(e + 1), which edgeOf reads as edge e.
+            const runFirst = layout.userEdgeStart[h] as number;
+            const runEnd = layout.userEdgeStart[h + 1] as number;
+            const order = layout.edgeOrder;
+            work -= runEnd - runFirst;
+            for (let slot = runFirst; slot < runEnd; slot++) {
+              const e = order === undefined ? slot : (order[slot] as number);
+              const d = edgeDevice[e] as number;
+              if (d < 0 || (edgeTier[e] as number) !== k) continue;
+              if (enter((deviceFirst[d] as number) + k, userCount + d, v, -e - 1)) break;
+            }
+          } else {
+            const d = h - userCount;
+            const k = v - (deviceFirst[d] as number);
+            if (k > 0 && enter(v - 1, h, v, ARC_UP)) break;
+            if (k < (deviceTop[d] as number) && (chainFlow[v] as number) > 0)
+              if (enter(v + 1, h, v, ARC_DOWN)) break;
+            const at = v - deviceBase;
+            const listEnd = deviceArcStart[at + 1] as number;
+            work -= listEnd - (deviceArcStart[at] as number);
+            for (let slot = deviceArcStart[at] as number; slot < listEnd; slot++) {
+              const e = deviceArcs[slot] as number;
+              if ((edgeFlow[e] as number) === 0) continue;
+              const u = edgeUser[e] as number;
+              const a = ARC_EDGES + slot - (deviceArcStart[at] as number);
+              if (enter((userFirst[u] as number) + k, u, v, a)) break;
+            }
+            if (found >= 0) break;
+            for (let next = extraHead[at] as number; next !== 0; ) {
+              work--;
+              const e = next - 1;
+              if ((edgeFlow[e] as number) !== 0) {
+                const u = edgeUser[e] as number;
+                if (enter((userFirst[u] as number) + k, u, v, -next)) break;
+              }
+              next = (extraNext as Int32Array)[e] as number;
+            }
+          }
+        }
+        if (found < 0) {
+          for (let at = 0; at < tail; at++) sourceSide[queue[at] as number] = 1;
+          break;
+        }
+        let depth = 0;
+        for (let w = found; w !== s; w = parentNode[w] as number) depth++;
+        while (depth >= pathNode.length) {
+          pathNode = grow(pathNode);
+          pathArc = grow(pathArc);
+        }
+        for (let w = found, at = depth; at >= 0; at--) {
+          pathNode[at] = w;
+          if (at > 0) {
+            pathArc[at - 1] = arc[w] as number;
+            w = parentNode[w] as number;
+          }
+        }
+        sent += sendAlongPath(depth);
+        paths++;
+        pathWork += before - work;
+      }
+    }
+    return work < 0 ? undefined : true;
+
+    /** The search reaches w (of holder h) from v along arc a unless closed or reached; true: sink room. */
+    function enter(w: number, h: number, v: number, a: number): boolean {
+      if (sourceSide[w] === 1 || seen[w] === stamp) return false;
+      seen[w] = stamp;
+      holderOf[w] = h;
+      parentNode[w] = v;
+      arc[w] = a;
+      if (sinkRoom(w) > 0) {
+        found = w;
+        return true;
+      }
+      if (tail === queue.length) queue = grow(queue);
+      queue[tail++] = w;
+      return false;
     }
   }
 
