@@ -133,3 +133,36 @@ test("the CLI exits 2 on an export with nothing recognised, naming its fields", 
   assert.match(r.stderr, /splunk-json/);
   assert.match(r.stderr, /TimeGenerated/);
 });
+
+test("a Sentinel CSV export without its LogonType column is refused, not audited as compliant", async () => {
+  const rows = [
+    '"TimeGenerated [UTC]","Computer","EventID","TargetUserName","TargetDomainName","WorkstationName","IpAddress"',
+    '"11/2/2026, 8:01:12.431 AM","FS01","4624","samir","CORP","PC-1","10.0.0.5"',
+    '"11/2/2026, 8:02:12.431 AM","FS01","4624","alice","CORP","PC-2","10.0.0.6"',
+  ];
+  const error = await refusal(bytesSource("missing.csv", `${rows.join("\r\n")}\r\n`));
+  assert.equal(error.code, "INPUT_UNREADABLE", String(error));
+  assert.match(error.message, /logons have no logon type/);
+  const problem = error.problems[0];
+  assert.equal(problem?.file, "missing.csv");
+  assert.equal(problem?.code, "CSV_MISSING_COLUMN");
+  assert.match(
+    problem?.message ?? "",
+    /^2 logons \(4624\) read as sentinel-csv, and the header has no LogonType column$/,
+  );
+  assert.match(problem?.received ?? "", /fields TimeGenerated \[UTC\], Computer, EventID/);
+
+  // With the column, the same logons are audited.
+  const withType = [`${rows[0]},"LogonType"`, `${rows[1]},"3"`, `${rows[2]},"3"`];
+  const result = await auditEvidence(
+    {
+      evidence: [bytesSource("typed.csv", `${withType.join("\r\n")}\r\n`)],
+      inventory: [],
+      accesses: [],
+      owned,
+    },
+    catalog,
+  );
+  assert.equal(result.counts.counted, 2);
+  assert.equal(result.counts.distinctAccesses, 2);
+});

@@ -33,11 +33,14 @@ await runCommand(async () => {
   // The program has no options of its own but --help and --version, so a command runs only when it is the first
   // argument; anything else (help, a version, a mistyped command, which commander answers with its suggestion)
   // needs every command registered.
+  // `--version` alone needs none: it is answered before any command would run.
   const named = process.argv[2];
   const load =
     named !== undefined && Object.hasOwn(commandModules, named)
       ? [commandModules[named]]
-      : Object.values(commandModules);
+      : (named === "--version" || named === "-V") && process.argv.length === 3
+        ? []
+        : Object.values(commandModules);
   for (const register of await Promise.all(load.map((module) => module?.()))) register?.(program);
   await program.parseAsync(process.argv);
 });

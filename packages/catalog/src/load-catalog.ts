@@ -4,14 +4,17 @@ import {
   CalwiseError,
   type Catalog,
   type InputProblem,
+  indexValidatedCatalog,
   parseDocumentText,
   validateCatalog,
 } from "@calwise/core";
 
-// The CLI bundle (scripts/build-cli.mjs) sets these: the data file's path relative to the bundle, and the
-// catalog already parsed from YAML at build time (still validated at load; the bundle is rebuilt when it changes).
+// The CLI bundle (scripts/build-cli.mjs) sets these: the data file's path relative to the bundle, and that of
+// the snapshot beside the bundle: the shipped catalog's data as `validateCatalog` accepted it at build time, so a
+// run neither parses the YAML nor validates it again (test/cli/shipped-catalog-snapshot.test.ts proves the
+// snapshot is `validateCatalog` of the data file).
 declare const CALWISE_CATALOG_RELATIVE_URL: string | undefined;
-declare const CALWISE_CATALOG_DATA: unknown;
+declare const CALWISE_CATALOG_SNAPSHOT_RELATIVE_URL: string | undefined;
 
 /** Path of the catalog shipped with calwise. */
 export const DEFAULT_CATALOG_PATH = fileURLToPath(
@@ -31,9 +34,14 @@ let cached: Catalog | undefined;
  */
 export function loadCatalog(path: string = DEFAULT_CATALOG_PATH): Catalog {
   if (path === DEFAULT_CATALOG_PATH && cached) return cached;
-  const embedded = path === DEFAULT_CATALOG_PATH && typeof CALWISE_CATALOG_DATA === "object";
-  const catalog = embedded
-    ? validated(CALWISE_CATALOG_DATA, path)
+  const snapshot =
+    path === DEFAULT_CATALOG_PATH && typeof CALWISE_CATALOG_SNAPSHOT_RELATIVE_URL === "string";
+  const catalog = snapshot
+    ? indexValidatedCatalog(
+        JSON.parse(
+          readFileSync(new URL(CALWISE_CATALOG_SNAPSHOT_RELATIVE_URL, import.meta.url), "utf8"),
+        ),
+      )
     : loadCatalogText(readFileSync(path, "utf8"), path);
   if (path === DEFAULT_CATALOG_PATH) cached = catalog;
   return catalog;
@@ -49,12 +57,6 @@ export function loadCatalogText(text: string, file: string): Catalog {
       file,
       result.problems.map((p) => ({ ...p, ...parsed.document.locate(p.path) })),
     );
-  return result.value;
-}
-
-function validated(data: unknown, file: string): Catalog {
-  const result = validateCatalog(data);
-  if (!result.success) throw invalid(file, result.problems);
   return result.value;
 }
 

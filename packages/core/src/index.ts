@@ -35,6 +35,7 @@ export type {
   Rule,
 } from "./catalog/catalog-schema.ts";
 export { catalogSchema } from "./catalog/catalog-schema.ts";
+export { indexValidatedCatalog } from "./catalog/index-validated-catalog.ts";
 export { validateCatalog } from "./catalog/validate-catalog.ts";
 export {
   type AccessColumns,
@@ -79,10 +80,8 @@ export type {
   HolderLine,
   PurchaseLine,
 } from "./evaluate/evaluation-result-schema.ts";
-export {
-  evaluationResultSchema,
-  RESULT_SCHEMA_VERSION,
-} from "./evaluate/evaluation-result-schema.ts";
+export { evaluationResultSchema } from "./evaluate/evaluation-result-schema.ts";
+export { RESULT_SCHEMA_VERSION } from "./evaluate/result-schema-version.ts";
 export { describeServingEditions } from "./findings/describe-serving-editions.ts";
 export type { Finding } from "./findings/finding.ts";
 export { findingSchema } from "./findings/finding.ts";

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { AtServerLogons } from "./at-server-logons.ts";
+import { sortByTexts } from "./sort-by-texts.ts";
 
 test("logons at the server itself are counted per server and user in the order first seen, as a map by key counts them", () => {
   const name = fc.constantFrom("SRV1", "SRV2", "CORP\\alice", "CORP\\bob", "srv1", "\u0000", "");
@@ -22,6 +23,15 @@ test("logons at the server itself are counted per server and user in the order f
         assert.deepEqual(
           kept.map((server, user, events) => ({ server, user, events })),
           [...byKey.values()],
+        );
+        // Sorted by server, then user, as sortByTexts sorts the entries (the former listing).
+        assert.deepEqual(
+          kept.sortedMap((server, user, events) => ({ server, user, events })),
+          sortByTexts(
+            [...byKey.values()],
+            (a) => a.server,
+            (a) => a.user,
+          ),
         );
       },
     ),

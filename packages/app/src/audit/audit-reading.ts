@@ -1,14 +1,19 @@
-import type {
-  EventFieldMap,
-  EvidenceProblem,
-  EvidenceReadOptions,
-  EvidenceReadSummary,
+import {
+  type EventFieldMap,
+  type EvidenceProblem,
+  type EvidenceReadOptions,
+  type EvidenceReadSummary,
+  flatFieldMap,
+  sentinelFieldMap,
 } from "@calwise/evidence";
 import type { AuditFileSummary } from "./audit-result-schema.ts";
 import type { DetectedSource } from "./detect-audit-sources.ts";
 
 /** How many problems the audit result keeps (all are counted). */
 const problemsKept = 200;
+
+/** A summary lists at most this many fields: a list as long may have left the logon type's out. */
+const fieldsListed = 100;
 
 /**
  * What the read steps share: the problems (the first 200 kept, all counted), a summary per source in
@@ -23,6 +28,12 @@ export class AuditReading {
    * problem when the audit kept it.
    */
   readonly unrecognised: { summary: EvidenceReadSummary; firstProblem?: EvidenceProblem }[] = [];
+  /**
+   * The CSV exports whose logons (4624) were read from a header without any of the logon type's column
+   * names: every logon would be skipped as "no-logon-type" and the audit say "compliant" with none
+   * counted (refuseUnrecognisedSources refuses them, naming the columns it looked for).
+   */
+  readonly withoutLogonType: { summary: EvidenceReadSummary; columns: readonly string[] }[] = [];
   private bytesRead = 0;
   private readonly bytesTotal: number;
 
@@ -72,6 +83,29 @@ export class AuditReading {
     const firstProblem = this.problemCount > before ? this.problems[keptBefore] : undefined;
     if (events === 0 && s.yielded === 0)
       this.unrecognised.push({ summary: s, ...(firstProblem ? { firstProblem } : {}) });
+    else {
+      const columns = this.logonTypeColumns(s);
+      if (columns !== undefined) this.withoutLogonType.push({ summary: s, columns });
+    }
     return s;
+  }
+
+  /**
+   * The logon type's column names when a CSV export with logons has none of them in its header (the
+   * header is the whole list of columns, unless it was cut at the summary's limit); undefined otherwise.
+   */
+  private logonTypeColumns(s: EvidenceReadSummary): readonly string[] | undefined {
+    const map =
+      s.format === "sentinel-csv"
+        ? sentinelFieldMap
+        : s.format === "mapped-csv"
+          ? (this.fieldMap ?? flatFieldMap)
+          : undefined;
+    const fields = s.fields;
+    if (map === undefined || fields === undefined || fields.length >= fieldsListed)
+      return undefined;
+    if ((s.eventIds["4624"] ?? 0) === 0) return undefined;
+    const columns = map.data.LogonType ?? [];
+    return columns.some((name) => fields.includes(name)) ? undefined : columns;
   }
 }

@@ -46,12 +46,9 @@ export function buildAuditDeployment(
   const names = ledger.nameTable;
   const anonymous = tally.anonymous;
   const notes: string[] = [];
-  // The access columns: name ids (-1: none) and service indexes into `auditServices` (-1: none).
-  const accessUser: number[] = [];
-  const accessDevice: number[] = [];
-  const accessServer: number[] = [];
-  const accessService: number[] = [];
-  const recordOfAccess: number[] = [];
+  // The access columns: name ids (-1: none) and service indexes into `auditServices` (-1: none),
+  // typed from the start (one access per record, more only for UAL pairs).
+  const columns = new AccessColumnsBuilder(records.length);
   const pairedDeviceRecord = new Map<number, number>();
   // Per name id: 1 when an access names it as a user, 2 as a device (both bits may be set).
   const named = new Uint8Array(names.length);
@@ -65,48 +62,59 @@ export function buildAuditDeployment(
   ) => {
     if (user > 0) named[user] = (named[user] as number) | 1;
     if (device > 0) named[device] = (named[device] as number) | 2;
-    if (pairedDevice !== undefined) pairedDeviceRecord.set(accessServer.length, pairedDevice);
-    accessUser.push(user > 0 ? user : -1);
-    accessDevice.push(device > 0 ? device : -1);
-    accessServer.push(server);
+    if (pairedDevice !== undefined) pairedDeviceRecord.set(columns.length, pairedDevice);
     // A record without a user names no service (as the document's access would not).
-    accessService.push(service === undefined || user <= 0 ? -1 : auditServices.indexOf(service));
-    recordOfAccess.push(of);
+    columns.push(
+      user > 0 ? user : -1,
+      device > 0 ? device : -1,
+      server,
+      service === undefined || user <= 0 ? -1 : auditServices.indexOf(service),
+      of,
+    );
   };
   const offersRds = (serverName: string) => {
     const product = servers.get(serverName)?.product;
     return product !== undefined && catalog.products.get(product)?.services?.rds !== undefined;
   };
 
-  const byServer = new Map<string, number[]>();
-  for (const r of records) {
-    const server = ledger.server(r);
-    const list = byServer.get(server);
-    if (list === undefined) byServer.set(server, [r]);
-    else list.push(r);
-  }
-  for (const [server, list] of [...byServer].sort((a, b) => compareText(a[0], b[0]))) {
-    // The users and devices logons already show, needed only when UAL reached this server too.
-    const logons = list.filter((r) => ledger.origin(r) === "logon");
-    const withUal = logons.length < list.length;
-    const logonUsers = new Set(withUal ? logons.map((r) => ledger.user(r)) : []);
-    const logonDevices = new Set(withUal ? logons.map((r) => ledger.device(r)) : []);
+  // The records by server (their order kept), by a counting sort over the servers' name ids: no
+  // text looked up per record. The servers in `compareText` order, those that compare equal in the
+  // order first met.
+  const byServer = bucketByServer(ledger, records);
+  const serverOrder = byServer.servers
+    .map((id) => ({ id, name: names[id] as string }))
+    .sort((a, b) => compareText(a.name, b.name));
+  for (const { id: serverId, name: server } of serverOrder) {
+    const list = byServer.records.subarray(
+      byServer.starts[serverId] as number,
+      byServer.starts[serverId + 1] as number,
+    );
     const rds = offersRds(server);
-    const serverId = ledger.serverId(list[0] as number);
+    // Logon records only (most servers): each is an access of its own.
+    let ualCount = 0;
+    for (const r of list) {
+      if (ledger.origin(r) !== "logon") {
+        ualCount++;
+        continue;
+      }
+      const service = ledger.service(r);
+      emit(
+        ledger.userId(r),
+        ledger.deviceId(r),
+        serverId,
+        service === "rds" && !rds ? undefined : service,
+        r,
+      );
+    }
+    if (ualCount === 0) continue;
+    // The users and devices logons already show, needed only when UAL reached this server too.
+    const logons = Array.from(list).filter((r) => ledger.origin(r) === "logon");
+    const logonUsers = new Set(logons.map((r) => ledger.user(r)));
+    const logonDevices = new Set(logons.map((r) => ledger.device(r)));
     const ualUsers: number[] = [];
     const ualDevices: number[] = [];
     for (const r of list) {
-      if (ledger.origin(r) === "logon") {
-        const service = ledger.service(r);
-        emit(
-          ledger.userId(r),
-          ledger.deviceId(r),
-          serverId,
-          service === "rds" && !rds ? undefined : service,
-          r,
-        );
-        continue;
-      }
+      if (ledger.origin(r) === "logon") continue;
       const user = ledger.user(r);
       const device = ledger.device(r);
       if (user !== undefined && !logonUsers.has(user)) ualUsers.push(r);
@@ -135,6 +143,7 @@ export function buildAuditDeployment(
     for (const r of ualDevices) emit(0, ledger.deviceId(r), serverId, undefined, r);
   }
 
+  const serverNamed = new Set(serverOrder.map((s) => s.name));
   const ownedServers = Array.isArray(owned.servers) ? owned.servers : [];
   const ownedNames = new Set(ownedServers.map((s) => String(s.name ?? "").toLowerCase()));
   const inventoryServers = [...servers.values()]
@@ -144,7 +153,7 @@ export function buildAuditDeployment(
         s.product !== undefined &&
         !ownedNames.has(s.name.toLowerCase()),
     )
-    .filter((s) => byServer.has(s.name) || anonymous.has(s.name))
+    .filter((s) => serverNamed.has(s.name) || anonymous.has(s.name))
     .sort((a, b) => compareText(a.name, b.name));
   if (inventoryServers.length > 0)
     notes.push(
@@ -201,14 +210,65 @@ export function buildAuditDeployment(
       accesses: {
         names,
         services: auditServices,
-        user: Int32Array.from(accessUser),
-        device: Int32Array.from(accessDevice),
-        server: Int32Array.from(accessServer),
-        service: Int32Array.from(accessService),
+        user: columns.column(0),
+        device: columns.column(1),
+        server: columns.column(2),
+        service: columns.column(3),
       },
     },
-    recordOfAccess: Int32Array.from(recordOfAccess),
+    recordOfAccess: columns.column(4),
     pairedDeviceRecord,
     notes,
   };
+}
+
+/** The records by their server's name id: `records` from `starts[id]` to `starts[id + 1]`, in their order. */
+function bucketByServer(
+  ledger: WindowedAccesses["ledger"],
+  records: Int32Array,
+): { records: Int32Array; starts: Int32Array; servers: number[] } {
+  const starts = new Int32Array(ledger.nameTable.length + 1);
+  const servers: number[] = [];
+  for (const r of records) {
+    const id = ledger.serverId(r);
+    if (starts[id + 1] === 0) servers.push(id);
+    starts[id + 1] = (starts[id + 1] as number) + 1;
+  }
+  for (let id = 1; id < starts.length; id++)
+    starts[id] = (starts[id] as number) + (starts[id - 1] as number);
+  const next = starts.slice(0, starts.length - 1);
+  const sorted = new Int32Array(records.length);
+  for (const r of records) {
+    const id = ledger.serverId(r);
+    sorted[next[id] as number] = r;
+    next[id] = (next[id] as number) + 1;
+  }
+  return { records: sorted, starts, servers };
+}
+
+/** Five int32 columns (user, device, server, service, record) appended row by row, grown by doubling. */
+class AccessColumnsBuilder {
+  private data: Int32Array[];
+  length = 0;
+  constructor(capacity: number) {
+    this.data = Array.from({ length: 5 }, () => new Int32Array(Math.max(16, capacity)));
+  }
+  push(a: number, b: number, c: number, d: number, e: number): void {
+    if (this.length === (this.data[0] as Int32Array).length)
+      this.data = this.data.map((column) => {
+        const grown = new Int32Array(column.length * 2);
+        grown.set(column);
+        return grown;
+      });
+    const at = this.length++;
+    (this.data[0] as Int32Array)[at] = a;
+    (this.data[1] as Int32Array)[at] = b;
+    (this.data[2] as Int32Array)[at] = c;
+    (this.data[3] as Int32Array)[at] = d;
+    (this.data[4] as Int32Array)[at] = e;
+  }
+  /** Column `i` cut to the rows pushed (a copy, so the spare capacity is freed). */
+  column(i: number): Int32Array {
+    return (this.data[i] as Int32Array).slice(0, this.length);
+  }
 }

@@ -57,7 +57,8 @@ export function buildAuditTrail(parts: {
     notes.push(
       "first seen and event counts cover every event read; an access counts when it has an event in the window",
     );
-  const ranks = rankHolders(ledger.ledger, windowed.inWindow);
+  // The holders' names and those of the logons at the server itself ranked in one sort.
+  const ranks = rankHolders(ledger.ledger, windowed.inWindow, tally.atServer.nameTexts);
   const trail = buildHolderEvidence(evaluation, built, ledger.ledger, flagsOf, ranks);
   const counted = buildCountedHolders(
     ledger.ledger,
@@ -104,7 +105,7 @@ export function buildAuditTrail(parts: {
     holders: trail.holders,
     countedUsers: counted.users,
     countedDevices: counted.devices,
-    ...buildLogonBreakdown(tally, tally.counted > 0),
+    ...buildLogonBreakdown(tally, tally.counted > 0, ranks.others),
     notes,
     problems: reading.problems,
     problemCount: reading.problemCount,

@@ -14,7 +14,7 @@ import { evaluateAuditDeployment } from "./evaluate-audit-deployment.ts";
 import { type HolderRanks, rankHolders } from "./holder-ranks.ts";
 import { InventoryIndex } from "./inventory-index.ts";
 import { sortDistinctTexts } from "./sort-distinct-texts.ts";
-import { logonEvent } from "./testing/logon-event.ts";
+import { recordGenerated } from "./testing/record-generated.ts";
 
 const catalog = loadCatalog();
 
@@ -113,38 +113,7 @@ test("holder evidence: the trail built as it is read is the former array, entry 
           },
         });
         const audit = createAuditLedger(owned.servers, new InventoryIndex(), {});
-        for (const [i, l] of logons.entries()) {
-          const time = `2026-11-${String(l.day).padStart(2, "0")}T08:00:00.000Z`;
-          const location = { file: l.file, line: i + 1, record: i + 1 };
-          if (l.kind === "logon")
-            audit.recordLogon(
-              logonEvent({
-                recordId: i + 1,
-                time,
-                computer: l.server,
-                targetUserName: l.user,
-                workstationName: l.device,
-                location,
-              }),
-            );
-          else
-            audit.recordUal(
-              {
-                kind: l.kind === "ual-user" ? "user" : "device",
-                server: l.server,
-                userName: `EXAMPLE\\${l.user}`,
-                ipAddress: `10.0.0.${l.day}`,
-                roleName: "File Server",
-                productName: "Windows Server",
-                firstSeen: time,
-                lastSeen: time,
-                activityCount: l.day,
-                tenantIdentifier: "",
-                location,
-              },
-              i,
-            );
-        }
+        for (const [i, l] of logons.entries()) recordGenerated(audit, l, i);
         const windowed = applyAuditWindow(undefined, audit);
         let built: AuditDeployment;
         try {

@@ -47,10 +47,12 @@ function ruleEntry(id: LogonRuleId): AuditResult["rules"][number] {
 /**
  * The logons not counted, per account and the rule that decided (with where they came from), the
  * counted logons made at the server itself, and every rule the result names with its sources.
+ * `atServerRanks` are the ranks of `tally.atServer.nameTexts` when the caller has them.
  */
 export function buildLogonBreakdown(
   tally: LogonTally,
   counted: boolean,
+  atServerRanks?: ReadonlyMap<string, number>,
 ): Pick<AuditResult, "notCounted" | "atServer" | "rules"> {
   const notCounted: NotCountedEntry[] = [...tally.notCounted.values()].map((e) => ({
     account: e.account,
@@ -69,15 +71,15 @@ export function buildLogonBreakdown(
     (e) => e.rule,
     (e) => e.account,
   );
-  const atServer = sortByTexts(
-    tally.atServer.map((server, user, events) => ({
+  // In order by the pairs' name ids (each name ranked once), made in that order.
+  const atServer = tally.atServer.sortedMap(
+    (server, user, events) => ({
       server,
       user,
       events,
       rule: "server-own-console" as const,
-    })),
-    (a) => a.server,
-    (a) => a.user,
+    }),
+    atServerRanks,
   );
   const used = new Set<LogonRuleId>(notCounted.map((e) => e.rule));
   if (counted) used.add("person-logon");

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { compareText } from "./compare-text.ts";
+import { rankTextLists } from "./rank-text-lists.ts";
 import { rankTexts } from "./rank-texts.ts";
 import { collidingTexts } from "./testing/colliding-texts.ts";
 
@@ -28,6 +29,16 @@ test("rankTexts: each text's rank is the number of distinct texts that compare b
           distinct.filter((other) => compareText(other, t) < 0).length,
           JSON.stringify(t),
         );
+    }),
+  );
+});
+
+test("rankTextLists: each list's ranks are rankTexts' of that list alone", () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(text, { maxLength: 40 }), { maxLength: 4 }), (lists) => {
+      const ranks = rankTextLists(lists);
+      assert.equal(ranks.length, lists.length);
+      for (const [i, list] of lists.entries()) assert.deepEqual(ranks[i], rankTexts(list));
     }),
   );
 });

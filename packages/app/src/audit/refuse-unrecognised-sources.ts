@@ -35,14 +35,29 @@ function describeUnrecognised({
 /**
  * The check after reading: a source in which no record was recognised (a SIEM export whose fields
  * are not the ones its format names, an empty export, a CSV whose header was refused) is bad input
- * (CalwiseError INPUT_UNREADABLE, exit 2, naming the fields found), never an audit with 0 accesses.
+ * (CalwiseError INPUT_UNREADABLE, exit 2, naming the fields found), never an audit with 0 accesses; so
+ * is a CSV export whose header lacks the logon type (its logons would all be skipped, the audit "compliant").
  */
 export function refuseUnrecognisedSources(reading: AuditReading): void {
-  if (reading.unrecognised.length === 0) return;
   const n = reading.unrecognised.length;
-  throw new CalwiseError(
-    "INPUT_UNREADABLE",
-    `${n} evidence file${n === 1 ? " holds" : "s hold"} no record calwise recognises: name the fields with --field-map, or check --format`,
-    reading.unrecognised.map(describeUnrecognised),
-  );
+  if (n > 0)
+    throw new CalwiseError(
+      "INPUT_UNREADABLE",
+      `${n} evidence file${n === 1 ? " holds" : "s hold"} no record calwise recognises: name the fields with --field-map, or check --format`,
+      reading.unrecognised.map(describeUnrecognised),
+    );
+  const m = reading.withoutLogonType.length;
+  if (m > 0)
+    throw new CalwiseError(
+      "INPUT_UNREADABLE",
+      `${m} evidence file${m === 1 ? "'s" : "s'"} logons have no logon type, which decides whether a logon needs a CAL: export the column, or name it with --field-map`,
+      reading.withoutLogonType.map(({ summary: s, columns }) => ({
+        code: "CSV_MISSING_COLUMN",
+        path: "",
+        file: s.file,
+        message: `${s.eventIds["4624"]} logon${s.eventIds["4624"] === 1 ? "" : "s"} (4624) read as ${s.format}, and the header has no ${columns.join(" or ")} column`,
+        expected: `a ${columns.join(" or ")} column`,
+        received: `fields ${(s.fields ?? []).join(", ")}`,
+      })),
+    );
 }

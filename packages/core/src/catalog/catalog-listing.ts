@@ -11,7 +11,7 @@ export const CATALOG_LISTING_SCHEMA_VERSION = 1;
  * families, External Connectors, suites, rules, assumptions and the sources they cite), whose own version is
  * `catalogVersion`.
  */
-export const catalogListingSchema = catalogSchema
+export const catalogListingSchema = catalogSchema()
   .extend({ schemaVersion: z.literal(CATALOG_LISTING_SCHEMA_VERSION) })
   .describe("calwise catalog --json");
 

@@ -2,6 +2,7 @@ import type { InputProblem, Validated } from "../errors/input-problem.ts";
 import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import type { Catalog } from "./catalog.ts";
 import { type CatalogData, catalogSchema } from "./catalog-schema.ts";
+import { indexValidatedCatalog } from "./index-validated-catalog.ts";
 
 /** Rule ids the engine applies by name; the catalog must define each of them. */
 export const ENGINE_RULE_IDS = [
@@ -25,7 +26,7 @@ export const ENGINE_RULE_IDS = [
 
 /** Validates catalog data: schema, duplicate ids, unknown references (families, versions, sources, assumptions). */
 export function validateCatalog(input: unknown): Validated<Catalog> {
-  const parsed = catalogSchema.safeParse(input);
+  const parsed = catalogSchema().safeParse(input);
   if (!parsed.success) {
     return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
   }
@@ -42,8 +43,9 @@ export function validateCatalog(input: unknown): Validated<Catalog> {
   };
   const families = indexById(data.calFamilies, "calFamilies", problems);
   const products = indexById(data.products, "products", problems);
-  const connectors = indexById(data.externalConnectors, "externalConnectors", problems);
-  const suites = indexById(data.suites, "suites", problems);
+  // Connectors and suites are checked for duplicate ids only: nothing in the catalog refers to one.
+  indexById(data.externalConnectors, "externalConnectors", problems);
+  indexById(data.suites, "suites", problems);
   const rules = indexById(data.rules, "rules", problems);
   const assumptions = indexById(data.assumptions, "assumptions", problems);
 
@@ -125,19 +127,7 @@ export function validateCatalog(input: unknown): Validated<Catalog> {
       });
 
   if (problems.length > 0) return { success: false, problems };
-  return {
-    success: true,
-    value: {
-      data,
-      version: data.catalogVersion,
-      products,
-      families,
-      externalConnectors: connectors,
-      suites,
-      rules,
-      assumptions,
-    },
-  };
+  return { success: true, value: indexValidatedCatalog(data) };
 }
 
 function indexById<T extends { readonly id: string }>(

@@ -14,14 +14,10 @@ import { buildFamilyResult } from "./build-family-result.ts";
 import { buildPurchaseLines } from "./build-purchase-lines.ts";
 import { collectOwnedPools } from "./collect-owned-pools.ts";
 import { connectorMisuseFindings, shortfallFindings } from "./compliance-findings.ts";
-import {
-  type EvaluationResult,
-  type FamilyResult,
-  type PurchaseLine,
-  RESULT_SCHEMA_VERSION,
-} from "./evaluation-result-schema.ts";
+import type { EvaluationResult, FamilyResult, PurchaseLine } from "./evaluation-result-schema.ts";
 import { listCappedFamilies } from "./list-capped-families.ts";
 import { listConnectorOptions } from "./list-connector-options.ts";
+import { RESULT_SCHEMA_VERSION } from "./result-schema-version.ts";
 
 /** How the evaluation may work harder than its own bounds. */
 export interface EvaluateOptions {

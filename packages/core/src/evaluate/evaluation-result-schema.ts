@@ -5,9 +5,7 @@ import type { Frozen } from "../model/frozen.ts";
 import { coverCertificateSchema } from "../optimise/cover-certificate.ts";
 import { exemptionSchema } from "../rules/exemption.ts";
 import { serverLicenceLineSchema } from "../rules/server-licence-line.ts";
-
-/** Version of the `--json` result; bumped on any incompatible change (see docs/evaluation-result.schema.json). */
-export const RESULT_SCHEMA_VERSION = 1;
+import { RESULT_SCHEMA_VERSION } from "./result-schema-version.ts";
 
 const sources = z.array(z.string());
 const count = z.number().int().min(0);

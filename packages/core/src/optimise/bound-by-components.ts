@@ -1,6 +1,7 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { TierLowering } from "./bound-by-tiers.ts";
 import type { CoverEdge } from "./choose-cal-mix.ts";
+import { findBusiestHolder } from "./find-busiest-holder.ts";
 import { internCoverEdges } from "./intern-cover-edges.ts";
 import { type CalMarket, priceCalNeedsCost } from "./price-cal-needs.ts";
 
@@ -456,16 +457,7 @@ function solveComponent(
   }
   // The busiest holder, in or out, while that splits the component.
   if (depth < MAX_SPLIT_DEPTH) {
-    let busiest = component[0] as number;
-    let most = -1;
-    for (const h of component) {
-      let d = 0;
-      for (const w of graph.neighbours(h)) if (members.has(w)) d++;
-      if (d > most) {
-        most = d;
-        busiest = h;
-      }
-    }
+    const busiest = findBusiestHolder(graph, component, members);
     const branches: { inCover: Uint8Array; removed: Uint8Array; users: number; devices: number }[] =
       [];
     const n = graph.degree.length;

@@ -4,11 +4,11 @@ import { ADMIN_SERVICE } from "../deployment/admin-service.ts";
 import { IntColumn } from "../deployment/int-column.ts";
 import { readAccessColumns } from "../deployment/read-access-columns.ts";
 import type {
-  ResolvedAccess,
   ResolvedAccessColumns,
   ResolvedDeployment,
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
+import { chooseExemptAdmins } from "./choose-exempt-admins.ts";
 import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
@@ -297,48 +297,4 @@ function requirementsOf(server: ResolvedServer, service: string | undefined): Ca
   const reqs = products.flatMap((p) => p.cals);
   if (service !== undefined) for (const p of products) reqs.push(...(p.services?.[service] ?? []));
   return reqs;
-}
-
-function principal(a: ResolvedAccess): string | undefined {
-  return a.user ?? a.device;
-}
-
-/**
- * Picks, per server (or per customer, by assumption), the at most two admin-only principals that are exempt.
- * Those with no other access anywhere go first, since the exemption saves them a CAL; the rest keep file order.
- */
-function chooseExemptAdmins(
-  deployment: ResolvedDeployment,
-  usedAssumptions: Set<string>,
-): Map<string, Set<string>> {
-  const adminsByServer = new Map<string, string[]>();
-  // Most deployments have no admin-only access (no record names the service): then nothing is exempt,
-  // and neither the access objects nor a set of every principal's name is made (large estates have
-  // hundreds of thousands).
-  if (!readAccessColumns(deployment).records.some((r) => r.service === ADMIN_SERVICE))
-    return new Map();
-  const otherUse = new Set<string>();
-  for (const a of deployment.accesses) {
-    const who = principal(a);
-    if (who === undefined) continue;
-    if (a.service === ADMIN_SERVICE) {
-      const list = adminsByServer.get(a.server) ?? [];
-      if (!list.includes(who)) list.push(who);
-      adminsByServer.set(a.server, list);
-    } else if (a.fromServer === undefined) otherUse.add(who);
-  }
-  const result = new Map<string, Set<string>>();
-  if (adminsByServer.size === 0) return result;
-  usedAssumptions.add("admin-exemption-scope");
-  const rank = (list: string[]) => [
-    ...list.filter((w) => !otherUse.has(w)),
-    ...list.filter((w) => otherUse.has(w)),
-  ];
-  if (deployment.assumptions.get("admin-exemption-scope") === "per-customer") {
-    const all = rank([...new Set([...adminsByServer.values()].flat())]).slice(0, 2);
-    for (const server of adminsByServer.keys()) result.set(server, new Set(all));
-  } else
-    for (const [server, list] of adminsByServer)
-      result.set(server, new Set(rank(list).slice(0, 2)));
-  return result;
 }
