@@ -92,3 +92,48 @@ export function writeSentinelCsvFile(megabytes: number): EventExportFile {
     return `"${fields.join('","')}"\r\n`;
   });
 }
+
+/** A record's members with the user name given one of 20,000 suffixes and, when it has one, its record number `id`. */
+function varyRecord(record: Record<string, unknown>, user: string, id: number, recordKey?: string) {
+  const varied: Record<string, unknown> = { ...record, [user]: `${record[user]}-${id % 20_000}` };
+  if (recordKey !== undefined && recordKey in record) varied[recordKey] = id;
+  return varied;
+}
+
+/**
+ * Microsoft Sentinel `SecurityEvent` as JSON lines (what a Log Analytics data export writes, one
+ * record a line) of about `megabytes`: the fixture's records repeated, user names varied as in
+ * writeSentinelCsvFile (no record id, so no repeat is a duplicate).
+ */
+export function writeSentinelJsonFile(megabytes: number): EventExportFile {
+  const records = JSON.parse(readFileSync(fixture("logons.sentinel.json"), "utf8")) as Record<
+    string,
+    unknown
+  >[];
+  const lines = records.map((record) => JSON.stringify(record));
+  return repeatRecords(
+    "sentinel.ndjson",
+    megabytes,
+    "",
+    lines,
+    (line, id) => `${JSON.stringify(varyRecord(JSON.parse(line), "TargetUserName", id))}\n`,
+  );
+}
+
+/**
+ * Flat JSON lines (NXLog's `to_json()`, the event data at the top level) of about `megabytes`: the
+ * fixture's lines repeated, user names varied as in writeSentinelCsvFile, record numbers renumbered.
+ */
+export function writeFlatJsonFile(megabytes: number): EventExportFile {
+  const lines = readFileSync(fixture("logons.flat.ndjson"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+  return repeatRecords(
+    "flat.ndjson",
+    megabytes,
+    "",
+    lines,
+    (line, id) =>
+      `${JSON.stringify(varyRecord(JSON.parse(line), "TargetUserName", id, "RecordNumber"))}\n`,
+  );
+}

@@ -1,5 +1,4 @@
-import { checkValueBytes } from "../bytes/check-value-bytes.ts";
-import { isAsciiSpace } from "../bytes/trim-bytes-into.ts";
+import { trimValueInto } from "../bytes/trim-value-into.ts";
 import { addLogonBytes, createLogonBytes, type LogonBytes } from "../event/add-logon-bytes.ts";
 import type { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
 import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
@@ -101,16 +100,10 @@ export async function groupCsvLogons(
   };
 
   const window = new ByteWindow(source, options.onBytes);
-  let bytes = window.bytes;
   let start = 0;
-  let end = 0;
-  let last = false;
-  /** Appends the next piece to the unread bytes from `keepFrom` (moved to the front); false at the end. */
+  /** Appends the next piece to the unread bytes from `keepFrom`, the record's start moved with them; false at the end. */
   const fill = async (keepFrom: number): Promise<boolean> => {
     const more = await window.fill(keepFrom);
-    bytes = window.bytes;
-    end = window.end;
-    last = window.last;
     if (more) start -= keepFrom;
     return more;
   };
@@ -129,11 +122,11 @@ export async function groupCsvLogons(
 
   try {
     // The encoding and a #TYPE line are decided on the first bytes, as the text reading decides them.
-    while (end < typeLineBytes + 8 && (await fill(0)));
+    while (window.end < typeLineBytes + 8 && (await fill(0)));
     // UTF-16 is read as the same text in UTF-8 (its bytes already counted by this reading's onBytes).
     const { encoding, bom } = transcoded
       ? { encoding: "utf-8", bom: 0 }
-      : detectTextEncoding(bytes.subarray(0, end));
+      : detectTextEncoding(window.bytes.subarray(0, window.end));
     if (encoding !== "utf-8") {
       const { onBytes: _, ...untracked } = options;
       // Awaited here: the window is closed (finally) only once that reading is done.
@@ -141,8 +134,8 @@ export async function groupCsvLogons(
     }
     start = bom;
     let lineOffset = 0;
-    if (bytes[start] === 0x23) {
-      const lf = bytes.indexOf(0x0a, start);
+    if (window.bytes[start] === 0x23) {
+      const lf = window.bytes.indexOf(0x0a, start);
       if (lf === -1 || lf - start >= typeLineBytes) {
         await readByReference(0);
         return grouping();
@@ -158,8 +151,13 @@ export async function groupCsvLogons(
      */
     const skipBlankLines = (): void => {
       for (;;) {
-        if (start < end && bytes[start] === 0x0a) start++;
-        else if (start + 1 < end && bytes[start] === 0x0d && bytes[start + 1] === 0x0a) start += 2;
+        if (start < window.end && window.bytes[start] === 0x0a) start++;
+        else if (
+          start + 1 < window.end &&
+          window.bytes[start] === 0x0d &&
+          window.bytes[start + 1] === 0x0a
+        )
+          start += 2;
         else return;
         line++;
       }
@@ -168,9 +166,12 @@ export async function groupCsvLogons(
     let next: number;
     for (;;) {
       skipBlankLines();
-      next = start >= end && last ? unusualRecord : scanCsvRecord(bytes, start, end, last, fields);
+      next =
+        start >= window.end && window.last
+          ? unusualRecord
+          : scanCsvRecord(window.bytes, start, window.end, window.last, fields);
       if (next !== needMoreBytes) break;
-      if (end - start > maxCsvRecordChars || !(await fill(0))) next = unusualRecord;
+      if (window.end - start > maxCsvRecordChars || !(await fill(0))) next = unusualRecord;
       if (next === unusualRecord) break;
     }
     if (next === unusualRecord) {
@@ -179,7 +180,9 @@ export async function groupCsvLogons(
     }
     const headerLine = line;
     pass.columns = nameRepeatedColumns(
-      Array.from({ length: fields.count }, (_, k) => decodeCsvField(bytes, fields, k).trim()),
+      Array.from({ length: fields.count }, (_, k) =>
+        decodeCsvField(window.bytes, fields, k).trim(),
+      ),
     );
     const refusal = rows.checkHeader(pass.columns);
     if (refusal !== undefined) {
@@ -197,36 +200,36 @@ export async function groupCsvLogons(
     line += fields.lines;
     start = next;
     reading.begin(pass.columns);
-    const logon = createLogonBytes(bytes);
+    const logon = createLogonBytes(window.bytes);
 
     /** The row code's reading of the record just cut: its fields decoded by column name. */
     const readByRowCode = (rowLine: number, record: number) => {
       const values: Record<string, string> = {};
       for (let k = 0; k < pass.columns.length && k < fields.count; k++)
-        values[pass.columns[k] as string] = decodeCsvField(bytes, fields, k);
+        values[pass.columns[k] as string] = decodeCsvField(window.bytes, fields, k);
       addEvent(rows.readRow(values, rowLine, record));
     };
 
     for (;;) {
       skipBlankLines();
-      if (start >= end) {
-        if (last || !(await fill(start))) break;
+      if (start >= window.end) {
+        if (window.last || !(await fill(start))) break;
         continue;
       }
-      const next = scanCsvRecord(bytes, start, end, last, fields);
+      const next = scanCsvRecord(window.bytes, start, window.end, window.last, fields);
       if (next === needMoreBytes) {
-        if (end - start <= maxCsvRecordChars && (await fill(start))) continue;
+        if (window.end - start <= maxCsvRecordChars && (await fill(start))) continue;
       } else if (next !== unusualRecord && next - start <= maxCsvRecordChars) {
         // A record of more bytes than the cap's characters may still be within it (UTF-8 takes 1
         // to 4 bytes a character): the streaming reader's guard decides it.
         const record = ++pass.rows;
         const rowLine = line + lineOffset;
-        if (!reading.readBytes(bytes, fields, logon)) readByRowCode(rowLine, record);
+        if (!reading.readBytes(window.bytes, fields, logon)) readByRowCode(rowLine, record);
         else {
           // Every check of the row code has passed: the event is counted, and grouped when wanted.
           rows.countEvent(logon.eventId);
           if (wanted.has(logon.eventId)) {
-            logon.bytes = bytes;
+            logon.bytes = window.bytes;
             const place = { line: rowLine, record, recordId: logon.recordId };
             addLogonBytes(store, logon, at++, place, splitAtMs);
           }
@@ -274,12 +277,5 @@ export function trimCsvField(
     return true;
   }
   if ((fields.flags[k] as number) & escapedQuote) return false;
-  let from = fields.starts[k] as number;
-  let to = fields.ends[k] as number;
-  while (from < to && isAsciiSpace(bytes[from] as number)) from++;
-  while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
-  if (!checkValueBytes(bytes, from, to, name)) return false;
-  into[2 * t] = from;
-  into[2 * t + 1] = to;
-  return true;
+  return trimValueInto(bytes, fields.starts[k] as number, fields.ends[k] as number, into, t, name);
 }

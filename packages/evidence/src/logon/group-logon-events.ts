@@ -2,8 +2,10 @@ import { groupEventCsvLogons } from "../csv/group-event-csv-logons.ts";
 import type { EventFormat } from "../event/read-windows-events.ts";
 import { readEvtxLogonChunks } from "../evtx/read-evtx-logon-chunks.ts";
 import { groupWinlogbeatLogons } from "../jsonl/group-winlogbeat-logons.ts";
+import type { FlatJsonFormat } from "../siem/flat-json-records.ts";
 import { groupFlatCsvLogons } from "../siem/group-flat-csv-logons.ts";
-import { flatFieldMap, sentinelFieldMap } from "../siem/siem-field-maps.ts";
+import { groupFlatJsonLogons } from "../siem/group-flat-json-logons.ts";
+import { flatFieldMap, sentinelFieldMap, splunkFieldMap } from "../siem/siem-field-maps.ts";
 import type { ByteSource } from "../source/byte-source.ts";
 import { isJsonArraySource } from "../source/is-json-array-source.ts";
 import { groupEventXmlLogons } from "../xml/group-event-xml-logons.ts";
@@ -45,6 +47,17 @@ export async function groupLogonEvents(
     const map = format === "sentinel-csv" ? sentinelFieldMap : (options.fieldMap ?? flatFieldMap);
     return groupFlatCsvLogons(source, format, map, { ...options, dedupe });
   }
+  if (isFlatJsonFormat(format)) {
+    const map =
+      format === "sentinel-json"
+        ? sentinelFieldMap
+        : format === "splunk-json"
+          ? splunkFieldMap
+          : format === "flat-json"
+            ? flatFieldMap
+            : (options.fieldMap ?? flatFieldMap);
+    return groupFlatJsonLogons(source, format, map, { ...options, dedupe });
+  }
   const store = new LogonGroupStore(source.name, dedupe);
   const reader =
     format === "evtx"
@@ -66,6 +79,15 @@ export async function groupLogonEvents(
       };
     addLogonEvent(store, next.value, at++, options.splitAtMs);
   }
+}
+
+function isFlatJsonFormat(format: EventFormat): format is FlatJsonFormat {
+  return (
+    format === "sentinel-json" ||
+    format === "splunk-json" ||
+    format === "flat-json" ||
+    format === "mapped-json"
+  );
 }
 
 /** The logons of a reader that yields them a chunk at a time, one by one, and its summary. */

@@ -1,3 +1,4 @@
+import { readRecordIdDigits } from "../bytes/trim-value-into.ts";
 import { type CsvLogonReading, groupCsvLogons, trimCsvField } from "../csv/group-csv-logons.ts";
 import { type CsvRecordFields, escapedQuote } from "../csv/scan-csv-record.ts";
 import { type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
@@ -106,12 +107,9 @@ class FlatCsvReading implements CsvLogonReading {
     const range = this.recordIdRange;
     if ((system[3] as number) >= 0) {
       if (!trimCsvField(bytes, fields, system[3] as number, range, 0, false)) return false;
-      const from = range[0] as number;
-      const to = range[1] as number;
-      if (to > from) {
-        recordId = to - from > 15 ? -1 : readPlainDigits(bytes, from, to);
-        if (recordId < 0) return false;
-      }
+      const id = readRecordIdDigits(bytes, range[0] as number, range[1] as number);
+      if (id === undefined) return false;
+      recordId = id;
     }
     logon.eventId = eventId;
     logon.ms = readTime.ms;

@@ -105,17 +105,6 @@ export async function groupEventXmlLogons(
   };
 
   const window = new ByteWindow(source, options.onBytes);
-  let bytes = window.bytes;
-  let end = 0;
-  let last = false;
-  /** Appends the next piece to the unread bytes from `keepFrom` (moved to the front); false at the end. */
-  const fill = async (keepFrom: number): Promise<boolean> => {
-    const more = await window.fill(keepFrom);
-    bytes = window.bytes;
-    end = window.end;
-    last = window.last;
-    return more;
-  };
   /** The streaming reader from bytes[from]: the whole file, or resumed between elements. */
   const readByReference = async (from: number, resume?: { line: number; record: number }) => {
     const text = decodeTextStream(
@@ -128,16 +117,17 @@ export async function groupEventXmlLogons(
 
   const ranges = new Int32Array(12);
   const data = new EventXmlData();
-  const logon = createLogonBytes(bytes);
+  const logon = createLogonBytes(window.bytes);
   const { data: found, time, system: trimmed } = logon;
 
   const trimInto = (from: number, to: number, t: number) =>
-    trimBytesInto(bytes, from, to, trimmed, t);
+    trimBytesInto(window.bytes, from, to, trimmed, t);
   /** The range of System field `k` (absent: empty). */
   const fieldStart = (k: number) => Math.max(0, ranges[2 * k] as number);
   const fieldEnd = (k: number) => Math.max(0, ranges[2 * k + 1] as number);
   /** Whether a trimmed name holds a character checkLogonFields refuses (tab or LF: the others are not plain). */
   const hasControl = (from: number, to: number): boolean => {
+    const bytes = window.bytes;
     for (let index = from; index < to; index++) if ((bytes[index] as number) < 0x20) return true;
     return false;
   };
@@ -151,6 +141,7 @@ export async function groupEventXmlLogons(
     record: number,
   ): boolean => {
     if (scan === notPlain) return false;
+    const bytes = window.bytes;
     if (scan === plainWithHighBytes && !isUtf8(bytes.subarray(start, elementEnd))) return false;
     const idStart = ranges[2 * xmlEventId] as number;
     const idEnd = ranges[2 * xmlEventId + 1] as number;
@@ -214,11 +205,11 @@ export async function groupEventXmlLogons(
     return true;
   };
   try {
-    while (end < 4 && (await fill(0)));
+    while (window.end < 4 && (await window.fill(0)));
     // UTF-16 is read as the same text in UTF-8 (its bytes already counted by this reading's onBytes).
     const { encoding, bom } = transcoded
       ? { encoding: "utf-8", bom: 0 }
-      : detectTextEncoding(bytes.subarray(0, end));
+      : detectTextEncoding(window.bytes.subarray(0, window.end));
     if (encoding !== "utf-8") {
       const { onBytes: _, ...untracked } = options;
       // Awaited here: the window is closed (finally) only once that reading is done.
@@ -241,27 +232,27 @@ export async function groupEventXmlLogons(
       position = to;
     };
     const findLf = (from: number) => {
-      const lf = bytes.indexOf(0x0a, from);
-      return lf === -1 || lf >= end ? end : lf;
+      const lf = window.bytes.indexOf(0x0a, from);
+      return lf === -1 || lf >= window.end ? window.end : lf;
     };
     for (;;) {
       // The next start tag, as /<Event[\s>/]/ finds it.
-      let start = bytes.indexOf(startTag, position);
+      let start = window.bytes.indexOf(startTag, position);
       let kind = 0;
-      while (start !== -1 && start + startTag.length < end) {
-        kind = startTagAt(bytes, start + startTag.length);
+      while (start !== -1 && start + startTag.length < window.end) {
+        kind = startTagAt(window.bytes, start + startTag.length);
         if (kind !== 0) break;
-        start = bytes.indexOf(startTag, start + 1);
+        start = window.bytes.indexOf(startTag, start + 1);
       }
       if (kind === -1) {
         advance(start);
         await readByReference(position, { line, record });
         return grouping();
       }
-      if (start === -1 || start + startTag.length >= end) {
+      if (start === -1 || start + startTag.length >= window.end) {
         // No start tag in what is read: keep a tag that may be cut at the end.
-        advance(Math.max(position, end - startTag.length));
-        if (last || !(await fill(position))) break;
+        advance(Math.max(position, window.end - startTag.length));
+        if (window.last || !(await window.fill(position))) break;
         position = 0;
         nextLf = -1;
         continue;
@@ -269,9 +260,9 @@ export async function groupEventXmlLogons(
       advance(start);
       // A plain element is cut where the scan of its bytes ends: no search of its own.
       const scan = scanEventXmlBytes(
-        bytes,
+        window.bytes,
         start,
-        Math.min(end, start + maxEventXmlLength),
+        Math.min(window.end, start + maxEventXmlLength),
         ranges,
         data,
         true,
@@ -282,28 +273,32 @@ export async function groupEventXmlLogons(
         const elementLine = line;
         advance(elementEnd);
         if (!readScanned(scan, start, elementEnd, elementLine, record))
-          readPiece(bytes.toString("utf8", start, elementEnd), elementLine, record);
+          readPiece(window.bytes.toString("utf8", start, elementEnd), elementLine, record);
         continue;
       }
       // The buffer is reused: a match past `end` is old bytes.
-      let close = bytes.indexOf(endTag, start);
-      if (close + endTag.length > end) close = -1;
+      let close = window.bytes.indexOf(endTag, start);
+      if (close + endTag.length > window.end) close = -1;
       // A start tag before this element's end (or any, while its end is not read) is the splitter's to report.
-      let next = bytes.indexOf(startTag, start + 1);
+      let next = window.bytes.indexOf(startTag, start + 1);
       let nextBefore = false;
-      while (next !== -1 && (close === -1 || next < close) && next + startTag.length < end) {
-        if (startTagAt(bytes, next + startTag.length) !== 0) {
+      while (next !== -1 && (close === -1 || next < close) && next + startTag.length < window.end) {
+        if (startTagAt(window.bytes, next + startTag.length) !== 0) {
           nextBefore = true;
           break;
         }
-        next = bytes.indexOf(startTag, next + 1);
+        next = window.bytes.indexOf(startTag, next + 1);
       }
       if (nextBefore || (close !== -1 && close + endTag.length - start > maxEventXmlLength)) {
         await readByReference(position, { line, record });
         return grouping();
       }
       if (close === -1) {
-        if (end - start > maxEventXmlLength || last || !(await fill(position))) {
+        if (
+          window.end - start > maxEventXmlLength ||
+          window.last ||
+          !(await window.fill(position))
+        ) {
           await readByReference(position, { line, record });
           return grouping();
         }
@@ -315,9 +310,9 @@ export async function groupEventXmlLogons(
       record++;
       const elementLine = line;
       advance(elementEnd);
-      const exact = scanEventXmlBytes(bytes, start, elementEnd, ranges, data);
+      const exact = scanEventXmlBytes(window.bytes, start, elementEnd, ranges, data);
       if (!readScanned(exact, start, elementEnd, elementLine, record))
-        readPiece(bytes.toString("utf8", start, elementEnd), elementLine, record);
+        readPiece(window.bytes.toString("utf8", start, elementEnd), elementLine, record);
     }
   } catch (error) {
     log.report({ code: "EVIDENCE_UNREADABLE", file, message: describeReadError(error) });
