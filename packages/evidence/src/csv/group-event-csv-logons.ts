@@ -1,4 +1,5 @@
 import { checkValueBytes } from "../bytes/check-value-bytes.ts";
+import { readRecordIdDigits } from "../bytes/read-record-id-digits.ts";
 import type { LogonBytes } from "../event/add-logon-bytes.ts";
 import { readPlainDigits } from "../event/add-logon-bytes.ts";
 import { readEventTimeBytes, readTime } from "../event/read-event-time-bytes.ts";
@@ -105,13 +106,13 @@ class EventCsvReading implements CsvLogonReading {
     if (!trimCsvField(bytes, fields, columns.provider, logon.system, 2, false)) return false;
     let recordId: number | null = null;
     if (columns.recordId >= 0) {
-      const from = fields.starts[columns.recordId] as number;
-      const to = fields.ends[columns.recordId] as number;
-      if (to > from) {
-        const value = to - from > 15 ? -1 : readPlainDigits(bytes, from, to);
-        if (value < 0) return false;
-        recordId = value;
-      }
+      const id = readRecordIdDigits(
+        bytes,
+        fields.starts[columns.recordId] as number,
+        fields.ends[columns.recordId] as number,
+      );
+      if (id === undefined) return false;
+      recordId = id;
     }
     logon.eventId = eventId;
     logon.ms = readTime.ms;

@@ -1,4 +1,4 @@
-import { readRecordIdDigits } from "../bytes/trim-value-into.ts";
+import { readRecordIdDigits } from "../bytes/read-record-id-digits.ts";
 import { type CsvLogonReading, groupCsvLogons, trimCsvField } from "../csv/group-csv-logons.ts";
 import { type CsvRecordFields, escapedQuote } from "../csv/scan-csv-record.ts";
 import { type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";

@@ -1,4 +1,5 @@
-import { readRecordIdDigits, trimValueInto } from "../bytes/trim-value-into.ts";
+import { readRecordIdDigits } from "../bytes/read-record-id-digits.ts";
+import { trimValueInto } from "../bytes/trim-value-into.ts";
 import { type LogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import { decodeJsonString } from "./decode-json-string.ts";

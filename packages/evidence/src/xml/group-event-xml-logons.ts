@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { readRecordIdDigits } from "../bytes/read-record-id-digits.ts";
 import { trimBytesInto } from "../bytes/trim-bytes-into.ts";
 import { addLogonBytes, createLogonBytes, readPlainDigits } from "../event/add-logon-bytes.ts";
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
@@ -185,11 +186,10 @@ export async function groupEventXmlLogons(
     let recordId: number | null = null;
     const recordStart = ranges[2 * xmlRecordId] as number;
     const recordEnd = ranges[2 * xmlRecordId + 1] as number;
-    if (recordStart >= 0 && recordEnd > recordStart) {
-      const value =
-        recordEnd - recordStart > 15 ? -1 : readPlainDigits(bytes, recordStart, recordEnd);
-      if (value < 0) return false;
-      recordId = value;
+    if (recordStart >= 0) {
+      const id = readRecordIdDigits(bytes, recordStart, recordEnd);
+      if (id === undefined) return false;
+      recordId = id;
     }
     // Every check of the text reading has passed: the event is counted, and grouped when wanted.
     records++;
