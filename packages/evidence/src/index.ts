@@ -12,7 +12,7 @@ export { formatEvidenceLocation } from "./event/evidence-location.ts";
 export type { EvidenceProblem, EvidenceProblemCode } from "./event/evidence-problem.ts";
 export { evidenceProblemCodes } from "./event/evidence-problem.ts";
 export type { EvidenceReadOptions } from "./event/evidence-read-options.ts";
-export type { EvidenceReadSummary } from "./event/evidence-read-summary.ts";
+export { type EvidenceReadSummary, fieldsListed } from "./event/evidence-read-summary.ts";
 export { normaliseEventTime } from "./event/normalise-event-time.ts";
 export type { EventFormat } from "./event/read-windows-events.ts";
 export { readWindowsEvents } from "./event/read-windows-events.ts";

@@ -3,6 +3,7 @@ import {
   type EvidenceProblem,
   type EvidenceReadOptions,
   type EvidenceReadSummary,
+  fieldsListed,
   flatFieldMap,
   sentinelFieldMap,
 } from "@calwise/evidence";
@@ -11,9 +12,6 @@ import type { DetectedSource } from "./detect-audit-sources.ts";
 
 /** How many problems the audit result keeps (all are counted). */
 const problemsKept = 200;
-
-/** A summary lists at most this many fields: a list as long may have left the logon type's out. */
-const fieldsListed = 100;
 
 /**
  * What the read steps share: the problems (the first 200 kept, all counted), a summary per source in

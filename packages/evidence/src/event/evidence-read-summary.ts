@@ -25,8 +25,8 @@ export interface EvidenceReadSummary {
   readonly fields?: readonly string[];
 }
 
-/** How many field names a summary lists. */
-const fieldsListed = 100;
+/** How many field names a summary lists (a list this long may have left some out). */
+export const fieldsListed = 100;
 
 /** Builds a summary from a reader's counters and its problem log. */
 export function summariseRead(
