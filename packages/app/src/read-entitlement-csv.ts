@@ -60,22 +60,28 @@ export function readEntitlementCsv(
     `a header with quantity and one of ${LICENCE.join(", ")}`,
   );
   if (header === undefined) return { rows: [], problems };
+  const headerProblem = (message: string, expected: string): void => {
+    problems.push({
+      code: "CSV_MISSING_COLUMN",
+      path: "",
+      file,
+      message,
+      expected,
+      received: header.fields.map((f) => f.value).join(","),
+      line: header.line,
+      column: 1,
+    });
+  };
   for (const required of ["quantity", LICENCE] as const)
     if (
       typeof required === "string"
         ? !columns.has(required)
         : !required.some((name) => columns.has(name))
     )
-      problems.push({
-        code: "CSV_MISSING_COLUMN",
-        path: "",
-        file,
-        message: `the header has no ${typeof required === "string" ? required : required.join(" or ")} column`,
-        expected: `columns quantity and one of ${LICENCE.join(", ")}`,
-        received: header.fields.map((f) => f.value).join(","),
-        line: header.line,
-        column: 1,
-      });
+      headerProblem(
+        `the header has no ${typeof required === "string" ? required : required.join(" or ")} column`,
+        `columns quantity and one of ${LICENCE.join(", ")}`,
+      );
   if (problems.length > 0) return { rows: [], problems };
 
   const versionsOf = (licence: (typeof LICENCE)[number], id: string) =>
@@ -95,16 +101,7 @@ export function readEntitlementCsv(
   const missingColumn = (name: Column, why: string): void => {
     if (missing.has(name)) return;
     missing.add(name);
-    problems.push({
-      code: "CSV_MISSING_COLUMN",
-      path: "",
-      file,
-      message: `the header has no ${name} column: ${why}`,
-      expected: `a ${name} column`,
-      received: header.fields.map((f) => f.value).join(","),
-      line: header.line,
-      column: 1,
-    });
+    headerProblem(`the header has no ${name} column: ${why}`, `a ${name} column`);
   };
   const rows: EntitlementRow[] = [];
   for (const record of body) {
