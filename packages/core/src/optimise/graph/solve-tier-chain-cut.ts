@@ -1,4 +1,3 @@
-import { borrowScratch, returnScratch } from "./borrow-scratch.ts";
 import type { TierChainLayout } from "./lay-out-tier-chains.ts";
 
 /** The priced arcs' capacities: source -> user u's tier k, device d's tier k -> sink. Non-negative safe integers. */
@@ -46,12 +45,12 @@ export interface TierChainCut {
  * searches look at 4-6M arcs in all (the passes below took 3.5-6M arcs in 3-32 passes, at about twice
  * the cost per arc, a user's edges sorted by tier as a walk left it). A user tier's edges are read from
  * the user's whole run (a run is a few edges in a row: cheaper than sorting it).
- * 8 searches from starts spread over the list probe and send nothing: when most find a path and those cross large
- * regions (over 128 arcs a path on average: `calwise evaluate`'s estates, kiosks shared by about 19
- * users over four tiers, where 9 searches in 10 find one, at 260-310 arcs each at first and thousands
- * later, what one looked at the next looks at again; the bench's hard family: 54 arcs; on its estates
- * 1 search in 30 to 400 finds one, and the failed ones close what they looked at), the passes go on
- * from the greedy pass's flow. Later, when most searches find a path at over 256 arcs each, or past
+ * First 8 searches from starts spread over the list probe and send nothing: when most find a path and
+ * those cross large regions (over 128 arcs a path on average: `calwise evaluate`'s estates, kiosks
+ * shared by about 19 users over four tiers, where 9 searches in 10 find one, at 400-470 arcs each at
+ * first and thousands later, what one looked at the next looks at again; the bench's hard family:
+ * 40-50 arcs; on its estates 1 search in 30 to 400 finds one, and the failed ones close what they
+ * looked at), the passes go on from the greedy pass's flow. Later, when most searches find a path at over 256 arcs each, or past
  * `searchesShare`, passes go on from the flow and the closed sets the searches left: each pass walks
  * depth first from every user tier node with room left on its source arc, enters each node at most once
  * unless a walk let it go, and sends along every path to the sink it finds (going back only to the first
@@ -112,10 +111,7 @@ export function solveTierChainCut(
   value += greedy.value;
   const short = greedy.short;
   // Every source arc full: the flow saturates the cut around the source (and the device-only tiers).
-  if (!short) {
-    returnScratch(greedy.givenFlow);
-    return { value, sourceSide, pricedFlow, chainFlow, edgeFlow };
-  }
+  if (!short) return { value, sourceSide, pricedFlow, chainFlow, edgeFlow };
   const sent = augmentInPasses(
     layout,
     capacities,
@@ -124,7 +120,6 @@ export function solveTierChainCut(
     searchBudget,
     searchesShare,
   );
-  returnScratch(greedy.givenFlow);
   if (sent === undefined) return undefined;
   return { value: value + sent, sourceSide, pricedFlow, chainFlow, edgeFlow };
 }
@@ -186,8 +181,7 @@ function sendGreedily(
   let value = 0;
   // The edges given flow and the users left with room, noted as they are met (grown as needed: a
   // fresh array sized for every pair costs its whole size in zeroed memory).
-  // Lent at full size (`borrowScratch`, not zeroed: written before read), so it never grows.
-  const givenFlow = borrowScratch(edgeTier.length, false);
+  let givenFlow = new Int32Array(1024);
   let given = 0;
   let shortUsers = new Int32Array(64);
   let shortCount = 0;
@@ -249,6 +243,7 @@ function sendGreedily(
       }
       // Each edge is met once, in its user's run: noted once.
       if (gave) {
+        if (given === givenFlow.length) givenFlow = grow(givenFlow);
         givenFlow[given++] = e;
       }
     }
@@ -337,14 +332,12 @@ function augmentInPasses(
   const deviceCapacity = capacities.device;
   // Per node its holder (users u, devices userCount + d), written where a walk reaches the node: the
   // arcs are read from the holder. Like every per-node array here it is touched only where walks go
-  // (fresh memory is most of a large solve's cost, and the greedy pass leaves few nodes to walk); the
-  // per-node ones are lent (`borrowScratch`) and given back at the end, for the next solve.
-  const holderOf = borrowScratch(nodeCount);
+  // (fresh memory is most of a large solve's cost, and the greedy pass leaves few nodes to walk).
+  const holderOf = new Int32Array(nodeCount);
   // A user tier's edges out, listed for all the user's tiers when a walk first leaves one of them (its
   // run of edges sorted by tier): userLists[userListStart[v]-1 .. userListEnd[v]-1]; 0: not listed yet.
-  // Only the passes list them: borrowed when they start.
-  let userListStart = noNodes;
-  let userListEnd = noNodes;
+  const userListStart = new Int32Array(nodeCount);
+  const userListEnd = new Int32Array(nodeCount);
   // Grown as users are listed (the walks list few of them on most graphs).
   let userLists = new Int32Array(1024);
   let userListed = 0;
@@ -353,17 +346,15 @@ function augmentInPasses(
   // only), then the edges given flow since, newest first (extraHead / extraNext, edge + 1; 0: none).
   const deviceBase = deviceTop.length > 0 ? (deviceFirst[0] as number) : nodeCount;
   const listedBits = new Uint32Array((edgeTier.length + 31) >>> 5);
-  const deviceArcStart = borrowScratch(nodeCount - deviceBase + 1);
+  const deviceArcStart = new Int32Array(nodeCount - deviceBase + 1);
   const deviceArcs = listDeviceEdgesWithFlow();
-  const extraHead = borrowScratch(nodeCount - deviceBase);
-  // Borrowed when the first edge is given flow (an edge-sized array counts against the heap's limits).
+  const extraHead = new Int32Array(nodeCount - deviceBase);
+  // Allocated when the first edge is given flow (an edge-sized array counts against the heap's limits).
   let extraNext: Int32Array | undefined;
   // seen[v]: the stamp of the last walk (one per start per pass, rising) that entered v; 0 none.
-  const seen = borrowScratch(nodeCount);
+  const seen = new Int32Array(nodeCount);
   let stamp = 0;
-  const arc = borrowScratch(nodeCount);
-  // How a search reached v: from node parentNode[v] along arc arc[v] (the passes reset arc[] on entry).
-  const parentNode = borrowScratch(nodeCount);
+  const arc = new Int32Array(nodeCount);
   // The nodes the pass entered, in order. A node let go may be entered again, but a sending walk's
   // entries are dropped at its end, so each node is listed at most once (grown only as a safeguard).
   let queue = new Int32Array(Math.min(nodeCount, 1024));
@@ -387,125 +378,102 @@ function augmentInPasses(
   // First one breadth-first search after another from each start, as the bare cut's searches are; past
   // their share of the budget (a graph where many searches cross large regions to find a path), the
   // depth-first passes below go on from the flow and the closed sets they leave.
-  try {
-    const searchesDone = searchFromEachStart(work - searchesShare);
-    if (searchesDone === undefined) return undefined;
-    if (searchesDone) return sent;
-    userListStart = borrowScratch(nodeCount);
-    userListEnd = borrowScratch(nodeCount);
-    return passFromEachStart();
-  } finally {
-    returnScratch(
-      holderOf,
-      deviceArcStart,
-      deviceArcs,
-      extraHead,
-      extraNext,
-      seen,
-      arc,
-      parentNode,
-    );
-    returnScratch(userListStart, userListEnd);
-  }
+  const searchesDone = searchFromEachStart(work - searchesShare);
+  if (searchesDone === undefined) return undefined;
+  if (searchesDone) return sent;
 
-  /**
-   * Depth-first passes from the starts until one finds no path (see solveTierChainCut): returns the flow
-   * sent so far, or undefined past the budget.
-   */
-  function passFromEachStart(): number | undefined {
-    for (;;) {
-      // One depth-first pass from every node with room on its source arc; each node entered at most once
-      // unless a walk that sent all its start could let it go.
-      let tail = 0;
-      let kept = 0;
-      let found = false;
-      const passFirst = stamp + 1;
-      for (let i = 0; i < startCount; i++) {
-        const s = starts[i] as number;
-        if (excessOf(s) === 0 || sourceSide[s] === 1) continue;
-        starts[kept++] = s;
-        if ((seen[s] as number) >= passFirst) continue;
-        // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
-        let open = false;
-        stamp++;
-        if (seen[s] === -passFirst) open = true;
-        else arc[s] = ARC_UP;
-        seen[s] = stamp;
-        const regionFirst = tail;
-        if (tail === queue.length) queue = grow(queue);
-        queue[tail++] = s;
-        let sentHere = false;
-        let depth = 0;
-        pathNode[0] = s;
-        for (;;) {
-          const v = pathNode[depth] as number;
-          if (sinkRoom(v) > 0) {
-            found = true;
-            sentHere = true;
-            sent += sendAlongPath(depth);
-            if (excessOf(s) === 0) {
-              // The path did not fail to reach the sink (its end may have room yet): later walks of the
-              // pass may enter its nodes, going on from the arcs it took (what it passed over before
-              // them led nowhere this pass, as in a blocking flow's current arcs). A walk that enters
-              // them is open: it has not looked at every arc of its nodes, so it closes nothing.
-              for (let at = 0; at <= depth; at++) seen[pathNode[at] as number] = -passFirst;
+  for (;;) {
+    // One depth-first pass from every node with room on its source arc; each node entered at most once
+    // unless a walk that sent all its start could let it go.
+    let tail = 0;
+    let kept = 0;
+    let found = false;
+    const passFirst = stamp + 1;
+    for (let i = 0; i < startCount; i++) {
+      const s = starts[i] as number;
+      if (excessOf(s) === 0 || sourceSide[s] === 1) continue;
+      starts[kept++] = s;
+      if ((seen[s] as number) >= passFirst) continue;
+      // Whether this walk met a node an earlier walk of the pass entered (which may yet reach the sink).
+      let open = false;
+      stamp++;
+      if (seen[s] === -passFirst) open = true;
+      else arc[s] = ARC_UP;
+      seen[s] = stamp;
+      const regionFirst = tail;
+      if (tail === queue.length) queue = grow(queue);
+      queue[tail++] = s;
+      let sentHere = false;
+      let depth = 0;
+      pathNode[0] = s;
+      for (;;) {
+        const v = pathNode[depth] as number;
+        if (sinkRoom(v) > 0) {
+          found = true;
+          sentHere = true;
+          sent += sendAlongPath(depth);
+          if (excessOf(s) === 0) {
+            // The path did not fail to reach the sink (its end may have room yet): later walks of the
+            // pass may enter its nodes, going on from the arcs it took (what it passed over before
+            // them led nowhere this pass, as in a blocking flow's current arcs). A walk that enters
+            // them is open: it has not looked at every arc of its nodes, so it closes nothing.
+            for (let at = 0; at <= depth; at++) seen[pathNode[at] as number] = -passFirst;
+            break;
+          }
+          // Back to the first arc the path filled (or on from the node whose sink arc it filled).
+          for (let at = 0; at < depth; at++) {
+            if (roomOf(pathNode[at] as number, pathArc[at] as number) === 0) {
+              depth = at;
               break;
             }
-            // Back to the first arc the path filled (or on from the node whose sink arc it filled).
-            for (let at = 0; at < depth; at++) {
-              if (roomOf(pathNode[at] as number, pathArc[at] as number) === 0) {
-                depth = at;
-                break;
-              }
-            }
-            continue;
           }
-          let a = arc[v] as number;
-          let w = -1;
-          for (; a !== ARC_END; a = nextArc(v, a)) {
-            work--;
-            w = targetOf(v, a);
-            if (w >= 0 && sourceSide[w] === 0) {
-              const last = seen[w] as number;
-              if (last < passFirst) break;
-              if (last !== stamp) open = true;
-            }
-            w = -1;
-          }
-          arc[v] = a;
-          if (w >= 0) {
-            if (depth + 1 === pathNode.length) {
-              pathNode = grow(pathNode);
-              pathArc = grow(pathArc);
-            }
-            if (seen[w] === -passFirst) open = true;
-            else arc[w] = ARC_UP;
-            seen[w] = stamp;
-            if (tail === queue.length) queue = grow(queue);
-            queue[tail++] = w;
-            pathArc[depth] = a;
-            pathNode[++depth] = w;
-            continue;
-          }
-          if (depth === 0) break;
-          depth--;
+          continue;
         }
-        // A walk that sent nothing and met only its own nodes entered a closed set: no residual arc leaves
-        // it, none ever will (a path cannot enter a set it cannot leave), and the source reaches it. Later
-        // passes step around it.
-        if (!open && !sentHere)
-          for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
-        // A walk that sent: this pass is not the last, whose entries are the source side, so its own
-        // entries mark nothing (and the nodes it let go are not listed twice).
-        else if (sentHere) tail = regionFirst;
-        if (work < 0) return undefined;
+        let a = arc[v] as number;
+        let w = -1;
+        for (; a !== ARC_END; a = nextArc(v, a)) {
+          work--;
+          w = targetOf(v, a);
+          if (w >= 0 && sourceSide[w] === 0) {
+            const last = seen[w] as number;
+            if (last < passFirst) break;
+            if (last !== stamp) open = true;
+          }
+          w = -1;
+        }
+        arc[v] = a;
+        if (w >= 0) {
+          if (depth + 1 === pathNode.length) {
+            pathNode = grow(pathNode);
+            pathArc = grow(pathArc);
+          }
+          if (seen[w] === -passFirst) open = true;
+          else arc[w] = ARC_UP;
+          seen[w] = stamp;
+          if (tail === queue.length) queue = grow(queue);
+          queue[tail++] = w;
+          pathArc[depth] = a;
+          pathNode[++depth] = w;
+          continue;
+        }
+        if (depth === 0) break;
+        depth--;
       }
-      startCount = kept;
-      if (!found) {
-        // No path left: what this pass entered is what the source reaches, the minimal source side.
-        for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
-        return sent;
-      }
+      // A walk that sent nothing and met only its own nodes entered a closed set: no residual arc leaves
+      // it, none ever will (a path cannot enter a set it cannot leave), and the source reaches it. Later
+      // passes step around it.
+      if (!open && !sentHere)
+        for (let at = regionFirst; at < tail; at++) sourceSide[queue[at] as number] = 1;
+      // A walk that sent: this pass is not the last, whose entries are the source side, so its own
+      // entries mark nothing (and the nodes it let go are not listed twice).
+      else if (sentHere) tail = regionFirst;
+      if (work < 0) return undefined;
+    }
+    startCount = kept;
+    if (!found) {
+      // No path left: what this pass entered is what the source reaches, the minimal source side.
+      for (let i = 0; i < tail; i++) sourceSide[queue[i] as number] = 1;
+      return sent;
     }
   }
 
@@ -517,6 +485,8 @@ function augmentInPasses(
    * `limit` (the passes go on), undefined past the budget.
    */
   function searchFromEachStart(limit: number): boolean | undefined {
+    // How a search reached v: from node parentNode[v] along arc arc[v] (the passes reset arc[] on entry).
+    const parentNode = new Int32Array(nodeCount);
     // The searches made, those that found a path, and the work these took.
     let searches = 0;
     let paths = 0;
@@ -623,7 +593,7 @@ function augmentInPasses(
       }
       if (probing && i === probes - 1) {
         // Most probes found a path, and those crossed large regions (`calwise evaluate`'s estates:
-        // 260-310 arcs a path; the bench's hard family 54; on its estates most probes fail): the passes.
+        // 400-470 arcs a path; the bench's hard family 40-50; on its estates most probes fail): the passes.
         if (2 * paths > searches && pathWork > 128 * paths) return false;
         probing = false;
         searches = 0;
@@ -740,7 +710,7 @@ function augmentInPasses(
     // Counts summed into ends; placing counts each back down to its start.
     for (let i = 1; i < deviceArcStart.length; i++)
       deviceArcStart[i] = (deviceArcStart[i] as number) + (deviceArcStart[i - 1] as number);
-    const arcs = borrowScratch(givenFlow.length, false);
+    const arcs = new Int32Array(givenFlow.length);
     for (let i = givenFlow.length - 1; i >= 0; i--) {
       const e = givenFlow[i] as number;
       const at =
@@ -759,7 +729,7 @@ function augmentInPasses(
     listedBits[e >>> 5] = word | bit;
     const at =
       (deviceFirst[edgeDevice[e] as number] as number) + (edgeTier[e] as number) - deviceBase;
-    extraNext ??= borrowScratch(edgeTier.length);
+    extraNext ??= new Int32Array(edgeTier.length);
     extraNext[e] = extraHead[at] as number;
     extraHead[at] = e + 1;
   }
@@ -843,9 +813,6 @@ function augmentInPasses(
     return amount;
   }
 }
-
-/** The user lists' per-node arrays before the passes borrow them (the searches do not read them). */
-const noNodes = new Int32Array(0);
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(2 * array.length);

@@ -1,4 +1,3 @@
-import { borrowScratch, returnScratch } from "./borrow-scratch.ts";
 import type { TierChainLayout } from "./lay-out-tier-chains.ts";
 import type { TierChainCapacities, TierChainCut } from "./solve-tier-chain-cut.ts";
 import type { MinCutVerdict } from "./verify-min-cut.ts";
@@ -42,21 +41,17 @@ export function verifyTierChainCut(
   // Each kind of arc in its own pass (and function, so each loop is optimised on its own): the edges
   // first, their flows summed per node, then each chain, whose nodes' conservation is checked as it is
   // read (each node's chain and priced arcs are its holder's own), so no pass over the nodes is left.
-  // Lent zeroed memory (`borrowScratch`, as the cut's own per-node arrays): fresh, it cost half the check.
-  const scratch = borrowScratch(2 * nodeCount);
-  const netOutflow = new Float64Array(scratch.buffer, 0, nodeCount);
+  const netOutflow = new Float64Array(nodeCount);
   const edges = checkEdges(layout, cut, netOutflow, report);
   const users = checkChains(layout, 0, capacities.user, cut, netOutflow, report);
   const devices = checkChains(layout, 1, capacities.device, cut, netOutflow, report);
-  const sourceEdges = netOutflow[0] as number;
-  returnScratch(scratch);
   const totalFlow = users.totalFlow + devices.totalFlow + edges;
   const cutCapacity = users.cutCapacity + devices.cutCapacity;
   if (totalFlow > Number.MAX_SAFE_INTEGER) {
     report(`the flows add up to ${totalFlow}, beyond 2^53-1 where float64 sums stop being exact`);
   }
   // The source's arcs: the users' priced arcs and the edges no user covers (summed by checkEdges).
-  const sourceOutflow = sourceEdges + users.pricedFlow;
+  const sourceOutflow = (netOutflow[0] as number) + users.pricedFlow;
   if (sourceOutflow !== value) {
     report(`the source sends out ${sourceOutflow}, but the value claimed is ${value}`);
   }
