@@ -33,6 +33,41 @@ function priceList(user: number, device: number, user08?: number): PriceList {
   return { name: "test", currency: "USD", items };
 }
 
+/**
+ * What a cover's needs cost to buy after the owned CALs, each `either` CAL on the side where it saves most: every
+ * split of every either pool between users and devices, the rest allocated by type (on nested tiers of one type the
+ * greedy allocation covers the most, and a type's CALs all cost the same). allocateOwned alone gives an either CAL
+ * to the device side first, which overcharged the cover {U0, D2} below by 1 (found at 10x the runs, seed 42, run 494).
+ */
+function cheapestShortfall(
+  needs: { type: "user" | "device"; tier: number; count: number }[],
+  pools: OwnedPool[],
+  unit: (type: "user" | "device", tier: number) => number,
+): number {
+  const typed = pools.filter((p) => p.type !== "either");
+  const either = pools.filter((p) => p.type === "either");
+  let best = Number.POSITIVE_INFINITY;
+  const split = (k: number, chosen: OwnedPool[]): void => {
+    const pool = either[k];
+    if (pool === undefined) {
+      const a = allocateOwned(needs, [...typed, ...chosen]);
+      best = Math.min(
+        best,
+        a.needs.reduce((s, n) => s + n.shortfall * unit(n.type, n.tier), 0),
+      );
+      return;
+    }
+    for (let users = 0; users <= pool.quantity; users++)
+      split(k + 1, [
+        ...chosen,
+        { ...pool, type: "user", quantity: users },
+        { ...pool, type: "device", quantity: pool.quantity - users },
+      ]);
+  };
+  split(0, []);
+  return best;
+}
+
 /** The true minimum purchase cost over every cover: each holder picks no CAL or a tier; owned CALs allocated first. */
 function bruteForce(
   items: DemandItem[],
@@ -68,9 +103,7 @@ function bruteForce(
       const needs = list.flatMap((h, j) =>
         (tiers[j] as number) >= 0 ? [{ type: h.type, tier: tiers[j] as number, count: 1 }] : [],
       );
-      const a = allocateOwned(needs, pools);
-      const cost = a.needs.reduce((s, n) => s + n.shortfall * unit(n.type, n.tier), 0);
-      best = Math.min(best, cost);
+      best = Math.min(best, cheapestShortfall(needs, pools, unit));
       return;
     }
     for (let t = -1; t <= (list[k] as (typeof list)[number]).top; t++) {
@@ -142,6 +175,45 @@ test("planFamilyCover", async (t) => {
         { numRuns: 300, seed: 42 },
       );
       assert.ok(proven > 250, `only ${proven} of 300 plans were proven optimal`);
+    },
+  );
+
+  await t.test(
+    "an owned either CAL on the user U0 and one device CAL for D2 (cost 1) is optimal: the brute force must see it too",
+    () => {
+      // The property's shrunk counterexample at 10x the runs (seed 42, run 494): the engine was right, the brute
+      // force gave the either CAL to a device and called 2 the minimum.
+      const items: DemandItem[] = [
+        [0, 0],
+        [0, 1],
+        [1, 2],
+      ].map(([u, d], access) => ({
+        family: "ws-cal",
+        tier: 0,
+        user: `U${u}`,
+        device: `D${d}`,
+        server: "S",
+        deviceOnly: false,
+        userOnly: false,
+        external: false,
+        access,
+        rules: [],
+      }));
+      const pools: OwnedPool[] = [{ type: "either", tier: 0, quantity: 1, source: "pool 0" }];
+      const plan = planFamilyCover(
+        family,
+        items,
+        pools,
+        new Map(),
+        createPriceBook(priceList(2, 1), undefined as never),
+        [],
+      );
+      assert.equal(
+        bruteForce(items, pools, (type) => (type === "user" ? 2 : 1)),
+        1,
+      );
+      assert.equal(plan.exactness, "optimal");
+      assert.equal(plan.trueCost, 1);
     },
   );
 
