@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
+import { scratchDirectory } from "../../../../test/scratch-directory.ts";
 import { fuzzTextReader } from "../testing/fuzz-text-reader.ts";
 import { readAggregatedLogons } from "./read-aggregated-logons.ts";
 
@@ -32,8 +32,7 @@ const header = [
 ];
 
 // The fixtures are written to a folder of their own, removed when the file's tests end (passed or failed).
-const folder = mkdtempSync(join(tmpdir(), "calwise-fuzz-accesses-"));
-after(() => rmSync(folder, { recursive: true, force: true }));
+const folder = scratchDirectory("calwise-fuzz-accesses-");
 
 function sample(name: string, text: string): string {
   const path = join(folder, name);
