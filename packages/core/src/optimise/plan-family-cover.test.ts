@@ -33,6 +33,28 @@ function priceList(user: number, device: number, user08?: number): PriceList {
   return { name: "test", currency: "USD", items };
 }
 
+/** A Windows Server CAL demand item: `user` on `device` reaching `server`, whose CAL tier is `tier`. */
+function demandItem(
+  user: string,
+  device: string,
+  tier: number,
+  server: string,
+  access: number,
+): DemandItem {
+  return {
+    family: "ws-cal",
+    tier,
+    user,
+    device,
+    server,
+    deviceOnly: false,
+    userOnly: false,
+    external: false,
+    access,
+    rules: [],
+  };
+}
+
 /**
  * What a cover's needs cost to buy after the owned CALs, each `either` CAL on the side where it saves most: every
  * split of every either pool between users and devices, the rest allocated by type (on nested tiers of one type the
@@ -143,18 +165,9 @@ test("planFamilyCover", async (t) => {
       let proven = 0;
       fc.assert(
         fc.property(scenario, ({ pairs, pools: rawPools, user, device }) => {
-          const items: DemandItem[] = pairs.map(([u, d, tier], access) => ({
-            family: "ws-cal",
-            tier,
-            user: `U${u}`,
-            device: `D${d}`,
-            server: "S",
-            deviceOnly: false,
-            userOnly: false,
-            external: false,
-            access,
-            rules: [],
-          }));
+          const items = pairs.map(([u, d, tier], access) =>
+            demandItem(`U${u}`, `D${d}`, tier, "S", access),
+          );
           const pools: OwnedPool[] = rawPools.map((p, i) => ({ ...p, source: `pool ${i}` }));
           const prices = createPriceBook(priceList(user, device), undefined as never);
           const plan = planFamilyCover(family, items, pools, new Map(), prices, []);
@@ -183,22 +196,11 @@ test("planFamilyCover", async (t) => {
     () => {
       // The property's shrunk counterexample at 10x the runs (seed 42, run 494): the engine was right, the brute
       // force gave the either CAL to a device and called 2 the minimum.
-      const items: DemandItem[] = [
-        [0, 0],
-        [0, 1],
-        [1, 2],
-      ].map(([u, d], access) => ({
-        family: "ws-cal",
-        tier: 0,
-        user: `U${u}`,
-        device: `D${d}`,
-        server: "S",
-        deviceOnly: false,
-        userOnly: false,
-        external: false,
-        access,
-        rules: [],
-      }));
+      const items = [
+        demandItem("U0", "D0", 0, "S", 0),
+        demandItem("U0", "D1", 0, "S", 1),
+        demandItem("U1", "D2", 0, "S", 2),
+      ];
       const pools: OwnedPool[] = [{ type: "either", tier: 0, quantity: 1, source: "pool 0" }];
       const plan = planFamilyCover(
         family,
@@ -221,32 +223,8 @@ test("planFamilyCover", async (t) => {
     "buys the newer version for the users that reach a newer server and keeps the owned older CALs for the rest (T8)",
     () => {
       const items: DemandItem[] = [];
-      for (let u = 1; u <= 20; u++)
-        items.push({
-          family: "ws-cal",
-          tier: 0,
-          user: `U${u}`,
-          device: `PC${u}`,
-          server: "S1",
-          deviceOnly: false,
-          userOnly: false,
-          external: false,
-          access: 0,
-          rules: [],
-        });
-      for (let u = 1; u <= 4; u++)
-        items.push({
-          family: "ws-cal",
-          tier: 1,
-          user: `U${u}`,
-          device: `PC${u}`,
-          server: "S2",
-          deviceOnly: false,
-          userOnly: false,
-          external: false,
-          access: 1,
-          rules: [],
-        });
+      for (let u = 1; u <= 20; u++) items.push(demandItem(`U${u}`, `PC${u}`, 0, "S1", 0));
+      for (let u = 1; u <= 4; u++) items.push(demandItem(`U${u}`, `PC${u}`, 1, "S2", 1));
       const plan = planFamilyCover(
         family,
         items,
