@@ -13,6 +13,7 @@ export type { AccessRecord } from "./audit/access-ledger.ts";
 export { auditEvidence, auditEvidenceForReport } from "./audit/audit-evidence.ts";
 export { type AuditReport, completeAuditReport } from "./audit/audit-report.ts";
 export type { AuditRequest } from "./audit/audit-request.ts";
+export { isInventoryFormat } from "./audit/is-inventory-format.ts";
 export type {
   AccountNote,
   AuditFileSummary,

@@ -46,6 +46,7 @@ import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
 import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
+import { registerAuditUploadsRoute } from "./routes/audit-uploads-route.ts";
 import { registerListCustomerAuditsRoute } from "./routes/list-customer-audits-route.ts";
 import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-deployments-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
@@ -67,6 +68,10 @@ import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
+import {
+  registerListEvidenceFilesRoute,
+  registerStoreEvidenceFilesRoute,
+} from "./routes/store-evidence-files-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
 import { registerWatchJobRoute } from "./routes/watch-job-route.ts";
 import { registerWebAppRoutes } from "./routes/web-app-routes.ts";
@@ -137,6 +142,9 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerGetCatalogRoute(app, deps);
   // Evidence uploads as durable jobs, stored audits, entitlements.
   registerUploadEvidenceRoute(app, deps);
+  registerStoreEvidenceFilesRoute(app, deps);
+  registerListEvidenceFilesRoute(app, deps);
+  registerAuditUploadsRoute(app, deps);
   registerGetJobRoute(app, deps);
   registerWatchJobRoute(app, deps);
   registerGetAuditRoute(app, deps);
