@@ -13,7 +13,6 @@ export type { AccessRecord } from "./audit/access-ledger.ts";
 export { auditEvidence, auditEvidenceForReport } from "./audit/audit-evidence.ts";
 export { type AuditReport, completeAuditReport } from "./audit/audit-report.ts";
 export type { AuditRequest } from "./audit/audit-request.ts";
-export { isInventoryFormat } from "./audit/is-inventory-format.ts";
 export type {
   AccountNote,
   AuditFileSummary,
@@ -21,6 +20,7 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { isInventoryFormat } from "./audit/is-inventory-format.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export { TrailList } from "./audit/trail-list.ts";
 export {

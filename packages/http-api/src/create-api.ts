@@ -12,6 +12,7 @@ import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerAnswerTrainingExerciseRoute } from "./routes/answer-training-exercise-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerAuditUploadsRoute } from "./routes/audit-uploads-route.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
 import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
@@ -46,7 +47,6 @@ import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerImportEntitlementsRoute } from "./routes/import-entitlements-route.ts";
 import { registerInviteUserRoute } from "./routes/invite-user-route.ts";
 import { registerIssueQuoteRoute } from "./routes/issue-quote-route.ts";
-import { registerAuditUploadsRoute } from "./routes/audit-uploads-route.ts";
 import { registerListCustomerAuditsRoute } from "./routes/list-customer-audits-route.ts";
 import { registerListCustomerDeploymentsRoute } from "./routes/list-customer-deployments-route.ts";
 import { registerListCustomersRoute } from "./routes/list-customers-route.ts";
@@ -66,12 +66,12 @@ import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
-import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
-import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import {
   registerListEvidenceFilesRoute,
   registerStoreEvidenceFilesRoute,
 } from "./routes/store-evidence-files-route.ts";
+import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
+import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
 import { registerWatchJobRoute } from "./routes/watch-job-route.ts";
 import { registerWebAppRoutes } from "./routes/web-app-routes.ts";

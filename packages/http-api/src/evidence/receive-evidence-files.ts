@@ -4,9 +4,9 @@ import { CalwiseError, type InputProblem } from "@calwise/core";
 import { detectEvidenceFormat } from "@calwise/evidence";
 import { openFileByteSource } from "@calwise/node-files";
 import type { ServerDependencies } from "../server-dependencies.ts";
+import { receiveUploads } from "./receive-upload.ts";
 import type { ReceivedEvidence } from "./record-evidence-upload.ts";
 import { uploadsDirName } from "./record-evidence-upload.ts";
-import { receiveUploads } from "./receive-upload.ts";
 import { defaultUploadLimits } from "./upload-limits.ts";
 
 /**
