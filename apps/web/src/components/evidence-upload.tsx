@@ -291,9 +291,12 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
         </>
       )}
       {job !== undefined && (
-        <p aria-live="polite">
-          <span className="code">{job.names}</span>: <JobProgress jobId={job.id} name={job.names} />
-        </p>
+        <ul className="uploads" aria-live="polite">
+          <li>
+            <span className="code">{job.names}</span>:{" "}
+            <JobProgress jobId={job.id} name={job.names} />
+          </li>
+        </ul>
       )}
     </section>
   );
