@@ -96,16 +96,36 @@ const shortfalls = (audit: AuditView) =>
       .map((r) => `${f.family} ${r.version} ${r.type}: ${r.shortfall}`),
   );
 
+/**
+ * Runs `work` with an API and its job worker on the harness's store, signed in as an owner whose customer's
+ * deployment is examples/audit/licences.yaml; the worker stops after it.
+ */
+async function withExampleCustomer(
+  harness: ServiceHarness,
+  work: (context: {
+    app: TestApi;
+    s: TestSession;
+    orgId: string;
+    customerId: string;
+    deploymentId: string;
+  }) => Promise<void>,
+): Promise<void> {
+  const store = harness.store();
+  const { app, worker } = startService(store);
+  await worker.start();
+  try {
+    const { org, user } = await createAccount(store, "owner");
+    const s = await signIn(app, org.slug, user.email);
+    await work({ app, s, orgId: org.id, ...(await createExampleCustomer(app, s)) });
+  } finally {
+    await worker.stop();
+  }
+}
+
 /** One audit over several evidence files (web-multi-audit): the CLI's answer, the customer's own files only, limits. */
 export function defineMultiAuditCases(harness: ServiceHarness): void {
   test("logons with the AD inventory in one audit give `calwise audit`'s answer: sent together, or chosen from earlier uploads", async () => {
-    const store = harness.store();
-    const { app, worker } = startService(store);
-    await worker.start();
-    try {
-      const { org, user } = await createAccount(store, "owner");
-      const s = await signIn(app, org.slug, user.email);
-      const { customerId, deploymentId } = await createExampleCustomer(app, s);
+    await withExampleCustomer(harness, async ({ app, s, customerId, deploymentId }) => {
       const cli = cliAuditOfExamples();
 
       // Together, in one request.
@@ -183,9 +203,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
       };
       assert.deepEqual(shortfalls(second.result), shortfalls(cli.result));
       assert.equal(second.result.evaluation.compliant, cli.result.evaluation.compliant);
-    } finally {
-      await worker.stop();
-    }
+    });
   });
 
   test("an audit takes only the customer's own uploads: another customer's or organisation's are 404", async () => {
@@ -334,12 +352,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
 
   test("a second file that fails the audit fails the whole job with its name and line; no audit is stored", async () => {
     const store = harness.store();
-    const { app, worker } = startService(store);
-    await worker.start();
-    try {
-      const { org, user } = await createAccount(store, "owner");
-      const s = await signIn(app, org.slug, user.email);
-      const { customerId, deploymentId } = await createExampleCustomer(app, s);
+    await withExampleCustomer(harness, async ({ app, s, orgId, customerId, deploymentId }) => {
       const r = await app.request(
         `/v1/customers/${customerId}/evidence?deploymentId=${deploymentId}`,
         multipart(s, [
@@ -352,9 +365,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
       assert.equal(job.state, "failed");
       assert.match(JSON.stringify(job.error), /broken-events\.csv:2/);
       assert.equal(job.auditId, null);
-      assert.deepEqual(await store.auditResults.list(org.id), []);
-    } finally {
-      await worker.stop();
-    }
+      assert.deepEqual(await store.auditResults.list(orgId), []);
+    });
   });
 }

@@ -125,7 +125,6 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
   const remove = (key: string) => setFiles((all) => all.filter((f) => f.key !== key));
   const add = (picked: FileList | null) => {
-    setJob(undefined);
     setStartError(undefined);
     for (const file of Array.from(picked ?? [])) {
       const key = `sending:${file.name}:${file.size}:${file.lastModified}`;
@@ -149,7 +148,6 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
     }
   };
   const addEarlier = (upload: Upload) => {
-    setJob(undefined);
     setFiles((all) =>
       all.some((f) => f.key === upload.id)
         ? all

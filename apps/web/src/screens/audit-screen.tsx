@@ -238,6 +238,7 @@ export function AuditScreen() {
           caption="Files"
           captionHidden
           columns={fileColumns}
+          stacked
           rows={result.files}
           rowKey={(f) => f.file}
         />
