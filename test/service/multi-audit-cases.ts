@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -367,5 +368,58 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
       assert.equal(job.auditId, null);
       assert.deepEqual(await store.auditResults.list(orgId), []);
     });
+  });
+
+  test("the same file sent again replays an upload recorded before several files were possible ({ uploadId, jobId })", async () => {
+    const store = harness.store();
+    const app = createTestApi(store, {
+      dataDir: mkdtempSync(join(tmpdir(), "calwise-multi-old-")),
+    });
+    const { org, user } = await createAccount(store, "owner");
+    const s = await signIn(app, org.slug, user.email);
+    const customer = await store.customers.create(org.id, { name: "Before" });
+    const text = read("ad-users.csv");
+    const contentHash = createHash("sha256").update(text).digest("hex");
+    // What the code before this branch stored: the upload, its job, and the answer under the content key.
+    const { upload } = await store.evidenceUploads.record(org.id, {
+      fileName: "ad-users.csv",
+      storedPath: `uploads/${org.id}/${contentHash}`,
+      sizeBytes: Buffer.byteLength(text),
+      contentHash,
+      format: "ad-user-csv",
+    });
+    const job = await store.jobs.enqueue(org.id, {
+      kind: "audit-evidence",
+      input: { uploadId: upload.id, customerId: customer.id, owned: null },
+    });
+    const requestHash = createHash("sha256")
+      .update(JSON.stringify([customer.id, contentHash, null]))
+      .digest("hex");
+    await store.idempotencyKeys.save(org.id, {
+      key: `evidence-upload:${requestHash}`,
+      requestHash,
+      response: { uploadId: upload.id, jobId: job.id },
+    });
+    const r = await app.request(
+      `/v1/customers/${customer.id}/evidence?fileName=ad-users.csv`,
+      uploadRaw(s, text),
+    );
+    assert.equal(r.status, 202, await r.clone().text());
+    const replayed = (await r.json()) as {
+      upload: { id: string };
+      uploads: { id: string }[];
+      job: { id: string; uploadIds: string[] };
+      replayed: boolean;
+    };
+    assert.deepEqual(
+      [
+        replayed.upload.id,
+        replayed.uploads.map((u) => u.id),
+        replayed.job.id,
+        replayed.job.uploadIds,
+        replayed.replayed,
+      ],
+      [upload.id, [upload.id], job.id, [upload.id], true],
+    );
   });
 }

@@ -89,7 +89,15 @@ export async function recordEvidenceUpload(
       return createUploadsAndJob(tx, upload, storedPath);
     },
   ).finally(() => Promise.all(files.map((file) => rm(file.received.tempPath, { force: true }))));
-  return { ...outcome.response, replayed: outcome.replayed };
+  // A replay of an upload recorded before several files were possible answers `{ uploadId, jobId }`.
+  const response = outcome.response as {
+    readonly uploadIds?: readonly string[];
+    readonly uploadId?: string;
+    readonly jobId: string | null;
+  };
+  const uploadIds =
+    response.uploadIds ?? (response.uploadId === undefined ? [] : [response.uploadId]);
+  return { uploadIds, jobId: response.jobId, replayed: outcome.replayed };
 }
 
 async function createUploadsAndJob(

@@ -98,8 +98,11 @@ export function registerUploadEvidenceRoute(
     if (!recorded.replayed) deps.jobs?.wake(principal.orgId);
     const [uploads, job] = await Promise.all([
       Promise.all(
-        recorded.uploadIds.map((id) =>
-          deps.store.evidenceUploads.getOfCustomer(principal.orgId, customerId, id),
+        // Under the customer's name for it; a replay of an upload made before 0011 linked none.
+        recorded.uploadIds.map(
+          async (id) =>
+            (await deps.store.evidenceUploads.getOfCustomer(principal.orgId, customerId, id)) ??
+            (await deps.store.evidenceUploads.get(principal.orgId, id)),
         ),
       ),
       deps.store.jobs.get(principal.orgId, recorded.jobId ?? ""),
