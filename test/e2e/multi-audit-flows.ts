@@ -96,6 +96,15 @@ export function defineMultiAuditFlow(database: string, signIn: () => Promise<Wat
     assert.doesNotMatch(rows, /lm-wmi/);
     await assertAccessible(page, "audit of several files");
     await shootBoth(page, database, "multi-audit-result");
+    // The same files chosen again from the customer's uploads: the same answer, no file sent twice.
+    await page.goto(`/customers/${customer.id}`);
+    await page.getByText(/^Add files uploaded before \(4\)$/).click();
+    for (const name of exampleFiles)
+      await page.getByRole("button", { name: `Add ${name}`, exact: true }).click();
+    await page.getByRole("button", { name: "Audit 3 files together" }).click();
+    await page.getByRole("link", { name: "Audit ready: open it" }).click({ timeout: 120_000 });
+    await page.getByRole("heading", { name: "Audit of the evidence" }).waitFor();
+    for (const line of expected) await page.getByText(line, { exact: false }).waitFor();
     watched.assertClean();
     await page.context().close();
   });

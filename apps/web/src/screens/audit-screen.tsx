@@ -126,10 +126,11 @@ const fileColumns: readonly Column<AuditResult["files"][number]>[] = [
   {
     key: "format",
     header: "Kind",
+    // One element: a stacked table lays a cell's children out side by side.
     cell: (f) => (
-      <>
+      <span>
         {describeEvidenceKind(f.format)} <span className="hint">({f.format})</span>
-      </>
+      </span>
     ),
   },
   { key: "gave", header: "Contributed", cell: describeContribution },
