@@ -134,11 +134,15 @@ export function EvidenceUpload({ customerId }: { customerId: string }) {
       ]);
       storeFile(customerId, file, (sent) => update(key, { sent }))
         .then((upload) => {
-          // The same content chosen twice is one upload: one row.
+          // The same content chosen twice is one upload: one row. A file removed while it was sent stays out.
           setFiles((all) =>
-            all
-              .filter((f) => f.key !== upload.id)
-              .map((f) => (f.key === key ? { ...f, key: upload.id, upload, sent: file.size } : f)),
+            all.some((f) => f.key === key)
+              ? all
+                  .filter((f) => f.key !== upload.id)
+                  .map((f) =>
+                    f.key === key ? { ...f, key: upload.id, upload, sent: file.size } : f,
+                  )
+              : all,
           );
           void queryClient.invalidateQueries({ queryKey: ["customer-evidence-files", customerId] });
         })
