@@ -1,6 +1,7 @@
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
 import type { StoreDialect } from "../store.ts";
 import { enableRowLevelSecurity } from "./enable-row-level-security.ts";
+import { runTenantBackfill } from "./run-tenant-backfill.ts";
 import { startTenantTable } from "./start-tenant-table.ts";
 
 /**
@@ -34,17 +35,8 @@ export function createCustomerUploadsMigration(dialect: StoreDialect): Migration
         )
         .addUniqueConstraint("customer_uploads_unique", ["org_id", "customer_id", "upload_id"])
         .execute();
-      if (dialect === "sqlite") {
-        await sql.raw(customerUploadBackfillStatement(dialect)).execute(db);
-        return;
-      }
-      await enableRowLevelSecurity(db, "customer_uploads");
-      // Row-level security is forced on the table owner too: each organisation's rows are seen only with it set.
-      const organisations = await sql<{ id: string }>`select id from organisations`.execute(db);
-      for (const { id } of organisations.rows) {
-        await sql`select set_config('calwise.org_id', ${id}, true)`.execute(db);
-        await sql.raw(customerUploadBackfillStatement(dialect)).execute(db);
-      }
+      if (dialect === "postgres") await enableRowLevelSecurity(db, "customer_uploads");
+      await runTenantBackfill(db, dialect, customerUploadBackfillStatement(dialect));
     },
   };
 }
