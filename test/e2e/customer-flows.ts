@@ -16,6 +16,7 @@ import {
   launchChromium,
   openWatchedPage,
   saveScreenshot,
+  startEvidenceAudit,
   startService,
 } from "./web-harness.ts";
 
@@ -213,6 +214,7 @@ export function runCustomerFlows(database: string, makeStore: () => Promise<Test
           await page
             .getByLabel("Choose files, or drop them here")
             .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+          await startEvidenceAudit(page);
           await page
             .getByRole("link", { name: "Audit ready: open it" })
             .waitFor({ timeout: 60_000 });

@@ -21,7 +21,7 @@ import {
 
 type TestApi = ReturnType<typeof createTestApi>;
 
-interface JobView {
+export interface JobView {
   id: string;
   state: string;
   progress: { done: number; total: number | null };
@@ -31,7 +31,7 @@ interface JobView {
 }
 
 /** A raw-body upload as a script sends it (`curl --data-binary @file`). */
-function uploadRaw(
+export function uploadRaw(
   session: TestSession,
   body: BodyInit,
   headers: Record<string, string> = {},
@@ -49,7 +49,7 @@ function uploadRaw(
 }
 
 /** An API with a job worker over the same store and data directory, as `calwise serve` runs them. */
-function startService(store: Store) {
+export function startService(store: Store) {
   const dataDir = scratchDirectory("calwise-evidence-");
   const worker = createJobWorker({
     store,
@@ -66,7 +66,7 @@ function startService(store: Store) {
 }
 
 /** Polls `GET /v1/jobs/{id}` until the job has ended. */
-async function waitForJob(app: TestApi, session: TestSession, id: string): Promise<JobView> {
+export async function waitForJob(app: TestApi, session: TestSession, id: string): Promise<JobView> {
   for (;;) {
     const job = (await (await app.request(`/v1/jobs/${id}`, asSession(session))).json()) as JobView;
     if (job.state === "succeeded" || job.state === "failed") return job;

@@ -21,6 +21,7 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "put /v1/users/{id}/role": { role: "sales" },
   "post /v1/customers/{id}/deployment-text": { fileName: "d.json", text: '{"servers":[]}' },
   "delete /v1/entitlements/{id}": { reason: "entered twice" },
+  "post /v1/customers/{id}/audits": { uploadIds: ["an-upload-id"] },
 };
 
 /** The other parameters of a route, filled so that only the id can make it fail. */

@@ -9,6 +9,7 @@ import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineFinishCases } from "./finish-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
+import { defineMultiAuditCases } from "./multi-audit-cases.ts";
 import { definePolishCases } from "./polish-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import { defineSalesCases } from "./sales-cases.ts";
@@ -29,6 +30,7 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCliParityCases(harness);
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
+  defineMultiAuditCases(harness);
   defineAdviceCostCases(harness);
   defineDeploymentTextCases(harness);
   defineSalesCases(harness);

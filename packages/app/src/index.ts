@@ -20,6 +20,7 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { isInventoryFormat } from "./audit/is-inventory-format.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export { TrailList } from "./audit/trail-list.ts";
 export {

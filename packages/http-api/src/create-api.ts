@@ -12,6 +12,7 @@ import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerAnswerTrainingExerciseRoute } from "./routes/answer-training-exercise-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerAuditUploadsRoute } from "./routes/audit-uploads-route.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
 import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
@@ -65,6 +66,10 @@ import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
+import {
+  registerListEvidenceFilesRoute,
+  registerStoreEvidenceFilesRoute,
+} from "./routes/store-evidence-files-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
@@ -137,6 +142,9 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerGetCatalogRoute(app, deps);
   // Evidence uploads as durable jobs, stored audits, entitlements.
   registerUploadEvidenceRoute(app, deps);
+  registerStoreEvidenceFilesRoute(app, deps);
+  registerListEvidenceFilesRoute(app, deps);
+  registerAuditUploadsRoute(app, deps);
   registerGetJobRoute(app, deps);
   registerWatchJobRoute(app, deps);
   registerGetAuditRoute(app, deps);

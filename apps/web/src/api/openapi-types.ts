@@ -1023,7 +1023,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload an evidence file for a customer and queue its audit */
+    /** Upload evidence files for a customer and queue one audit of them all */
     post: {
       parameters: {
         query?: {
@@ -1045,8 +1045,8 @@ export interface paths {
         content: {
           "application/octet-stream": string;
           "multipart/form-data": {
-            /** Format: binary */
-            file: string;
+            /** @description one or more parts named file, each an evidence file with its filename */
+            file: string | string[];
           };
         };
       };
@@ -1116,6 +1116,313 @@ export interface paths {
         };
         /** @description the body or upload is larger than allowed */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/evidence-files": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the evidence files uploaded for a customer, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the uploads, each with the customer's file name and its detected format */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CustomerUploads"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Store evidence files for a customer, to audit later (several together) */
+    post: {
+      parameters: {
+        query?: {
+          /** @description the file's name, for a raw body (multipart parts carry their own) */
+          fileName?: string;
+        };
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/octet-stream": string;
+          "multipart/form-data": {
+            /** @description one or more parts named file, each an evidence file with its filename */
+            file: string | string[];
+          };
+        };
+      };
+      responses: {
+        /** @description stored (or the first identical upload's answer), each with its detected format */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CustomerUploads"] & {
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the upload did not arrive in time (idle or total upload timeout) */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the body or upload is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/audits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a customer's stored audits, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the audits */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audits: components["schemas"]["CustomerAudit"][];
+            };
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue one audit over several of the customer's uploaded files */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AuditUploadsRequest"];
+        };
+      };
+      responses: {
+        /** @description the audit job is queued (or the first identical request's answer) */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceUploadAccepted"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1287,73 +1594,6 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["StoredAudit"];
-          };
-        };
-        /** @description not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-        /** @description no such resource in your organisation */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/customers/{id}/audits": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List a customer's stored audits, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the audits */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              audits: components["schemas"]["CustomerAudit"][];
-            };
           };
         };
         /** @description not signed in */
@@ -5235,9 +5475,12 @@ export interface components {
     };
     EvidenceUploadAccepted: {
       upload: components["schemas"]["EvidenceUpload"];
+      /** @description every distinct file sent, in order */
+      uploads: components["schemas"]["EvidenceUpload"][];
       job: components["schemas"]["Job"];
       replayed: boolean;
     };
+    /** @description the first file (as before several) */
     EvidenceUpload: {
       id: string;
       fileName: string;
@@ -5251,7 +5494,10 @@ export interface components {
       id: string;
       kind: string;
       customerId: string;
+      /** @description the first file the audit reads */
       uploadId: string;
+      /** @description every file the audit reads together, in the order given */
+      uploadIds: string[];
       /** @enum {string} */
       state: "queued" | "running" | "succeeded" | "failed";
       progress: {
@@ -5267,6 +5513,15 @@ export interface components {
       } | null;
       createdAt: string;
       updatedAt: string;
+    };
+    CustomerUploads: {
+      uploads: components["schemas"]["EvidenceUpload"][];
+    };
+    AuditUploadsRequest: {
+      /** @description the customer's uploads (GET /v1/customers/{id}/evidence-files) to read together, in order */
+      uploadIds: string[];
+      /** @description the customer's deployment whose newest revision is the owned estate (servers, owned CALs, prices) */
+      deploymentId?: string;
     };
     StoredAudit: {
       id: string;
