@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "yaml";
 import { root, runCli } from "../cli/run-cli.ts";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { startService, uploadRaw, waitForJob } from "./evidence-cases.ts";
 import {
   createAccount,
@@ -29,7 +29,7 @@ function brokenEvents(): string {
 
 /** What `calwise audit --json` prints for the three example files and licences.yaml (copied by these names). */
 function cliAuditOfExamples(): { code: number | null; result: AuditView } {
-  const dir = mkdtempSync(join(tmpdir(), "calwise-cli-multi-"));
+  const dir = scratchDirectory("calwise-cli-multi-");
   for (const name of [...exampleFiles, "licences.yaml"])
     copyFileSync(example(name), join(dir, name));
   const cli = runCli(
@@ -210,7 +210,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
   test("an audit takes only the customer's own uploads: another customer's or organisation's are 404", async () => {
     const store = harness.store();
     const app = createTestApi(store, {
-      dataDir: mkdtempSync(join(tmpdir(), "calwise-multi-iso-")),
+      dataDir: scratchDirectory("calwise-multi-iso-"),
     });
     const a = await createAccount(store, "owner", "multi-a");
     const b = await createAccount(store, "owner", "multi-b");
@@ -250,7 +250,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
 
   test("several files: limits per file, in all and on the count are 413 in words; a bad second file refuses them all, nothing stored", async () => {
     const store = harness.store();
-    const dataDir = mkdtempSync(join(tmpdir(), "calwise-multi-limits-"));
+    const dataDir = scratchDirectory("calwise-multi-limits-");
     const app = createTestApi(store, {
       dataDir,
       uploadLimits: {
@@ -373,7 +373,7 @@ export function defineMultiAuditCases(harness: ServiceHarness): void {
   test("the same file sent again replays an upload recorded before several files were possible ({ uploadId, jobId })", async () => {
     const store = harness.store();
     const app = createTestApi(store, {
-      dataDir: mkdtempSync(join(tmpdir(), "calwise-multi-old-")),
+      dataDir: scratchDirectory("calwise-multi-old-"),
     });
     const { org, user } = await createAccount(store, "owner");
     const s = await signIn(app, org.slug, user.email);
