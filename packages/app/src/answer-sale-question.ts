@@ -47,6 +47,12 @@ export interface SaleAnswer {
  */
 export const saleServerName = "NEW-SERVER";
 
+/**
+ * The most (member of staff, shared device) pairs a question may stand for: 5,000 staff on 50 kiosks answer in
+ * about 0.6 s of CPU, asked on every pause in typing; beyond it is an estate, not a sale at the counter.
+ */
+const maxSharedPairs = 250_000;
+
 const editionCodes = new Set([
   "EDITION_USER_LIMIT",
   "EDITION_DEVICE_LIMIT",
@@ -185,6 +191,15 @@ export function answerSaleQuestion(input: AnswerSaleQuestionInput): SaleAnswer {
       message: "more shared devices than devices",
       expected: `at most ${question.devices}`,
       received: String(question.sharedDevices),
+    });
+  if (question.users * question.sharedDevices > maxSharedPairs)
+    problems.push({
+      code: "SCHEMA",
+      path: "sharedDevices",
+      message:
+        "every member of staff may use each shared device: too many staff × shared devices to answer at the counter",
+      expected: `staff × shared devices at most ${maxSharedPairs.toLocaleString("en-US")}`,
+      received: `${question.users} × ${question.sharedDevices}`,
     });
   if (problems.length > 0)
     throw new CalwiseError("INPUT_INVALID", "the question is not valid", problems);
