@@ -35,6 +35,10 @@ export {
   type TrainingAnswer,
   type TrainingVerdict,
 } from "./check-training-answer.ts";
+export {
+  type CheckCustomerEstateInput,
+  checkCustomerEstate,
+} from "./check-customer-estate.ts";
 export { choosePriceList } from "./choose-price-list.ts";
 export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
 export {
@@ -46,6 +50,7 @@ export {
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
 export { evaluateUntilProven } from "./evaluate-until-proven.ts";
+export { type EstatePosition, estatePositionSchema } from "./estate-position-schema.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";
