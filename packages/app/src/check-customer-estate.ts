@@ -1,4 +1,4 @@
-import { type Catalog, CalwiseError, evaluateDeployment, type PriceList } from "@calwise/core";
+import { CalwiseError, type Catalog, evaluateDeployment, type PriceList } from "@calwise/core";
 import type { EstatePosition } from "./estate-position-schema.ts";
 import { type EstateDeployment, mergeEstateDeployments } from "./merge-estate-deployments.ts";
 import { resolveDeploymentDocument } from "./resolve-deployment-document.ts";

@@ -31,26 +31,26 @@ export {
   editionCostChartSchema,
 } from "./chart-edition-costs.ts";
 export {
+  type CheckCustomerEstateInput,
+  checkCustomerEstate,
+} from "./check-customer-estate.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,
 } from "./check-training-answer.ts";
-export {
-  type CheckCustomerEstateInput,
-  checkCustomerEstate,
-} from "./check-customer-estate.ts";
 export { choosePriceList } from "./choose-price-list.ts";
 export { type CompareDeploymentsInput, compareDeployments } from "./compare-deployments.ts";
 export {
   type DeploymentComparison,
   deploymentComparisonSchema,
 } from "./deployment-comparison-schema.ts";
+export { type EstatePosition, estatePositionSchema } from "./estate-position-schema.ts";
 export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,
 } from "./evaluate-deployment-document.ts";
 export { evaluateUntilProven } from "./evaluate-until-proven.ts";
-export { type EstatePosition, estatePositionSchema } from "./estate-position-schema.ts";
 export type { EvidenceRecord } from "./evidence-record-schema.ts";
 export { evidenceRecordSchema } from "./evidence-record-schema.ts";
 export { type CatalogListing, listCatalog } from "./list-catalog.ts";
