@@ -6202,7 +6202,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6307,7 +6307,7 @@ export interface components {
       /** @description devices that connect to it */
       devices: number;
       /**
-       * @description how many of those devices several staff share (kiosks, shift PCs)
+       * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
        * @default 0
        */
       sharedDevices: number;
@@ -6371,7 +6371,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6418,7 +6418,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6468,7 +6468,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6495,7 +6495,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
