@@ -91,3 +91,37 @@ test("an estate with no deployment is INPUT_INVALID, not an empty compliant answ
     /no deployment to check/,
   );
 });
+
+test("deployments that set an assumption differently: the estate uses the catalog's default and says so", () => {
+  const office = (name: string, scope: string) => ({
+    name,
+    document: {
+      servers: [{ name: "FS", product: "ws2019-standard" }],
+      accesses: [{ user: `${name}-user`, server: "FS" }],
+      assumptions: { "admin-exemption-scope": scope },
+    },
+  });
+  const agreeing = checkCustomerEstate({
+    customer: "agreeing",
+    deployments: [office("north", "per-customer"), office("south", "per-customer")],
+    entitlements: [],
+    catalog,
+  });
+  const scopeOf = (position: typeof agreeing) =>
+    position.result.assumptions.find((a) => a.id === "admin-exemption-scope");
+  assert.equal(scopeOf(agreeing)?.value, "per-customer");
+  assert.ok(!agreeing.counting.some((note) => note.rule === "assumption-default"));
+  const differing = checkCustomerEstate({
+    customer: "differing",
+    deployments: [office("north", "per-customer"), office("south", "per-server")],
+    entitlements: [],
+    catalog,
+  });
+  // The result states an assumption when a file overrides it: the default is not stated as overridden.
+  assert.notEqual(scopeOf(differing)?.value, "per-customer");
+  assert.notEqual(scopeOf(differing)?.overridden, true);
+  assert.match(
+    differing.counting.find((note) => note.rule === "assumption-default")?.text ?? "",
+    /admin-exemption-scope differently/,
+  );
+});
