@@ -35,15 +35,13 @@ interface EstateView {
     shortfall: number;
     deployments: { name: string; revision: number | null }[];
     people: { users: number; namedInSeveral: { users: number } };
-    lines:
-      | [string, string, string, number, number][]
-      | {
-          family: string;
-          version: string;
-          type: string;
-          required: number;
-          coveredByOwned: number;
-        }[];
+    lines: {
+      family: string;
+      version: string;
+      type: string;
+      required: number;
+      coveredByOwned: number;
+    }[];
     owned: { quantity: number; source: string }[];
   };
 }
@@ -97,15 +95,7 @@ export function defineEstateCases(harness: ServiceHarness): void {
     assert.equal(position.people.users, 6);
     assert.equal(position.people.namedInSeveral.users, 3);
     assert.deepEqual(
-      (
-        position.lines as {
-          family: string;
-          version: string;
-          type: string;
-          required: number;
-          coveredByOwned: number;
-        }[]
-      ).map((l) => [l.family, l.version, l.type, l.required, l.coveredByOwned]),
+      position.lines.map((l) => [l.family, l.version, l.type, l.required, l.coveredByOwned]),
       [["ws-cal", "2012", "user", 6, 6]],
     );
     assert.deepEqual(
