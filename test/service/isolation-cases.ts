@@ -219,6 +219,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       ],
       [`/v1/customers/${own.id}/deployments`, `/v1/customers/${other.id}/deployments`],
       [`/v1/customers/${own.id}/position`, `/v1/customers/${other.id}/position`],
+      [`/v1/customers/${own.id}/estate`, `/v1/customers/${other.id}/estate`],
     ] as const) {
       assert.equal(await status(mine), 200, mine);
       assert.equal(await status(theirs), 404, theirs);

@@ -5,6 +5,7 @@ import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineCustomerQuoteCases } from "./customer-quote-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
 import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
+import { defineEstateCases } from "./estate-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineFinishCases } from "./finish-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
@@ -37,4 +38,5 @@ export function defineServiceContract(harness: ServiceHarness): void {
   definePolishCases(harness);
   defineFinishCases(harness);
   defineCustomerQuoteCases(harness);
+  defineEstateCases(harness);
 }

@@ -32,6 +32,10 @@ export {
   editionCostChartSchema,
 } from "./chart-edition-costs.ts";
 export {
+  type CheckCustomerEstateInput,
+  checkCustomerEstate,
+} from "./check-customer-estate.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,
@@ -42,6 +46,7 @@ export {
   type DeploymentComparison,
   deploymentComparisonSchema,
 } from "./deployment-comparison-schema.ts";
+export { type EstatePosition, estatePositionSchema } from "./estate-position-schema.ts";
 export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,

@@ -31,6 +31,7 @@ import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
 import { registerEvaluateRevisionRoute } from "./routes/evaluate-revision-route.ts";
 import { registerGetAuditRoute } from "./routes/get-audit-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
+import { registerGetCustomerEstateRoute } from "./routes/get-customer-estate-route.ts";
 import { registerGetCustomerPositionRoute } from "./routes/get-customer-position-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
 import { registerGetDashboardRoute } from "./routes/get-dashboard-route.ts";
@@ -174,6 +175,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  registerGetCustomerEstateRoute(app, deps);
   // The web app's deployment import (issue 13, web-customers): a file's text read into a document.
   registerReadDeploymentTextRoute(app, deps);
   registerListUsersRoute(app, deps);
