@@ -68,6 +68,8 @@ export async function readAuditEvidence(
     readonly splitAtMs: number | undefined;
     /** Bytes read between groups handed on (default the reader's; tests: a few). */
     readonly takeEveryBytes?: number;
+    /** Groups held before the export readers hand them on (default the reader's; tests: 0). */
+    readonly takeHeldGroups?: number;
   },
 ): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
@@ -102,6 +104,9 @@ export async function readAuditEvidence(
             : {}),
           ...(options.takeEveryBytes !== undefined
             ? { takeEveryBytes: options.takeEveryBytes }
+            : {}),
+          ...(options.takeHeldGroups !== undefined
+            ? { takeHeldGroups: options.takeHeldGroups }
             : {}),
         });
         logons += grouping.logons;
