@@ -46,9 +46,8 @@ export class GroupHandOver {
 
   /** Hands on every group not yet taken (the end of the reading). */
   finish(): void {
-    const take = this.options.takeGroups;
-    if (take === undefined) return;
-    this.store.takeGroups(take, this.options.takeMore);
     this.untaken = 0;
+    const take = this.options.takeGroups;
+    if (take !== undefined) this.store.takeGroups(take, this.options.takeMore);
   }
 }
