@@ -93,6 +93,7 @@ async function readGrouped(
   since: string | undefined,
   inventory = new InventoryIndex(),
   takeEveryBytes?: number,
+  takeHeldGroups = 0,
 ) {
   const detected = await detectAuditSources(sources);
   const reading = new AuditReading(detected);
@@ -109,7 +110,7 @@ async function readGrouped(
       ualServer: undefined,
       dedupe: new EventDeduplicator(),
       splitAtMs: ledger.sinceMs,
-      ...(takeEveryBytes !== undefined ? { takeEveryBytes } : {}),
+      ...(takeEveryBytes !== undefined ? { takeEveryBytes, takeHeldGroups } : {}),
     },
   );
   ledger.tally.logonEvents += read.logons;
@@ -373,7 +374,7 @@ test("an accesses row across --since counts whole, with its first seen before th
 
 /**
  * The read step as it was before groups went to the ledger as they were read: each event source's
- * groups whole, after the source (Winlogbeat sources only).
+ * groups whole, after the source.
  */
 async function readGroupedWhole(
   sources: readonly ByteSource[],
@@ -385,9 +386,8 @@ async function readGroupedWhole(
   const ledger = createAuditLedger(owned, inventory, since ? { since } : {});
   const dedupe = new EventDeduplicator();
   for (const [index, { source, format }] of detected.entries()) {
-    assert.equal(format, "winlogbeat-jsonl");
     await reading.readSource(async () => {
-      const grouping = await groupLogonEvents(source, format, {
+      const grouping = await groupLogonEvents(source, format as EventFormat, {
         ...reading.optionsFor(source.name),
         eventIds: new Set([4624]),
         dedupe,
@@ -504,4 +504,148 @@ test("groups handed to the ledger as they are read give the audit of whole group
     ),
     { numRuns: 100 },
   );
+});
+
+/** A JSON token's text without its quotes (a CSV field's or an XML element's text). */
+const unquoted = (token: string) => token.replace(/^"(.*)"$/, "$1");
+
+/** The named fields of a generated event, in order (a repeated user name when it is odd so). */
+function exportFields(e: LineEvent): [string, string | null][] {
+  return [
+    ["EventID", e.eventId],
+    ["EventRecordId", e.recordId],
+    ["TargetUserName", `"${e.user}"`],
+    ["TargetDomainName", e.domain === null ? null : `"${e.domain}"`],
+    ["WorkstationName", e.workstation === null ? null : `"${e.workstation}"`],
+    ["IpAddress", e.address === null ? null : `"${e.address}"`],
+    ["LogonType", e.logonType],
+  ];
+}
+
+/** A generated event as a Sentinel JSON line (odd ones too: blank, broken, a repeated key, spaces). */
+function toSentinelJsonLine(e: LineEvent): string {
+  if (e.odd === "blank") return "   ";
+  if (e.odd === "broken") return `{"EventID":4624,"Computer":"${e.computer}"`;
+  const members = exportFields(e)
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => `"${name}":${value}`);
+  if (e.odd === "repeat") members.push(`"TargetUserName":"other"`);
+  const space = e.odd === "spaces" ? " " : "";
+  return `{${space}"TimeGenerated":${space}"${e.time}","Computer":"${e.computer}",${members.join(",")}}`;
+}
+
+const sentinelCsvHeader = `"TimeGenerated [UTC]","Computer",${exportFields(usual)
+  .map(([name]) => `"${name}"`)
+  .join(",")}`;
+
+/** A generated event as a Sentinel CSV row (odd ones: blank, a stray quote, a short row). */
+function toSentinelCsvRow(e: LineEvent): string {
+  if (e.odd === "blank") return "";
+  if (e.odd === "broken") return `"${e.time}","${e.computer}","4624`;
+  const values = [e.time, e.computer, ...exportFields(e).map(([, v]) => unquoted(v ?? ""))];
+  if (e.odd === "repeat") values.pop();
+  return values.map((value) => `"${value}"`).join(",");
+}
+
+/** A generated event as a wevtutil XML element (odd ones: blank, unclosed, a repeated Data). */
+function toEventXml(e: LineEvent): string {
+  if (e.odd === "blank") return "";
+  const fields = exportFields(e);
+  const system = `<System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>${unquoted(e.eventId)}</EventID><TimeCreated SystemTime='${e.time}'/>${e.recordId === null ? "" : `<EventRecordID>${unquoted(e.recordId)}</EventRecordID>`}<Channel>Security</Channel><Computer>${e.computer}</Computer></System>`;
+  const data = fields
+    .slice(2)
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => `<Data Name='${name}'>${unquoted(value as string)}</Data>`);
+  if (e.odd === "repeat") data.push("<Data Name='TargetUserName'>other</Data>");
+  const element = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>${system}<EventData>${data.join("")}</EventData></Event>`;
+  return e.odd === "broken" ? element.slice(0, -8) : element;
+}
+
+test("the byte readings of the exports hand their groups to the ledger as they read, giving the audit of whole groups", async (t) => {
+  const formats = [
+    {
+      name: "sentinel.ndjson",
+      write: (events: readonly LineEvent[]) => events.map(toSentinelJsonLine).join("\n"),
+    },
+    {
+      name: "sentinel.csv",
+      write: (events: readonly LineEvent[]) =>
+        [sentinelCsvHeader, ...events.map(toSentinelCsvRow)].join("\r\n"),
+    },
+    {
+      name: "events.xml",
+      write: (events: readonly LineEvent[]) => events.map(toEventXml).join("\r\n"),
+    },
+  ];
+  const format = {
+    "sentinel.ndjson": "sentinel-json",
+    "sentinel.csv": "sentinel-csv",
+    "events.xml": "event-xml",
+  } as const;
+  for (const { name, write } of formats)
+    await t.test(name, async () => {
+      // Few distinct events at various times: groups with many events on both sides of a handing on.
+      const events = fc
+        .tuple(
+          fc.array(eventArbitrary, { minLength: 1, maxLength: 4 }),
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom(...times), fc.option(fc.nat(10_000))), {
+            minLength: 20,
+            maxLength: 80,
+          }),
+        )
+        .map(([distinct, picks]) =>
+          picks.map(([k, time, recordId]) => ({
+            ...(distinct[k % distinct.length] as GeneratedEvent),
+            time,
+            recordId: recordId === null ? null : String(recordId),
+          })),
+        );
+      await fc.assert(
+        fc.asyncProperty(
+          events,
+          fc.array(eventArbitrary, { maxLength: 20 }),
+          fc.constantFrom(undefined, "2026-11-20"),
+          fc.constantFrom(1, 150, 400, 3000),
+          // Handed on whenever due, or only while the store holds a few groups.
+          fc.constantFrom(0, 3),
+          async (first, second, since, every, held) => {
+            // Each file starts with a plain record, from which its format is told.
+            const sources = () => [
+              bytesSource(`a.${name}`, write([usual, ...first]), 97),
+              bytesSource(`b.${name}`, write([usual, ...second, ...first.slice(0, 5)]), 131),
+            ];
+            const eventFormat = format[name as keyof typeof format];
+            const detectedAs = (await detectAuditSources(sources())).map((d) => d.format);
+            assert.deepEqual(detectedAs, [eventFormat, eventFormat]);
+            assert.deepEqual(
+              observe(await readGrouped(sources(), since, aliasInventory(), every, held)),
+              observe(await readGroupedWhole(sources(), since, aliasInventory())),
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+  await t.test("on the event fixtures of every format", async () => {
+    const fixtures = join(import.meta.dirname, "../../../evidence/fixtures/events");
+    for (const name of [
+      "logons.csv",
+      "logons.wevtutil.xml",
+      "logons.eventviewer.xml",
+      "logons.sentinel.csv",
+      "logons.sentinel.json",
+      "logons.flat.ndjson",
+      "logons.splunk.ndjson",
+      "logons.utf16.csv",
+    ])
+      for (const every of [1, 300, 2000]) {
+        const sources = () => [bytesSource(name, readFileSync(join(fixtures, name)), 257)];
+        assert.deepEqual(
+          observe(await readGrouped(sources(), undefined, aliasInventory(), every)),
+          observe(await readGroupedWhole(sources(), undefined, aliasInventory())),
+          `${name}, every ${every} bytes`,
+        );
+      }
+  });
 });

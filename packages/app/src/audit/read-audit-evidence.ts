@@ -40,6 +40,13 @@ export interface AuditRecordSink {
 
 /** The logons the audit reads; the other events are only counted in the summaries. */
 const wantedIds: ReadonlySet<number> = new Set([4624]);
+/** The JSON exports, whose records may each lack the logon type (a CSV header is checked for its column). */
+const jsonFormats: ReadonlySet<string> = new Set([
+  "sentinel-json",
+  "splunk-json",
+  "flat-json",
+  "mapped-json",
+]);
 /** Positions of one source: a source's records are numbered below this. */
 const sourceSpan = 2 ** 32;
 
@@ -61,6 +68,8 @@ export async function readAuditEvidence(
     readonly splitAtMs: number | undefined;
     /** Bytes read between groups handed on (default the reader's; tests: a few). */
     readonly takeEveryBytes?: number;
+    /** Groups held before the export readers hand them on (default the reader's; tests: 0). */
+    readonly takeHeldGroups?: number;
   },
 ): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
@@ -75,6 +84,13 @@ export async function readAuditEvidence(
       ...(jsonArray !== undefined ? { jsonArray } : {}),
     };
     if (eventFormats.has(format)) {
+      // Whether a JSON export's logons carry a logon type: its groups are keyed by it.
+      const typed = { groups: 0, withType: 0 };
+      const take = (group: LogonGroup, id?: number) => {
+        typed.groups++;
+        if (group.event.logonType !== null) typed.withType++;
+        return sink.logonGroup(group, base, id);
+      };
       const summary = await reading.readSource(async () => {
         const grouping = await groupLogonEvents(source, format as EventFormat, {
           ...readerOptions,
@@ -82,19 +98,24 @@ export async function readAuditEvidence(
           dedupe: options.dedupe,
           ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
           // Groups go to the ledger as they are read, so the reader holds only those seen lately.
-          takeGroups: (group, id) => sink.logonGroup(group, base, id),
+          takeGroups: take,
           ...(sink.widenLogonGroup !== undefined
             ? { takeMore: widenBy(sink.widenLogonGroup.bind(sink), base, source.name) }
             : {}),
           ...(options.takeEveryBytes !== undefined
             ? { takeEveryBytes: options.takeEveryBytes }
             : {}),
+          ...(options.takeHeldGroups !== undefined
+            ? { takeHeldGroups: options.takeHeldGroups }
+            : {}),
         });
         logons += grouping.logons;
         duplicates += grouping.duplicates;
-        for (const group of grouping.groups()) sink.logonGroup(group, base);
+        for (const group of grouping.groups()) take(group);
         return grouping.summary;
       });
+      if (jsonFormats.has(format) && typed.groups > 0 && typed.withType === 0)
+        reading.noteUntypedLogons(summary);
       eventsRead += summary.records;
     } else if (accessFormats.has(format))
       await reading.readSource(async () => {

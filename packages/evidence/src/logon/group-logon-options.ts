@@ -26,4 +26,10 @@ export interface GroupLogonOptions extends EvtxLogonChunkOptions {
   readonly takeMore?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean;
   /** Bytes read between handing groups to `takeGroups` (default 16 MiB; tests: a few, to cut groups often). */
   readonly takeEveryBytes?: number;
+  /**
+   * The byte readings of the event and SIEM exports (CSV, XML, flat JSON) hand their groups on only
+   * while they hold at least this many (default 262,144, about 50 MB of columns; tests: 0): their
+   * groups recur across the file, and each event of a group handed on goes to `takeMore` alone.
+   */
+  readonly takeHeldGroups?: number;
 }
