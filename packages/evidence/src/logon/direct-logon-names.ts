@@ -126,7 +126,8 @@ export class DirectLogonNames {
       if (workstation < 0 || this.workstationLabel[workstation] === this.placeServer[place]) return;
     }
     if (3 * id + 3 > this.groupNames.length) {
-      const bigger = new Int32Array(Math.max(2 * this.groupNames.length, 3 * id + 3)).fill(refused);
+      // Half again, not double: these grow with every group of the source.
+      const bigger = new Int32Array(3 * (id + (id >> 1) + 1024)).fill(refused);
       bigger.set(this.groupNames);
       this.groupNames = bigger;
     }

@@ -212,10 +212,10 @@ export class LogonGroupStore {
     if (length > key.length) this.logKey = new Uint8Array(2 * length);
     const into = this.logKey;
     let at = writeLengthPrefix(into, 0, computerEnd - computerStart);
-    into.set(bytes.subarray(computerStart, computerEnd), at);
-    at += computerEnd - computerStart;
-    into.set(bytes.subarray(channelStart, channelEnd), at);
-    at += channelEnd - channelStart;
+    // Byte by byte: a subarray per new group would be two objects for a few bytes.
+    for (let index = computerStart; index < computerEnd; index++)
+      into[at++] = bytes[index] as number;
+    for (let index = channelStart; index < channelEnd; index++) into[at++] = bytes[index] as number;
     into[at++] = eventId & 0xff;
     into[at++] = (eventId >>> 8) & 0xff;
     into[at++] = (eventId >>> 16) & 0xff;
