@@ -80,8 +80,6 @@ export function createAuditLedger(
     rdsHosts: new Set((options.rdsHosts ?? []).map((s) => s.toLowerCase())),
   };
   const takenGroups = new TakenGroups();
-  /** Upper-case names as the direct judges' labels (shared: a label stands for the same name in every source). */
-  const labels = new Map<string, number>();
   let next = 0;
   return {
     servers,
@@ -99,7 +97,7 @@ export function createAuditLedger(
     widenLogonAt: (id, base, ms, at, file) =>
       base === takenGroups.base &&
       widenLogonAt({ groups: takenGroups, id }, ms, base + at, file, context),
-    directJudge: (base, file) => createDirectLogonJudge(context, labels, takenGroups, base, file),
+    directJudge: (base, file) => createDirectLogonJudge(context, takenGroups, base, file),
     recordLogon: (event) => {
       const seen = { time: event.time, ms: Date.parse(event.time), at: next++ };
       recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context, undefined);

@@ -34,12 +34,13 @@ import type { TakenGroups } from "./taken-groups.ts";
  */
 export function createDirectLogonJudge(
   context: LogonContext,
-  labels: Map<string, number>,
   taken: TakenGroups,
   base: number,
   file: string,
 ): DirectLogonJudge {
   const { servers, inventory, ledger, tally } = context;
+  /** Upper-case names by label (a source's: labels are compared within the source). */
+  const labels = new Map<string, number>();
   const label = (name: string) => {
     let id = labels.get(name);
     if (id === undefined) {
