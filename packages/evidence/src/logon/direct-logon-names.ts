@@ -51,6 +51,9 @@ export interface DirectLogonJudge {
   take(piece: DirectPiece): boolean;
 }
 
+/** Groups per chunk of DirectLogonNames' group names: 2^16. */
+const chunkBits = 16;
+const chunkMask = (1 << chunkBits) - 1;
 /** A field the judge refused. */
 const refused = -1;
 /** No workstation (interactive logons: the device is none). */
@@ -88,8 +91,11 @@ export class DirectLogonNames {
   /** Per logon type 0 … 999: 0 not judged, 1 not direct, 2 network, 3 interactive. */
   private readonly classes = new Uint8Array(1000);
   private key = new Uint8Array(256);
-  /** Per group id: its place, account and workstation numbers; place -1 for a group not direct. */
-  private groupNames = new Int32Array(3 * 1024).fill(refused);
+  /**
+   * Per group id: its place, account and workstation numbers (place -1 for a group not direct), in
+   * chunks of 2^16 groups: no copy as the groups grow, no room past the last chunk.
+   */
+  private readonly groupNames: Int32Array[] = [];
 
   constructor(readonly judge: DirectLogonJudge) {}
 
@@ -125,25 +131,32 @@ export class DirectLogonNames {
       // The server's own name as workstation: a logon at the server itself.
       if (workstation < 0 || this.workstationLabel[workstation] === this.placeServer[place]) return;
     }
-    if (3 * id + 3 > this.groupNames.length) {
-      // Half again, not double: these grow with every group of the source.
-      const bigger = new Int32Array(3 * (id + (id >> 1) + 1024)).fill(refused);
-      bigger.set(this.groupNames);
-      this.groupNames = bigger;
-    }
-    this.groupNames[3 * id] = place;
-    this.groupNames[3 * id + 1] = user;
-    this.groupNames[3 * id + 2] = workstation;
+    const chunk = this.chunkOf(id, true) as Int32Array;
+    const at = 3 * (id & chunkMask);
+    chunk[at] = place;
+    chunk[at + 1] = user;
+    chunk[at + 2] = workstation;
+  }
+
+  /** The chunk of group `id`'s names; made when `make` (and missing), else undefined when missing. */
+  private chunkOf(id: number, make: boolean): Int32Array | undefined {
+    const index = id >>> chunkBits;
+    if (make)
+      while (this.groupNames.length <= index)
+        this.groupNames.push(new Int32Array(3 << chunkBits).fill(refused));
+    return this.groupNames[index];
   }
 
   /** Whether group `id` is direct. */
   isDirect(id: number): boolean {
-    return 3 * id < this.groupNames.length && (this.groupNames[3 * id] as number) >= 0;
+    const chunk = this.chunkOf(id, false);
+    return chunk !== undefined && (chunk[3 * (id & chunkMask)] as number) >= 0;
   }
 
   /** Group `id` is recorded from its event from now on (an event of it read otherwise, a time not ISO). */
   drop(id: number): void {
-    if (3 * id < this.groupNames.length) this.groupNames[3 * id] = refused;
+    const chunk = this.chunkOf(id, false);
+    if (chunk !== undefined) chunk[3 * (id & chunkMask)] = refused;
   }
 
   /** Hands a piece of direct group `id` to the judge; true when it only widened an access. */
@@ -158,12 +171,13 @@ export class DirectLogonNames {
     line: number,
     record: number,
   ): boolean {
-    const names = this.groupNames;
+    const names = this.chunkOf(id, false) as Int32Array;
+    const at = 3 * (id & chunkMask);
     return this.judge.take({
       id,
-      place: names[3 * id] as number,
-      user: names[3 * id + 1] as number,
-      workstation: names[3 * id + 2] as number,
+      place: names[at] as number,
+      user: names[at + 1] as number,
+      workstation: names[at + 2] as number,
       logonType,
       events,
       firstMs,
