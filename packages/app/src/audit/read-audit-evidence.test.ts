@@ -7,6 +7,7 @@ import {
   accessFormats,
   type ByteSource,
   bytesSource,
+  type DirectPiece,
   EventDeduplicator,
   type EventFormat,
   eventFormats,
@@ -87,23 +88,42 @@ async function readOneByOne(sources: readonly ByteSource[], since: string | unde
   return { reading, ledger };
 }
 
-/** The audit's read step as it runs: groups of events, replayed with their counts. */
+/** Pieces of groups the direct path recorded by number, in every test: each test checks it took some. */
+let directPieces = 0;
+
+/**
+ * The audit's read step as it runs: groups of events, replayed with their counts; `direct`: with the
+ * rules on names (the sink the audit gives), so Winlogbeat groups whose names decide their access
+ * go to the ledger by number, else every group from its event.
+ */
 async function readGrouped(
   sources: readonly ByteSource[],
   since: string | undefined,
   inventory = new InventoryIndex(),
   takeEveryBytes?: number,
   takeHeldGroups = 0,
+  direct = true,
 ) {
   const detected = await detectAuditSources(sources);
   const reading = new AuditReading(detected);
   const ledger = createAuditLedger(owned, inventory, since ? { since } : {});
+  const directJudge = (base: number, file: string) => {
+    const judge = ledger.directJudge(base, file);
+    return {
+      ...judge,
+      take: (piece: DirectPiece) => {
+        directPieces++;
+        return judge.take(piece);
+      },
+    };
+  };
   const read = await readAuditEvidence(
     detected,
     reading,
     {
       logonGroup: ledger.recordLogonGroup,
       widenLogonGroup: ledger.widenLogonGroup,
+      ...(direct ? { widenLogonAt: ledger.widenLogonAt, directJudge } : {}),
       ual: ledger.recordUal,
     },
     {
@@ -135,6 +155,8 @@ function observe({ reading, ledger }: { reading: AuditReading; ledger: AuditLedg
       return plain(record);
     }),
     files: ledger.ledger.files,
+    // Later steps number names by their ids: the order they were first met in is read too.
+    names: ledger.ledger.nameTable,
     tally: plain(tally),
     summaries: reading.summaries,
     problems: reading.problems,
@@ -143,9 +165,11 @@ function observe({ reading, ledger }: { reading: AuditReading; ledger: AuditLedg
 }
 
 async function assertSameReading(sources: readonly ByteSource[], since?: string) {
+  const oneByOne = observe(await readOneByOne(sources, since));
+  assert.deepEqual(observe(await readGrouped(sources, since)), oneByOne);
   assert.deepEqual(
-    observe(await readGrouped(sources, since)),
-    observe(await readOneByOne(sources, since)),
+    observe(await readGrouped(sources, since, undefined, undefined, 0, false)),
+    oneByOne,
   );
 }
 
@@ -648,4 +672,113 @@ test("the byte readings of the exports hand their groups to the ledger as they r
         );
       }
   });
+});
+
+test("groups named by number (the direct path) give the accesses, counts and trail of groups read from their events", async () => {
+  // Times that are their instant's ISO text (the direct path) and a few that are not.
+  const isoTimes = [
+    "2026-11-20T08:00:00.000Z",
+    "2026-11-20T08:00:00.001Z",
+    "2026-11-19T23:59:59.999Z",
+    "2024-02-29T12:00:00.000Z",
+    "2026-10-31T08:00:00.000Z",
+    "2026-10-01T00:00:00.000Z",
+  ];
+  const odd = fc
+    .tuple(
+      eventArbitrary,
+      // Resolved from the names alone (corp.example, and CORP without AD users), inferred (LEGACY,
+      // SALES), local (FS1), none, a well-known identity's.
+      mostly("corp.example", "CORP", "LEGACY", "SALES", "FS1", "", "-", "NT AUTHORITY"),
+      mostly("zed", "alice", "bob", "ann", "dave", "erin", "SYSTEM", "svc$", "ren\\u00e9"),
+      // At the server itself by name, none, a label only, a refused character, escaped.
+      mostly("PC01", "PC02", "pc01.corp.example", "FS1", "", "-", ".x", "P\u0085C", "P\\u0041"),
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...isoTimes), weight: 5 },
+        {
+          arbitrary: fc.constantFrom("2026-11-20T08:00:00Z", "2026-02-30T08:00:00.000Z"),
+          weight: 1,
+        },
+      ),
+      mostly('"3"', '"2"', '"8"', '"10"', '"7"', '"5"', "3"),
+      // Quoted, as Winlogbeat writes them: a number is read by the streaming reader.
+      fc.option(
+        fc.integer({ min: 1, max: 10_000 }).map((n) => `"${n}"`),
+        { freq: 3 },
+      ),
+    )
+    .map(([e, domain, user, workstation, time, logonType, recordId]) => ({
+      ...e,
+      domain,
+      user,
+      workstation,
+      time,
+      logonType,
+      recordId,
+    }));
+  const inventories = [
+    () => new InventoryIndex(),
+    aliasInventory,
+    () => new InventoryIndex(undefined, new Map([["LEGACY", "corp.example"]])),
+  ];
+  const sameAsFromEvents = async (
+    first: readonly LineEvent[],
+    second: readonly LineEvent[],
+    since: string | undefined,
+    every: number,
+    inventory: number,
+  ) => {
+    const sources = () => [
+      bytesSource("a.ndjson", `${first.map(toLine).join("\n")}\n`, 97),
+      bytesSource("b.ndjson", [...second, ...first.slice(0, 5)].map(toLine).join("\n"), 131),
+    ];
+    const make = inventories[inventory] as () => InventoryIndex;
+    assert.deepEqual(
+      observe(await readGrouped(sources(), since, make(), every, 0, true)),
+      observe(await readGrouped(sources(), since, make(), every, 0, false)),
+    );
+  };
+  const since = fc.constantFrom(undefined, "2026-11-20");
+  const every = fc.constantFrom(1, 150, 400, 1 << 20);
+  const inventory = fc.nat(inventories.length - 1);
+  // Any lines: names met in every order and every oddity.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(odd, { minLength: 1, maxLength: 60 }),
+      fc.array(odd, { maxLength: 20 }),
+      since,
+      every,
+      inventory,
+      sameAsFromEvents,
+    ),
+    { numRuns: 100 },
+  );
+  // A few distinct lines at many times: groups of many events, on both sides of a handing on.
+  const repeated = fc
+    .tuple(
+      fc.array(odd, { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...isoTimes, "2026-11-20T08:00:00Z")), {
+        minLength: 30,
+        maxLength: 80,
+      }),
+    )
+    .map(([distinct, picks]) =>
+      picks.map(([k, time]) => ({
+        ...(distinct[k % distinct.length] as (typeof distinct)[number]),
+        time,
+        recordId: null,
+      })),
+    );
+  await fc.assert(
+    fc.asyncProperty(
+      repeated,
+      fc.array(odd, { maxLength: 20 }),
+      since,
+      every,
+      inventory,
+      sameAsFromEvents,
+    ),
+    { numRuns: 100 },
+  );
+  assert.ok(directPieces > 500, `only ${directPieces} pieces went the direct path`);
 });

@@ -1,5 +1,6 @@
 import {
   accessFormats,
+  type DirectLogonJudge,
   type EventDeduplicator,
   type EventFormat,
   eventFormats,
@@ -35,6 +36,13 @@ export interface AuditRecordSink {
     more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
     file: string,
   ): boolean;
+  /** As widenLogonGroup for one event whose time is the ISO text of instant `ms`, read at `at`. */
+  widenLogonAt?(id: number, base: number, ms: number, at: number, file: string): boolean;
+  /**
+   * The rules on names alone for the source read at `base` from `file` (with widenLogonAt): a reader
+   * that can hands on groups whose names decide their access by the names' numbers (DirectLogonJudge).
+   */
+  directJudge?(base: number, file: string): DirectLogonJudge;
   ual(access: UalAccess, at: number): void;
 }
 
@@ -102,6 +110,14 @@ export async function readAuditEvidence(
           ...(sink.widenLogonGroup !== undefined
             ? { takeMore: widenBy(sink.widenLogonGroup.bind(sink), base, source.name) }
             : {}),
+          ...(sink.widenLogonAt !== undefined && sink.widenLogonGroup !== undefined
+            ? {
+                takeMoreAt: widenAtBy(sink.widenLogonAt.bind(sink), base, source.name),
+                ...(sink.directJudge !== undefined
+                  ? { directJudge: sink.directJudge.bind(sink, base, source.name) }
+                  : {}),
+              }
+            : {}),
           ...(options.takeEveryBytes !== undefined
             ? { takeEveryBytes: options.takeEveryBytes }
             : {}),
@@ -157,4 +173,13 @@ function widenBy(
   file: string,
 ): (id: number, events: number, first: SeenAt, last: SeenAt) => boolean {
   return (id, events, first, last) => widen(id, base, { events, first, last }, file);
+}
+
+/** A reader's `takeMoreAt` for the sink's widenLogonAt, for the source read at `base`. */
+function widenAtBy(
+  widen: NonNullable<AuditRecordSink["widenLogonAt"]>,
+  base: number,
+  file: string,
+): (id: number, ms: number, at: number) => boolean {
+  return (id, ms, at) => widen(id, base, ms, at, file);
 }
