@@ -1,6 +1,6 @@
 import type { AuditReport, AuditResult, HolderEvidence } from "@calwise/app";
 import { formatValue } from "./format-json-chunks.ts";
-import { asciiBytes, JsonBytePieces } from "./json-byte-pieces.ts";
+import { asciiBytes, isWritten, JsonBytePieces } from "./json-byte-pieces.ts";
 
 /** The audit result's entries the report lists by the hundred thousand, written by their known shapes. */
 type CountedHolder = AuditResult["countedUsers"][number];
@@ -15,53 +15,46 @@ const FIELD = ENTRY + 2;
 const ACCESS = FIELD + 2;
 const ACCESS_FIELD = ACCESS + 2;
 
-/** A field's key as written at `indent`, after its object's opening brace or the field before it. */
-function keyAt(
-  indent: number,
-  key: string,
-): { readonly first: Uint8Array; readonly next: Uint8Array } {
-  const line = `\n${" ".repeat(indent)}${JSON.stringify(key)}: `;
-  return { first: asciiBytes(`{${line}`), next: asciiBytes(`,${line}`) };
+/**
+ * The keys of an object's fields as written at `indent`, each with what comes before it: the object's
+ * opening brace before the first, a comma before the others (the fields in this order).
+ */
+function fieldKeys<K extends string>(indent: number, keys: readonly K[]): Record<K, Uint8Array> {
+  const written = {} as Record<K, Uint8Array>;
+  for (const [k, key] of keys.entries())
+    written[key] = asciiBytes(
+      `${k === 0 ? "{" : ","}\n${" ".repeat(indent)}${JSON.stringify(key)}: `,
+    );
+  return written;
 }
 const closeEntry = asciiBytes(`\n${" ".repeat(ENTRY)}}`);
 const closeAccess = asciiBytes(`\n${" ".repeat(ACCESS)}}`);
 const closeAccesses = asciiBytes(`\n${" ".repeat(FIELD)}]`);
 const accessesStart = asciiBytes(`\n${" ".repeat(ACCESS)}`);
 const accessesNext = asciiBytes(`,\n${" ".repeat(ACCESS)}`);
-const counted = {
-  id: keyAt(FIELD, "id").first,
-  type: keyAt(FIELD, "type").next,
-  events: keyAt(FIELD, "events").next,
-  firstSeen: keyAt(FIELD, "firstSeen").next,
-  lastSeen: keyAt(FIELD, "lastSeen").next,
-  cal: keyAt(FIELD, "cal").next,
-  flags: keyAt(FIELD, "flags").next,
-  accesses: keyAt(FIELD, "accesses").next,
-};
-const access = {
-  server: keyAt(ACCESS_FIELD, "server").first,
-  events: keyAt(ACCESS_FIELD, "events").next,
-  firstSeen: keyAt(ACCESS_FIELD, "firstSeen").next,
-  lastSeen: keyAt(ACCESS_FIELD, "lastSeen").next,
-  with: keyAt(ACCESS_FIELD, "with").next,
-};
-const evidence = {
-  id: keyAt(FIELD, "id").first,
-  type: keyAt(FIELD, "type").next,
-  firstSeen: keyAt(FIELD, "firstSeen").next,
-  lastSeen: keyAt(FIELD, "lastSeen").next,
-  servers: keyAt(FIELD, "servers").next,
-  events: keyAt(FIELD, "events").next,
-  files: keyAt(FIELD, "files").next,
-  sample: keyAt(FIELD, "sample").next,
-  flags: keyAt(FIELD, "flags").next,
-};
-const atServerKeys = {
-  server: keyAt(FIELD, "server").first,
-  user: keyAt(FIELD, "user").next,
-  events: keyAt(FIELD, "events").next,
-  rule: keyAt(FIELD, "rule").next,
-};
+const counted = fieldKeys(FIELD, [
+  "id",
+  "type",
+  "events",
+  "firstSeen",
+  "lastSeen",
+  "cal",
+  "flags",
+  "accesses",
+]);
+const access = fieldKeys(ACCESS_FIELD, ["server", "events", "firstSeen", "lastSeen", "with"]);
+const evidence = fieldKeys(FIELD, [
+  "id",
+  "type",
+  "firstSeen",
+  "lastSeen",
+  "servers",
+  "events",
+  "files",
+  "sample",
+  "flags",
+]);
+const atServerKeys = fieldKeys(FIELD, ["server", "user", "events", "rule"]);
 
 /**
  * The audit report as `JSON.stringify(report, null, 2)` writes it, as UTF-8 in pieces of about a
@@ -225,9 +218,4 @@ function flatRecord(out: JsonBytePieces, record: object, indent: number): void {
     out.line(indent);
     out.ascii("}");
   }
-}
-
-/** Whether JSON.stringify writes a field of this value (not undefined, a function or a symbol). */
-function isWritten(value: unknown): boolean {
-  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }

@@ -1,5 +1,5 @@
 import { TrailList } from "@calwise/app";
-import { JsonBytePieces } from "./json-byte-pieces.ts";
+import { isWritten, JsonBytePieces } from "./json-byte-pieces.ts";
 
 /** Arrays longer than this are written element by element; shorter ones in one `JSON.stringify`. */
 const SPLIT_LENGTH = 64;
@@ -150,11 +150,6 @@ function isWalkable(value: unknown): value is object {
   // for…in without building the list of values: a plain object's prototype adds no enumerable key.
   for (const key in value) if (isWalkable((value as Record<string, unknown>)[key])) return true;
   return false;
-}
-
-/** Whether JSON.stringify writes a property with this value (it leaves out functions, symbols, undefined). */
-function isWritten(value: unknown): boolean {
-  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }
 
 /** `JSON.stringify(value, null, 2)` re-indented to `indent` (every newline in JSON text starts a line). */

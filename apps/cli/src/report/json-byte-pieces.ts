@@ -191,7 +191,7 @@ export class JsonBytePieces implements Pieces<Uint8Array> {
 }
 
 /** Whether JSON.stringify writes a property with this value (it leaves out functions, symbols, undefined). */
-function isWritten(value: unknown): boolean {
+export function isWritten(value: unknown): boolean {
   return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }
 

@@ -28,13 +28,24 @@ export interface DemandTables {
   readonly devices: number;
 }
 
+/** The columns by item (`DemandColumns`). */
+export interface DemandColumnArrays {
+  readonly tier: Int32Array;
+  readonly user: Int32Array;
+  readonly device: Int32Array;
+  readonly server: Int32Array;
+  readonly access: Int32Array;
+  readonly flags: Uint8Array;
+  readonly rules: Uint8Array;
+}
+
 /**
  * One family's demand items as columns by item: its holders as the deployment's user and device
  * numbers (-1: none), its server, tier, access, flags and rule list as numbers. A large audit has 1.5
  * million items: as objects they were the evaluation's peak (104 bytes each); here they are 25 bytes,
  * and an item object is made only when one is read, and dropped young.
  */
-export class DemandColumns implements DemandList {
+export class DemandColumns implements DemandList, DemandColumnArrays {
   readonly family: string;
   readonly tier: Int32Array;
   readonly user: Int32Array;
@@ -50,20 +61,7 @@ export class DemandColumns implements DemandList {
    */
   readonly numbers: DemandHolderNumbers | undefined;
 
-  constructor(
-    family: string,
-    columns: {
-      readonly tier: Int32Array;
-      readonly user: Int32Array;
-      readonly device: Int32Array;
-      readonly server: Int32Array;
-      readonly access: Int32Array;
-      readonly flags: Uint8Array;
-      readonly rules: Uint8Array;
-    },
-    tables: DemandTables,
-    derived: boolean,
-  ) {
+  constructor(family: string, columns: DemandColumnArrays, tables: DemandTables, derived: boolean) {
     this.family = family;
     this.tier = columns.tier;
     this.user = columns.user;
