@@ -45,13 +45,12 @@ export interface TierChainCut {
  * searches look at 4-6M arcs in all (the passes below took 3.5-6M arcs in 3-32 passes, at about twice
  * the cost per arc, a user's edges sorted by tier as a walk left it). A user tier's edges are read from
  * the user's whole run (a run is a few edges in a row: cheaper than sorting it).
- * First 8 searches from starts spread over the list probe and send nothing: when most find a path and
- * those cross large regions (over 128 arcs a path on average: `calwise evaluate`'s estates, kiosks
- * shared by about 19 users over four tiers, where 9 searches in 10 find one, at 400-470 arcs each at
- * first and thousands later, what one looked at the next looks at again; the bench's hard family:
- * 40-50 arcs; on its estates 1 search in 30 to 400 finds one, and the failed ones close what they
- * looked at), the passes go on from the greedy pass's flow. Later, when most searches find a path at over 256 arcs each, or past
- * `searchesShare`, passes go on from the flow and the closed sets the searches left: each pass walks
+ * When most searches find a path and those cross large regions (over 256 arcs a path on average:
+ * `calwise evaluate`'s estates, kiosks shared by about 19 users over four tiers, where 9 searches in 10
+ * find one, at 350-550 arcs each at first and thousands later, what one looked at the next looks at
+ * again; on the bench's estates 1 search in 30 to 400 finds one, and the failed ones close what they
+ * looked at) or past `searchesShare`, passes go on from the flow and the closed sets the searches left
+ * (on `calwise evaluate`'s 100k and 200k estates after about 170 searches): each pass walks
  * depth first from every user tier node with room left on its source arc, enters each node at most once
  * unless a walk let it go, and sends along every path to the sink it finds (going back only to the first
  * arc the path filled). A walk whose start has sent all it can ends on a path that did not fail to reach
@@ -306,9 +305,6 @@ const ARC_DOWN = 1;
 const ARC_EDGES = 2;
 const ARC_END = 0x7fffffff;
 
-/** The searches that probe the graph before any sends (see `searchFromEachStart`). */
-const probeSearches = 8;
-
 /**
  * The flow the greedy pass left to find, in breadth-first searches from each start, then if they cross
  * large regions in depth-first passes (see solveTierChainCut): returns the flow they added, or undefined
@@ -493,17 +489,8 @@ function augmentInPasses(
     let pathWork = 0;
     let tail = 0;
     let found = -1;
-    // The first searches probe, from starts spread evenly over the list (its first starts can differ:
-    // on the bench's estate at equal prices the first 8 find paths at 425 arcs, and 1 search in 400
-    // does overall). Probes send nothing, so when they say the passes should go on, the passes start
-    // from the greedy pass's flow, as they did before there were searches (on `calwise evaluate`'s 100k
-    // estate 11 passes from that flow, against 14 from the flow ~170 searches left; the count of
-    // passes is what such an estate costs). A failed probe still closes what it reached; a probe that
-    // found a path is searched again from its start, now sending.
-    let probing = true;
-    const probes = Math.min(probeSearches, startCount);
-    for (let i = 0; i < (probing ? probes : startCount); i++) {
-      const s = starts[probing ? Math.floor((i * startCount) / probes) : i] as number;
+    for (let i = 0; i < startCount; i++) {
+      const s = starts[i] as number;
       while (sourceSide[s] === 0 && excessOf(s) > 0) {
         if (work < 0) return undefined;
         // Past the share, or when most searches find a path and those cross large regions each (what
@@ -569,11 +556,6 @@ function augmentInPasses(
           for (let at = 0; at < tail; at++) sourceSide[queue[at] as number] = 1;
           break;
         }
-        if (probing) {
-          paths++;
-          pathWork += before - work;
-          break;
-        }
         let depth = 0;
         for (let w = found; w !== s; w = parentNode[w] as number) depth++;
         while (depth >= pathNode.length) {
@@ -590,16 +572,6 @@ function augmentInPasses(
         sent += sendAlongPath(depth);
         paths++;
         pathWork += before - work;
-      }
-      if (probing && i === probes - 1) {
-        // Most probes found a path, and those crossed large regions (`calwise evaluate`'s estates:
-        // 400-470 arcs a path; the bench's hard family 40-50; on its estates most probes fail): the passes.
-        if (2 * paths > searches && pathWork > 128 * paths) return false;
-        probing = false;
-        searches = 0;
-        paths = 0;
-        pathWork = 0;
-        i = -1;
       }
     }
     return work < 0 ? undefined : true;
