@@ -168,6 +168,24 @@ test("calwise evaluate", async (t) => {
     },
   );
 
+  await t.test(
+    "words a bad count for people, with the file, line, path and the value found",
+    () => {
+      const path = write(
+        "negative.yaml",
+        "name: negative\nservers:\n  - { name: S1, product: ws2019-standard, processors: 1, userAccounts: -3 }\n",
+      );
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.ok(
+        r.stderr.includes(`${path}:3:`) &&
+          r.stderr.includes(": servers[0].userAccounts: must be 0 or more (found -3)"),
+        r.stderr,
+      );
+      assert.doesNotMatch(r.stderr, /Too small/);
+    },
+  );
+
   await t.test("runs from another directory (the catalog is found next to the code)", () => {
     const r = runCli(["evaluate", join(root, "examples/contoso.yaml"), "--json"], dir);
     assert.equal(r.code, 1, r.stderr);
