@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { scratchDirectory } from "../test/scratch-directory.ts";
 import { parseResourceUsage, runMeasuredProcess } from "./bench-measure-process.ts";
 
 test("parseResourceUsage reads process.resourceUsage()'s JSON: microseconds and KiB", () => {
@@ -17,7 +17,7 @@ test("parseResourceUsage reads process.resourceUsage()'s JSON: microseconds and 
 });
 
 test("a measured process reports its own peak memory and CPU, and its output goes to the file", async () => {
-  const directory = mkdtempSync(join(tmpdir(), "calwise-measure-"));
+  const directory = scratchDirectory("calwise-measure-");
   const script = join(directory, "allocate.mjs");
   writeFileSync(
     script,
@@ -32,7 +32,7 @@ test("a measured process reports its own peak memory and CPU, and its output goe
 });
 
 test("a process that fails is reported as failed with its last words, not thrown", async () => {
-  const directory = mkdtempSync(join(tmpdir(), "calwise-measure-"));
+  const directory = scratchDirectory("calwise-measure-");
   const script = join(directory, "fail.mjs");
   writeFileSync(script, "console.error('no such file: x.evtx'); process.exit(2);");
   const run = await runMeasuredProcess(script, [], { timeoutMs: 120_000, okExitCodes: [0, 1] });

@@ -15,6 +15,7 @@ import {
   planFamilyCover,
 } from "../packages/core/src/optimise/plan-family-cover.ts";
 import { createPriceBook } from "../packages/core/src/price-list/price-book.ts";
+import type { DemandList } from "../packages/core/src/rules/demand-columns.ts";
 import { type DemandItem, deriveCalDemand } from "../packages/core/src/rules/derive-cal-demand.ts";
 import { generateAccessGraph } from "./bench-access-graph.ts";
 import { currentLoad } from "./bench-machine.ts";
@@ -56,7 +57,7 @@ function item(user: string, device: string, tier: number, access: number): Deman
 
 /** One plan, timed (wall and CPU). */
 function measure(
-  items: readonly DemandItem[],
+  items: DemandList,
   pools: readonly OwnedPool[],
   solver: MipSolver | undefined,
 ): { plan: FamilyPlan; ms: number; cpuMs: number } {

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { auditEvidence } from "@calwise/app";
@@ -165,4 +167,117 @@ test("a Sentinel CSV export without its LogonType column is refused, not audited
   );
   assert.equal(result.counts.counted, 2);
   assert.equal(result.counts.distinctAccesses, 2);
+});
+
+/** Two logons as one JSON export's records, with the logon type given to the first and/or the second. */
+function jsonLogons(
+  format: "sentinel-json" | "splunk-json" | "flat-json",
+  typed: readonly [string | undefined, string | undefined],
+): string[] {
+  const users = [
+    { user: "samir", workstation: "PC-1", address: "10.0.0.5", second: 12 },
+    { user: "alice", workstation: "PC-2", address: "10.0.0.6", second: 13 },
+  ];
+  return users.map(({ user, workstation, address, second }, k) => {
+    const type = typed[k];
+    if (format === "splunk-json")
+      return JSON.stringify({
+        preview: false,
+        result: {
+          _time: `2026-11-02T08:01:${second}.431+00:00`,
+          ComputerName: "FS01",
+          EventCode: "4624",
+          Account_Name: user,
+          Account_Domain: "CORP",
+          ...(type !== undefined ? { Logon_Type: type } : {}),
+          Workstation_Name: workstation,
+          Source_Network_Address: address,
+        },
+      });
+    return JSON.stringify({
+      ...(format === "sentinel-json"
+        ? { TimeGenerated: `2026-11-02T08:01:${second}.431Z`, Computer: "FS01" }
+        : { EventTime: `2026-11-02 08:01:${second}`, Hostname: "FS01" }),
+      EventID: 4624,
+      TargetUserName: user,
+      TargetDomainName: "CORP",
+      ...(type !== undefined ? { LogonType: type } : {}),
+      WorkstationName: workstation,
+      IpAddress: address,
+    });
+  });
+}
+
+test("a JSON export in which no logon carries a logon type is refused, not audited as compliant", async (t) => {
+  const cases = [
+    {
+      format: "sentinel-json",
+      field: "LogonType",
+      lines: jsonLogons("sentinel-json", [undefined, undefined]),
+    },
+    {
+      format: "splunk-json",
+      field: "Logon_Type or LogonType",
+      lines: jsonLogons("splunk-json", [undefined, undefined]),
+    },
+    {
+      format: "flat-json",
+      field: "LogonType",
+      lines: jsonLogons("flat-json", [undefined, undefined]),
+    },
+    // Present, but never a logon type the rules can read.
+    {
+      format: "sentinel-json",
+      field: "LogonType",
+      lines: jsonLogons("sentinel-json", ["", "Network"]),
+    },
+  ] as const;
+  for (const c of cases)
+    for (const array of [false, true])
+      await t.test(`${c.format}${array ? " as an array" : ""}: ${c.lines[0]}`, async () => {
+        const text = array ? `[${c.lines.join(",\n")}]\n` : `${c.lines.join("\n")}\n`;
+        const error = await refusal(bytesSource("untyped.json", text), { eventFormat: c.format });
+        assert.equal(error.code, "INPUT_UNREADABLE", String(error));
+        assert.match(error.message, /logons have no logon type/);
+        const problem = error.problems[0];
+        assert.equal(problem?.file, "untyped.json");
+        assert.equal(problem?.code, "FORMAT");
+        assert.equal(
+          problem?.message,
+          `2 logons (4624) read as ${c.format}, and none has a logon type in ${c.field}`,
+        );
+        assert.match(problem?.received ?? "", /^fields .*(TargetUserName|Account_Name)/);
+      });
+
+  await t.test("the CLI exits 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "calwise-untyped-"));
+    const file = join(dir, "untyped.ndjson");
+    writeFileSync(file, `${jsonLogons("sentinel-json", [undefined, undefined]).join("\n")}\n`);
+    const r = runCli(["audit", "--events", file]);
+    rmSync(dir, { recursive: true });
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /logons have no logon type/);
+    assert.match(r.stderr, /none has a logon type in LogonType/);
+  });
+});
+
+test("a JSON export in which some logons carry a logon type is audited, the others skipped one by one", async () => {
+  for (const format of ["sentinel-json", "splunk-json", "flat-json"] as const)
+    for (const typed of [
+      ["3", undefined],
+      [undefined, "3"],
+    ] as const) {
+      const result = await auditEvidence(
+        {
+          evidence: [bytesSource("typed.json", `${jsonLogons(format, typed).join("\n")}\n`)],
+          inventory: [],
+          accesses: [],
+          owned,
+          eventFormat: format,
+        },
+        catalog,
+      );
+      assert.equal(result.counts.counted, 1, `${format} ${typed}`);
+      assert.equal(result.counts.skipped["no-logon-type"], 1, `${format} ${typed}`);
+    }
 });

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { AuditResult } from "@calwise/app";
 import { readEvtx } from "@calwise/evidence";
 import { openFileByteSource } from "@calwise/node-files";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { root, runCli } from "./run-cli.ts";
 
 const corpus = join(root, "../shared/corpus/evtx");
 const example = (name: string) => join(root, "examples/audit", name);
-const dir = mkdtempSync(join(tmpdir(), "calwise-audit-"));
+const dir = scratchDirectory("calwise-audit-");
 
 const corpusAudit = (...extra: string[]) =>
   runCli([

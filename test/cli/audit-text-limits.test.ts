@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { AuditResult } from "@calwise/app";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { root, runCli } from "./run-cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "calwise-audit-limits-"));
+const dir = scratchDirectory("calwise-audit-limits-");
 const people = 1005;
 
 /** A Winlogbeat line of a network logon of `user` from `workstation` to the one server. */

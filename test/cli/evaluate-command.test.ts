@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { evaluationResultSchema } from "@calwise/core";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { root, runCli } from "./run-cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "calwise-cli-"));
+const dir = scratchDirectory("calwise-cli-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { root, runCli } from "./run-cli.ts";
 
 const corpus = join(root, "../shared/corpus/evtx");
 const fixtures = join(root, "packages/evidence/fixtures");
-const dir = mkdtempSync(join(tmpdir(), "calwise-events-"));
+const dir = scratchDirectory("calwise-events-");
 
 const jsonLines = (text: string) =>
   text

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import {
@@ -9,13 +8,14 @@ import {
   buildManyData,
   buildTextBomb,
 } from "../../packages/evidence/src/evtx/testing/hostile-evtx.ts";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { runCli } from "./run-cli.ts";
 
 // `calwise events` on the crafted EVTX files of issue 9: the hostile record is one line on
 // standard error with its code and offset, the valid records around it are printed, exit 0.
 // (Before the work budget, the expansion bomb ran for 49 s and the deep one overflowed the stack.)
 
-const dir = mkdtempSync(join(tmpdir(), "calwise-crafted-evtx-"));
+const dir = scratchDirectory("calwise-crafted-evtx-");
 
 const crafted: [string, Buffer, string][] = [
   ["expansion-bomb.evtx", buildExpansionBomb(), "EVTX_RECORD_TOO_COMPLEX"],

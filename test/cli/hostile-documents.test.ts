@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { runCli } from "./run-cli.ts";
 
 // Hostile and broken deployment files as `calwise evaluate` meets them: each is a clean exit 2 with the file
 // and its line, never an internal error (exit 70), never a raw control character on the terminal.
-const dir = mkdtempSync(join(tmpdir(), "calwise-hostile-"));
+const dir = scratchDirectory("calwise-hostile-");
 const write = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { indexValidatedCatalog, validateCatalog } from "@calwise/core";
 import { parse } from "yaml";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { root } from "./run-cli.ts";
 
 /**
@@ -62,7 +62,7 @@ test("the bundle's catalog snapshot", async (t) => {
   await t.test(
     "does not stand in for a catalog file a user names: that is validated in full",
     () => {
-      const dir = mkdtempSync(join(tmpdir(), "calwise-catalog-"));
+      const dir = scratchDirectory("calwise-catalog-");
       const broken = join(dir, "catalog.yaml");
       // The shipped data with one product's CAL family misspelt: only validation can tell.
       writeFileSync(

@@ -16,6 +16,7 @@ import {
   launchChromium,
   openWatchedPage,
   saveScreenshot,
+  startEvidenceAudit,
   startService,
 } from "./web-harness.ts";
 
@@ -200,6 +201,46 @@ export function runCustomerFlows(database: string, makeStore: () => Promise<Test
       );
 
       await t.test(
+        "estate: every deployment against the entitlements, as the API says; a check says it counts only its own CALs",
+        async () => {
+          const id = customerPath.split("/").pop() ?? "";
+          const estate = (await page.evaluate(async (path) => {
+            const response = await fetch(path, { credentials: "same-origin" });
+            return response.json();
+          }, `/v1/customers/${id}/estate`)) as {
+            entitlements: number;
+            position: { compliant: boolean; shortfall: number; lines: unknown[] };
+          };
+          assert.equal(estate.entitlements, 3);
+          const said = estate.position.compliant
+            ? "Estate: compliant"
+            : `Estate: ${estate.position.shortfall.toLocaleString("en-US")} short`;
+          await page.locator(".estate-status", { hasText: said }).waitFor();
+          const lines = page.getByRole("table", { name: "CALs across the estate" });
+          assert.equal(await lines.locator("tbody tr").count(), estate.position.lines.length);
+          await page.getByText(/counted once each across the estate/).waitFor();
+          await page
+            .getByText(/^Owned: 25 2012 user CALs \(ws-cal\), invoice INV-2024-0117/)
+            .waitFor();
+          await assertAccessible(page, "customer with its estate position");
+          await shot("customer-estate");
+          await page
+            .getByRole("table", { name: "Compliance per deployment" })
+            .getByRole("link")
+            .first()
+            .click();
+          await page
+            .getByText("This check counts only the CALs entered on this deployment.", {
+              exact: false,
+            })
+            .waitFor();
+          await page.getByText(/The customer's 3 entitlements are counted once/).waitFor();
+          await page.getByRole("link", { name: "estate position" }).click();
+          await page.getByRole("heading", { name: "Estate position" }).waitFor();
+        },
+      );
+
+      await t.test(
         "evidence: the audit job followed over its event stream, not polled",
         async () => {
           const jobRequests: string[] = [];
@@ -213,6 +254,7 @@ export function runCustomerFlows(database: string, makeStore: () => Promise<Test
           await page
             .getByLabel("Choose files, or drop them here")
             .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+          await startEvidenceAudit(page);
           await page
             .getByRole("link", { name: "Audit ready: open it" })
             .waitFor({ timeout: 60_000 });

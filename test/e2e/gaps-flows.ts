@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { counterPricesCsv, smallOffice } from "../service/polish-cases.ts";
+import { defineMultiAuditFlow } from "./multi-audit-flows.ts";
 import { file } from "./polish-flows.ts";
 import { signIn } from "./web-flows.ts";
 import {
@@ -95,6 +96,8 @@ export function runGapsFlows(database: string, makeStore: () => Promise<FlowStor
     owner,
     sales,
   });
+  // One audit over several files (web-multi-audit), on this file's server and browser.
+  defineMultiAuditFlow(database, () => signInWithPrices(owner));
 
   test("a customer's past audits are listed on their screen, newest first, with files, revision and position", async () => {
     const watched = await signInWithPrices(owner);

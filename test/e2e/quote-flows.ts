@@ -174,6 +174,31 @@ export function runQuoteFlows(database: string, makeStore: () => Promise<FlowSto
     await page.context().close();
   });
 
+  test("a point-of-sale quote of staff who all have a PC and share kiosks: its advice panel counts the kiosks as shared", async () => {
+    const watched = await open();
+    const { page } = watched;
+    await signIn(watched, owner);
+    await page.getByLabel("Staff", { exact: true }).fill("5");
+    await page.getByLabel("Devices", { exact: true }).fill("9");
+    await page.getByLabel("Shared devices", { exact: true }).fill("4");
+    // Every member of staff may use each kiosk: the answer says so (it gave the kiosks to the last one).
+    await waitForAnswer(
+      page,
+      /^Every staff member may use each shared device, so each of your 5 staff needs a Windows Server 2025 user CAL/,
+    );
+    await page.getByLabel("Customer for the quote").selectOption({ label: customerName });
+    await page.getByRole("button", { name: "Add to quote" }).click();
+    await page.getByRole("heading", { name: `Draft quote for ${customerName}` }).waitFor();
+    await page
+      .getByRole("table", { name: "Editions that can serve them, cheapest first" })
+      .waitFor();
+    assert.equal(await page.getByLabel("Shared devices", { exact: true }).inputValue(), "4");
+    assert.equal(await page.getByLabel("Staff", { exact: true }).inputValue(), "5");
+    assert.equal(await page.getByLabel("Devices", { exact: true }).inputValue(), "9");
+    watched.assertClean();
+    await page.context().close();
+  });
+
   test("users: invite, accept in a second browser (signed in at once), change the role, remove; the last owner stays", async () => {
     const watched = await open();
     const { page } = watched;

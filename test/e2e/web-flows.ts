@@ -16,6 +16,7 @@ import {
   password,
   saveScreenshot,
   setUpFlows,
+  startEvidenceAudit,
   type WatchedPage,
 } from "./web-harness.ts";
 
@@ -217,6 +218,7 @@ export function runWebFlows(database: string, makeStore: () => Promise<TestStore
     await page
       .getByLabel("Choose files, or drop them here")
       .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+    await startEvidenceAudit(page);
     await page
       .getByRole("link", { name: "Audit ready: open it" })
       .click({ timeout: 60_000 })

@@ -240,9 +240,24 @@ export async function auditCorpusEvidence(page: Page): Promise<void> {
   await page
     .getByLabel("Choose files, or drop them here")
     .setInputFiles(join(root, "../shared/corpus/evtx/lm-wmi-4624-4688-targethost.evtx"));
+  await startEvidenceAudit(page);
   const jobEnd = page.locator(".uploads li").filter({ has: page.locator("a, .error-text") });
   await jobEnd.waitFor({ timeout: 120_000 });
   assert.match((await jobEnd.textContent()) ?? "", /Audit ready/);
+}
+
+/**
+ * Starts the audit of the files chosen on the evidence card ("Audit 1 file together") once they are stored, or
+ * returns when one was refused (its words are then in the list, for the caller's assertion to show).
+ */
+export async function startEvidenceAudit(page: Page): Promise<void> {
+  const start = page.getByRole("button", { name: /^Audit [1-9]\d* files? together$/ });
+  const refused = page.locator(".uploads li .error-text");
+  await Promise.race([
+    start.waitFor({ timeout: 120_000 }),
+    refused.first().waitFor({ timeout: 120_000 }),
+  ]);
+  if (await start.isEnabled().catch(() => false)) await start.click();
 }
 
 /** A store the browser flows run on: where it is (a data directory or a postgres:// URL) and how to remove it. */

@@ -96,10 +96,14 @@ function generateSmallEstate(
   };
 }
 
-/** Plans each generated estate without the exhaustive search and holds it against the reference. */
+/**
+ * Plans each generated estate without the exhaustive search and holds it against the reference: the estates of
+ * `examples` (seeds known to reach the path a test is about) first, then `runs` seeds from fast-check's seed.
+ */
 function checkAgainstReference(
   runs: number,
   shape?: EstateShape,
+  examples: readonly number[] = [],
 ): { components: number; repaired: number } {
   let components = 0;
   let repaired = 0;
@@ -129,13 +133,15 @@ function checkAgainstReference(
       if (plan.exactness === "optimal")
         assert.equal(plan.trueCost, reference, `optimal means cheapest; ${context}`);
     }),
-    { numRuns: runs },
+    { numRuns: runs, examples: examples.map((seed) => [seed]) },
   );
   return { components, repaired };
 }
 
 test("the bound by components on small estates with administrators and binding pools: valid, and optimal means cheapest", () => {
-  const { components } = checkAgainstReference(6);
+  // Estate 2045949927 takes its bound from the components. Seeds drawn at random rarely do (none in 60 runs at
+  // FC_SEED=668485374): without it the check below held only on the CI seed.
+  const { components } = checkAgainstReference(6, undefined, [2045949927]);
   // Some of these cases take their bound from the components (a check that this test tests something).
   assert.ok(components > 0, `${components} bounds from the components`);
 });
@@ -143,11 +149,12 @@ test("the bound by components on small estates with administrators and binding p
 test("a ward of three users on two devices of mixed versions, owned 2012 user and 2008 device CALs: the repaired covers and their bounds hold against the reference", () => {
   // The shape where the owned-CAL repair lowers a ward device to an owned 2008 CAL while the users of its
   // newer pairs take owned 2012 user CALs.
-  const { repaired } = checkAgainstReference(4, {
-    offices: 1,
-    wardUsers: ["W1", "W2", "W3"],
-    devicePool: "always",
-  });
+  // Estate 192107652 is answered by a repaired cover (none of 40 random seeds at FC_SEED=668485374 was).
+  const { repaired } = checkAgainstReference(
+    4,
+    { offices: 1, wardUsers: ["W1", "W2", "W3"], devicePool: "always" },
+    [192107652],
+  );
   // Some answers come from a repaired cover (a check that this test tests the repair).
   assert.ok(repaired > 0, `${repaired} answers from a repaired cover`);
 });

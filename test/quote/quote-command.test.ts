@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Quote } from "@calwise/core";
 import { root, runCli } from "../cli/run-cli.ts";
+import { scratchDirectory } from "../scratch-directory.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "calwise-quote-"));
+const dir = scratchDirectory("calwise-quote-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,14 +1,13 @@
 // The PDF a customer receives, checked as a person would: its text through pdftotext, its first page rendered
 // with pdftoppm (and looked at: docs/quotes.md). Needs poppler-utils (scripts/setup.sh installs it).
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { root, runCli } from "../cli/run-cli.ts";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { darkestRow, inkShare, pdfText, pngSize, renderFirstPage } from "./render-pages.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "calwise-quote-pdf-"));
+const dir = scratchDirectory("calwise-quote-pdf-");
 const pdf = join(dir, "quote.pdf");
 
 test("calwise quote --pdf", async (t) => {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadCatalog } from "@calwise/catalog";
@@ -8,6 +7,7 @@ import { createJobWorker, hashPassword } from "@calwise/http-api";
 import { loadHighsSolver } from "@calwise/node-files";
 import type { Store } from "@calwise/storage";
 import pino from "pino";
+import { scratchDirectory } from "../scratch-directory.ts";
 import { entitlementsCsv, logonText, ownedDeployment, runCliAudit } from "./evidence-fixtures.ts";
 import {
   asSession,
@@ -21,7 +21,7 @@ import {
 
 type TestApi = ReturnType<typeof createTestApi>;
 
-interface JobView {
+export interface JobView {
   id: string;
   state: string;
   progress: { done: number; total: number | null };
@@ -31,7 +31,7 @@ interface JobView {
 }
 
 /** A raw-body upload as a script sends it (`curl --data-binary @file`). */
-function uploadRaw(
+export function uploadRaw(
   session: TestSession,
   body: BodyInit,
   headers: Record<string, string> = {},
@@ -49,8 +49,8 @@ function uploadRaw(
 }
 
 /** An API with a job worker over the same store and data directory, as `calwise serve` runs them. */
-function startService(store: Store) {
-  const dataDir = mkdtempSync(join(tmpdir(), "calwise-evidence-"));
+export function startService(store: Store) {
+  const dataDir = scratchDirectory("calwise-evidence-");
   const worker = createJobWorker({
     store,
     catalog: loadCatalog(),
@@ -66,7 +66,7 @@ function startService(store: Store) {
 }
 
 /** Polls `GET /v1/jobs/{id}` until the job has ended. */
-async function waitForJob(app: TestApi, session: TestSession, id: string): Promise<JobView> {
+export async function waitForJob(app: TestApi, session: TestSession, id: string): Promise<JobView> {
   for (;;) {
     const job = (await (await app.request(`/v1/jobs/${id}`, asSession(session))).json()) as JobView;
     if (job.state === "succeeded" || job.state === "failed") return job;
@@ -147,7 +147,7 @@ export function defineEvidenceCases(harness: ServiceHarness): void {
       ).json()) as { result: { evaluation: { families: unknown[] } }; customerId: string };
       assert.equal(audit.customerId, customerId);
 
-      const evidence = join(mkdtempSync(join(tmpdir(), "calwise-evidence-file-")), "e.ndjson");
+      const evidence = join(scratchDirectory("calwise-evidence-file-"), "e.ndjson");
       writeFileSync(evidence, text);
       const cli = runCliAudit(evidence);
       assert.equal(cli.stderr, "");
@@ -303,7 +303,7 @@ export function defineEvidenceCases(harness: ServiceHarness): void {
 
   test("uploads are refused with problem details: not evidence (400), too large (413), stalled (408), no name (400)", async () => {
     const store = harness.store();
-    const dataDir = mkdtempSync(join(tmpdir(), "calwise-limits-"));
+    const dataDir = scratchDirectory("calwise-limits-");
     const app = createTestApi(store, {
       dataDir,
       uploadLimits: { maxBytes: 1000, idleMs: 300, totalMs: 60_000 },

@@ -1,8 +1,8 @@
 import { once } from "node:events";
-import { copyFileSync, createWriteStream, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, createWriteStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../cli/run-cli.ts";
+import { scratchDirectory } from "../scratch-directory.ts";
 
 /** The customer's estate for the evidence tests: one server, no accesses (the evidence gives them). */
 export const ownedDeployment = {
@@ -49,7 +49,7 @@ export function logonText(lines: number, users = 5): string {
  * of another front end that an API audit must equal.
  */
 export function runCliAudit(evidencePath: string): { stderr: string; result: unknown } {
-  const dir = mkdtempSync(join(tmpdir(), "calwise-cli-audit-"));
+  const dir = scratchDirectory("calwise-cli-audit-");
   copyFileSync(evidencePath, join(dir, "security.ndjson"));
   writeFileSync(join(dir, "owned.yaml"), ownedYaml);
   const cli = runCli(

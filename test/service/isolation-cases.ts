@@ -21,6 +21,7 @@ const validBodies: Readonly<Record<string, unknown>> = {
   "put /v1/users/{id}/role": { role: "sales" },
   "post /v1/customers/{id}/deployment-text": { fileName: "d.json", text: '{"servers":[]}' },
   "delete /v1/entitlements/{id}": { reason: "entered twice" },
+  "post /v1/customers/{id}/audits": { uploadIds: ["an-upload-id"] },
 };
 
 /** The other parameters of a route, filled so that only the id can make it fail. */
@@ -218,6 +219,7 @@ export function defineIsolationCases(harness: ServiceHarness): void {
       ],
       [`/v1/customers/${own.id}/deployments`, `/v1/customers/${other.id}/deployments`],
       [`/v1/customers/${own.id}/position`, `/v1/customers/${other.id}/position`],
+      [`/v1/customers/${own.id}/estate`, `/v1/customers/${other.id}/estate`],
     ] as const) {
       assert.equal(await status(mine), 200, mine);
       assert.equal(await status(theirs), 404, theirs);

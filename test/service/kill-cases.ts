@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Store } from "@calwise/storage";
+import { scratchDirectory } from "../scratch-directory.ts";
 import {
   entitlementsCsv,
   ownedDeployment,
@@ -49,7 +49,7 @@ export function defineKillCases(harness: KillHarness): void {
       customerId: customer.id,
       document: ownedDeployment,
     });
-    const work = mkdtempSync(join(tmpdir(), "calwise-kill-"));
+    const work = scratchDirectory("calwise-kill-");
     const evidence = join(work, "security.ndjson");
     await writeLogonFile(evidence, killedLines, 40);
     const port = await findFreePort();

@@ -5,10 +5,12 @@ import { defineCommerceCases } from "./commerce-cases.ts";
 import { defineCustomerQuoteCases } from "./customer-quote-cases.ts";
 import { defineDeploymentCases } from "./deployment-cases.ts";
 import { defineDeploymentTextCases } from "./deployment-text-cases.ts";
+import { defineEstateCases } from "./estate-cases.ts";
 import { defineEvidenceCases } from "./evidence-cases.ts";
 import { defineFinishCases } from "./finish-cases.ts";
 import { defineIdempotencyCases } from "./idempotency-cases.ts";
 import { defineIsolationCases } from "./isolation-cases.ts";
+import { defineMultiAuditCases } from "./multi-audit-cases.ts";
 import { definePolishCases } from "./polish-cases.ts";
 import { defineResourceCases } from "./resource-cases.ts";
 import { defineSalesCases } from "./sales-cases.ts";
@@ -29,10 +31,12 @@ export function defineServiceContract(harness: ServiceHarness): void {
   defineCliParityCases(harness);
   defineIsolationCases(harness);
   defineEvidenceCases(harness);
+  defineMultiAuditCases(harness);
   defineAdviceCostCases(harness);
   defineDeploymentTextCases(harness);
   defineSalesCases(harness);
   definePolishCases(harness);
   defineFinishCases(harness);
   defineCustomerQuoteCases(harness);
+  defineEstateCases(harness);
 }

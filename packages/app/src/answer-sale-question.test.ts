@@ -97,3 +97,18 @@ test("a question that cannot be answered is INPUT_INVALID with every problem by 
       error.problems.map((p) => p.path).join(",") === "product,sharedDevices",
   );
 });
+
+test("more staff × shared devices than a counter answers is INPUT_INVALID at sharedDevices", () => {
+  assert.throws(
+    () =>
+      answerSaleQuestion({
+        question: { product: "ws2025-standard", users: 5000, devices: 5000, sharedDevices: 51 },
+        catalog,
+      }),
+    (error: unknown) =>
+      error instanceof CalwiseError &&
+      error.problems.length === 1 &&
+      error.problems[0]?.path === "sharedDevices" &&
+      error.problems[0]?.received === "5000 × 51",
+  );
+});

@@ -20,6 +20,7 @@ export type {
   HolderEvidence,
 } from "./audit/audit-result-schema.ts";
 export { auditResultSchema } from "./audit/audit-result-schema.ts";
+export { isInventoryFormat } from "./audit/is-inventory-format.ts";
 export { fieldMapSchema, readFieldMapDocument } from "./audit/read-field-map-document.ts";
 export { TrailList } from "./audit/trail-list.ts";
 export {
@@ -31,6 +32,10 @@ export {
   editionCostChartSchema,
 } from "./chart-edition-costs.ts";
 export {
+  type CheckCustomerEstateInput,
+  checkCustomerEstate,
+} from "./check-customer-estate.ts";
+export {
   checkTrainingAnswer,
   type TrainingAnswer,
   type TrainingVerdict,
@@ -41,6 +46,7 @@ export {
   type DeploymentComparison,
   deploymentComparisonSchema,
 } from "./deployment-comparison-schema.ts";
+export { type EstatePosition, estatePositionSchema } from "./estate-position-schema.ts";
 export {
   type EvaluateDeploymentInput,
   evaluateDeploymentDocument,

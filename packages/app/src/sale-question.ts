@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * What a sales agent knows at the counter: the server being sold, how many staff and devices connect to it,
- * how many of those devices several staff share, and whether they use Remote Desktop or SQL Server on it.
+ * how many of those devices any member of staff may use (kiosks, the till), and whether they use Remote
+ * Desktop or SQL Server on it.
  */
 export const saleQuestionSchema = z.strictObject({
   product: z
@@ -18,7 +19,9 @@ export const saleQuestionSchema = z.strictObject({
     .min(0)
     .max(5000)
     .default(0)
-    .describe("how many of those devices several staff share (kiosks, shift PCs)"),
+    .describe(
+      "how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff",
+    ),
   rds: z.boolean().default(false).describe("staff use Remote Desktop Services on it"),
   sqlProduct: z
     .string()

@@ -45,6 +45,11 @@ export {
   recognisedEventIds,
   successfulLogonEventId,
 } from "./logon/classify-logon.ts";
+export type {
+  DirectLogonClass,
+  DirectLogonJudge,
+  DirectPiece,
+} from "./logon/direct-logon-names.ts";
 export { EventDeduplicator } from "./logon/event-deduplicator.ts";
 export { groupLogonEvents } from "./logon/group-logon-events.ts";
 export type { GroupLogonOptions } from "./logon/group-logon-options.ts";

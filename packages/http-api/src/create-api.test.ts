@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -23,7 +23,10 @@ function logged() {
 
 const dataDir = mkdtempSync(join(tmpdir(), "calwise-api-"));
 const store = await openStore({ location: dataDir });
-after(() => store.close());
+after(() => {
+  store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function api(ready = true) {
   const log = logged();

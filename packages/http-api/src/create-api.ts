@@ -12,6 +12,7 @@ import { registerAdviseEditionRoute } from "./routes/advise-edition-route.ts";
 import { registerAnswerSaleQuestionRoute } from "./routes/answer-sale-question-route.ts";
 import { registerAnswerTrainingExerciseRoute } from "./routes/answer-training-exercise-route.ts";
 import { registerApiReferenceRoutes } from "./routes/api-reference-routes.ts";
+import { registerAuditUploadsRoute } from "./routes/audit-uploads-route.ts";
 import { registerChangeUserRoleRoute } from "./routes/change-user-role-route.ts";
 import { registerChartEditionCostsRoute } from "./routes/chart-edition-costs-route.ts";
 import { registerCompareRevisionsRoute } from "./routes/compare-revisions-route.ts";
@@ -30,6 +31,7 @@ import { registerDownloadQuoteRoute } from "./routes/download-quote-route.ts";
 import { registerEvaluateRevisionRoute } from "./routes/evaluate-revision-route.ts";
 import { registerGetAuditRoute } from "./routes/get-audit-route.ts";
 import { registerGetCatalogRoute } from "./routes/get-catalog-route.ts";
+import { registerGetCustomerEstateRoute } from "./routes/get-customer-estate-route.ts";
 import { registerGetCustomerPositionRoute } from "./routes/get-customer-position-route.ts";
 import { registerGetCustomerRoute } from "./routes/get-customer-route.ts";
 import { registerGetDashboardRoute } from "./routes/get-dashboard-route.ts";
@@ -65,6 +67,10 @@ import { registerSaveRevisionRoute } from "./routes/save-revision-route.ts";
 import { registerSetQuoteStatusRoute } from "./routes/set-quote-status-route.ts";
 import { registerSignInRoute } from "./routes/sign-in-route.ts";
 import { registerSignOutRoute } from "./routes/sign-out-route.ts";
+import {
+  registerListEvidenceFilesRoute,
+  registerStoreEvidenceFilesRoute,
+} from "./routes/store-evidence-files-route.ts";
 import { registerUpdateCustomerRoute } from "./routes/update-customer-route.ts";
 import { registerUpdateQuoteRoute } from "./routes/update-quote-route.ts";
 import { registerUploadEvidenceRoute } from "./routes/upload-evidence-route.ts";
@@ -137,6 +143,9 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerGetCatalogRoute(app, deps);
   // Evidence uploads as durable jobs, stored audits, entitlements.
   registerUploadEvidenceRoute(app, deps);
+  registerStoreEvidenceFilesRoute(app, deps);
+  registerListEvidenceFilesRoute(app, deps);
+  registerAuditUploadsRoute(app, deps);
   registerGetJobRoute(app, deps);
   registerWatchJobRoute(app, deps);
   registerGetAuditRoute(app, deps);
@@ -166,6 +175,7 @@ export function createApi(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   registerCompareRevisionsRoute(app, deps);
   registerEvaluateRevisionRoute(app, deps);
   registerGetCustomerPositionRoute(app, deps);
+  registerGetCustomerEstateRoute(app, deps);
   // The web app's deployment import (issue 13, web-customers): a file's text read into a document.
   registerReadDeploymentTextRoute(app, deps);
   registerListUsersRoute(app, deps);

@@ -3,7 +3,11 @@ export { hashPassword, minimumPasswordLength, verifyPassword } from "./auth/hash
 export { slugOf } from "./auth/slug-of.ts";
 export { createApi } from "./create-api.ts";
 export { removeIncomingUploads } from "./evidence/remove-incoming-uploads.ts";
-export { defaultUploadLimits, type UploadLimits } from "./evidence/upload-limits.ts";
+export {
+  defaultMaxAuditFiles,
+  defaultUploadLimits,
+  type UploadLimits,
+} from "./evidence/upload-limits.ts";
 export { createJobWorker, type JobWorker, type JobWorkerOptions } from "./jobs/job-worker.ts";
 export type { ProblemDetails } from "./problem-details.ts";
 export { problemDetails, problemDetailsSchema } from "./problem-details.ts";

@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 export const maxRequestBytes = 1024 * 1024;
 
 /** Evidence uploads stream to disk under their own limits (`receiveUpload`, `--upload-max-bytes`). */
-const streamedUpload = /^\/v1\/customers\/[^/]+\/evidence$/;
+const streamedUpload = /^\/v1\/customers\/[^/]+\/(evidence|evidence-files)$/;
 
 /**
  * Refuses a larger body as PAYLOAD_TOO_LARGE (413) while reading it, so it is never held whole. Evidence

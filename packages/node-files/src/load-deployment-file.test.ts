@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { evaluateDeploymentDocument } from "@calwise/app";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
+import { scratchDirectory } from "../../../test/scratch-directory.ts";
 import { loadDeploymentFile } from "./load-deployment-file.ts";
 
-const root = mkdtempSync(join(tmpdir(), "calwise-deployment-file-"));
+const root = scratchDirectory("calwise-deployment-file-");
 const project = join(root, "project");
 mkdirSync(project);
 const prices =

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadCatalog } from "@calwise/catalog";
 import { CalwiseError } from "@calwise/core";
+import { scratchDirectory } from "../../../test/scratch-directory.ts";
 import { loadQuoteFile } from "./load-quote-file.ts";
 
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const catalog = loadCatalog();
-const root = mkdtempSync(join(tmpdir(), "calwise-quote-file-"));
+const root = scratchDirectory("calwise-quote-file-");
 const project = join(root, "project");
 mkdirSync(project);
 for (const file of ["muller-lodz.yaml", "prices-reseller-2026h2.csv"])

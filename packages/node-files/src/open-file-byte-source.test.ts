@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { scratchDirectory } from "../../../test/scratch-directory.ts";
 import { openFileByteSource } from "./open-file-byte-source.ts";
 
 test("a file's reader gives the bytes its stream gives, then 0, and a missing file's error at the first read", async () => {
-  const folder = mkdtempSync(join(tmpdir(), "calwise-file-source-"));
+  const folder = scratchDirectory("calwise-file-source-");
   const path = join(folder, "events.xml");
   const content = Buffer.from(Array.from({ length: 300_000 }, (_, k) => k % 251));
   writeFileSync(path, content);

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { CalwiseError } from "@calwise/core";
+import { scratchDirectory } from "../../../test/scratch-directory.ts";
 import { readDocumentFile } from "./read-document-file.ts";
 import { resolveNamedPath } from "./resolve-named-path.ts";
 
 // A real folder: project/deployment.yaml names files; outside/ is a sibling it must not reach.
-const root = mkdtempSync(join(tmpdir(), "calwise-named-path-"));
+const root = scratchDirectory("calwise-named-path-");
 const project = join(root, "project");
 mkdirSync(join(project, "prices"), { recursive: true });
 mkdirSync(join(root, "outside"));

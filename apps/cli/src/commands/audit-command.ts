@@ -16,7 +16,7 @@ import {
 } from "@calwise/node-files";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { formatAuditJsonChunks } from "../report/format-audit-json.ts";
+import { formatAuditJsonBytes } from "../report/format-audit-json.ts";
 import { renderAuditReport } from "../report/render-audit-report.ts";
 import { writeTextChunks } from "../report/write-text-chunks.ts";
 import { CLI_HIGHS_LIMITS } from "./cli-highs-limits.ts";
@@ -99,9 +99,9 @@ interface AuditOptions {
   catalog?: string;
 }
 
-/** The JSON report in pieces: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
-function* formatJsonReport(result: AuditReport): Generator<string> {
-  yield* formatAuditJsonChunks(result);
+/** The JSON report in pieces of UTF-8: the result as `JSON.stringify(result, null, 2)` writes it, and a newline. */
+function* formatJsonReport(result: AuditReport): Generator<string | Uint8Array> {
+  yield* formatAuditJsonBytes(result);
   yield "\n";
 }
 

@@ -7,6 +7,7 @@ import { CalwiseError } from "@calwise/core";
 import {
   createApi,
   createJobWorker,
+  defaultMaxAuditFiles,
   defaultUploadLimits,
   removeIncomingUploads,
 } from "@calwise/http-api";
@@ -24,6 +25,8 @@ interface ServeOptions {
   webDir?: string;
   instance?: string;
   uploadMaxBytes: string;
+  uploadMaxFiles: string;
+  uploadMaxTotalBytes?: string;
   uploadIdleSeconds: string;
   uploadTotalSeconds: string;
 }
@@ -91,6 +94,16 @@ export function registerServeCommand(program: Command): void {
       process.env.CALWISE_UPLOAD_MAX_BYTES ?? String(defaultUploadLimits.maxBytes),
     )
     .option(
+      "--upload-max-files <n>",
+      "most files one audit reads, sent at once or chosen (CALWISE_UPLOAD_MAX_FILES)",
+      process.env.CALWISE_UPLOAD_MAX_FILES ?? String(defaultMaxAuditFiles),
+    )
+    .option(
+      "--upload-max-total-bytes <n>",
+      "most bytes of all the files of one upload together (CALWISE_UPLOAD_MAX_TOTAL_BYTES; default 4 × --upload-max-bytes)",
+      process.env.CALWISE_UPLOAD_MAX_TOTAL_BYTES,
+    )
+    .option(
       "--upload-idle-seconds <n>",
       "cut an upload that sends nothing this long (CALWISE_UPLOAD_IDLE_SECONDS)",
       process.env.CALWISE_UPLOAD_IDLE_SECONDS ?? String(defaultUploadLimits.idleMs / 1000),
@@ -108,6 +121,10 @@ export function registerServeCommand(program: Command): void {
         maxBytes: readCount(options.uploadMaxBytes, "--upload-max-bytes"),
         idleMs: readCount(options.uploadIdleSeconds, "--upload-idle-seconds") * 1000,
         totalMs: readCount(options.uploadTotalSeconds, "--upload-total-seconds") * 1000,
+        maxFiles: readCount(options.uploadMaxFiles, "--upload-max-files"),
+        ...(options.uploadMaxTotalBytes !== undefined
+          ? { maxTotalBytes: readCount(options.uploadMaxTotalBytes, "--upload-max-total-bytes") }
+          : {}),
       };
       // Uploads live in the data directory on PostgreSQL too (the database keeps their rows).
       mkdirSync(options.dataDir, { recursive: true });

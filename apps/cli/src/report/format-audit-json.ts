@@ -1,175 +1,221 @@
 import type { AuditReport, AuditResult, HolderEvidence } from "@calwise/app";
-import { formatJsonChunks } from "./format-json-chunks.ts";
-
-/** About how many characters a piece holds before it is handed on. */
-const pieceCharacters = 1 << 16;
+import { formatValue } from "./format-json-chunks.ts";
+import { asciiBytes, isWritten, JsonBytePieces } from "./json-byte-pieces.ts";
 
 /** The audit result's entries the report lists by the hundred thousand, written by their known shapes. */
 type CountedHolder = AuditResult["countedUsers"][number];
 type AtServerEntry = AuditResult["atServer"][number];
 
-/** Writes one list entry at `indent` (the entry's own), as JSON.stringify(entry, null, 2) would there. */
-type EntryWriter<T> = (entry: T, indent: string) => string;
+/** Writes one list entry (at the lists' indent, 4 spaces) into the pieces, as JSON.stringify would. */
+type EntryWriter<T> = (out: JsonBytePieces, entry: T) => void;
+
+/** An entry's list indent, its fields' and its accesses' fields' (the lists are the report's own fields). */
+const ENTRY = 4;
+const FIELD = ENTRY + 2;
+const ACCESS = FIELD + 2;
+const ACCESS_FIELD = ACCESS + 2;
 
 /**
- * The audit report as `JSON.stringify(report, null, 2)` writes it, in pieces of about 64 K characters:
- * the trail's long lists (the holders' evidence, the counted users and devices, the logons at the
- * server itself) are written entry by entry by writers of their known shapes, with no walk of each
- * entry to decide how to write it and no re-indenting of its text; every other field through
- * `formatJsonChunks`, re-indented. A `TrailList` is written as the array it stands for.
+ * The keys of an object's fields as written at `indent`, each with what comes before it: the object's
+ * opening brace before the first, a comma before the others (the fields in this order).
  */
-export function* formatAuditJsonChunks(report: AuditReport): Generator<string> {
-  let piece = "{";
+function fieldKeys<K extends string>(indent: number, keys: readonly K[]): Record<K, Uint8Array> {
+  const written = {} as Record<K, Uint8Array>;
+  for (const [k, key] of keys.entries())
+    written[key] = asciiBytes(
+      `${k === 0 ? "{" : ","}\n${" ".repeat(indent)}${JSON.stringify(key)}: `,
+    );
+  return written;
+}
+const closeEntry = asciiBytes(`\n${" ".repeat(ENTRY)}}`);
+const closeAccess = asciiBytes(`\n${" ".repeat(ACCESS)}}`);
+const closeAccesses = asciiBytes(`\n${" ".repeat(FIELD)}]`);
+const accessesStart = asciiBytes(`\n${" ".repeat(ACCESS)}`);
+const accessesNext = asciiBytes(`,\n${" ".repeat(ACCESS)}`);
+const counted = fieldKeys(FIELD, [
+  "id",
+  "type",
+  "events",
+  "firstSeen",
+  "lastSeen",
+  "cal",
+  "flags",
+  "accesses",
+]);
+const access = fieldKeys(ACCESS_FIELD, ["server", "events", "firstSeen", "lastSeen", "with"]);
+const evidence = fieldKeys(FIELD, [
+  "id",
+  "type",
+  "firstSeen",
+  "lastSeen",
+  "servers",
+  "events",
+  "files",
+  "sample",
+  "flags",
+]);
+const atServerKeys = fieldKeys(FIELD, ["server", "user", "events", "rule"]);
+
+/**
+ * The audit report as `JSON.stringify(report, null, 2)` writes it, as UTF-8 in pieces of about a
+ * megabyte: the trail's long lists (the holders' evidence, the counted users and devices, the logons at
+ * the server itself) entry by entry by writers of their known shapes, each fixed part (keys, indents)
+ * encoded once; every other field by the shared writer (`formatValue`) at its indent. No text of the
+ * report is built as a string to be joined and encoded again (a 403 MB audit's report is over 1 GB).
+ * A `TrailList` is written as the array it stands for.
+ */
+export function* formatAuditJsonBytes(report: AuditReport): Generator<Uint8Array> {
+  const out = new JsonBytePieces();
+  out.ascii("{");
   let first = true;
   for (const key of Object.keys(report) as (keyof AuditReport)[]) {
     const value = report[key];
     if (!isWritten(value)) continue;
-    piece += `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    out.ascii(first ? "\n  " : ",\n  ");
+    out.string(key);
+    out.ascii(": ");
     first = false;
-    if (key === "holders") yield* formatList(report.holders, writeHolderEvidence, piece);
-    else if (key === "countedUsers")
-      yield* formatList(report.countedUsers, writeCountedHolder, piece);
-    else if (key === "countedDevices")
-      yield* formatList(report.countedDevices, writeCountedHolder, piece);
-    else if (key === "atServer") yield* formatList(report.atServer, writeAtServer, piece);
-    else {
-      yield piece;
-      // A newline in JSON text is only ever between tokens (strings escape theirs): re-indenting
-      // each piece is re-indenting the whole.
-      for (const chunk of formatJsonChunks(value)) yield chunk.replaceAll("\n", "\n  ");
-    }
-    piece = "";
+    if (key === "holders") yield* formatList(out, report.holders, writeHolderEvidence);
+    else if (key === "countedUsers") yield* formatList(out, report.countedUsers, writeCounted);
+    else if (key === "countedDevices") yield* formatList(out, report.countedDevices, writeCounted);
+    else if (key === "atServer") yield* formatList(out, report.atServer, writeAtServer);
+    else yield* formatValue(value, "  ", out);
   }
-  yield `${piece}${first ? "}" : "\n}"}`;
+  out.ascii(first ? "}" : "\n}");
+  yield out.take();
 }
 
-/** A list at indent "  " after `before`, entry by entry, in pieces. */
+/** A list of the report (at indent 2), entry by entry, yielding each piece once full. */
 function* formatList<T>(
+  out: JsonBytePieces,
   list: Iterable<T> & { readonly length: number },
   write: EntryWriter<T>,
-  before: string,
-): Generator<string> {
+): Generator<Uint8Array> {
   if (list.length === 0) {
-    yield `${before}[]`;
+    out.ascii("[]");
     return;
   }
-  let piece = `${before}[`;
+  out.ascii("[");
   let first = true;
   for (const entry of list) {
-    piece += `${first ? "\n    " : ",\n    "}${isWritten(entry) ? write(entry, "    ") : "null"}`;
+    out.ascii(first ? "\n    " : ",\n    ");
     first = false;
-    if (piece.length >= pieceCharacters) {
-      yield piece;
-      piece = "";
-    }
+    if (isWritten(entry)) write(out, entry);
+    else out.ascii("null");
+    if (out.full) yield out.take();
   }
-  yield `${piece}\n  ]`;
+  out.ascii("\n  ]");
 }
 
-/*
- * The entry writers gather an entry's parts in an array and join them once: the entry is one flat
- * string. A template of thirty parts is a tree of as many concatenations, which the batch's join must
- * walk node by node before the text is encoded (a sixth of the writing's CPU on a large audit).
- */
-
 /** A counted user or device (`countedHolder` in the result's schema). */
-function writeCountedHolder(holder: CountedHolder, indent: string): string {
-  const inner = `${indent}  `;
-  const deeper = `${inner}  `;
-  const deepest = `${deeper}  `;
-  const parts: string[] = [];
-  addField(parts, true, inner, '"id": ', JSON.stringify(holder.id));
-  addField(parts, false, inner, '"type": ', JSON.stringify(holder.type));
-  addField(parts, false, inner, '"events": ', numberText(holder.events));
-  addField(parts, false, inner, '"firstSeen": ', JSON.stringify(holder.firstSeen));
-  addField(parts, false, inner, '"lastSeen": ', JSON.stringify(holder.lastSeen));
-  addField(parts, false, inner, '"cal": ', holder.cal ? "true" : "false");
-  addField(parts, false, inner, '"flags": ', stringList(holder.flags, inner));
-  addField(parts, false, inner, '"accesses": ', holder.accesses.length === 0 ? "[]" : "[");
-  for (const [index, access] of holder.accesses.entries()) {
-    parts.push(index === 0 ? "\n" : ",\n", deeper);
-    addField(parts, true, deepest, '"server": ', JSON.stringify(access.server));
-    addField(parts, false, deepest, '"events": ', numberText(access.events));
-    addField(parts, false, deepest, '"firstSeen": ', JSON.stringify(access.firstSeen));
-    addField(parts, false, deepest, '"lastSeen": ', JSON.stringify(access.lastSeen));
-    addField(parts, false, deepest, '"with": ', stringList(access.with, deepest));
-    parts.push("\n", deeper, "}");
+function writeCounted(out: JsonBytePieces, holder: CountedHolder): void {
+  out.bytes(counted.id);
+  out.string(holder.id);
+  out.bytes(counted.type);
+  out.string(holder.type);
+  out.bytes(counted.events);
+  out.number(holder.events);
+  out.bytes(counted.firstSeen);
+  out.string(holder.firstSeen);
+  out.bytes(counted.lastSeen);
+  out.string(holder.lastSeen);
+  out.bytes(counted.cal);
+  out.ascii(holder.cal ? "true" : "false");
+  out.bytes(counted.flags);
+  stringList(out, holder.flags, FIELD);
+  out.bytes(counted.accesses);
+  const accesses = holder.accesses;
+  if (accesses.length === 0) out.ascii("[]");
+  else {
+    out.ascii("[");
+    for (let k = 0; k < accesses.length; k++) {
+      const a = accesses[k] as CountedHolder["accesses"][number];
+      out.bytes(k === 0 ? accessesStart : accessesNext);
+      out.bytes(access.server);
+      out.string(a.server);
+      out.bytes(access.events);
+      out.number(a.events);
+      out.bytes(access.firstSeen);
+      out.string(a.firstSeen);
+      out.bytes(access.lastSeen);
+      out.string(a.lastSeen);
+      out.bytes(access.with);
+      stringList(out, a.with, ACCESS_FIELD);
+      out.bytes(closeAccess);
+    }
+    out.bytes(closeAccesses);
   }
-  if (holder.accesses.length > 0) parts.push("\n", inner, "]");
-  parts.push("\n", indent, "}");
-  return parts.join("");
+  out.bytes(closeEntry);
 }
 
 /** The evidence behind a CAL holder (`holderEvidence` in the result's schema). */
-function writeHolderEvidence(holder: HolderEvidence, indent: string): string {
-  const inner = `${indent}  `;
-  const parts: string[] = [];
-  addField(parts, true, inner, '"id": ', JSON.stringify(holder.id));
-  addField(parts, false, inner, '"type": ', JSON.stringify(holder.type));
-  addField(parts, false, inner, '"firstSeen": ', JSON.stringify(holder.firstSeen));
-  addField(parts, false, inner, '"lastSeen": ', JSON.stringify(holder.lastSeen));
-  addField(parts, false, inner, '"servers": ', stringList(holder.servers, inner));
-  addField(parts, false, inner, '"events": ', numberText(holder.events));
-  addField(parts, false, inner, '"files": ', stringList(holder.files, inner));
-  addField(parts, false, inner, '"sample": ', flatRecord(holder.sample, inner));
-  addField(parts, false, inner, '"flags": ', stringList(holder.flags, inner));
-  parts.push("\n", indent, "}");
-  return parts.join("");
+function writeHolderEvidence(out: JsonBytePieces, holder: HolderEvidence): void {
+  out.bytes(evidence.id);
+  out.string(holder.id);
+  out.bytes(evidence.type);
+  out.string(holder.type);
+  out.bytes(evidence.firstSeen);
+  out.string(holder.firstSeen);
+  out.bytes(evidence.lastSeen);
+  out.string(holder.lastSeen);
+  out.bytes(evidence.servers);
+  stringList(out, holder.servers, FIELD);
+  out.bytes(evidence.events);
+  out.number(holder.events);
+  out.bytes(evidence.files);
+  stringList(out, holder.files, FIELD);
+  out.bytes(evidence.sample);
+  flatRecord(out, holder.sample, FIELD);
+  out.bytes(evidence.flags);
+  stringList(out, holder.flags, FIELD);
+  out.bytes(closeEntry);
 }
 
 /** A counted logon at the server itself. */
-function writeAtServer(entry: AtServerEntry, indent: string): string {
-  const inner = `${indent}  `;
-  const parts: string[] = [];
-  addField(parts, true, inner, '"server": ', JSON.stringify(entry.server));
-  addField(parts, false, inner, '"user": ', JSON.stringify(entry.user));
-  addField(parts, false, inner, '"events": ', numberText(entry.events));
-  addField(parts, false, inner, '"rule": ', JSON.stringify(entry.rule));
-  parts.push("\n", indent, "}");
-  return parts.join("");
+function writeAtServer(out: JsonBytePieces, entry: AtServerEntry): void {
+  out.bytes(atServerKeys.server);
+  out.string(entry.server);
+  out.bytes(atServerKeys.user);
+  out.string(entry.user);
+  out.bytes(atServerKeys.events);
+  out.number(entry.events);
+  out.bytes(atServerKeys.rule);
+  out.string(entry.rule);
+  out.bytes(closeEntry);
 }
 
-/** Adds `"key": value` (the key with its colon, the value as written) at `indent` to `parts`. */
-function addField(parts: string[], first: boolean, indent: string, key: string, value: string) {
-  parts.push(first ? "{\n" : ",\n", indent, key, value);
+/** A list of texts at `indent` (the list's own). */
+function stringList(out: JsonBytePieces, list: readonly string[], indent: number): void {
+  if (list.length === 0) {
+    out.ascii("[]");
+    return;
+  }
+  for (let k = 0; k < list.length; k++) {
+    out.ascii(k === 0 ? "[" : ",");
+    out.line(indent + 2);
+    out.string(list[k] as string);
+  }
+  out.line(indent);
+  out.ascii("]");
 }
 
-/** A list of texts at `indent` (the list's own), joined once from its parts. */
-function stringList(list: readonly string[], indent: string): string {
-  if (list.length === 0) return "[]";
-  const item = `${indent}  `;
-  const parts: string[] = [];
-  for (const [index, text] of list.entries())
-    parts.push(index === 0 ? "[\n" : ",\n", item, JSON.stringify(text));
-  parts.push("\n", indent, "]");
-  return parts.join("");
-}
-
-/** An object at `indent`: its fields of plain values written here, any other value by JSON.stringify. */
-function flatRecord(record: object, indent: string): string {
-  const inner = `${indent}  `;
-  let text = "";
+/** An object at `indent`: its plain values written in place, any other value by JSON.stringify. */
+function flatRecord(out: JsonBytePieces, record: object, indent: number): void {
+  const inner = " ".repeat(indent + 2);
+  let first = true;
   for (const [key, value] of Object.entries(record)) {
     if (!isWritten(value)) continue;
-    const written =
-      typeof value === "string"
-        ? JSON.stringify(value)
-        : typeof value === "number"
-          ? numberText(value)
-          : typeof value === "boolean" || value === null
-            ? String(value)
-            : (JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${inner}`);
-    text += `${text === "" ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: ${written}`;
+    out.ascii(first ? "{" : ",");
+    first = false;
+    out.line(indent + 2);
+    out.string(key);
+    out.ascii(": ");
+    if (!out.addPlain(value, inner))
+      out.add((JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${inner}`));
   }
-  return text === "" ? "{}" : `${text}\n${indent}}`;
-}
-
-/** A number as JSON writes it (not finite: null). */
-function numberText(value: number): string {
-  return Number.isFinite(value) ? String(value) : "null";
-}
-
-/** Whether JSON.stringify writes a field of this value (not undefined, a function or a symbol). */
-function isWritten(value: unknown): boolean {
-  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+  if (first) out.ascii("{}");
+  else {
+    out.line(indent);
+    out.ascii("}");
+  }
 }

@@ -12,7 +12,9 @@ type OkOf<O> = O extends { responses: infer R }
     ? JsonOf<R[200]>
     : 201 extends keyof R
       ? JsonOf<R[201]>
-      : undefined
+      : 202 extends keyof R
+        ? JsonOf<R[202]>
+        : undefined
   : never;
 type ParamsOf<O> = O extends { parameters: { path: infer P } } ? P : never;
 type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? Q : never;

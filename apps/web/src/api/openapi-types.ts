@@ -1023,7 +1023,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload an evidence file for a customer and queue its audit */
+    /** Upload evidence files for a customer and queue one audit of them all */
     post: {
       parameters: {
         query?: {
@@ -1045,8 +1045,8 @@ export interface paths {
         content: {
           "application/octet-stream": string;
           "multipart/form-data": {
-            /** Format: binary */
-            file: string;
+            /** @description one or more parts named file, each an evidence file with its filename */
+            file: string | string[];
           };
         };
       };
@@ -1116,6 +1116,313 @@ export interface paths {
         };
         /** @description the body or upload is larger than allowed */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/evidence-files": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the evidence files uploaded for a customer, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the uploads, each with the customer's file name and its detected format */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CustomerUploads"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Store evidence files for a customer, to audit later (several together) */
+    post: {
+      parameters: {
+        query?: {
+          /** @description the file's name, for a raw body (multipart parts carry their own) */
+          fileName?: string;
+        };
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/octet-stream": string;
+          "multipart/form-data": {
+            /** @description one or more parts named file, each an evidence file with its filename */
+            file: string | string[];
+          };
+        };
+      };
+      responses: {
+        /** @description stored (or the first identical upload's answer), each with its detected format */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CustomerUploads"] & {
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the upload did not arrive in time (idle or total upload timeout) */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the body or upload is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/{id}/audits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a customer's stored audits, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the audits */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audits: components["schemas"]["CustomerAudit"][];
+            };
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue one audit over several of the customer's uploaded files */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description makes the request safe to retry: the same key and request again returns the first answer (with `Idempotent-Replayed: true`), creating nothing; the same key with another request is 409 */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AuditUploadsRequest"];
+        };
+      };
+      responses: {
+        /** @description the audit job is queued (or the first identical request's answer) */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EvidenceUploadAccepted"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description conflicts with the stored state */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1287,73 +1594,6 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["StoredAudit"];
-          };
-        };
-        /** @description not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-        /** @description no such resource in your organisation */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/problem+json": components["schemas"]["ProblemDetails"];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/customers/{id}/audits": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List a customer's stored audits, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the audits */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              audits: components["schemas"]["CustomerAudit"][];
-            };
           };
         };
         /** @description not signed in */
@@ -3631,6 +3871,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/{id}/estate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's estate position: all deployments against the customer's entitlements */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description today's date where the user is (YYYY-MM-DD; the web app sends the browser's): the price list in force and the dates of quotes are that day's. Accepted when it is today somewhere on Earth (UTC−12 to UTC+14); absent: the server's UTC date */
+          "calwise-today"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the estate position */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CustomerEstate"];
+          };
+        };
+        /** @description invalid input (the problems name each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description the role may not do this, or a signed-in write lacks its CSRF token */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+        /** @description no such resource in your organisation */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["ProblemDetails"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/customers/{id}/deployment-text": {
     parameters: {
       query?: never;
@@ -5240,9 +5557,12 @@ export interface components {
     };
     EvidenceUploadAccepted: {
       upload: components["schemas"]["EvidenceUpload"];
+      /** @description every distinct file sent, in order */
+      uploads: components["schemas"]["EvidenceUpload"][];
       job: components["schemas"]["Job"];
       replayed: boolean;
     };
+    /** @description the first file (as before several) */
     EvidenceUpload: {
       id: string;
       fileName: string;
@@ -5256,7 +5576,10 @@ export interface components {
       id: string;
       kind: string;
       customerId: string;
+      /** @description the first file the audit reads */
       uploadId: string;
+      /** @description every file the audit reads together, in the order given */
+      uploadIds: string[];
       /** @enum {string} */
       state: "queued" | "running" | "succeeded" | "failed";
       progress: {
@@ -5272,6 +5595,15 @@ export interface components {
       } | null;
       createdAt: string;
       updatedAt: string;
+    };
+    CustomerUploads: {
+      uploads: components["schemas"]["EvidenceUpload"][];
+    };
+    AuditUploadsRequest: {
+      /** @description the customer's uploads (GET /v1/customers/{id}/evidence-files) to read together, in order */
+      uploadIds: string[];
+      /** @description the customer's deployment whose newest revision is the owned estate (servers, owned CALs, prices) */
+      deploymentId?: string;
     };
     StoredAudit: {
       id: string;
@@ -5757,6 +6089,310 @@ export interface components {
         staleReason: "unchecked" | "revision" | "catalog" | "price-list" | null;
       }[];
     };
+    CustomerEstate: {
+      customerId: string;
+      /** @description the customer's entitlement rows (imported purchases) */
+      entitlements: number;
+      /** @description every deployment's latest revision checked together against the entitlements; null: no deployment yet */
+      position: {
+        customer: string;
+        /** @description the estate as a whole needs no CAL it does not own, and breaks no limit */
+        compliant: boolean;
+        /** @description CALs short over every family, version and type */
+        shortfall: number;
+        currency: string | null;
+        /** @description what closing the shortfall costs (minor units); null: unpriced */
+        purchaseTotal: number | null;
+        deployments: {
+          name: string;
+          revision: number | null;
+          servers: number;
+          /** @description named: matched across deployments; counted: given as a range */
+          users: {
+            named: number;
+            counted: number;
+          };
+          devices: {
+            named: number;
+            counted: number;
+          };
+        }[];
+        people: {
+          /** @description distinct users the estate counts */
+          users: number;
+          devices: number;
+          /** @description named in more than one deployment: one CAL each */
+          namedInSeveral: {
+            users: number;
+            devices: number;
+          };
+          /** @description given only as counts: summed over the deployments */
+          summed: {
+            users: number;
+            devices: number;
+          };
+        };
+        lines: {
+          family: string;
+          name: string;
+          version: string;
+          /** @enum {string} */
+          type: "user" | "device";
+          required: number;
+          coveredByOwned: number;
+          shortfall: number;
+          rules: string[];
+          sources: string[];
+        }[];
+        /** @description the customer's entitlements and the CALs included with its servers, as counted */
+        owned: {
+          family: string;
+          version: string;
+          /** @enum {string} */
+          type: "user" | "device" | "either";
+          quantity: number;
+          used: number;
+          surplus: number;
+          /** @description the invoice (or what the CALs came with) */
+          source: string;
+        }[];
+        counting: {
+          rule: string;
+          text: string;
+          sources: string[];
+        }[];
+        /** @description CALs typed on a deployment: its own check counts them, the estate does not */
+        notCounted: {
+          deployment: string;
+          licence: string;
+          version: string | null;
+          /** @enum {string|null} */
+          type: "user" | "device" | "either" | null;
+          quantity: number;
+          source: string | null;
+        }[];
+        findings: {
+          /**
+           * @description stable finding code
+           * @enum {string}
+           */
+          code:
+            | "EDITION_USER_LIMIT"
+            | "EDITION_DEVICE_LIMIT"
+            | "EDITION_PROCESSOR_LIMIT"
+            | "EDITION_CORE_LIMIT"
+            | "EDITION_VM_LIMIT"
+            | "CAL_SHORTFALL"
+            | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+            | "SUITE_SPLIT"
+            | "PRICE_MISSING"
+            | "REASSIGNMENT_WITHIN_90_DAYS";
+          /**
+           * @description `error` makes the deployment non-compliant; `warning` and `info` do not
+           * @enum {string}
+           */
+          severity: "error" | "warning" | "info";
+          message: string;
+          expected?: string | number;
+          received?: string | number;
+          /** @description what the finding is about: a server, a family, a licence */
+          subject?: {
+            [key: string]: string;
+          };
+          /** @description what would close it */
+          remedy?: string;
+          /** @description for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can */
+          remedyEditions?: {
+            product: string;
+            name: string;
+            rule: string;
+            sources: string[];
+          }[];
+          rule: string;
+          sources: string[];
+        }[];
+        /** @description calwise evaluate --json */
+        result: {
+          /** @enum {number} */
+          schemaVersion: 1;
+          catalogVersion: string;
+          deployment: string;
+          /** @description false when any finding has severity error */
+          compliant: boolean;
+          currency: string | null;
+          priceList: {
+            name: string;
+            version: string | null;
+          } | null;
+          serverLicences: {
+            server: string;
+            product: string;
+            productName: string;
+            quantity: number;
+            /**
+             * @description what one unit is: a server licence, a processor licence, a 2-processor licence or a 2-core pack
+             * @enum {string}
+             */
+            unit: "server" | "processor" | "processor-pair" | "core-pack";
+            /** @description licensed cores, for core licensing */
+            cores?: number;
+            explanation: string;
+            rule: string;
+            sources: string[];
+          }[];
+          families: {
+            family: string;
+            name: string;
+            additiveTo?: string;
+            holders: {
+              id: string;
+              /** @enum {string} */
+              type: "user" | "device";
+              /** @description the oldest CAL version that covers every access of this holder (a newer CAL also does) */
+              version: string;
+              servers: string[];
+              /** @description indexes of the deployment's access records */
+              accesses: number[];
+            }[];
+            required: {
+              version: string;
+              /** @enum {string} */
+              type: "user" | "device";
+              count: number;
+              coveredByOwned: number;
+              shortfall: number;
+            }[];
+            owned: {
+              version: string;
+              /** @enum {string} */
+              type: "user" | "device" | "either";
+              quantity: number;
+              used: number;
+              surplus: number;
+              source: string;
+            }[];
+            externalConnectors: {
+              server: string;
+              connector: string;
+              version: string;
+              owned: boolean;
+              chosen: boolean;
+              price: number;
+              externalUsers: number;
+            }[];
+            optimisation: {
+              /** @enum {string} */
+              exactness: "optimal" | "best-found";
+              method: string;
+              /** @description money paid for this family's CAL packs and External Connectors in minor units, or CALs to buy when unpriced */
+              cost: number;
+              /** @description proven: no cover and purchase costs less */
+              lowerBound: number;
+              /** @description cost − lowerBound: the most a better answer could save */
+              gap: number;
+              /** @description the gap as a percentage of cost: two decimals, below 0.01 two significant digits (0 only for no gap) */
+              gapPercent: number;
+              tieBreak: string;
+              certificate: {
+                nodes: number;
+                arcs: number;
+                /** @description max-flow value in scaled weights; equal to cutCapacity when minimal */
+                maxFlow: number;
+                cutCapacity: number;
+                scale: number;
+                verified: boolean;
+                /** @description why the verifier rejected the certificate; empty when verified */
+                problems: string[];
+              };
+            };
+            rules: string[];
+            sources: string[];
+          }[];
+          purchases: {
+            /** @enum {string} */
+            kind: "cal" | "external-connector";
+            family: string;
+            version: string;
+            /** @enum {string} */
+            type?: "user" | "device";
+            connector?: string;
+            server?: string;
+            units: number;
+            packs: {
+              sku: string;
+              size: number;
+              count: number;
+              price: number;
+            }[];
+            /** @description total in minor units of `currency`, or null when the price list does not price it */
+            cost: number | null;
+            overbuy: number;
+            reason: string;
+            rule: string;
+            sources: string[];
+          }[];
+          /** @description sum of the purchase lines in minor units, or null when unpriced */
+          purchaseTotal: number | null;
+          exemptions: {
+            rule: string;
+            sources: string[];
+            server: string;
+            who?: string;
+            /** @description indexes of the deployment's access records */
+            accesses: number[];
+            explanation: string;
+          }[];
+          findings: {
+            /**
+             * @description stable finding code
+             * @enum {string}
+             */
+            code:
+              | "EDITION_USER_LIMIT"
+              | "EDITION_DEVICE_LIMIT"
+              | "EDITION_PROCESSOR_LIMIT"
+              | "EDITION_CORE_LIMIT"
+              | "EDITION_VM_LIMIT"
+              | "CAL_SHORTFALL"
+              | "EXTERNAL_CONNECTOR_INTERNAL_USERS"
+              | "SUITE_SPLIT"
+              | "PRICE_MISSING"
+              | "REASSIGNMENT_WITHIN_90_DAYS";
+            /**
+             * @description `error` makes the deployment non-compliant; `warning` and `info` do not
+             * @enum {string}
+             */
+            severity: "error" | "warning" | "info";
+            message: string;
+            expected?: string | number;
+            received?: string | number;
+            /** @description what the finding is about: a server, a family, a licence */
+            subject?: {
+              [key: string]: string;
+            };
+            /** @description what would close it */
+            remedy?: string;
+            /** @description for an edition-limit finding: the editions of the catalog that can serve this server's load (same version or later), computed by the engine; empty when none can */
+            remedyEditions?: {
+              product: string;
+              name: string;
+              rule: string;
+              sources: string[];
+            }[];
+            rule: string;
+            sources: string[];
+          }[];
+          assumptions: {
+            id: string;
+            value: string | number | boolean;
+            text: string;
+            sources: string[];
+            default: string | number | boolean;
+            overridden: boolean;
+          }[];
+        };
+      } | null;
+    };
     DeploymentRead: {
       /** @description a deployment document as data (docs/deployment.schema.json); its price list inline under `prices`, never a file */
       document: {
@@ -5826,7 +6462,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -5936,7 +6572,7 @@ export interface components {
       /** @description devices that connect to it */
       devices: number;
       /**
-       * @description how many of those devices several staff share (kiosks, shift PCs)
+       * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
        * @default 0
        */
       sharedDevices: number;
@@ -6000,7 +6636,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6047,7 +6683,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6097,7 +6733,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;
@@ -6124,7 +6760,7 @@ export interface components {
         /** @description devices that connect to it */
         devices: number;
         /**
-         * @description how many of those devices several staff share (kiosks, shift PCs)
+         * @description how many of those devices any member of staff may use (kiosks, the till, shift PCs): each is counted as used by every member of staff
          * @default 0
          */
         sharedDevices: number;

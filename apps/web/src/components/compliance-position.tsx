@@ -175,6 +175,10 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
           <p className="hint">
             Checked against the <RulesVersion version={data.catalogVersion} />.
           </p>
+          <p className="hint">
+            Each check counts only the CALs entered on its deployment; the estate position counts
+            the customer's entitlements, once for all their deployments.
+          </p>
           {evaluate.isError && (
             <p className="error-text" role="alert">
               The check failed: {evaluate.error.message}

@@ -1,3 +1,4 @@
+import { expandRange } from "@calwise/core/expand-range";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { callApi, type Schema } from "../api/api-client.ts";
@@ -30,9 +31,13 @@ export function countDeployment(deployment: unknown): AdviceCounts | undefined {
     service?: string;
   }[];
   const usersOf = new Map<string, Set<string>>();
+  // A record may name its users as a range (the point of sale's `staff{1..N}` on each shared device).
   for (const a of accesses)
-    if (a.device !== undefined && a.user !== undefined)
-      usersOf.set(a.device, (usersOf.get(a.device) ?? new Set()).add(a.user));
+    if (a.device !== undefined && a.user !== undefined) {
+      const users = usersOf.get(a.device) ?? new Set();
+      for (const user of expandRange(a.user) ?? []) users.add(user);
+      usersOf.set(a.device, users);
+    }
   const sharedDevices = [...usersOf.values()].filter((u) => u.size > 1).length;
   const needs = new Set<"sql" | "remote-desktop">();
   for (const a of accesses) {

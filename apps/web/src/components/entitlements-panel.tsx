@@ -41,6 +41,8 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
         replayed ? `${file.name} was imported before: nothing added.` : `${file.name} imported.`,
       );
       void queryClient.invalidateQueries({ queryKey: ["entitlements", customerId] });
+      // The estate position counts the entitlements.
+      void queryClient.invalidateQueries({ queryKey: ["position", customerId, "estate"] });
     },
     onError: (error, file) => {
       setImported(undefined);
@@ -90,6 +92,8 @@ export function EntitlementsPanel({ customerId }: { customerId: string }) {
             if (deleted) {
               setImported(`${labelOf(deleting)}, ${deleting.quantity} deleted.`);
               void queryClient.invalidateQueries({ queryKey: ["entitlements", customerId] });
+              // The estate position counts the entitlements.
+              void queryClient.invalidateQueries({ queryKey: ["position", customerId, "estate"] });
             }
             setDeleting(undefined);
           }}

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
 import { describeAuditFailure } from "../api/describe-evidence-refusal.ts";
+import { formatBytes } from "./evidence-kind.ts";
 
 type Job = Schema<"Job">;
 
@@ -59,7 +60,7 @@ export function useJob(jobId: string): Job | undefined {
   return polled.data ?? streamed;
 }
 
-/** A job's state and progress (records read of the total, when known), then a link to its audit. */
+/** A job's state and progress (bytes read of the total, when known), then a link to its audit. */
 export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
   const job = useJob(jobId);
   const queryClient = useQueryClient();
@@ -89,8 +90,9 @@ export function JobProgress({ jobId, name }: { jobId: string; name: string }) {
           />{" "}
         </>
       )}
-      {state === "queued" ? "Waiting to be read" : "Reading"}: {progress.done.toLocaleString()}
-      {progress.total === null ? "" : ` of ${progress.total.toLocaleString()}`} records
+      {/* Progress is the bytes read of all the files' bytes. */}
+      {state === "queued" ? "Waiting to be read" : "Reading"}: {formatBytes(progress.done)}
+      {progress.total === null ? "" : ` of ${formatBytes(progress.total)}`}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { useParams } from "react-router";
 import { callApi } from "../api/api-client.ts";
 import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
+import { describeEvidenceKind, isInventoryKind } from "../components/evidence-kind.ts";
 import { RecordNotFound } from "../components/record-not-found.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { formatCount, formatCountOf } from "../format/format-count.ts";
@@ -105,7 +106,16 @@ function HolderTable({
   );
 }
 
-/** The files read: name, format, records and records skipped. */
+/** What one file gave the audit, in words: events (and logons among them), inventory rows, UAL records, accesses. */
+function describeContribution(file: AuditResult["files"][number]): string {
+  if (isInventoryKind(file.format)) return formatCountOf(file.records, "inventory row");
+  if (file.format.startsWith("ual-")) return formatCountOf(file.records, "UAL record");
+  if (file.format.startsWith("accesses-")) return formatCountOf(file.records, "access", "accesses");
+  const logons = file.eventIds["4624"] ?? 0;
+  return `${formatCountOf(file.records, "event")} read (${formatCountOf(logons, "logon")})`;
+}
+
+/** The files read: name, what kind of file, what it gave the audit, and records skipped. */
 const fileColumns: readonly Column<AuditResult["files"][number]>[] = [
   {
     key: "file",
@@ -113,10 +123,55 @@ const fileColumns: readonly Column<AuditResult["files"][number]>[] = [
     rowHeader: true,
     cell: (f) => <span className="code">{f.file}</span>,
   },
-  { key: "format", header: "Format", cell: (f) => f.format },
-  { key: "records", header: "Records", numeric: true, cell: (f) => formatCount(f.records) },
+  {
+    key: "format",
+    header: "Kind",
+    // One element: a stacked table lays a cell's children out side by side.
+    cell: (f) => (
+      <span>
+        {describeEvidenceKind(f.format)} <span className="hint">({f.format})</span>
+      </span>
+    ),
+  },
+  { key: "gave", header: "Contributed", cell: describeContribution },
   { key: "skipped", header: "Skipped", numeric: true, cell: (f) => formatCount(f.skipped) },
 ];
+
+/**
+ * The audit's answer first: compliant, or which CALs are short ("2 × 2016 user CALs short" per family), as the
+ * command line's "Short:" line says it.
+ */
+function PositionLine({ evaluation }: { evaluation: AuditResult["evaluation"] }) {
+  const short = evaluation.families.flatMap((family) =>
+    family.required
+      .filter((r) => r.shortfall > 0)
+      .map((r) => ({
+        key: `${family.family}-${r.version}-${r.type}`,
+        text: `${r.shortfall} × ${r.version} ${r.type} CAL${r.shortfall === 1 ? "" : "s"} short`,
+        family: family.name,
+      })),
+  );
+  if (evaluation.compliant)
+    return (
+      <p className="status status-ok audit-position">
+        Compliant: the CALs owned cover every use found.
+      </p>
+    );
+  if (short.length === 0)
+    return <p className="status status-short audit-position">Not compliant: see the findings.</p>;
+  return (
+    <div className="status status-short audit-position">
+      <strong>Not compliant:</strong>
+      <ul>
+        {short.map((s) => (
+          <li key={s.key}>
+            {s.text} ({s.family})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The logons no CAL is needed for: whose, why (with the rule), how many, on which servers. */
 const notCountedColumns: readonly Column<AuditResult["notCounted"][number]>[] = [
@@ -168,10 +223,12 @@ export function AuditScreen() {
     <section className="page" aria-labelledby="audit-title">
       <CustomerBreadcrumb customerId={audit.data.customerId} />
       <h1 id="audit-title">Audit of the evidence</h1>
+      <PositionLine evaluation={result.evaluation} />
       <p className="lead">{windowInWords(result.window, result.counts.logonEvents)}</p>
       <div className="card">
         <h2>What was read</h2>
         <p>
+          {formatCountOf(result.files.length, "file")} read together, as one audit.{" "}
           {formatCount(result.counts.eventsRead)} events read,{" "}
           {formatCount(result.counts.logonEvents)} logons,{" "}
           {formatCount(result.counts.distinctAccesses)} distinct accesses:{" "}
@@ -182,6 +239,7 @@ export function AuditScreen() {
           caption="Files"
           captionHidden
           columns={fileColumns}
+          stacked
           rows={result.files}
           rowKey={(f) => f.file}
         />

@@ -18,6 +18,7 @@ import {
   rowsOfDocument,
 } from "../components/deployment-rows.ts";
 import { EntitlementsPanel } from "../components/entitlements-panel.tsx";
+import { EstatePosition } from "../components/estate-position.tsx";
 import { EvidenceUpload } from "../components/evidence-upload.tsx";
 import { ErrorSummary } from "../components/form-errors.tsx";
 import { QuoteDeployment } from "../components/quote-deployment.tsx";
@@ -204,6 +205,7 @@ export function CustomerScreen() {
         {formatDate(customer.data.createdAt)}
       </p>
       <CompliancePosition customerId={id} />
+      <EstatePosition customerId={id} />
       {canEdit ? (
         <form className="card" onSubmit={submit(true)} noValidate aria-labelledby="check-title">
           <h2 id="check-title">Check a deployment</h2>

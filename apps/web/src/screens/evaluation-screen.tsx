@@ -7,6 +7,7 @@ import { findPriceListInForce } from "../api/price-list-in-force.ts";
 import { CalMixExplanation } from "../components/cal-mix-explanation.tsx";
 import { CustomerBreadcrumb } from "../components/customer-breadcrumb.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
+import { DeploymentCheckScope } from "../components/deployment-check-scope.tsx";
 import { Money } from "../components/money.tsx";
 import { RecordNotFound } from "../components/record-not-found.tsx";
 import { RequiredOwnedChart, type RequiredOwnedRow } from "../components/required-owned-chart.tsx";
@@ -167,6 +168,7 @@ export function EvaluationScreen() {
         Checked {formatDateTime(evaluation.data.createdAt)} · revision {evaluation.data.revision} ·{" "}
         <RulesVersion version={evaluation.data.catalogVersion} />
       </p>
+      <DeploymentCheckScope customerId={customerId} />
       <div className="two-columns">
         <div className="card">
           <h2>Required and owned CALs</h2>

@@ -209,7 +209,7 @@ export function PointOfSaleScreen() {
             <NumberField
               id="sharedDevices"
               label="Shared devices"
-              hint="of those, used by several staff"
+              hint="of those, any of the staff may use"
               value={form.sharedDevices}
               error={errors.sharedDevices}
               onChange={set("sharedDevices")}

@@ -133,6 +133,101 @@ export class AccessLedger {
     this.widenAccess(id, first, last, events, this.fileId(file));
   }
 
+  /**
+   * Adds `events` events at instant `ms`, position `at`, of access `id` read in `file`, as `widen`
+   * would with the instant's ISO text as their time (a reader that saw that text hands on the instant).
+   */
+  widenAt(id: number, ms: number, at: number, events: number, file: string): void {
+    this.widenSpan(id, ms, at, ms, at, events, this.fileId(file));
+  }
+
+  /** As widenAt for events from `span.firstMs` to `span.lastMs` (instants whose ISO text is their time). */
+  widenSpanAt(
+    id: number,
+    span: {
+      readonly firstMs: number;
+      readonly firstAt: number;
+      readonly lastMs: number;
+      readonly lastAt: number;
+    },
+    events: number,
+    file: string,
+  ): void {
+    const { firstMs, firstAt, lastMs, lastAt } = span;
+    this.widenSpan(id, firstMs, firstAt, lastMs, lastAt, events, this.fileId(file));
+  }
+
+  /** The id of a user, device or server name, added when new (as `add` adds them). */
+  nameIdOf(name: string): number {
+    return internText(name, this.names, this.nameIds);
+  }
+
+  /**
+   * As `add`, with the names' ids (`nameIdOf`, 0 for none), first and last seen as instants whose ISO
+   * text is their time, and the sample `{ file, line, record }`: for readers that name accesses by
+   * number. The access's number.
+   */
+  addNamed(
+    names: { readonly user: number; readonly device: number; readonly server: number },
+    service: "admin" | undefined,
+    deviceSource: DeviceSource | undefined,
+    span: {
+      readonly firstMs: number;
+      readonly firstAt: number;
+      readonly lastMs: number;
+      readonly lastAt: number;
+    },
+    events: number,
+    sample: { readonly file: string; readonly line: number; readonly record: number },
+  ): number {
+    const id = this.index.intern(names.user, names.device, names.server * 4 + (service ? 1 : 0));
+    const file = this.fileId(sample.file);
+    const { firstMs, firstAt, lastMs, lastAt } = span;
+    if (id !== this.count) {
+      this.widenSpan(id, firstMs, firstAt, lastMs, lastAt, events, file);
+      return id;
+    }
+    const at = stride * this.grow();
+    this.spans[at] = firstMs;
+    this.spans[at + 1] = lastMs;
+    this.spans[at + 2] = firstAt;
+    this.spans[at + 3] = lastAt;
+    this.spans[at + 4] = events;
+    this.spans[at + 5] = sample.line;
+    this.spans[at + 6] = sample.record;
+    this.flags[id] = deviceSources.indexOf(deviceSource) | lineSampleFlag;
+    this.firstFile[id] = file;
+    return id;
+  }
+
+  /** widenAccess for first and last seen as instants whose ISO text is their time. */
+  private widenSpan(
+    id: number,
+    firstMs: number,
+    firstAt: number,
+    lastMs: number,
+    lastAt: number,
+    events: number,
+    file: number,
+  ): void {
+    const spans = this.spans;
+    const offset = stride * id;
+    const earliest = spans[offset] as number;
+    if (firstMs < earliest || (firstMs === earliest && firstAt < (spans[offset + 2] as number))) {
+      spans[offset] = firstMs;
+      spans[offset + 2] = firstAt;
+      if (this.texts.size > 0) this.texts.delete(2 * id);
+    }
+    const latest = spans[offset + 1] as number;
+    if (lastMs > latest || (lastMs === latest && lastAt < (spans[offset + 3] as number))) {
+      spans[offset + 1] = lastMs;
+      spans[offset + 3] = lastAt;
+      if (this.texts.size > 0) this.texts.delete(2 * id + 1);
+    }
+    spans[offset + 4] = (spans[offset + 4] as number) + events;
+    this.addFile(id, file);
+  }
+
   private fileId(name: string): number {
     // Groups come file by file: the last file's id is usually the one.
     if (name !== this.files[this.lastFile])
@@ -174,12 +269,7 @@ export class AccessLedger {
     file: number,
     location: EvidenceLocation,
   ): void {
-    const id = this.count++;
-    if (id === this.flags.length) {
-      this.spans = grown(this.spans, this.spans.length * 2);
-      this.flags = grown(this.flags, this.flags.length * 2);
-      this.firstFile = grown(this.firstFile, this.firstFile.length * 2);
-    }
+    const id = this.grow();
     const at = stride * id;
     this.spans[at] = first.ms;
     this.spans[at + 1] = last.ms;
@@ -198,6 +288,17 @@ export class AccessLedger {
     this.firstFile[id] = file;
     this.keepText(2 * id, first);
     this.keepText(2 * id + 1, last);
+  }
+
+  /** The next access's number, with room for its columns. */
+  private grow(): number {
+    const id = this.count++;
+    if (id === this.flags.length) {
+      this.spans = grown(this.spans, this.spans.length * 2);
+      this.flags = grown(this.flags, this.flags.length * 2);
+      this.firstFile = grown(this.firstFile, this.firstFile.length * 2);
+    }
+    return id;
   }
 
   /** Keeps a first or last time as logged, unless it is its instant's ISO text. */

@@ -61,6 +61,8 @@ export async function auditEvidenceForReport(
     {
       logonGroup: ledger.recordLogonGroup,
       widenLogonGroup: ledger.widenLogonGroup,
+      widenLogonAt: ledger.widenLogonAt,
+      directJudge: ledger.directJudge,
       ual: ledger.recordUal,
     },
     { ualServer: request.ualServer, dedupe: new EventDeduplicator(), splitAtMs: ledger.sinceMs },

@@ -6,6 +6,7 @@ import {
   fieldsListed,
   flatFieldMap,
   sentinelFieldMap,
+  splunkFieldMap,
 } from "@calwise/evidence";
 import type { AuditFileSummary } from "./audit-result-schema.ts";
 import type { DetectedSource } from "./detect-audit-sources.ts";
@@ -27,11 +28,16 @@ export class AuditReading {
    */
   readonly unrecognised: { summary: EvidenceReadSummary; firstProblem?: EvidenceProblem }[] = [];
   /**
-   * The CSV exports whose logons (4624) were read from a header without any of the logon type's column
-   * names: every logon would be skipped as "no-logon-type" and the audit say "compliant" with none
-   * counted (refuseUnrecognisedSources refuses them, naming the columns it looked for).
+   * The exports whose logons (4624) carry no logon type: a CSV whose header has none of the logon
+   * type's column names (`in: "header"`), a JSON export in which no logon had one the rules can read
+   * (`in: "records"`). Every logon would be skipped as "no-logon-type" and the audit say "compliant"
+   * with none counted (refuseUnrecognisedSources refuses them, naming the fields it looked for).
    */
-  readonly withoutLogonType: { summary: EvidenceReadSummary; columns: readonly string[] }[] = [];
+  readonly withoutLogonType: {
+    summary: EvidenceReadSummary;
+    columns: readonly string[];
+    in: "header" | "records";
+  }[] = [];
   private bytesRead = 0;
   private readonly bytesTotal: number;
 
@@ -83,9 +89,29 @@ export class AuditReading {
       this.unrecognised.push({ summary: s, ...(firstProblem ? { firstProblem } : {}) });
     else {
       const columns = this.logonTypeColumns(s);
-      if (columns !== undefined) this.withoutLogonType.push({ summary: s, columns });
+      if (columns !== undefined) this.withoutLogonType.push({ summary: s, columns, in: "header" });
     }
     return s;
+  }
+
+  /**
+   * Records that no logon of a JSON export read with logons carried a logon type (the reader's
+   * groups, keyed by it, all had none): refused as a CSV without the column is. A file in which some
+   * logons have one keeps the per-logon "no-logon-type" skip.
+   */
+  noteUntypedLogons(s: EvidenceReadSummary): void {
+    const map = this.fieldMapOf(s.format);
+    if (map !== undefined && (s.eventIds["4624"] ?? 0) > 0)
+      this.withoutLogonType.push({ summary: s, columns: map.data.LogonType ?? [], in: "records" });
+  }
+
+  /** The field map a flat export of `format` is read through (undefined for the other formats). */
+  private fieldMapOf(format: EvidenceReadSummary["format"]): EventFieldMap | undefined {
+    if (format === "sentinel-csv" || format === "sentinel-json") return sentinelFieldMap;
+    if (format === "splunk-json") return splunkFieldMap;
+    if (format === "flat-json") return flatFieldMap;
+    if (format === "mapped-csv" || format === "mapped-json") return this.fieldMap ?? flatFieldMap;
+    return undefined;
   }
 
   /**
@@ -94,11 +120,9 @@ export class AuditReading {
    */
   private logonTypeColumns(s: EvidenceReadSummary): readonly string[] | undefined {
     const map =
-      s.format === "sentinel-csv"
-        ? sentinelFieldMap
-        : s.format === "mapped-csv"
-          ? (this.fieldMap ?? flatFieldMap)
-          : undefined;
+      s.format === "sentinel-csv" || s.format === "mapped-csv"
+        ? this.fieldMapOf(s.format)
+        : undefined;
     const fields = s.fields;
     if (map === undefined || fields === undefined || fields.length >= fieldsListed)
       return undefined;

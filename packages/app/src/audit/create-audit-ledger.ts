@@ -1,10 +1,18 @@
-import type { LogonEvent, LogonGroup, SeenAt, UalAccess } from "@calwise/evidence";
+import type {
+  DirectLogonJudge,
+  LogonEvent,
+  LogonGroup,
+  SeenAt,
+  UalAccess,
+} from "@calwise/evidence";
 import { AccessLedger } from "./access-ledger.ts";
+import { createDirectLogonJudge } from "./direct-logon-judge.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import {
   createLogonTally,
   type LogonTally,
   recordLogonGroup,
+  widenLogonAt,
   widenLogonGroup,
 } from "./record-logon-access.ts";
 import { recordUalAccess } from "./record-ual-access.ts";
@@ -36,6 +44,14 @@ export interface AuditLedger {
     more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
     file: string,
   ): boolean;
+  /** One more event of group `id` of the source read at `base`, as widenLogonGroup with its time the ISO text of `ms`. */
+  widenLogonAt(id: number, base: number, ms: number, at: number, file: string): boolean;
+  /**
+   * The rules on names alone for the source read at `base` from `file`, for readers that hand on
+   * groups by their names' numbers (DirectLogonJudge): its pieces are recorded as recordLogonGroup
+   * with `id` would record them.
+   */
+  directJudge(base: number, file: string): DirectLogonJudge;
   /** Applies the logon rules to one event, read after every event recorded before (tests). */
   recordLogon(event: LogonEvent): void;
   /** Records the access a UAL record read at position `at` shows. */
@@ -78,6 +94,10 @@ export function createAuditLedger(
     widenLogonGroup: (id, base, more, file) =>
       base === takenGroups.base &&
       widenLogonGroup({ groups: takenGroups, id }, more, base, file, context),
+    widenLogonAt: (id, base, ms, at, file) =>
+      base === takenGroups.base &&
+      widenLogonAt({ groups: takenGroups, id }, ms, base + at, file, context),
+    directJudge: (base, file) => createDirectLogonJudge(context, takenGroups, base, file),
     recordLogon: (event) => {
       const seen = { time: event.time, ms: Date.parse(event.time), at: next++ };
       recordLogonGroup({ event, events: 1, first: seen, last: seen }, 0, context, undefined);

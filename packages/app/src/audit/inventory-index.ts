@@ -109,6 +109,14 @@ export class InventoryIndex {
     if (!this.aliases.has(domain.toUpperCase())) this.aliases.set(domain.toUpperCase(), domain);
   }
 
+  /**
+   * Whether a logged domain key (trimmed, upper case) resolves the same whenever it is met: the
+   * inventory or --domain-alias names it, or it is a DNS name (only NetBIOS names are inferred).
+   */
+  namesDomain(domainKey: string): boolean {
+    return this.aliases.has(domainKey) || domainKey.includes(".");
+  }
+
   /** The AD computer a logged computer name (short or DNS) or an address names. */
   findComputer(nameOrAddress: string): AdComputer | undefined {
     const key = nameOrAddress.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import {
   accessFormats,
+  type DirectLogonJudge,
   type EventDeduplicator,
   type EventFormat,
   eventFormats,
@@ -35,11 +36,25 @@ export interface AuditRecordSink {
     more: { readonly events: number; readonly first: SeenAt; readonly last: SeenAt },
     file: string,
   ): boolean;
+  /** As widenLogonGroup for one event whose time is the ISO text of instant `ms`, read at `at`. */
+  widenLogonAt?(id: number, base: number, ms: number, at: number, file: string): boolean;
+  /**
+   * The rules on names alone for the source read at `base` from `file` (with widenLogonAt): a reader
+   * that can hands on groups whose names decide their access by the names' numbers (DirectLogonJudge).
+   */
+  directJudge?(base: number, file: string): DirectLogonJudge;
   ual(access: UalAccess, at: number): void;
 }
 
 /** The logons the audit reads; the other events are only counted in the summaries. */
 const wantedIds: ReadonlySet<number> = new Set([4624]);
+/** The JSON exports, whose records may each lack the logon type (a CSV header is checked for its column). */
+const jsonFormats: ReadonlySet<string> = new Set([
+  "sentinel-json",
+  "splunk-json",
+  "flat-json",
+  "mapped-json",
+]);
 /** Positions of one source: a source's records are numbered below this. */
 const sourceSpan = 2 ** 32;
 
@@ -61,6 +76,8 @@ export async function readAuditEvidence(
     readonly splitAtMs: number | undefined;
     /** Bytes read between groups handed on (default the reader's; tests: a few). */
     readonly takeEveryBytes?: number;
+    /** Groups held before the export readers hand them on (default the reader's; tests: 0). */
+    readonly takeHeldGroups?: number;
   },
 ): Promise<{ eventsRead: number; ualRecords: number; logons: number; duplicates: number }> {
   let eventsRead = 0;
@@ -75,6 +92,13 @@ export async function readAuditEvidence(
       ...(jsonArray !== undefined ? { jsonArray } : {}),
     };
     if (eventFormats.has(format)) {
+      // Whether a JSON export's logons carry a logon type: its groups are keyed by it.
+      const typed = { groups: 0, withType: 0 };
+      const take = (group: LogonGroup, id?: number) => {
+        typed.groups++;
+        if (group.event.logonType !== null) typed.withType++;
+        return sink.logonGroup(group, base, id);
+      };
       const summary = await reading.readSource(async () => {
         const grouping = await groupLogonEvents(source, format as EventFormat, {
           ...readerOptions,
@@ -82,19 +106,32 @@ export async function readAuditEvidence(
           dedupe: options.dedupe,
           ...(options.splitAtMs !== undefined ? { splitAtMs: options.splitAtMs } : {}),
           // Groups go to the ledger as they are read, so the reader holds only those seen lately.
-          takeGroups: (group, id) => sink.logonGroup(group, base, id),
+          takeGroups: take,
           ...(sink.widenLogonGroup !== undefined
             ? { takeMore: widenBy(sink.widenLogonGroup.bind(sink), base, source.name) }
+            : {}),
+          ...(sink.widenLogonAt !== undefined && sink.widenLogonGroup !== undefined
+            ? {
+                takeMoreAt: widenAtBy(sink.widenLogonAt.bind(sink), base, source.name),
+                ...(sink.directJudge !== undefined
+                  ? { directJudge: sink.directJudge.bind(sink, base, source.name) }
+                  : {}),
+              }
             : {}),
           ...(options.takeEveryBytes !== undefined
             ? { takeEveryBytes: options.takeEveryBytes }
             : {}),
+          ...(options.takeHeldGroups !== undefined
+            ? { takeHeldGroups: options.takeHeldGroups }
+            : {}),
         });
         logons += grouping.logons;
         duplicates += grouping.duplicates;
-        for (const group of grouping.groups()) sink.logonGroup(group, base);
+        for (const group of grouping.groups()) take(group);
         return grouping.summary;
       });
+      if (jsonFormats.has(format) && typed.groups > 0 && typed.withType === 0)
+        reading.noteUntypedLogons(summary);
       eventsRead += summary.records;
     } else if (accessFormats.has(format))
       await reading.readSource(async () => {
@@ -136,4 +173,13 @@ function widenBy(
   file: string,
 ): (id: number, events: number, first: SeenAt, last: SeenAt) => boolean {
   return (id, events, first, last) => widen(id, base, { events, first, last }, file);
+}
+
+/** A reader's `takeMoreAt` for the sink's widenLogonAt, for the source read at `base`. */
+function widenAtBy(
+  widen: NonNullable<AuditRecordSink["widenLogonAt"]>,
+  base: number,
+  file: string,
+): (id: number, ms: number, at: number) => boolean {
+  return (id, ms, at) => widen(id, base, ms, at, file);
 }

@@ -8,6 +8,7 @@ import {
 } from "@calwise/evidence";
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
 import { AtServerLogons } from "./at-server-logons.ts";
+import { formatIsoTime } from "./format-iso-time.ts";
 import type { InventoryIndex } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
 import type { TakenGroups } from "./taken-groups.ts";
@@ -77,11 +78,11 @@ export function createLogonTally(): LogonTally {
 }
 
 const loopback = new Set(["127.0.0.1", "::1", "0:0:0:0:0:0:0:1"]);
-const empty = (v: string) => v === "" || v === "-" || v.toUpperCase() === "NULL";
+export const empty = (v: string) => v === "" || v === "-" || v.toUpperCase() === "NULL";
 /** Remote interactive (RDP) logons name the server itself as workstation; the address is the client. */
-const remoteInteractive = new Set([10, 12]);
+export const remoteInteractive: ReadonlySet<number> = new Set([10, 12]);
 
-function bump(
+export function bump(
   map: Map<string, { reason: string; events: number }>,
   id: string,
   reason: string,
@@ -101,14 +102,23 @@ export function noteNewest(tally: LogonTally, time: string, ms: number, at: numb
   }
 }
 
+/** As noteNewest, for a time that is the ISO text of `ms` (made only when it is the newest). */
+export function noteNewestAt(tally: LogonTally, ms: number, at: number): void {
+  if (ms > tally.newestMs || (ms === tally.newestMs && at < tally.newestAt)) {
+    tally.newestMs = ms;
+    tally.newestAt = at;
+    tally.newest = formatIsoTime(ms);
+  }
+}
+
 /** Interactive logon types (2, 7, 11, 13): at the keyboard and screen of the computer that logs them. */
-const interactive = new Set([2, 7, 11, 13]);
+export const interactive: ReadonlySet<number> = new Set([2, 7, 11, 13]);
 /** Private, link-local and unique-local address ranges: a device inside the network. */
 const internalAddress =
   /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|f[cd][0-9a-f]{2}:|fe80:)/i;
 
 /** The first label of a DNS name, upper case (the text before the first dot). */
-function firstLabel(name: string): string {
+export function firstLabel(name: string): string {
   const dot = name.indexOf(".");
   return (dot === -1 ? name : name.slice(0, dot)).toUpperCase();
 }
@@ -364,5 +374,24 @@ export function widenLogonGroup(
   noteNewest(context.tally, last.time, last.ms, last.at);
   context.tally.counted += events;
   context.ledger.widen(access, first, last, events, file);
+  return true;
+}
+
+/**
+ * One more event of a group recorded before, as widenLogonGroup with one event whose time is the ISO
+ * text of instant `ms`, read at `base` + `at` in `file` (the reader handed on the instant alone).
+ */
+export function widenLogonAt(
+  known: { readonly groups: TakenGroups; readonly id: number },
+  ms: number,
+  at: number,
+  file: string,
+  context: LogonContext,
+): boolean {
+  const access = known.groups.access(known.id);
+  if (access < 0) return false;
+  noteNewestAt(context.tally, ms, at);
+  context.tally.counted += 1;
+  context.ledger.widenAt(access, ms, at, 1, file);
   return true;
 }

@@ -32,11 +32,40 @@ function describeUnrecognised({
   };
 }
 
+/** A source whose logons carry no logon type: the fields looked for, and those it has. */
+function describeWithoutLogonType({
+  summary: s,
+  columns,
+  in: where,
+}: AuditReading["withoutLogonType"][number]): InputProblem {
+  const logons = s.eventIds["4624"] ?? 0;
+  const read = `${logons} logon${logons === 1 ? "" : "s"} (4624) read as ${s.format}`;
+  const names = columns.join(" or ");
+  return where === "header"
+    ? {
+        code: "CSV_MISSING_COLUMN",
+        path: "",
+        file: s.file,
+        message: `${read}, and the header has no ${names} column`,
+        expected: `a ${names} column`,
+        received: `fields ${(s.fields ?? []).join(", ")}`,
+      }
+    : {
+        code: "FORMAT",
+        path: "",
+        file: s.file,
+        message: `${read}, and none has a logon type in ${names}`,
+        expected: `${names}: a logon type such as 3 in some logons`,
+        received: `fields ${(s.fields ?? []).join(", ")}`,
+      };
+}
+
 /**
  * The check after reading: a source in which no record was recognised (a SIEM export whose fields
  * are not the ones its format names, an empty export, a CSV whose header was refused) is bad input
  * (CalwiseError INPUT_UNREADABLE, exit 2, naming the fields found), never an audit with 0 accesses; so
- * is a CSV export whose header lacks the logon type (its logons would all be skipped, the audit "compliant").
+ * is an export whose logons carry no logon type (a CSV without the column, a JSON export in which no
+ * logon has one): its logons would all be skipped, the audit "compliant".
  */
 export function refuseUnrecognisedSources(reading: AuditReading): void {
   const n = reading.unrecognised.length;
@@ -51,13 +80,6 @@ export function refuseUnrecognisedSources(reading: AuditReading): void {
     throw new CalwiseError(
       "INPUT_UNREADABLE",
       `${m} evidence file${m === 1 ? "'s" : "s'"} logons have no logon type, which decides whether a logon needs a CAL: export the column, or name it with --field-map`,
-      reading.withoutLogonType.map(({ summary: s, columns }) => ({
-        code: "CSV_MISSING_COLUMN",
-        path: "",
-        file: s.file,
-        message: `${s.eventIds["4624"]} logon${s.eventIds["4624"] === 1 ? "" : "s"} (4624) read as ${s.format}, and the header has no ${columns.join(" or ")} column`,
-        expected: `a ${columns.join(" or ")} column`,
-        received: `fields ${(s.fields ?? []).join(", ")}`,
-      })),
+      reading.withoutLogonType.map(describeWithoutLogonType),
     );
 }

@@ -1,6 +1,7 @@
 import { type Catalog, mergeSources, ruleSources } from "../catalog/catalog.ts";
 import { HolderTiers } from "../optimise/holder-tiers.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
+import type { DemandList } from "../rules/demand-columns.ts";
 import {
   type DemandHolderNumbers,
   type DemandItem,
@@ -49,7 +50,7 @@ interface PlacedSide {
  */
 function placeSide(
   tiers: ReadonlyMap<string, number>,
-  items: readonly DemandItem[],
+  items: DemandList,
   nameOf: (item: DemandItem) => string | undefined,
   known: DemandHolderNumbers | undefined,
   numbers: Int32Array | undefined,
@@ -91,7 +92,7 @@ function placeSide(
   const byNumber = new Int32Array(numbers === undefined ? 0 : holderCount).fill(-2);
   const placed = new Int32Array(items.length);
   for (let k = 0; k < items.length; k++) {
-    const name = nameOf(items[k] as DemandItem);
+    const name = nameOf(items.at(k) as DemandItem);
     const n = numbers === undefined ? -1 : (numbers[k] as number);
     let at = -1;
     if (name === undefined) at = -1;
@@ -121,7 +122,7 @@ interface SharedServerLists {
 function writeHolderLines(
   side: PlacedSide,
   type: "user" | "device",
-  items: readonly DemandItem[],
+  items: DemandList,
   versions: readonly string[],
   shared: SharedServerLists,
   out: HolderLine[],
@@ -147,7 +148,7 @@ function writeHolderLines(
     const to = starts[h + 1] as number;
     if (to - from === 1) {
       // Most holders have one item: its server's shared list is found without a list of its own.
-      const item = items[order[from] as number] as DemandItem;
+      const item = items.at(order[from] as number) as DemandItem;
       out.push({
         id,
         type,
@@ -160,7 +161,7 @@ function writeHolderLines(
     const servers = new Array<string>(to - from);
     const accesses = new Array<number>(to - from);
     for (let j = from; j < to; j++) {
-      const item = items[order[j] as number] as DemandItem;
+      const item = items.at(order[j] as number) as DemandItem;
       servers[j - from] = item.server;
       accesses[j - from] = item.access;
     }

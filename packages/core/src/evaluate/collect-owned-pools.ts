@@ -1,7 +1,7 @@
 import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import type { OwnedPool } from "../compliance/allocate-owned.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import type { DemandList } from "../rules/demand-columns.ts";
 
 /** Owned CALs of every family: included with servers, bought, and the share of suites; plus named holders. */
 export interface OwnedByFamily {
@@ -18,7 +18,7 @@ export interface OwnedByFamily {
 export function collectOwnedPools(
   deployment: ResolvedDeployment,
   catalog: Catalog,
-  demand: ReadonlyMap<string, readonly DemandItem[]>,
+  demand: ReadonlyMap<string, DemandList>,
   usedAssumptions: Set<string>,
 ): OwnedByFamily {
   const pools = new Map<string, OwnedPool[]>();
@@ -88,7 +88,7 @@ function chooseSuiteHolders(
   covers: readonly string[],
   type: "user" | "device",
   quantity: number,
-  demand: ReadonlyMap<string, readonly DemandItem[]>,
+  demand: ReadonlyMap<string, DemandList>,
 ): string[] {
   const score = new Map<string, number>();
   for (const family of covers) {

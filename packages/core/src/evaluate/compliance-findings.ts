@@ -3,7 +3,7 @@ import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { Finding } from "../findings/finding.ts";
 import { nameCals } from "../findings/name-cals.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import type { DemandList } from "../rules/demand-columns.ts";
 
 /**
  * A shortfall in words a sales agent reads out: "You own none of the 7 Windows Server user CALs (version 2025
@@ -63,18 +63,16 @@ export function shortfallFindings(
 export function connectorMisuseFindings(
   deployment: ResolvedDeployment,
   catalog: Catalog,
-  items: ReadonlyMap<string, readonly DemandItem[]>,
+  items: ReadonlyMap<string, DemandList>,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const o of deployment.owned) {
     if (o.externalConnector === undefined || o.server === undefined) continue;
     const ec = catalog.externalConnectors.get(o.externalConnector);
     if (!ec) continue;
-    const internal = new Set(
-      (items.get(ec.family) ?? [])
-        .filter((i) => i.server === o.server && !i.external)
-        .map((i) => i.user ?? i.device),
-    );
+    const internal = new Set<string | undefined>();
+    for (const i of items.get(ec.family) ?? [])
+      if (i.server === o.server && !i.external) internal.add(i.user ?? i.device);
     if (internal.size === 0) continue;
     findings.push({
       code: "EXTERNAL_CONNECTOR_INTERNAL_USERS",

@@ -2,7 +2,7 @@ import { type Catalog, tierOf } from "../catalog/catalog.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { ConnectorOption } from "../optimise/plan-family-cover.ts";
 import { type PriceBook, unitPrice } from "../price-list/price-book.ts";
-import type { DemandItem } from "../rules/derive-cal-demand.ts";
+import type { DemandList } from "../rules/demand-columns.ts";
 
 /** External Connector options per server with external users in this family: owned ones free, else priced. */
 export function listConnectorOptions(
@@ -10,7 +10,7 @@ export function listConnectorOptions(
   catalog: Catalog,
   prices: PriceBook,
   familyId: string,
-  items: readonly DemandItem[],
+  items: DemandList,
   used: Set<string>,
 ): ConnectorOption[] {
   const options: ConnectorOption[] = [];

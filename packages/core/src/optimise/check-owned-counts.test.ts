@@ -93,7 +93,7 @@ test("traceCoverFrontier", async (t) => {
             lowerLeft,
           );
         }),
-        { numRuns: 300, seed: 5 },
+        { numRuns: 300 },
       );
     },
   );
@@ -125,7 +125,7 @@ test("checkOwnedCounts", async (t) => {
           }
         },
       ),
-      { numRuns: 600, seed: 11 },
+      { numRuns: 600 },
     );
   });
 

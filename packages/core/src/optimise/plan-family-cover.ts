@@ -1,6 +1,7 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { Allocation, Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack, PriceBook } from "../price-list/price-book.ts";
+import { type DemandList, filterDemand } from "../rules/demand-columns.ts";
 import { type DemandItem, demandHolderNumbers } from "../rules/derive-cal-demand.ts";
 import { balanceFreePairs } from "./balance-free-pairs.ts";
 import { boundByComponentsOnce, type ComponentBoundMemo } from "./bound-by-components.ts";
@@ -65,7 +66,7 @@ export interface FamilyPlan {
     readonly externalUsers: number;
   })[];
   /** Items left to CALs (after External Connectors), for traces. */
-  readonly items: readonly DemandItem[];
+  readonly items: DemandList;
   readonly unpricedTiers: readonly string[];
   /** Catalog assumptions that shaped the answer (ids). */
   readonly assumptions: readonly string[];
@@ -136,7 +137,7 @@ const MOVE_STARTS = 3;
  */
 export function planFamilyCover(
   family: CalFamily,
-  items: readonly DemandItem[],
+  items: DemandList,
   pools: readonly OwnedPool[],
   held: ReadonlyMap<string, number>,
   prices: PriceBook,
@@ -144,10 +145,15 @@ export function planFamilyCover(
   planOptions: PlanOptions = {},
 ): FamilyPlan {
   const exhaustiveSearchHolders = planOptions.exhaustiveSearchHolders ?? EXACT_SEARCH_HOLDERS;
-  const topTier = items.reduce((t, i) => Math.max(t, i.tier), -1);
+  // The items are read in one pass (`DemandColumns` make each one as it is read).
+  let topTier = -1;
+  const externalServers = new Set<string>();
+  for (const i of items) {
+    topTier = Math.max(topTier, i.tier);
+    if (i.external) externalServers.add(i.server);
+  }
   const market = createCalMarket(family, prices, topTier);
 
-  const externalServers = new Set(items.filter((i) => i.external).map((i) => i.server));
   const options = connectorOptions.filter((o) => externalServers.has(o.server));
   const subsets =
     options.length <= MAX_CONNECTOR_ENUMERATION
@@ -163,7 +169,9 @@ export function planFamilyCover(
     const covered = new Set(subset.map((i) => (options[i] as ConnectorOption).server));
     // The list itself when no connector covers anything: it keeps its holder numbers (`collapse`).
     const left =
-      covered.size === 0 ? items : items.filter((i) => !(i.external && covered.has(i.server)));
+      covered.size === 0
+        ? items
+        : filterDemand(items, (i) => !(i.external && covered.has(i.server)));
     const connectorCost = subset.reduce((s, i) => s + (options[i] as ConnectorOption).price, 0);
     const plan = planWithOwned(
       family,
@@ -184,11 +192,7 @@ export function planFamilyCover(
     const connectors = options.map((o, i) => ({
       ...o,
       chosen: subset.includes(i),
-      externalUsers: new Set(
-        items
-          .filter((it) => it.external && it.server === o.server)
-          .map((it) => it.user ?? it.device),
-      ).size,
+      externalUsers: countExternalUsers(items, o.server),
     }));
     const candidate: FamilyPlan = {
       ...plan,
@@ -319,7 +323,7 @@ function lcm(a: number, b: number): number {
  */
 function planWithOwned(
   family: CalFamily,
-  items: readonly DemandItem[],
+  items: DemandList,
   pools: readonly OwnedPool[],
   held: ReadonlyMap<string, number>,
   market: FamilyMarket,
@@ -859,7 +863,7 @@ function priceMix(mix: CalMix, pools: readonly OwnedPool[], market: CalMarket): 
  * hands the holders it numbered to `internCoverEdges` (`rememberInternedEdges`): the cuts and the
  * counts hash no id again.
  */
-function collapse(items: readonly DemandItem[]): CoverEdge[] {
+function collapse(items: DemandList): CoverEdge[] {
   // Users and devices numbered once (`createHolderNumbering`), and the pairs found in an open-addressing
   // table of integers: no string built and no map per user (large estates have hundreds of thousands of
   // items), and no key past the small-integer range either. -1 stands for "no user" or "no device".
@@ -878,7 +882,7 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
   let lastUser: string | undefined;
   let lastU = -1;
   for (let k = 0; k < items.length; k++) {
-    const i = items[k] as DemandItem;
+    const i = items.at(k) as DemandItem;
     const user = i.deviceOnly ? undefined : i.user;
     const device = i.userOnly ? undefined : i.device;
     const tier = i.tier;
@@ -924,6 +928,14 @@ function collapse(items: readonly DemandItem[]): CoverEdge[] {
   }
   rememberInternedEdges(edges, numbering.finish(edges.length));
   return edges;
+}
+
+/** The distinct users (or devices, for an item without a user) of a server's external items. */
+function countExternalUsers(items: DemandList, server: string): number {
+  const holders = new Set<string | undefined>();
+  for (const it of items)
+    if (it.external && it.server === server) holders.add(it.user ?? it.device);
+  return holders.size;
 }
 
 function enumerate(n: number): number[][] {

@@ -1,6 +1,7 @@
 import type { CalFamily } from "../catalog/catalog-schema.ts";
 import type { OwnedPool } from "../compliance/allocate-owned.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
+import type { DemandList } from "../rules/demand-columns.ts";
 import type { DemandItem } from "../rules/derive-cal-demand.ts";
 import type { ComponentBoundMemo } from "./bound-by-components.ts";
 import { type ConnectorOption, type FamilyPlan, planFamilyCover } from "./plan-family-cover.ts";
@@ -17,7 +18,7 @@ export interface PlanMemo {
 }
 
 interface MemoEntry {
-  readonly items: readonly DemandItem[];
+  readonly items: DemandList;
   readonly pools: readonly OwnedPool[];
   readonly held: ReadonlyMap<string, number>;
   readonly packs: string;
@@ -85,11 +86,12 @@ function describePacks(family: CalFamily, prices: PriceBook): string {
   );
 }
 
-function sameItems(a: readonly DemandItem[], b: readonly DemandItem[]): boolean {
+function sameItems(a: DemandList, b: DemandList): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i] as DemandItem;
-    const y = b[i] as DemandItem;
+    const x = a.at(i) as DemandItem;
+    const y = b.at(i) as DemandItem;
     if (
       x.family !== y.family ||
       x.tier !== y.tier ||

@@ -9,6 +9,12 @@ import type {
   ResolvedServer,
 } from "../deployment/resolved-deployment.ts";
 import { chooseExemptAdmins } from "./choose-exempt-admins.ts";
+import {
+  DemandColumns,
+  type DemandList,
+  type DemandTables,
+  demandFlags,
+} from "./demand-columns.ts";
 import type { Exemption } from "./exemption.ts";
 
 /** One access's need for a CAL of one family at one version tier. */
@@ -31,8 +37,8 @@ export interface DemandItem {
 
 /**
  * Per item of a family's demand, its holders as the deployment's user and device indices (-1: none);
- * `users` and `devices` bound them. Items are DemandItem objects for every other reader; the cover
- * (`collapse`) reads these instead of hashing each item's names again.
+ * `users` and `devices` bound them. The cover (`collapse`) and the family result read these instead of
+ * hashing each item's names again.
  */
 export interface DemandHolderNumbers {
   readonly user: Int32Array;
@@ -41,11 +47,20 @@ export interface DemandHolderNumbers {
   readonly devices: number;
 }
 
-const holderNumbers = new WeakMap<readonly DemandItem[], DemandHolderNumbers>();
-
 /** The holder numbers of a family's item list as `deriveCalDemand` returned it (undefined for any other list). */
-export function demandHolderNumbers(items: readonly DemandItem[]): DemandHolderNumbers | undefined {
-  return holderNumbers.get(items);
+export function demandHolderNumbers(items: DemandList): DemandHolderNumbers | undefined {
+  return items instanceof DemandColumns ? items.numbers : undefined;
+}
+
+/** A family's columns as they grow (`DemandColumns` once whole). */
+interface GrowingColumns {
+  readonly tier: IntColumn;
+  readonly user: IntColumn;
+  readonly device: IntColumn;
+  readonly server: IntColumn;
+  readonly access: IntColumn;
+  /** Flags (`demandFlags`) and rule list number, as flags + 8 × rules. */
+  readonly flagsAndRules: IntColumn;
 }
 
 /** One CAL an access to a server (with a service) needs, looked up once per server and service. */
@@ -53,14 +68,13 @@ interface PreparedNeed {
   readonly family: string;
   readonly tier: number;
   readonly additive: boolean;
-  /** The family's item list, where the items go, and its holder numbers. */
-  readonly list: DemandItem[];
-  readonly numbers: { readonly user: IntColumn; readonly device: IntColumn };
+  /** The family's columns, where the items go. */
+  readonly list: GrowingColumns;
 }
 
 /** CAL demand of a deployment: items per family, and the exemptions applied. */
 export interface CalDemand {
-  readonly items: ReadonlyMap<string, readonly DemandItem[]>;
+  readonly items: ReadonlyMap<string, DemandList>;
   readonly exemptions: readonly Exemption[];
 }
 
@@ -74,7 +88,7 @@ export function deriveCalDemand(
   catalog: Catalog,
   usedAssumptions: Set<string>,
 ): CalDemand {
-  const items = new Map<string, DemandItem[]>();
+  const items = new Map<string, GrowingColumns>();
   const exemptions: Exemption[] = [];
   const exempt = (
     rule: string,
@@ -128,22 +142,19 @@ export function deriveCalDemand(
   // its assumption already weighed; and the rule lists, one per combination of the three optional rules,
   // shared by every item (read-only): large estates have hundreds of thousands.
   const needsByServer = new Map<ResolvedServer, Map<string | undefined, readonly PreparedNeed[]>>();
-  const ruleLists: (readonly string[])[] = [];
+  // An item keeps its list's number (`DemandColumns.rules`).
+  const ruleLists: (readonly string[] | undefined)[] = [];
   const rulesOf = (additive: boolean, multiplexing: boolean, unattended: boolean) => {
     const key = (additive ? 1 : 0) + (multiplexing ? 2 : 0) + (unattended ? 4 : 0);
-    let rules = ruleLists[key];
-    if (rules === undefined) {
+    if (ruleLists[key] === undefined) {
       const list = ["cal-per-user-or-device", "version-or-later"];
       if (additive) list.push("additive-cal");
       if (multiplexing) list.push("multiplexing");
       if (unattended) list.push("unattended-device");
-      rules = list;
-      ruleLists[key] = rules;
+      ruleLists[key] = list;
     }
-    return rules;
+    return key;
   };
-  // Per family list, each item's holder numbers (`demandHolderNumbers`), filled beside the items.
-  const numbers = new Map<DemandItem[], { user: IntColumn; device: IntColumn }>();
   const prepare = (server: ResolvedServer, service: string | undefined): PreparedNeed[] => {
     const needs: PreparedNeed[] = [];
     for (const req of requirementsOf(server, service)) {
@@ -155,16 +166,21 @@ export function deriveCalDemand(
       if (!family) throw new Error(`catalog family ${req.family} vanished after validation`);
       let list = items.get(req.family);
       if (list === undefined) {
-        list = [];
+        list = {
+          tier: new IntColumn(1024),
+          user: new IntColumn(1024),
+          device: new IntColumn(1024),
+          server: new IntColumn(1024),
+          access: new IntColumn(1024),
+          flagsAndRules: new IntColumn(1024),
+        };
         items.set(req.family, list);
-        numbers.set(list, { user: new IntColumn(1024), device: new IntColumn(1024) });
       }
       needs.push({
         family: req.family,
         tier: tierOf(family, req.version),
         additive: family.additiveTo !== undefined,
         list,
-        numbers: numbers.get(list) as { user: IntColumn; device: IntColumn },
       });
     }
     return needs;
@@ -232,63 +248,55 @@ export function deriveCalDemand(
       needs = prepare(server, service);
       byService.set(service, needs);
     }
-    const holderUser = userIndex >= 0 && !deviceOnly ? user : undefined;
+    // The item's user is its holder: none when only a device CAL can cover it.
+    const holderUser = userIndex >= 0 && !deviceOnly ? userIndex : -1;
     const external = userIndex >= 0 && principals.userExternal[userIndex] === 1;
     const unattended = deviceOnly && unattendedDevice;
+    const flags = demandFlags(deviceOnly, userOnly, external);
+    const serverNumber = columns.server[k] as number;
     for (const need of needs) {
-      need.numbers.user.push(holderUser === undefined ? -1 : userIndex);
-      need.numbers.device.push(deviceIndex);
-      need.list.push(
-        createDemandItem(
-          need.family,
-          need.tier,
-          holderUser,
-          device,
-          serverName,
-          deviceOnly,
-          userOnly,
-          external,
-          source,
-          rulesOf(need.additive, record.via !== undefined, unattended),
-        ),
+      const list = need.list;
+      list.tier.push(need.tier);
+      list.user.push(holderUser);
+      list.device.push(deviceIndex);
+      list.server.push(serverNumber);
+      list.access.push(source);
+      list.flagsAndRules.push(
+        flags + 8 * rulesOf(need.additive, record.via !== undefined, unattended),
       );
     }
   }
-  for (const [list, n] of numbers)
-    holderNumbers.set(list, {
-      user: n.user.toArray(),
-      device: n.device.toArray(),
-      users: principals.userCount,
-      devices: principals.deviceCount,
-    });
-  for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
-  return { items, exemptions };
-}
-
-/**
- * One demand item with only the holder fields that are set, in the order of `DemandItem`; built
- * field by field rather than with spreads, which cost a temporary object each on large estates.
- */
-function createDemandItem(
-  family: string,
-  tier: number,
-  user: string | undefined,
-  device: string | undefined,
-  server: string,
-  deviceOnly: boolean,
-  userOnly: boolean,
-  external: boolean,
-  access: number,
-  rules: readonly string[],
-): DemandItem {
-  if (user === undefined) {
-    if (device === undefined)
-      return { family, tier, server, deviceOnly, userOnly, external, access, rules };
-    return { family, tier, device, server, deviceOnly, userOnly, external, access, rules };
+  const tables: DemandTables = {
+    userIds: columns.userIds,
+    deviceIds: columns.deviceIds,
+    serverNames: columns.serverNames,
+    ruleLists,
+    users: principals.userCount,
+    devices: principals.deviceCount,
+  };
+  const lists = new Map<string, DemandList>();
+  for (const [family, list] of items) {
+    const flagsAndRules = list.flagsAndRules.toArray();
+    const flags = new Uint8Array(flagsAndRules.length);
+    const rules = new Uint8Array(flagsAndRules.length);
+    for (let j = 0; j < flagsAndRules.length; j++) {
+      const v = flagsAndRules[j] as number;
+      flags[j] = v & 7;
+      rules[j] = v >> 3;
+    }
+    const made = {
+      tier: list.tier.toArray(),
+      user: list.user.toArray(),
+      device: list.device.toArray(),
+      server: list.server.toArray(),
+      access: list.access.toArray(),
+      flags,
+      rules,
+    };
+    lists.set(family, new DemandColumns(family, made, tables, true));
   }
-  if (device === undefined)
-    return { family, tier, user, server, deviceOnly, userOnly, external, access, rules };
-  return { family, tier, user, device, server, deviceOnly, userOnly, external, access, rules };
+  for (const g of byRule.values()) exempt(g.rule, g.server, g.accesses, g.explanation, g.who);
+  return { items: lists, exemptions };
 }
 
 /** The CALs an access to this server needs: the base CALs of its product and applications, plus the service's. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { scratchDirectory } from "../../../../test/scratch-directory.ts";
 import { fuzzTextReader } from "../testing/fuzz-text-reader.ts";
 import { readAggregatedLogons } from "./read-aggregated-logons.ts";
 
@@ -31,8 +31,11 @@ const header = [
   "count",
 ];
 
+// The fixtures are written to a folder of their own, removed when the file's tests end (passed or failed).
+const folder = scratchDirectory("calwise-fuzz-accesses-");
+
 function sample(name: string, text: string): string {
-  const path = join(tmpdir(), `calwise-fuzz-${process.pid}-${name}`);
+  const path = join(folder, name);
   writeFileSync(path, text);
   return path;
 }

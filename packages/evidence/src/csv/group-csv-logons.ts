@@ -5,6 +5,7 @@ import type { EvidenceReadSummary } from "../event/evidence-read-summary.ts";
 import type { WindowsEvent } from "../event/windows-event.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
 import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
+import { GroupHandOver } from "../logon/group-hand-over.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
 import { LogonGroupStore } from "../logon/logon-group-store.ts";
@@ -86,20 +87,25 @@ export async function groupCsvLogons(
   const store = new LogonGroupStore(file, options.dedupe);
   const wanted = options.eventIds ?? new Set([4624]);
   const splitAtMs = options.splitAtMs;
+  const handOver = new GroupHandOver(store, options);
   /** Logon events grouped so far: the next one's position (readLogonEvents' numbering). */
   let at = 0;
-  const grouping = (): LogonGrouping => ({
-    summary: { ...rows.summary(), yielded: at },
-    logons: store.logons,
-    duplicates: store.duplicates,
-    groups: () => store.groups(),
-  });
+  const grouping = (): LogonGrouping => {
+    handOver.finish();
+    return {
+      summary: { ...rows.summary(), yielded: at },
+      logons: store.logons,
+      duplicates: store.duplicates,
+      groups: () => store.groups(),
+    };
+  };
   const addEvent = (event: WindowsEvent | undefined) => {
     if (event !== undefined && wanted.has(event.eventId))
       addLogonEvent(store, toLogonEvent(event), at++, splitAtMs);
+    handOver.between();
   };
 
-  const window = new ByteWindow(source, options.onBytes);
+  const window = new ByteWindow(source, handOver.onBytes);
   let start = 0;
   /** Appends the next piece to the unread bytes from `keepFrom`, the record's start moved with them; false at the end. */
   const fill = async (keepFrom: number): Promise<boolean> => {
@@ -233,6 +239,7 @@ export async function groupCsvLogons(
             const place = { line: rowLine, record, recordId: logon.recordId };
             addLogonBytes(store, logon, at++, place, splitAtMs);
           }
+          handOver.between();
         }
         line += fields.lines;
         start = next;

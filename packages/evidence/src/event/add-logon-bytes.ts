@@ -5,6 +5,7 @@ import {
   type LinePlace,
   type LogonGroupStore,
   notCounted,
+  widenCounted,
 } from "../logon/logon-group-store.ts";
 
 const slot = Object.fromEntries(logonDataFields.map((name, index) => [name, index])) as Record<
@@ -33,7 +34,7 @@ export interface LogonBytes {
   ms: number;
   recordId: number | null;
   /** The normalised time, as ASCII, and its length. */
-  readonly time: Uint8Array;
+  readonly time: Buffer;
   timeLength: number;
 }
 
@@ -46,7 +47,7 @@ export function createLogonBytes(bytes: Uint8Array): LogonBytes {
     eventId: 0,
     ms: 0,
     recordId: null,
-    time: new Uint8Array(32),
+    time: Buffer.alloc(32),
     timeLength: 0,
   };
 }
@@ -90,6 +91,11 @@ export function addLogonBytes(
     );
   const outcome = store.offer(id, recordId, ms, at);
   if (outcome === notCounted) return;
+  // A group its taker only widens (groups handed on as they are read): the event goes to it now.
+  if (outcome === widenCounted) {
+    store.widenBytes(id, logon.time, 0, logon.timeLength, place.line, place.record, recordId);
+    return;
+  }
   if (outcome === firstCounted) store.placeFirst(id, place);
   if (outcome !== counted || store.updated !== 0)
     store.setTimeBytes(id, logon.time, 0, logon.timeLength);

@@ -1,4 +1,5 @@
 import { EvidenceProblemLog } from "../event/evidence-problem-log.ts";
+import { DirectLogonNames } from "../logon/direct-logon-names.ts";
 import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
@@ -54,8 +55,16 @@ export async function groupWinlogbeatLogons(
     new EvidenceProblemLog(options.onProblem, options.keepProblems),
   );
   const store = new LogonGroupStore(source.name, options.dedupe);
-  const read = createWinlogbeatLineGrouper(lines, store, wanted, options.splitAtMs);
   const take = options.takeGroups;
+  const read = createWinlogbeatLineGrouper(
+    lines,
+    store,
+    wanted,
+    options.splitAtMs,
+    options.directJudge !== undefined && take !== undefined && options.takeMore !== undefined
+      ? new DirectLogonNames(options.directJudge())
+      : undefined,
+  );
   // The store then holds the columns only of the groups seen since they were last handed on.
   let untaken = 0;
   try {
@@ -63,7 +72,7 @@ export async function groupWinlogbeatLogons(
       lines.forEachRecord(block, read);
       untaken += block.bytes.length;
       if (take !== undefined && untaken >= (options.takeEveryBytes ?? takeEveryBytes)) {
-        store.takeGroups(take, options.takeMore);
+        store.takeGroups(take, options.takeMore, options.takeMoreAt);
         untaken = 0;
       }
     }
@@ -74,7 +83,7 @@ export async function groupWinlogbeatLogons(
       message: describeReadError(error),
     });
   }
-  if (take !== undefined) store.takeGroups(take, options.takeMore);
+  if (take !== undefined) store.takeGroups(take, options.takeMore, options.takeMoreAt);
   return {
     summary: lines.summary(),
     logons: store.logons,

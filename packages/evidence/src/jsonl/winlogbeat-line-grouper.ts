@@ -1,5 +1,8 @@
 import { canonicalTimeMs } from "../event/canonical-time-ms.ts";
+import { isIsoTimeBytes } from "../event/is-iso-time-bytes.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
+import type { DirectLogonNames } from "../logon/direct-logon-names.ts";
+import { hasRefusedCharacter } from "../logon/has-refused-character.ts";
 import {
   counted,
   firstCounted,
@@ -62,7 +65,9 @@ export function createWinlogbeatLineGrouper(
   store: LogonGroupStore,
   wanted: ReadonlySet<number>,
   splitAtMs: number | undefined,
+  direct?: DirectLogonNames,
 ): WinlogbeatLineGrouper {
+  store.direct = direct;
   const found = new Int32Array(foundLength);
   const trimmed = new Int32Array(2 * winlogbeatDataNames.length + 8);
 
@@ -124,6 +129,8 @@ export function createWinlogbeatLineGrouper(
     for (let k = 0; k <= keyFieldsAfterComputer.length; k++)
       store.appendBytes(bytes, trimmed[2 * k] as number, trimmed[2 * k + 1] as number);
     const id = store.internKey();
+    // A time that is its instant's ISO text is handed on as the instant alone (no text made).
+    const iso = isIsoTimeBytes(bytes, timeStart, timeEnd);
     if (store.isNew) {
       if (hasControlCharacter(bytes, trimmed)) {
         // A new group whose names may be refused: decoded and judged by the streaming reader's code.
@@ -146,7 +153,9 @@ export function createWinlogbeatLineGrouper(
         trimmed[2] as number,
         trimmed[3] as number,
       );
-    }
+      // A group whose names decide its access is named by them, each judged once (DirectLogonNames).
+      if (iso) direct?.nameGroup(id, bytes, trimmed, eventId, logonType);
+    } else if (!iso) direct?.drop(id);
     if (store.verdicts[id] === 1) return false;
     lines.countEvent(eventId);
     lines.yielded++;
@@ -158,7 +167,8 @@ export function createWinlogbeatLineGrouper(
     const outcome = store.offer(id, recordId, ms, lines.records);
     if (outcome === notCounted) return true;
     if (outcome === widenCounted) {
-      store.widenBytes(id, bytes, timeStart, timeEnd, line, lines.records, recordId);
+      if (iso) store.widenAt(id, bytes, timeStart, timeEnd, line, lines.records, recordId);
+      else store.widenBytes(id, bytes, timeStart, timeEnd, line, lines.records, recordId);
       return true;
     }
     if (outcome === firstCounted) store.placeFirst(id, { line, record: lines.records, recordId });
@@ -184,24 +194,11 @@ export function createWinlogbeatLineGrouper(
 /** The trimmed names checkLogonFields checks (computer, user, domain, workstation), as `trimmed` pairs. */
 const checkedNames = [0, 3, 4, 6];
 
-/**
- * Whether a checked name holds a character checkLogonFields refuses: raw in JSON only DEL (0x7f) and
- * the C1 controls (UTF-8 C2 80 to C2 9F) can be; the others must be escaped, and escapes are read
- * by reference.
- */
+/** Whether a checked name holds a character checkLogonFields refuses (hasRefusedCharacter). */
 function hasControlCharacter(bytes: Buffer, trimmed: Int32Array): boolean {
-  for (const k of checkedNames) {
-    const end = trimmed[2 * k + 1] as number;
-    for (let index = trimmed[2 * k] as number; index < end; index++) {
-      const byte = bytes[index] as number;
-      if (byte < 0x7f) continue;
-      if (byte === 0x7f) return true;
-      if (byte === 0xc2) {
-        const next = bytes[index + 1] as number;
-        if (next >= 0x80 && next <= 0x9f && index + 1 < end) return true;
-      }
-    }
-  }
+  for (const k of checkedNames)
+    if (hasRefusedCharacter(bytes, trimmed[2 * k] as number, trimmed[2 * k + 1] as number))
+      return true;
   return false;
 }
 

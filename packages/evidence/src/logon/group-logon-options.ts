@@ -1,4 +1,5 @@
 import type { EvtxLogonChunkOptions } from "../evtx/read-evtx-logon-chunks.ts";
+import type { DirectLogonJudge } from "./direct-logon-names.ts";
 import type { EventDeduplicator } from "./event-deduplicator.ts";
 import type { LogonGroup, SeenAt } from "./logon-group.ts";
 
@@ -24,6 +25,23 @@ export interface GroupLogonOptions extends EvtxLogonChunkOptions {
    * (count 1, first = last), in reading order but before the groups read with it are handed on.
    */
   readonly takeMore?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean;
+  /**
+   * With takeGroups and takeMore: as takeMore for one event of a settled group whose time is its
+   * instant's ISO text, given as the instant alone (readers that can: Winlogbeat lines keyed directly).
+   */
+  readonly takeMoreAt?: (id: number, ms: number, at: number) => boolean;
+  /**
+   * With takeGroups and takeMore: the audit's rules on names, made for one source, so a reader from
+   * bytes (Winlogbeat JSON lines) hands on the groups whose names decide their access by the names'
+   * numbers (DirectLogonNames), to the judge's `take` instead of takeGroups and takeMore.
+   */
+  readonly directJudge?: () => DirectLogonJudge;
   /** Bytes read between handing groups to `takeGroups` (default 16 MiB; tests: a few, to cut groups often). */
   readonly takeEveryBytes?: number;
+  /**
+   * The byte readings of the event and SIEM exports (CSV, XML, flat JSON) hand their groups on only
+   * while they hold at least this many (default 262,144, about 50 MB of columns; tests: 0): their
+   * groups recur across the file, and each event of a group handed on goes to `takeMore` alone.
+   */
+  readonly takeHeldGroups?: number;
 }

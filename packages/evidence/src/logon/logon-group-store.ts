@@ -1,6 +1,7 @@
 import { ByteStringTable, type ExportedByteStrings } from "../bytes/byte-string-table.ts";
 import { readLengthPrefix, writeLengthPrefix } from "../bytes/length-prefix.ts";
 import type { EvidenceLocation } from "../event/evidence-location.ts";
+import type { DirectLogonNames } from "./direct-logon-names.ts";
 import type { EventDeduplicator } from "./event-deduplicator.ts";
 import type { LogonEvent } from "./logon-event.ts";
 import type { LogonGroup, SeenAt } from "./logon-group.ts";
@@ -158,6 +159,9 @@ export class LogonGroupStore {
     this.keyLength = at;
   }
 
+  /** The names of this source's direct groups, recorded by number when handed on (DirectLogonNames). */
+  direct: DirectLogonNames | undefined;
+
   /** Appends a string as the key's next string. */
   appendString(text: string): void {
     this.reserve(3 * text.length + 4);
@@ -208,10 +212,10 @@ export class LogonGroupStore {
     if (length > key.length) this.logKey = new Uint8Array(2 * length);
     const into = this.logKey;
     let at = writeLengthPrefix(into, 0, computerEnd - computerStart);
-    into.set(bytes.subarray(computerStart, computerEnd), at);
-    at += computerEnd - computerStart;
-    into.set(bytes.subarray(channelStart, channelEnd), at);
-    at += channelEnd - channelStart;
+    // Byte by byte: a subarray per new group would be two objects for a few bytes.
+    for (let index = computerStart; index < computerEnd; index++)
+      into[at++] = bytes[index] as number;
+    for (let index = channelStart; index < channelEnd; index++) into[at++] = bytes[index] as number;
     into[at++] = eventId & 0xff;
     into[at++] = (eventId >>> 8) & 0xff;
     into[at++] = (eventId >>> 16) & 0xff;
@@ -256,7 +260,7 @@ export class LogonGroupStore {
       if (this.settled[id] === 1) {
         this.updated = 0;
         this.widenMs = ms;
-        this.widenAt = at;
+        this.widenPosition = at;
         this.widenRecordId = recordId ?? Number.NaN;
         return widenCounted;
       }
@@ -287,7 +291,7 @@ export class LogonGroupStore {
   }
 
   private widenMs = 0;
-  private widenAt = 0;
+  private widenPosition = 0;
   private widenRecordId = Number.NaN;
 
   /**
@@ -308,6 +312,31 @@ export class LogonGroupStore {
     this.setTimeBytes(id, bytes, start, end);
   }
 
+  /**
+   * As widenBytes, for an event whose time is its instant's ISO text (isIsoTimeBytes): handed to
+   * `moreAt` as the instant alone, no text made, when the taker gave one.
+   */
+  widenAt(
+    id: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    line: number,
+    record: number,
+    recordId: number | null,
+  ): void {
+    if (this.widenMoreAt === undefined) {
+      this.widenBytes(id, bytes, start, end, line, record, recordId);
+      return;
+    }
+    if (this.widenMoreAt(id, this.widenMs, this.widenPosition)) return;
+    this.restartPiece(id);
+    this.placeFirst(id, { line, record, recordId });
+    this.setTimeBytes(id, bytes, start, end);
+  }
+  /** The `moreAt` of the last takeGroups: a settled group's event by its instant (ISO text) alone. */
+  private widenMoreAt: ((id: number, ms: number, at: number) => boolean) | undefined;
+
   /** As widenBytes, for an event the reader decoded: kept as its piece's first when refused. */
   widenText(id: number, event: LogonEvent): void {
     if (this.widenEvent(id, event.time)) return;
@@ -317,18 +346,23 @@ export class LogonGroupStore {
 
   /** Gives the widened event to `more`; when refused, the group is no longer settled and the event starts a piece. */
   private widenEvent(id: number, time: string): boolean {
-    const seen: SeenAt = { time, ms: this.widenMs, at: this.widenAt };
+    const seen: SeenAt = { time, ms: this.widenMs, at: this.widenPosition };
     if ((this.widenMore as NonNullable<typeof this.widenMore>)(id, 1, seen, seen)) return true;
+    this.restartPiece(id);
+    return false;
+  }
+
+  /** The widened event refused: the group is no longer settled and the event starts a piece. */
+  private restartPiece(id: number): void {
     this.settled[id] = 0;
     const piece = this.newPiece(id);
     this.events[piece] = 1;
-    this.firstMs[piece] = seen.ms;
-    this.lastMs[piece] = seen.ms;
-    this.firstAt[piece] = seen.at;
-    this.lastAt[piece] = seen.at;
+    this.firstMs[piece] = this.widenMs;
+    this.lastMs[piece] = this.widenMs;
+    this.firstAt[piece] = this.widenPosition;
+    this.lastAt[piece] = this.widenPosition;
     this.eventRecordId[piece] = this.widenRecordId;
     this.updated = 7;
-    return false;
   }
 
   /** Starts group `id`'s piece, next in the order of first counted events; its columns are the caller's to set. */
@@ -394,6 +428,8 @@ export class LogonGroupStore {
    * LogonEvent ends here (`addLogonEvent`, and Winlogbeat's byte path for a name it must judge).
    */
   addEvent(id: number, event: LogonEvent, ms: number, at: number): void {
+    // Its time was not read as bytes: the group is recorded from its event.
+    this.direct?.drop(id);
     this.recordIdsOf(id, event);
     const outcome = this.offer(id, event.recordId, ms, at);
     if (outcome === widenCounted) this.widenText(id, event);
@@ -549,10 +585,22 @@ export class LogonGroupStore {
   takeGroups(
     take: (group: LogonGroup, id: number) => boolean | undefined,
     more?: (id: number, events: number, first: SeenAt, last: SeenAt) => boolean,
+    moreAt?: (id: number, ms: number, at: number) => boolean,
   ): void {
     if (more !== undefined) this.widenMore = more;
+    if (moreAt !== undefined) this.widenMoreAt = moreAt;
     for (let piece = 0; piece < this.pieces; piece++) {
       const id = this.pieceGroup[piece] as number;
+      if (
+        more !== undefined &&
+        this.direct?.isDirect(id) === true &&
+        this.representatives[piece] === undefined
+      ) {
+        // The judge widens the access a piece before recorded, or records this one (as more, then take).
+        this.taken[id] = 1;
+        if (this.takeDirect(piece, id)) this.settled[id] = 1;
+        continue;
+      }
       if (
         more !== undefined &&
         this.taken[id] === 1 &&
@@ -579,6 +627,22 @@ export class LogonGroupStore {
     this.pieces = 0;
     this.longTimes.clear();
     this.representatives.length = 0;
+  }
+
+  /** Piece `piece` of direct group `id` to its judge, by number (DirectLogonNames.take). */
+  private takeDirect(piece: number, id: number): boolean {
+    const key = this.table.bytesOf(id);
+    return (this.direct as DirectLogonNames).take(
+      id,
+      (key[5] as number) | ((key[6] as number) << 8),
+      this.events[piece] as number,
+      this.firstMs[piece] as number,
+      this.firstAt[piece] as number,
+      this.lastMs[piece] as number,
+      this.lastAt[piece] as number,
+      this.eventLine[piece] as number,
+      this.eventRecord[piece] as number,
+    );
   }
 
   /** The number of pieces held (groups with a counted event since they were last taken). */

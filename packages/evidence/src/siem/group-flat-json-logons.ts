@@ -1,6 +1,7 @@
 import { addLogonBytes, createLogonBytes } from "../event/add-logon-bytes.ts";
 import { addLogonEvent } from "../logon/add-logon-event.ts";
 import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
+import { GroupHandOver } from "../logon/group-hand-over.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
 import { LogonGroupStore } from "../logon/logon-group-store.ts";
@@ -43,12 +44,16 @@ export async function groupFlatJsonLogons(
   const logon = createLogonBytes(new Uint8Array(0));
   /** Logon events grouped so far: the next one's position (readLogonEvents' numbering). */
   let at = 0;
-  const grouping = (): LogonGrouping => ({
-    summary: { ...records.summary(), yielded: at },
-    logons: store.logons,
-    duplicates: store.duplicates,
-    groups: () => store.groups(),
-  });
+  const handOver = new GroupHandOver(store, options);
+  const grouping = (): LogonGrouping => {
+    handOver.finish();
+    return {
+      summary: { ...records.summary(), yielded: at },
+      logons: store.logons,
+      duplicates: store.duplicates,
+      groups: () => store.groups(),
+    };
+  };
   const tooLong = (line: number) => {
     counts.records++;
     counts.skipped++;
@@ -59,12 +64,14 @@ export async function groupFlatJsonLogons(
     records.countEvent(logon.eventId);
     if (wanted.has(logon.eventId))
       addLogonBytes(store, logon, at++, { line, record, recordId: logon.recordId }, splitAtMs);
+    handOver.between();
   };
   /** The record code's reading of a record's text, grouped when wanted. */
   const readByRecordCode = (text: string, line: number, record: number) => {
     const event = records.readRecord(text, line, record);
     if (event !== undefined && wanted.has(event.eventId))
       addLogonEvent(store, toLogonEvent(event), at++, splitAtMs);
+    handOver.between();
   };
   try {
     // Undefined when the first character cannot be read: readJsonRecords then reports why.
@@ -75,7 +82,7 @@ export async function groupFlatJsonLogons(
         source,
         log,
         counts,
-        options.onBytes,
+        handOver.onBytes,
         array,
       )) {
         if (records.fields !== undefined) {
@@ -89,7 +96,7 @@ export async function groupFlatJsonLogons(
       }
       return grouping();
     }
-    for await (const block of readLineBlocks(source, options.onBytes, tooLong)) {
+    for await (const block of readLineBlocks(source, handOver.onBytes, tooLong)) {
       const bytes = block.bytes;
       for (const lines = new BlockLines(block); lines.next(); ) {
         const { start, end, line } = lines;

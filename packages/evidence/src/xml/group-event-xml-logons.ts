@@ -8,6 +8,7 @@ import { readEventTimeBytes, readTime } from "../event/read-event-time-bytes.ts"
 import { addLogonEvent } from "../logon/add-logon-event.ts";
 import { logonDataFields } from "../logon/check-logon-fields.ts";
 import type { EventDeduplicator } from "../logon/event-deduplicator.ts";
+import { GroupHandOver } from "../logon/group-hand-over.ts";
 import type { GroupLogonOptions } from "../logon/group-logon-options.ts";
 import type { LogonGrouping } from "../logon/logon-group.ts";
 import { LogonGroupStore } from "../logon/logon-group-store.ts";
@@ -81,7 +82,9 @@ export async function groupEventXmlLogons(
   let records = 0;
   /** Logon events grouped so far: the next one's position (readLogonEvents' numbering). */
   let at = 0;
+  const handOver = new GroupHandOver(store, options);
   const grouping = (): LogonGrouping => {
+    handOver.finish();
     const { skipped, eventIds } = tally;
     return {
       summary: {
@@ -99,13 +102,14 @@ export async function groupEventXmlLogons(
     const event = tally.accept(parseEventXml(xml, location), location);
     if (event !== undefined && wanted.has(event.eventId))
       addLogonEvent(store, toLogonEvent(event), at++, splitAtMs);
+    handOver.between();
   };
   const onDefect = (d: EventXmlSplitDefect) => {
     tally.skipped++;
     log.report({ code: d.code, file, line: d.line, record: d.record, message: d.message });
   };
 
-  const window = new ByteWindow(source, options.onBytes);
+  const window = new ByteWindow(source, handOver.onBytes);
   /** The streaming reader from bytes[from]: the whole file, or resumed between elements. */
   const readByReference = async (from: number, resume?: { line: number; record: number }) => {
     const text = decodeTextStream(
@@ -202,6 +206,7 @@ export async function groupEventXmlLogons(
     logon.recordId = recordId;
     logon.timeLength = readTime.length;
     addLogonBytes(store, logon, at++, { line, record, recordId }, splitAtMs);
+    handOver.between();
     return true;
   };
   try {

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { CalwiseError } from "@calwise/core";
 import busboy from "busboy";
 import { checkUploadFileName } from "./check-upload-file-name.ts";
-import type { UploadLimits } from "./upload-limits.ts";
+import { readUploadLimits, type UploadLimits } from "./upload-limits.ts";
 
 /** An upload written to a temporary file: its name, size and SHA-256, not yet recorded. */
 export interface ReceivedUpload {
@@ -20,26 +20,29 @@ export interface ReceivedUpload {
 export const incomingDirName = "incoming";
 
 /**
- * Streams a request body to a temporary file under `uploadsDir/incoming`, hashing it on the way, and
- * never holds it whole: the body is either the file itself (`?fileName=` or a Content-Disposition
- * filename) or `multipart/form-data` with one part named `file`. Over `maxBytes` is 413, nothing sent
- * for `idleMs` or still sending after `totalMs` is 408; the temporary file is removed on every failure.
- * The file is flushed to disk (fsync) before this returns, so a recorded upload survives a crash.
+ * Streams a request body to temporary files under `uploadsDir/incoming`, hashing each on the way, and
+ * never holds one whole: the body is either one file itself (`?fileName=` or a Content-Disposition
+ * filename) or `multipart/form-data` with one or more parts named `file` (one audit over several files).
+ * A file over `maxBytes`, all of them over `maxTotalBytes` or more than `maxFiles` files is 413; nothing
+ * sent for `idleMs` or still sending after `totalMs` is 408; every temporary file is removed on every
+ * failure. The files are flushed to disk (fsync) before this returns, so a recorded upload survives a crash.
  */
-export async function receiveUpload(
+export async function receiveUploads(
   request: Request,
   uploadsDir: string,
   limits: UploadLimits,
   queryFileName: string | undefined,
-): Promise<ReceivedUpload> {
+): Promise<ReceivedUpload[]> {
+  const checked = readUploadLimits(limits);
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > limits.maxBytes) throw tooLarge(limits);
   if (request.body === null)
     throw new CalwiseError("INPUT_INVALID", "the upload has no body", [
       { code: "SCHEMA", path: "body", message: "the evidence file is missing" },
     ]);
   const contentType = request.headers.get("content-type") ?? "application/octet-stream";
   const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
+  if (declared > (multipart ? checked.maxTotalBytes : checked.maxBytes))
+    throw multipart ? tooLargeInAll(checked) : tooLarge(checked, undefined);
   const fileName = multipart
     ? undefined
     : checkUploadFileName(
@@ -48,52 +51,102 @@ export async function receiveUpload(
       );
   const incoming = join(uploadsDir, incomingDirName);
   await mkdir(incoming, { recursive: true });
-  const tempPath = join(incoming, `${randomUUID()}.part`);
-  const guard = new UploadGuard(limits);
-  const file = await open(tempPath, "wx");
+  const guard = new UploadGuard(checked);
+  // Every file opened, even one whose open ends after a failure, is closed and (on failure) removed.
+  const opening: Promise<OpenedFile>[] = [];
+  const openFile = (name: string) => {
+    const tempPath = join(incoming, `${randomUUID()}.part`);
+    const opened = open(tempPath, "wx").then((handle) => ({ tempPath, name, handle }));
+    opening.push(opened);
+    return opened;
+  };
+  const openedFiles = async () =>
+    (await Promise.allSettled(opening)).flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  let failed = false;
   try {
     const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
-    let name = fileName as string;
-    if (multipart) name = await receiveMultipart(body, contentType, guard, file);
-    else await guard.run(pipeline(body, guard.meter, writeTo(file), { signal: guard.signal }));
-    await file.sync();
-    return { tempPath, fileName: name, sizeBytes: guard.bytes, contentHash: guard.hash() };
+    const received: ReceivedUpload[] = [];
+    if (multipart) received.push(...(await receiveMultipart(body, contentType, guard, openFile)));
+    else {
+      const file = await openFile(fileName as string);
+      const meter = guard.meter(file.name);
+      await guard.run(
+        pipeline(body, meter.transform, writeTo(file.handle), { signal: guard.signal }),
+      );
+      received.push(meter.received(file.tempPath));
+    }
+    for (const file of await openedFiles()) await file.handle.sync();
+    return received;
   } catch (error) {
-    await rm(tempPath, { force: true });
+    failed = true;
     throw guard.failure ?? error;
   } finally {
     guard.dispose();
-    await file.close();
+    const files = await openedFiles();
+    await Promise.all(files.map((file) => file.handle.close()));
+    if (failed) await Promise.all(files.map((file) => rm(file.tempPath, { force: true })));
   }
 }
 
-/** Counts and hashes the bytes as they pass, enforcing the size limit and both timeouts. */
+/** One file of a request being received: where it is written and under which name. */
+interface OpenedFile {
+  readonly tempPath: string;
+  readonly name: string;
+  readonly handle: import("node:fs/promises").FileHandle;
+}
+
+/** One file's byte count and SHA-256 as it passes, within its own limit and the request's. */
+interface FileMeter {
+  readonly transform: Transform;
+  received(tempPath: string): ReceivedUpload;
+}
+
+/** Counts the bytes of all the files as they pass, enforcing the size limits and both timeouts. */
 class UploadGuard {
   bytes = 0;
+  files = 0;
   failure: CalwiseError | undefined;
-  private readonly digest = createHash("sha256");
   private readonly controller = new AbortController();
   private idle: NodeJS.Timeout | undefined;
   private readonly total: NodeJS.Timeout;
   readonly signal = this.controller.signal;
-  readonly meter: Transform;
 
-  constructor(private readonly limits: UploadLimits) {
+  constructor(private readonly limits: Required<UploadLimits>) {
     this.total = setTimeout(
       () => this.cut(new CalwiseError("REQUEST_TIMEOUT", timeoutMessage("in all", limits.totalMs))),
       limits.totalMs,
     );
     this.touch();
+  }
+
+  /** A meter for the request's next file (past `maxFiles`, the request is cut). */
+  meter(name: string): FileMeter {
+    this.files++;
+    if (this.files > this.limits.maxFiles) throw this.cut(tooManyFiles(this.limits));
     const guard = this;
-    this.meter = new Transform({
+    const limits = this.limits;
+    const digest = createHash("sha256");
+    let bytes = 0;
+    const transform = new Transform({
       transform(chunk: Buffer, _encoding, done: TransformCallback) {
         guard.touch();
+        bytes += chunk.length;
         guard.bytes += chunk.length;
-        if (guard.bytes > limits.maxBytes) return done(guard.cut(tooLarge(limits)));
-        guard.digest.update(chunk);
+        if (bytes > limits.maxBytes) return done(guard.cut(tooLarge(limits, name)));
+        if (guard.bytes > limits.maxTotalBytes) return done(guard.cut(tooLargeInAll(limits)));
+        digest.update(chunk);
         done(null, chunk);
       },
     });
+    return {
+      transform,
+      received: (tempPath) => ({
+        tempPath,
+        fileName: name,
+        sizeBytes: bytes,
+        contentHash: digest.digest("hex"),
+      }),
+    };
   }
 
   /** Resets the idle timer: bytes arrived. */
@@ -106,9 +159,13 @@ class UploadGuard {
     );
   }
 
+  /**
+   * Stops the request with `failure`. The streams are aborted on the next turn: a cut from inside the
+   * multipart parser's own event (a file too many) would otherwise throw its AbortError out of the parser.
+   */
   cut(failure: CalwiseError): CalwiseError {
     this.failure ??= failure;
-    this.controller.abort(failure);
+    setImmediate(() => this.controller.abort(failure));
     return failure;
   }
 
@@ -119,10 +176,6 @@ class UploadGuard {
     } catch (error) {
       throw this.failure ?? error;
     }
-  }
-
-  hash(): string {
-    return this.digest.digest("hex");
   }
 
   dispose(): void {
@@ -140,39 +193,46 @@ function writeTo(file: import("node:fs/promises").FileHandle): Writable {
   });
 }
 
-/** Streams the `file` part of a multipart body through the guard into `file`; returns its file name. */
+/**
+ * Streams every `file` part of a multipart body through the guard into a file of its own, in the order
+ * sent; returns them. Parts of another name are skipped.
+ */
 async function receiveMultipart(
   body: Readable,
   contentType: string,
   guard: UploadGuard,
-  file: import("node:fs/promises").FileHandle,
-): Promise<string> {
+  openFile: (name: string) => Promise<OpenedFile>,
+): Promise<ReceivedUpload[]> {
   const parser = busboy({
     headers: { "content-type": contentType },
-    limits: { files: 1, fields: 20, fieldSize: 4096, parts: 40, headerPairs: 50 },
+    limits: { fields: 20, fieldSize: 4096, parts: 200, headerPairs: 50 },
   });
-  let written: Promise<string> | undefined;
+  const written: Promise<ReceivedUpload>[] = [];
   parser.on("file", (field, stream, info) => {
-    if (field !== "file" || written !== undefined) {
+    if (field !== "file" || guard.failure !== undefined) {
       stream.resume();
       return;
     }
+    let meter: FileMeter;
     let name: string;
     try {
       name = checkUploadFileName(info.filename, "file");
+      meter = guard.meter(name);
     } catch (error) {
       stream.resume();
       guard.cut(error as CalwiseError);
       return;
     }
-    written = pipeline(stream, guard.meter, writeTo(file), { signal: guard.signal }).then(
-      () => name,
-    );
+    const one = openFile(name).then(async (file) => {
+      await pipeline(stream, meter.transform, writeTo(file.handle), { signal: guard.signal });
+      return meter.received(file.tempPath);
+    });
     // Read when the parser ends; a rejection before then must not be an unhandled one.
-    written.catch(() => undefined);
+    one.catch(() => undefined);
+    written.push(one);
   });
   await guard.run(pipeline(body, parser, { signal: guard.signal }));
-  if (written === undefined)
+  if (written.length === 0)
     throw new CalwiseError("INPUT_INVALID", "the multipart body has no part named file", [
       {
         code: "SCHEMA",
@@ -181,7 +241,7 @@ async function receiveMultipart(
         expected: 'a part named "file" with a filename',
       },
     ]);
-  return guard.run(written);
+  return guard.run(Promise.all(written));
 }
 
 /** `attachment; filename="Security.evtx"` → `Security.evtx` (the plain form only). */
@@ -189,10 +249,24 @@ function readDispositionFileName(header: string | null): string | undefined {
   return header?.match(/filename="([^"]*)"/)?.[1] ?? header?.match(/filename=([^;\s]+)/)?.[1];
 }
 
-function tooLarge(limits: UploadLimits): CalwiseError {
+function tooLarge(limits: UploadLimits, name: string | undefined): CalwiseError {
   return new CalwiseError(
     "PAYLOAD_TOO_LARGE",
-    `the upload is larger than ${limits.maxBytes} bytes (--upload-max-bytes)`,
+    `${name === undefined ? "the upload" : name} is larger than ${limits.maxBytes} bytes, the most one file may have (--upload-max-bytes)`,
+  );
+}
+
+function tooLargeInAll(limits: Required<UploadLimits>): CalwiseError {
+  return new CalwiseError(
+    "PAYLOAD_TOO_LARGE",
+    `the files together are larger than ${limits.maxTotalBytes} bytes, the most one upload may have in all (--upload-max-total-bytes)`,
+  );
+}
+
+function tooManyFiles(limits: Required<UploadLimits>): CalwiseError {
+  return new CalwiseError(
+    "PAYLOAD_TOO_LARGE",
+    `more than ${limits.maxFiles} files in one upload, the most one audit reads (--upload-max-files)`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { join } from "node:path";
-import { auditEvidence } from "@calwise/app";
+import { auditEvidence, isInventoryFormat } from "@calwise/app";
 import type { Catalog, MipSolver } from "@calwise/core";
+import { accessFormats, type ByteSource, type EvidenceFormat } from "@calwise/evidence";
 import { openFileByteSource } from "@calwise/node-files";
 import type { Job, Store } from "@calwise/storage";
 import { readEvidenceJobInput } from "../evidence/evidence-job-input.ts";
@@ -26,9 +27,12 @@ async function* yieldBetween(pieces: AsyncIterable<Uint8Array>): AsyncIterable<U
 export type ReportProgress = (done: number, total: number) => void;
 
 /**
- * Runs the `auditEvidence` use case on a job's upload (the stored file, named as it was uploaded) with
- * the owned deployment fixed at enqueue time, and returns what to store. A re-run reads the same file
- * with the same input, so it comes to the same result. Bad evidence is a CalwiseError, as in the CLI.
+ * Runs the `auditEvidence` use case on a job's uploads (the stored files, named as the customer's files
+ * were) with the owned deployment fixed at enqueue time, and returns what to store. The files go where
+ * `calwise audit` takes them: AD exports as --inventory, pre-aggregated accesses as --accesses, the rest
+ * (event logs, UAL) as --events, each in the order given, so several files give the command line's answer.
+ * A re-run reads the same files with the same input, so it comes to the same result. Bad evidence in any
+ * file is a CalwiseError naming that file, as in the CLI, and nothing is stored.
  */
 export async function runEvidenceAuditJob(
   job: Job,
@@ -41,14 +45,28 @@ export async function runEvidenceAuditJob(
   onProgress: ReportProgress,
 ): Promise<{ readonly customerId: string; readonly result: unknown; readonly summary: unknown }> {
   const input = readEvidenceJobInput(job.input);
-  const upload = await deps.store.evidenceUploads.get(job.orgId, input.uploadId);
-  if (upload === undefined) throw new Error(`the job's upload ${input.uploadId} is gone`);
-  const file = openFileByteSource(join(deps.dataDir, upload.storedPath));
-  const source = { ...file, name: upload.fileName, open: () => yieldBetween(file.open()) };
+  const files = {
+    evidence: [] as ByteSource[],
+    accesses: [] as ByteSource[],
+    inventory: [] as ByteSource[],
+  };
+  const names = new Set<string>();
+  for (const uploadId of input.uploadIds) {
+    const upload =
+      (await deps.store.evidenceUploads.getOfCustomer(job.orgId, input.customerId, uploadId)) ??
+      (await deps.store.evidenceUploads.get(job.orgId, uploadId));
+    if (upload === undefined) throw new Error(`the job's upload ${uploadId} is gone`);
+    const file = openFileByteSource(join(deps.dataDir, upload.storedPath));
+    const name = distinctName(upload.fileName, names);
+    const source = { ...file, name, open: () => yieldBetween(file.open()) };
+    const format = upload.format as EvidenceFormat;
+    if (isInventoryFormat(format)) files.inventory.push(source);
+    else if (accessFormats.has(format)) files.accesses.push(source);
+    else files.evidence.push(source);
+  }
   const result = await auditEvidence(
     {
-      evidence: [source],
-      inventory: [],
+      ...files,
       ...(input.owned === null ? {} : { owned: input.owned }),
       onProgress,
       ...(deps.loadSolver ? { loadSolver: deps.loadSolver } : {}),
@@ -56,4 +74,18 @@ export async function runEvidenceAuditJob(
     deps.catalog,
   );
   return { customerId: input.customerId, result, summary: summariseAuditResult(result) };
+}
+
+/**
+ * A file's name, made distinct within the audit (two domain controllers' `Security.evtx`: the second is
+ * `Security (2).evtx`), since the audit names files in its sources, problems and trail.
+ */
+function distinctName(name: string, taken: Set<string>): string {
+  let distinct = name;
+  for (let n = 2; taken.has(distinct); n++) {
+    const dot = name.lastIndexOf(".");
+    distinct = dot > 0 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+  }
+  taken.add(distinct);
+  return distinct;
 }

@@ -22,7 +22,10 @@ export const jobSchema = z
     id: z.string(),
     kind: z.string(),
     customerId: z.string(),
-    uploadId: z.string(),
+    uploadId: z.string().openapi({ description: "the first file the audit reads" }),
+    uploadIds: z
+      .array(z.string())
+      .openapi({ description: "every file the audit reads together, in the order given" }),
     state: z.enum(["queued", "running", "succeeded", "failed"]),
     progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
     attempts: z.number().int(),
@@ -39,10 +42,39 @@ export const jobSchema = z
   })
   .openapi("Job");
 
-/** What an upload answers: the upload, its job, and whether an earlier identical request made them. */
+/** What an upload answers: the uploads, their one job, and whether an earlier identical request made them. */
 export const uploadAcceptedSchema = z
-  .object({ upload: evidenceUploadSchema, job: jobSchema, replayed: z.boolean() })
+  .object({
+    upload: evidenceUploadSchema.openapi({ description: "the first file (as before several)" }),
+    uploads: z
+      .array(evidenceUploadSchema)
+      .openapi({ description: "every distinct file sent, in order" }),
+    job: jobSchema,
+    replayed: z.boolean(),
+  })
   .openapi("EvidenceUploadAccepted");
+
+const binary = { type: "string", format: "binary" } as const;
+
+/** The body of an evidence upload: one file raw (`?fileName=`), or multipart parts named `file`. */
+export const evidenceFileBody = {
+  required: true,
+  content: {
+    "application/octet-stream": { schema: binary as never },
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        properties: {
+          file: {
+            description: "one or more parts named file, each an evidence file with its filename",
+            oneOf: [binary, { type: "array", items: binary }],
+          },
+        },
+        required: ["file"],
+      } as never,
+    },
+  },
+};
 
 /** A stored audit: the AuditResult with its evidence trail, the catalog version, the job. */
 export const storedAuditSchema = z
@@ -61,10 +93,16 @@ export const storedAuditSchema = z
 /** The `{id}` path parameter of a job, audit or customer route. */
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** The stored upload without its organisation id and stored path. */
+/** The stored upload without its organisation id and stored path (a customer's: with its file name). */
 export function showUpload(upload: EvidenceUpload): z.output<typeof evidenceUploadSchema> {
-  const { orgId: _o, storedPath: _p, createdBy: _c, ...shown } = upload;
-  return shown;
+  return {
+    id: upload.id,
+    fileName: upload.fileName,
+    sizeBytes: upload.sizeBytes,
+    contentHash: upload.contentHash,
+    format: upload.format,
+    createdAt: upload.createdAt,
+  };
 }
 
 /** The stored job as the API shows it. */
@@ -76,6 +114,7 @@ export function showJob(job: Job): z.output<typeof jobSchema> {
     kind: job.kind,
     customerId: input.customerId,
     uploadId: input.uploadId,
+    uploadIds: [...input.uploadIds],
     state: job.state,
     progress: { done: job.progressDone, total: job.progressTotal },
     attempts: job.attempts,

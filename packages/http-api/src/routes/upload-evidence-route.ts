@@ -1,19 +1,19 @@
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
-import { CalwiseError } from "@calwise/core";
-import { detectEvidenceFormat } from "@calwise/evidence";
-import { openFileByteSource } from "@calwise/node-files";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "../api-env.ts";
 import { authorise } from "../auth/authorise.ts";
 import { recordChange } from "../auth/record-change.ts";
 import { idempotencyKeyHeaders } from "../create-once.ts";
 import { readOwnedForAudit } from "../evidence/read-owned-for-audit.ts";
-import { receiveUpload } from "../evidence/receive-upload.ts";
-import { recordEvidenceUpload, uploadsDirName } from "../evidence/record-evidence-upload.ts";
-import { defaultUploadLimits } from "../evidence/upload-limits.ts";
+import { receiveEvidenceFiles } from "../evidence/receive-evidence-files.ts";
+import { recordEvidenceUpload } from "../evidence/record-evidence-upload.ts";
 import type { ServerDependencies } from "../server-dependencies.ts";
-import { idParams, showJob, showUpload, uploadAcceptedSchema } from "./evidence-job-schemas.ts";
+import {
+  evidenceFileBody,
+  idParams,
+  showJob,
+  showUpload,
+  uploadAcceptedSchema,
+} from "./evidence-job-schemas.ts";
 import { problemResponses } from "./problem-responses.ts";
 import { readVisibleCustomer } from "./read-visible-customer.ts";
 import { staffRoles } from "./route-roles.ts";
@@ -30,15 +30,15 @@ const uploadQuery = z.object({
   }),
 });
 
-const binary = { type: "string", format: "binary" } as const;
-
 /**
- * `POST /v1/customers/{id}/evidence`: an evidence file (every format `calwise audit` reads: EVTX, event
- * XML/CSV, Winlogbeat JSON lines, UAL and AD exports), as the raw body with `?fileName=` or as
- * multipart/form-data with a `file` part. It is streamed to disk under the data directory (never held
- * whole; size and time limits), its format checked, and recorded with a queued audit job (202); the
- * audit runs in the server's job worker with the customer's deployment and entitlements as owned.
- * The same file again, or the same Idempotency-Key, answers with the first upload and job.
+ * `POST /v1/customers/{id}/evidence`: evidence files (every format `calwise audit` reads: EVTX, event
+ * XML/CSV, Winlogbeat JSON lines, pre-aggregated accesses, UAL and AD exports), one as the raw body with
+ * `?fileName=`, or one or more as multipart/form-data parts named `file`. They are streamed to disk under
+ * the data directory (never held whole; limits per file, in all and on the count), their formats checked
+ * (one unreadable file refuses them all), and recorded with one queued audit job over all of them (202),
+ * which reads them together as `calwise audit` does (logons with the AD inventory), with the customer's
+ * deployment and entitlements as owned. The same files again, or the same Idempotency-Key, answer with the
+ * first uploads and job.
  */
 export function registerUploadEvidenceRoute(
   app: OpenAPIHono<ApiEnv>,
@@ -48,24 +48,12 @@ export function registerUploadEvidenceRoute(
     method: "post",
     path: "/v1/customers/{id}/evidence",
     tags: ["evidence"],
-    summary: "Upload an evidence file for a customer and queue its audit",
+    summary: "Upload evidence files for a customer and queue one audit of them all",
     request: {
       params: idParams,
       query: uploadQuery,
       headers: idempotencyKeyHeaders,
-      body: {
-        required: true,
-        content: {
-          "application/octet-stream": { schema: binary as never },
-          "multipart/form-data": {
-            schema: {
-              type: "object",
-              properties: { file: binary },
-              required: ["file"],
-            } as never,
-          },
-        },
-      },
+      body: evidenceFileBody,
     },
     responses: {
       202: {
@@ -87,45 +75,49 @@ export function registerUploadEvidenceRoute(
       customerId,
       query.deploymentId,
     );
-    const received = await receiveUpload(
-      c.req.raw,
-      join(deps.dataDir, uploadsDirName),
-      deps.uploadLimits ?? defaultUploadLimits,
-      query.fileName,
-    );
-    const detected = await detectEvidenceFormat({
-      ...openFileByteSource(received.tempPath),
-      name: received.fileName,
-    });
-    if (!detected.ok) {
-      await rm(received.tempPath, { force: true });
-      throw new CalwiseError("INPUT_UNREADABLE", `${received.fileName} is not evidence`, [
-        { code: "FORMAT", path: "file", file: received.fileName, message: detected.message },
-      ]);
-    }
+    const files = await receiveEvidenceFiles(c.req.raw, deps, query.fileName);
     const recorded = await recordEvidenceUpload(c, deps.store, deps.dataDir, {
       orgId: principal.orgId,
-      received,
-      format: detected.format,
-      input: { customerId, owned, deployment },
+      customerId,
+      files,
+      input: { owned, deployment },
       createdBy: principal.userId,
       recordChange: (tx, done) =>
         recordChange(tx, c, principal, {
           action: "evidence.upload",
           targetType: "evidence-upload",
-          targetId: done.uploadId,
-          details: { jobId: done.jobId, customerId, sizeBytes: received.sizeBytes },
+          targetId: done.uploadIds[0] ?? customerId,
+          details: {
+            jobId: done.jobId,
+            customerId,
+            uploadIds: done.uploadIds,
+            sizeBytes: files.reduce((sum, file) => sum + file.received.sizeBytes, 0),
+          },
         }),
     });
     if (!recorded.replayed) deps.jobs?.wake(principal.orgId);
-    const [upload, job] = await Promise.all([
-      deps.store.evidenceUploads.get(principal.orgId, recorded.uploadId),
-      deps.store.jobs.get(principal.orgId, recorded.jobId),
+    const [uploads, job] = await Promise.all([
+      Promise.all(
+        // Under the customer's name for it; a replay of an upload made before 0011 linked none.
+        recorded.uploadIds.map(
+          async (id) =>
+            (await deps.store.evidenceUploads.getOfCustomer(principal.orgId, customerId, id)) ??
+            (await deps.store.evidenceUploads.get(principal.orgId, id)),
+        ),
+      ),
+      deps.store.jobs.get(principal.orgId, recorded.jobId ?? ""),
     ]);
-    if (upload === undefined || job === undefined) throw new Error("the recorded upload is gone");
+    const [upload] = uploads;
+    if (upload === undefined || job === undefined || uploads.some((u) => u === undefined))
+      throw new Error("the recorded upload is gone");
     c.header("Location", `/v1/jobs/${job.id}`);
     return c.json(
-      { upload: showUpload(upload), job: showJob(job), replayed: recorded.replayed },
+      {
+        upload: showUpload(upload),
+        uploads: uploads.map((u) => showUpload(u as NonNullable<typeof u>)),
+        job: showJob(job),
+        replayed: recorded.replayed,
+      },
       202,
     );
   });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { auditSummaryBackfillStatement } from "../migrations/0010-audit-summaries.ts";
+import { customerUploadBackfillStatement } from "../migrations/0011-customer-uploads.ts";
 import { type ContractHarness, createTestOrganisation } from "./contract-harness.ts";
 
 const upload = {
@@ -267,5 +268,91 @@ export function defineEvidenceCases(harness: ContractHarness): void {
     // Run again: nothing is added twice.
     await harness.executeRaw(org.id, auditSummaryBackfillStatement(dialect));
     assert.equal((await store.auditResults.list(org.id)).length, 3);
+  });
+
+  test("customer uploads: an upload is found for the customers it was given for only, under their names", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "customer-uploads");
+    const other = await createTestOrganisation(store, "customer-uploads-other");
+    const contoso = await store.customers.create(org.id, { name: "Contoso" });
+    const fabrikam = await store.customers.create(org.id, { name: "Fabrikam" });
+    const first = await store.evidenceUploads.record(org.id, upload);
+    const second = await store.evidenceUploads.record(org.id, {
+      ...upload,
+      fileName: "ad-users.csv",
+      contentHash: "0123",
+      format: "ad-users-csv",
+    });
+    const linked = await store.evidenceUploads.linkToCustomer(org.id, {
+      customerId: contoso.id,
+      uploadId: first.upload.id,
+      fileName: "contoso-dc1.evtx",
+    });
+    assert.deepEqual(
+      [linked.id, linked.fileName, linked.customerId, linked.sizeBytes, linked.format],
+      [first.upload.id, "contoso-dc1.evtx", contoso.id, 5_000_000_000, "evtx"],
+    );
+    // The same content given again for the same customer keeps its first name; another customer has its own.
+    const again = await store.evidenceUploads.linkToCustomer(org.id, {
+      customerId: contoso.id,
+      uploadId: first.upload.id,
+      fileName: "renamed.evtx",
+    });
+    assert.deepEqual(again, linked);
+    await store.evidenceUploads.linkToCustomer(org.id, {
+      customerId: contoso.id,
+      uploadId: second.upload.id,
+      fileName: "ad-users.csv",
+    });
+    await store.evidenceUploads.linkToCustomer(org.id, {
+      customerId: fabrikam.id,
+      uploadId: first.upload.id,
+      fileName: "fabrikam.evtx",
+    });
+    const listed = await store.evidenceUploads.listOfCustomer(org.id, contoso.id);
+    assert.deepEqual(
+      listed.map((u) => u.fileName),
+      ["ad-users.csv", "contoso-dc1.evtx"],
+    );
+    assert.deepEqual(
+      (await store.evidenceUploads.listOfCustomer(org.id, fabrikam.id)).map((u) => u.fileName),
+      ["fabrikam.evtx"],
+    );
+    assert.equal(
+      await store.evidenceUploads.getOfCustomer(org.id, fabrikam.id, second.upload.id),
+      undefined,
+    );
+    assert.equal(
+      await store.evidenceUploads.getOfCustomer(other.id, contoso.id, first.upload.id),
+      undefined,
+    );
+    assert.deepEqual(await store.evidenceUploads.listOfCustomer(other.id, contoso.id), []);
+    // A deleted customer takes its links, not the uploads (another customer gave the same content).
+    await store.customers.delete(org.id, fabrikam.id);
+    assert.deepEqual(await store.evidenceUploads.listOfCustomer(org.id, fabrikam.id), []);
+    assert.equal((await store.evidenceUploads.list(org.id)).length, 2);
+  });
+
+  test("customer uploads: the links of uploads made before 0011 are read from their jobs", async () => {
+    const store = harness.store();
+    const org = await createTestOrganisation(store, "customer-uploads-backfill");
+    const customer = await store.customers.create(org.id, { name: "Contoso" });
+    const { upload: row } = await store.evidenceUploads.record(org.id, upload);
+    for (let run = 0; run < 2; run++)
+      await store.jobs.enqueue(org.id, {
+        kind: "audit-evidence",
+        input: { uploadId: row.id, customerId: customer.id, owned: null },
+      });
+    await store.jobs.enqueue(org.id, {
+      kind: "audit-evidence",
+      input: { uploadId: row.id, customerId: "gone", owned: null },
+    });
+    const dialect = harness.location().startsWith("postgres") ? "postgres" : "sqlite";
+    await harness.executeRaw(org.id, customerUploadBackfillStatement(dialect));
+    const listed = await store.evidenceUploads.listOfCustomer(org.id, customer.id);
+    assert.deepEqual(
+      listed.map((u) => [u.id, u.fileName, u.customerId]),
+      [[row.id, "Security.evtx", customer.id]],
+    );
   });
 }

@@ -145,6 +145,15 @@ export interface Database {
     createdAt: string;
     createdBy: string | null;
   };
+  customerUploads: {
+    orgId: string;
+    id: string;
+    customerId: string;
+    uploadId: string;
+    fileName: string;
+    createdAt: string;
+    createdBy: string | null;
+  };
   jobs: {
     orgId: string;
     id: string;
@@ -245,6 +254,7 @@ export const tenantTables = [
   "price_lists",
   "quotes",
   "evidence_uploads",
+  "customer_uploads",
   "jobs",
   "audit_results",
   "audit_summaries",

@@ -1,6 +1,7 @@
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
 import type { StoreDialect } from "../store.ts";
 import { enableRowLevelSecurity } from "./enable-row-level-security.ts";
+import { runTenantBackfill } from "./run-tenant-backfill.ts";
 import { jsonColumnType, startTenantTable } from "./start-tenant-table.ts";
 
 /**
@@ -32,17 +33,8 @@ export function createAuditSummariesMigration(dialect: StoreDialect): Migration 
         .on("audit_summaries")
         .columns(["org_id", "customer_id", "id"])
         .execute();
-      if (dialect === "sqlite") {
-        await sql.raw(auditSummaryBackfillStatement(dialect)).execute(db);
-        return;
-      }
-      await enableRowLevelSecurity(db, "audit_summaries");
-      // Row-level security is forced on the table owner too: each organisation's rows are seen only with it set.
-      const organisations = await sql<{ id: string }>`select id from organisations`.execute(db);
-      for (const { id } of organisations.rows) {
-        await sql`select set_config('calwise.org_id', ${id}, true)`.execute(db);
-        await sql.raw(auditSummaryBackfillStatement(dialect)).execute(db);
-      }
+      if (dialect === "postgres") await enableRowLevelSecurity(db, "audit_summaries");
+      await runTenantBackfill(db, dialect, auditSummaryBackfillStatement(dialect));
     },
   };
 }

@@ -10,6 +10,7 @@ import { createRowLevelSecurityMigration } from "./0007-row-level-security.ts";
 import { createTrainingAndDashboardMigration } from "./0008-training-and-dashboard.ts";
 import { createEvaluationPriceListMigration } from "./0009-evaluation-price-list.ts";
 import { createAuditSummariesMigration } from "./0010-audit-summaries.ts";
+import { createCustomerUploadsMigration } from "./0011-customer-uploads.ts";
 
 /** The one migration history, by name in the order it runs; a migration branches on dialect only where DDL differs. */
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
     "0008-training-and-dashboard": createTrainingAndDashboardMigration(dialect),
     "0009-evaluation-price-list": createEvaluationPriceListMigration(),
     "0010-audit-summaries": createAuditSummariesMigration(dialect),
+    "0011-customer-uploads": createCustomerUploadsMigration(dialect),
   };
 }
 
