@@ -56,7 +56,7 @@ test("calwise evaluate", async (t) => {
       assert.match(
         r.stderr,
         new RegExp(
-          `${path}:3:14: servers\\[0\\]\\.product: unknown product 'ws2012-standrad' \\(expected one of ws2012-standard`,
+          `${path}:3:14: servers\\[0\\]\\.product: unknown product 'ws2012-standrad': did you mean ws2012-standard \\(Windows Server 2012 Standard\\).* \\(expected a product id from \`calwise catalog\`, such as ws2012-standard`,
         ),
       );
       assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, "no stack trace");
@@ -165,6 +165,50 @@ test("calwise evaluate", async (t) => {
         // The sentence says what is short, and tells nobody to buy what would not close it.
         assert.match(f.message, /^You own \d+ of the \d+ .* this deployment needs$/);
       }
+    },
+  );
+
+  await t.test(
+    "words a bad count for people, with the file, line, path and the value found",
+    () => {
+      const path = write(
+        "negative.yaml",
+        "name: negative\nservers:\n  - { name: S1, product: ws2019-standard, processors: 1, userAccounts: -3 }\n",
+      );
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.ok(
+        r.stderr.includes(`${path}:3:`) &&
+          r.stderr.includes(": servers[0].userAccounts: must be 0 or more (found -3)"),
+        r.stderr,
+      );
+      assert.doesNotMatch(r.stderr, /Too small/);
+    },
+  );
+
+  await t.test(
+    "names the nearest catalog product for a misspelt one, together with the document's other problems",
+    () => {
+      const path = write(
+        "misspelt.yaml",
+        [
+          "name: misspelt",
+          "servers:",
+          '  - { name: S1, product: "Windows Server 2019 Standrad", processors: 1 }',
+          "  - { name: S2, product: ws2019-standard, processors: 1, userAccounts: -3 }",
+          "",
+        ].join("\n"),
+      );
+      const r = runCli(["evaluate", path]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /has 2 problems/);
+      assert.ok(
+        r.stderr.includes(
+          `${path}:3:26: servers[0].product: unknown product 'Windows Server 2019 Standrad': did you mean ws2019-standard (Windows Server 2019 Standard)?`,
+        ),
+        r.stderr,
+      );
+      assert.ok(r.stderr.includes(`${path}:4:`), r.stderr);
     },
   );
 

@@ -233,6 +233,24 @@ test("buildQuote", async (t) => {
     },
   );
 
+  await t.test(
+    "2019 needs priced with 2022 CALs (the list has no 2019 ones) say 2019 is needed and 2022 bought",
+    () => {
+      const r = buildQuote(quoteRequest(office("ws2019-standard", 5)), catalog, prices2026);
+      assert.ok(r.success, JSON.stringify(!r.success && r.problems));
+      const cals = r.value.lines.filter((l) => l.kind === "cal");
+      assert.deepEqual(
+        cals.map((l) => [l.description, l.detail]),
+        [
+          [
+            "Windows Server CAL 2022, user, 5-pack",
+            "5 user CALs for 5 users that need version 2019 or later, as 2022 user CALs",
+          ],
+        ],
+      );
+    },
+  );
+
   await t.test("adds up for any office size, discount and rounding rule", () => {
     fc.assert(
       fc.property(

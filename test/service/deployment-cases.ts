@@ -39,6 +39,38 @@ function withKey(s: TestSession, key: string, body: unknown): RequestInit {
 
 /** Versioned deployments under a customer, their comparison and the customer's compliance position. */
 export function defineDeploymentCases(harness: ServiceHarness): void {
+  test("deployments: a misspelt product is named with the nearest catalog products, beside the document's other problems", async () => {
+    const store = harness.store();
+    const app = createTestApi(store);
+    const { org, user } = await createAccount(store, "owner", "typo");
+    const s = await signIn(app, org.slug, user.email);
+    const refused = await app.request(
+      "/v1/evaluations",
+      asSession(s, "POST", {
+        deployment: {
+          name: "typo",
+          servers: [
+            { name: "S1", product: "Windows Server 2019 Standrad", processors: 1 },
+            { name: "S2", product: "ws2019-standard", processors: 1, userAccounts: -3 },
+          ],
+        },
+      }),
+    );
+    assert.equal(refused.status, 400);
+    const { problems } = (await refused.json()) as {
+      problems: { path: string; message: string }[];
+    };
+    assert.deepEqual(problems.map((p) => p.path).sort(), [
+      "servers[0].product",
+      "servers[1].userAccounts",
+    ]);
+    const product = problems.find((p) => p.path.endsWith("servers[0].product"));
+    assert.match(
+      product?.message ?? "",
+      /unknown product 'Windows Server 2019 Standrad': did you mean ws2019-standard \(Windows Server 2019 Standard\)\?/,
+    );
+  });
+
   test("deployments: every save a revision, old ones readable, two compared, positions stored with the catalog version", async () => {
     const store = harness.store();
     const app = createTestApi(store);

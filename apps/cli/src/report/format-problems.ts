@@ -1,3 +1,4 @@
+import { wordSchemaMessage } from "@calwise/app/word-schema-message";
 import type { InputProblem } from "@calwise/core";
 import { quoteForTerminal } from "./quote-for-terminal.ts";
 
@@ -5,7 +6,8 @@ import { quoteForTerminal } from "./quote-for-terminal.ts";
 export const problemsShown = 20;
 
 /**
- * Renders problems as `file:line:column: path: message (expected …, found …)`, one per line: at most
+ * Renders problems as `file:line:column: path: message (expected …, found …)`, one per line, the schema's
+ * own wording in people's words ("must be 0 or more", `wordSchemaMessage`, as the web words it): at most
  * `limit` of them and a count of the rest, every part escaped and shortened so that a binary or huge value
  * never reaches the terminal raw.
  */
@@ -19,7 +21,7 @@ export function formatProblems(problems: readonly InputProblem[], limit = proble
       .filter(Boolean)
       .join(", ");
     const path = p.path ? `${quoteForTerminal(p.path, 120)}: ` : "";
-    return `${where ? `${quoteForTerminal(where, 200)}: ` : ""}${path}${quoteForTerminal(p.message, 240)}${detail ? ` (${detail})` : ""}`;
+    return `${where ? `${quoteForTerminal(where, 200)}: ` : ""}${path}${quoteForTerminal(wordSchemaMessage(p.message, "file"), 240)}${detail ? ` (${detail})` : ""}`;
   });
   const rest = problems.length - lines.length;
   if (rest > 0) lines.push(`... and ${rest} more problem${rest === 1 ? "" : "s"}`);

@@ -5469,6 +5469,11 @@ export interface components {
           connector?: string;
           server?: string;
           units: number;
+          /** @description for a CAL line: the needs its units serve per version needed, oldest first; a CAL covers its own version and earlier ones, so a 2022 line may serve 2019 needs */
+          serves?: {
+            version: string;
+            units: number;
+          }[];
           packs: {
             sku: string;
             size: number;
@@ -6313,6 +6318,11 @@ export interface components {
             connector?: string;
             server?: string;
             units: number;
+            /** @description for a CAL line: the needs its units serve per version needed, oldest first; a CAL covers its own version and earlier ones, so a 2022 line may serve 2019 needs */
+            serves?: {
+              version: string;
+              units: number;
+            }[];
             packs: {
               sku: string;
               size: number;
@@ -6535,6 +6545,11 @@ export interface components {
         connector?: string;
         server?: string;
         units: number;
+        /** @description for a CAL line: the needs its units serve per version needed, oldest first; a CAL covers its own version and earlier ones, so a 2022 line may serve 2019 needs */
+        serves?: {
+          version: string;
+          units: number;
+        }[];
         packs: {
           sku: string;
           size: number;

@@ -1,4 +1,5 @@
 import { saleQuestionSchema } from "@calwise/app/sale-question";
+import { matchEditions } from "@calwise/core/match-editions";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError, callApi, type Schema } from "../api/api-client.ts";
@@ -16,7 +17,6 @@ import {
   formatFindingCounts,
   formatStatedCounts,
 } from "../format/format-finding-counts.ts";
-import { matchEditions } from "../format/match-editions.ts";
 import { saleAnswerNotes } from "../format/sale-answer-notes.ts";
 
 type SaleAnswer = Schema<"SaleAnswer">;

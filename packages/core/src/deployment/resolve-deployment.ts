@@ -4,6 +4,7 @@ import { valueAt, zodProblems } from "../errors/zod-problems.ts";
 import { checkPriceList } from "../price-list/check-price-list.ts";
 import { assembleResolvedDeployment } from "./assemble-resolved-deployment.ts";
 import { checkEntitlements } from "./check-entitlements.ts";
+import { checkProductNames } from "./check-product-names.ts";
 import { type Deployment, deploymentSchema } from "./deployment-schema.ts";
 import { isPlainAccessList } from "./is-plain-access-list.ts";
 import { ProblemCollector } from "./problem-collector.ts";
@@ -24,8 +25,13 @@ export function resolveDeployment(input: unknown, catalog: Catalog): Validated<R
   const accessList = isPlainObject(input) ? input.accesses : undefined;
   const plain = isPlainAccessList(accessList);
   const parsed = deploymentSchema.safeParse(plain ? { ...(input as object), accesses: [] } : input);
-  if (!parsed.success)
-    return { success: false, problems: zodProblems(parsed.error, (p) => valueAt(input, p)) };
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, (p) => valueAt(input, p));
+    return {
+      success: false,
+      problems: [...problems, ...checkProductNames(input, catalog, problems)],
+    };
+  }
   const d: Deployment = plain
     ? { ...parsed.data, accesses: accessList as Deployment["accesses"] }
     : parsed.data;

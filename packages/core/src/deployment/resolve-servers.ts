@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog/catalog.ts";
 import type { Deployment } from "./deployment-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import type { ResolvedServer } from "./resolved-deployment.ts";
+import { unknownProduct } from "./unknown-product.ts";
 
 /** Resolves servers to their catalog products and applications, and links guests to their hosts. */
 export function resolveServers(
@@ -18,7 +19,11 @@ export function resolveServers(
     }
     const product = catalog.products.get(s.product);
     if (!product) {
-      out.unknown(`servers[${i}].product`, "product", s.product, catalog.products.keys());
+      out.push(
+        unknownProduct(`servers[${i}].product`, "product", s.product, [
+          ...catalog.products.values(),
+        ]),
+      );
       out.markUnresolved("server", s.name);
       continue;
     }
@@ -33,11 +38,13 @@ export function resolveServers(
     const applications = s.applications.flatMap((a, j) => {
       const app = catalog.products.get(a);
       if (!app) {
-        out.unknown(
-          `servers[${i}].applications[${j}]`,
-          "application",
-          a,
-          [...catalog.products.values()].filter((p) => p.kind === "application").map((p) => p.id),
+        out.push(
+          unknownProduct(
+            `servers[${i}].applications[${j}]`,
+            "application",
+            a,
+            [...catalog.products.values()].filter((p) => p.kind === "application"),
+          ),
         );
         return [];
       }

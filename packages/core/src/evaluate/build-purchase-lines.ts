@@ -1,5 +1,6 @@
 import { type Catalog, ruleSources } from "../catalog/catalog.ts";
 import { nameCals } from "../findings/name-cals.ts";
+import { nameServedNeeds } from "../findings/name-served-needs.ts";
 import { choosePackPurchase } from "../optimise/packs/choose-pack-purchase.ts";
 import type { FamilyPlan } from "../optimise/plan-family-cover.ts";
 import type { PriceBook } from "../price-list/price-book.ts";
@@ -14,7 +15,11 @@ export function buildPurchaseLines(
   const lines: PurchaseLine[] = [];
   const sources = ruleSources(catalog, "pack-purchase");
   for (const b of plan.toBuy) {
-    const shortText = `shortfall of ${b.units} ${nameCals(plan.family.name, b.type, b.units)} (version ${b.version} or later)`;
+    const cals = nameCals(plan.family.name, b.type, b.units);
+    // Needs of the version bought keep the short wording; a later version bought says what is needed.
+    const shortText = b.serves.every((s) => s.version === b.version)
+      ? `shortfall of ${b.units} ${cals} (version ${b.version} or later)`
+      : `shortfall of ${b.units} ${cals} for ${nameServedNeeds(b.type, b.serves, b.version)}`;
     const choice = b.purchase;
     if (choice === undefined || choice.packs.length === 0) {
       lines.push({
@@ -38,6 +43,7 @@ export function buildPurchaseLines(
       version: b.version,
       type: b.type,
       units: choice.units,
+      serves: b.serves,
       packs: choice.packs.map((p) => ({ sku: p.id, size: p.size, count: p.count, price: p.price })),
       cost: choice.cost,
       overbuy: choice.units - b.units,

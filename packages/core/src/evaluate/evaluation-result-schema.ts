@@ -90,6 +90,12 @@ export const purchaseLineSchema = z.strictObject({
   connector: z.string().optional(),
   server: z.string().optional(),
   units: count,
+  serves: z
+    .array(z.strictObject({ version: z.string(), units: count }))
+    .optional()
+    .describe(
+      "for a CAL line: the needs its units serve per version needed, oldest first; a CAL covers its own version and earlier ones, so a 2022 line may serve 2019 needs",
+    ),
   packs: z.array(z.strictObject({ sku: z.string(), size: count, count, price: count })),
   cost: count
     .nullable()

@@ -42,6 +42,8 @@ export interface PlannedPurchase {
   readonly type: "user" | "device";
   /** Needs these units serve (the packs may hold more: `purchase.units`). */
   readonly units: number;
+  /** The versions those needs are of, oldest first: the same or earlier than `version` (down-level use) [R13]. */
+  readonly serves: readonly { readonly version: string; readonly units: number }[];
   /** The packs, or undefined when no pack sells this type at or above the version needed. */
   readonly purchase?: PackPurchase;
 }
@@ -812,6 +814,10 @@ function planWithOwned(
       version: family.versions[p.tier] as string,
       type: p.type,
       units: p.units,
+      serves: p.serves.map((s) => ({
+        version: family.versions[s.tier] as string,
+        units: s.units,
+      })),
       ...(p.purchase ? { purchase: p.purchase } : {}),
     })),
     trueCost,

@@ -1,5 +1,6 @@
 import type { Need, OwnedPool } from "../compliance/allocate-owned.ts";
 import type { Pack } from "../price-list/price-book.ts";
+import { attributeNeeds, type ServingPurchase } from "./attribute-needs.ts";
 import { choosePackPurchase, type PackPurchase } from "./packs/choose-pack-purchase.ts";
 import { chooseVersionedPurchase } from "./packs/choose-versioned-purchase.ts";
 
@@ -36,7 +37,7 @@ export interface NeedsPricing {
   readonly exact: boolean;
   readonly needs: readonly (Need & { readonly covered: number; readonly shortfall: number })[];
   readonly used: readonly number[];
-  readonly purchases: readonly NeedsPurchase[];
+  readonly purchases: readonly ServingPurchase[];
 }
 
 const EITHER_SPLITS = 4_096;
@@ -62,7 +63,10 @@ export function priceCalNeeds(
   // The chosen split was served while it was costed; only its purchases are built here.
   const side = (t: CalType): Side => {
     const { supply, served } = split.sides[t];
-    const purchases = buyNeedsOnce(t, served.leftover, market).purchases;
+    const purchases = attributeNeeds(
+      served.leftover,
+      buyNeedsOnce(t, served.leftover, market).purchases,
+    );
     return {
       covered: served.covered,
       poolUse: supply.map((q, k) => q - (served.remaining[k] as number)),
@@ -344,7 +348,7 @@ function coverCost(
 interface Side {
   readonly covered: readonly number[];
   readonly poolUse: readonly number[];
-  readonly purchases: readonly NeedsPurchase[];
+  readonly purchases: readonly ServingPurchase[];
 }
 
 type Served = ReturnType<typeof serveNewestFirst>;

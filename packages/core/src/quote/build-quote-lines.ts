@@ -3,6 +3,7 @@ import type { Licensing } from "../catalog/catalog-schema.ts";
 import type { ResolvedDeployment } from "../deployment/resolved-deployment.ts";
 import type { InputProblem } from "../errors/input-problem.ts";
 import type { EvaluationResult, PurchaseLine } from "../evaluate/evaluation-result-schema.ts";
+import { nameServedNeeds } from "../findings/name-served-needs.ts";
 import type { PriceList } from "../price-list/price-list-schema.ts";
 import type { ServerLicenceLine } from "../rules/server-licence-line.ts";
 import { countApplicationLicences } from "./count-application-licences.ts";
@@ -92,16 +93,13 @@ export function buildQuoteLines(
         );
         continue;
       }
-      const needed = family.required
-        .filter((r) => r.version === purchase.version && r.type === purchase.type)
-        .reduce((s, r) => s + r.shortfall, 0);
       lines.push(
         ...purchase.packs.map(
           (pack, i): DraftLine => ({
             kind: purchase.kind === "cal" ? "cal" : "external-connector",
             sku: pack.sku,
             description: `${purchaseName(purchase, catalog)}${pack.size === 1 ? "" : `, ${pack.size}-pack`}`,
-            detail: i === 0 ? purchaseDetail(purchase, needed) : "",
+            detail: i === 0 ? purchaseDetail(purchase) : "",
             quantity: pack.count,
             packSize: pack.size,
             unitPrice: pack.price,
@@ -237,14 +235,16 @@ function purchaseName(purchase: PurchaseLine, catalog: Catalog): string {
   return `${catalog.families.get(purchase.family)?.name ?? purchase.family} ${purchase.version}, ${purchase.type}`;
 }
 
-function purchaseDetail(purchase: PurchaseLine, needed: number): string {
+/** A CAL line's detail: what is bought for which needs, e.g. "5 user CALs for 5 users that need version 2019 or later, as 2022 user CALs". */
+function purchaseDetail(purchase: PurchaseLine): string {
   if (purchase.kind === "external-connector") return purchase.reason;
   const type = purchase.type ?? "user";
   const extra =
     purchase.overbuy > 0
       ? `; ${purchase.overbuy} more than needed because the packs cost less`
       : "";
-  return `${purchase.units} ${type} CAL${purchase.units === 1 ? "" : "s"} for ${needed} ${type}${needed === 1 ? "" : "s"} that need version ${purchase.version} or later${extra}`;
+  const serves = purchase.serves ?? [];
+  return `${purchase.units} ${type} CAL${purchase.units === 1 ? "" : "s"} for ${nameServedNeeds(type, serves, purchase.version)}${extra}`;
 }
 
 function unpriced(path: string, list: PriceList, what: string, need: string): InputProblem {
