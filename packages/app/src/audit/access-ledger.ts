@@ -69,6 +69,14 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, length
   return to;
 }
 
+/** First and last seen of a span of events, as instants whose ISO text is their time, and reading positions. */
+export interface SeenSpan {
+  readonly firstMs: number;
+  readonly firstAt: number;
+  readonly lastMs: number;
+  readonly lastAt: number;
+}
+
 /**
  * The distinct accesses seen in the evidence, each with first and last seen, event count and source
  * files: memory follows the number of distinct accesses, not the number of events. An access is a
@@ -142,17 +150,7 @@ export class AccessLedger {
   }
 
   /** As widenAt for events from `span.firstMs` to `span.lastMs` (instants whose ISO text is their time). */
-  widenSpanAt(
-    id: number,
-    span: {
-      readonly firstMs: number;
-      readonly firstAt: number;
-      readonly lastMs: number;
-      readonly lastAt: number;
-    },
-    events: number,
-    file: string,
-  ): void {
+  widenSpanAt(id: number, span: SeenSpan, events: number, file: string): void {
     const { firstMs, firstAt, lastMs, lastAt } = span;
     this.widenSpan(id, firstMs, firstAt, lastMs, lastAt, events, this.fileId(file));
   }
@@ -171,12 +169,7 @@ export class AccessLedger {
     names: { readonly user: number; readonly device: number; readonly server: number },
     service: "admin" | undefined,
     deviceSource: DeviceSource | undefined,
-    span: {
-      readonly firstMs: number;
-      readonly firstAt: number;
-      readonly lastMs: number;
-      readonly lastAt: number;
-    },
+    span: SeenSpan,
     events: number,
     sample: { readonly file: string; readonly line: number; readonly record: number },
   ): number {

@@ -7,13 +7,13 @@ import {
 } from "@calwise/evidence";
 import type { ResolvedUser } from "./inventory-index.ts";
 import {
-  bump,
   empty,
   firstLabel,
   interactive,
   type LogonContext,
   noteNewestAt,
   remoteInteractive,
+  tallyAccountClass,
 } from "./record-logon-access.ts";
 import { type AuditServer, isServerSkip } from "./server-directory.ts";
 import type { TakenGroups } from "./taken-groups.ts";
@@ -89,21 +89,8 @@ export function createDirectLogonJudge(
       return false;
     }
     const user = userOf(piece);
-    const accountClass = user.accountClass;
-    if (accountClass?.service) {
-      bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), piece.events);
-      return false;
-    }
-    if (accountClass?.disabled)
-      bump(tally.disabled, user.id, "disabled in Active Directory", piece.events);
-    const admin = accountClass?.adminOnly === true;
-    if (admin)
-      bump(
-        tally.adminOnly,
-        user.id,
-        accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
-        piece.events,
-      );
+    const admin = tallyAccountClass(tally, user, piece.events);
+    if (admin === undefined) return false;
     const atServer = piece.workstation < 0;
     if (atServer) tally.atServer.add(server.name, user.id, piece.events);
     tally.counted += piece.events;
@@ -130,7 +117,7 @@ export function createDirectLogonJudge(
       piece.events,
       { file, line: piece.line, record: piece.record },
     );
-    if (admin || accountClass?.disabled || atServer) return false;
+    if (admin || user.accountClass?.disabled || atServer) return false;
     taken.setAccess(piece.id, access);
     return true;
   };

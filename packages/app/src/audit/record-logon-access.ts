@@ -9,7 +9,7 @@ import {
 import type { AccessLedger, DeviceSource } from "./access-ledger.ts";
 import { AtServerLogons } from "./at-server-logons.ts";
 import { formatIsoTime } from "./format-iso-time.ts";
-import type { InventoryIndex } from "./inventory-index.ts";
+import type { InventoryIndex, ResolvedUser } from "./inventory-index.ts";
 import { isServerSkip, type ServerDirectory } from "./server-directory.ts";
 import type { TakenGroups } from "./taken-groups.ts";
 
@@ -91,6 +91,33 @@ export function bump(
   const entry = map.get(id);
   if (entry) entry.events += events;
   else map.set(id, { reason, events });
+}
+
+/**
+ * Tallies what a user's account class says of its `events` logons (the group path's and the direct
+ * path's one rule): a service account's are not counted (undefined); a disabled account's are noted
+ * and counted; an admin-only account's are noted, and whether it is admin-only is the answer.
+ */
+export function tallyAccountClass(
+  tally: LogonTally,
+  user: ResolvedUser,
+  events: number,
+): boolean | undefined {
+  const accountClass = user.accountClass;
+  if (accountClass?.service) {
+    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
+    return undefined;
+  }
+  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", events);
+  const admin = accountClass?.adminOnly === true;
+  if (admin)
+    bump(
+      tally.adminOnly,
+      user.id,
+      accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
+      events,
+    );
+  return admin;
 }
 
 /** Notes an event time as the newest when it is later, or as late and read earlier. */
@@ -310,20 +337,8 @@ export function recordLogonGroup(
     );
     kept?.groups.set(kept.id, user);
   }
-  const accountClass = user.accountClass;
-  if (accountClass?.service) {
-    bump(tally.serviceAccounts, user.id, accountClass.reasons.join("; "), events);
-    return false;
-  }
-  if (accountClass?.disabled) bump(tally.disabled, user.id, "disabled in Active Directory", events);
-  const admin = accountClass?.adminOnly === true;
-  if (admin)
-    bump(
-      tally.adminOnly,
-      user.id,
-      accountClass.reasons.filter((r) => r.startsWith("member")).join("; "),
-      events,
-    );
+  const admin = tallyAccountClass(tally, user, events);
+  if (admin === undefined) return false;
   const client = clientOf(event);
   const atServer = isAtServer(event, server.name, client);
   const { device, source } = atServer ? {} : deviceOf(event, client, context.inventory, tally);
@@ -349,7 +364,7 @@ export function recordLogonGroup(
     event.location,
   );
   // A group that only widened its access: the rest of it can (`widenLogonGroup`).
-  if (known === undefined || admin || accountClass?.disabled || atServer) return false;
+  if (known === undefined || admin || user.accountClass?.disabled || atServer) return false;
   known.groups.setAccess(known.id, access);
   return true;
 }
