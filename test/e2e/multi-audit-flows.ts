@@ -96,6 +96,18 @@ export function defineMultiAuditFlow(database: string, signIn: () => Promise<Wat
     assert.doesNotMatch(rows, /lm-wmi/);
     await assertAccessible(page, "audit of several files");
     await shootBoth(page, database, "multi-audit-result");
+    // The customer's position: the deployment's check (no users typed on it) is covered, the audit is not,
+    // and the card says so first instead of "Compliant".
+    await page.goto(`/customers/${customer.id}`);
+    const position = page.getByRole("region", { name: "Compliance position" });
+    await position.getByText(/Not compliant by the newest audit/).waitFor();
+    const said = (await position.textContent()) ?? "";
+    assert.match(said, /short by 2 CALs/);
+    assert.doesNotMatch(said, /Compliant: every deployment/);
+    const estate = page.getByRole("region", { name: "Estate position" });
+    await estate.getByText(/the newest audit is not/).waitFor();
+    assert.doesNotMatch((await estate.textContent()) ?? "", /Estate: compliant/);
+    await shootBoth(page, database, "multi-audit-position");
     // The same files chosen again from the customer's uploads: the same answer, no file sent twice.
     await page.goto(`/customers/${customer.id}`);
     await page.getByText(/^Add files uploaded before \(4\)$/).click();

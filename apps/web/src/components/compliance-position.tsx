@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { formatCountOf } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
 import { type Column, DataTable } from "./data-table.tsx";
@@ -106,6 +107,8 @@ function positionColumns(
  * The customer's stored compliance position (GET /v1/customers/{id}/position): each deployment's newest
  * check, whether it is still current (latest revision, the catalog the server runs, priced at the list in force
  * today) and, when it is not, why and a button that checks the latest revision again (POST /v1/deployments/{id}/evaluations).
+ * When the customer's newest audit is not compliant, that comes first: the checks count what was typed on the
+ * deployments, the audit who signed in.
  */
 export function CompliancePosition({ customerId }: { customerId: string }) {
   const queryClient = useQueryClient();
@@ -123,10 +126,31 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["position", customerId] }),
   });
+  // The same query as the audits' card below (one request): the newest audit outranks the checks.
+  const audits = useQuery({
+    queryKey: ["customer-audits", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}/audits", { params: { id: customerId }, signal }),
+  });
+  const newestAudit = audits.data?.audits[0];
+  const auditShort = newestAudit !== undefined && !newestAudit.compliant ? newestAudit : undefined;
   const data = position.data;
   return (
     <section className="card" aria-labelledby="position-title">
       <h2 id="position-title">Compliance position</h2>
+      {auditShort !== undefined && (
+        // A check counts the users and devices typed on a deployment; an audit counts who signed in. A
+        // "compliant" from the checks above a failed audit would be trusted and wrong.
+        <p className="status status-short">
+          Not compliant by the newest audit (
+          <Link to={`/audits/${auditShort.id}`}>{formatDateTime(auditShort.createdAt)}</Link>):{" "}
+          {auditShort.calsShort === 0
+            ? "it found a problem"
+            : `short by ${formatCountOf(auditShort.calsShort, "CAL")}`}
+          . The checks below count the users and devices entered on each deployment; the audit
+          counts who signed in.
+        </p>
+      )}
       {data === undefined ? (
         position.isError ? (
           <p className="error-text">The position could not be read. Try again in a moment.</p>
@@ -143,10 +167,12 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
       ) : (
         <>
           <p
-            className={`status ${data.compliant === true ? "status-ok" : data.compliant === false ? "status-short" : ""}`}
+            className={`status ${data.compliant === true && auditShort === undefined ? "status-ok" : data.compliant === false ? "status-short" : ""}`}
           >
             {data.compliant === true
-              ? "Compliant: every deployment's latest check is covered by what they own."
+              ? auditShort !== undefined
+                ? "Every deployment's latest check is covered by what was entered on it."
+                : "Compliant: every deployment's latest check is covered by what they own."
               : data.compliant === false
                 ? "Not compliant: at least one deployment needs more CALs."
                 : "Not known yet: a deployment has not been checked."}

@@ -69,6 +69,14 @@ export function EstatePosition({ customerId }: { customerId: string }) {
     queryFn: ({ signal }) =>
       callApi("get", "/v1/customers/{id}/estate", { params: { id: customerId }, signal }),
   });
+  // The audits' query (shared with their card): a failed newest audit keeps "compliant" from being said here.
+  const audits = useQuery({
+    queryKey: ["customer-audits", customerId],
+    queryFn: ({ signal }) =>
+      callApi("get", "/v1/customers/{id}/audits", { params: { id: customerId }, signal }),
+  });
+  const newestAudit = audits.data?.audits[0];
+  const auditShort = newestAudit !== undefined && !newestAudit.compliant;
   const data = estate.data;
   if (data === undefined)
     return (
@@ -88,9 +96,13 @@ export function EstatePosition({ customerId }: { customerId: string }) {
   return (
     <section className="card" aria-labelledby="estate-title">
       <h2 id="estate-title">Estate position</h2>
-      <p className={`status estate-status ${position.compliant ? "status-ok" : "status-short"}`}>
+      <p
+        className={`status estate-status ${position.compliant ? (auditShort ? "" : "status-ok") : "status-short"}`}
+      >
         {position.compliant
-          ? "Estate: compliant"
+          ? auditShort
+            ? "Estate: covered as entered on the deployments, but the newest audit is not (see the compliance position)"
+            : "Estate: compliant"
           : position.shortfall > 0
             ? `Estate: ${formatCount(position.shortfall)} short`
             : "Estate: not compliant"}
