@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { useCustomerAudits } from "../api/use-customer-audits.ts";
 import { formatCountOf } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
@@ -127,11 +128,7 @@ export function CompliancePosition({ customerId }: { customerId: string }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["position", customerId] }),
   });
   // The same query as the audits' card below (one request): the newest audit outranks the checks.
-  const audits = useQuery({
-    queryKey: ["customer-audits", customerId],
-    queryFn: ({ signal }) =>
-      callApi("get", "/v1/customers/{id}/audits", { params: { id: customerId }, signal }),
-  });
+  const audits = useCustomerAudits(customerId);
   const newestAudit = audits.data?.audits[0];
   const auditShort = newestAudit !== undefined && !newestAudit.compliant ? newestAudit : undefined;
   const data = position.data;

@@ -1,6 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { callApi, type Schema } from "../api/api-client.ts";
+import type { Schema } from "../api/api-client.ts";
+import { useCustomerAudits } from "../api/use-customer-audits.ts";
 import { formatCountOf } from "../format/format-count.ts";
 import { formatDateTime } from "../format/format-date.ts";
 import { useSession } from "../session/session.ts";
@@ -53,11 +53,7 @@ const auditColumns: readonly Column<CustomerAudit>[] = [
 export function CustomerAudits({ customerId }: { customerId: string }) {
   // A customer's account uploads nothing: its reseller's staff do.
   const isCustomer = useSession()?.user.role === "customer";
-  const audits = useQuery({
-    queryKey: ["customer-audits", customerId],
-    queryFn: ({ signal }) =>
-      callApi("get", "/v1/customers/{id}/audits", { params: { id: customerId }, signal }),
-  });
+  const audits = useCustomerAudits(customerId);
   return (
     <section className="card" aria-labelledby="audits-title">
       <h2 id="audits-title">Audits</h2>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { callApi, type Schema } from "../api/api-client.ts";
+import { useCustomerAudits } from "../api/use-customer-audits.ts";
 import { formatCount, formatCountOf } from "../format/format-count.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { Money } from "./money.tsx";
@@ -70,11 +71,7 @@ export function EstatePosition({ customerId }: { customerId: string }) {
       callApi("get", "/v1/customers/{id}/estate", { params: { id: customerId }, signal }),
   });
   // The audits' query (shared with their card): a failed newest audit keeps "compliant" from being said here.
-  const audits = useQuery({
-    queryKey: ["customer-audits", customerId],
-    queryFn: ({ signal }) =>
-      callApi("get", "/v1/customers/{id}/audits", { params: { id: customerId }, signal }),
-  });
+  const audits = useCustomerAudits(customerId);
   const newestAudit = audits.data?.audits[0];
   const auditShort = newestAudit !== undefined && !newestAudit.compliant;
   const data = estate.data;
