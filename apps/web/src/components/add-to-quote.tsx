@@ -11,6 +11,8 @@ import { describeApiError } from "../api/describe-api-error.ts";
 export function AddToQuote(props: {
   deployment: Record<string, unknown>;
   currency: string | null;
+  /** The answer is being worked out again for changed counts: its deployment is not what was asked. */
+  stale: boolean;
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -85,7 +87,11 @@ export function AddToQuote(props: {
           {problem}
         </p>
       )}
-      <button type="submit" className="button" disabled={customerId === "" || create.isPending}>
+      <button
+        type="submit"
+        className="button"
+        disabled={customerId === "" || create.isPending || props.stale}
+      >
         Add to quote
       </button>
     </form>

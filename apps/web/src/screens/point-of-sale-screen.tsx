@@ -431,7 +431,11 @@ function SaleAnswerPanel(props: {
             </p>
           ))}
           {answer.cals.length > 0 && answer.editionWarnings.length === 0 && !props.invalid && (
-            <AddToQuote deployment={answer.deployment} currency={answer.currency} />
+            <AddToQuote
+              deployment={answer.deployment}
+              currency={answer.currency}
+              stale={props.stale}
+            />
           )}
         </>
       )}
